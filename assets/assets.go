@@ -1,0 +1,12 @@
+// Package assets holds the files embedded in the binary: the icon, reference
+// lists and (later) the model library.
+package assets
+
+import "embed"
+
+// Reference holds the reference lists under reference/: municipalities.json
+// (counties and municipalities of Jämtland and Trøndelag) and sectors.json
+// (NACE Rev. 2 / SNI 2007 sections in English, Swedish and Norwegian).
+//
+//go:embed reference/*.json
+var Reference embed.FS

@@ -1,0 +1,159 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// CreateAction validates a and stores it; its organisation must exist.
+func (s *Store) CreateAction(ctx context.Context, a *Action) error {
+	if err := a.Normalise(); err != nil {
+		return err
+	}
+	a.ID = ""
+	edits := s.createEdits(EntityAction, a)
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		if err := requireLive(tx, EntityOrganisation, "org", a.OrgID); err != nil {
+			return nil, err
+		}
+		if a.VisitID != "" {
+			if err := requireLive(tx, EntityVisit, "visit", a.VisitID); err != nil {
+				return nil, err
+			}
+		}
+		return edits, nil
+	})
+	return err
+}
+
+// UpdateAction stores the fields of a that changed.
+func (s *Store) UpdateAction(ctx context.Context, a *Action) error {
+	if err := a.Normalise(); err != nil {
+		return err
+	}
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		cur, err := scanAction(tx.QueryRow(`SELECT `+actionColumns+` FROM actions a WHERE a.id = ? AND a.deleted = 0`, a.ID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, &NotFoundError{Entity: EntityAction, ID: a.ID}
+		}
+		if err != nil {
+			return nil, err
+		}
+		return updateEdits(tx, EntityAction, a, &cur)
+	})
+	return err
+}
+
+// SetActionDone marks an action done on date (YYYY-MM-DD), or open again with "".
+func (s *Store) SetActionDone(ctx context.Context, id, date string) error {
+	if err := ValidateDate("done", date, false); err != nil {
+		return err
+	}
+	a, err := s.Action(ctx, id)
+	if err != nil {
+		return err
+	}
+	a.Done = date
+	return s.UpdateAction(ctx, &a)
+}
+
+// DeleteAction marks an action deleted.
+func (s *Store) DeleteAction(ctx context.Context, id string) error {
+	return s.setDeleted(ctx, EntityAction, id, true)
+}
+
+// Action reads one live action.
+func (s *Store) Action(ctx context.Context, id string) (Action, error) {
+	a, err := scanAction(s.r.QueryRowContext(ctx, `SELECT `+actionColumns+` FROM actions a WHERE a.id = ? AND a.deleted = 0`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, &NotFoundError{Entity: EntityAction, ID: id}
+	}
+	if err == nil {
+		a.Seen = seenClock(s.r, EntityAction, id)
+	}
+	return a, err
+}
+
+// ActionStatus filters actions.
+type ActionStatus string
+
+const (
+	ActionsAll     ActionStatus = ""
+	ActionsOpen    ActionStatus = "open"
+	ActionsOverdue ActionStatus = "overdue"
+	ActionsDone    ActionStatus = "done"
+)
+
+// ActionQuery filters the action list.
+type ActionQuery struct {
+	OrgID  string
+	Status ActionStatus
+	Today  string // YYYY-MM-DD, for "overdue"
+	Limit  int
+}
+
+// ActionRow is an action with the name of its organisation.
+type ActionRow struct {
+	Action
+	OrgName string
+}
+
+// Actions lists live actions of live organisations: open ones by due date
+// (undated last), done ones newest first.
+func (s *Store) Actions(ctx context.Context, q ActionQuery) ([]ActionRow, error) {
+	where := []string{"a.deleted = 0", "o.deleted = 0"}
+	var args []any
+	if q.OrgID != "" {
+		where = append(where, "a.org_id = ?")
+		args = append(args, q.OrgID)
+	}
+	order := "a.done <> '', CASE WHEN a.done = '' THEN (a.due = '') END, CASE WHEN a.done = '' THEN a.due END, a.done DESC, a.created_at"
+	switch q.Status {
+	case ActionsAll:
+	case ActionsOpen:
+		where = append(where, "a.done = ''")
+	case ActionsOverdue:
+		if err := ValidateDate("today", q.Today, true); err != nil {
+			return nil, err
+		}
+		where = append(where, "a.done = ''", "a.due <> ''", "a.due < ?")
+		args = append(args, q.Today)
+	case ActionsDone:
+		where = append(where, "a.done <> ''")
+	default:
+		return nil, invalid("status", "choice", "value", string(q.Status))
+	}
+	query := `SELECT ` + actionColumns + `, o.name FROM actions a JOIN organisations o ON o.id = a.org_id
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order
+	if q.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ActionRow
+	for rows.Next() {
+		var r ActionRow
+		var name string
+		a, err := scanAction(scanExtra{rows, &name})
+		if err != nil {
+			return nil, err
+		}
+		r.Action, r.OrgName = a, name
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// scanExtra appends one trailing string column to a scan.
+type scanExtra struct {
+	rows *sql.Rows
+	s    *string
+}
+
+func (x scanExtra) Scan(dest ...any) error { return x.rows.Scan(append(dest, x.s)...) }

@@ -1,0 +1,384 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/ilsa-coach/ilsa/data/hlc"
+)
+
+// Change is one field change: the unit of the change log and of sync.
+// (Device, Seq) identifies it everywhere; Seq counts the originating device's
+// changes from 1. Value is canonical JSON. Base is the clock of the value the
+// author saw when editing (0: none), which tells a concurrent edit from a
+// sequential one.
+type Change struct {
+	Device string        `json:"device"`
+	Seq    uint64        `json:"seq"`
+	HLC    hlc.Timestamp `json:"hlc"`
+	Base   hlc.Timestamp `json:"base"`
+	Entity string        `json:"entity"`
+	ID     string        `json:"id"`
+	Field  string        `json:"field"`
+	Value  string        `json:"value"`
+}
+
+// wins reports whether change c orders after the current winner (hlc, device,
+// seq): last writer wins, ties broken by device id and then sequence number,
+// so every device picks the same winner.
+func (c Change) wins(h hlc.Timestamp, dev string, seq uint64) bool {
+	if c.HLC != h {
+		return c.HLC > h
+	}
+	if c.Device != dev {
+		return c.Device > dev
+	}
+	return c.Seq > seq
+}
+
+// ApplyResult counts what an apply did.
+type ApplyResult struct {
+	Applied    int // changes that won their field
+	Superseded int // changes already beaten by a newer value (kept in the log)
+	Duplicates int // changes seen before
+	Conflicts  int // concurrent edits recorded for review
+	Unknown    int // changes for entities or fields this version does not know (kept in the log)
+	FutureHLC  int // changes stamped too far in the future
+}
+
+func (r *ApplyResult) add(o ApplyResult) {
+	r.Applied += o.Applied
+	r.Superseded += o.Superseded
+	r.Duplicates += o.Duplicates
+	r.Conflicts += o.Conflicts
+	r.Unknown += o.Unknown
+	r.FutureHLC += o.FutureHLC
+}
+
+// applier applies changes inside one write transaction, with prepared
+// statements reused across the changes of that transaction.
+type applier struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+	clock *hlc.Clock
+}
+
+func newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {
+	return &applier{tx: tx, stmts: map[string]*sql.Stmt{}, clock: clock}
+}
+
+func (a *applier) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := a.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := a.tx.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	a.stmts[query] = st
+	return st, nil
+}
+
+func (a *applier) close() {
+	for _, st := range a.stmts {
+		st.Close()
+	}
+}
+
+func (a *applier) exec(query string, args ...any) (sql.Result, error) {
+	st, err := a.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.Exec(args...)
+}
+
+// apply is the one write path: it records c in the log and, when c is the
+// newest value of its field, writes it into the entity's row and field clock.
+// Applying the same changes in any order, any number of times, ends in the
+// same rows (last writer wins per field, duplicates recognised by (device, seq)).
+func (a *applier) apply(c Change) (ApplyResult, error) {
+	var res ApplyResult
+	ins, err := a.exec(`INSERT OR IGNORE INTO changes(device, seq, hlc, base, entity, id, field, value) VALUES(?,?,?,?,?,?,?,?)`,
+		c.Device, int64(c.Seq), int64(c.HLC), int64(c.Base), c.Entity, c.ID, c.Field, c.Value)
+	if err != nil {
+		return res, err
+	}
+	if n, _ := ins.RowsAffected(); n == 0 {
+		res.Duplicates++
+		return res, nil
+	}
+	if a.clock != nil && a.clock.Observe(c.HLC) {
+		res.FutureHLC++
+	}
+	spec, ok := entities[c.Entity]
+	if !ok {
+		res.Unknown++
+		return res, nil
+	}
+	f, ok := spec.field(c.Field)
+	if !ok {
+		res.Unknown++
+		return res, nil
+	}
+	colVal, err := f.columnValue(c.Value)
+	if err != nil {
+		// A value of the wrong shape from another device is kept in the log
+		// but never written into a typed column.
+		res.Unknown++
+		return res, nil
+	}
+
+	st, err := a.stmt(`SELECT hlc, device, seq, base FROM clocks WHERE entity = ? AND id = ? AND field = ?`)
+	if err != nil {
+		return res, err
+	}
+	var curHLC, curSeq, curBase int64
+	var curDev string
+	err = st.QueryRow(c.Entity, c.ID, c.Field).Scan(&curHLC, &curDev, &curSeq, &curBase)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return res, err
+	}
+
+	if exists && !c.wins(hlc.Timestamp(curHLC), curDev, uint64(curSeq)) {
+		// c loses. It is a concurrent edit unless the winner's author had seen it.
+		res.Superseded++
+		if hlc.Timestamp(curBase) < c.HLC {
+			cur, err := a.currentValue(spec, f, c.ID)
+			if err != nil {
+				return res, err
+			}
+			if cur != c.Value {
+				n, err := a.recordConflict(c.Entity, c.ID, c.Field, cur, hlc.Timestamp(curHLC), curDev, c.Value, c.HLC, c.Device)
+				if err != nil {
+					return res, err
+				}
+				res.Conflicts += n
+			}
+		}
+		return res, nil
+	}
+
+	if exists && c.Base < hlc.Timestamp(curHLC) {
+		// c wins, but its author never saw the value it replaces: keep that one.
+		cur, err := a.currentValue(spec, f, c.ID)
+		if err != nil {
+			return res, err
+		}
+		if cur != c.Value {
+			n, err := a.recordConflict(c.Entity, c.ID, c.Field, c.Value, c.HLC, c.Device, cur, hlc.Timestamp(curHLC), curDev)
+			if err != nil {
+				return res, err
+			}
+			res.Conflicts += n
+		}
+	}
+
+	if _, err := a.exec(`INSERT INTO clocks(entity, id, field, hlc, device, seq, base) VALUES(?,?,?,?,?,?,?)
+		ON CONFLICT(entity, id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base`,
+		c.Entity, c.ID, c.Field, int64(c.HLC), c.Device, int64(c.Seq), int64(c.Base)); err != nil {
+		return res, err
+	}
+	if _, err := a.exec(`INSERT OR IGNORE INTO `+spec.table+`(id) VALUES(?)`, c.ID); err != nil {
+		return res, err
+	}
+	if _, err := a.exec(`UPDATE `+spec.table+` SET `+f.name+` = ?, updated_at = MAX(updated_at, ?) WHERE id = ?`,
+		colVal, c.HLC.Millis(), c.ID); err != nil {
+		return res, err
+	}
+	if c.Entity == EntityVisit && c.Field == "orgs" {
+		if err := a.syncVisitOrgs(c.ID, colVal.(string)); err != nil {
+			return res, err
+		}
+	}
+	res.Applied++
+	return res, nil
+}
+
+func (a *applier) currentValue(spec *entitySpec, f fieldSpec, id string) (string, error) {
+	st, err := a.stmt(`SELECT ` + f.name + ` FROM ` + spec.table + ` WHERE id = ?`)
+	if err != nil {
+		return "", err
+	}
+	var v any
+	if err := st.QueryRow(id).Scan(&v); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return "null", nil
+		}
+		return "", err
+	}
+	if b, ok := v.([]byte); ok {
+		v = string(b)
+	}
+	return f.jsonValue(v), nil
+}
+
+func (a *applier) recordConflict(entity, id, field, winVal string, winHLC hlc.Timestamp, winDev, loseVal string, loseHLC hlc.Timestamp, loseDev string) (int, error) {
+	r, err := a.exec(`INSERT OR IGNORE INTO conflicts(entity, id, field, winner_value, winner_hlc, winner_device, loser_value, loser_hlc, loser_device)
+		VALUES(?,?,?,?,?,?,?,?,?)`, entity, id, field, winVal, int64(winHLC), winDev, loseVal, int64(loseHLC), loseDev)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := r.RowsAffected()
+	return int(n), nil
+}
+
+func (a *applier) syncVisitOrgs(visitID, orgsJSON string) error {
+	var ids []string
+	if err := jsonUnmarshalString(orgsJSON, &ids); err != nil {
+		return err
+	}
+	if _, err := a.exec(`DELETE FROM visit_orgs WHERE visit_id = ?`, visitID); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := a.exec(`INSERT OR IGNORE INTO visit_orgs(visit_id, org_id) VALUES(?, ?)`, visitID, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fieldEdit is one field of a local edit, before it gets its clock and number.
+type fieldEdit struct {
+	entity, id, field string
+	value             any
+	base              hlc.Timestamp
+}
+
+// commitLocal builds a local edit inside one write transaction (so checks of
+// references and the values compared against see the state the edit lands
+// on), stamps all its fields with one fresh timestamp and the next sequence
+// numbers, and applies them through the same path as imported changes.
+func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]fieldEdit, error)) ([]Change, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	edits, err := build(tx)
+	if err != nil || len(edits) == 0 {
+		return nil, err
+	}
+	ts := s.clock.Now()
+	a := newApplier(tx, nil)
+	defer a.close()
+	changes := make([]Change, len(edits))
+	seq := s.nextSeq
+	for i, e := range edits {
+		changes[i] = Change{Device: s.device, Seq: seq, HLC: ts, Base: e.base,
+			Entity: e.entity, ID: e.id, Field: e.field, Value: encodeValue(e.value)}
+		seq++
+		if _, err := a.apply(changes[i]); err != nil {
+			return nil, fmt.Errorf("apply %s.%s: %w", e.entity, e.field, err)
+		}
+	}
+	if err := setLocal(tx, localLastHLC, ts.String()); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	s.nextSeq = seq
+	return changes, nil
+}
+
+// Apply applies changes from elsewhere (another device's bundle) in one
+// transaction: all or nothing.
+func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error) {
+	var total ApplyResult
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return total, err
+	}
+	defer tx.Rollback()
+	a := newApplier(tx, s.clock)
+	defer a.close()
+	for _, c := range changes {
+		if c.Device == "" || c.Seq == 0 || c.ID == "" {
+			return ApplyResult{}, fmt.Errorf("change without device, sequence or id")
+		}
+		r, err := a.apply(c)
+		if err != nil {
+			return ApplyResult{}, err
+		}
+		total.add(r)
+	}
+	if err := tx.Commit(); err != nil {
+		return ApplyResult{}, err
+	}
+	return total, nil
+}
+
+// Changes returns the log entries of device with seq > after, in seq order
+// (device "" means every device), at most limit (0: all).
+func (s *Store) Changes(ctx context.Context, device string, after uint64, limit int) ([]Change, error) {
+	q := `SELECT device, seq, hlc, base, entity, id, field, value FROM changes WHERE seq > ?`
+	args := []any{int64(after)}
+	if device != "" {
+		q += ` AND device = ?`
+		args = append(args, device)
+	}
+	q += ` ORDER BY device, seq`
+	if limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		var seq, h, b int64
+		if err := rows.Scan(&c.Device, &seq, &h, &b, &c.Entity, &c.ID, &c.Field, &c.Value); err != nil {
+			return nil, err
+		}
+		c.Seq, c.HLC, c.Base = uint64(seq), hlc.Timestamp(h), hlc.Timestamp(b)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Conflict is a concurrent edit kept for review.
+type Conflict struct {
+	N                         int64
+	Entity, ID, Field         string
+	WinnerValue, LoserValue   string
+	WinnerHLC, LoserHLC       hlc.Timestamp
+	WinnerDevice, LoserDevice string
+	Resolved                  bool
+}
+
+// Conflicts lists the concurrent edits recorded on this device.
+func (s *Store) Conflicts(ctx context.Context, includeResolved bool) ([]Conflict, error) {
+	q := `SELECT n, entity, id, field, winner_value, winner_hlc, winner_device, loser_value, loser_hlc, loser_device, resolved FROM conflicts`
+	if !includeResolved {
+		q += ` WHERE resolved = 0`
+	}
+	q += ` ORDER BY n`
+	rows, err := s.r.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Conflict
+	for rows.Next() {
+		var c Conflict
+		var wh, lh int64
+		if err := rows.Scan(&c.N, &c.Entity, &c.ID, &c.Field, &c.WinnerValue, &wh, &c.WinnerDevice, &c.LoserValue, &lh, &c.LoserDevice, &c.Resolved); err != nil {
+			return nil, err
+		}
+		c.WinnerHLC, c.LoserHLC = hlc.Timestamp(wh), hlc.Timestamp(lh)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,305 @@
+// Package demo fills an empty database with realistic, fictional data:
+// companies across the Jämtland and Trøndelag municipalities, two years of
+// visits and their follow-ups. Used by `ilsa demo`, the first-run "Load demo
+// data" button, screenshots and benchmarks.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/ilsa-coach/ilsa/data"
+)
+
+// Options size the demo; zero values take the defaults.
+type Options struct {
+	Orgs   int       // organisations (default 120)
+	Visits int       // visits (default 600)
+	Seed   uint64    // for reproducible data (default 1)
+	Today  time.Time // the last day visits may fall on (default now)
+}
+
+// ErrNotEmpty is returned when the database already holds records.
+var ErrNotEmpty = errors.New("demo data goes only into an empty database")
+
+// notEmptyError carries a message key for the user.
+type notEmptyError struct{}
+
+func (notEmptyError) Error() string               { return ErrNotEmpty.Error() }
+func (notEmptyError) Unwrap() error               { return ErrNotEmpty }
+func (notEmptyError) MessageKey() (string, []any) { return "error.demo.not_empty", nil }
+
+// batch bounds one transaction's size, so memory stays flat for large demos.
+const batch = 2000
+
+var (
+	prefixesSE = []string{"Fjäll", "Storsjö", "Jämt", "Åre", "Berg", "Krokoms", "Ragunda", "Bräcke", "Oviken", "Frösö", "Lit", "Hammarstrands", "Strömsunds", "Funäs", "Sveg", "Vemdals"}
+	prefixesNO = []string{"Røros", "Trøndelag", "Snåsa", "Lierne", "Meråker", "Stjørdal", "Levanger", "Verdal", "Namsos", "Inderøy", "Frosta", "Selbu", "Tydal", "Oppdal", "Grong", "Hitra"}
+	trades     = []struct{ word, sector string }{
+		{"Trä", "C"}, {"Mat", "C"}, {"Ost", "C"}, {"Bygg", "F"}, {"Energi", "D"}, {"Turism", "I"}, {"Skog", "A"},
+		{"Data", "J"}, {"Konsult", "M"}, {"Logistik", "H"}, {"Design", "M"}, {"Hälsa", "Q"}, {"Fisk", "A"},
+		{"Mekaniska", "C"}, {"Handel", "G"}, {"Event", "R"}, {"Sågverk", "C"}, {"Bryggeri", "C"},
+	}
+	tradesNO = map[string]string{"Trä": "Tre", "Mat": "Mat", "Ost": "Ost", "Bygg": "Bygg", "Energi": "Energi",
+		"Turism": "Turisme", "Skog": "Skog", "Data": "Data", "Konsult": "Konsult", "Logistik": "Logistikk",
+		"Design": "Design", "Hälsa": "Helse", "Fisk": "Fisk", "Mekaniska": "Mekaniske", "Handel": "Handel",
+		"Event": "Event", "Sågverk": "Sagbruk", "Bryggeri": "Bryggeri"}
+	firstNamesSE = []string{"Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Sara", "Per", "Elin", "Nils", "Ingrid", "Olof"}
+	firstNamesNO = []string{"Kari", "Ola", "Ingrid", "Knut", "Solveig", "Håkon", "Marte", "Eirik", "Sigrid", "Jon", "Astrid", "Bjørn"}
+	lastNamesSE  = []string{"Andersson", "Persson", "Jonsson", "Olofsson", "Berg", "Nilsson", "Ström", "Lind"}
+	lastNamesNO  = []string{"Hansen", "Johansen", "Olsen", "Berg", "Haugen", "Moe", "Aune", "Lien"}
+	notesSE      = []string{"Gick igenom affärsmodellen och kundsegmenten.", "Diskuterade finansiering via Almi och Vinnova.",
+		"Workshop om innovationsstrategi med ledningsgruppen.", "Uppföljning av pilotprojektet med solceller.",
+		"Kartläggning av nuläget: processer och digitalisering.", "Behov av hjälp med IP-skydd för ny produkt.",
+		"Samarbete med norsk partner kring gemensam export diskuterades."}
+	notesNO = []string{"Gikk gjennom forretningsmodellen og kundesegmentene.", "Diskuterte finansiering via Innovasjon Norge.",
+		"Workshop om innovasjonsstrategi med ledergruppen.", "Oppfølging av pilotprosjektet med bioenergi.",
+		"Kartlegging av nåsituasjonen: prosesser og digitalisering.", "Behov for hjelp med patentsøknad.",
+		"Samarbeid med svensk partner om felles eksport ble diskutert."}
+	actionsSE = []string{"Skicka underlag för ansökan", "Boka uppföljningsmöte", "Ta fram kundintervjuer", "Kontakta patentbyrå", "Skissa pilotplan"}
+	actionsNO = []string{"Sende underlag for søknad", "Avtale oppfølgingsmøte", "Gjennomføre kundeintervjuer", "Kontakte patentbyrå", "Skissere pilotplan"}
+	advisors  = []string{"Anna Svensson", "Erik Jonsson", "Kari Nordmann", "Ola Haugen"}
+)
+
+// Fill adds demo data to an empty store.
+func Fill(ctx context.Context, s *data.Store, opt Options) error {
+	if opt.Orgs <= 0 {
+		opt.Orgs = 120
+	}
+	if opt.Visits < 0 {
+		opt.Visits = 0
+	} else if opt.Visits == 0 {
+		opt.Visits = 600
+	}
+	if opt.Seed == 0 {
+		opt.Seed = 1
+	}
+	if opt.Today.IsZero() {
+		opt.Today = time.Now()
+	}
+	empty, err := s.IsEmpty(ctx)
+	if err != nil {
+		return err
+	}
+	if !empty {
+		return notEmptyError{}
+	}
+	r := rand.New(rand.NewPCG(opt.Seed, 2026))
+	var muniSE, muniNO []string
+	for _, m := range data.Municipalities() {
+		if m.Country == data.CountrySE {
+			muniSE = append(muniSE, m.Code)
+		} else {
+			muniNO = append(muniNO, m.Code)
+		}
+	}
+	pick := func(l []string) string { return l[r.IntN(len(l))] }
+
+	orgs := make([]*data.Organisation, 0, opt.Orgs)
+	countryOf := map[string]data.Country{}
+	var bulk data.Bulk
+	flush := func() error {
+		if len(bulk.Organisations)+len(bulk.Visits)+len(bulk.Contacts) == 0 {
+			return nil
+		}
+		err := s.CreateBulk(ctx, &bulk)
+		bulk = data.Bulk{}
+		return err
+	}
+	for i := 0; i < opt.Orgs; i++ {
+		o := &data.Organisation{}
+		t := trades[r.IntN(len(trades))]
+		if r.IntN(100) < 55 {
+			o.Country = data.CountrySE
+			o.Name = fmt.Sprintf("%s%s AB", pick(prefixesSE), lower(t.word))
+			o.Municipality = pick(muniSE)
+		} else {
+			o.Country = data.CountryNO
+			o.Name = fmt.Sprintf("%s %s AS", pick(prefixesNO), tradesNO[t.word])
+			o.Municipality = pick(muniNO)
+		}
+		if i >= 40 { // keep names apart in larger demos
+			o.Name = fmt.Sprintf("%s %d", o.Name, i)
+		}
+		o.Sector = t.sector
+		switch n := r.IntN(100); {
+		case n < 70:
+			o.Kind = data.KindSME
+		case n < 85:
+			o.Kind = data.KindStartup
+		case n < 90:
+			o.Kind = data.KindLarge
+		case n < 96:
+			o.Kind = data.KindPublic
+		default:
+			o.Kind = data.KindAcademia
+		}
+		if r.IntN(10) > 0 { // some sizes are unknown, as in real life
+			emp := []int{1, 2, 3, 5, 8, 12, 18, 25, 40, 60, 120, 300}[r.IntN(12)]
+			if o.Kind == data.KindLarge {
+				emp = 250 + r.IntN(900)
+			}
+			o.Employees = &emp
+		}
+		o.OrgNr = orgNumber(r, o.Country)
+		o.LeaderGender = []data.LeaderGender{data.LeaderWomen, data.LeaderMen, data.LeaderMen, data.LeaderMixed, data.LeaderUnknown}[r.IntN(5)]
+		o.Sustainability = []data.Sustainability{data.SustainabilityYes, data.SustainabilityNo, data.SustainabilityUnknown}[r.IntN(3)]
+		bulk.Organisations = append(bulk.Organisations, o)
+		orgs = append(orgs, o)
+		o.ID = data.NewID()
+		if r.IntN(3) > 0 {
+			c := &data.Contact{OrgID: o.ID, Role: []string{"VD", "Daglig leder", "CTO", "Projektledare"}[r.IntN(4)]}
+			if o.Country == data.CountrySE {
+				c.Name = pick(firstNamesSE) + " " + pick(lastNamesSE)
+			} else {
+				c.Name = pick(firstNamesNO) + " " + pick(lastNamesNO)
+			}
+			c.Gender = []data.Gender{data.GenderWoman, data.GenderMan}[r.IntN(2)]
+			bulk.Contacts = append(bulk.Contacts, c)
+		}
+		if len(bulk.Organisations) >= batch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	for _, o := range orgs {
+		countryOf[o.ID] = o.Country
+	}
+
+	start := opt.Today.AddDate(-2, 0, 0)
+	days := int(opt.Today.Sub(start).Hours() / 24)
+	today := opt.Today.Format(data.DateLayout)
+	for i := 0; i < opt.Visits; i++ {
+		d := start.AddDate(0, 0, r.IntN(days+1))
+		main := orgs[r.IntN(len(orgs))]
+		v := &data.NewVisit{Visit: data.Visit{Date: d.Format(data.DateLayout), OrgIDs: []string{main.ID},
+			Advisor: pick(advisors)}}
+		v.Type = []data.VisitType{data.VisitOnSite, data.VisitOnSite, data.VisitDigital, data.VisitPhone, data.VisitWorkshop, data.VisitEvent}[r.IntN(6)]
+		v.Minutes = []int{30, 45, 60, 90, 120, 180}[r.IntN(6)]
+		v.Phase = data.Phases[r.IntN(len(data.Phases))]
+		if v.Type == data.VisitWorkshop || v.Type == data.VisitEvent {
+			for k := 0; k < 1+r.IntN(4); k++ {
+				v.OrgIDs = append(v.OrgIDs, orgs[r.IntN(len(orgs))].ID)
+			}
+			v.Women, v.Men, v.Other = 2+r.IntN(12), 2+r.IntN(12), r.IntN(2)
+		} else {
+			v.Women, v.Men = r.IntN(3), r.IntN(3)
+			if v.Women+v.Men == 0 {
+				v.Women = 1
+			}
+		}
+		for _, id := range v.OrgIDs {
+			if countryOf[id] != main.Country {
+				v.CrossBorder = true
+			}
+		}
+		if main.Country == data.CountrySE {
+			v.Notes = pick(notesSE)
+			v.Place = main.Name
+		} else {
+			v.Notes = pick(notesNO)
+			v.Place = main.Name
+		}
+		if v.Type == data.VisitDigital {
+			v.Place = "Teams"
+		}
+		if r.IntN(3) == 0 {
+			a := data.Action{Owner: v.Advisor, Due: d.AddDate(0, 0, 7+r.IntN(40)).Format(data.DateLayout)}
+			if main.Country == data.CountrySE {
+				a.Text = pick(actionsSE)
+			} else {
+				a.Text = pick(actionsNO)
+			}
+			if a.Due < today && r.IntN(4) > 0 {
+				a.Done = a.Due
+			}
+			v.NextSteps = []data.Action{a}
+		}
+		bulk.Visits = append(bulk.Visits, v)
+		if len(bulk.Visits) >= batch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+func lower(s string) string {
+	if s == "" {
+		return s
+	}
+	rs := []rune(s)
+	return string(append([]rune{toLower(rs[0])}, rs[1:]...))
+}
+
+func toLower(r rune) rune {
+	switch r {
+	case 'Ä':
+		return 'ä'
+	case 'Å':
+		return 'å'
+	case 'Ö':
+		return 'ö'
+	}
+	if r >= 'A' && r <= 'Z' {
+		return r + 32
+	}
+	return r
+}
+
+// orgNumber makes a random number that passes its country's check.
+func orgNumber(r *rand.Rand, c data.Country) string {
+	for {
+		var digits string
+		if c == data.CountrySE {
+			digits = fmt.Sprintf("55%d%06d", 6+r.IntN(4), r.IntN(1_000_000))
+			digits += fmt.Sprint(luhn(digits))
+		} else {
+			digits = fmt.Sprintf("9%07d", r.IntN(10_000_000))
+			check, ok := mod11(digits)
+			if !ok {
+				continue
+			}
+			digits += fmt.Sprint(check)
+		}
+		if n, err := data.ParseOrgNumber(digits, c); err == nil {
+			return n.Digits
+		}
+	}
+}
+
+func luhn(nine string) int {
+	sum := 0
+	for i, ch := range nine {
+		d := int(ch - '0')
+		if i%2 == 0 {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return (10 - sum%10) % 10
+}
+
+func mod11(eight string) (int, bool) {
+	w := []int{3, 2, 7, 6, 5, 4, 3, 2}
+	sum := 0
+	for i, ch := range eight {
+		sum += int(ch-'0') * w[i]
+	}
+	c := 11 - sum%11
+	if c == 11 {
+		c = 0
+	}
+	return c, c != 10
+}

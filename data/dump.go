@@ -1,0 +1,167 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Dump writes the whole synced state as one canonical JSON document: every
+// entity of every kind, tombstones included, sorted by id, with fields in
+// their canonical JSON form and nothing device-local (no device id, no
+// settings, no conflicts, no field clocks). Two databases that have applied
+// the same changes, in whatever order, write the same bytes.
+func (s *Store) Dump(ctx context.Context, w io.Writer) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var buf bytes.Buffer
+	buf.WriteString("{\n")
+	for i, name := range entityOrder {
+		spec := entities[name]
+		fmt.Fprintf(&buf, "  %q: [", spec.table)
+		cols := []string{"id", "updated_at"}
+		for _, f := range spec.fields {
+			cols = append(cols, f.name)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM `+spec.table+` ORDER BY id`)
+		if err != nil {
+			return err
+		}
+		n := 0
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for j := range vals {
+				ptrs[j] = &vals[j]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return err
+			}
+			obj := map[string]json.RawMessage{}
+			id, _ := asString(vals[0])
+			obj["id"] = json.RawMessage(encodeValue(id))
+			obj["updated_at"] = json.RawMessage(fmt.Sprint(vals[1]))
+			for j, f := range spec.fields {
+				v := vals[j+2]
+				if b, ok := v.([]byte); ok {
+					v = string(b)
+				}
+				obj[f.name] = json.RawMessage(f.jsonValue(v))
+			}
+			line, err := json.Marshal(obj) // map keys come out sorted
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			if n > 0 {
+				buf.WriteString(",")
+			}
+			buf.WriteString("\n    ")
+			buf.Write(line)
+			n++
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if n > 0 {
+			buf.WriteString("\n  ")
+		}
+		buf.WriteString("]")
+		if i < len(entityOrder)-1 {
+			buf.WriteString(",")
+		}
+		buf.WriteString("\n")
+	}
+	buf.WriteString("}\n")
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+func asString(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case []byte:
+		return string(x), true
+	}
+	return "", false
+}
+
+// CheckReport is what `ilsa check` found.
+type CheckReport struct {
+	SchemaVersion int
+	LatestSchema  int
+	Integrity     []string // "ok" or SQLite's problems
+	ForeignKeys   int      // rows violating a foreign key
+	Counts        map[string]int
+	Changes       int
+	Conflicts     int
+	DanglingRefs  int // live records pointing at organisations that do not exist (yet)
+}
+
+// OK reports whether nothing is wrong.
+func (r CheckReport) OK() bool {
+	return r.SchemaVersion == r.LatestSchema && len(r.Integrity) == 1 && r.Integrity[0] == "ok" && r.ForeignKeys == 0
+}
+
+// Check verifies the database: SQLite's integrity check, foreign keys, the
+// schema version and the full-text index, and counts what is stored.
+func (s *Store) Check(ctx context.Context) (CheckReport, error) {
+	rep := CheckReport{LatestSchema: LatestSchema(), Counts: map[string]int{}}
+	var err error
+	if rep.SchemaVersion, err = s.SchemaVersion(); err != nil {
+		return rep, err
+	}
+	rows, err := s.r.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return rep, err
+	}
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return rep, err
+		}
+		rep.Integrity = append(rep.Integrity, line)
+	}
+	rows.Close()
+	for _, fts := range []string{"org_fts", "visit_fts"} {
+		if _, err := s.w.ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`, rank) VALUES('integrity-check', 1)`); err != nil {
+			rep.Integrity = append(rep.Integrity, fts+": "+err.Error())
+		}
+	}
+	fk, err := s.r.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return rep, err
+	}
+	for fk.Next() {
+		rep.ForeignKeys++
+	}
+	fk.Close()
+	for _, name := range entityOrder {
+		var n int
+		if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+entities[name].table+` WHERE deleted = 0`).Scan(&n); err != nil {
+			return rep, err
+		}
+		rep.Counts[name] = n
+	}
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM changes`).Scan(&rep.Changes); err != nil {
+		return rep, err
+	}
+	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM conflicts WHERE resolved = 0`).Scan(&rep.Conflicts); err != nil {
+		return rep, err
+	}
+	err = s.r.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM contacts c WHERE c.deleted = 0 AND c.org_id NOT IN (SELECT id FROM organisations)) +
+		(SELECT COUNT(*) FROM actions a WHERE a.deleted = 0 AND a.org_id NOT IN (SELECT id FROM organisations)) +
+		(SELECT COUNT(*) FROM visit_orgs vo WHERE vo.org_id NOT IN (SELECT id FROM organisations))`).Scan(&rep.DanglingRefs)
+	return rep, err
+}

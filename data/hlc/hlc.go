@@ -1,0 +1,111 @@
+// Package hlc implements hybrid logical clock timestamps: a total order over
+// every change made on every device that stays close to real time.
+//
+// A Timestamp packs 48 bits of wall-clock milliseconds and a 16-bit counter.
+// Ties between devices are broken by the device id, outside this package.
+package hlc
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Timestamp is wall-clock milliseconds << 16 | logical counter.
+type Timestamp uint64
+
+// MaxDrift is how far ahead of our own clock a remote timestamp may be before
+// it is treated as coming from a broken clock: it is still applied (its value
+// is kept), but our clock does not jump forward to it.
+const MaxDrift = 24 * time.Hour
+
+// FromTime returns the timestamp for t with counter zero.
+func FromTime(t time.Time) Timestamp { return Timestamp(uint64(t.UnixMilli()) << 16) }
+
+// Millis is the wall-clock part in Unix milliseconds.
+func (t Timestamp) Millis() int64 { return int64(t >> 16) }
+
+// Counter is the logical part.
+func (t Timestamp) Counter() uint16 { return uint16(t & 0xffff) }
+
+// Time is the wall-clock part as a time.Time in UTC.
+func (t Timestamp) Time() time.Time { return time.UnixMilli(t.Millis()).UTC() }
+
+// String is a fixed-width hex form that sorts like the number.
+func (t Timestamp) String() string { return fmt.Sprintf("%016x", uint64(t)) }
+
+// Parse reads the String form.
+func Parse(s string) (Timestamp, error) {
+	v, err := strconv.ParseUint(s, 16, 64)
+	if err != nil {
+		return 0, fmt.Errorf("hlc: bad timestamp %q", s)
+	}
+	return Timestamp(v), nil
+}
+
+// Clock hands out strictly increasing timestamps. It is safe for concurrent use.
+type Clock struct {
+	mu   sync.Mutex
+	now  func() time.Time
+	last Timestamp
+}
+
+// NewClock returns a clock reading physical time from now (time.Now when nil);
+// tests inject a fake.
+func NewClock(now func() time.Time) *Clock {
+	if now == nil {
+		now = time.Now
+	}
+	return &Clock{now: now}
+}
+
+// Now returns a timestamp greater than every timestamp returned or observed before.
+func (c *Clock) Now() Timestamp {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	phys := FromTime(c.now())
+	if phys > c.last {
+		c.last = phys
+	} else {
+		c.last++
+	}
+	return c.last
+}
+
+// Physical returns the physical clock reading, without ticking.
+func (c *Clock) Physical() Timestamp { return FromTime(c.now()) }
+
+// Observe moves the clock past a remote timestamp so that later local edits
+// order after it. A timestamp more than MaxDrift ahead of physical time is not
+// followed, so one device with a broken clock cannot drag every other device's
+// clock (and with it every later edit) into the future. It reports whether the
+// timestamp was too far ahead.
+func (c *Clock) Observe(remote Timestamp) (tooFarAhead bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	limit := FromTime(c.now().Add(MaxDrift))
+	if remote > limit {
+		return true
+	}
+	if remote > c.last {
+		c.last = remote
+	}
+	return false
+}
+
+// Set restores the clock's last value (from the database at start-up).
+func (c *Clock) Set(last Timestamp) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if last > c.last {
+		c.last = last
+	}
+}
+
+// Last returns the last timestamp handed out or observed.
+func (c *Clock) Last() Timestamp {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.last
+}

@@ -1,0 +1,283 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// CreateOrganisation validates o, gives it an id and stores it.
+func (s *Store) CreateOrganisation(ctx context.Context, o *Organisation) error {
+	if err := o.Normalise(); err != nil {
+		return err
+	}
+	o.ID = ""
+	edits := s.createEdits(EntityOrganisation, o)
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) { return edits, nil })
+	return err
+}
+
+// UpdateOrganisation stores the fields of o that differ from the stored record.
+func (s *Store) UpdateOrganisation(ctx context.Context, o *Organisation) error {
+	if err := o.Normalise(); err != nil {
+		return err
+	}
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		cur, err := scanOrganisation(tx.QueryRow(`SELECT `+orgColumns+` FROM organisations o WHERE o.id = ? AND o.deleted = 0`, o.ID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, &NotFoundError{Entity: EntityOrganisation, ID: o.ID}
+		}
+		if err != nil {
+			return nil, err
+		}
+		return updateEdits(tx, EntityOrganisation, o, &cur)
+	})
+	return err
+}
+
+// DeleteOrganisation marks an organisation deleted (a tombstone that syncs).
+func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
+	return s.setDeleted(ctx, EntityOrganisation, id, true)
+}
+
+// RestoreOrganisation undoes a delete.
+func (s *Store) RestoreOrganisation(ctx context.Context, id string) error {
+	return s.setDeleted(ctx, EntityOrganisation, id, false)
+}
+
+// Organisation reads one live organisation.
+func (s *Store) Organisation(ctx context.Context, id string) (Organisation, error) {
+	o, err := scanOrganisation(s.r.QueryRowContext(ctx, `SELECT `+orgColumns+` FROM organisations o WHERE o.id = ? AND o.deleted = 0`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, &NotFoundError{Entity: EntityOrganisation, ID: id}
+	}
+	if err != nil {
+		return o, err
+	}
+	o.Seen = seenClock(s.r, EntityOrganisation, id)
+	return o, nil
+}
+
+// OrgSort orders organisation lists.
+type OrgSort string
+
+const (
+	SortByName      OrgSort = "name"
+	SortByLastVisit OrgSort = "last_visit"
+	SortByUpdated   OrgSort = "updated"
+	SortByPlace     OrgSort = "municipality"
+)
+
+// SizeFilterUnknown selects organisations without an employee count.
+const SizeFilterUnknown = "unknown"
+
+// OrgQuery filters and sorts the organisation list. Zero fields filter nothing.
+type OrgQuery struct {
+	Text         string // full-text: name, org number, notes and the notes of their visits
+	Country      Country
+	County       string // "23" Jämtland, "50" Trøndelag
+	Municipality string
+	Sector       string
+	Size         string // a SizeClass or SizeFilterUnknown
+	Kind         OrgKind
+	Sort         OrgSort
+	Desc         bool
+	Lang         string // collation for sorting by name: "sv", "nb" or "en" (Å, Ä, Ö, Æ, Ø sort where each reader expects)
+	Limit        int
+}
+
+// OrgRow is one line of the organisation list.
+type OrgRow struct {
+	Organisation
+	LastVisit string // YYYY-MM-DD or ""
+	Visits    int
+}
+
+// ftsQuery turns typed text into an FTS5 query: every word must match as a
+// prefix. Quotes keep FTS5 syntax characters in user text harmless.
+func ftsQuery(text string) string {
+	text = NormaliseOrgNumberQuery(text)
+	if isDigitsAndSeparators(text) {
+		// A partly typed number ("988 077", "556036-07") is one number.
+		text = strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, text)
+	}
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var parts []string
+	for _, w := range words {
+		parts = append(parts, `"`+w+`"*`)
+	}
+	return strings.Join(parts, " AND ")
+}
+
+func isDigitsAndSeparators(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == ' ' || r == '-' || r == '.':
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// SearchOrganisations lists live organisations matching q.
+func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, error) {
+	var where []string
+	var args []any
+	where = append(where, "o.deleted = 0")
+	if fq := ftsQuery(q.Text); fq != "" {
+		where = append(where, `(o.rowid IN (SELECT rowid FROM org_fts WHERE org_fts MATCH ?)
+			OR o.id IN (SELECT vo.org_id FROM visit_fts JOIN visits v ON v.rowid = visit_fts.rowid
+				JOIN visit_orgs vo ON vo.visit_id = v.id WHERE visit_fts MATCH ? AND v.deleted = 0))`)
+		args = append(args, fq, fq)
+	}
+	if q.Country != "" {
+		where = append(where, "o.country = ?")
+		args = append(args, string(q.Country))
+	}
+	if q.County != "" {
+		where = append(where, "substr(o.municipality, 1, 2) = ?")
+		args = append(args, q.County)
+	}
+	if q.Municipality != "" {
+		where = append(where, "o.municipality = ?")
+		args = append(args, q.Municipality)
+	}
+	if q.Sector != "" {
+		where = append(where, "o.sector = ?")
+		args = append(args, q.Sector)
+	}
+	if q.Kind != "" {
+		where = append(where, "o.kind = ?")
+		args = append(args, string(q.Kind))
+	}
+	switch q.Size {
+	case "":
+	case SizeFilterUnknown:
+		where = append(where, "o.employees IS NULL")
+	case string(SizeMicro):
+		where = append(where, "o.employees < 10")
+	case string(SizeSmall):
+		where = append(where, "o.employees >= 10 AND o.employees < 50")
+	case string(SizeMedium):
+		where = append(where, "o.employees >= 50 AND o.employees < 250")
+	case string(SizeLarge):
+		where = append(where, "o.employees >= 250")
+	default:
+		return nil, invalid("size", "choice", "value", q.Size)
+	}
+	order := "o.name COLLATE NOCASE"
+	switch q.Sort {
+	case "", SortByName:
+	case SortByLastVisit:
+		order = "last_visit"
+	case SortByUpdated:
+		order = "o.updated_at"
+	case SortByPlace:
+		order = "o.municipality"
+	default:
+		return nil, invalid("sort", "choice", "value", string(q.Sort))
+	}
+	if q.Desc {
+		order += " DESC"
+	}
+	order += ", o.name COLLATE NOCASE, o.id"
+	query := `SELECT ` + orgColumns + `, COALESCE(st.last_visit, ''), COALESCE(st.visits, 0)
+		FROM organisations o
+		LEFT JOIN (SELECT vo.org_id, MAX(v.date) AS last_visit, COUNT(*) AS visits
+			FROM visit_orgs vo JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0 GROUP BY vo.org_id) st
+			ON st.org_id = o.id
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order
+	if q.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []OrgRow
+	for rows.Next() {
+		var r OrgRow
+		var tail [2]any
+		o, err := scanOrganisation(scanWithTail{rows, &tail})
+		if err != nil {
+			return nil, err
+		}
+		r.Organisation = o
+		r.LastVisit, _ = tail[0].(string)
+		if n, ok := tail[1].(int64); ok {
+			r.Visits = int(n)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if q.Sort == "" || q.Sort == SortByName {
+		sortByName(out, q.Lang, q.Desc, func(r OrgRow) string { return r.Name })
+	}
+	return out, nil
+}
+
+// scanWithTail lets a scan function for the entity's columns also collect
+// extra trailing columns of the same row.
+type scanWithTail struct {
+	rows *sql.Rows
+	tail *[2]any
+}
+
+func (s scanWithTail) Scan(dest ...any) error {
+	return s.rows.Scan(append(dest, &s.tail[0], &s.tail[1])...)
+}
+
+// OrganisationsByID returns the live organisations among ids, in no order.
+func (s *Store) OrganisationsByID(ctx context.Context, ids []string) (map[string]Organisation, error) {
+	out := make(map[string]Organisation, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+orgColumns+` FROM organisations o WHERE o.deleted = 0 AND o.id IN (`+ph+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		o, err := scanOrganisation(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[o.ID] = o
+	}
+	return out, rows.Err()
+}
+
+// OrgNumberTaken returns the live organisation (other than exceptID) that
+// already has this normalised org number, to warn about duplicates.
+func (s *Store) OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (Organisation, bool, error) {
+	if orgnr == "" {
+		return Organisation{}, false, nil
+	}
+	o, err := scanOrganisation(s.r.QueryRowContext(ctx, `SELECT `+orgColumns+` FROM organisations o
+		WHERE o.orgnr = ? AND o.id <> ? AND o.deleted = 0 LIMIT 1`, orgnr, exceptID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, false, nil
+	}
+	return o, err == nil, err
+}

@@ -1,0 +1,231 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/ilsa-coach/ilsa/data/hlc"
+)
+
+// record is what the generic write path needs of an entity type.
+type record interface {
+	meta() *Meta
+	fields() map[string]any
+}
+
+func (m *Meta) meta() *Meta { return m }
+
+// defaultJSON is the value a field has before any change set it.
+func (f fieldSpec) defaultJSON() string {
+	switch f.kind {
+	case kindText:
+		return `""`
+	case kindInt:
+		return "0"
+	case kindNullInt:
+		return "null"
+	case kindBool:
+		return "false"
+	case kindJSONList:
+		return "[]"
+	}
+	return "null"
+}
+
+// createEdits turns a new record into field edits (fields still at their
+// default are left out: every device reads the same default).
+func (s *Store) createEdits(entity string, r record) []fieldEdit {
+	spec := entities[entity]
+	m := r.meta()
+	if m.ID == "" {
+		m.ID = NewID()
+	}
+	now := s.now().UTC()
+	edits := []fieldEdit{{entity: entity, id: m.ID, field: "created_at", value: now.UnixMilli()}}
+	vals := r.fields()
+	for _, f := range spec.fields {
+		v, ok := vals[f.name]
+		if !ok || encodeValue(v) == f.defaultJSON() {
+			continue
+		}
+		edits = append(edits, fieldEdit{entity: entity, id: m.ID, field: f.name, value: v})
+	}
+	return edits
+}
+
+// updateEdits compares r with the stored row and returns edits for the fields
+// that differ, each with the base its author saw.
+func updateEdits(tx *sql.Tx, entity string, r record, stored record) ([]fieldEdit, error) {
+	spec := entities[entity]
+	id := r.meta().ID
+	clocks, err := fieldClocks(tx, entity, id)
+	if err != nil {
+		return nil, err
+	}
+	seen := r.meta().Seen
+	newVals, oldVals := r.fields(), stored.fields()
+	var edits []fieldEdit
+	for _, f := range spec.fields {
+		nv, ok := newVals[f.name]
+		if !ok || encodeValue(nv) == encodeValue(oldVals[f.name]) {
+			continue
+		}
+		base := clocks[f.name]
+		if seen != 0 && base > seen {
+			// Changed by sync after the editor read it: the editor saw an older value.
+			base = seen
+		}
+		edits = append(edits, fieldEdit{entity: entity, id: id, field: f.name, value: nv, base: base})
+	}
+	return edits, nil
+}
+
+func fieldClocks(q interface {
+	Query(string, ...any) (*sql.Rows, error)
+}, entity, id string) (map[string]hlc.Timestamp, error) {
+	rows, err := q.Query(`SELECT field, hlc FROM clocks WHERE entity = ? AND id = ?`, entity, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]hlc.Timestamp{}
+	for rows.Next() {
+		var f string
+		var h int64
+		if err := rows.Scan(&f, &h); err != nil {
+			return nil, err
+		}
+		out[f] = hlc.Timestamp(h)
+	}
+	return out, rows.Err()
+}
+
+// setDeleted writes the tombstone field (true: delete, false: undo a delete).
+func (s *Store) setDeleted(ctx context.Context, entity, id string, deleted bool) error {
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		var cur bool
+		err := tx.QueryRow(`SELECT deleted FROM `+entities[entity].table+` WHERE id = ?`, id).Scan(&cur)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, &NotFoundError{Entity: entity, ID: id}
+		}
+		if err != nil {
+			return nil, err
+		}
+		if cur == deleted {
+			if deleted {
+				return nil, &NotFoundError{Entity: entity, ID: id}
+			}
+			return nil, nil
+		}
+		clocks, err := fieldClocks(tx, entity, id)
+		if err != nil {
+			return nil, err
+		}
+		return []fieldEdit{{entity: entity, id: id, field: "deleted", value: deleted, base: clocks["deleted"]}}, nil
+	})
+	return err
+}
+
+func msTime(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
+}
+
+func jsonUnmarshalString(s string, v any) error {
+	if s == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(s), v)
+}
+
+// rowScanner is *sql.Row or *sql.Rows.
+type rowScanner interface{ Scan(dest ...any) error }
+
+const orgColumns = `o.id, o.created_at, o.updated_at, o.deleted, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind,
+	o.employees, o.leader_gender, o.sustainability, o.sustainability_notes, o.notes, o.tags`
+
+func scanOrganisation(sc rowScanner) (Organisation, error) {
+	var o Organisation
+	var created, updated int64
+	var emp sql.NullInt64
+	var tags string
+	err := sc.Scan(&o.ID, &created, &updated, &o.Deleted, &o.Name, &o.OrgNr, &o.Country, &o.Municipality, &o.Sector,
+		&o.Kind, &emp, &o.LeaderGender, &o.Sustainability, &o.SustainabilityNotes, &o.Notes, &tags)
+	if err != nil {
+		return o, err
+	}
+	o.CreatedAt, o.UpdatedAt = msTime(created), msTime(updated)
+	if emp.Valid {
+		n := int(emp.Int64)
+		o.Employees = &n
+	}
+	_ = jsonUnmarshalString(tags, &o.Tags)
+	return o, nil
+}
+
+const contactColumns = `c.id, c.created_at, c.updated_at, c.deleted, c.org_id, c.name, c.role, c.email, c.phone, c.gender, c.consent_date`
+
+func scanContact(sc rowScanner) (Contact, error) {
+	var c Contact
+	var created, updated int64
+	err := sc.Scan(&c.ID, &created, &updated, &c.Deleted, &c.OrgID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.Gender, &c.ConsentDate)
+	c.CreatedAt, c.UpdatedAt = msTime(created), msTime(updated)
+	return c, err
+}
+
+const visitColumns = `v.id, v.created_at, v.updated_at, v.deleted, v.date, v.orgs, v.type, v.minutes, v.place, v.advisor,
+	v.women, v.men, v.other, v.phase, v.cross_border, v.notes`
+
+func scanVisit(sc rowScanner) (Visit, error) {
+	var v Visit
+	var created, updated int64
+	var orgs string
+	err := sc.Scan(&v.ID, &created, &updated, &v.Deleted, &v.Date, &orgs, &v.Type, &v.Minutes, &v.Place, &v.Advisor,
+		&v.Women, &v.Men, &v.Other, &v.Phase, &v.CrossBorder, &v.Notes)
+	if err != nil {
+		return v, err
+	}
+	v.CreatedAt, v.UpdatedAt = msTime(created), msTime(updated)
+	_ = jsonUnmarshalString(orgs, &v.OrgIDs)
+	return v, nil
+}
+
+const actionColumns = `a.id, a.created_at, a.updated_at, a.deleted, a.org_id, a.visit_id, a.text, a.owner, a.due, a.done`
+
+func scanAction(sc rowScanner) (Action, error) {
+	var a Action
+	var created, updated int64
+	err := sc.Scan(&a.ID, &created, &updated, &a.Deleted, &a.OrgID, &a.VisitID, &a.Text, &a.Owner, &a.Due, &a.Done)
+	a.CreatedAt, a.UpdatedAt = msTime(created), msTime(updated)
+	return a, err
+}
+
+// seenClock returns the newest field clock of a record (its Meta.Seen).
+func seenClock(q queryer, entity, id string) hlc.Timestamp {
+	var h sql.NullInt64
+	_ = q.QueryRow(`SELECT MAX(hlc) FROM clocks WHERE entity = ? AND id = ?`, entity, id).Scan(&h)
+	return hlc.Timestamp(h.Int64)
+}
+
+// liveExists reports whether a live (not deleted) record exists, inside tx.
+func liveExists(tx *sql.Tx, entity, id string) (bool, error) {
+	var n int
+	err := tx.QueryRow(`SELECT COUNT(*) FROM `+entities[entity].table+` WHERE id = ? AND deleted = 0`, id).Scan(&n)
+	return n > 0, err
+}
+
+func requireLive(tx *sql.Tx, entity, field, id string) error {
+	ok, err := liveExists(tx, entity, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return invalid(field, "reference.missing", "id", id)
+	}
+	return nil
+}

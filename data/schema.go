@@ -1,0 +1,158 @@
+package data
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// Entity names, as they travel in field changes.
+const (
+	EntityOrganisation = "organisation"
+	EntityContact      = "contact"
+	EntityVisit        = "visit"
+	EntityAction       = "action"
+)
+
+// valueKind says how a field's JSON value maps onto its column.
+type valueKind int
+
+const (
+	kindText     valueKind = iota // JSON string → TEXT
+	kindInt                       // JSON number → INTEGER
+	kindNullInt                   // JSON number or null → INTEGER NULL
+	kindBool                      // JSON bool → INTEGER 0/1
+	kindJSONList                  // JSON array of strings → TEXT holding that JSON
+)
+
+type fieldSpec struct {
+	name string // field name in changes and dumps; also the column name
+	kind valueKind
+}
+
+type entitySpec struct {
+	name   string
+	table  string
+	fields []fieldSpec // synced fields, excluding id and updated_at
+}
+
+// Common fields every entity has.
+var commonFields = []fieldSpec{{"created_at", kindInt}, {"deleted", kindBool}}
+
+var entities = map[string]*entitySpec{
+	EntityOrganisation: {name: EntityOrganisation, table: "organisations", fields: append(slices.Clone(commonFields),
+		fieldSpec{"name", kindText}, fieldSpec{"orgnr", kindText}, fieldSpec{"country", kindText},
+		fieldSpec{"municipality", kindText}, fieldSpec{"sector", kindText}, fieldSpec{"kind", kindText},
+		fieldSpec{"employees", kindNullInt}, fieldSpec{"leader_gender", kindText},
+		fieldSpec{"sustainability", kindText}, fieldSpec{"sustainability_notes", kindText},
+		fieldSpec{"notes", kindText}, fieldSpec{"tags", kindJSONList})},
+	EntityContact: {name: EntityContact, table: "contacts", fields: append(slices.Clone(commonFields),
+		fieldSpec{"org_id", kindText}, fieldSpec{"name", kindText}, fieldSpec{"role", kindText},
+		fieldSpec{"email", kindText}, fieldSpec{"phone", kindText}, fieldSpec{"gender", kindText},
+		fieldSpec{"consent_date", kindText})},
+	EntityVisit: {name: EntityVisit, table: "visits", fields: append(slices.Clone(commonFields),
+		fieldSpec{"date", kindText}, fieldSpec{"orgs", kindJSONList}, fieldSpec{"type", kindText},
+		fieldSpec{"minutes", kindInt}, fieldSpec{"place", kindText}, fieldSpec{"advisor", kindText},
+		fieldSpec{"women", kindInt}, fieldSpec{"men", kindInt}, fieldSpec{"other", kindInt},
+		fieldSpec{"phase", kindText}, fieldSpec{"cross_border", kindBool}, fieldSpec{"notes", kindText})},
+	EntityAction: {name: EntityAction, table: "actions", fields: append(slices.Clone(commonFields),
+		fieldSpec{"org_id", kindText}, fieldSpec{"visit_id", kindText}, fieldSpec{"text", kindText},
+		fieldSpec{"owner", kindText}, fieldSpec{"due", kindText}, fieldSpec{"done", kindText})},
+}
+
+// entityOrder is the order entities appear in dumps.
+var entityOrder = []string{EntityOrganisation, EntityContact, EntityVisit, EntityAction}
+
+func (e *entitySpec) field(name string) (fieldSpec, bool) {
+	for _, f := range e.fields {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return fieldSpec{}, false
+}
+
+// columnValue turns a change's JSON value into the value stored in the column.
+func (f fieldSpec) columnValue(raw string) (any, error) {
+	switch f.kind {
+	case kindText:
+		var s string
+		if err := json.Unmarshal([]byte(raw), &s); err != nil {
+			return nil, fmt.Errorf("field %s: want a string, got %.40s", f.name, raw)
+		}
+		return s, nil
+	case kindInt, kindNullInt:
+		if raw == "null" {
+			if f.kind == kindNullInt {
+				return nil, nil
+			}
+			return int64(0), nil
+		}
+		var n int64
+		if err := json.Unmarshal([]byte(raw), &n); err != nil {
+			return nil, fmt.Errorf("field %s: want a whole number, got %.40s", f.name, raw)
+		}
+		return n, nil
+	case kindBool:
+		var b bool
+		if err := json.Unmarshal([]byte(raw), &b); err != nil {
+			return nil, fmt.Errorf("field %s: want true or false, got %.40s", f.name, raw)
+		}
+		if b {
+			return int64(1), nil
+		}
+		return int64(0), nil
+	case kindJSONList:
+		var l []string
+		if err := json.Unmarshal([]byte(raw), &l); err != nil {
+			return nil, fmt.Errorf("field %s: want a list of strings, got %.40s", f.name, raw)
+		}
+		if l == nil {
+			l = []string{}
+		}
+		b, _ := json.Marshal(l)
+		return string(b), nil
+	}
+	return nil, fmt.Errorf("field %s: unknown kind", f.name)
+}
+
+// jsonValue turns a scanned column value back into the canonical JSON form.
+func (f fieldSpec) jsonValue(v any) string {
+	switch f.kind {
+	case kindText:
+		s, _ := v.(string)
+		b, _ := json.Marshal(s)
+		return string(b)
+	case kindInt, kindNullInt:
+		n, ok := v.(int64)
+		if !ok {
+			if f.kind == kindNullInt {
+				return "null"
+			}
+			return "0"
+		}
+		return fmt.Sprint(n)
+	case kindBool:
+		n, _ := v.(int64)
+		if n != 0 {
+			return "true"
+		}
+		return "false"
+	case kindJSONList:
+		s, _ := v.(string)
+		if s == "" {
+			return "[]"
+		}
+		return s
+	}
+	return "null"
+}
+
+// encodeValue encodes a Go value as a change value.
+func encodeValue(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("data: cannot encode %T: %v", v, err))
+	}
+	return string(b)
+}

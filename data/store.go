@@ -1,0 +1,378 @@
+// Package data holds ILSA Coach's domain types, their validation, and the
+// SQLite store with its change log. It never imports Fyne: the CLI, the GUI
+// and the tests all call the same functions.
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	_ "github.com/mattn/go-sqlite3" // registers "sqlite3"; built with -tags sqlite_fts5
+
+	"github.com/ilsa-coach/ilsa/data/hlc"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// DBFileName is the database's name inside the data directory.
+const DBFileName = "ilsa.db"
+
+// Options tune Open; the zero value is right for the app.
+type Options struct {
+	// Now is the physical clock; tests inject a fake. Nil means time.Now.
+	Now func() time.Time
+	// ReadOnly opens without creating or migrating (for `ilsa check` on a copy).
+	ReadOnly bool
+}
+
+// Store is the local database. One writer connection serialises writes (SQLite
+// allows one writer at a time anyway, and one connection means no busy waits
+// between our own goroutines); a pool of read connections serves queries
+// concurrently thanks to WAL.
+type Store struct {
+	path   string
+	w      *sql.DB
+	r      *sql.DB
+	clock  *hlc.Clock
+	now    func() time.Time
+	device string
+
+	writeMu sync.Mutex // guards nextSeq together with the writer transaction
+	nextSeq uint64
+}
+
+// ErrSchemaTooNew means the database was written by a newer ILSA Coach.
+var ErrSchemaTooNew = errors.New("database schema is newer than this program")
+
+// Open opens (creating and migrating if needed) the database at path.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if !opt.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, err
+		}
+	}
+	dsn := func(mode string) string {
+		q := url.Values{}
+		q.Set("_busy_timeout", "5000")
+		q.Set("_foreign_keys", "on")
+		q.Set("_synchronous", "NORMAL")
+		q.Set("mode", mode)
+		if mode != "ro" {
+			// The writer takes the write lock when a transaction begins, so
+			// two writers never deadlock upgrading from a read lock.
+			q.Set("_txlock", "immediate")
+			q.Set("_journal_mode", "WAL")
+		}
+		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	}
+	s := &Store{path: path, now: opt.Now, clock: hlc.NewClock(opt.Now)}
+	var err error
+	writeMode := "rwc"
+	if opt.ReadOnly {
+		writeMode = "ro"
+		if _, statErr := os.Stat(path); statErr != nil {
+			return nil, statErr
+		}
+	}
+	if s.w, err = sql.Open("sqlite3", dsn(writeMode)); err != nil {
+		return nil, err
+	}
+	s.w.SetMaxOpenConns(1)
+	s.w.SetConnMaxIdleTime(0)
+	if err = s.w.Ping(); err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if !opt.ReadOnly {
+		if err = s.migrate(); err != nil {
+			s.w.Close()
+			return nil, err
+		}
+	} else if v, verr := s.SchemaVersion(); verr != nil || v > LatestSchema() {
+		s.w.Close()
+		if verr == nil {
+			verr = ErrSchemaTooNew
+		}
+		return nil, verr
+	}
+	if s.r, err = sql.Open("sqlite3", dsn("ro")); err != nil {
+		s.w.Close()
+		return nil, err
+	}
+	s.r.SetMaxOpenConns(4)
+	if !opt.ReadOnly {
+		if err = s.initDevice(); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Close closes both connection pools.
+func (s *Store) Close() error {
+	var errs []error
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	if s.w != nil {
+		errs = append(errs, s.w.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// DeviceID is this installation's identity in the change log.
+func (s *Store) DeviceID() string { return s.device }
+
+// Clock exposes the hybrid logical clock (sync observes remote timestamps).
+func (s *Store) Clock() *hlc.Clock { return s.clock }
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() []migration {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		panic(err)
+	}
+	var out []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		if !ok {
+			continue
+		}
+		v, err := strconv.Atoi(num)
+		if err != nil {
+			continue
+		}
+		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, migration{v, e.Name(), string(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	return out
+}
+
+// LatestSchema is the schema version this program writes.
+func LatestSchema() int {
+	m := migrations()
+	return m[len(m)-1].version
+}
+
+// SchemaVersion reads PRAGMA user_version.
+func (s *Store) SchemaVersion() (int, error) {
+	var v int
+	err := s.w.QueryRow("PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+func (s *Store) migrate() error {
+	current, err := s.SchemaVersion()
+	if err != nil {
+		return err
+	}
+	if current > LatestSchema() {
+		return fmt.Errorf("%w (database %d, program %d)", ErrSchemaTooNew, current, LatestSchema())
+	}
+	for _, m := range migrations() {
+		if m.version <= current {
+			continue
+		}
+		tx, err := s.w.Begin()
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Local keys.
+const (
+	localDevice   = "device_id"
+	localNextSeq  = "next_seq"
+	localLastHLC  = "last_hlc"
+	localAdvisor  = "profile.advisor"
+	localOrg      = "profile.organisation"
+	localCountry  = "profile.country"
+	localInitDone = "profile.done"
+)
+
+func (s *Store) initDevice() error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	tx, err := s.w.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	dev, err := getLocal(tx, localDevice)
+	if err != nil {
+		return err
+	}
+	if dev == "" {
+		id, err := uuid.NewV7()
+		if err != nil {
+			return err
+		}
+		dev = id.String()
+		if err := setLocal(tx, localDevice, dev); err != nil {
+			return err
+		}
+	}
+	s.device = dev
+	// The next sequence number and the clock are recovered from the log itself,
+	// so a crash between a write and a bookkeeping update cannot reuse either.
+	var maxSeq sql.NullInt64
+	if err := tx.QueryRow("SELECT MAX(seq) FROM changes WHERE device = ?", dev).Scan(&maxSeq); err != nil {
+		return err
+	}
+	s.nextSeq = uint64(maxSeq.Int64) + 1
+	var maxHLC sql.NullInt64
+	if err := tx.QueryRow("SELECT MAX(hlc) FROM changes WHERE device = ?", dev).Scan(&maxHLC); err != nil {
+		return err
+	}
+	s.clock.Set(hlc.Timestamp(maxHLC.Int64))
+	if last, _ := getLocal(tx, localLastHLC); last != "" {
+		if ts, err := hlc.Parse(last); err == nil {
+			s.clock.Set(ts)
+		}
+	}
+	return tx.Commit()
+}
+
+type queryer interface {
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+func getLocal(q queryer, key string) (string, error) {
+	var v string
+	err := q.QueryRow("SELECT value FROM local WHERE key = ?", key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
+
+func setLocal(tx *sql.Tx, key, value string) error {
+	_, err := tx.Exec("INSERT INTO local(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value)
+	return err
+}
+
+// Setting reads a device-local setting ("" when unset).
+func (s *Store) Setting(key string) (string, error) {
+	return getLocal(s.r, "setting."+key)
+}
+
+// SetSetting stores a device-local setting (language, theme, window size…).
+func (s *Store) SetSetting(key, value string) error {
+	return s.writeLocal(func(tx *sql.Tx) error { return setLocal(tx, "setting."+key, value) })
+}
+
+func (s *Store) writeLocal(fn func(tx *sql.Tx) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	tx, err := s.w.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Profile is the advisor using this device. Device-local: it names the
+// advisor on new visits but is not itself synced.
+type Profile struct {
+	Advisor      string
+	Organisation string
+	Country      Country
+	Done         bool // the first-run welcome has been completed
+}
+
+// Profile reads the advisor profile.
+func (s *Store) Profile() (Profile, error) {
+	var p Profile
+	var err error
+	get := func(k string) string {
+		v, e := getLocal(s.r, k)
+		if e != nil && err == nil {
+			err = e
+		}
+		return v
+	}
+	p.Advisor = get(localAdvisor)
+	p.Organisation = get(localOrg)
+	p.Country = Country(get(localCountry))
+	p.Done = get(localInitDone) == "1"
+	return p, err
+}
+
+// SetProfile validates and stores the advisor profile.
+func (s *Store) SetProfile(p Profile) error {
+	p.Advisor = strings.TrimSpace(p.Advisor)
+	p.Organisation = strings.TrimSpace(p.Organisation)
+	if p.Advisor == "" {
+		return invalid("advisor", "required")
+	}
+	if p.Country != "" && !p.Country.Valid() {
+		return invalid("country", "country.unknown", "value", string(p.Country))
+	}
+	return s.writeLocal(func(tx *sql.Tx) error {
+		for k, v := range map[string]string{localAdvisor: p.Advisor, localOrg: p.Organisation, localCountry: string(p.Country), localInitDone: "1"} {
+			if err := setLocal(tx, k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// NewID returns a fresh UUIDv7 (time-ordered: good B-tree locality).
+func NewID() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		panic(err) // only fails when the system's random source does
+	}
+	return id.String()
+}
+
+// Ping checks the database answers (used by the CLI's check).
+func (s *Store) Ping(ctx context.Context) error { return s.r.PingContext(ctx) }

@@ -1,0 +1,344 @@
+package data_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ilsa-coach/ilsa/data"
+	"github.com/ilsa-coach/ilsa/data/datatest"
+)
+
+var ctx = context.Background()
+
+func ptr[T any](v T) *T { return &v }
+
+func TestOpenMigratesAnEmptyDatabase(t *testing.T) {
+	s, _ := datatest.Open(t)
+	v, err := s.SchemaVersion()
+	if err != nil || v != data.LatestSchema() || v < 1 {
+		t.Fatalf("schema version %d (latest %d): %v", v, data.LatestSchema(), err)
+	}
+	rep, err := s.Check(ctx)
+	if err != nil || !rep.OK() {
+		t.Fatalf("check of a new database: %+v %v", rep, err)
+	}
+	if s.DeviceID() == "" {
+		t.Fatal("no device id")
+	}
+}
+
+func TestReopenKeepsDeviceAndSequence(t *testing.T) {
+	path := filepath.Join(t.TempDir(), data.DBFileName)
+	s1, err := data.Open(path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := data.Organisation{Name: "Fjällbruk AB"}
+	if err := s1.CreateOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	dev := s1.DeviceID()
+	s1.Close()
+	s2, err := data.Open(path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if s2.DeviceID() != dev {
+		t.Fatalf("device id changed: %s → %s", dev, s2.DeviceID())
+	}
+	o.Name = "Fjällbruk i Krokom AB"
+	if err := s2.UpdateOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	ch, err := s2.Changes(ctx, dev, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range ch {
+		if c.Seq != uint64(i+1) {
+			t.Fatalf("sequence numbers not 1..n after reopen: %v", ch)
+		}
+	}
+}
+
+func TestOrganisationCRUD(t *testing.T) {
+	s, _ := datatest.Open(t)
+	o := data.Organisation{Name: "  Östersunds Glas AB ", OrgNr: "556036-0793", Municipality: "2380",
+		Sector: "c", Kind: data.KindSME, Employees: ptr(12), Tags: []string{"glas", " glas ", ""}}
+	if err := s.CreateOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Organisation(ctx, o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "Östersunds Glas AB" || got.OrgNr != "5560360793" || got.Country != data.CountrySE ||
+		got.Sector != "C" || got.Size() != data.SizeSmall || len(got.Tags) != 1 || got.OrgNumberDisplay() != "556036-0793" {
+		t.Fatalf("stored organisation: %+v", got)
+	}
+	if got.CreatedAt.IsZero() || got.UpdatedAt.Before(got.CreatedAt) {
+		t.Fatalf("timestamps: %v %v", got.CreatedAt, got.UpdatedAt)
+	}
+
+	got.Notes = "Vill digitalisera ugnsstyrningen"
+	got.Employees = nil
+	if err := s.UpdateOrganisation(ctx, &got); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := s.Organisation(ctx, o.ID)
+	if again.Notes != got.Notes || again.Employees != nil || again.Size() != data.SizeUnknown {
+		t.Fatalf("after update: %+v", again)
+	}
+
+	if err := s.DeleteOrganisation(ctx, o.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Organisation(ctx, o.ID); !errors.Is(err, data.ErrNotFound) {
+		t.Fatalf("deleted organisation still readable: %v", err)
+	}
+	if err := s.DeleteOrganisation(ctx, o.ID); !errors.Is(err, data.ErrNotFound) {
+		t.Fatalf("second delete: %v", err)
+	}
+	if err := s.RestoreOrganisation(ctx, o.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Organisation(ctx, o.ID); err != nil {
+		t.Fatalf("restored organisation: %v", err)
+	}
+}
+
+func TestUpdateWritesOnlyChangedFields(t *testing.T) {
+	s, _ := datatest.Open(t)
+	o := datatest.Org(t, s, "Lierne Tre AS", "988077917")
+	before, _ := s.Changes(ctx, s.DeviceID(), 0, 0)
+	o.Notes = "Ny sagbenk"
+	if err := s.UpdateOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := s.Changes(ctx, s.DeviceID(), 0, 0)
+	if len(after)-len(before) != 1 || after[len(after)-1].Field != "notes" {
+		t.Fatalf("update wrote %d changes: %+v", len(after)-len(before), after[len(before):])
+	}
+	if err := s.UpdateOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := s.Changes(ctx, s.DeviceID(), 0, 0)
+	if len(again) != len(after) {
+		t.Fatal("saving an unchanged record wrote changes")
+	}
+}
+
+func TestValidationRejectsAndChangesNothing(t *testing.T) {
+	s, _ := datatest.Open(t)
+	cases := []struct {
+		org   data.Organisation
+		field string
+		code  string
+	}{
+		{data.Organisation{Name: ""}, "name", "required"},
+		{data.Organisation{Name: "X", OrgNr: "556036-0794"}, "orgnr", "orgnr.checksum"},
+		{data.Organisation{Name: "X", OrgNr: "988077917", Country: data.CountrySE}, "orgnr", "orgnr.country"},
+		{data.Organisation{Name: "X", Municipality: "9999"}, "municipality", "municipality.unknown"},
+		{data.Organisation{Name: "X", Municipality: "5042", Country: data.CountrySE}, "municipality", "municipality.country"},
+		{data.Organisation{Name: "X", Sector: "Z"}, "sector", "sector.unknown"},
+		{data.Organisation{Name: "X", Kind: "plc"}, "kind", "choice"},
+		{data.Organisation{Name: "X", Employees: ptr(-3)}, "employees", "number.range"},
+		{data.Organisation{Name: "X", Country: "DK"}, "country", "country.unknown"},
+		{data.Organisation{Name: strings.Repeat("x", 201)}, "name", "too_long"},
+	}
+	before := datatest.Dump(t, s)
+	for _, c := range cases {
+		o := c.org
+		err := s.CreateOrganisation(ctx, &o)
+		found := false
+		for _, v := range data.ValidationErrors(err) {
+			if v.Field == c.field && v.Code == c.code {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%+v: want %s/%s, got %v", c.org, c.field, c.code, err)
+		}
+	}
+	if datatest.Dump(t, s) != before {
+		t.Fatal("a rejected create changed the database")
+	}
+}
+
+func TestVisitsWithSeveralOrganisationsAndActions(t *testing.T) {
+	s, _ := datatest.Open(t)
+	if err := s.SetProfile(data.Profile{Advisor: "Kari Nordmann", Country: data.CountryNO}); err != nil {
+		t.Fatal(err)
+	}
+	a := datatest.Org(t, s, "Røros Ost AS", "")
+	b := datatest.Org(t, s, "Funäsdalen Fjällmat AB", "")
+	nv := data.NewVisit{Visit: data.Visit{Date: "2026-11-20", OrgIDs: []string{a.ID, b.ID, a.ID}, Type: data.VisitWorkshop,
+		Minutes: 120, Women: 5, Men: 3, CrossBorder: true, Notes: "Gemensam workshop om lokalmat"},
+		NextSteps: []data.Action{{Text: "Skicka offert på förpackningar", Due: "2026-12-01"}}}
+	if err := s.CreateVisitWithActions(ctx, &nv); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.Visit(ctx, nv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.OrgIDs) != 2 || v.Advisor != "Kari Nordmann" || v.Participants() != 8 {
+		t.Fatalf("visit: %+v", v)
+	}
+	for _, org := range []string{a.ID, b.ID} {
+		vs, _ := s.Visits(ctx, data.VisitQuery{OrgID: org})
+		if len(vs) != 1 {
+			t.Fatalf("visits of %s: %d", org, len(vs))
+		}
+	}
+	acts, _ := s.Actions(ctx, data.ActionQuery{Status: data.ActionsOverdue, Today: "2026-12-02"})
+	if len(acts) != 1 || acts[0].OrgID != a.ID || acts[0].VisitID != v.ID || acts[0].OrgName != "Røros Ost AS" {
+		t.Fatalf("overdue actions: %+v", acts)
+	}
+	if err := s.SetActionDone(ctx, acts[0].ID, "2026-12-02"); err != nil {
+		t.Fatal(err)
+	}
+	if open, _ := s.Actions(ctx, data.ActionQuery{Status: data.ActionsOpen}); len(open) != 0 {
+		t.Fatalf("open after done: %+v", open)
+	}
+	if done, _ := s.Actions(ctx, data.ActionQuery{Status: data.ActionsDone}); len(done) != 1 || done[0].Done != "2026-12-02" {
+		t.Fatalf("done: %+v", done)
+	}
+}
+
+func TestReferencesAreChecked(t *testing.T) {
+	s, _ := datatest.Open(t)
+	before := datatest.Dump(t, s)
+	err := s.CreateVisit(ctx, &data.Visit{Date: "2026-11-20", OrgIDs: []string{"no-such-org"}})
+	if v, ok := data.AsValidation(err); !ok || v.Code != "reference.missing" {
+		t.Fatalf("visit to a missing organisation: %v", err)
+	}
+	err = s.CreateContact(ctx, &data.Contact{OrgID: "no-such-org", Name: "Anna"})
+	if v, ok := data.AsValidation(err); !ok || v.Code != "reference.missing" {
+		t.Fatalf("contact of a missing organisation: %v", err)
+	}
+	err = s.CreateVisitWithActions(ctx, &data.NewVisit{Visit: data.Visit{Date: "2026-13-01"}, NextSteps: []data.Action{{Text: ""}}})
+	codes := map[string]bool{}
+	for _, v := range data.ValidationErrors(err) {
+		codes[v.Field+"/"+v.Code] = true
+	}
+	if !codes["date/date.format"] || !codes["orgs/visit.no_org"] || !codes["next_steps.0.text/required"] {
+		t.Fatalf("visit form errors: %v", codes)
+	}
+	if datatest.Dump(t, s) != before {
+		t.Fatal("rejected writes changed the database")
+	}
+}
+
+func TestContacts(t *testing.T) {
+	s, _ := datatest.Open(t)
+	o := datatest.Org(t, s, "Frosta Frukt AS", "")
+	c := data.Contact{OrgID: o.ID, Name: "Ola Berg", Email: "ola@frostafrukt.no", Phone: "+47 912 34 567", Gender: data.GenderMan}
+	if err := s.CreateContact(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	bad := data.Contact{OrgID: o.ID, Name: "Eva", Email: "eva@", Phone: "ring mig"}
+	errs := data.ValidationErrors(s.CreateContact(ctx, &bad))
+	if len(errs) != 2 {
+		t.Fatalf("bad contact: %v", errs)
+	}
+	cs, _ := s.Contacts(ctx, o.ID)
+	if len(cs) != 1 || cs[0].Email != "ola@frostafrukt.no" {
+		t.Fatalf("contacts: %+v", cs)
+	}
+	cs[0].Role = "Daglig leder"
+	if err := s.UpdateContact(ctx, &cs[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteContact(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if cs, _ := s.Contacts(ctx, o.ID); len(cs) != 0 {
+		t.Fatal("deleted contact listed")
+	}
+}
+
+func TestSearchOrganisations(t *testing.T) {
+	s, _ := datatest.Open(t)
+	glas := data.Organisation{Name: "Åre Glasbruk AB", OrgNr: "5560360793", Municipality: "2321", Sector: "C", Employees: ptr(4)}
+	if err := s.CreateOrganisation(ctx, &glas); err != nil {
+		t.Fatal(err)
+	}
+	ost := data.Organisation{Name: "Røros Ysteri AS", OrgNr: "988077917", Municipality: "5025", Sector: "C", Kind: data.KindStartup}
+	if err := s.CreateOrganisation(ctx, &ost); err != nil {
+		t.Fatal(err)
+	}
+	datatest.Visit(t, s, "2026-10-01", "Diskuterade solpaneler på taket", ost.ID)
+	names := func(q data.OrgQuery) string {
+		rows, err := s.SearchOrganisations(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n []string
+		for _, r := range rows {
+			n = append(n, r.Name)
+		}
+		return strings.Join(n, "|")
+	}
+	for _, c := range []struct {
+		q    data.OrgQuery
+		want string
+	}{
+		{data.OrgQuery{Lang: "en"}, "Åre Glasbruk AB|Røros Ysteri AS"},
+		{data.OrgQuery{Lang: "sv"}, "Røros Ysteri AS|Åre Glasbruk AB"},
+		{data.OrgQuery{Lang: "nb", Desc: true}, "Åre Glasbruk AB|Røros Ysteri AS"},
+		{data.OrgQuery{Text: "glas"}, "Åre Glasbruk AB"},
+		{data.OrgQuery{Text: "are"}, "Åre Glasbruk AB"},
+		{data.OrgQuery{Text: "556036-0793"}, "Åre Glasbruk AB"},
+		{data.OrgQuery{Text: "988 077"}, "Røros Ysteri AS"},
+		{data.OrgQuery{Text: "solpanel"}, "Røros Ysteri AS"},
+		{data.OrgQuery{Text: `"AND OR NEAR(`}, ""},
+		{data.OrgQuery{Country: data.CountryNO}, "Røros Ysteri AS"},
+		{data.OrgQuery{County: "23"}, "Åre Glasbruk AB"},
+		{data.OrgQuery{Size: data.SizeFilterUnknown}, "Røros Ysteri AS"},
+		{data.OrgQuery{Size: "micro"}, "Åre Glasbruk AB"},
+		{data.OrgQuery{Kind: data.KindStartup}, "Røros Ysteri AS"},
+		{data.OrgQuery{Sort: data.SortByLastVisit, Desc: true}, "Røros Ysteri AS|Åre Glasbruk AB"},
+	} {
+		if got := names(c.q); got != c.want {
+			t.Errorf("%+v: got %q want %q", c.q, got, c.want)
+		}
+	}
+	rows, _ := s.SearchOrganisations(ctx, data.OrgQuery{Text: "Røros"})
+	if len(rows) != 1 || rows[0].LastVisit != "2026-10-01" || rows[0].Visits != 1 {
+		t.Fatalf("row stats: %+v", rows)
+	}
+	if err := s.DeleteOrganisation(ctx, glas.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(data.OrgQuery{Text: "glas"}); got != "" {
+		t.Fatalf("deleted organisation found: %q", got)
+	}
+}
+
+func TestSettingsAndProfile(t *testing.T) {
+	s, _ := datatest.Open(t)
+	if err := s.SetProfile(data.Profile{Advisor: " "}); err == nil {
+		t.Fatal("empty advisor accepted")
+	}
+	if err := s.SetProfile(data.Profile{Advisor: "Anna Svensson", Organisation: "Region Jämtland Härjedalen", Country: data.CountrySE}); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := s.Profile()
+	if p.Advisor != "Anna Svensson" || !p.Done || p.Country != data.CountrySE {
+		t.Fatalf("profile: %+v", p)
+	}
+	if err := s.SetSetting("language", "nb"); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.Setting("language"); v != "nb" {
+		t.Fatalf("setting: %q", v)
+	}
+	if strings.Contains(datatest.Dump(t, s), "Anna") {
+		t.Fatal("device-local profile leaked into the dump")
+	}
+}

@@ -1,0 +1,234 @@
+package data
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ilsa-coach/ilsa/data/hlc"
+)
+
+// DateLayout is how dates are stored and typed on the command line.
+const DateLayout = "2006-01-02"
+
+// OrgKind is what sort of organisation a client is.
+type OrgKind string
+
+const (
+	KindSME      OrgKind = "sme"
+	KindStartup  OrgKind = "startup"
+	KindLarge    OrgKind = "large"
+	KindPublic   OrgKind = "public"
+	KindAcademia OrgKind = "academia"
+	KindOther    OrgKind = "other"
+)
+
+// OrgKinds lists the kinds in display order.
+var OrgKinds = []OrgKind{KindSME, KindStartup, KindLarge, KindPublic, KindAcademia, KindOther}
+
+// IsEnterprise: the funder counts every kind but public sector and academia.
+func (k OrgKind) IsEnterprise() bool { return k != KindPublic && k != KindAcademia }
+
+// LeaderGender describes who leads an organisation, for the equality follow-up.
+type LeaderGender string
+
+const (
+	LeaderUnknown LeaderGender = ""
+	LeaderWomen   LeaderGender = "women"
+	LeaderMen     LeaderGender = "men"
+	LeaderMixed   LeaderGender = "mixed"
+)
+
+// LeaderGenders lists the values a user can pick (unknown first).
+var LeaderGenders = []LeaderGender{LeaderUnknown, LeaderWomen, LeaderMen, LeaderMixed}
+
+// Gender of a contact person; optional.
+type Gender string
+
+const (
+	GenderUnknown Gender = ""
+	GenderWoman   Gender = "woman"
+	GenderMan     Gender = "man"
+	GenderOther   Gender = "other"
+)
+
+// Genders lists the values a user can pick (unknown first).
+var Genders = []Gender{GenderUnknown, GenderWoman, GenderMan, GenderOther}
+
+// Sustainability says whether an organisation has established sustainability work.
+type Sustainability string
+
+const (
+	SustainabilityUnknown Sustainability = ""
+	SustainabilityYes     Sustainability = "yes"
+	SustainabilityNo      Sustainability = "no"
+)
+
+// VisitType is how a meeting with clients took place.
+type VisitType string
+
+const (
+	VisitOnSite   VisitType = "on-site"
+	VisitDigital  VisitType = "digital"
+	VisitPhone    VisitType = "phone"
+	VisitWorkshop VisitType = "workshop"
+	VisitEvent    VisitType = "event"
+)
+
+// VisitTypes lists the types in display order.
+var VisitTypes = []VisitType{VisitOnSite, VisitDigital, VisitPhone, VisitWorkshop, VisitEvent}
+
+// Phase is the project phase a visit belongs to.
+type Phase string
+
+const (
+	PhaseNone         Phase = ""
+	PhaseBenchmarking Phase = "benchmarking"
+	PhaseCapacity     Phase = "capacity"
+	PhasePilot        Phase = "pilot"
+	PhaseEvaluation   Phase = "evaluation"
+	PhaseNext         Phase = "next-phase"
+)
+
+// Phases lists the phases in project order.
+var Phases = []Phase{PhaseBenchmarking, PhaseCapacity, PhasePilot, PhaseEvaluation, PhaseNext}
+
+// Meta is what every synced record carries.
+type Meta struct {
+	ID        string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	Deleted   bool
+	// Seen is the newest field clock when the record was read. An update made
+	// from this copy tells the change log which values its author saw, so a
+	// value that changed meanwhile (by sync) is kept as a conflict, not lost.
+	Seen hlc.Timestamp
+}
+
+// Organisation is a client: a company, a public body, a research organisation.
+type Organisation struct {
+	Meta
+	Name                string
+	OrgNr               string // normalised digits ("" when unknown)
+	Country             Country
+	Municipality        string // official code, "other" or ""
+	Sector              string // NACE section A–U or ""
+	Kind                OrgKind
+	Employees           *int // nil when unknown: size is then unknown, never guessed
+	LeaderGender        LeaderGender
+	Sustainability      Sustainability
+	SustainabilityNotes string
+	Notes               string
+	Tags                []string
+}
+
+// Size is the EU size class derived from the employee count.
+func (o Organisation) Size() SizeClass {
+	if o.Employees == nil {
+		return SizeUnknown
+	}
+	return SizeClassFor(*o.Employees)
+}
+
+// OrgNumberDisplay formats the org number the way its country writes it.
+func (o Organisation) OrgNumberDisplay() string {
+	if o.OrgNr == "" {
+		return ""
+	}
+	if n, err := ParseOrgNumber(o.OrgNr, o.Country); err == nil {
+		return n.String()
+	}
+	return o.OrgNr
+}
+
+func (o *Organisation) fields() map[string]any {
+	var emp any
+	if o.Employees != nil {
+		emp = *o.Employees
+	}
+	tags := o.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	return map[string]any{
+		"name": o.Name, "orgnr": o.OrgNr, "country": string(o.Country), "municipality": o.Municipality,
+		"sector": o.Sector, "kind": string(o.Kind), "employees": emp, "leader_gender": string(o.LeaderGender),
+		"sustainability": string(o.Sustainability), "sustainability_notes": o.SustainabilityNotes,
+		"notes": o.Notes, "tags": tags,
+	}
+}
+
+// Contact is a person at an organisation.
+type Contact struct {
+	Meta
+	OrgID       string
+	Name        string
+	Role        string
+	Email       string
+	Phone       string
+	Gender      Gender
+	ConsentDate string // YYYY-MM-DD: when the person agreed to be registered
+}
+
+func (c *Contact) fields() map[string]any {
+	return map[string]any{"org_id": c.OrgID, "name": c.Name, "role": c.Role, "email": c.Email,
+		"phone": c.Phone, "gender": string(c.Gender), "consent_date": c.ConsentDate}
+}
+
+// Visit is any meeting with clients: one organisation, or several at a
+// workshop or a cross-border event.
+type Visit struct {
+	Meta
+	Date        string   // YYYY-MM-DD
+	OrgIDs      []string // at least one
+	Type        VisitType
+	Minutes     int
+	Place       string
+	Advisor     string
+	Women       int
+	Men         int
+	Other       int
+	Phase       Phase
+	CrossBorder bool // marked by the advisor (e.g. participants from both countries)
+	Notes       string
+}
+
+// Participants is the total head count.
+func (v Visit) Participants() int { return v.Women + v.Men + v.Other }
+
+func (v *Visit) fields() map[string]any {
+	ids := slices.Clone(v.OrgIDs)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	if ids == nil {
+		ids = []string{}
+	}
+	return map[string]any{"date": v.Date, "orgs": ids, "type": string(v.Type), "minutes": v.Minutes,
+		"place": v.Place, "advisor": v.Advisor, "women": v.Women, "men": v.Men, "other": v.Other,
+		"phase": string(v.Phase), "cross_border": v.CrossBorder, "notes": v.Notes}
+}
+
+// Action is a next step agreed with a client.
+type Action struct {
+	Meta
+	OrgID   string
+	VisitID string // optional: the visit it came from
+	Text    string
+	Owner   string
+	Due     string // YYYY-MM-DD or ""
+	Done    string // YYYY-MM-DD when done, "" while open
+}
+
+// IsOpen reports whether the action still waits to be done.
+func (a Action) IsOpen() bool { return a.Done == "" }
+
+// IsOverdue reports whether an open action's due date is before today.
+func (a Action) IsOverdue(today string) bool { return a.IsOpen() && a.Due != "" && a.Due < today }
+
+func (a *Action) fields() map[string]any {
+	return map[string]any{"org_id": a.OrgID, "visit_id": a.VisitID, "text": a.Text, "owner": a.Owner,
+		"due": a.Due, "done": a.Done}
+}
+
+// trimAll trims every string field a user typed.
+func trim(s *string) { *s = strings.TrimSpace(*s) }

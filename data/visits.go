@@ -1,0 +1,281 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// NewVisit is a visit with its next steps: saved together, in one transaction.
+type NewVisit struct {
+	Visit
+	NextSteps []Action // OrgID defaults to the visit's first organisation
+}
+
+// CreateVisit validates v and stores it; every organisation must exist. The
+// advisor defaults to this device's profile.
+func (s *Store) CreateVisit(ctx context.Context, v *Visit) error {
+	nv := NewVisit{Visit: *v}
+	err := s.CreateVisitWithActions(ctx, &nv)
+	*v = nv.Visit
+	return err
+}
+
+// CreateVisitWithActions stores a visit and the actions agreed at it, all or nothing.
+func (s *Store) CreateVisitWithActions(ctx context.Context, nv *NewVisit) error {
+	v := &nv.Visit
+	if v.Advisor == "" {
+		if p, err := s.Profile(); err == nil {
+			v.Advisor = p.Advisor
+		}
+	}
+	errs := []error{v.Normalise()}
+	for i := range nv.NextSteps {
+		a := &nv.NextSteps[i]
+		if a.OrgID == "" && len(v.OrgIDs) > 0 {
+			a.OrgID = v.OrgIDs[0]
+		}
+		if err := a.Normalise(); err != nil {
+			errs = append(errs, prefixFields(err, fmt.Sprintf("next_steps.%d.", i)))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	v.ID = ""
+	edits := s.createEdits(EntityVisit, v)
+	for i := range nv.NextSteps {
+		nv.NextSteps[i].ID = ""
+		nv.NextSteps[i].VisitID = v.ID
+		edits = append(edits, s.createEdits(EntityAction, &nv.NextSteps[i])...)
+	}
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		for _, id := range v.OrgIDs {
+			if err := requireLive(tx, EntityOrganisation, "orgs", id); err != nil {
+				return nil, err
+			}
+		}
+		return edits, nil
+	})
+	return err
+}
+
+// prefixFields renames the fields of validation errors (for nested forms).
+func prefixFields(err error, prefix string) error {
+	var out []error
+	for _, v := range ValidationErrors(err) {
+		c := *v
+		c.Field = prefix + c.Field
+		out = append(out, &c)
+	}
+	return errors.Join(out...)
+}
+
+// UpdateVisit stores the fields of v that changed.
+func (s *Store) UpdateVisit(ctx context.Context, v *Visit) error {
+	if err := v.Normalise(); err != nil {
+		return err
+	}
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		cur, err := scanVisit(tx.QueryRow(`SELECT `+visitColumns+` FROM visits v WHERE v.id = ? AND v.deleted = 0`, v.ID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, &NotFoundError{Entity: EntityVisit, ID: v.ID}
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range v.OrgIDs {
+			if !strings.Contains(strings.Join(cur.OrgIDs, ","), id) {
+				if err := requireLive(tx, EntityOrganisation, "orgs", id); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return updateEdits(tx, EntityVisit, v, &cur)
+	})
+	return err
+}
+
+// DeleteVisit marks a visit deleted.
+func (s *Store) DeleteVisit(ctx context.Context, id string) error {
+	return s.setDeleted(ctx, EntityVisit, id, true)
+}
+
+// RestoreVisit undoes a delete.
+func (s *Store) RestoreVisit(ctx context.Context, id string) error {
+	return s.setDeleted(ctx, EntityVisit, id, false)
+}
+
+// Visit reads one live visit.
+func (s *Store) Visit(ctx context.Context, id string) (Visit, error) {
+	v, err := scanVisit(s.r.QueryRowContext(ctx, `SELECT `+visitColumns+` FROM visits v WHERE v.id = ? AND v.deleted = 0`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, &NotFoundError{Entity: EntityVisit, ID: id}
+	}
+	if err == nil {
+		v.Seen = seenClock(s.r, EntityVisit, id)
+	}
+	return v, err
+}
+
+// VisitQuery filters the visit list; zero fields filter nothing.
+type VisitQuery struct {
+	OrgID string
+	From  string // YYYY-MM-DD, inclusive
+	To    string // YYYY-MM-DD, inclusive
+	Text  string // full-text over notes and place
+	Limit int
+}
+
+// Visits lists live visits, newest first.
+func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]Visit, error) {
+	where := []string{"v.deleted = 0"}
+	var args []any
+	if q.OrgID != "" {
+		where = append(where, "v.id IN (SELECT visit_id FROM visit_orgs WHERE org_id = ?)")
+		args = append(args, q.OrgID)
+	}
+	if q.From != "" {
+		where = append(where, "v.date >= ?")
+		args = append(args, q.From)
+	}
+	if q.To != "" {
+		where = append(where, "v.date <= ?")
+		args = append(args, q.To)
+	}
+	if fq := ftsQuery(q.Text); fq != "" {
+		where = append(where, "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?)")
+		args = append(args, fq)
+	}
+	query := `SELECT ` + visitColumns + ` FROM visits v WHERE ` + strings.Join(where, " AND ") + ` ORDER BY v.date DESC, v.created_at DESC, v.id`
+	if q.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Visit
+	for rows.Next() {
+		v, err := scanVisit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Bulk is a set of new records stored together (demo data, imports from a
+// spreadsheet): validated first, then written in one transaction.
+type Bulk struct {
+	Organisations []*Organisation
+	Contacts      []*Contact
+	Visits        []*NewVisit
+	Actions       []*Action
+}
+
+// CreateBulk validates every record of b and stores them all, or nothing.
+// References must point at live records or at records of the same bulk.
+func (s *Store) CreateBulk(ctx context.Context, b *Bulk) error {
+	var errs []error
+	for _, o := range b.Organisations {
+		errs = append(errs, o.Normalise())
+	}
+	for _, c := range b.Contacts {
+		errs = append(errs, c.Normalise())
+	}
+	for _, a := range b.Actions {
+		errs = append(errs, a.Normalise())
+	}
+	for _, v := range b.Visits {
+		errs = append(errs, v.Normalise())
+		for i := range v.NextSteps {
+			if v.NextSteps[i].OrgID == "" && len(v.OrgIDs) > 0 {
+				v.NextSteps[i].OrgID = v.OrgIDs[0]
+			}
+			errs = append(errs, v.NextSteps[i].Normalise())
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	// Records may come with ids made by the caller (to link them within the
+	// bulk); those ids must be new.
+	var preset []struct{ entity, id string }
+	for _, o := range b.Organisations {
+		if o.ID != "" {
+			preset = append(preset, struct{ entity, id string }{EntityOrganisation, o.ID})
+		}
+	}
+	for _, v := range b.Visits {
+		if v.ID != "" {
+			preset = append(preset, struct{ entity, id string }{EntityVisit, v.ID})
+		}
+	}
+	var edits []fieldEdit
+	newOrgs := map[string]bool{}
+	for _, o := range b.Organisations {
+		edits = append(edits, s.createEdits(EntityOrganisation, o)...)
+		newOrgs[o.ID] = true
+	}
+	for _, c := range b.Contacts {
+		edits = append(edits, s.createEdits(EntityContact, c)...)
+	}
+	for _, v := range b.Visits {
+		edits = append(edits, s.createEdits(EntityVisit, &v.Visit)...)
+		for i := range v.NextSteps {
+			v.NextSteps[i].VisitID = v.ID
+			edits = append(edits, s.createEdits(EntityAction, &v.NextSteps[i])...)
+		}
+	}
+	for _, a := range b.Actions {
+		edits = append(edits, s.createEdits(EntityAction, a)...)
+	}
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		check := func(field, id string) error {
+			if newOrgs[id] {
+				return nil
+			}
+			return requireLive(tx, EntityOrganisation, field, id)
+		}
+		for _, p := range preset {
+			var n int
+			if err := tx.QueryRow(`SELECT COUNT(*) FROM `+entities[p.entity].table+` WHERE id = ?`, p.id).Scan(&n); err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				return nil, fmt.Errorf("bulk create: %s %s exists already", p.entity, p.id)
+			}
+		}
+		for _, c := range b.Contacts {
+			if err := check("org", c.OrgID); err != nil {
+				return nil, err
+			}
+		}
+		for _, v := range b.Visits {
+			for _, id := range v.OrgIDs {
+				if err := check("orgs", id); err != nil {
+					return nil, err
+				}
+			}
+		}
+		for _, a := range b.Actions {
+			if err := check("org", a.OrgID); err != nil {
+				return nil, err
+			}
+		}
+		return edits, nil
+	})
+	return err
+}
+
+// IsEmpty reports whether no synced record exists yet.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM visits)`).Scan(&n)
+	return n == 0, err
+}
