@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ilsa-coach/ilsa/data/hlc"
 )
@@ -57,25 +58,158 @@ func (r *ApplyResult) add(o ApplyResult) {
 	r.FutureHLC += o.FutureHLC
 }
 
+// The fixed statements of the apply path.
+const (
+	sqlInsertChange = `INSERT OR IGNORE INTO changes(device, seq, hlc, base, entity, id, field, value) VALUES(?,?,?,?,?,?,?,?)`
+	sqlSelectClock  = `SELECT hlc, device, seq, base FROM clocks WHERE entity = ? AND id = ? AND field = ?`
+	sqlUpsertClock  = `INSERT INTO clocks(entity, id, field, hlc, device, seq, base) VALUES(?,?,?,?,?,?,?)
+		ON CONFLICT(entity, id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base`
+	sqlDeleteStats = `DELETE FROM org_stats WHERE org_id = ?`
+	sqlInsertStats = `INSERT INTO org_stats(org_id, last_visit, visits)
+		SELECT vo.org_id, MAX(v.date), COUNT(*) FROM visit_orgs vo
+		JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0
+		WHERE vo.org_id = ? GROUP BY vo.org_id`
+	sqlVisitOrgs       = `SELECT org_id FROM visit_orgs WHERE visit_id = ?`
+	sqlDeleteVisitOrgs = `DELETE FROM visit_orgs WHERE visit_id = ?`
+	sqlInsertVisitOrg  = `INSERT OR IGNORE INTO visit_orgs(visit_id, org_id) VALUES(?, ?)`
+)
+
+func sqlInsertRow(table string) string { return `INSERT OR IGNORE INTO ` + table + `(id) VALUES(?)` }
+
+// preparedQueries are prepared once when the store opens.
+func preparedQueries() []string {
+	q := []string{sqlInsertChange, sqlSelectClock, sqlUpsertClock, sqlDeleteStats, sqlInsertStats,
+		sqlVisitOrgs, sqlDeleteVisitOrgs, sqlInsertVisitOrg}
+	for _, name := range entityOrder {
+		q = append(q, sqlInsertRow(entities[name].table))
+	}
+	return q
+}
+
 // applier applies changes inside one write transaction, with prepared
 // statements reused across the changes of that transaction.
 type applier struct {
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
-	clock *hlc.Clock
+	tx     *sql.Tx
+	stmts  map[string]*sql.Stmt // bound to tx
+	shared map[string]*sql.Stmt // prepared once on the writer connection
+	clock  *hlc.Clock
+	// organisations whose visit statistics must be recomputed before commit
+	statsDirty map[string]bool
+	// column writes to one row, gathered so that the fields of one edit (or of
+	// one record in a bundle) cost one UPDATE instead of one per field
+	row *pendingRow
 }
 
-func newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {
-	return &applier{tx: tx, stmts: map[string]*sql.Stmt{}, clock: clock}
+type pendingRow struct {
+	table, id string
+	cols      []string
+	vals      []any
+	updatedAt int64
 }
 
+// setColumn records a column write for the row, flushing the previous row's.
+func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
+	if a.row != nil && (a.row.table != table || a.row.id != id) {
+		if err := a.flushRow(); err != nil {
+			return err
+		}
+	}
+	if a.row == nil {
+		if _, err := a.exec(sqlInsertRow(table), id); err != nil {
+			return err
+		}
+		a.row = &pendingRow{table: table, id: id}
+	}
+	for i, c := range a.row.cols {
+		if c == col {
+			a.row.vals[i] = val
+			a.row.updatedAt = max(a.row.updatedAt, ms)
+			return nil
+		}
+	}
+	a.row.cols = append(a.row.cols, col)
+	a.row.vals = append(a.row.vals, val)
+	a.row.updatedAt = max(a.row.updatedAt, ms)
+	return nil
+}
+
+// flushRow writes the gathered columns of the pending row.
+func (a *applier) flushRow() error {
+	r := a.row
+	if r == nil {
+		return nil
+	}
+	a.row = nil
+	var set strings.Builder
+	for _, c := range r.cols {
+		set.WriteString(c)
+		set.WriteString(" = ?, ")
+	}
+	args := append(r.vals, r.updatedAt, r.id)
+	_, err := a.exec(`UPDATE `+r.table+` SET `+set.String()+`updated_at = MAX(updated_at, ?) WHERE id = ?`, args...)
+	return err
+}
+
+func (s *Store) newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {
+	return &applier{tx: tx, stmts: map[string]*sql.Stmt{}, shared: s.stmtCache, clock: clock, statsDirty: map[string]bool{}}
+}
+
+// finish writes what is pending and brings derived tables up to date; call
+// it before committing.
+func (a *applier) finish() error {
+	if err := a.flushRow(); err != nil {
+		return err
+	}
+	for org := range a.statsDirty {
+		if _, err := a.exec(sqlDeleteStats, org); err != nil {
+			return err
+		}
+		if _, err := a.exec(sqlInsertStats, org); err != nil {
+			return err
+		}
+	}
+	clear(a.statsDirty)
+	return nil
+}
+
+// markVisitOrgs marks the organisations of a visit for a statistics update.
+func (a *applier) markVisitOrgs(visitID string) error {
+	st, err := a.stmt(sqlVisitOrgs)
+	if err != nil {
+		return err
+	}
+	rows, err := st.Query(visitID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		a.statsDirty[id] = true
+	}
+	return rows.Err()
+}
+
+// stmt returns query prepared for this transaction. The fixed statements of
+// the apply path are prepared once on the single writer connection when the
+// store opens (preparedQueries) and only bound to each transaction —
+// database/sql then reuses the connection's prepared statement, which saves
+// SQLite's parse and plan on every edit. Others are prepared per transaction.
 func (a *applier) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := a.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := a.tx.Prepare(query)
-	if err != nil {
-		return nil, err
+	var st *sql.Stmt
+	if shared, ok := a.shared[query]; ok {
+		st = a.tx.Stmt(shared)
+	} else {
+		var err error
+		if st, err = a.tx.Prepare(query); err != nil {
+			return nil, err
+		}
 	}
 	a.stmts[query] = st
 	return st, nil
@@ -101,7 +235,7 @@ func (a *applier) exec(query string, args ...any) (sql.Result, error) {
 // same rows (last writer wins per field, duplicates recognised by (device, seq)).
 func (a *applier) apply(c Change) (ApplyResult, error) {
 	var res ApplyResult
-	ins, err := a.exec(`INSERT OR IGNORE INTO changes(device, seq, hlc, base, entity, id, field, value) VALUES(?,?,?,?,?,?,?,?)`,
+	ins, err := a.exec(sqlInsertChange,
 		c.Device, int64(c.Seq), int64(c.HLC), int64(c.Base), c.Entity, c.ID, c.Field, c.Value)
 	if err != nil {
 		return res, err
@@ -131,7 +265,7 @@ func (a *applier) apply(c Change) (ApplyResult, error) {
 		return res, nil
 	}
 
-	st, err := a.stmt(`SELECT hlc, device, seq, base FROM clocks WHERE entity = ? AND id = ? AND field = ?`)
+	st, err := a.stmt(sqlSelectClock)
 	if err != nil {
 		return res, err
 	}
@@ -177,21 +311,29 @@ func (a *applier) apply(c Change) (ApplyResult, error) {
 		}
 	}
 
-	if _, err := a.exec(`INSERT INTO clocks(entity, id, field, hlc, device, seq, base) VALUES(?,?,?,?,?,?,?)
-		ON CONFLICT(entity, id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base`,
+	if _, err := a.exec(sqlUpsertClock,
 		c.Entity, c.ID, c.Field, int64(c.HLC), c.Device, int64(c.Seq), int64(c.Base)); err != nil {
 		return res, err
 	}
-	if _, err := a.exec(`INSERT OR IGNORE INTO `+spec.table+`(id) VALUES(?)`, c.ID); err != nil {
+	if err := a.setColumn(spec.table, c.ID, f.name, colVal, c.HLC.Millis()); err != nil {
 		return res, err
 	}
-	if _, err := a.exec(`UPDATE `+spec.table+` SET `+f.name+` = ?, updated_at = MAX(updated_at, ?) WHERE id = ?`,
-		colVal, c.HLC.Millis(), c.ID); err != nil {
-		return res, err
-	}
-	if c.Entity == EntityVisit && c.Field == "orgs" {
-		if err := a.syncVisitOrgs(c.ID, colVal.(string)); err != nil {
-			return res, err
+	if c.Entity == EntityVisit {
+		switch c.Field {
+		case "orgs":
+			if err := a.markVisitOrgs(c.ID); err != nil { // the organisations it leaves
+				return res, err
+			}
+			if err := a.syncVisitOrgs(c.ID, colVal.(string)); err != nil {
+				return res, err
+			}
+			if err := a.markVisitOrgs(c.ID); err != nil { // and those it joins
+				return res, err
+			}
+		case "date", "deleted":
+			if err := a.markVisitOrgs(c.ID); err != nil {
+				return res, err
+			}
 		}
 	}
 	res.Applied++
@@ -199,6 +341,9 @@ func (a *applier) apply(c Change) (ApplyResult, error) {
 }
 
 func (a *applier) currentValue(spec *entitySpec, f fieldSpec, id string) (string, error) {
+	if err := a.flushRow(); err != nil {
+		return "", err
+	}
 	st, err := a.stmt(`SELECT ` + f.name + ` FROM ` + spec.table + ` WHERE id = ?`)
 	if err != nil {
 		return "", err
@@ -231,11 +376,11 @@ func (a *applier) syncVisitOrgs(visitID, orgsJSON string) error {
 	if err := jsonUnmarshalString(orgsJSON, &ids); err != nil {
 		return err
 	}
-	if _, err := a.exec(`DELETE FROM visit_orgs WHERE visit_id = ?`, visitID); err != nil {
+	if _, err := a.exec(sqlDeleteVisitOrgs, visitID); err != nil {
 		return err
 	}
 	for _, id := range ids {
-		if _, err := a.exec(`INSERT OR IGNORE INTO visit_orgs(visit_id, org_id) VALUES(?, ?)`, visitID, id); err != nil {
+		if _, err := a.exec(sqlInsertVisitOrg, visitID, id); err != nil {
 			return err
 		}
 	}
@@ -266,7 +411,7 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 		return nil, err
 	}
 	ts := s.clock.Now()
-	a := newApplier(tx, nil)
+	a := s.newApplier(tx, nil)
 	defer a.close()
 	changes := make([]Change, len(edits))
 	seq := s.nextSeq
@@ -277,6 +422,9 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 		if _, err := a.apply(changes[i]); err != nil {
 			return nil, fmt.Errorf("apply %s.%s: %w", e.entity, e.field, err)
 		}
+	}
+	if err := a.finish(); err != nil {
+		return nil, err
 	}
 	if err := setLocal(tx, localLastHLC, ts.String()); err != nil {
 		return nil, err
@@ -299,7 +447,7 @@ func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error
 		return total, err
 	}
 	defer tx.Rollback()
-	a := newApplier(tx, s.clock)
+	a := s.newApplier(tx, s.clock)
 	defer a.close()
 	for _, c := range changes {
 		if c.Device == "" || c.Seq == 0 || c.ID == "" {
@@ -310,6 +458,9 @@ func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error
 			return ApplyResult{}, err
 		}
 		total.add(r)
+	}
+	if err := a.finish(); err != nil {
+		return ApplyResult{}, err
 	}
 	if err := tx.Commit(); err != nil {
 		return ApplyResult{}, err

@@ -181,7 +181,7 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	switch q.Sort {
 	case "", SortByName:
 	case SortByLastVisit:
-		order = "last_visit"
+		order = "COALESCE(st.last_visit, '')"
 	case SortByUpdated:
 		order = "o.updated_at"
 	case SortByPlace:
@@ -195,9 +195,7 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	order += ", o.name COLLATE NOCASE, o.id"
 	query := `SELECT ` + orgColumns + `, COALESCE(st.last_visit, ''), COALESCE(st.visits, 0)
 		FROM organisations o
-		LEFT JOIN (SELECT vo.org_id, MAX(v.date) AS last_visit, COUNT(*) AS visits
-			FROM visit_orgs vo JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0 GROUP BY vo.org_id) st
-			ON st.org_id = o.id
+		LEFT JOIN org_stats st ON st.org_id = o.id
 		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order
 	if q.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", q.Limit)

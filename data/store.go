@@ -51,8 +51,9 @@ type Store struct {
 	now    func() time.Time
 	device string
 
-	writeMu sync.Mutex // guards nextSeq together with the writer transaction
-	nextSeq uint64
+	writeMu   sync.Mutex // guards nextSeq and stmtCache together with the writer transaction
+	nextSeq   uint64
+	stmtCache map[string]*sql.Stmt
 }
 
 // ErrSchemaTooNew means the database was written by a newer ILSA Coach.
@@ -82,7 +83,7 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	}
-	s := &Store{path: path, now: opt.Now, clock: hlc.NewClock(opt.Now)}
+	s := &Store{path: path, now: opt.Now, clock: hlc.NewClock(opt.Now), stmtCache: map[string]*sql.Stmt{}}
 	var err error
 	writeMode := "rwc"
 	if opt.ReadOnly {
@@ -122,6 +123,14 @@ func Open(path string, opt Options) (*Store, error) {
 			s.Close()
 			return nil, err
 		}
+		for _, q := range preparedQueries() {
+			st, err := s.w.Prepare(q)
+			if err != nil {
+				s.Close()
+				return nil, fmt.Errorf("prepare: %w", err)
+			}
+			s.stmtCache[q] = st
+		}
 	}
 	return s, nil
 }
@@ -129,6 +138,11 @@ func Open(path string, opt Options) (*Store, error) {
 // Close closes both connection pools.
 func (s *Store) Close() error {
 	var errs []error
+	s.writeMu.Lock()
+	for _, st := range s.stmtCache {
+		errs = append(errs, st.Close())
+	}
+	s.writeMu.Unlock()
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}

@@ -342,3 +342,26 @@ func TestSettingsAndProfile(t *testing.T) {
 		t.Fatal("device-local profile leaked into the dump")
 	}
 }
+
+func TestDraftsSurviveReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), data.DBFileName)
+	s, _ := datatest.OpenAt(t, path)
+	if err := s.SaveDraft("visit:new", `{"notes":"halvskrivet"}`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveDraft("visit:new", `{"notes":"halvskrivet, mer"}`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2, _ := datatest.OpenAt(t, path)
+	d, ok, err := s2.Draft("visit:new")
+	if err != nil || !ok || d.Body != `{"notes":"halvskrivet, mer"}` {
+		t.Fatalf("draft after reopen: %+v %v %v", d, ok, err)
+	}
+	if err := s2.DeleteDraft("visit:new"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s2.Draft("visit:new"); ok {
+		t.Fatal("deleted draft still there")
+	}
+}

@@ -1,0 +1,140 @@
+package data_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ilsa-coach/ilsa/data"
+	"github.com/ilsa-coach/ilsa/data/datatest"
+	"github.com/ilsa-coach/ilsa/data/demo"
+)
+
+// The budgets of issue 2 are checked by these benchmarks (never by tests):
+//   search over 10,000 organisations and 100,000 visits < 50 ms
+//   a single edit committed < 5 ms
+// Run: make bench BENCH='Search|Edit|CreateVisit'
+
+var bigOnce sync.Once
+var bigPath string
+var bigErr error
+
+// BigDB returns the path of a database with 10,000 organisations and 100,000
+// visits of demo data. It is built once per machine (it takes a minute) and
+// kept in the system's temp folder, keyed by schema version.
+func BigDB(b *testing.B) string {
+	bigOnce.Do(func() {
+		bigPath = filepath.Join(os.TempDir(), fmt.Sprintf("ilsa-bench-s%d-10k-100k.db", data.LatestSchema()))
+		if _, err := os.Stat(bigPath + ".done"); err == nil {
+			return
+		}
+		os.Remove(bigPath)
+		s, err := data.Open(bigPath, data.Options{})
+		if err != nil {
+			bigErr = err
+			return
+		}
+		defer s.Close()
+		bigErr = demo.Fill(context.Background(), s, demo.Options{Orgs: 10_000, Visits: 100_000,
+			Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+		if bigErr == nil {
+			bigErr = os.WriteFile(bigPath+".done", nil, 0o644)
+		}
+	})
+	if bigErr != nil {
+		b.Fatal(bigErr)
+	}
+	return bigPath
+}
+
+// copyDB copies the big database so a benchmark may write to it.
+func copyDB(b *testing.B, src string) string {
+	dst := filepath.Join(b.TempDir(), data.DBFileName)
+	in, err := os.Open(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		b.Fatal(err)
+	}
+	out.Close()
+	return dst
+}
+
+func BenchmarkSearch(b *testing.B) {
+	s, err := data.Open(BigDB(b), data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for _, c := range []struct {
+		name string
+		q    data.OrgQuery
+	}{
+		{"word", data.OrgQuery{Text: "fjäll", Lang: "sv"}},
+		{"prefix", data.OrgQuery{Text: "bry", Lang: "sv"}},
+		{"visit_notes", data.OrgQuery{Text: "patentsøknad", Lang: "nb"}},
+		{"orgnr", data.OrgQuery{Text: "5560", Lang: "sv"}},
+		{"filter_county", data.OrgQuery{County: "50", Size: "small", Lang: "nb"}},
+		{"all_10k_sorted", data.OrgQuery{Lang: "sv"}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var n int
+			for b.Loop() {
+				rows, err := s.SearchOrganisations(context.Background(), c.q)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(rows)
+			}
+			b.ReportMetric(float64(n), "rows")
+		})
+	}
+}
+
+func BenchmarkSingleEdit(b *testing.B) {
+	s, err := data.Open(copyDB(b, BigDB(b)), data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	rows, _ := s.SearchOrganisations(context.Background(), data.OrgQuery{Limit: 1})
+	o, _ := s.Organisation(context.Background(), rows[0].ID)
+	i := 0
+	for b.Loop() {
+		i++
+		o.Notes = fmt.Sprintf("edit %d", i)
+		if err := s.UpdateOrganisation(context.Background(), &o); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCreateVisit creates visits one by one, each its own transaction,
+// as an advisor does; ns/op × 10,000 is the time for 10,000 visits.
+func BenchmarkCreateVisit(b *testing.B) {
+	s, _ := datatest.Open(b)
+	var orgs []string
+	for i := 0; i < 100; i++ {
+		orgs = append(orgs, datatest.Org(b, s, fmt.Sprintf("Org %d", i), "").ID)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		v := data.Visit{Date: "2026-11-20", OrgIDs: []string{orgs[i%100]}, Type: data.VisitOnSite, Minutes: 60,
+			Women: 1, Men: 2, Notes: "Gick igenom affärsmodellen", Place: "Östersund"}
+		if err := s.CreateVisit(context.Background(), &v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
