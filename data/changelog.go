@@ -462,6 +462,9 @@ func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error
 	if err := a.finish(); err != nil {
 		return ApplyResult{}, err
 	}
+	if err := setLocal(tx, localLastHLC, s.clock.Last().String()); err != nil {
+		return ApplyResult{}, err
+	}
 	if err := tx.Commit(); err != nil {
 		return ApplyResult{}, err
 	}

@@ -177,7 +177,7 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	default:
 		return nil, invalid("size", "choice", "value", q.Size)
 	}
-	order := "o.name COLLATE NOCASE"
+	order := "" // by name: sorted in Go with the reader's collation
 	switch q.Sort {
 	case "", SortByName:
 	case SortByLastVisit:
@@ -189,14 +189,17 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	default:
 		return nil, invalid("sort", "choice", "value", string(q.Sort))
 	}
-	if q.Desc {
-		order += " DESC"
+	if order != "" {
+		if q.Desc {
+			order += " DESC"
+		}
+		order = " ORDER BY " + order + ", o.name COLLATE NOCASE, o.id"
 	}
-	order += ", o.name COLLATE NOCASE, o.id"
-	query := `SELECT ` + orgColumns + `, COALESCE(st.last_visit, ''), COALESCE(st.visits, 0)
+	// Lists leave out the long texts (notes can be pages long); Organisation() reads them.
+	query := `SELECT ` + orgListColumns + `, COALESCE(st.last_visit, ''), COALESCE(st.visits, 0)
 		FROM organisations o
 		LEFT JOIN org_stats st ON st.org_id = o.id
-		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order
+		WHERE ` + strings.Join(where, " AND ") + order
 	if q.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", q.Limit)
 	}

@@ -149,6 +149,10 @@ type rowScanner interface{ Scan(dest ...any) error }
 const orgColumns = `o.id, o.created_at, o.updated_at, o.deleted, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind,
 	o.employees, o.leader_gender, o.sustainability, o.sustainability_notes, o.notes, o.tags`
 
+// orgListColumns are orgColumns without the long texts, for lists.
+const orgListColumns = `o.id, o.created_at, o.updated_at, o.deleted, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind,
+	o.employees, o.leader_gender, o.sustainability, '', '', o.tags`
+
 func scanOrganisation(sc rowScanner) (Organisation, error) {
 	var o Organisation
 	var created, updated int64

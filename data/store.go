@@ -277,11 +277,8 @@ func (s *Store) initDevice() error {
 		return err
 	}
 	s.nextSeq = uint64(maxSeq.Int64) + 1
-	var maxHLC sql.NullInt64
-	if err := tx.QueryRow("SELECT MAX(hlc) FROM changes WHERE device = ?", dev).Scan(&maxHLC); err != nil {
-		return err
-	}
-	s.clock.Set(hlc.Timestamp(maxHLC.Int64))
+	// The clock's last value is written in the same transaction as every
+	// local edit and import, so it cannot lag behind the log.
 	if last, _ := getLocal(tx, localLastHLC); last != "" {
 		if ts, err := hlc.Parse(last); err == nil {
 			s.clock.Set(ts)
