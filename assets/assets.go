@@ -10,3 +10,8 @@ import "embed"
 //
 //go:embed reference/*.json
 var Reference embed.FS
+
+// Icon is the application icon (512×512 PNG, drawn from icon.svg).
+//
+//go:embed icon.png
+var Icon []byte
