@@ -6,51 +6,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/ilsa-coach/ilsa/data"
 	"github.com/ilsa-coach/ilsa/data/datatest"
-	"github.com/ilsa-coach/ilsa/data/demo"
 )
 
 // The budgets of issue 2 are checked by these benchmarks (never by tests):
 //   search over 10,000 organisations and 100,000 visits < 50 ms
 //   a single edit committed < 5 ms
 // Run: make bench BENCH='Search|Edit|CreateVisit'
-
-var bigOnce sync.Once
-var bigPath string
-var bigErr error
-
-// BigDB returns the path of a database with 10,000 organisations and 100,000
-// visits of demo data. It is built once per machine (it takes a minute) and
-// kept in the system's temp folder, keyed by schema version.
-func BigDB(b *testing.B) string {
-	bigOnce.Do(func() {
-		bigPath = filepath.Join(os.TempDir(), fmt.Sprintf("ilsa-bench-s%d-10k-100k.db", data.LatestSchema()))
-		if _, err := os.Stat(bigPath + ".done"); err == nil {
-			return
-		}
-		os.Remove(bigPath)
-		s, err := data.Open(bigPath, data.Options{})
-		if err != nil {
-			bigErr = err
-			return
-		}
-		defer s.Close()
-		bigErr = demo.Fill(context.Background(), s, demo.Options{Orgs: 10_000, Visits: 100_000,
-			Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
-		if bigErr == nil {
-			bigErr = os.WriteFile(bigPath+".done", nil, 0o644)
-		}
-	})
-	if bigErr != nil {
-		b.Fatal(bigErr)
-	}
-	return bigPath
-}
 
 // copyDB copies the big database so a benchmark may write to it.
 func copyDB(b *testing.B, src string) string {
@@ -72,7 +37,7 @@ func copyDB(b *testing.B, src string) string {
 }
 
 func BenchmarkSearch(b *testing.B) {
-	s, err := data.Open(BigDB(b), data.Options{})
+	s, err := data.Open(datatest.BigDB(b), data.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -103,7 +68,7 @@ func BenchmarkSearch(b *testing.B) {
 }
 
 func BenchmarkSingleEdit(b *testing.B) {
-	s, err := data.Open(copyDB(b, BigDB(b)), data.Options{})
+	s, err := data.Open(copyDB(b, datatest.BigDB(b)), data.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -5,8 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // CreateOrganisation validates o, gives it an id and stores it.
@@ -228,8 +233,59 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	}
 	if q.Sort == "" || q.Sort == SortByName {
 		sortByName(out, q.Lang, q.Desc, func(r OrgRow) string { return r.Name })
+		if q.Text != "" {
+			nameMatchesFirst(out, q.Text)
+		}
 	}
 	return out, nil
+}
+
+// nameMatchesFirst moves the organisations whose name itself matches the
+// typed words ahead of those found through their org number, notes or
+// visits, keeping the order within each group: "berg" lists Bergskog AB
+// before a company whose visit took place in Berg.
+func nameMatchesFirst(rows []OrgRow, text string) {
+	words := strings.FieldsFunc(foldText(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return
+	}
+	matches := func(name string) bool {
+		nameWords := strings.FieldsFunc(foldText(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		for _, w := range words {
+			found := false
+			for _, nw := range nameWords {
+				if strings.HasPrefix(nw, w) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	slices.SortStableFunc(rows, func(a, b OrgRow) int {
+		ma, mb := matches(a.Name), matches(b.Name)
+		switch {
+		case ma == mb:
+			return 0
+		case ma:
+			return -1
+		}
+		return 1
+	})
+}
+
+// foldText lower-cases and strips diacritics, as the full-text index does
+// ("Åre" and "are" match).
+func foldText(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, strings.ToLower(s))
+	if err != nil {
+		return strings.ToLower(s)
+	}
+	return out
 }
 
 // scanWithTail lets a scan function for the entity's columns also collect

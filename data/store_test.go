@@ -308,6 +308,15 @@ func TestSearchOrganisations(t *testing.T) {
 			t.Errorf("%+v: got %q want %q", c.q, got, c.want)
 		}
 	}
+	// A name match comes before a match in visit notes.
+	kontor := data.Organisation{Name: "Aa Kontor AB", Municipality: "2321"}
+	if err := s.CreateOrganisation(ctx, &kontor); err != nil {
+		t.Fatal(err)
+	}
+	datatest.Visit(t, s, "2026-10-02", "Besök på Röros ysteri", kontor.ID)
+	if got := names(data.OrgQuery{Text: "ysteri", Lang: "sv"}); got != "Røros Ysteri AS|Aa Kontor AB" {
+		t.Errorf("name matches first: %q", got)
+	}
 	rows, _ := s.SearchOrganisations(ctx, data.OrgQuery{Text: "Røros"})
 	if len(rows) != 1 || rows[0].LastVisit != "2026-10-01" || rows[0].Visits != 1 {
 		t.Fatalf("row stats: %+v", rows)
