@@ -1,0 +1,36 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/ilsa-coach/ilsa/assets"
+	"github.com/ilsa-coach/ilsa/data"
+	"github.com/ilsa-coach/ilsa/data/demo"
+	"github.com/ilsa-coach/ilsa/translations"
+	"github.com/ilsa-coach/ilsa/ui"
+)
+
+// gui opens the desktop app on the local database.
+func (s *session) gui() error {
+	if err := s.open(); err != nil {
+		return err
+	}
+	if s.env.OpenGUI != nil {
+		return s.env.OpenGUI(s.store, s.tr, s.dataDir)
+	}
+	return openWindow(s.store, s.tr, s.dataDir)
+}
+
+func openWindow(st *data.Store, tr *translations.Localizer, dataDir string) error {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	u := ui.New(a, st, tr, ui.Options{DataDir: dataDir, Version: Version,
+		// The welcome's "Load demo data": the same demo as "ilsa demo".
+		LoadDemo: func(ctx context.Context) error { return demo.Fill(ctx, st, demo.Options{}) },
+	})
+	u.ShowAndRun()
+	return nil
+}

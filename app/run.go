@@ -1,0 +1,224 @@
+// Package app is ILSA Coach's application: it resolves the data directory and
+// the language, runs the command-line commands, and opens the desktop window
+// when no command is given. The CLI and the GUI call the same data functions.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ilsa-coach/ilsa/data"
+	"github.com/ilsa-coach/ilsa/translations"
+)
+
+// Version is the program version (kept in step with FyneApp.toml).
+const Version = "0.1.0"
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// Env is what a run needs from the outside world; tests replace it.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+	// OpenGUI opens the desktop app; nil means the real Fyne window.
+	OpenGUI func(s *data.Store, tr *translations.Localizer, dataDir string) error
+}
+
+// Run runs ILSA Coach with os.Args and returns the exit code.
+func Run(args []string) int {
+	return RunWith(args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now})
+}
+
+// usageError is a wrong command line: exit 2 with a translated message.
+type usageError struct {
+	key    string
+	params []any
+}
+
+func (e *usageError) Error() string { return e.key }
+
+func usage(key string, params ...any) error { return &usageError{key, params} }
+
+// session is one run: its settings, its language and (once opened) its store.
+type session struct {
+	env     Env
+	dataDir string
+	langArg string
+	tr      *translations.Localizer
+	store   *data.Store
+}
+
+// RunWith runs with explicit arguments (without the program name) and environment.
+func RunWith(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	s := &session{env: env}
+	s.tr = translations.New(translations.FromEnvironment(env.Getenv))
+	rest, err := s.parseGlobal(args)
+	if err == nil {
+		err = s.dispatch(rest)
+	}
+	if s.store != nil {
+		s.store.Close()
+	}
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(env.Stderr, "ilsa: %s\n%s\n", s.tr.T(ue.key, ue.params...), s.tr.T("cli.usage.hint"))
+		return exitUsage
+	}
+	fmt.Fprintf(env.Stderr, "ilsa: %s\n", oneLine(s.tr.Error(err)))
+	return exitError
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "; ") }
+
+// parseGlobal takes --data, --lang, --help and --version from the front.
+func (s *session) parseGlobal(args []string) ([]string, error) {
+	for len(args) > 0 {
+		a := args[0]
+		name, val, hasVal := strings.Cut(a, "=")
+		switch name {
+		case "--data", "-data", "--lang", "-lang":
+			if !hasVal {
+				if len(args) < 2 {
+					return nil, usage("cli.error.flag_needs_value", "Flag", name)
+				}
+				val, args = args[1], args[1:]
+			}
+			if strings.HasSuffix(name, "data") {
+				s.dataDir = val
+			} else {
+				if !translations.Supported(val) {
+					return nil, usage("cli.error.lang", "Value", val)
+				}
+				s.langArg = val
+				s.tr = translations.New(val)
+			}
+			args = args[1:]
+		case "-h", "--help", "-help":
+			return []string{"help"}, nil
+		case "--version", "-version":
+			return []string{"version"}, nil
+		default:
+			if strings.HasPrefix(a, "-") {
+				return nil, usage("cli.error.unknown_flag", "Flag", a)
+			}
+			return args, nil
+		}
+	}
+	return nil, nil
+}
+
+// resolveDataDir applies --data, then ILSA_DATA, then Fyne's app-data folder.
+func (s *session) resolveDataDir() (string, error) {
+	dir := s.dataDir
+	if dir == "" {
+		dir = s.env.Getenv("ILSA_DATA")
+	}
+	if dir == "" {
+		var err error
+		if dir, err = DefaultDataDir(); err != nil {
+			return "", err
+		}
+	}
+	return filepath.Abs(dir)
+}
+
+// open opens (creating if needed) the store and settles the language:
+// --lang, else the saved setting, else the environment.
+func (s *session) open() error {
+	if s.store != nil {
+		return nil
+	}
+	dir, err := s.resolveDataDir()
+	if err != nil {
+		return err
+	}
+	if err := PrepareDataDir(dir); err != nil {
+		return err
+	}
+	st, err := data.Open(filepath.Join(dir, data.DBFileName), data.Options{Now: s.env.Now})
+	if err != nil {
+		return err
+	}
+	s.store, s.dataDir = st, dir
+	if s.langArg == "" {
+		if l, _ := st.Setting(SettingLanguage); translations.Supported(l) {
+			s.tr = translations.New(l)
+		}
+	}
+	return nil
+}
+
+// SettingLanguage is the device-local setting holding the chosen language.
+const SettingLanguage = "language"
+
+func (s *session) dispatch(args []string) error {
+	if len(args) == 0 {
+		return s.gui()
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "help":
+		fmt.Fprint(s.env.Stdout, s.tr.T("cli.help"))
+		return nil
+	case "version":
+		fmt.Fprintf(s.env.Stdout, "ILSA Coach %s\n", Version)
+		return nil
+	case "init":
+		return s.cmdInit(rest)
+	case "org":
+		return s.sub(rest, map[string]func([]string) error{
+			"add": s.orgAdd, "edit": s.orgEdit, "delete": s.orgDelete, "list": s.orgList})
+	case "contact":
+		return s.sub(rest, map[string]func([]string) error{
+			"add": s.contactAdd, "edit": s.contactEdit, "delete": s.contactDelete, "list": s.contactList})
+	case "visit":
+		return s.sub(rest, map[string]func([]string) error{
+			"add": s.visitAdd, "edit": s.visitEdit, "delete": s.visitDelete, "list": s.visitList})
+	case "action":
+		return s.sub(rest, map[string]func([]string) error{
+			"add": s.actionAdd, "done": s.actionDone, "delete": s.actionDelete, "list": s.actionList})
+	case "dump":
+		return s.cmdDump(rest)
+	case "demo":
+		return s.cmdDemo(rest)
+	case "check":
+		return s.cmdCheck(rest)
+	}
+	return usage("cli.error.unknown_command", "Command", cmd)
+}
+
+func (s *session) sub(args []string, cmds map[string]func([]string) error) error {
+	if len(args) == 0 {
+		return usage("cli.error.missing_subcommand")
+	}
+	fn, ok := cmds[args[0]]
+	if !ok {
+		return usage("cli.error.unknown_command", "Command", args[0])
+	}
+	return fn(args[1:])
+}
+
+func (s *session) ctx() context.Context { return context.Background() }
+
+func (s *session) today() string { return s.env.Now().Format(data.DateLayout) }

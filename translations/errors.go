@@ -1,0 +1,130 @@
+package translations
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"syscall"
+
+	"github.com/ilsa-coach/ilsa/data"
+)
+
+// Keyed is implemented by errors that carry their own message key (for
+// errors defined outside package data, such as the data-directory checks).
+type Keyed interface {
+	error
+	MessageKey() (key string, params []any)
+}
+
+// errorKeys maps validation codes (data.ValidationError.Code) to message keys.
+var errorKeys = map[string]string{
+	"required":                   "error.required",
+	"too_long":                   "error.too_long",
+	"choice":                     "error.choice",
+	"date.format":                "error.date.format",
+	"number.range":               "error.number.range",
+	"email.format":               "error.email.format",
+	"phone.format":               "error.phone.format",
+	"country.unknown":            "error.country.unknown",
+	"municipality.unknown":       "error.municipality.unknown",
+	"municipality.country":       "error.municipality.country",
+	"sector.unknown":             "error.sector.unknown",
+	"visit.no_org":               "error.visit.no_org",
+	"reference.missing":          "error.reference.missing",
+	data.CodeOrgnrEmpty:          "error.orgnr.empty",
+	data.CodeOrgnrCharacters:     "error.orgnr.characters",
+	data.CodeOrgnrLength:         "error.orgnr.length",
+	data.CodeOrgnrChecksum:       "error.orgnr.checksum",
+	data.CodeOrgnrSEMonth:        "error.orgnr.se_month",
+	data.CodeOrgnrSEDay:          "error.orgnr.se_day",
+	data.CodeOrgnrCountry:        "error.orgnr.country",
+	data.CodeOrgnrUnknownCountry: "error.orgnr.unknown_country",
+}
+
+// fieldKeys maps field names of validation errors to their labels.
+var fieldKeys = map[string]string{
+	"name": "field.name", "orgnr": "field.orgnr", "country": "field.country", "municipality": "field.municipality",
+	"sector": "field.sector", "kind": "field.kind", "employees": "field.employees", "leader_gender": "field.leader_gender",
+	"sustainability": "field.sustainability", "notes": "field.notes", "tags": "field.tags",
+	"org": "field.org", "orgs": "field.orgs", "role": "field.role", "email": "field.email", "phone": "field.phone",
+	"gender": "field.gender", "consent_date": "field.consent_date", "date": "field.date", "type": "field.type",
+	"minutes": "field.minutes", "place": "field.place", "advisor": "field.advisor", "women": "field.women",
+	"men": "field.men", "other": "field.other", "phase": "field.phase", "text": "field.text", "due": "field.due",
+	"done": "field.done", "visit": "field.visit", "size": "field.size", "sort": "field.sort", "status": "field.status",
+	"today": "field.date", "cross_border": "field.cross_border", "owner": "field.owner",
+}
+
+// entityKeys names the kinds of record in messages.
+var entityKeys = map[string]string{
+	data.EntityOrganisation: "entity.organisation", data.EntityContact: "entity.contact",
+	data.EntityVisit: "entity.visit", data.EntityAction: "entity.action",
+}
+
+// FieldLabel is the translated label of a field name ("orgnr" → "Org number").
+func (l *Localizer) FieldLabel(field string) string {
+	// Nested form fields ("next_steps.0.text") take the label of the last part.
+	if i := strings.LastIndex(field, "."); i >= 0 {
+		field = field[i+1:]
+	}
+	if k, ok := fieldKeys[field]; ok {
+		return l.T(k)
+	}
+	return field
+}
+
+// Problem is the sentence for one validation error, without the field label
+// (for showing beside the field).
+func (l *Localizer) Problem(v *data.ValidationError) string {
+	key, ok := errorKeys[v.Code]
+	if !ok {
+		return l.T("error.invalid")
+	}
+	params := make([]any, 0, 2*len(v.Params))
+	for k, val := range v.Params {
+		if k == "country" || k == "expected" {
+			if s, ok := val.(string); ok {
+				val = l.Country(data.Country(s))
+			}
+		}
+		params = append(params, k, val)
+	}
+	return l.T(key, params...)
+}
+
+// Error is the one place that turns any error into a short sentence in the
+// user's language. Validation problems are listed as "Label: problem".
+func (l *Localizer) Error(err error) string {
+	if err == nil {
+		return ""
+	}
+	if vs := data.ValidationErrors(err); len(vs) > 0 {
+		parts := make([]string, len(vs))
+		for i, v := range vs {
+			parts[i] = l.FieldLabel(v.Field) + ": " + l.Problem(v)
+		}
+		return strings.Join(parts, "\n")
+	}
+	var keyed Keyed
+	if errors.As(err, &keyed) {
+		k, p := keyed.MessageKey()
+		return l.T(k, p...)
+	}
+	var nf *data.NotFoundError
+	if errors.As(err, &nf) {
+		return l.T("error.not_found", "Entity", l.T(entityKeys[nf.Entity]), "ID", nf.ID)
+	}
+	msg := err.Error()
+	switch {
+	case errors.Is(err, data.ErrSchemaTooNew):
+		return l.T("error.schema_too_new")
+	case errors.Is(err, syscall.ENOSPC) || strings.Contains(msg, "database or disk is full"):
+		return l.T("error.disk_full")
+	case errors.Is(err, fs.ErrPermission) || strings.Contains(msg, "readonly database"):
+		return l.T("error.permission", "Detail", msg)
+	case errors.Is(err, fs.ErrNotExist):
+		return l.T("error.not_exist", "Detail", msg)
+	case strings.Contains(msg, "file is not a database") || strings.Contains(msg, "malformed"):
+		return l.T("error.corrupt_db", "Detail", msg)
+	}
+	return l.T("error.unexpected", "Detail", msg)
+}
