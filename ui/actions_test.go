@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ilsa-coach/ilsa/data"
+	"github.com/ilsa-coach/ilsa/data/datatest"
+)
+
+// actionRowShowing is the visible Actions row whose text is text.
+func actionRowShowing(t *testing.T, s *actionsScreen, text string) *actionRow {
+	t.Helper()
+	var found *actionRow
+	walk(s.list, func(o fyne.CanvasObject) {
+		if r, ok := o.(*actionRow); ok && r.text.Text == text && found == nil {
+			found = r
+		}
+	})
+	if found == nil {
+		t.Fatalf("no row %q in %v", text, visibleTexts(s.list))
+	}
+	return found
+}
+
+// tick taps a row's checkbox in its middle, where a user clicks it.
+func tick(u *UI, r *actionRow) {
+	test.TapAt(r.check, fyne.NewPos(r.check.MinSize().Width/2, r.check.Size().Height/2))
+	u.WaitIdle()
+}
+
+// filterTo chooses a filter as the user would, by its label.
+func filterTo(u *UI, label string) {
+	u.actions.filter.SetSelected(label)
+	u.WaitIdle()
+}
+
+func TestActionsFilterShowsTheRightRows(t *testing.T) {
+	for _, c := range []struct {
+		lang                            string
+		open, overdue, done, all        string
+		countOpen, countOne, countAll   string
+		lateDue, doneOn, noDue, ownerOf string
+	}{
+		{"en", "Open", "Overdue", "Done", "All", "3 actions", "1 action", "4 actions",
+			"Due 20 Nov 2026", "Done 2 Nov 2026", "No due date", "Owner: Anna Svensson"},
+		{"sv", "Öppna", "Försenade", "Klara", "Alla", "3 åtgärder", "1 åtgärd", "4 åtgärder",
+			"Senast 2026-11-20", "Klar 2026-11-02", "Inget slutdatum", "Ansvarig: Anna Svensson"},
+		{"nb", "Åpne", "Forsinket", "Utført", "Alle", "3 tiltak", "1 tiltak", "4 tiltak",
+			"Frist 20.11.2026", "Utført 02.11.2026", "Ingen frist", "Ansvarlig: Anna Svensson"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			u, st := newTestUI(t, c.lang)
+			kvarn := datatest.Org(t, st, "Krokoms Kvarn AB", "")
+			laks := datatest.Org(t, st, "Lierne Laks AS", "")
+			addAction(t, st, kvarn, "Skicka ansökan", "2026-11-20", "")
+			addAction(t, st, laks, "Avtale oppfølgingsmøte", "2026-12-10", "")
+			addAction(t, st, laks, "Kontakte patentbyrå", "", "")
+			addAction(t, st, kvarn, "Boka möte", "2026-11-01", "2026-11-02")
+			u.Show(tabActions)
+			u.WaitIdle()
+			s := u.actions
+
+			if s.filter.Selected != c.open || !shows(s.view, c.countOpen) {
+				t.Fatalf("default filter %q: %v", s.filter.Selected, visibleTexts(s.view))
+			}
+			// Open: by due date, undated last; the late one in red.
+			if len(s.rows) != 3 || s.rows[0].Text != "Skicka ansökan" || s.rows[2].Text != "Kontakte patentbyrå" {
+				t.Fatalf("open rows: %v", visibleTexts(s.list))
+			}
+			late := actionRowShowing(t, s, "Skicka ansökan")
+			if late.text.Importance != widget.DangerImportance || late.due.Text != c.lateDue ||
+				late.due.Importance != widget.DangerImportance || late.check.Checked {
+				t.Fatalf("overdue row: %q %q importance %v", late.text.Text, late.due.Text, late.due.Importance)
+			}
+			if late.org.Text != "Krokoms Kvarn AB" || late.owner.Text != c.ownerOf {
+				t.Fatalf("overdue row names %q, %q", late.org.Text, late.owner.Text)
+			}
+			if r := actionRowShowing(t, s, "Avtale oppfølgingsmøte"); r.text.Importance == widget.DangerImportance {
+				t.Fatal("an action due later is shown as late")
+			}
+			if r := actionRowShowing(t, s, "Kontakte patentbyrå"); r.due.Text != c.noDue {
+				t.Fatalf("undated: %q", r.due.Text)
+			}
+
+			filterTo(u, c.overdue)
+			if len(s.rows) != 1 || !shows(s.view, c.countOne) || !shows(s.list, "Skicka ansökan") {
+				t.Fatalf("overdue: %v", visibleTexts(s.view))
+			}
+			filterTo(u, c.done)
+			if r := actionRowShowing(t, s, "Boka möte"); len(s.rows) != 1 || !r.check.Checked || r.due.Text != c.doneOn {
+				t.Fatalf("done: %v", visibleTexts(s.view))
+			}
+			filterTo(u, c.all)
+			if len(s.rows) != 4 || !shows(s.view, c.countAll) {
+				t.Fatalf("all: %v", visibleTexts(s.view))
+			}
+		})
+	}
+}
+
+func TestActionsTickMarksDoneAndUntickReopens(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	org := datatest.Org(t, st, "Krokoms Kvarn AB", "")
+	a := addAction(t, st, org, "Skicka ansökan", "2026-11-20", "")
+	u.Show(tabActions)
+	u.WaitIdle()
+	s := u.actions
+	filterTo(u, "Alla")
+
+	tick(u, actionRowShowing(t, s, "Skicka ansökan"))
+	got, _ := st.Action(context.Background(), a.ID)
+	if got.Done != "2026-11-27" {
+		t.Fatalf("ticked: stored done %q", got.Done)
+	}
+	if r := actionRowShowing(t, s, "Skicka ansökan"); !r.check.Checked || r.due.Text != "Klar 2026-11-27" ||
+		r.text.Importance == widget.DangerImportance {
+		t.Fatalf("after ticking: %q checked=%v", r.due.Text, r.check.Checked)
+	}
+
+	tick(u, actionRowShowing(t, s, "Skicka ansökan"))
+	got, _ = st.Action(context.Background(), a.ID)
+	if got.Done != "" {
+		t.Fatalf("unticked: stored done %q", got.Done)
+	}
+	if r := actionRowShowing(t, s, "Skicka ansökan"); r.check.Checked || r.due.Text != "Senast 2026-11-20" {
+		t.Fatalf("after unticking: %q checked=%v", r.due.Text, r.check.Checked)
+	}
+
+	// Ticking in the Open list takes the action off it.
+	filterTo(u, "Öppna")
+	tick(u, actionRowShowing(t, s, "Skicka ansökan"))
+	if len(s.rows) != 0 || !shows(s.view, "Inga öppna åtgärder") {
+		t.Fatalf("open after ticking: %v", visibleTexts(s.view))
+	}
+}
+
+func TestNewActionDialog(t *testing.T) {
+	u, st := newTestUI(t, "nb")
+	datatest.Org(t, st, "Krokoms Kvarn AB", "")
+	laks := datatest.Org(t, st, "Lierne Laks AS", "")
+	u.Show(tabActions)
+	u.WaitIdle()
+	tapButton(t, u, u.actions.view, "Nytt tiltak")
+	if len(u.dialogs) != 1 {
+		t.Fatal("no dialog")
+	}
+	a := u.dialogs[0].(*newActionForm)
+	d := topOverlay(t, u)
+	if a.owner.Text != "Anna Svensson" {
+		t.Fatalf("owner defaults to %q", a.owner.Text)
+	}
+
+	// Nothing chosen, nothing typed: problems beside the fields, nothing stored.
+	typeInto(u, a.due, "31.02.2026")
+	tapButton(t, u, d, "Legg til tiltak")
+	if a.f.rows["text"].problem.Text != "Må fylles ut." || !shows(d, "\"31.02.2026\" er ikke en dato") {
+		t.Fatalf("problems: %v", visibleTexts(d))
+	}
+	if a.f.rows["org"].problem.Hidden || a.f.rows["text"].problem.Hidden || a.f.rows["due"].problem.Hidden {
+		t.Fatalf("problems not shown beside org, text and due: %v", visibleTexts(d))
+	}
+	if rows, _ := st.Actions(context.Background(), data.ActionQuery{}); len(rows) != 0 || len(u.dialogs) != 1 {
+		t.Fatal("an invalid action was stored, or the dialog closed")
+	}
+
+	typeInto(u, a.search, "lierne")
+	tapButton(t, u, d, "Lierne Laks AS")
+	if a.orgID != laks.ID || !shows(d, "✓ Lierne Laks AS") {
+		t.Fatalf("chosen %q: %v", a.orgID, visibleTexts(d))
+	}
+	typeInto(u, a.text, "Sende søknadsutkast")
+	typeInto(u, a.due, "04.12.2026")
+	tapButton(t, u, d, "Legg til tiltak")
+
+	rows, _ := st.Actions(context.Background(), data.ActionQuery{})
+	if len(rows) != 1 || rows[0].OrgID != laks.ID || rows[0].Text != "Sende søknadsutkast" ||
+		rows[0].Due != "2026-12-04" || rows[0].Owner != "Anna Svensson" {
+		t.Fatalf("stored: %+v", rows)
+	}
+	if len(u.dialogs) != 0 || !shows(u.actions.list, "Sende søknadsutkast") {
+		t.Fatalf("after saving: %d dialogs, list %v", len(u.dialogs), visibleTexts(u.actions.list))
+	}
+}

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/ilsa-coach/ilsa/data"
+	"github.com/ilsa-coach/ilsa/data/datatest"
+	"github.com/ilsa-coach/ilsa/translations"
+)
+
+// Budgets of issues 2 and 3 on the 10,000-organisation, 100,000-visit demo:
+//   first window < 1 s, a screen switch < 100 ms, search results while
+//   typing < 100 ms. These drive the UI headless (Fyne's test driver, no
+//   GPU); scripts/startup.sh times the real binary's first window under Xvfb.
+// Run: make bench BENCH='Startup|ScreenSwitch|TypeSearch'
+
+func openBig(b *testing.B) *data.Store {
+	st, err := data.Open(datatest.BigDB(b), data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st
+}
+
+// BenchmarkStartup: open the database, build every screen and show Today
+// with its data loaded.
+func BenchmarkStartup(b *testing.B) {
+	path := datatest.BigDB(b)
+	for b.Loop() {
+		st, err := data.Open(path, data.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		u := New(test.NewApp(), st, translations.New("sv"), Options{queue: &applyQueue{}})
+		u.WaitIdle()
+		st.Close()
+	}
+}
+
+// BenchmarkScreenSwitch: from Today to the full organisation list and back
+// to the visit list, each until its data is on screen.
+func BenchmarkScreenSwitch(b *testing.B) {
+	st := openBig(b)
+	defer st.Close()
+	u := New(test.NewApp(), st, translations.New("sv"), Options{queue: &applyQueue{}})
+	u.WaitIdle()
+	for _, tab := range []struct {
+		name string
+		idx  int
+	}{{"organisations", tabOrganisations}, {"visits", tabVisits}, {"actions", tabActions}, {"today", tabToday}} {
+		b.Run(tab.name, func(b *testing.B) {
+			for b.Loop() {
+				u.Show(tabSettings)
+				u.WaitIdle()
+				u.Show(tab.idx)
+				u.WaitIdle()
+			}
+		})
+	}
+}
+
+// BenchmarkTypeSearch: one more letter typed in the organisation search,
+// until the new results are listed (the typing pause is not counted).
+func BenchmarkTypeSearch(b *testing.B) {
+	st := openBig(b)
+	defer st.Close()
+	u := New(test.NewApp(), st, translations.New("sv"), Options{queue: &applyQueue{}})
+	u.Show(tabOrganisations)
+	u.WaitIdle()
+	words := []string{"f", "fj", "fjä", "fjäl", "fjäll"}
+	i := 0
+	for b.Loop() {
+		u.orgs.search.Text = words[i%len(words)]
+		u.orgs.refresh()
+		u.WaitIdle()
+		i++
+	}
+}

@@ -1,0 +1,351 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ilsa-coach/ilsa/data"
+)
+
+// orgContacts lists an organisation's contact people and adds, edits and
+// removes them.
+type orgContacts struct {
+	u     *UI
+	view  fyne.CanvasObject
+	orgID string
+	rows  []data.Contact
+	list  *widget.List
+	empty *widget.Label
+}
+
+func newOrgContacts(u *UI) *orgContacts {
+	c := &orgContacts{u: u}
+	c.list = widget.NewList(func() int { return len(c.rows) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+			return container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), container.NewVBox(name, detail))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(c.rows) {
+				return
+			}
+			p := c.rows[i]
+			box := o.(*fyne.Container)
+			texts := box.Objects[0].(*fyne.Container)
+			texts.Objects[0].(*widget.Label).SetText(p.Name)
+			var parts []string
+			for _, s := range []string{p.Role, p.Email, p.Phone} {
+				if s != "" {
+					parts = append(parts, s)
+				}
+			}
+			texts.Objects[1].(*widget.Label).SetText(strings.Join(parts, " · "))
+			btns := box.Objects[1].(*fyne.Container)
+			btns.Objects[0].(*widget.Button).OnTapped = func() { c.edit(p) }
+			btns.Objects[1].(*widget.Button).OnTapped = func() { c.remove(p) }
+		})
+	c.empty = widget.NewLabel(u.tr.T("ui.contacts.none"))
+	c.empty.Importance = widget.LowImportance
+	add := widget.NewButtonWithIcon(u.tr.T("ui.contacts.add"), theme.ContentAddIcon(), func() { c.edit(data.Contact{OrgID: c.orgID}) })
+	c.view = container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewStack(c.empty, c.list))
+	return c
+}
+
+func (c *orgContacts) load(orgID string) {
+	c.orgID = orgID
+	c.u.background(func() func() {
+		rows, err := c.u.store.Contacts(c.u.ctx(), orgID)
+		return func() {
+			if err != nil {
+				c.u.showError(err)
+				return
+			}
+			if orgID != c.orgID {
+				return
+			}
+			c.rows = rows
+			c.empty.Hidden = len(rows) > 0
+			c.empty.Refresh()
+			c.list.Refresh()
+		}
+	})
+}
+
+// edit opens the contact form (a new contact when p.ID is "").
+func (c *orgContacts) edit(p data.Contact) {
+	tr := c.u.tr
+	name, role, email, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name.SetText(p.Name)
+	role.SetText(p.Role)
+	email.SetText(p.Email)
+	phone.SetText(p.Phone)
+	var genders []choice
+	for _, g := range data.Genders {
+		genders = append(genders, choice{string(g), tr.Gender(g)})
+	}
+	gender := newChoiceSelect(genders, nil)
+	gender.SetValue(string(p.Gender))
+	consent := widget.NewCheck(tr.T("ui.contacts.consent"), nil)
+	consent.SetChecked(p.ConsentDate != "")
+	f := newForm(c.u)
+	f.add("name", tr.T("field.name"), name)
+	f.add("role", tr.T("field.role"), role)
+	f.add("email", tr.T("field.email"), email)
+	f.add("phone", tr.T("field.phone"), phone)
+	f.add("gender", tr.T("field.gender"), gender.Select)
+	f.add("consent_date", tr.T("field.consent_date"), consent)
+	title := tr.T("ui.contacts.new")
+	if p.ID != "" {
+		title = tr.T("ui.contacts.edit")
+	}
+	var d *dialog.CustomDialog
+	saveFn := func() {
+		q := p
+		q.Name, q.Role, q.Email, q.Phone, q.Gender = name.Text, role.Text, email.Text, phone.Text, data.Gender(gender.Value())
+		switch {
+		case consent.Checked && q.ConsentDate == "":
+			q.ConsentDate = c.u.today8601()
+		case !consent.Checked:
+			q.ConsentDate = ""
+		}
+		var err error
+		if q.ID == "" {
+			err = c.u.store.CreateContact(c.u.ctx(), &q)
+		} else {
+			err = c.u.store.UpdateContact(c.u.ctx(), &q)
+		}
+		if err != nil {
+			if !f.showErrors(err) {
+				c.u.showError(err)
+			}
+			return
+		}
+		d.Hide()
+		c.load(c.orgID)
+	}
+	dc := &simpleDialog{}
+	save := widget.NewButtonWithIcon(tr.T("ui.save"), theme.DocumentSaveIcon(), saveFn)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(tr.T("ui.cancel"), theme.CancelIcon(), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(f.content()), c.u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, save})
+	dc.closeFn, dc.saveFn = d.Hide, saveFn
+	d.SetOnClosed(func() { c.u.popDialog(dc) })
+	c.u.pushDialog(dc)
+	d.Resize(fyne.NewSize(520, 420))
+	d.Show()
+	c.u.win.Canvas().Focus(name)
+}
+
+func (c *orgContacts) remove(p data.Contact) {
+	dialog.NewConfirm(c.u.tr.T("ui.contacts.delete_title"), c.u.tr.T("ui.contacts.delete_confirm", "Name", p.Name), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := c.u.store.DeleteContact(c.u.ctx(), p.ID); err != nil {
+			c.u.showError(err)
+			return
+		}
+		c.load(c.orgID)
+	}, c.u.win).Show()
+}
+
+// simpleDialog adapts a Fyne dialog to Esc (close) and Ctrl+S (save).
+type simpleDialog struct {
+	closeFn func()
+	saveFn  func()
+}
+
+func (s *simpleDialog) close() { s.closeFn() }
+func (s *simpleDialog) save() {
+	if s.saveFn != nil {
+		s.saveFn()
+	}
+}
+
+// orgTimeline lists an organisation's visits, newest first.
+type orgTimeline struct {
+	u     *UI
+	view  fyne.CanvasObject
+	orgID string
+	rows  []data.Visit
+	list  *widget.List
+	empty *widget.Label
+}
+
+func newOrgTimeline(u *UI) *orgTimeline {
+	t := &orgTimeline{u: u}
+	t.list = widget.NewList(func() int { return len(t.rows) },
+		func() fyne.CanvasObject {
+			head := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			notes := widget.NewLabel("")
+			notes.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(head, notes)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(t.rows) {
+				return
+			}
+			v := t.rows[i]
+			box := o.(*fyne.Container)
+			head := u.tr.DateString(v.Date) + " · " + u.tr.VisitType(v.Type) + " · " + u.tr.N("ui.minutes", v.Minutes, "N", v.Minutes)
+			if v.Advisor != "" {
+				head += " · " + v.Advisor
+			}
+			box.Objects[0].(*widget.Label).SetText(head)
+			first, _, _ := strings.Cut(v.Notes, "\n")
+			box.Objects[1].(*widget.Label).SetText(first)
+		})
+	t.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(t.rows) {
+			u.EditVisit(t.rows[i].ID)
+		}
+		t.list.UnselectAll()
+	}
+	t.empty = widget.NewLabel(u.tr.T("ui.timeline.none"))
+	t.empty.Importance = widget.LowImportance
+	add := widget.NewButtonWithIcon(u.tr.T("ui.org.new_visit"), theme.ContentAddIcon(), func() { u.NewVisit([]string{t.orgID}) })
+	t.view = container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewStack(t.empty, t.list))
+	return t
+}
+
+func (t *orgTimeline) load(orgID string) {
+	t.orgID = orgID
+	t.u.background(func() func() {
+		rows, err := t.u.store.Visits(t.u.ctx(), data.VisitQuery{OrgID: orgID})
+		return func() {
+			if err != nil {
+				t.u.showError(err)
+				return
+			}
+			if orgID != t.orgID {
+				return
+			}
+			t.rows = rows
+			t.empty.Hidden = len(rows) > 0
+			t.empty.Refresh()
+			t.list.Refresh()
+		}
+	})
+}
+
+// orgActions lists an organisation's actions and adds new ones.
+type orgActions struct {
+	u     *UI
+	view  fyne.CanvasObject
+	orgID string
+	rows  []data.ActionRow
+	list  *widget.List
+	text  *widget.Entry
+	due   *widget.Entry
+	f     *form
+}
+
+func newOrgActions(u *UI) *orgActions {
+	a := &orgActions{u: u}
+	a.list = widget.NewList(func() int { return len(a.rows) },
+		func() fyne.CanvasObject {
+			check := widget.NewCheck("", nil)
+			due := widget.NewLabel("")
+			return container.NewBorder(nil, nil, nil, due, check)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(a.rows) {
+				return
+			}
+			r := a.rows[i]
+			box := o.(*fyne.Container)
+			check := box.Objects[0].(*widget.Check)
+			check.OnChanged = nil
+			check.SetText(r.Text)
+			check.SetChecked(!r.IsOpen())
+			check.OnChanged = func(done bool) { a.setDone(r.ID, done) }
+			due := box.Objects[1].(*widget.Label)
+			due.Importance = widget.MediumImportance
+			switch {
+			case !r.IsOpen():
+				due.SetText(u.tr.T("ui.actions.done_on", "Date", u.tr.DateString(r.Done)))
+			case r.Due != "":
+				if r.IsOverdue(u.today8601()) {
+					due.Importance = widget.DangerImportance
+				}
+				due.SetText(u.tr.DateString(r.Due))
+			default:
+				due.SetText("")
+			}
+			due.Refresh()
+		})
+	a.text = widget.NewEntry()
+	a.text.SetPlaceHolder(u.tr.T("ui.actions.new_placeholder"))
+	a.due = widget.NewEntry()
+	a.due.SetPlaceHolder(u.tr.T("ui.date_placeholder"))
+	a.f = newForm(u)
+	a.f.add("text", u.tr.T("field.text"), a.text)
+	a.f.add("due", u.tr.T("field.due"), a.due)
+	add := widget.NewButtonWithIcon(u.tr.T("ui.actions.add"), theme.ContentAddIcon(), a.add)
+	a.text.OnSubmitted = func(string) { a.add() }
+	a.view = container.NewBorder(container.NewVBox(a.f.content(), container.NewHBox(add)), nil, nil, nil, a.list)
+	return a
+}
+
+func (a *orgActions) load(orgID string) {
+	a.orgID = orgID
+	a.u.background(func() func() {
+		rows, err := a.u.store.Actions(a.u.ctx(), data.ActionQuery{OrgID: orgID})
+		return func() {
+			if err != nil {
+				a.u.showError(err)
+				return
+			}
+			if orgID == a.orgID {
+				a.rows = rows
+				a.list.Refresh()
+			}
+		}
+	})
+}
+
+func (a *orgActions) add() {
+	act := data.Action{OrgID: a.orgID, Text: a.text.Text}
+	if p, err := a.u.store.Profile(); err == nil {
+		act.Owner = p.Advisor
+	}
+	if s := strings.TrimSpace(a.due.Text); s != "" {
+		t, err := a.u.tr.ParseDate(s)
+		if err != nil {
+			a.f.showErrors(&data.ValidationError{Field: "due", Code: "date.format", Params: map[string]any{"value": s}})
+			return
+		}
+		act.Due = t.Format(data.DateLayout)
+	}
+	if err := a.u.store.CreateAction(a.u.ctx(), &act); err != nil {
+		if !a.f.showErrors(err) {
+			a.u.showError(err)
+		}
+		return
+	}
+	a.f.clear()
+	a.text.SetText("")
+	a.due.SetText("")
+	a.load(a.orgID)
+}
+
+func (a *orgActions) setDone(id string, done bool) {
+	date := ""
+	if done {
+		date = a.u.today8601()
+	}
+	if err := a.u.store.SetActionDone(a.u.ctx(), id, date); err != nil {
+		a.u.showError(err)
+	}
+	a.load(a.orgID)
+}

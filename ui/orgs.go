@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ilsa-coach/ilsa/data"
+)
+
+// searchDelay lets a fast typist finish a word before the query runs.
+const searchDelay = 120 * time.Millisecond
+
+// orgScreen is the organisation list (search, filters, sorting) beside the
+// detail of the selected organisation.
+type orgScreen struct {
+	u    *UI
+	view fyne.CanvasObject
+
+	search                                  *widget.Entry
+	country, county, muni, sector, size, kd *choiceSelect
+	sort                                    *choiceSelect
+	count                                   *widget.Label
+	list                                    *widget.List
+	undoBar                                 *fyne.Container
+	undoLabel                               *widget.Label
+	deletedID                               string
+
+	rows     []data.OrgRow
+	selected string
+	gen      atomic.Int64 // the newest query; older results are dropped
+	timer    *time.Timer
+
+	detail *orgDetail
+	ready  bool // set once every widget exists: selecting defaults must not query yet
+}
+
+func newOrgScreen(u *UI) *orgScreen {
+	s := &orgScreen{u: u}
+	tr := u.tr
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(tr.T("ui.orgs.search"))
+	s.search.OnChanged = func(string) { s.refreshSoon() }
+	s.search.ActionItem = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { s.search.SetText("") })
+
+	s.country = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_country")}}, u.countryChoices()...), func(string) { s.refresh() })
+	var counties []choice
+	counties = append(counties, choice{"", tr.T("ui.filter.any_county")})
+	for _, c := range data.Counties() {
+		counties = append(counties, choice{c.Code, c.Name})
+	}
+	s.county = newChoiceSelect(counties, func(string) { s.refresh() })
+	munis := u.municipalityChoices("")
+	munis[0] = choice{"", tr.T("ui.filter.any_municipality")}
+	s.muni = newChoiceSelect(munis, func(string) { s.refresh() })
+	sectors := u.sectorChoices()
+	sectors[0] = choice{"", tr.T("ui.filter.any_sector")}
+	s.sector = newChoiceSelect(sectors, func(string) { s.refresh() })
+	sizes := []choice{{"", tr.T("ui.filter.any_size")}}
+	for _, sz := range []data.SizeClass{data.SizeMicro, data.SizeSmall, data.SizeMedium, data.SizeLarge} {
+		sizes = append(sizes, choice{string(sz), tr.Size(sz)})
+	}
+	sizes = append(sizes, choice{data.SizeFilterUnknown, tr.Size(data.SizeUnknown)})
+	s.size = newChoiceSelect(sizes, func(string) { s.refresh() })
+	s.kd = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_kind")}}, u.kindChoices()...), func(string) { s.refresh() })
+	s.sort = newChoiceSelect([]choice{
+		{string(data.SortByName), tr.T("ui.sort.name")},
+		{string(data.SortByLastVisit), tr.T("ui.sort.last_visit")},
+		{string(data.SortByUpdated), tr.T("ui.sort.updated")},
+		{string(data.SortByPlace), tr.T("ui.sort.municipality")},
+	}, func(string) { s.refresh() })
+	for _, c := range []*choiceSelect{s.country, s.county, s.muni, s.sector, s.size, s.kd, s.sort} {
+		c.SetSelectedIndex(0)
+	}
+
+	s.count = widget.NewLabel("")
+	s.count.TextStyle = fyne.TextStyle{Italic: true}
+	s.list = widget.NewList(
+		func() int { return len(s.rows) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.TextStyle = fyne.TextStyle{Bold: true}
+			name.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("")
+			sub.Truncation = fyne.TextTruncateEllipsis
+			sub.Importance = widget.LowImportance
+			return container.NewVBox(name, sub)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.rows) {
+				return
+			}
+			r := s.rows[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(r.Name)
+			box.Objects[1].(*widget.Label).SetText(s.subtitle(r))
+		})
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.rows) {
+			s.selected = s.rows[i].ID
+			s.detail.open(s.rows[i].ID)
+		}
+	}
+
+	s.undoLabel = widget.NewLabel("")
+	s.undoLabel.Truncation = fyne.TextTruncateEllipsis
+	s.undoBar = container.NewBorder(nil, nil, widget.NewIcon(theme.DeleteIcon()),
+		container.NewHBox(
+			widget.NewButtonWithIcon(tr.T("ui.undo"), theme.ContentUndoIcon(), s.undoDelete),
+			widget.NewButtonWithIcon("", theme.CancelIcon(), func() { s.undoBar.Hide() })),
+		s.undoLabel)
+	s.undoBar.Hide()
+
+	newBtn := widget.NewButtonWithIcon(tr.T("ui.orgs.new"), theme.ContentAddIcon(), func() { s.detail.openNew() })
+	newBtn.Importance = widget.HighImportance
+	filters := container.NewGridWithColumns(2, s.country.Select, s.county.Select, s.muni.Select, s.sector.Select,
+		s.size.Select, s.kd.Select)
+	sortRow := container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.sort.label")), nil, s.sort.Select)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, s.search), filters, sortRow,
+		container.NewBorder(nil, nil, s.count, nil), s.undoBar)
+	left := container.NewBorder(top, nil, nil, nil, s.list)
+
+	s.detail = newOrgDetail(u, s)
+	split := container.NewHSplit(left, s.detail.view)
+	split.SetOffset(0.36)
+	s.view = split
+	s.ready = true
+	return s
+}
+
+func (s *orgScreen) subtitle(r data.OrgRow) string {
+	parts := ""
+	add := func(p string) {
+		if p == "" {
+			return
+		}
+		if parts != "" {
+			parts += " · "
+		}
+		parts += p
+	}
+	add(r.OrgNumberDisplay())
+	add(s.u.municipalityLabel(r.Municipality))
+	if r.LastVisit != "" {
+		add(s.u.tr.T("ui.orgs.last_visit", "Date", s.u.tr.DateString(r.LastVisit)))
+	}
+	return parts
+}
+
+func (s *orgScreen) query() data.OrgQuery {
+	return data.OrgQuery{Text: s.search.Text, Country: data.Country(s.country.Value()), County: s.county.Value(),
+		Municipality: s.muni.Value(), Sector: s.sector.Value(), Size: s.size.Value(), Kind: data.OrgKind(s.kd.Value()),
+		Sort: data.OrgSort(s.sort.Value()), Desc: s.sort.Value() == string(data.SortByLastVisit) || s.sort.Value() == string(data.SortByUpdated),
+		Lang: s.u.tr.Lang()}
+}
+
+// refreshSoon runs the query after a short pause in typing.
+func (s *orgScreen) refreshSoon() {
+	if s.timer != nil {
+		if s.timer.Stop() {
+			s.u.pending.Done() // the stopped timer's load will never run
+		}
+	}
+	s.u.pending.Add(1)
+	s.timer = time.AfterFunc(searchDelay, func() {
+		defer s.u.pending.Done()
+		s.u.deliver(s.refresh, true)
+	})
+}
+
+// refresh queries the list off the UI goroutine; only the newest query's
+// result is shown, so typing never waits for a stale search.
+func (s *orgScreen) refresh() {
+	if !s.ready {
+		return
+	}
+	q := s.query()
+	gen := s.gen.Add(1)
+	s.u.background(func() func() {
+		rows, err := s.u.store.SearchOrganisations(s.u.ctx(), q)
+		if s.gen.Load() != gen {
+			return nil
+		}
+		return func() {
+			if s.gen.Load() != gen {
+				return
+			}
+			if err != nil {
+				s.u.showError(err)
+				return
+			}
+			s.rows = rows
+			s.count.SetText(s.u.tr.N("ui.orgs.count", len(rows), "N", s.u.tr.Number(len(rows))))
+			s.list.UnselectAll()
+			s.list.Refresh()
+			for i, r := range rows {
+				if r.ID == s.selected {
+					s.list.Select(i)
+					s.list.ScrollTo(i)
+					break
+				}
+			}
+		}
+	})
+}
+
+// deleted offers to undo the delete of the organisation just removed.
+func (s *orgScreen) deleted(o data.Organisation) {
+	s.deletedID = o.ID
+	s.selected = ""
+	s.undoLabel.SetText(s.u.tr.T("ui.orgs.deleted", "Name", o.Name))
+	s.undoBar.Show()
+	s.refresh()
+}
+
+func (s *orgScreen) undoDelete() {
+	id := s.deletedID
+	if id == "" {
+		return
+	}
+	if err := s.u.store.RestoreOrganisation(s.u.ctx(), id); err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.deletedID = ""
+	s.undoBar.Hide()
+	s.selected = id
+	s.detail.open(id)
+	s.refresh()
+}
+
+// selectOrg shows an organisation on the Organisations screen.
+func (u *UI) selectOrg(id string) {
+	u.Show(tabOrganisations)
+	u.orgs.selected = id
+	u.orgs.detail.open(id)
+	u.orgs.refresh()
+}

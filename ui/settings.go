@@ -1,0 +1,290 @@
+package ui
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ilsa-coach/ilsa/data"
+	"github.com/ilsa-coach/ilsa/translations"
+)
+
+// languageNames are the languages as their own speakers write them, so
+// anyone can find theirs whatever language the app is in now.
+var languageNames = map[string]string{"sv": "Svenska", "nb": "Norsk bokmål", "en": "English"}
+
+// settingsScreen holds the advisor profile, language, appearance, where the
+// data lives, and the version.
+type settingsScreen struct {
+	u    *UI
+	view fyne.CanvasObject
+
+	profile  *profileForm
+	saved    *widget.Label
+	language *choiceSelect
+	theme    *widget.RadioGroup
+	themes   map[string]string // label → setting value
+	folder   *widget.Label
+	database *widget.Label
+	copied   *widget.Label
+	dataDir  string
+}
+
+// settingsData is what Settings reads off the UI goroutine.
+type settingsData struct {
+	profile data.Profile
+	theme   string
+	path    string
+}
+
+func newSettingsScreen(u *UI) *settingsScreen {
+	tr := u.tr
+	s := &settingsScreen{u: u}
+
+	s.profile = newProfileForm(u)
+	s.profile.onEdit = func() { s.saved.Hide() }
+	s.profile.onSubmit = s.saveProfile
+	// A rebuild (after a language change) must not lose a profile being
+	// typed: the screen being replaced is still u.settings here.
+	if old := u.settings; old != nil && old.profile.edited {
+		s.profile.set(old.profile.profile())
+		s.profile.edited = true
+	}
+	s.saved = widget.NewLabel(tr.T("ui.settings.saved"))
+	s.saved.Importance = widget.SuccessImportance
+	s.saved.Hide()
+	save := widget.NewButtonWithIcon(tr.T("ui.settings.save"), theme.DocumentSaveIcon(), s.saveProfile)
+	save.Importance = widget.HighImportance
+	profileHint := widget.NewLabel(tr.T("ui.settings.profile_hint"))
+	profileHint.TextStyle = fyne.TextStyle{Italic: true}
+	profileCard := widget.NewCard(tr.T("ui.settings.profile"), "", container.NewVBox(profileHint,
+		s.profile.f.content(), container.NewHBox(save, s.saved)))
+
+	var langs []choice
+	for _, l := range translations.Languages {
+		langs = append(langs, choice{l, languageNames[l]})
+	}
+	s.language = newChoiceSelect(langs, nil)
+	s.language.SetValue(tr.Lang())
+	s.language.OnChanged = func(string) { s.changeLanguage(s.language.Value()) }
+	langNote := widget.NewLabel(tr.T("ui.settings.language_note"))
+	langNote.TextStyle = fyne.TextStyle{Italic: true}
+	langCard := widget.NewCard(tr.T("ui.settings.language"), "", container.NewVBox(s.language.Select, langNote))
+
+	s.themes = map[string]string{}
+	var themeLabels []string
+	for _, t := range []choice{
+		{themeSystem, tr.T("ui.settings.theme.system")},
+		{themeLight, tr.T("ui.settings.theme.light")},
+		{themeDark, tr.T("ui.settings.theme.dark")},
+	} {
+		themeLabels = append(themeLabels, t.label)
+		s.themes[t.label] = t.value
+	}
+	s.theme = widget.NewRadioGroup(themeLabels, nil)
+	s.theme.Required = true
+	s.theme.SetSelected(themeLabels[0])
+	s.theme.OnChanged = func(label string) { s.changeTheme(s.themes[label]) }
+	themeCard := widget.NewCard(tr.T("ui.settings.theme"), "", s.theme)
+
+	s.dataDir = u.opt.DataDir
+	s.folder = pathLabel()
+	s.database = pathLabel()
+	s.copied = widget.NewLabel(tr.T("ui.settings.copied"))
+	s.copied.Importance = widget.SuccessImportance
+	s.copied.Hide()
+	dataHint := widget.NewLabel(tr.T("ui.settings.data_hint"))
+	dataHint.Wrapping = fyne.TextWrapWord
+	dataHint.TextStyle = fyne.TextStyle{Italic: true}
+	paths := newForm(u)
+	paths.add("folder", tr.T("ui.settings.folder"), s.folder)
+	paths.add("database", tr.T("ui.settings.database"), s.database)
+	copyBtn := widget.NewButtonWithIcon(tr.T("ui.settings.copy_path"), theme.ContentCopyIcon(), s.copyPath)
+	dataCard := widget.NewCard(tr.T("ui.settings.data"), "", container.NewVBox(dataHint, paths.content(),
+		container.NewHBox(copyBtn, s.copied)))
+
+	version := u.opt.Version
+	if version == "" {
+		version = tr.T("ui.settings.version_dev")
+	}
+	aboutCard := widget.NewCard(tr.T("ui.settings.about"), "", widget.NewLabel(tr.T("ui.settings.version", "Version", version)))
+
+	s.view = container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2,
+		container.NewVBox(profileCard, langCard),
+		container.NewVBox(themeCard, dataCard, aboutCard))))
+	return s
+}
+
+// pathLabel shows a file path the user can select and copy.
+func pathLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapBreak // paths have no spaces to wrap at
+	l.Selectable = true
+	return l
+}
+
+// refresh reads the stored settings off the UI goroutine. A profile the
+// user is editing is left alone.
+func (s *settingsScreen) refresh() {
+	s.u.background(func() func() {
+		var d settingsData
+		var err error
+		d.profile, err = s.u.store.Profile()
+		d.theme, _ = s.u.store.Setting(settingTheme)
+		d.path = s.u.store.Path()
+		return func() {
+			if err != nil {
+				s.u.showError(err)
+				return
+			}
+			s.show(d)
+		}
+	})
+}
+
+func (s *settingsScreen) show(d settingsData) {
+	if !s.profile.edited {
+		s.profile.set(d.profile)
+	}
+	for label, v := range s.themes {
+		if v == d.theme || (d.theme == "" && v == themeSystem) {
+			s.theme.OnChanged, s.theme.Selected = nil, label // showing the setting is not changing it
+			s.theme.Refresh()
+			s.theme.OnChanged = func(label string) { s.changeTheme(s.themes[label]) }
+		}
+	}
+	if s.dataDir == "" && d.path != "" {
+		s.dataDir = filepath.Dir(d.path)
+	}
+	s.folder.SetText(s.dataDir)
+	s.database.SetText(d.path)
+}
+
+// saveProfile stores the profile, with problems shown beside their fields.
+func (s *settingsScreen) saveProfile() {
+	s.saved.Hide()
+	s.profile.save(func(err error) {
+		if err == nil {
+			s.saved.Show()
+			s.u.dataChanged()
+		}
+		s.view.Refresh() // a problem line came or went
+	})
+}
+
+// changeLanguage switches the whole app at once (the rebuilt Settings
+// screen takes over a profile being typed).
+func (s *settingsScreen) changeLanguage(lang string) {
+	if lang == "" || lang == s.u.tr.Lang() {
+		return
+	}
+	if err := s.u.SetLanguage(lang); err != nil {
+		s.u.showError(err)
+	}
+}
+
+// changeTheme stores the theme choice and applies it at once.
+func (s *settingsScreen) changeTheme(value string) {
+	s.u.background(func() func() {
+		err := s.u.store.SetSetting(settingTheme, value)
+		return func() {
+			if err != nil {
+				s.u.showError(err)
+				return
+			}
+			s.u.applyTheme()
+		}
+	})
+}
+
+// copyPath puts the data folder on the clipboard (for backups and support).
+func (s *settingsScreen) copyPath() {
+	if s.dataDir == "" {
+		return
+	}
+	s.u.app.Clipboard().SetContent(s.dataDir)
+	s.copied.Show()
+}
+
+// profileForm edits the advisor profile; Settings and the welcome share it.
+type profileForm struct {
+	u        *UI
+	f        *form
+	name     *widget.Entry
+	org      *widget.Entry
+	country  *choiceSelect
+	edited   bool   // changed by the user since it was last filled or saved
+	filling  bool   // set() is writing the widgets: not the user's edit
+	onEdit   func() // optional: called on each user edit
+	onSubmit func() // optional: Enter in the name field
+}
+
+func newProfileForm(u *UI) *profileForm {
+	p := &profileForm{u: u, f: newForm(u)}
+	edit := func() {
+		if p.filling {
+			return
+		}
+		p.edited = true
+		if p.onEdit != nil {
+			p.onEdit()
+		}
+	}
+	p.name = widget.NewEntry()
+	p.name.OnChanged = func(string) {
+		edit()
+		if p.name.Text != "" {
+			p.f.setProblem("advisor", "")
+		}
+	}
+	p.name.OnSubmitted = func(string) {
+		if p.onSubmit != nil {
+			p.onSubmit()
+		}
+	}
+	p.org = widget.NewEntry()
+	p.org.OnChanged = func(string) { edit() }
+	p.country = newChoiceSelect(u.countryChoices(), func(string) { edit() })
+	p.f.add("advisor", u.tr.T("ui.profile.name"), p.name)
+	p.f.add("organisation", u.tr.T("ui.profile.organisation"), p.org)
+	p.f.add("country", u.tr.T("ui.profile.country"), p.country.Select)
+	return p
+}
+
+// set fills the form from a stored profile.
+func (p *profileForm) set(pr data.Profile) {
+	p.filling = true
+	defer func() { p.filling = false }()
+	p.name.SetText(pr.Advisor)
+	p.org.SetText(pr.Organisation)
+	p.country.SetValue(string(pr.Country))
+	p.edited = false
+}
+
+// profile is what the form holds now.
+func (p *profileForm) profile() data.Profile {
+	return data.Profile{Advisor: p.name.Text, Organisation: p.org.Text, Country: data.Country(p.country.Value())}
+}
+
+// save validates and stores the profile off the UI goroutine; problems show
+// beside their fields. done learns the outcome on the UI goroutine.
+func (p *profileForm) save(done func(error)) {
+	pr := p.profile()
+	p.f.clear()
+	p.u.background(func() func() {
+		err := p.u.store.SetProfile(pr)
+		return func() {
+			if err != nil {
+				if !p.f.showErrors(err) {
+					p.u.showError(err)
+				}
+			} else {
+				p.edited = false
+			}
+			done(err)
+		}
+	})
+}

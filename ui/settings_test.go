@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/ilsa-coach/ilsa/data"
+)
+
+func TestSettingsLanguageSwitchesAtOnce(t *testing.T) {
+	u, st := newTestUI(t, "en")
+	u.Show(tabSettings)
+	u.WaitIdle()
+	if u.tabs.Items[tabSettings].Text != "Settings" || !shows(u.settings.view, "no restart needed") {
+		t.Fatalf("English settings: %v", visibleTexts(u.settings.view))
+	}
+	// Typed but not saved: the switch must not lose it.
+	typeInto(u, u.settings.profile.name, "Kari Nordmann")
+
+	u.settings.language.SetValue("nb")
+	u.WaitIdle()
+
+	if v, _ := st.Setting(settingLanguage); v != "nb" {
+		t.Fatalf("stored language %q", v)
+	}
+	var nav []string
+	for _, it := range u.tabs.Items {
+		nav = append(nav, it.Text)
+	}
+	want := []string{"I dag", "Organisasjoner", "Besøk", "Tiltak", "Innstillinger"}
+	for i := range want {
+		if nav[i] != want[i] {
+			t.Fatalf("navigation after the switch: %v", nav)
+		}
+	}
+	s := u.settings
+	if u.tabs.SelectedIndex() != tabSettings || !shows(s.view, "Lagre profil") ||
+		!shows(s.view, "ingen omstart trengs") || s.language.Selected != "Norsk bokmål" {
+		t.Fatalf("Norwegian settings: %v", visibleTexts(s.view))
+	}
+	if s.profile.name.Text != "Kari Nordmann" {
+		t.Fatalf("typed name lost in the switch: %q", s.profile.name.Text)
+	}
+	// Fyne's own strings follow (Fyne ships no Bokmål: ours is used).
+	if lang.L("Yes") != "Ja" {
+		t.Fatalf("Fyne's strings did not follow: Yes = %q", lang.L("Yes"))
+	}
+
+	s.language.SetValue("sv")
+	u.WaitIdle()
+	if u.tabs.Items[tabSettings].Text != "Inställningar" || u.tabs.Items[tabToday].Text != "Idag" {
+		t.Fatalf("Swedish navigation: %q", u.tabs.Items[tabSettings].Text)
+	}
+	if v, _ := st.Setting(settingLanguage); v != "sv" {
+		t.Fatalf("stored language %q", v)
+	}
+}
+
+func TestSettingsProfileValidatedAndSaved(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	u.Show(tabSettings)
+	u.WaitIdle()
+	s := u.settings
+	if s.profile.name.Text != "Anna Svensson" || s.profile.country.Value() != "SE" {
+		t.Fatalf("profile shown: %q %q", s.profile.name.Text, s.profile.country.Value())
+	}
+
+	typeInto(u, s.profile.name, "")
+	typeInto(u, s.profile.org, "Region Jämtland Härjedalen")
+	tapButton(t, u, s.view, "Spara profil")
+	if p := s.profile.f.rows["advisor"].problem; p.Hidden || p.Text != "Måste fyllas i." {
+		t.Fatalf("no problem beside the name: %v", visibleTexts(s.view))
+	}
+	if p, _ := st.Profile(); p.Advisor != "Anna Svensson" || p.Organisation != "" {
+		t.Fatalf("an invalid profile was stored: %+v", p)
+	}
+	if s.profile.org.Text != "Region Jämtland Härjedalen" {
+		t.Fatal("typed text lost after a validation error")
+	}
+
+	typeInto(u, s.profile.name, "Anna Svensson Berg")
+	s.profile.country.SetValue("NO")
+	tapButton(t, u, s.view, "Spara profil")
+	p, _ := st.Profile()
+	if p.Advisor != "Anna Svensson Berg" || p.Organisation != "Region Jämtland Härjedalen" ||
+		p.Country != data.CountryNO || !p.Done {
+		t.Fatalf("stored profile: %+v", p)
+	}
+	if !s.saved.Visible() || !s.profile.f.rows["advisor"].problem.Hidden {
+		t.Fatalf("after saving: %v", visibleTexts(s.view))
+	}
+}
+
+func TestSettingsThemeStoredAndApplied(t *testing.T) {
+	u, st := newTestUI(t, "nb")
+	u.Show(tabSettings)
+	u.WaitIdle()
+	s := u.settings
+	if s.theme.Selected != "Følg systemet" {
+		t.Fatalf("default theme %q", s.theme.Selected)
+	}
+	s.theme.SetSelected("Mørkt")
+	u.WaitIdle()
+	if v, _ := st.Setting(settingTheme); v != themeDark {
+		t.Fatalf("stored theme %q", v)
+	}
+	th, ok := u.app.Settings().Theme().(coachTheme)
+	if !ok || th.variant == nil || *th.variant != theme.VariantDark {
+		t.Fatalf("dark theme not applied: %#v", u.app.Settings().Theme())
+	}
+	// The choice is shown again after a rebuild.
+	if err := u.SetLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	u.WaitIdle()
+	if u.settings.theme.Selected != "Dark" {
+		t.Fatalf("theme shown after rebuild: %q", u.settings.theme.Selected)
+	}
+}
+
+func TestSettingsShowsWhereDataLives(t *testing.T) {
+	u, st := newTestUI(t, "en")
+	u.Show(tabSettings)
+	u.WaitIdle()
+	s := u.settings
+	dir := filepath.Dir(st.Path())
+	if s.folder.Text != dir || s.database.Text != st.Path() || !shows(s.view, "ILSA Coach development build") {
+		t.Fatalf("data card: %v", visibleTexts(s.view))
+	}
+	tapButton(t, u, s.view, "Copy path")
+	if got := u.app.Clipboard().Content(); got != dir {
+		t.Fatalf("clipboard %q, want %q", got, dir)
+	}
+	if !s.copied.Visible() {
+		t.Fatal("no confirmation of the copy")
+	}
+}

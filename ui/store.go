@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"context"
+
+	"github.com/ilsa-coach/ilsa/data"
+)
+
+// Store is what the screens need of the database. *data.Store implements it;
+// the screens never write SQL.
+type Store interface {
+	Profile() (data.Profile, error)
+	SetProfile(data.Profile) error
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
+	Path() string
+	IsEmpty(ctx context.Context) (bool, error)
+
+	SearchOrganisations(ctx context.Context, q data.OrgQuery) ([]data.OrgRow, error)
+	Organisation(ctx context.Context, id string) (data.Organisation, error)
+	OrganisationsByID(ctx context.Context, ids []string) (map[string]data.Organisation, error)
+	OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (data.Organisation, bool, error)
+	CreateOrganisation(ctx context.Context, o *data.Organisation) error
+	UpdateOrganisation(ctx context.Context, o *data.Organisation) error
+	DeleteOrganisation(ctx context.Context, id string) error
+	RestoreOrganisation(ctx context.Context, id string) error
+
+	Contacts(ctx context.Context, orgID string) ([]data.Contact, error)
+	CreateContact(ctx context.Context, c *data.Contact) error
+	UpdateContact(ctx context.Context, c *data.Contact) error
+	DeleteContact(ctx context.Context, id string) error
+
+	Visits(ctx context.Context, q data.VisitQuery) ([]data.Visit, error)
+	Visit(ctx context.Context, id string) (data.Visit, error)
+	CreateVisitWithActions(ctx context.Context, nv *data.NewVisit) error
+	UpdateVisit(ctx context.Context, v *data.Visit) error
+	DeleteVisit(ctx context.Context, id string) error
+	RestoreVisit(ctx context.Context, id string) error
+
+	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
+	CreateAction(ctx context.Context, a *data.Action) error
+	SetActionDone(ctx context.Context, id, date string) error
+
+	SaveDraft(key, body string) error
+	Draft(key string) (data.Draft, bool, error)
+	DeleteDraft(key string) error
+}
+
+var _ Store = (*data.Store)(nil)

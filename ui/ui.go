@@ -1,0 +1,308 @@
+// Package ui is ILSA Coach's desktop interface, built with Fyne: the shell
+// with its navigation, and one file per screen. Screens read and write
+// through the small Store interface; data is fetched off the UI goroutine and
+// applied with fyne.Do. Text comes from the translations package.
+package ui
+
+import (
+	"context"
+	"strconv"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/ilsa-coach/ilsa/data"
+	"github.com/ilsa-coach/ilsa/translations"
+)
+
+// Options configure the UI.
+type Options struct {
+	DataDir string
+	Version string
+	// Now is the clock (tests fix it); nil means time.Now.
+	Now func() time.Time
+	// LoadDemo fills an empty database with demo data (the first-run button).
+	LoadDemo func(ctx context.Context) error
+
+	// queue, in tests, collects the results of background work so WaitIdle
+	// applies them on the test's goroutine (Fyne's test driver would run
+	// them on the worker's goroutine, racing with the test).
+	queue *applyQueue
+}
+
+// applyQueue holds functions waiting to run on the UI goroutine (tests only).
+type applyQueue struct {
+	mu  sync.Mutex
+	fns []func()
+}
+
+func (q *applyQueue) push(fn func()) {
+	q.mu.Lock()
+	q.fns = append(q.fns, fn)
+	q.mu.Unlock()
+}
+
+func (q *applyQueue) take() []func() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	fns := q.fns
+	q.fns = nil
+	return fns
+}
+
+// Settings keys kept in the store.
+const (
+	settingLanguage = "language"
+	settingTheme    = "theme"
+	settingWidth    = "window.width"
+	settingHeight   = "window.height"
+)
+
+// UI is the running desktop app: one window, its screens and their state.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	store Store
+	tr    *translations.Localizer
+	opt   Options
+
+	tabs     *container.AppTabs
+	today    *todayScreen
+	orgs     *orgScreen
+	visits   *visitsScreen
+	actions  *actionsScreen
+	settings *settingsScreen
+
+	pending sync.WaitGroup // background loads in flight (tests wait on it)
+	dialogs []dialogCloser // open dialogs, innermost last (Esc closes it)
+}
+
+// New builds the UI in a new window of a.
+func New(a fyne.App, st Store, tr *translations.Localizer, opt Options) *UI {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	u := &UI{app: a, store: st, tr: tr, opt: opt}
+	applyFyneLanguage(tr.Lang())
+	u.applyTheme()
+	u.win = a.NewWindow("ILSA Coach")
+	u.win.SetMaster()
+	u.restoreSize()
+	u.win.SetCloseIntercept(func() {
+		u.saveSize()
+		u.win.Close()
+	})
+	u.build(tabToday)
+	u.addShortcuts()
+	return u
+}
+
+// Window is the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window (with the welcome on first run) and runs the app.
+func (u *UI) ShowAndRun() {
+	u.win.Show()
+	u.FirstRun()
+	u.app.Run()
+}
+
+// build (re)creates every screen in the current language, showing tab.
+func (u *UI) build(tab int) {
+	u.today = newTodayScreen(u)
+	u.orgs = newOrgScreen(u)
+	u.visits = newVisitsScreen(u)
+	u.actions = newActionsScreen(u)
+	u.settings = newSettingsScreen(u)
+	u.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(u.tr.T("nav.today"), theme.HomeIcon(), u.today.view),
+		container.NewTabItemWithIcon(u.tr.T("nav.organisations"), theme.StorageIcon(), u.orgs.view),
+		container.NewTabItemWithIcon(u.tr.T("nav.visits"), theme.CalendarIcon(), u.visits.view),
+		container.NewTabItemWithIcon(u.tr.T("nav.actions"), theme.ConfirmIcon(), u.actions.view),
+		container.NewTabItemWithIcon(u.tr.T("nav.settings"), theme.SettingsIcon(), u.settings.view),
+	)
+	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.tabs.SelectIndex(tab)
+	u.tabs.OnSelected = func(*container.TabItem) { u.refreshCurrent() }
+	u.win.SetContent(u.tabs)
+	u.refreshCurrent()
+}
+
+// Tab indexes, in navigation order.
+const (
+	tabToday = iota
+	tabOrganisations
+	tabVisits
+	tabActions
+	tabSettings
+)
+
+// Show switches to a screen.
+func (u *UI) Show(tab int) {
+	if u.tabs.SelectedIndex() != tab {
+		u.tabs.SelectIndex(tab) // OnSelected refreshes
+	}
+}
+
+// refreshCurrent reloads the visible screen's data in the background.
+func (u *UI) refreshCurrent() {
+	switch u.tabs.SelectedIndex() {
+	case tabToday:
+		u.today.refresh()
+	case tabOrganisations:
+		u.orgs.refresh()
+	case tabVisits:
+		u.visits.refresh()
+	case tabActions:
+		u.actions.refresh()
+	case tabSettings:
+		u.settings.refresh()
+	}
+}
+
+// dataChanged is called after any write: the visible screen reloads.
+func (u *UI) dataChanged() { u.refreshCurrent() }
+
+// background runs work off the UI goroutine; the function it returns (if
+// any) runs on the UI goroutine to show the result.
+func (u *UI) background(work func() (apply func())) {
+	u.pending.Add(1)
+	go func() {
+		defer u.pending.Done()
+		if apply := work(); apply != nil {
+			u.deliver(apply, true)
+		}
+	}()
+}
+
+// deliver runs fn on the UI goroutine; called from other goroutines. With
+// wait, it returns once fn has run.
+func (u *UI) deliver(fn func(), wait bool) {
+	switch {
+	case u.opt.queue != nil:
+		u.opt.queue.push(fn)
+	case wait:
+		fyne.DoAndWait(fn)
+	default:
+		fyne.Do(fn)
+	}
+}
+
+// WaitIdle blocks until every background load has finished and its result
+// has been applied (for tests and benchmarks).
+func (u *UI) WaitIdle() {
+	for {
+		u.pending.Wait()
+		if u.opt.queue == nil {
+			return
+		}
+		fns := u.opt.queue.take()
+		if len(fns) == 0 {
+			return
+		}
+		for _, fn := range fns {
+			fn()
+		}
+	}
+}
+
+func (u *UI) ctx() context.Context { return context.Background() }
+
+func (u *UI) today8601() string { return u.opt.Now().Format(data.DateLayout) }
+
+func (u *UI) restoreSize() {
+	size := fyne.NewSize(1200, 760)
+	w, _ := u.store.Setting(settingWidth)
+	h, _ := u.store.Setting(settingHeight)
+	if wf, err := strconv.ParseFloat(w, 32); err == nil && wf >= 640 {
+		if hf, err := strconv.ParseFloat(h, 32); err == nil && hf >= 480 {
+			size = fyne.NewSize(float32(wf), float32(hf))
+		}
+	}
+	u.win.Resize(size)
+}
+
+func (u *UI) saveSize() {
+	s := u.win.Canvas().Size()
+	if s.Width < 640 || s.Height < 480 {
+		return
+	}
+	_ = u.store.SetSetting(settingWidth, strconv.Itoa(int(s.Width)))
+	_ = u.store.SetSetting(settingHeight, strconv.Itoa(int(s.Height)))
+}
+
+// addShortcuts binds the keyboard: Ctrl+N new visit, Ctrl+F search,
+// Ctrl+S save the form in front, Esc close the dialog in front.
+func (u *UI) addShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.NewVisit(nil) })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.FocusSearch() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.SaveFront() })
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			u.closeFrontDialog()
+		}
+	})
+}
+
+// FocusSearch shows the organisation list with the cursor in its search field.
+func (u *UI) FocusSearch() {
+	u.Show(tabOrganisations)
+	u.win.Canvas().Focus(u.orgs.search)
+}
+
+// SaveFront saves the form in front: the open dialog's, else the
+// organisation form or the profile in Settings.
+func (u *UI) SaveFront() {
+	if n := len(u.dialogs); n > 0 {
+		if s, ok := u.dialogs[n-1].(interface{ save() }); ok {
+			s.save()
+		}
+		return
+	}
+	switch u.tabs.SelectedIndex() {
+	case tabOrganisations:
+		u.orgs.detail.save()
+	case tabSettings:
+		u.settings.saveProfile()
+	}
+}
+
+// dialogCloser is an open dialog that Esc can close.
+type dialogCloser interface{ close() }
+
+func (u *UI) pushDialog(d dialogCloser) { u.dialogs = append(u.dialogs, d) }
+
+func (u *UI) popDialog(d dialogCloser) {
+	for i := len(u.dialogs) - 1; i >= 0; i-- {
+		if u.dialogs[i] == d {
+			u.dialogs = append(u.dialogs[:i], u.dialogs[i+1:]...)
+			return
+		}
+	}
+}
+
+func (u *UI) closeFrontDialog() {
+	if n := len(u.dialogs); n > 0 {
+		u.dialogs[n-1].close()
+	}
+}
+
+// SetLanguage switches the whole interface to lang at once, without a
+// restart: the screens are rebuilt and Fyne's own strings follow.
+func (u *UI) SetLanguage(lang string) error {
+	if err := u.store.SetSetting(settingLanguage, lang); err != nil {
+		return err
+	}
+	u.tr = translations.New(lang)
+	applyFyneLanguage(lang)
+	u.build(u.tabs.SelectedIndex())
+	return nil
+}

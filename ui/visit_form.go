@@ -1,0 +1,782 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ilsa-coach/ilsa/data"
+)
+
+// visitForm records or edits a visit, built for the car park: organisations
+// by type-ahead, today's date already there, participants and next steps on
+// the same page. Every change is kept as a draft, so a crash or a closed
+// window never loses what was typed.
+type visitForm struct {
+	u     *UI
+	key   string     // draft key: "visit:new" or "visit:<id>"
+	orig  data.Visit // the stored visit when editing (id, advisor, field clocks)
+	dlg   *dialog.CustomDialog
+	form  *form
+	draft *draftKeeper
+	body  *fyne.Container // everything the form scrolls
+	view  *container.Scroll
+
+	initial      string // the content as opened: closing it unchanged leaves no draft
+	filling      bool   // the program is filling the fields, not the user typing
+	draftPending bool   // a stored draft waits for the user's answer
+	ask          *dialog.ConfirmDialog
+	closed       bool
+	calendar     *widget.PopUp
+
+	orgs                 *orgPicker
+	date, minutes, place *keyedEntry
+	women, men, other    *keyedEntry
+	kind, phase          *choiceSelect
+	cross                *widget.Check
+	notes                *keyedEntry
+	steps                []*stepRow
+	stepBox              *fyne.Container
+	agreed               *widget.Label // when editing: next steps stored before
+}
+
+// visitDraft is the form's content as typed (numbers and dates too), so a
+// restored draft shows exactly what the advisor left, mistakes included.
+type visitDraft struct {
+	Orgs        []string    `json:"orgs"`
+	Date        string      `json:"date"`
+	Type        string      `json:"type"`
+	Minutes     string      `json:"minutes"`
+	Place       string      `json:"place"`
+	Women       string      `json:"women"`
+	Men         string      `json:"men"`
+	Other       string      `json:"other"`
+	Phase       string      `json:"phase"`
+	CrossBorder bool        `json:"cross_border"`
+	Notes       string      `json:"notes"`
+	Steps       []stepDraft `json:"steps"`
+}
+
+type stepDraft struct {
+	Text string `json:"text"`
+	Due  string `json:"due"`
+}
+
+// stepRow is one next step: what to do and by when.
+type stepRow struct {
+	text, due               *keyedEntry
+	textProblem, dueProblem *widget.Label
+	view                    fyne.CanvasObject
+}
+
+// NewVisit opens the visit form, with orgIDs chosen already.
+func (u *UI) NewVisit(orgIDs []string) {
+	if f := u.openVisitForm("visit:new"); f != nil {
+		// One new visit at a time: the organisations join the open one.
+		if len(orgIDs) > 0 {
+			f.orgs.SetSelected(append(f.orgs.Selected(), orgIDs...))
+			f.changed()
+		}
+		f.focusFirst()
+		return
+	}
+	f := u.newVisitForm(data.Visit{})
+	f.open(f.blank(orgIDs))
+}
+
+// EditVisit opens the visit form on a stored visit.
+func (u *UI) EditVisit(id string) {
+	if f := u.openVisitForm("visit:" + id); f != nil {
+		f.focusFirst()
+		return
+	}
+	v, err := u.store.Visit(u.ctx(), id)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	f := u.newVisitForm(v)
+	f.open(f.fromVisit(v))
+	f.loadAgreed()
+}
+
+// openVisitForm is the open form with this draft key, if any: two forms
+// writing one draft would overwrite each other's text.
+func (u *UI) openVisitForm(key string) *visitForm {
+	for _, d := range u.dialogs {
+		if f, ok := d.(*visitForm); ok && f.key == key {
+			return f
+		}
+	}
+	return nil
+}
+
+func (u *UI) newVisitForm(orig data.Visit) *visitForm {
+	f := &visitForm{u: u, orig: orig, key: "visit:new"}
+	if orig.ID != "" {
+		f.key = "visit:" + orig.ID
+	}
+	f.draft = u.newDraft(f.key, func() any { return f.snapshot() })
+	f.build()
+	return f
+}
+
+func (f *visitForm) build() {
+	tr := f.u.tr
+	f.form = newForm(f.u)
+
+	f.orgs = newOrgPicker(f.u)
+	f.orgs.OnChanged = f.changed
+	f.orgs.onEscape = f.close
+	f.orgs.entry.onShortcut = f.shortcut
+	f.orgs.relayout = f.relayout
+	f.form.add("orgs", tr.FieldLabel("orgs"), f.orgs.view)
+
+	f.date = f.dateEntry()
+	var types []choice
+	for _, t := range data.VisitTypes {
+		types = append(types, choice{string(t), tr.VisitType(t)})
+	}
+	f.kind = newChoiceSelect(types, func(string) { f.changed() })
+	f.minutes = f.entry(false)
+	f.minutes.SetPlaceHolder(tr.T("ui.visit.minutes_hint"))
+	addGroup(f.form, tr.T("ui.visit.meeting"),
+		groupPart{"date", tr.FieldLabel("date"), f.date},
+		groupPart{"type", tr.FieldLabel("type"), f.kind.Select},
+		groupPart{"minutes", tr.FieldLabel("minutes"), f.minutes})
+
+	f.place = f.entry(false)
+	f.place.SetPlaceHolder(tr.T("ui.visit.place_hint"))
+	f.form.add("place", tr.FieldLabel("place"), f.place)
+
+	f.women, f.men, f.other = f.entry(false), f.entry(false), f.entry(false)
+	addGroup(f.form, tr.T("ui.visit.participants"),
+		groupPart{"women", tr.FieldLabel("women"), f.women},
+		groupPart{"men", tr.FieldLabel("men"), f.men},
+		groupPart{"other", tr.T("ui.visit.participants.other"), f.other})
+
+	phases := []choice{{string(data.PhaseNone), tr.Phase(data.PhaseNone)}}
+	for _, p := range data.Phases {
+		phases = append(phases, choice{string(p), tr.Phase(p)})
+	}
+	f.phase = newChoiceSelect(phases, func(string) { f.changed() })
+	f.cross = widget.NewCheck(tr.T("ui.visit.cross_border"), func(bool) { f.changed() })
+	f.form.add("phase", tr.FieldLabel("phase"), container.NewBorder(nil, nil, nil, f.cross, f.phase.Select))
+
+	f.notes = f.entry(true)
+	f.notes.SetMinRowsVisible(6)
+	f.notes.SetPlaceHolder(tr.T("ui.visit.notes_hint"))
+	f.form.add("notes", tr.FieldLabel("notes"), f.notes)
+
+	f.agreed = widget.NewLabel("")
+	f.agreed.Wrapping = fyne.TextWrapWord
+	f.agreed.Hide()
+	f.stepBox = container.NewVBox()
+	addStep := widget.NewButtonWithIcon(tr.T("ui.visit.step.add"), theme.ContentAddIcon(), func() {
+		r := f.addStep(stepDraft{})
+		f.changed()
+		f.u.win.Canvas().Focus(r.text)
+	})
+	addStep.Importance = widget.LowImportance
+	f.form.add("next_steps", tr.T("ui.visit.next_steps"), container.NewVBox(f.agreed, f.stepBox, container.NewHBox(addStep)))
+
+	hint := widget.NewLabel(tr.T("ui.visit.keys_hint"))
+	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
+
+	title := tr.T("ui.visit.new_title")
+	if f.orig.ID != "" {
+		title = tr.T("ui.visit.edit_title")
+	}
+	save := widget.NewButtonWithIcon(tr.T("ui.visit.save"), theme.DocumentSaveIcon(), f.save)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(tr.T("ui.visit.cancel"), theme.CancelIcon(), f.close)
+	discard := widget.NewButtonWithIcon(tr.T("ui.visit.discard"), theme.DeleteIcon(), f.confirmDiscard)
+	f.body = container.NewVBox(f.form.content(), hint)
+	f.view = container.NewVScroll(f.body)
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.view, f.u.win)
+	f.dlg.SetButtons([]fyne.CanvasObject{discard, cancel, save})
+	f.dlg.SetOnClosed(func() { f.u.popDialog(f) })
+}
+
+// entry is a text field of the form: it keeps the draft, and Esc and Ctrl+S
+// reach the form even while it has the keyboard.
+func (f *visitForm) entry(multiLine bool) *keyedEntry {
+	e := newKeyedEntry(multiLine)
+	e.OnChanged = func(string) { f.changed() }
+	e.onKey = func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyEscape {
+			f.close()
+			return true
+		}
+		return false
+	}
+	e.onShortcut = f.shortcut
+	return e
+}
+
+func (f *visitForm) shortcut(s fyne.Shortcut) bool {
+	if s.ShortcutName() == saveShortcut.ShortcutName() {
+		f.save()
+		return true
+	}
+	return false
+}
+
+// relayout makes room after a part of the form grew or shrank (chips, a
+// next step, a problem line): a container lays itself out again only when
+// asked or resized.
+func (f *visitForm) relayout() {
+	if f.body == nil {
+		return // still being built
+	}
+	f.body.Refresh()
+	f.view.Refresh()
+}
+
+// dateEntry takes a date typed in the reader's form (or ISO) and offers a
+// calendar for those who would rather click.
+func (f *visitForm) dateEntry() *keyedEntry {
+	e := f.entry(false)
+	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { f.pickDate(e) })
+	return e
+}
+
+func (f *visitForm) pickDate(e *keyedEntry) {
+	start := f.u.opt.Now()
+	if t, err := f.u.tr.ParseDate(e.Text); err == nil {
+		start = t
+	}
+	var pop *widget.PopUp
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		e.SetText(f.u.tr.Date(t))
+		pop.Hide()
+		f.calendar = nil
+		f.u.win.Canvas().Focus(e)
+	})
+	pop = widget.NewPopUp(cal, f.u.win.Canvas())
+	f.calendar = pop
+	pop.ShowAtRelativePosition(fyne.NewPos(0, e.Size().Height), e)
+}
+
+// groupPart is one short field of a row that holds several.
+type groupPart struct {
+	field, caption string
+	obj            fyne.CanvasObject
+}
+
+// addGroup puts several short fields on one row of f (date, type and
+// minutes; women, men and other), each with its caption above and its own
+// problem line below, so the form stays short and a problem still shows
+// beside the field it belongs to.
+func addGroup(f *form, label string, parts ...groupPart) {
+	cells := make([]fyne.CanvasObject, len(parts))
+	for i, p := range parts {
+		cells[i] = container.NewVBox(groupCaption(p.caption), p.obj, problemLine(f, p.field))
+	}
+	l := widget.NewLabel(label)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	// An empty caption line above the row's label lines it up with the fields.
+	f.grid.Add(container.NewVBox(groupCaption(" "), l))
+	f.grid.Add(container.NewGridWithColumns(len(parts), cells...))
+}
+
+func groupCaption(text string) *widget.Label {
+	c := widget.NewLabel(text)
+	c.SizeName = theme.SizeNameCaptionText
+	return c
+}
+
+// problemLine is a hidden problem label that f shows for field.
+func problemLine(f *form, field string) *widget.Label {
+	p := widget.NewLabel("")
+	p.Importance = widget.DangerImportance
+	p.Wrapping = fyne.TextWrapWord
+	p.Hide()
+	if field != "" {
+		f.rows[field] = &formRow{problem: p}
+	}
+	return p
+}
+
+// addStep appends a next-step row.
+func (f *visitForm) addStep(d stepDraft) *stepRow {
+	tr := f.u.tr
+	r := &stepRow{}
+	r.text = f.entry(false)
+	r.text.SetPlaceHolder(tr.T("ui.visit.step.text_hint"))
+	r.text.SetText(d.Text)
+	r.due = f.dateEntry()
+	r.due.SetPlaceHolder(tr.T("ui.visit.step.due"))
+	r.due.SetText(d.Due)
+	r.textProblem, r.dueProblem = problemLine(f.form, ""), problemLine(f.form, "")
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeStep(r) })
+	remove.Importance = widget.LowImportance
+	due := container.NewVBox(container.NewGridWrap(fyne.NewSize(210, r.due.MinSize().Height), r.due), r.dueProblem)
+	r.view = container.NewBorder(nil, nil, nil, container.NewHBox(due, container.NewVBox(remove)),
+		container.NewVBox(r.text, r.textProblem))
+	f.steps = append(f.steps, r)
+	f.layoutSteps()
+	return r
+}
+
+func (f *visitForm) removeStep(r *stepRow) {
+	f.steps = slices.DeleteFunc(f.steps, func(s *stepRow) bool { return s == r })
+	f.layoutSteps()
+	f.changed()
+}
+
+// layoutSteps shows the rows and names their problem lines by position
+// ("next_steps.1.due"), the way validation errors name them.
+func (f *visitForm) layoutSteps() {
+	objs := make([]fyne.CanvasObject, len(f.steps))
+	for k := range f.form.rows {
+		if strings.HasPrefix(k, "next_steps.") {
+			delete(f.form.rows, k)
+		}
+	}
+	for i, r := range f.steps {
+		objs[i] = r.view
+		f.form.rows[fmt.Sprintf("next_steps.%d.text", i)] = &formRow{problem: r.textProblem}
+		f.form.rows[fmt.Sprintf("next_steps.%d.due", i)] = &formRow{problem: r.dueProblem}
+	}
+	f.stepBox.Objects = objs
+	f.relayout()
+}
+
+// blank is a new visit: today, on site, with room for one next step.
+func (f *visitForm) blank(orgIDs []string) visitDraft {
+	return visitDraft{Orgs: orgIDs, Date: f.u.tr.Date(f.u.opt.Now()), Type: string(data.VisitOnSite),
+		Steps: []stepDraft{{}}}
+}
+
+func (f *visitForm) fromVisit(v data.Visit) visitDraft {
+	count := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	return visitDraft{Orgs: v.OrgIDs, Date: f.u.tr.DateString(v.Date), Type: string(v.Type), Minutes: count(v.Minutes),
+		Place: v.Place, Women: count(v.Women), Men: count(v.Men), Other: count(v.Other), Phase: string(v.Phase),
+		CrossBorder: v.CrossBorder, Notes: v.Notes}
+}
+
+// fill shows d in the fields without counting it as the user's typing.
+func (f *visitForm) fill(d visitDraft) {
+	f.filling = true
+	defer func() { f.filling = false }()
+	f.orgs.SetSelected(d.Orgs)
+	f.date.SetText(d.Date)
+	f.kind.SetValue(d.Type)
+	f.minutes.SetText(d.Minutes)
+	f.place.SetText(d.Place)
+	f.women.SetText(d.Women)
+	f.men.SetText(d.Men)
+	f.other.SetText(d.Other)
+	f.phase.SetValue(d.Phase)
+	f.cross.SetChecked(d.CrossBorder)
+	f.notes.SetText(d.Notes)
+	f.steps = nil
+	for _, s := range d.Steps {
+		f.addStep(s)
+	}
+	f.layoutSteps()
+}
+
+// snapshot reads the fields as typed.
+func (f *visitForm) snapshot() visitDraft {
+	d := visitDraft{Orgs: f.orgs.Selected(), Date: f.date.Text, Type: f.kind.Value(), Minutes: f.minutes.Text,
+		Place: f.place.Text, Women: f.women.Text, Men: f.men.Text, Other: f.other.Text, Phase: f.phase.Value(),
+		CrossBorder: f.cross.Checked, Notes: f.notes.Text, Steps: []stepDraft{}}
+	for _, r := range f.steps {
+		d.Steps = append(d.Steps, stepDraft{Text: r.text.Text, Due: r.due.Text})
+	}
+	return d
+}
+
+func (f *visitForm) snapshotJSON() string { return draftJSON(f.snapshot()) }
+
+func draftJSON(d visitDraft) string {
+	if d.Steps == nil {
+		d.Steps = []stepDraft{}
+	}
+	b, _ := json.Marshal(d)
+	return string(b)
+}
+
+// changed keeps the draft after every edit by the user.
+func (f *visitForm) changed() {
+	if f.filling || f.closed {
+		return
+	}
+	f.draft.changed()
+}
+
+// open shows the form with initial content, then offers a stored draft back.
+func (f *visitForm) open(initial visitDraft) {
+	f.fill(initial)
+	f.initial = f.snapshotJSON()
+	f.u.pushDialog(f)
+	f.dlg.Resize(fyne.NewSize(820, 660))
+	f.dlg.Show()
+	var stored visitDraft
+	if saved, ok := f.draft.load(&stored); ok && draftJSON(stored) != f.initial {
+		f.offerDraft(stored, saved)
+		return
+	}
+	f.focusFirst()
+}
+
+// draftQuestion lets Esc answer "not now": the question and the form close,
+// and the draft stays for next time.
+type draftQuestion struct {
+	f       *visitForm
+	escaped bool
+}
+
+func (q *draftQuestion) close() {
+	q.escaped = true
+	q.f.ask.Hide()
+	q.f.close()
+}
+
+// offerDraft asks whether to bring back the text left unsaved at saved.
+func (f *visitForm) offerDraft(d visitDraft, saved time.Time) {
+	tr := f.u.tr
+	when := tr.Date(saved.Local()) + " " + saved.Local().Format("15:04")
+	f.draftPending = true
+	q := &draftQuestion{f: f}
+	f.ask = dialog.NewConfirm(tr.T("ui.visit.draft.title"), tr.T("ui.visit.draft.message", "Time", when), func(restore bool) {
+		f.u.popDialog(q)
+		f.ask = nil
+		if q.escaped {
+			return
+		}
+		f.draftPending = false
+		if restore {
+			f.fill(d)
+		} else {
+			f.draft.discard()
+			// A discarded keeper writes nothing more: start a fresh one.
+			f.draft = f.u.newDraft(f.key, func() any { return f.snapshot() })
+		}
+		f.focusFirst()
+	}, f.u.win)
+	f.ask.SetConfirmText(tr.T("ui.visit.draft.restore"))
+	f.ask.SetDismissText(tr.T("ui.visit.discard"))
+	f.u.pushDialog(q)
+	f.ask.Show()
+}
+
+// focusFirst puts the cursor where typing starts: the organisations when
+// none is chosen yet, else the notes.
+func (f *visitForm) focusFirst() {
+	if len(f.orgs.Selected()) == 0 {
+		f.u.win.Canvas().Focus(f.orgs.entry)
+	} else {
+		f.u.win.Canvas().Focus(f.notes)
+	}
+}
+
+// dismissPopups closes an open calendar or suggestion list: Esc closes the
+// innermost thing first.
+func (f *visitForm) dismissPopups() bool {
+	if f.calendar != nil && f.calendar.Visible() {
+		f.calendar.Hide()
+		f.calendar = nil
+		return true
+	}
+	if f.orgs.suggesting() {
+		f.orgs.hideSuggestions()
+		return true
+	}
+	return false
+}
+
+// close is Cancel and Esc: the form goes, what was typed stays as a draft
+// that the next opening offers back.
+func (f *visitForm) close() {
+	if f.closed || f.dismissPopups() {
+		return
+	}
+	if !f.draftPending && f.snapshotJSON() == f.initial {
+		f.draft.discard() // nothing typed: nothing to offer next time
+	}
+	f.finish()
+}
+
+func (f *visitForm) finish() {
+	f.closed = true
+	f.orgs.close()
+	if f.calendar != nil {
+		f.calendar.Hide()
+	}
+	f.dlg.Hide() // its OnClosed pops it from the dialog stack
+}
+
+// confirmDiscard throws the typed text away, after asking when there is any.
+func (f *visitForm) confirmDiscard() {
+	if !f.draftPending && f.snapshotJSON() == f.initial {
+		f.draft.discard()
+		f.finish()
+		return
+	}
+	tr := f.u.tr
+	var c *dialog.ConfirmDialog
+	closer := &visitDialogCloser{hide: func() { c.Hide() }}
+	c = dialog.NewConfirm(tr.T("ui.visit.discard.title"), tr.T("ui.visit.discard.message"), func(ok bool) {
+		f.u.popDialog(closer)
+		if ok {
+			f.draft.discard()
+			f.finish()
+		}
+	}, f.u.win)
+	c.SetConfirmText(tr.T("ui.visit.discard"))
+	c.SetConfirmImportance(widget.DangerImportance)
+	f.u.pushDialog(closer)
+	c.Show()
+}
+
+// visitDialogCloser lets Esc close a confirmation (as its "no").
+type visitDialogCloser struct{ hide func() }
+
+func (c *visitDialogCloser) close() { c.hide() }
+
+// save stores the visit and its next steps. On a problem every field keeps
+// its text and the problem shows beside it.
+func (f *visitForm) save() {
+	if f.closed || f.ask != nil {
+		return
+	}
+	f.dismissPopups()
+	nv, rows, err := f.collect()
+	if err == nil {
+		err = f.store(nv, rows)
+	}
+	if err != nil {
+		if !f.form.showErrors(err) {
+			f.u.showError(err)
+		}
+		f.relayout()
+		return
+	}
+	f.draft.discard()
+	f.finish()
+	f.u.dataChanged()
+}
+
+// collect reads the form into a visit. Dates and numbers are parsed here,
+// where the reader's date form is known; rows is the form row of each next
+// step (empty rows are skipped). On a problem it reports every problem of
+// the form at once, not one per press of Save.
+func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
+	d := f.snapshot()
+	var local []*data.ValidationError
+	v := f.orig
+	v.OrgIDs = d.Orgs
+	v.Date = ""
+	if iso, ok := f.parseDate(d.Date); ok {
+		v.Date = iso
+	} else {
+		local = append(local, dateProblem("date", d.Date))
+	}
+	v.Type, v.Phase = data.VisitType(d.Type), data.Phase(d.Phase)
+	v.Place, v.Notes, v.CrossBorder = d.Place, d.Notes, d.CrossBorder
+	for _, c := range []struct {
+		field, text string
+		dst         *int
+		max         int
+	}{{"minutes", d.Minutes, &v.Minutes, 24 * 60}, {"women", d.Women, &v.Women, 100_000},
+		{"men", d.Men, &v.Men, 100_000}, {"other", d.Other, &v.Other, 100_000}} {
+		n, err := parseCount(c.text)
+		if err != nil {
+			local = append(local, &data.ValidationError{Field: c.field, Code: "number.range", Params: map[string]any{"min": 0, "max": c.max}})
+		}
+		*c.dst = n
+	}
+	nv.Visit = v
+	for i, s := range d.Steps {
+		text := strings.TrimSpace(s.Text)
+		if text == "" && strings.TrimSpace(s.Due) == "" {
+			continue
+		}
+		a := data.Action{Text: text}
+		if iso, ok := f.parseDate(s.Due); ok {
+			a.Due = iso
+		} else {
+			local = append(local, dateProblem(fmt.Sprintf("next_steps.%d.due", i), s.Due))
+		}
+		nv.NextSteps = append(nv.NextSteps, a)
+		rows = append(rows, i)
+	}
+	if len(local) == 0 {
+		return nv, rows, nil
+	}
+	return nv, rows, withStoreProblems(nv, rows, local)
+}
+
+// parseDate reads a typed date into YYYY-MM-DD; empty is fine here (the
+// store decides whether a date is required).
+func (f *visitForm) parseDate(s string) (string, bool) {
+	if strings.TrimSpace(s) == "" {
+		return "", true
+	}
+	t, err := f.u.tr.ParseDate(s)
+	if err != nil {
+		return "", false
+	}
+	return t.Format(data.DateLayout), true
+}
+
+func dateProblem(field, typed string) *data.ValidationError {
+	return &data.ValidationError{Field: field, Code: "date.format", Params: map[string]any{"value": strings.TrimSpace(typed)}}
+}
+
+// withStoreProblems adds the store's own checks to the problems found while
+// parsing (skipping fields that already have one).
+func withStoreProblems(nv data.NewVisit, rows []int, local []*data.ValidationError) error {
+	seen := map[string]bool{}
+	var errs []error
+	for _, p := range local {
+		seen[p.Field] = true
+		errs = append(errs, p)
+	}
+	v := nv.Visit
+	for _, p := range data.ValidationErrors(v.Normalise()) {
+		if !seen[p.Field] {
+			errs = append(errs, p)
+		}
+	}
+	for k, a := range nv.NextSteps {
+		a.OrgID = "-" // the store takes it from the visit
+		for _, p := range data.ValidationErrors(a.Normalise()) {
+			c := *p
+			c.Field = fmt.Sprintf("next_steps.%d.%s", rows[k], p.Field)
+			if !seen[c.Field] {
+				errs = append(errs, &c)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// store writes the visit: a new one with its next steps in one transaction;
+// an edit updates the visit and adds the new next steps as actions.
+func (f *visitForm) store(nv data.NewVisit, rows []int) error {
+	ctx := f.u.ctx()
+	if f.orig.ID == "" {
+		return stepsToRows(f.u.store.CreateVisitWithActions(ctx, &nv), rows)
+	}
+	if err := f.u.store.UpdateVisit(ctx, &nv.Visit); err != nil {
+		return err
+	}
+	if v, err := f.u.store.Visit(ctx, f.orig.ID); err == nil {
+		f.orig = v // a retry after a failed next step starts from what is stored now
+	}
+	for i := range nv.NextSteps {
+		a := nv.NextSteps[i]
+		a.VisitID = f.orig.ID
+		if len(nv.OrgIDs) > 0 {
+			a.OrgID = nv.OrgIDs[0]
+		}
+		if err := f.u.store.CreateAction(ctx, &a); err != nil {
+			// The steps before this one are stored: take them off the form
+			// so that saving again does not store them twice.
+			stored := map[*stepRow]bool{}
+			for _, r := range rows[:i] {
+				stored[f.steps[r]] = true
+			}
+			f.steps = slices.DeleteFunc(f.steps, func(s *stepRow) bool { return stored[s] })
+			f.layoutSteps()
+			f.changed()
+			// Every removed row was above this one.
+			return prefixStep(err, rows[i]-i)
+		}
+	}
+	return nil
+}
+
+// prefixStep names an action's validation problems as next step k's.
+func prefixStep(err error, k int) error {
+	vs := data.ValidationErrors(err)
+	if len(vs) == 0 {
+		return err
+	}
+	out := make([]error, len(vs))
+	for i, v := range vs {
+		c := *v
+		c.Field = fmt.Sprintf("next_steps.%d.%s", k, v.Field)
+		out[i] = &c
+	}
+	return errors.Join(out...)
+}
+
+// stepsToRows renames "next_steps.K.field" problems from the K-th stored
+// next step to the form row it came from (empty rows are not stored).
+func stepsToRows(err error, rows []int) error {
+	vs := data.ValidationErrors(err)
+	if len(vs) == 0 {
+		return err
+	}
+	out := make([]error, len(vs))
+	for i, v := range vs {
+		c := *v
+		if rest, ok := strings.CutPrefix(c.Field, "next_steps."); ok {
+			if k, field, ok := strings.Cut(rest, "."); ok {
+				if n, err := strconv.Atoi(k); err == nil && n < len(rows) {
+					c.Field = fmt.Sprintf("next_steps.%d.%s", rows[n], field)
+				}
+			}
+		}
+		out[i] = &c
+	}
+	return errors.Join(out...)
+}
+
+// loadAgreed lists, when editing, the next steps stored with the visit.
+func (f *visitForm) loadAgreed() {
+	id, orgs := f.orig.ID, f.orig.OrgIDs
+	tr := f.u.tr
+	f.u.background(func() func() {
+		var lines []string
+		for _, org := range orgs {
+			acts, err := f.u.store.Actions(f.u.ctx(), data.ActionQuery{OrgID: org})
+			if err != nil {
+				return func() { f.u.showError(err) }
+			}
+			for _, a := range acts {
+				if a.VisitID != id {
+					continue
+				}
+				line := a.Text
+				if a.Due != "" {
+					line = tr.T("ui.visit.step.agreed_due", "Text", a.Text, "Date", tr.DateString(a.Due))
+				}
+				mark := "•"
+				if !a.IsOpen() {
+					mark = "✓"
+				}
+				lines = append(lines, mark+" "+line)
+			}
+		}
+		if len(lines) == 0 {
+			return nil
+		}
+		return func() {
+			f.agreed.SetText(tr.T("ui.visit.step.agreed") + "\n" + strings.Join(lines, "\n"))
+			f.agreed.Show()
+			f.relayout()
+		}
+	})
+}

@@ -1,0 +1,322 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ilsa-coach/ilsa/data"
+)
+
+// visitsLimit caps the list: years of visits stay quick to show, and the
+// period filter and search reach the older ones.
+const visitsLimit = 1000
+
+// Periods of the visit list.
+const (
+	periodAll     = "all"
+	periodMonth   = "month"
+	periodQuarter = "quarter"
+	periodYear    = "year"
+)
+
+// visitsScreen lists the visits, newest first, with search and a period
+// filter; a row opens the visit form.
+type visitsScreen struct {
+	u    *UI
+	view fyne.CanvasObject
+
+	search    *widget.Entry
+	period    *choiceSelect
+	count     *widget.Label
+	empty     *widget.Label
+	list      *widget.List
+	undoBar   *fyne.Container
+	undoLabel *widget.Label
+	deletedID string
+	ask       *dialog.ConfirmDialog // the open delete question (tests answer it)
+
+	rows  []visitRow
+	gen   atomic.Int64 // the newest query; older results are dropped
+	timer *time.Timer
+}
+
+// visitRow is a visit with the names of its organisations.
+type visitRow struct {
+	data.Visit
+	orgs string
+}
+
+func newVisitsScreen(u *UI) *visitsScreen {
+	s := &visitsScreen{u: u}
+	tr := u.tr
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(tr.T("ui.visits.search"))
+	s.search.OnChanged = func(string) { s.refreshSoon() }
+	s.search.ActionItem = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { s.search.SetText("") })
+
+	s.period = newChoiceSelect([]choice{
+		{periodAll, tr.T("ui.visits.period.all")},
+		{periodMonth, tr.T("ui.visits.period.month")},
+		{periodQuarter, tr.T("ui.visits.period.quarter")},
+		{periodYear, tr.T("ui.visits.period.year")},
+	}, nil)
+	s.period.SetSelectedIndex(0)
+	// Wired after the first selection: the screen is not built yet.
+	s.period.OnChanged = func(string) { s.refresh() }
+
+	s.count = widget.NewLabel("")
+	s.count.TextStyle = fyne.TextStyle{Italic: true}
+	s.empty = widget.NewLabel(tr.T("ui.visits.empty"))
+	s.empty.Alignment = fyne.TextAlignCenter
+	s.empty.Wrapping = fyne.TextWrapWord
+	s.empty.Hide()
+
+	s.list = widget.NewList(
+		func() int { return len(s.rows) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.TextStyle = fyne.TextStyle{Bold: true}
+			title.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("")
+			sub.Truncation = fyne.TextTruncateEllipsis
+			sub.Importance = widget.LowImportance
+			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+			del.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, nil, container.NewCenter(del), container.NewVBox(title, sub))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.rows) {
+				return
+			}
+			r := s.rows[i]
+			box := o.(*fyne.Container)
+			texts := box.Objects[0].(*fyne.Container)
+			title, sub := s.rowText(r)
+			texts.Objects[0].(*widget.Label).SetText(title)
+			texts.Objects[1].(*widget.Label).SetText(sub)
+			box.Objects[1].(*fyne.Container).Objects[0].(*widget.Button).OnTapped = func() { s.confirmDelete(r) }
+		})
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i >= len(s.rows) {
+			return
+		}
+		id := s.rows[i].ID
+		s.list.UnselectAll() // the same row opens again on the next click
+		u.EditVisit(id)
+	}
+
+	s.undoLabel = widget.NewLabel("")
+	s.undoLabel.Truncation = fyne.TextTruncateEllipsis
+	s.undoBar = container.NewBorder(nil, nil, widget.NewIcon(theme.DeleteIcon()),
+		container.NewHBox(
+			widget.NewButtonWithIcon(tr.T("ui.visits.undo"), theme.ContentUndoIcon(), s.undoDelete),
+			widget.NewButtonWithIcon("", theme.CancelIcon(), func() { s.undoBar.Hide() })),
+		s.undoLabel)
+	s.undoBar.Hide()
+
+	newBtn := widget.NewButtonWithIcon(tr.T("ui.visits.new"), theme.ContentAddIcon(), func() { u.NewVisit(nil) })
+	newBtn.Importance = widget.HighImportance
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, newBtn, s.search),
+		container.NewBorder(nil, nil, s.period.Select, nil, s.count),
+		s.undoBar)
+	s.view = container.NewBorder(top, nil, nil, nil, container.NewStack(s.list, container.NewCenter(s.empty)))
+	return s
+}
+
+// rowText is a list row: date and organisations; then type, time, place
+// and the first line of the notes.
+func (s *visitsScreen) rowText(r visitRow) (title, sub string) {
+	tr := s.u.tr
+	title = tr.DateString(r.Date) + " · " + r.orgs
+	parts := []string{tr.VisitType(r.Type)}
+	if r.Minutes > 0 {
+		parts = append(parts, tr.T("ui.visits.minutes", "N", tr.Number(r.Minutes)))
+	}
+	if r.Place != "" {
+		parts = append(parts, r.Place)
+	}
+	if line, _, _ := strings.Cut(strings.TrimSpace(r.Notes), "\n"); line != "" {
+		parts = append(parts, strings.TrimSpace(line))
+	}
+	return title, strings.Join(parts, " · ")
+}
+
+// from is the first day of the chosen period ("" for all).
+func (s *visitsScreen) from() string {
+	now := s.u.opt.Now()
+	var t time.Time
+	switch s.period.Value() {
+	case periodMonth:
+		t = time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
+	case periodQuarter:
+		t = now.AddDate(0, -3, 0)
+	case periodYear:
+		t = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, now.Location())
+	default:
+		return ""
+	}
+	return t.Format(data.DateLayout)
+}
+
+// refreshSoon runs the query after a short pause in typing.
+func (s *visitsScreen) refreshSoon() {
+	if s.timer != nil && s.timer.Stop() {
+		s.u.pending.Done() // the stopped timer's load will never run
+	}
+	s.u.pending.Add(1)
+	s.timer = time.AfterFunc(searchDelay, func() {
+		defer s.u.pending.Done()
+		s.u.deliver(s.refresh, true)
+	})
+}
+
+// refresh loads the list off the UI goroutine; only the newest query's
+// result is shown.
+func (s *visitsScreen) refresh() {
+	q := data.VisitQuery{Text: s.search.Text, From: s.from(), Limit: visitsLimit}
+	gen := s.gen.Add(1)
+	unknown := s.u.tr.T("ui.picker.unknown")
+	s.u.background(func() func() {
+		visits, err := s.u.store.Visits(s.u.ctx(), q)
+		var orgs map[string]data.Organisation
+		if err == nil {
+			var ids []string
+			seen := map[string]bool{}
+			for _, v := range visits {
+				for _, id := range v.OrgIDs {
+					if !seen[id] {
+						seen[id] = true
+						ids = append(ids, id)
+					}
+				}
+			}
+			orgs, err = s.u.store.OrganisationsByID(s.u.ctx(), ids)
+		}
+		if s.gen.Load() != gen {
+			return nil
+		}
+		rows := make([]visitRow, len(visits))
+		for i, v := range visits {
+			names := make([]string, len(v.OrgIDs))
+			for j, id := range v.OrgIDs {
+				names[j] = unknown
+				if o, ok := orgs[id]; ok {
+					names[j] = o.Name
+				}
+			}
+			rows[i] = visitRow{Visit: v, orgs: strings.Join(names, ", ")}
+		}
+		return func() {
+			if s.gen.Load() != gen {
+				return
+			}
+			if err != nil {
+				s.u.showError(err)
+				return
+			}
+			s.show(rows)
+		}
+	})
+}
+
+func (s *visitsScreen) show(rows []visitRow) {
+	tr := s.u.tr
+	s.rows = rows
+	minutes := 0
+	for _, r := range rows {
+		minutes += r.Minutes
+	}
+	text := tr.N("ui.visits.count", len(rows), "N", tr.Number(len(rows)))
+	if minutes > 0 {
+		text += " · " + tr.N("ui.visits.hours", hoursPlural(minutes), "H", s.hours(minutes))
+	}
+	if len(rows) >= visitsLimit {
+		text += " · " + tr.T("ui.visits.limited", "N", tr.Number(visitsLimit))
+	}
+	s.count.SetText(text)
+	if len(rows) == 0 {
+		s.empty.Show()
+	} else {
+		s.empty.Hide()
+	}
+	s.list.UnselectAll()
+	s.list.Refresh()
+}
+
+// hours is minutes as hours with one decimal in the reader's form
+// (sv and nb write a decimal comma).
+func (s *visitsScreen) hours(minutes int) string {
+	tenths := (minutes*10 + 30) / 60
+	str := s.u.tr.Number(tenths / 10)
+	if d := tenths % 10; d != 0 {
+		sep := ","
+		if s.u.tr.Lang() == "en" {
+			sep = "."
+		}
+		str += sep + strconv.Itoa(d)
+	}
+	return str
+}
+
+// hoursPlural is the count that picks "hour" or "hours": exactly one
+// hour is singular, anything else (1.5, 2) plural.
+func hoursPlural(minutes int) int {
+	if minutes == 60 {
+		return 1
+	}
+	return 2
+}
+
+// confirmDelete asks before deleting a visit; the delete can be undone.
+func (s *visitsScreen) confirmDelete(r visitRow) {
+	tr := s.u.tr
+	closer := &visitDialogCloser{}
+	s.ask = dialog.NewConfirm(tr.T("ui.visits.delete.title"),
+		tr.T("ui.visits.delete.message", "Date", tr.DateString(r.Date), "Orgs", r.orgs), func(ok bool) {
+			s.u.popDialog(closer)
+			s.ask = nil
+			if ok {
+				s.delete(r)
+			}
+		}, s.u.win)
+	s.ask.SetConfirmText(tr.T("ui.visits.delete.confirm"))
+	s.ask.SetConfirmImportance(widget.DangerImportance)
+	ask := s.ask
+	closer.hide = func() { ask.Hide() }
+	s.u.pushDialog(closer)
+	s.ask.Show()
+}
+
+func (s *visitsScreen) delete(r visitRow) {
+	if err := s.u.store.DeleteVisit(s.u.ctx(), r.ID); err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.deletedID = r.ID
+	s.undoLabel.SetText(s.u.tr.T("ui.visits.deleted", "Date", s.u.tr.DateString(r.Date), "Orgs", r.orgs))
+	s.undoBar.Show()
+	s.u.dataChanged()
+}
+
+func (s *visitsScreen) undoDelete() {
+	id := s.deletedID
+	if id == "" {
+		return
+	}
+	if err := s.u.store.RestoreVisit(s.u.ctx(), id); err != nil {
+		s.u.showError(err)
+		return
+	}
+	s.deletedID = ""
+	s.undoBar.Hide()
+	s.u.dataChanged()
+}
