@@ -89,10 +89,12 @@ const (
 
 // ActionQuery filters the action list.
 type ActionQuery struct {
-	OrgID  string
-	Status ActionStatus
-	Today  string // YYYY-MM-DD, for "overdue"
-	Limit  int
+	OrgID   string
+	Status  ActionStatus
+	Today   string // YYYY-MM-DD, for "overdue"
+	DueFrom string // YYYY-MM-DD, inclusive ("" no bound)
+	DueTo   string // YYYY-MM-DD, inclusive ("" no bound)
+	Limit   int
 }
 
 // ActionRow is an action with the name of its organisation.
@@ -101,31 +103,60 @@ type ActionRow struct {
 	OrgName string
 }
 
-// Actions lists live actions of live organisations: open ones by due date
-// (undated last), done ones newest first.
-func (s *Store) Actions(ctx context.Context, q ActionQuery) ([]ActionRow, error) {
+// actionFilter builds the WHERE clause of an action query.
+func actionFilter(q ActionQuery) ([]string, []any, error) {
 	where := []string{"a.deleted = 0", "o.deleted = 0"}
 	var args []any
 	if q.OrgID != "" {
 		where = append(where, "a.org_id = ?")
 		args = append(args, q.OrgID)
 	}
-	order := "a.done <> '', CASE WHEN a.done = '' THEN (a.due = '') END, CASE WHEN a.done = '' THEN a.due END, a.done DESC, a.created_at"
 	switch q.Status {
 	case ActionsAll:
 	case ActionsOpen:
 		where = append(where, "a.done = ''")
 	case ActionsOverdue:
 		if err := ValidateDate("today", q.Today, true); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		where = append(where, "a.done = ''", "a.due <> ''", "a.due < ?")
 		args = append(args, q.Today)
 	case ActionsDone:
 		where = append(where, "a.done <> ''")
 	default:
-		return nil, invalid("status", "choice", "value", string(q.Status))
+		return nil, nil, invalid("status", "choice", "value", string(q.Status))
 	}
+	if q.DueFrom != "" {
+		where = append(where, "a.due <> ''", "a.due >= ?")
+		args = append(args, q.DueFrom)
+	}
+	if q.DueTo != "" {
+		where = append(where, "a.due <> ''", "a.due <= ?")
+		args = append(args, q.DueTo)
+	}
+	return where, args, nil
+}
+
+// CountActions counts the actions a query would list (ignoring its Limit).
+func (s *Store) CountActions(ctx context.Context, q ActionQuery) (int, error) {
+	where, args, err := actionFilter(q)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM actions a JOIN organisations o ON o.id = a.org_id
+		WHERE `+strings.Join(where, " AND "), args...).Scan(&n)
+	return n, err
+}
+
+// Actions lists live actions of live organisations: open ones by due date
+// (undated last), done ones newest first.
+func (s *Store) Actions(ctx context.Context, q ActionQuery) ([]ActionRow, error) {
+	where, args, err := actionFilter(q)
+	if err != nil {
+		return nil, err
+	}
+	order := "a.done <> '', CASE WHEN a.done = '' THEN (a.due = '') END, CASE WHEN a.done = '' THEN a.due END, a.done DESC, a.created_at"
 	query := `SELECT ` + actionColumns + `, o.name FROM actions a JOIN organisations o ON o.id = a.org_id
 		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order
 	if q.Limit > 0 {

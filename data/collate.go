@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"slices"
 
 	"golang.org/x/text/collate"
@@ -27,27 +28,33 @@ func collator(lang string) *collate.Collator {
 func CompareNames(lang, a, b string) int { return collator(lang).CompareString(a, b) }
 
 // sortByName sorts rows stably by name in lang's order. Sort keys are computed
-// once per row: comparing keys is far cheaper than collating strings.
+// once per row (comparing keys is far cheaper than collating strings), and
+// small (key, index) pairs are sorted rather than the rows themselves.
 func sortByName[T any](rows []T, lang string, desc bool, name func(T) string) {
 	c := collator(lang)
 	var buf collate.Buffer
 	type keyed struct {
 		key []byte
-		row T
+		i   int
 	}
 	ks := make([]keyed, len(rows))
 	for i, r := range rows {
-		ks[i] = keyed{slices.Clone(c.KeyFromString(&buf, name(r))), r}
-		buf.Reset()
+		ks[i] = keyed{c.KeyFromString(&buf, name(r)), i}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		r := slices.Compare(a.key, b.key)
+	// The keys live in buf until the sort is done; no copies needed.
+	slices.SortFunc(ks, func(a, b keyed) int {
+		r := bytes.Compare(a.key, b.key)
 		if desc {
-			return -r
+			r = -r
+		}
+		if r == 0 {
+			r = a.i - b.i // equal names keep their order
 		}
 		return r
 	})
-	for i := range ks {
-		rows[i] = ks[i].row
+	sorted := make([]T, len(rows))
+	for j, k := range ks {
+		sorted[j] = rows[k.i]
 	}
+	copy(rows, sorted)
 }

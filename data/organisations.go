@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -145,7 +144,9 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 		where = append(where, `(o.rowid IN (SELECT rowid FROM org_fts WHERE org_fts MATCH ?)
 			OR o.id IN (SELECT vo.org_id FROM visit_fts JOIN visits v ON v.rowid = visit_fts.rowid
 				JOIN visit_orgs vo ON vo.visit_id = v.id WHERE visit_fts MATCH ? AND v.deleted = 0))`)
-		args = append(args, fq, fq)
+		// Visits count by their notes only: a place name would find every
+		// organisation ever met in that town.
+		args = append(args, fq, "notes : ("+fq+")")
 	}
 	if q.Country != "" {
 		where = append(where, "o.country = ?")
@@ -265,21 +266,31 @@ func nameMatchesFirst(rows []OrgRow, text string) {
 		}
 		return true
 	}
-	slices.SortStableFunc(rows, func(a, b OrgRow) int {
-		ma, mb := matches(a.Name), matches(b.Name)
-		switch {
-		case ma == mb:
-			return 0
-		case ma:
-			return -1
+	first := make([]OrgRow, 0, len(rows))
+	var rest []OrgRow
+	for _, r := range rows {
+		if matches(r.Name) {
+			first = append(first, r)
+		} else {
+			rest = append(rest, r)
 		}
-		return 1
-	})
+	}
+	copy(rows, append(first, rest...))
 }
 
 // foldText lower-cases and strips diacritics, as the full-text index does
 // ("Åre" and "are" match).
 func foldText(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, strings.ToLower(s))
 	if err != nil {

@@ -137,7 +137,7 @@ func msTime(ms int64) time.Time {
 }
 
 func jsonUnmarshalString(s string, v any) error {
-	if s == "" {
+	if s == "" || s == "[]" {
 		return nil
 	}
 	return json.Unmarshal([]byte(s), v)
@@ -149,9 +149,9 @@ type rowScanner interface{ Scan(dest ...any) error }
 const orgColumns = `o.id, o.created_at, o.updated_at, o.deleted, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind,
 	o.employees, o.leader_gender, o.sustainability, o.sustainability_notes, o.notes, o.tags`
 
-// orgListColumns are orgColumns without the long texts, for lists.
+// orgListColumns are orgColumns without the long texts and the tags, for lists.
 const orgListColumns = `o.id, o.created_at, o.updated_at, o.deleted, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind,
-	o.employees, o.leader_gender, o.sustainability, '', '', o.tags`
+	o.employees, o.leader_gender, o.sustainability, '', '', '[]'`
 
 func scanOrganisation(sc rowScanner) (Organisation, error) {
 	var o Organisation

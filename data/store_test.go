@@ -374,3 +374,43 @@ func TestDraftsSurviveReopen(t *testing.T) {
 		t.Fatal("deleted draft still there")
 	}
 }
+
+func TestActionCountsAndVisitTotals(t *testing.T) {
+	s, _ := datatest.Open(t)
+	o := datatest.Org(t, s, "Oppdal Alpin AS", "")
+	for _, due := range []string{"2026-11-01", "2026-11-20", "2026-11-28", "2026-12-05", "2027-02-01", ""} {
+		if err := s.CreateAction(ctx, &data.Action{OrgID: o.ID, Text: "Ring " + due, Due: due}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	overdue := data.ActionQuery{Status: data.ActionsOverdue, Today: "2026-11-27"}
+	if n, _ := s.CountActions(ctx, overdue); n != 2 {
+		t.Fatalf("overdue count %d", n)
+	}
+	overdue.Limit = 1
+	if rows, _ := s.Actions(ctx, overdue); len(rows) != 1 || rows[0].Due != "2026-11-01" {
+		t.Fatalf("first overdue: %+v", rows)
+	}
+	soon := data.ActionQuery{Status: data.ActionsOpen, DueFrom: "2026-11-27", DueTo: "2026-12-11"}
+	if n, _ := s.CountActions(ctx, soon); n != 2 {
+		t.Fatalf("upcoming count %d", n)
+	}
+	datatest.Visit(t, s, "2026-11-03", "", o.ID)
+	datatest.Visit(t, s, "2026-11-30", "", o.ID)
+	v := datatest.Visit(t, s, "2026-11-15", "", o.ID)
+	datatest.Visit(t, s, "2026-12-01", "", o.ID)
+	if err := s.DeleteVisit(ctx, v.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, mins, err := s.VisitTotals(ctx, "2026-11-01", "2026-11-30"); err != nil || n != 2 || mins != 120 {
+		t.Fatalf("November: %d visits, %d minutes, %v", n, mins, err)
+	}
+	recent, _ := s.Visits(ctx, data.VisitQuery{Limit: 2})
+	if len(recent) != 2 || recent[0].Date != "2026-12-01" || recent[1].Date != "2026-11-30" {
+		t.Fatalf("newest first: %+v", recent)
+	}
+	rows, _ := s.SearchOrganisations(ctx, data.OrgQuery{})
+	if rows[0].LastVisit != "2026-12-01" || rows[0].Visits != 3 {
+		t.Fatalf("stats after a deleted visit: %+v", rows[0])
+	}
+}

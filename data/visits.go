@@ -149,7 +149,7 @@ func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]Visit, error) {
 		where = append(where, "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?)")
 		args = append(args, fq)
 	}
-	query := `SELECT ` + visitColumns + ` FROM visits v WHERE ` + strings.Join(where, " AND ") + ` ORDER BY v.date DESC, v.created_at DESC, v.id`
+	query := `SELECT ` + visitColumns + ` FROM visits v WHERE ` + strings.Join(where, " AND ") + ` ORDER BY v.date DESC, v.created_at DESC, v.id DESC`
 	if q.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", q.Limit)
 	}
@@ -167,6 +167,14 @@ func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]Visit, error) {
 		out = append(out, v)
 	}
 	return out, rows.Err()
+}
+
+// VisitTotals counts the live visits dated from..to (inclusive) and sums
+// their minutes, without loading them.
+func (s *Store) VisitTotals(ctx context.Context, from, to string) (visits, minutes int, err error) {
+	err = s.r.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(minutes), 0) FROM visits
+		WHERE deleted = 0 AND date >= ? AND date <= ?`, from, to).Scan(&visits, &minutes)
+	return visits, minutes, err
 }
 
 // Bulk is a set of new records stored together (demo data, imports from a

@@ -37,7 +37,10 @@ type Store interface {
 	DeleteVisit(ctx context.Context, id string) error
 	RestoreVisit(ctx context.Context, id string) error
 
+	VisitTotals(ctx context.Context, from, to string) (visits, minutes int, err error)
+
 	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
+	CountActions(ctx context.Context, q data.ActionQuery) (int, error)
 	CreateAction(ctx context.Context, a *data.Action) error
 	SetActionDone(ctx context.Context, id, date string) error
 

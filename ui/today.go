@@ -48,7 +48,9 @@ type todayScreen struct {
 // todayData is everything Today shows, read off the UI goroutine.
 type todayData struct {
 	advisor                string
-	overdue, upcoming      []data.ActionRow
+	overdue, upcoming      []data.ActionRow // the first rows of each list
+	overdueTotal           int
+	upcomingTotal          int
 	recent                 []data.Visit
 	orgNames               map[string]string
 	monthVisits, monthMins int
@@ -148,19 +150,23 @@ func (s *todayScreen) load(now time.Time) (todayData, error) {
 	if p, err := st.Profile(); err == nil {
 		d.advisor = p.Advisor
 	}
-	// Open actions come sorted by due date, so one query gives both lists
-	// in the order they should be dealt with.
-	open, err := st.Actions(ctx, data.ActionQuery{Status: data.ActionsOpen})
-	if err != nil {
+	// Only the rows shown are loaded; the totals are counted in SQL, so a
+	// long backlog of follow-ups costs nothing here.
+	overdueQ := data.ActionQuery{Status: data.ActionsOverdue, Today: today}
+	upcomingQ := data.ActionQuery{Status: data.ActionsOpen, DueFrom: today, DueTo: horizon}
+	var err error
+	if d.overdueTotal, err = st.CountActions(ctx, overdueQ); err != nil {
 		return d, err
 	}
-	for _, a := range open {
-		switch {
-		case a.IsOverdue(today):
-			d.overdue = append(d.overdue, a)
-		case a.Due != "" && a.Due <= horizon:
-			d.upcoming = append(d.upcoming, a)
-		}
+	if d.upcomingTotal, err = st.CountActions(ctx, upcomingQ); err != nil {
+		return d, err
+	}
+	overdueQ.Limit, upcomingQ.Limit = todayMaxRows, todayMaxRows
+	if d.overdue, err = st.Actions(ctx, overdueQ); err != nil {
+		return d, err
+	}
+	if d.upcoming, err = st.Actions(ctx, upcomingQ); err != nil {
+		return d, err
 	}
 
 	if d.recent, err = st.Visits(ctx, data.VisitQuery{Limit: recentVisits}); err != nil {
@@ -179,15 +185,8 @@ func (s *todayScreen) load(now time.Time) (todayData, error) {
 		d.orgNames[id] = o.Name
 	}
 
-	month, err := st.Visits(ctx, data.VisitQuery{From: d.monthFirst, To: d.monthLast})
-	if err != nil {
-		return d, err
-	}
-	d.monthVisits = len(month)
-	for _, v := range month {
-		d.monthMins += v.Minutes
-	}
-	return d, nil
+	d.monthVisits, d.monthMins, err = st.VisitTotals(ctx, d.monthFirst, d.monthLast)
+	return d, err
 }
 
 // show puts loaded data on screen (UI goroutine).
@@ -200,7 +199,7 @@ func (s *todayScreen) show(d todayData) {
 	}
 	s.date.SetText(tr.T("ui.today.heading", "Date", tr.DateString(d.todayISO)))
 
-	n := len(d.overdue)
+	n := d.overdueTotal
 	if n == 0 {
 		s.overdueTitle.SetText(tr.T("ui.today.none_overdue"))
 		s.overdueTitle.Importance = widget.SuccessImportance
@@ -209,14 +208,14 @@ func (s *todayScreen) show(d todayData) {
 		s.overdueTitle.Importance = widget.DangerImportance
 	}
 	s.overdueTitle.Refresh()
-	s.fillActions(s.overdue, d.overdue, d.todayISO, data.ActionsOverdue)
+	s.fillActions(s.overdue, d.overdue, d.overdueTotal, d.todayISO, data.ActionsOverdue)
 
-	if n := len(d.upcoming); n == 0 {
+	if n := d.upcomingTotal; n == 0 {
 		s.upcomingTitle.SetText(tr.T("ui.today.none_upcoming", "Days", upcomingDays))
 	} else {
 		s.upcomingTitle.SetText(tr.N("ui.today.upcoming", n, "N", tr.Number(n), "Days", upcomingDays))
 	}
-	s.fillActions(s.upcoming, d.upcoming, d.todayISO, data.ActionsOpen)
+	s.fillActions(s.upcoming, d.upcoming, d.upcomingTotal, d.todayISO, data.ActionsOpen)
 
 	s.recent.RemoveAll()
 	if len(d.recent) == 0 {
@@ -238,19 +237,20 @@ func (s *todayScreen) show(d todayData) {
 
 // fillActions lists up to todayMaxRows actions, and a way to the rest on
 // the Actions screen (filtered to status).
-func (s *todayScreen) fillActions(box *fyne.Container, rows []data.ActionRow, today string, status data.ActionStatus) {
+func (s *todayScreen) fillActions(box *fyne.Container, rows []data.ActionRow, total int, today string, status data.ActionStatus) {
 	box.RemoveAll()
 	for i, a := range rows {
 		if i == todayMaxRows {
-			more := len(rows) - todayMaxRows
-			btn := widget.NewButtonWithIcon(s.u.tr.N("ui.today.more", more, "N", s.u.tr.Number(more)),
-				theme.NavigateNextIcon(), func() { s.u.showActions(status) })
-			btn.Importance = widget.LowImportance
-			btn.Alignment = widget.ButtonAlignLeading
-			box.Add(btn)
 			break
 		}
 		box.Add(s.actionRow(a, today))
+	}
+	if more := total - min(len(rows), todayMaxRows); more > 0 {
+		btn := widget.NewButtonWithIcon(s.u.tr.N("ui.today.more", more, "N", s.u.tr.Number(more)),
+			theme.NavigateNextIcon(), func() { s.u.showActions(status) })
+		btn.Importance = widget.LowImportance
+		btn.Alignment = widget.ButtonAlignLeading
+		box.Add(btn)
 	}
 }
 

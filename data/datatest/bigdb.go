@@ -25,7 +25,7 @@ var (
 // folder, keyed by schema version; benchmarks that write must copy it.
 func BigDB(b testing.TB) string {
 	bigOnce.Do(func() {
-		bigPath = filepath.Join(os.TempDir(), fmt.Sprintf("ilsa-bench-s%d-10k-100k.db", data.LatestSchema()))
+		bigPath = filepath.Join(os.TempDir(), fmt.Sprintf("ilsa-bench-s%d-d%d-10k-100k.db", data.LatestSchema(), demo.Version))
 		if _, err := os.Stat(bigPath + ".done"); err == nil {
 			return
 		}

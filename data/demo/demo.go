@@ -14,6 +14,10 @@ import (
 	"github.com/ilsa-coach/ilsa/data"
 )
 
+// Version changes whenever the generated data changes (benchmark fixtures
+// built from an older version are rebuilt).
+const Version = 2
+
 // Options size the demo; zero values take the defaults.
 type Options struct {
 	Orgs   int       // organisations (default 120)
@@ -202,10 +206,11 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		}
 		if main.Country == data.CountrySE {
 			v.Notes = pick(notesSE)
-			v.Place = main.Name
 		} else {
 			v.Notes = pick(notesNO)
-			v.Place = main.Name
+		}
+		if m, ok := data.MunicipalityByCode(main.Municipality); ok {
+			v.Place = m.Name
 		}
 		if v.Type == data.VisitDigital {
 			v.Place = "Teams"
