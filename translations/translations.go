@@ -135,12 +135,6 @@ func (l *Localizer) N(key string, count int, data ...any) string {
 	return s
 }
 
-// Has reports whether key exists in this language.
-func (l *Localizer) Has(key string) bool {
-	_, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: key, PluralCount: 1})
-	return err == nil
-}
-
 func pairs(data []any) map[string]any {
 	m := make(map[string]any, len(data)/2+1)
 	for i := 0; i+1 < len(data); i += 2 {

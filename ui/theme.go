@@ -36,6 +36,18 @@ func (t coachTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 			return color.NRGBA{R: 0x4d, G: 0xa3, B: 0xe0, A: 0xff}
 		}
 		return accent
+	case theme.ColorNameDisabled:
+		// Fyne draws secondary text (low-importance labels: dates, owners,
+		// org numbers under a name) in the disabled colour, which is nearly
+		// invisible in both variants; this grey keeps a 4.5:1 contrast.
+		if v == theme.VariantDark {
+			return color.NRGBA{R: 0x9a, G: 0x9a, B: 0x9a, A: 0xff}
+		}
+		return color.NRGBA{R: 0x6e, G: 0x6e, B: 0x6e, A: 0xff}
+	case theme.ColorNameInputBorder:
+		if v != theme.VariantDark {
+			return color.NRGBA{R: 0xb4, G: 0xb4, B: 0xb4, A: 0xff}
+		}
 	}
 	return t.Theme.Color(n, v)
 }

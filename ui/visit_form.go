@@ -253,20 +253,25 @@ func (f *visitForm) dateEntry() *keyedEntry {
 }
 
 func (f *visitForm) pickDate(e *keyedEntry) {
-	start := f.u.opt.Now()
+	var selected time.Time // none until the field holds a date
 	if t, err := f.u.tr.ParseDate(e.Text); err == nil {
-		start = t
+		selected = t
 	}
 	var pop *widget.PopUp
-	cal := widget.NewCalendar(start, func(t time.Time) {
+	cal := newDatePicker(f.u.tr, f.u.opt.Now(), selected, func(t time.Time) {
 		e.SetText(f.u.tr.Date(t))
 		pop.Hide()
 		f.calendar = nil
 		f.u.win.Canvas().Focus(e)
 	})
+	cal.OnDismiss = func() { // Esc while the calendar has the keyboard
+		f.dismissPopups()
+		f.u.win.Canvas().Focus(e)
+	}
 	pop = widget.NewPopUp(cal, f.u.win.Canvas())
 	f.calendar = pop
 	pop.ShowAtRelativePosition(fyne.NewPos(0, e.Size().Height), e)
+	f.u.win.Canvas().Focus(cal)
 }
 
 // groupPart is one short field of a row that holds several.
