@@ -1,4 +1,4 @@
-module github.com/ilsa-coach/ilsa
+module eu.ilsa.coach/ilsa
 
 go 1.26.0
 

@@ -5,7 +5,8 @@ package main
 import (
 	"os"
 
-	"github.com/ilsa-coach/ilsa/app"
+	"eu.ilsa.coach/ilsa/app"
+	_ "eu.ilsa.coach/ilsa/app/localefix" // must initialise before Fyne: see its package comment
 )
 
 func main() { os.Exit(app.Run(os.Args)) }

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/demo"
 )
 
 // isoDates rewrites date flags typed in the reader's form (nb 27.11.2026,

@@ -12,8 +12,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 // fixedNow is "today" for every run: 27 November 2026.

@@ -6,11 +6,11 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"github.com/ilsa-coach/ilsa/assets"
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/data/demo"
-	"github.com/ilsa-coach/ilsa/translations"
-	"github.com/ilsa-coach/ilsa/ui"
+	"eu.ilsa.coach/ilsa/assets"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui"
 )
 
 // gui opens the desktop app on the local database.

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 // Version is the program version (kept in step with FyneApp.toml).

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/datatest"
 )
 
 // The budgets of issue 2 are checked by these benchmarks (never by tests):

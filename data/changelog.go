@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/ilsa-coach/ilsa/data/hlc"
+	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // Change is one field change: the unit of the change log and of sync.

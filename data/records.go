@@ -7,7 +7,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/ilsa-coach/ilsa/data/hlc"
+	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // record is what the generic write path needs of an entity type.

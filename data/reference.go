@@ -8,7 +8,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/ilsa-coach/ilsa/assets"
+	"eu.ilsa.coach/ilsa/assets"
 )
 
 // MunicipalityOther is the municipality code for a client outside the

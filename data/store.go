@@ -22,7 +22,7 @@ import (
 	"github.com/google/uuid"
 	_ "github.com/mattn/go-sqlite3" // registers "sqlite3"; built with -tags sqlite_fts5
 
-	"github.com/ilsa-coach/ilsa/data/hlc"
+	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 //go:embed migrations/*.sql

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ilsa-coach/ilsa/data/hlc"
+	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // DateLayout is how dates are stored and typed on the command line.

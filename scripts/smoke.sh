@@ -253,6 +253,20 @@ show_log() {
 	fi
 }
 
+# cli_one LANG: the real binary's command line under a locale prints exactly
+# the two lines of a usage error on stderr — nothing from Fyne's start-up
+# (C.UTF-8 used to add three "Fyne error" lines) — and exits 2.
+cli_one() {
+	local locale=$1 err code
+	err=$(LANG=$locale LC_ALL= LANGUAGE= "$ILSA_BIN" --data "$TMP/cli-$locale" org add 2>&1 >/dev/null) && code=0 || code=$?
+	if [[ $code -ne 2 || $(printf '%s\n' "$err" | wc -l) -ne 2 || "$err" == *"Fyne error"* ]]; then
+		log "cli ($locale): exit $code, stderr:"
+		printf '%s\n' "$err" >&2
+		return 1
+	fi
+	log "cli ($locale): ok"
+}
+
 main() {
 	setup
 	local passed=0 failed=0 failures=()
@@ -264,6 +278,14 @@ main() {
 		else
 			failed=$((failed + 1))
 			failures+=("$1")
+		fi
+	done
+	for case in C.UTF-8 POSIX sv_SE.UTF-8; do
+		if cli_one "$case"; then
+			passed=$((passed + 1))
+		else
+			failed=$((failed + 1))
+			failures+=("cli-$case")
 		fi
 	done
 	echo "smoke: $passed passed, $failed failed"

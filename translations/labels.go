@@ -1,6 +1,6 @@
 package translations
 
-import "github.com/ilsa-coach/ilsa/data"
+import "eu.ilsa.coach/ilsa/data"
 
 // Labels for the values of the domain's enumerations. The keys are spelled
 // out (not built from the values) so the key test can see every key in use.

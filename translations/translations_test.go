@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ilsa-coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data"
 )
 
 func loadFile(t *testing.T, name string) map[string]any {

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ilsa-coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data"
 )
 
 // actionsScreen lists the next steps of every organisation, filtered by

@@ -5,9 +5,9 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/data/datatest"
-	"github.com/ilsa-coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 // Budgets of issues 2 and 3 on the 10,000-organisation, 100,000-visit demo:

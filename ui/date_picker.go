@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ilsa-coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 // The calendar always shows six weeks, so its size stays the same from

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ilsa-coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data"
 )
 
 // form lays out labelled fields with room under each for its problem, so a

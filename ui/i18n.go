@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
-	"github.com/ilsa-coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 // fyneLocales are the locale names Fyne's language matcher is given for ours.

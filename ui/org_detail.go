@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ilsa-coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data"
 )
 
 // orgDetail shows one organisation: its overview form, contacts, a timeline

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/ilsa-coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data"
 )
 
 func TestSettingsLanguageSwitchesAtOnce(t *testing.T) {

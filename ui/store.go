@@ -3,7 +3,7 @@ package ui
 import (
 	"context"
 
-	"github.com/ilsa-coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data"
 )
 
 // Store is what the screens need of the database. *data.Store implements it;

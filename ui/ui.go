@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 // Options configure the UI.

@@ -9,9 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/data/datatest"
-	"github.com/ilsa-coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 // frontVisitForm is the visit form among the open dialogs.

@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 // welcome is the first-run dialog: who the advisor is, which language, and

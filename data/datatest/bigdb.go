@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/demo"
 )
 
 var (

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ilsa-coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data"
 )
 
 // Clock is a settable fake clock; every reading advances it by Step.

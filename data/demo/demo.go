@@ -11,7 +11,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"github.com/ilsa-coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data"
 )
 
 // Version changes whenever the generated data changes (benchmark fixtures

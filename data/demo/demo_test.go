@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ilsa-coach/ilsa/data"
-	"github.com/ilsa-coach/ilsa/data/datatest"
-	"github.com/ilsa-coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/demo"
 )
 
 func TestFillMakesRealisticDataOnlyOnce(t *testing.T) {
