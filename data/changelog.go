@@ -69,6 +69,12 @@ const (
 		SELECT vo.org_id, MAX(v.date), COUNT(*) FROM visit_orgs vo
 		JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0
 		WHERE vo.org_id = ? GROUP BY vo.org_id`
+	sqlDeleteSearchDoc = `DELETE FROM org_visit_fts WHERE rowid = (SELECT rowid FROM organisations WHERE id = ?)`
+	sqlInsertSearchDoc = `INSERT INTO org_visit_fts(rowid, notes)
+		SELECT o.rowid, group_concat(v.notes, char(10)) FROM organisations o
+		JOIN visit_orgs vo ON vo.org_id = o.id
+		JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0
+		WHERE o.id = ? GROUP BY o.rowid`
 	sqlVisitOrgs       = `SELECT org_id FROM visit_orgs WHERE visit_id = ?`
 	sqlDeleteVisitOrgs = `DELETE FROM visit_orgs WHERE visit_id = ?`
 	sqlInsertVisitOrg  = `INSERT OR IGNORE INTO visit_orgs(visit_id, org_id) VALUES(?, ?)`
@@ -78,7 +84,7 @@ func sqlInsertRow(table string) string { return `INSERT OR IGNORE INTO ` + table
 
 // preparedQueries are prepared once when the store opens.
 func preparedQueries() []string {
-	q := []string{sqlInsertChange, sqlSelectClock, sqlUpsertClock, sqlDeleteStats, sqlInsertStats,
+	q := []string{sqlInsertChange, sqlSelectClock, sqlUpsertClock, sqlDeleteStats, sqlInsertStats, sqlDeleteSearchDoc, sqlInsertSearchDoc,
 		sqlVisitOrgs, sqlDeleteVisitOrgs, sqlInsertVisitOrg}
 	for _, name := range entityOrder {
 		q = append(q, sqlInsertRow(entities[name].table))
@@ -93,7 +99,8 @@ type applier struct {
 	stmts  map[string]*sql.Stmt // bound to tx
 	shared map[string]*sql.Stmt // prepared once on the writer connection
 	clock  *hlc.Clock
-	// organisations whose visit statistics must be recomputed before commit
+	// organisations whose visit statistics and visit-notes search document
+	// must be recomputed before commit
 	statsDirty map[string]bool
 	// column writes to one row, gathered so that the fields of one edit (or of
 	// one record in a bundle) cost one UPDATE instead of one per field
@@ -165,6 +172,12 @@ func (a *applier) finish() error {
 			return err
 		}
 		if _, err := a.exec(sqlInsertStats, org); err != nil {
+			return err
+		}
+		if _, err := a.exec(sqlDeleteSearchDoc, org); err != nil {
+			return err
+		}
+		if _, err := a.exec(sqlInsertSearchDoc, org); err != nil {
 			return err
 		}
 	}
@@ -330,11 +343,15 @@ func (a *applier) apply(c Change) (ApplyResult, error) {
 			if err := a.markVisitOrgs(c.ID); err != nil { // and those it joins
 				return res, err
 			}
-		case "date", "deleted":
+		case "date", "deleted", "notes":
 			if err := a.markVisitOrgs(c.ID); err != nil {
 				return res, err
 			}
 		}
+	}
+	if c.Entity == EntityOrganisation && c.Field == "created_at" {
+		// An organisation that arrives after its visits gets its derived rows now.
+		a.statsDirty[c.ID] = true
 	}
 	res.Applied++
 	return res, nil

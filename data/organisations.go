@@ -141,12 +141,9 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	var args []any
 	where = append(where, "o.deleted = 0")
 	if fq := ftsQuery(q.Text); fq != "" {
-		where = append(where, `(o.rowid IN (SELECT rowid FROM org_fts WHERE org_fts MATCH ?)
-			OR o.id IN (SELECT vo.org_id FROM visit_fts JOIN visits v ON v.rowid = visit_fts.rowid
-				JOIN visit_orgs vo ON vo.visit_id = v.id WHERE visit_fts MATCH ? AND v.deleted = 0))`)
-		// Visits count by their notes only: a place name would find every
-		// organisation ever met in that town.
-		args = append(args, fq, "notes : ("+fq+")")
+		where = append(where, `o.rowid IN (SELECT rowid FROM org_fts WHERE org_fts MATCH ?
+			UNION SELECT rowid FROM org_visit_fts WHERE org_visit_fts MATCH ?)`)
+		args = append(args, fq, fq)
 	}
 	if q.Country != "" {
 		where = append(where, "o.country = ?")

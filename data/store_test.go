@@ -414,3 +414,47 @@ func TestActionCountsAndVisitTotals(t *testing.T) {
 		t.Fatalf("stats after a deleted visit: %+v", rows[0])
 	}
 }
+
+func TestSearchByVisitNotesFollowsEditsDeletesAndLateOrganisations(t *testing.T) {
+	src, _ := datatest.Open(t)
+	o := datatest.Org(t, src, "Grong Gardsmat AS", "")
+	v := datatest.Visit(t, src, "2026-11-10", "Snakket om vakuumpakking", o.ID)
+	changes, _ := src.Changes(ctx, "", 0, 0)
+
+	// Another device receives the visit before the organisation.
+	dst, _ := datatest.Open(t)
+	var orgChanges, visitChanges []data.Change
+	for _, c := range changes {
+		if c.Entity == data.EntityOrganisation {
+			orgChanges = append(orgChanges, c)
+		} else {
+			visitChanges = append(visitChanges, c)
+		}
+	}
+	for _, batch := range [][]data.Change{visitChanges, orgChanges} {
+		if _, err := dst.Apply(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, s := range []*data.Store{src, dst} {
+		if rows, _ := s.SearchOrganisations(ctx, data.OrgQuery{Text: "vakuum"}); len(rows) != 1 || rows[0].Visits != 1 {
+			t.Fatalf("visit notes not searchable: %+v", rows)
+		}
+	}
+	v.Notes = "Snakket om etiketter"
+	if err := src.UpdateVisit(ctx, &v); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := src.SearchOrganisations(ctx, data.OrgQuery{Text: "vakuum"}); len(rows) != 0 {
+		t.Fatal("old notes still found")
+	}
+	if rows, _ := src.SearchOrganisations(ctx, data.OrgQuery{Text: "etikett"}); len(rows) != 1 {
+		t.Fatal("new notes not found")
+	}
+	if err := src.DeleteVisit(ctx, v.ID); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := src.SearchOrganisations(ctx, data.OrgQuery{Text: "etikett"}); len(rows) != 0 {
+		t.Fatal("a deleted visit's notes still find the organisation")
+	}
+}

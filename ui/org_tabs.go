@@ -270,18 +270,11 @@ func newOrgActions(u *UI) *orgActions {
 			check.SetChecked(!r.IsOpen())
 			check.OnChanged = func(done bool) { a.setDone(r.ID, done) }
 			due := box.Objects[1].(*widget.Label)
-			due.Importance = widget.MediumImportance
-			switch {
-			case !r.IsOpen():
-				due.SetText(u.tr.T("ui.actions.done_on", "Date", u.tr.DateString(r.Done)))
-			case r.Due != "":
-				if r.IsOverdue(u.today8601()) {
-					due.Importance = widget.DangerImportance
-				}
-				due.SetText(u.tr.DateString(r.Due))
-			default:
-				due.SetText("")
+			due.Importance = widget.LowImportance
+			if r.IsOverdue(u.today8601()) {
+				due.Importance = widget.DangerImportance
 			}
+			due.SetText(dueText(u, r.Action, u.today8601()))
 			due.Refresh()
 		})
 	a.text = widget.NewEntry()

@@ -126,7 +126,7 @@ func newOrgScreen(u *UI) *orgScreen {
 
 	s.detail = newOrgDetail(u, s)
 	split := container.NewHSplit(left, s.detail.view)
-	split.SetOffset(0.36)
+	split.SetOffset(0.38)
 	s.view = split
 	s.ready = true
 	return s
