@@ -8,11 +8,16 @@
 #   shot LANG NAME [STEP...]
 # where each STEP is an xdotool key sequence ("ctrl+f", "Tab Tab Return"),
 # "type:some text" to type text (ASCII is reliable; xdotool may drop letters
-# such as å/ø under Xvfb), or "sleep:SECONDS". Every shot starts the app
-# afresh on its own copy of the demo data, so shots do not affect each other.
+# such as å/ø under Xvfb), "click:X,Y" to click with the left button at X,Y
+# relative to the window's top-left corner, or "sleep:SECONDS". Every
+# shot starts the app afresh on its own copy of the demo data, so shots do
+# not affect each other. The mouse is parked outside the window before the
+# app starts and after the steps, so no hover highlight shows in the shot.
 #
 #   SHOT_THEME=dark scripts/screenshots.sh     Fyne theme (default: light)
 #   SCREENSHOT_DIR=/tmp/s scripts/screenshots.sh   write somewhere else
+#   SHOT_LANGS="sv nb en" scripts/screenshots.sh   languages (default: sv nb)
+#   SHOT_ONLY="today new-visit" scripts/screenshots.sh   only these screens
 # Logs of each run: build/screenshots/<lang>-<name>.{init,out,err}.log
 set -euo pipefail
 
@@ -29,8 +34,10 @@ declare -A LOCALE=([sv]=sv_SE.UTF-8 [nb]=nb_NO.UTF-8 [en]=en_GB.UTF-8)
 # The advisor each copy of the demo data is set up for (`ilsa init`), so the
 # shots show the app in use rather than its welcome dialog.
 declare -A ADVISOR=([sv]="Anna Exempel" [nb]="Kari Nordmann" [en]="Alex Example")
+declare -A ORGANISATION=([sv]="Innovationskontoret i Exempelby" [nb]="Innovasjonskontoret i Eksempelby" [en]="Example Innovation Office")
 declare -A COUNTRY=([sv]=SE [nb]=NO [en]=SE)
 DEMO=""
+SHOTS=0 # shots taken, to catch a SHOT_LANGS/SHOT_ONLY that matches none
 
 # demo_template: one demo data directory, made once, copied for every shot.
 demo_template() {
@@ -56,10 +63,26 @@ ilsa_cli() {
 	}
 }
 
+# park_mouse: move the pointer to the bottom-right corner of the screen,
+# outside the 1200×760 window, where it hovers over nothing.
+park_mouse() {
+	local w h
+	read -r w h < <(xdotool getdisplaygeometry)
+	xdotool mousemove $((w - 1)) $((h - 1))
+}
+
+# wanted LANG NAME: true if SHOT_LANGS and SHOT_ONLY select this shot.
+wanted() {
+	[[ " ${SHOT_LANGS:-sv nb} " == *" $1 "* ]] || return 1
+	[[ -z "${SHOT_ONLY:-}" || " $SHOT_ONLY " == *" $2 "* ]]
+}
+
 # shot LANG NAME [STEP...]
 shot() {
 	local lang=$1 name=$2
 	shift 2
+	wanted "$lang" "$name" || return 0
+	SHOTS=$((SHOTS + 1))
 	local locale=${LOCALE[$lang]:-}
 	[[ -n "$locale" ]] || { log "unknown language '$lang' (sv, nb, en)"; exit 1; }
 	demo_template
@@ -67,9 +90,14 @@ shot() {
 	mkdir -p "$LOGS"
 	rm -rf "$data" "$logp".*.log
 	cp -a "$DEMO" "$data"
+	# Fresh XDG folders (Fyne's preferences live there) for every shot, so no
+	# shot sees what an earlier one left behind.
+	rm -rf "$TMP/xdg"
+	mkdir -p "$TMP/xdg/config" "$TMP/xdg/cache" "$TMP/xdg/data"
 	ilsa_cli "$lang" "$logp.init.log" --data "$data" --lang "$lang" \
-		init --advisor "${ADVISOR[$lang]}" --country "${COUNTRY[$lang]}"
+		init --advisor "${ADVISOR[$lang]}" --organisation "${ORGANISATION[$lang]}" --country "${COUNTRY[$lang]}"
 	log "$lang-$name: starting"
+	park_mouse
 	start_app "$locale" "$data" "$logp"
 	if ! wid=$(wait_window); then
 		stop_app "$logp" || true
@@ -84,11 +112,17 @@ shot() {
 			case "$step" in
 			type:*) xdotool type --delay 40 -- "${step#type:}" ;;
 			sleep:*) sleep "${step#sleep:}" ;;
+			click:*)
+				local xy=${step#click:}
+				[[ "$xy" =~ ^[0-9]+,[0-9]+$ ]] || { log "bad step '$step' (click:X,Y)"; stop_app "$logp" || true; exit 1; }
+				xdotool mousemove --window "$wid" --sync "${xy%,*}" "${xy#*,}" click 1
+				;;
 			*) # word splitting is intended: "Tab Tab Return" is three keys
 				# shellcheck disable=SC2086
 				xdotool key --delay 120 $step ;;
 			esac
 		done
+		park_mouse
 		sleep "$SHOT_SETTLE"
 	fi
 	local png="$OUT/$lang-$name.png"
@@ -113,7 +147,36 @@ shot() {
 
 setup
 
-shot sv home
-shot nb home
+# Where the shots click, relative to the window's top-left corner.
+NAV_ORGS=click:60,125    # navigation: Organisations
+NAV_VISITS=click:60,210  # navigation: Visits
+NAV_ACTIONS=click:60,290 # navigation: Follow-ups (actions)
+NAV_SETTINGS=click:60,375
+# Second row of the organisation list, sorted by name: with the demo data
+# "Bergmekaniska AB 103", which has a contact, seven visits and three actions.
+ORG_ROW=click:300,350
+TAB_CONTACTS=click:675,105 # organisation detail tabs
+TAB_VISITS=click:775,105
+TAB_ACTIONS=click:880,105
+ORG=("$NAV_ORGS" sleep:1 "$ORG_ROW" sleep:1)
 
-echo "screenshots: written to ${OUT#"$ROOT"/}/"
+# English is available too: SHOT_LANGS="sv nb en".
+for lang in sv nb en; do
+	shot "$lang" today
+	shot "$lang" organisations "$NAV_ORGS" sleep:1
+	shot "$lang" organisation "${ORG[@]}"
+	shot "$lang" organisation-contacts "${ORG[@]}" "$TAB_CONTACTS" sleep:1
+	shot "$lang" organisation-visits "${ORG[@]}" "$TAB_VISITS" sleep:1
+	shot "$lang" organisation-actions "${ORG[@]}" "$TAB_ACTIONS" sleep:1
+	shot "$lang" visits "$NAV_VISITS" sleep:1
+	# The new-visit form with the organisation picker's type-ahead list open.
+	shot "$lang" new-visit ctrl+n sleep:1 type:berg sleep:1
+	shot "$lang" actions "$NAV_ACTIONS" sleep:1
+	shot "$lang" settings "$NAV_SETTINGS" sleep:1
+done
+
+if ((SHOTS == 0)); then
+	log "no shot matches SHOT_LANGS='${SHOT_LANGS:-sv nb}' SHOT_ONLY='${SHOT_ONLY:-}'"
+	exit 1
+fi
+echo "screenshots: $SHOTS written to ${OUT#"$ROOT"/}/"
