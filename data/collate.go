@@ -3,15 +3,27 @@ package data
 import (
 	"bytes"
 	"slices"
+	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
 
-// collator returns a collator for a reader of lang: Swedish puts Å Ä Ö after
-// Z, Norwegian Æ Ø Å, English treats Å as A. Collators are not safe for
-// concurrent use, so each caller gets its own (they are cheap to make).
-func collator(lang string) *collate.Collator {
+// collators keeps built collators per language: building one allocates
+// megabytes of tables, and a collator is not safe for concurrent use, so
+// each caller borrows one from the pool and returns it.
+var collators sync.Map // lang → *sync.Pool
+
+func borrowCollator(lang string) (*collate.Collator, func()) {
+	p, _ := collators.LoadOrStore(lang, &sync.Pool{New: func() any { return newCollator(lang) }})
+	pool := p.(*sync.Pool)
+	c := pool.Get().(*collate.Collator)
+	return c, func() { pool.Put(c) }
+}
+
+// newCollator builds a collator for a reader of lang: Swedish puts Å Ä Ö
+// after Z, Norwegian Æ Ø Å, English treats Å as A.
+func newCollator(lang string) *collate.Collator {
 	tag := language.English
 	switch lang {
 	case "sv":
@@ -25,13 +37,18 @@ func collator(lang string) *collate.Collator {
 }
 
 // CompareNames compares two names the way a reader of lang sorts them.
-func CompareNames(lang, a, b string) int { return collator(lang).CompareString(a, b) }
+func CompareNames(lang, a, b string) int {
+	c, done := borrowCollator(lang)
+	defer done()
+	return c.CompareString(a, b)
+}
 
 // sortByName sorts rows stably by name in lang's order. Sort keys are computed
 // once per row (comparing keys is far cheaper than collating strings), and
 // small (key, index) pairs are sorted rather than the rows themselves.
 func sortByName[T any](rows []T, lang string, desc bool, name func(T) string) {
-	c := collator(lang)
+	c, done := borrowCollator(lang)
+	defer done()
 	var buf collate.Buffer
 	type keyed struct {
 		key []byte

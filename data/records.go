@@ -149,9 +149,28 @@ type rowScanner interface{ Scan(dest ...any) error }
 const orgColumns = `o.id, o.created_at, o.updated_at, o.deleted, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind,
 	o.employees, o.leader_gender, o.sustainability, o.sustainability_notes, o.notes, o.tags`
 
-// orgListColumns are orgColumns without the long texts and the tags, for lists.
-const orgListColumns = `o.id, o.created_at, o.updated_at, o.deleted, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind,
-	o.employees, o.leader_gender, o.sustainability, '', '', '[]'`
+// orgListColumns are what a line of the organisation list needs: no long
+// texts, no tags (scanned by scanOrgRow, followed by the visit statistics).
+const orgListColumns = `o.id, o.updated_at, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind,
+	o.employees, o.leader_gender`
+
+// scanOrgRow reads orgListColumns and the two statistics columns.
+func scanOrgRow(sc rowScanner) (OrgRow, error) {
+	var r OrgRow
+	var updated int64
+	var emp sql.NullInt64
+	err := sc.Scan(&r.ID, &updated, &r.Name, &r.OrgNr, &r.Country, &r.Municipality, &r.Sector, &r.Kind,
+		&emp, &r.LeaderGender, &r.LastVisit, &r.Visits)
+	if err != nil {
+		return r, err
+	}
+	r.UpdatedAt = msTime(updated)
+	if emp.Valid {
+		n := int(emp.Int64)
+		r.Employees = &n
+	}
+	return r, nil
+}
 
 func scanOrganisation(sc rowScanner) (Organisation, error) {
 	var o Organisation
