@@ -157,6 +157,11 @@ func (s *Store) Actions(ctx context.Context, q ActionQuery) ([]ActionRow, error)
 		return nil, err
 	}
 	order := "a.done <> '', CASE WHEN a.done = '' THEN (a.due = '') END, CASE WHEN a.done = '' THEN a.due END, a.done DESC, a.created_at"
+	if q.Status == ActionsOverdue || (q.Status == ActionsOpen && (q.DueFrom != "" || q.DueTo != "")) {
+		// Every row is open and dated: the due-date index gives the order,
+		// so "the first five" reads five rows instead of sorting thousands.
+		order = "a.due, a.created_at"
+	}
 	query := `SELECT ` + actionColumns + `, o.name FROM actions a JOIN organisations o ON o.id = a.org_id
 		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order
 	if q.Limit > 0 {
