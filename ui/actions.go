@@ -18,6 +18,9 @@ import (
 
 // actionsScreen lists the next steps of every organisation, filtered by
 // state, with a checkbox to mark each done or open again.
+// actionsLimit is how many actions the list shows at once.
+const actionsLimit = 1000
+
 type actionsScreen struct {
 	u    *UI
 	view fyne.CanvasObject
@@ -30,6 +33,7 @@ type actionsScreen struct {
 	list     *widget.List
 
 	rows  []data.ActionRow
+	total int    // how many actions the filter matches (rows holds at most actionsLimit)
 	today string // the date the rows were judged overdue against
 	gen   atomic.Int64
 }
@@ -149,7 +153,14 @@ func (s *actionsScreen) refresh() {
 	q := data.ActionQuery{Status: s.status, Today: s.u.today8601()}
 	gen := s.gen.Add(1)
 	s.u.background(func() func() {
-		rows, err := s.u.store.Actions(s.u.ctx(), q)
+		total, err := s.u.store.CountActions(s.u.ctx(), q)
+		var rows []data.ActionRow
+		if err == nil {
+			// A backlog of thousands is listed up to actionsLimit: the
+			// count says how many there are, and the filters narrow it.
+			q.Limit = actionsLimit
+			rows, err = s.u.store.Actions(s.u.ctx(), q)
+		}
 		if s.gen.Load() != gen {
 			return nil
 		}
@@ -161,7 +172,7 @@ func (s *actionsScreen) refresh() {
 				s.u.showError(err)
 				return
 			}
-			s.rows, s.today = rows, q.Today
+			s.rows, s.today, s.total = rows, q.Today, total
 			s.showCount()
 			s.list.Refresh()
 		}
@@ -170,8 +181,12 @@ func (s *actionsScreen) refresh() {
 
 func (s *actionsScreen) showCount() {
 	tr := s.u.tr
-	n := len(s.rows)
-	s.count.SetText(tr.N("ui.actions.count", n, "N", tr.Number(n)))
+	n := s.total
+	text := tr.N("ui.actions.count", n, "N", tr.Number(n))
+	if n > len(s.rows) {
+		text += " · " + tr.T("ui.actions.limited", "N", tr.Number(len(s.rows)))
+	}
+	s.count.SetText(text)
 	if n > 0 {
 		s.empty.Hide()
 		return

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -184,5 +185,26 @@ func TestNewActionDialog(t *testing.T) {
 	}
 	if len(u.dialogs) != 0 || !shows(u.actions.list, "Sende søknadsutkast") {
 		t.Fatalf("after saving: %d dialogs, list %v", len(u.dialogs), visibleTexts(u.actions.list))
+	}
+}
+
+func TestActionsListIsCappedButCountsAll(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	o := datatest.Org(t, st, "Storlien Fjällhotell AB", "")
+	var b data.Bulk
+	for i := 0; i < actionsLimit+5; i++ {
+		b.Actions = append(b.Actions, &data.Action{OrgID: o.ID, Text: fmt.Sprintf("Steg %d", i), Due: "2027-01-01"})
+	}
+	if err := st.CreateBulk(u.ctx(), &b); err != nil {
+		t.Fatal(err)
+	}
+	u.Show(tabActions)
+	u.WaitIdle()
+	if len(u.actions.rows) != actionsLimit {
+		t.Fatalf("listed %d rows", len(u.actions.rows))
+	}
+	want := "1\u00a0005 åtgärder · de 1\u00a0000 första visas"
+	if got := u.actions.count.Text; got != want {
+		t.Fatalf("count line %q, want %q", got, want)
 	}
 }
