@@ -13,9 +13,15 @@ import (
 	"eu.ilsa.coach/ilsa/ui"
 )
 
-// gui opens the desktop app on the local database.
+// gui opens the desktop app on the local database. When the database cannot
+// be opened, a started-from-the-menu user gets the reason in a window too.
 func (s *session) gui() error {
 	if err := s.open(); err != nil {
+		if s.env.OpenGUI == nil {
+			a := fyneapp.NewWithID(AppID)
+			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+			ui.StartupErrorWindow(a, s.tr, s.tr.Error(err)).ShowAndRun()
+		}
 		return err
 	}
 	if s.env.OpenGUI != nil {
