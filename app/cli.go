@@ -31,11 +31,7 @@ func (s *session) cmdInit(args []string) error {
 	advisor := fs.String("advisor", "", "")
 	org := fs.String("organisation", "", "")
 	country := fs.String("country", "", "")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if _, err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if strings.TrimSpace(*advisor) == "" {
@@ -108,16 +104,9 @@ func (f orgFlags) apply(o *data.Organisation, given map[string]bool) error {
 func (s *session) orgAdd(args []string) error {
 	fs := newFlags("org add")
 	f := declareOrgFlags(fs)
-	pos, err := parseFlags(fs, args)
+	given, err := parseNoArgs(fs, args, "name")
 	if err != nil {
 		return err
-	}
-	if err := noArgs(pos); err != nil {
-		return err
-	}
-	given := setFlags(fs)
-	if !given["name"] {
-		return usage("cli.error.required_flag", "Flag", "--name")
 	}
 	var o data.Organisation
 	if err := f.apply(&o, given); err != nil {
@@ -146,17 +135,9 @@ func (s *session) warnDuplicateOrgNr(o data.Organisation) {
 func (s *session) orgEdit(args []string) error {
 	fs := newFlags("org edit")
 	f := declareOrgFlags(fs)
-	pos, err := parseFlags(fs, args)
+	id, given, err := parseEdit(fs, args)
 	if err != nil {
 		return err
-	}
-	id, err := oneID(pos)
-	if err != nil {
-		return err
-	}
-	given := setFlags(fs)
-	if len(given) == 0 {
-		return usage("cli.error.nothing_to_change")
 	}
 	if err := s.open(); err != nil {
 		return err
@@ -213,11 +194,7 @@ func (s *session) orgList(args []string) error {
 	country := fs.String("country", "", "")
 	municipality := fs.String("municipality", "", "")
 	asJSON := fs.Bool("json", false, "")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if _, err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if err := s.open(); err != nil {
@@ -279,18 +256,9 @@ func (f contactFlags) apply(c *data.Contact, given map[string]bool) {
 func (s *session) contactAdd(args []string) error {
 	fs := newFlags("contact add")
 	f := declareContactFlags(fs)
-	pos, err := parseFlags(fs, args)
+	given, err := parseNoArgs(fs, args, "org", "name")
 	if err != nil {
 		return err
-	}
-	if err := noArgs(pos); err != nil {
-		return err
-	}
-	given := setFlags(fs)
-	for _, req := range []string{"org", "name"} {
-		if !given[req] {
-			return usage("cli.error.required_flag", "Flag", "--"+req)
-		}
 	}
 	var c data.Contact
 	s.isoDates(f.consent)
@@ -308,17 +276,9 @@ func (s *session) contactAdd(args []string) error {
 func (s *session) contactEdit(args []string) error {
 	fs := newFlags("contact edit")
 	f := declareContactFlags(fs)
-	pos, err := parseFlags(fs, args)
+	id, given, err := parseEdit(fs, args)
 	if err != nil {
 		return err
-	}
-	id, err := oneID(pos)
-	if err != nil {
-		return err
-	}
-	given := setFlags(fs)
-	if len(given) == 0 {
-		return usage("cli.error.nothing_to_change")
 	}
 	if err := s.open(); err != nil {
 		return err
@@ -340,11 +300,7 @@ func (s *session) contactList(args []string) error {
 	fs := newFlags("contact list")
 	org := fs.String("org", "", "")
 	asJSON := fs.Bool("json", false, "")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if _, err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if err := s.open(); err != nil {
@@ -422,18 +378,9 @@ func (f visitFlags) apply(v *data.Visit, given map[string]bool) {
 func (s *session) visitAdd(args []string) error {
 	fs := newFlags("visit add")
 	f := declareVisitFlags(fs)
-	pos, err := parseFlags(fs, args)
+	given, err := parseNoArgs(fs, args, "org", "date")
 	if err != nil {
 		return err
-	}
-	if err := noArgs(pos); err != nil {
-		return err
-	}
-	given := setFlags(fs)
-	for _, req := range []string{"org", "date"} {
-		if !given[req] {
-			return usage("cli.error.required_flag", "Flag", "--"+req)
-		}
 	}
 	var v data.Visit
 	s.isoDates(f.date)
@@ -451,17 +398,9 @@ func (s *session) visitAdd(args []string) error {
 func (s *session) visitEdit(args []string) error {
 	fs := newFlags("visit edit")
 	f := declareVisitFlags(fs)
-	pos, err := parseFlags(fs, args)
+	id, given, err := parseEdit(fs, args)
 	if err != nil {
 		return err
-	}
-	id, err := oneID(pos)
-	if err != nil {
-		return err
-	}
-	given := setFlags(fs)
-	if len(given) == 0 {
-		return usage("cli.error.nothing_to_change")
 	}
 	if err := s.open(); err != nil {
 		return err
@@ -485,11 +424,7 @@ func (s *session) visitList(args []string) error {
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
 	asJSON := fs.Bool("json", false, "")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if _, err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	s.isoDates(from, to)
@@ -557,18 +492,8 @@ func (s *session) actionAdd(args []string) error {
 	text := fs.String("text", "", "")
 	due := fs.String("due", "", "")
 	owner := fs.String("owner", "", "")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if _, err := parseNoArgs(fs, args, "org", "text"); err != nil {
 		return err
-	}
-	if err := noArgs(pos); err != nil {
-		return err
-	}
-	given := setFlags(fs)
-	for _, req := range []string{"org", "text"} {
-		if !given[req] {
-			return usage("cli.error.required_flag", "Flag", "--"+req)
-		}
 	}
 	if err := s.open(); err != nil {
 		return err
@@ -622,11 +547,7 @@ func (s *session) actionList(args []string) error {
 	org := fs.String("org", "", "")
 	status := fs.String("status", "", "")
 	asJSON := fs.Bool("json", false, "")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if _, err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	switch data.ActionStatus(*status) {
@@ -675,11 +596,7 @@ func (s *session) cmdDemo(args []string) error {
 	orgs := fs.Int("orgs", 120, "")
 	visits := fs.Int("visits", 600, "")
 	seed := fs.Uint64("seed", 1, "")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if _, err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if *orgs < 1 || *orgs > 1_000_000 {

@@ -105,3 +105,39 @@ func parseOptionalInt(flagName, v string) (*int, error) {
 	}
 	return &n, nil
 }
+
+// parseNoArgs parses a command that takes no positional arguments and checks
+// its required flags; it returns the flags given.
+func parseNoArgs(fs *flag.FlagSet, args []string, required ...string) (map[string]bool, error) {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if err := noArgs(pos); err != nil {
+		return nil, err
+	}
+	given := setFlags(fs)
+	for _, req := range required {
+		if !given[req] {
+			return nil, usage("cli.error.required_flag", "Flag", "--"+req)
+		}
+	}
+	return given, nil
+}
+
+// parseEdit parses an edit command: one id and at least one flag to change.
+func parseEdit(fs *flag.FlagSet, args []string) (string, map[string]bool, error) {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return "", nil, err
+	}
+	id, err := oneID(pos)
+	if err != nil {
+		return "", nil, err
+	}
+	given := setFlags(fs)
+	if len(given) == 0 {
+		return "", nil, usage("cli.error.nothing_to_change")
+	}
+	return id, given, nil
+}

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -34,17 +33,7 @@ func (s *Store) UpdateAction(ctx context.Context, a *Action) error {
 	if err := a.Normalise(); err != nil {
 		return err
 	}
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
-		cur, err := scanAction(tx.QueryRow(`SELECT `+actionColumns+` FROM actions a WHERE a.id = ? AND a.deleted = 0`, a.ID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, &NotFoundError{Entity: EntityAction, ID: a.ID}
-		}
-		if err != nil {
-			return nil, err
-		}
-		return updateEdits(tx, EntityAction, a, &cur)
-	})
-	return err
+	return update(ctx, s, actionRecords, a, nil)
 }
 
 // SetActionDone marks an action done on date (YYYY-MM-DD), or open again with "".
@@ -67,14 +56,7 @@ func (s *Store) DeleteAction(ctx context.Context, id string) error {
 
 // Action reads one live action.
 func (s *Store) Action(ctx context.Context, id string) (Action, error) {
-	a, err := scanAction(s.r.QueryRowContext(ctx, `SELECT `+actionColumns+` FROM actions a WHERE a.id = ? AND a.deleted = 0`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return a, &NotFoundError{Entity: EntityAction, ID: id}
-	}
-	if err == nil {
-		a.Seen = seenClock(s.r, EntityAction, id)
-	}
-	return a, err
+	return readLive(ctx, s, actionRecords, id)
 }
 
 // ActionStatus filters actions.

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 )
 
 // CreateContact validates c and stores it; its organisation must exist.
@@ -24,22 +23,12 @@ func (s *Store) UpdateContact(ctx context.Context, c *Contact) error {
 	if err := c.Normalise(); err != nil {
 		return err
 	}
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
-		cur, err := scanContact(tx.QueryRow(`SELECT `+contactColumns+` FROM contacts c WHERE c.id = ? AND c.deleted = 0`, c.ID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, &NotFoundError{Entity: EntityContact, ID: c.ID}
+	return update(ctx, s, contactRecords, c, func(tx *sql.Tx, stored *Contact) error {
+		if c.OrgID != stored.OrgID {
+			return requireLive(tx, EntityOrganisation, "org", c.OrgID)
 		}
-		if err != nil {
-			return nil, err
-		}
-		if c.OrgID != cur.OrgID {
-			if err := requireLive(tx, EntityOrganisation, "org", c.OrgID); err != nil {
-				return nil, err
-			}
-		}
-		return updateEdits(tx, EntityContact, c, &cur)
+		return nil
 	})
-	return err
 }
 
 // DeleteContact marks a contact deleted.
@@ -49,14 +38,7 @@ func (s *Store) DeleteContact(ctx context.Context, id string) error {
 
 // Contact reads one live contact.
 func (s *Store) Contact(ctx context.Context, id string) (Contact, error) {
-	c, err := scanContact(s.r.QueryRowContext(ctx, `SELECT `+contactColumns+` FROM contacts c WHERE c.id = ? AND c.deleted = 0`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, &NotFoundError{Entity: EntityContact, ID: id}
-	}
-	if err == nil {
-		c.Seen = seenClock(s.r, EntityContact, id)
-	}
-	return c, err
+	return readLive(ctx, s, contactRecords, id)
 }
 
 // Contacts lists the live contacts of an organisation ("" lists all), by name.

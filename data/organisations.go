@@ -27,17 +27,7 @@ func (s *Store) UpdateOrganisation(ctx context.Context, o *Organisation) error {
 	if err := o.Normalise(); err != nil {
 		return err
 	}
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
-		cur, err := scanOrganisation(tx.QueryRow(`SELECT `+orgColumns+` FROM organisations o WHERE o.id = ? AND o.deleted = 0`, o.ID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, &NotFoundError{Entity: EntityOrganisation, ID: o.ID}
-		}
-		if err != nil {
-			return nil, err
-		}
-		return updateEdits(tx, EntityOrganisation, o, &cur)
-	})
-	return err
+	return update(ctx, s, orgRecords, o, nil)
 }
 
 // DeleteOrganisation marks an organisation deleted (a tombstone that syncs).
@@ -52,15 +42,7 @@ func (s *Store) RestoreOrganisation(ctx context.Context, id string) error {
 
 // Organisation reads one live organisation.
 func (s *Store) Organisation(ctx context.Context, id string) (Organisation, error) {
-	o, err := scanOrganisation(s.r.QueryRowContext(ctx, `SELECT `+orgColumns+` FROM organisations o WHERE o.id = ? AND o.deleted = 0`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return o, &NotFoundError{Entity: EntityOrganisation, ID: id}
-	}
-	if err != nil {
-		return o, err
-	}
-	o.Seen = seenClock(s.r, EntityOrganisation, id)
-	return o, nil
+	return readLive(ctx, s, orgRecords, id)
 }
 
 // OrgSort orders organisation lists.

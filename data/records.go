@@ -252,3 +252,64 @@ func requireLive(tx *sql.Tx, entity, field, id string) error {
 	}
 	return nil
 }
+
+// recordKind ties an entity to how its rows are read.
+type recordKind[T any] struct {
+	entity string
+	alias  string // the table alias the columns use
+	cols   string
+	scan   func(rowScanner) (T, error)
+}
+
+var (
+	orgRecords     = recordKind[Organisation]{EntityOrganisation, "o", orgColumns, scanOrganisation}
+	contactRecords = recordKind[Contact]{EntityContact, "c", contactColumns, scanContact}
+	visitRecords   = recordKind[Visit]{EntityVisit, "v", visitColumns, scanVisit}
+	actionRecords  = recordKind[Action]{EntityAction, "a", actionColumns, scanAction}
+)
+
+func (k recordKind[T]) byID() string {
+	return `SELECT ` + k.cols + ` FROM ` + entities[k.entity].table + ` ` + k.alias +
+		` WHERE ` + k.alias + `.id = ? AND ` + k.alias + `.deleted = 0`
+}
+
+// readLive reads one live record, with the clock its editor will have seen.
+func readLive[T any, P interface {
+	*T
+	record
+}](ctx context.Context, s *Store, k recordKind[T], id string) (T, error) {
+	v, err := k.scan(s.r.QueryRowContext(ctx, k.byID(), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, &NotFoundError{Entity: k.entity, ID: id}
+	}
+	if err != nil {
+		return v, err
+	}
+	P(&v).meta().Seen = seenClock(s.r, k.entity, id)
+	return v, nil
+}
+
+// update stores the fields of r that differ from the stored record, in one
+// transaction; check (optional) vets the change against the stored record.
+func update[T any, P interface {
+	*T
+	record
+}](ctx context.Context, s *Store, k recordKind[T], r P, check func(tx *sql.Tx, stored *T) error) error {
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		id := r.meta().ID
+		stored, err := k.scan(tx.QueryRow(k.byID(), id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, &NotFoundError{Entity: k.entity, ID: id}
+		}
+		if err != nil {
+			return nil, err
+		}
+		if check != nil {
+			if err := check(tx, &stored); err != nil {
+				return nil, err
+			}
+		}
+		return updateEdits(tx, k.entity, r, P(&stored))
+	})
+	return err
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -78,24 +79,16 @@ func (s *Store) UpdateVisit(ctx context.Context, v *Visit) error {
 	if err := v.Normalise(); err != nil {
 		return err
 	}
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
-		cur, err := scanVisit(tx.QueryRow(`SELECT `+visitColumns+` FROM visits v WHERE v.id = ? AND v.deleted = 0`, v.ID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, &NotFoundError{Entity: EntityVisit, ID: v.ID}
-		}
-		if err != nil {
-			return nil, err
-		}
+	return update(ctx, s, visitRecords, v, func(tx *sql.Tx, stored *Visit) error {
 		for _, id := range v.OrgIDs {
-			if !strings.Contains(strings.Join(cur.OrgIDs, ","), id) {
+			if !slices.Contains(stored.OrgIDs, id) {
 				if err := requireLive(tx, EntityOrganisation, "orgs", id); err != nil {
-					return nil, err
+					return err
 				}
 			}
 		}
-		return updateEdits(tx, EntityVisit, v, &cur)
+		return nil
 	})
-	return err
 }
 
 // DeleteVisit marks a visit deleted.
@@ -110,14 +103,7 @@ func (s *Store) RestoreVisit(ctx context.Context, id string) error {
 
 // Visit reads one live visit.
 func (s *Store) Visit(ctx context.Context, id string) (Visit, error) {
-	v, err := scanVisit(s.r.QueryRowContext(ctx, `SELECT `+visitColumns+` FROM visits v WHERE v.id = ? AND v.deleted = 0`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return v, &NotFoundError{Entity: EntityVisit, ID: id}
-	}
-	if err == nil {
-		v.Seen = seenClock(s.r, EntityVisit, id)
-	}
-	return v, err
+	return readLive(ctx, s, visitRecords, id)
 }
 
 // VisitQuery filters the visit list; zero fields filter nothing.
