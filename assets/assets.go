@@ -1,5 +1,5 @@
 // Package assets holds the files embedded in the binary: the icon, reference
-// lists and (later) the model library.
+// lists and the model library.
 package assets
 
 import "embed"
@@ -15,3 +15,9 @@ var Reference embed.FS
 //
 //go:embed icon.png
 var Icon []byte
+
+// Models holds the bundled model library under models/ (one TOML file per
+// model; format in docs/models.md).
+//
+//go:embed models/*.toml
+var Models embed.FS
