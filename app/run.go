@@ -198,6 +198,8 @@ func (s *session) dispatch(args []string) error {
 	case "action":
 		return s.sub(rest, map[string]func([]string) error{
 			"add": s.actionAdd, "done": s.actionDone, "delete": s.actionDelete, "list": s.actionList})
+	case "models":
+		return s.cmdModels(rest)
 	case "dump":
 		return s.cmdDump(rest)
 	case "demo":

@@ -1,0 +1,83 @@
+package app
+
+import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+
+	"eu.ilsa.coach/ilsa/assets"
+	"eu.ilsa.coach/ilsa/data/models"
+)
+
+// ModelsDirName is the folder inside the data directory where model files
+// from outside (a project lead's) are put; the shared folder's models/ joins
+// it when sync arrives.
+const ModelsDirName = "models"
+
+// loadModels reads the bundled library and the data folder's models/.
+func loadModels(dataDir string) (*models.Library, []error) {
+	bundled, err := fs.Sub(assets.Models, "models")
+	if err != nil {
+		return nil, []error{err}
+	}
+	return models.Load(bundled, filepath.Join(dataDir, ModelsDirName))
+}
+
+func (s *session) cmdModels(args []string) error {
+	return s.sub(args, map[string]func([]string) error{"list": s.modelsList})
+}
+
+func (s *session) modelsList(args []string) error {
+	fs := newFlags("models list")
+	asJSON := fs.Bool("json", false, "")
+	if _, err := parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	lib, problems := loadModels(s.dataDir)
+	for _, p := range problems {
+		fmt.Fprintln(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
+	}
+	all := lib.All()
+	lang := s.tr.Lang()
+	if *asJSON {
+		out := make([]map[string]any, 0, len(all))
+		for _, m := range all {
+			var versions []int
+			for _, v := range lib.Versions(m.ID) {
+				versions = append(versions, v.Version)
+			}
+			dims := make([]map[string]any, 0, len(m.Dimensions))
+			for _, d := range m.Dimensions {
+				dims = append(dims, map[string]any{"id": d.ID, "name": d.Name.In(lang)})
+			}
+			out = append(out, map[string]any{"id": m.ID, "name": m.Name.In(lang), "version": m.Version,
+				"versions": versions, "kind": m.Kind, "levels": m.Levels, "dimensions": dims,
+				"source": m.Source, "bundled": m.Bundled, "file": m.File})
+		}
+		return s.writeJSON(out)
+	}
+	w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.version"), s.tr.T("cli.col.kind"), s.tr.T("cli.col.origin"))
+	for _, m := range all {
+		origin := s.tr.T("cli.models.bundled")
+		if !m.Bundled {
+			origin = m.File
+		}
+		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\n", m.ID, m.Name.In(lang), m.Version, s.modelKind(m.Kind), origin)
+	}
+	return w.Flush()
+}
+
+func (s *session) modelKind(k models.Kind) string {
+	switch k {
+	case models.KindScale:
+		return s.tr.T("model_kind.scale")
+	case models.KindCanvas:
+		return s.tr.T("model_kind.canvas")
+	case models.KindChecklist:
+		return s.tr.T("model_kind.checklist")
+	}
+	return string(k)
+}

@@ -1,0 +1,68 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestModelsListShowsTheBundledLibraryInTheUsersLanguage(t *testing.T) {
+	c := newCLI(t)
+	out := c.ok("--lang", "sv", "models", "list")
+	for _, want := range []string{"innovation-readiness", "technology-readiness", "innovation-management-maturity",
+		"innovation-pentathlon", "business-model-canvas", "pestel", "agenda-2030", "inbyggd", "skala", "checklista"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("models list (sv) lacks %q:\n%s", want, out)
+		}
+	}
+	models := c.list("models", "list", "--json")
+	if len(models) != 7 {
+		t.Fatalf("%d models listed", len(models))
+	}
+}
+
+func TestModelsFromTheDataFolderAddVersionsAndBadFilesAreSkipped(t *testing.T) {
+	c := newCLI(t)
+	c.ok("org", "list") // creates the data folder
+	dir := filepath.Join(c.dir, ModelsDirName)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	newer := `id = "pestel"
+version = 2
+kind = "canvas"
+source = "PESTEL analysis (general method)"
+name = { sv = "PESTEL 2", nb = "PESTEL 2", en = "PESTEL 2" }
+description = { sv = "Omvärld", nb = "Omverden", en = "Environment" }
+
+[[dimensions]]
+id = "political"
+name = { sv = "Politiska", nb = "Politiske", en = "Political" }
+description = { sv = "Beslut", nb = "Vedtak", en = "Decisions" }
+`
+	if err := os.WriteFile(filepath.Join(dir, "pestel-v2.toml"), []byte(newer), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.toml"), []byte("id = \"x\"\nversion = \n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := c.run("models", "list")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "broken.toml:2") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+		t.Errorf("the broken file should be reported once, with its line: %q", stderr)
+	}
+	if !strings.Contains(stdout, "PESTEL 2") || !strings.Contains(stdout, "pestel-v2.toml") {
+		t.Errorf("the newer version from the folder is not the one listed:\n%s", stdout)
+	}
+	os.Remove(filepath.Join(dir, "broken.toml"))
+	for _, m := range c.list("models", "list", "--json") {
+		if m["id"] == "pestel" {
+			if m["version"] != float64(2) || len(m["versions"].([]any)) != 2 {
+				t.Errorf("pestel: %v", m)
+			}
+		}
+	}
+}
