@@ -151,31 +151,24 @@ func (s *actionsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // result is shown.
 func (s *actionsScreen) refresh() {
 	q := data.ActionQuery{Status: s.status, Today: s.u.today8601()}
-	gen := s.gen.Add(1)
-	s.u.background(func() func() {
+	type page struct {
+		rows  []data.ActionRow
+		total int
+	}
+	newest(s.u, &s.gen, func() (page, error) {
 		total, err := s.u.store.CountActions(s.u.ctx(), q)
-		var rows []data.ActionRow
-		if err == nil {
-			// A backlog of thousands is listed up to actionsLimit: the
-			// count says how many there are, and the filters narrow it.
-			q.Limit = actionsLimit
-			rows, err = s.u.store.Actions(s.u.ctx(), q)
+		if err != nil {
+			return page{}, err
 		}
-		if s.gen.Load() != gen {
-			return nil
-		}
-		return func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError(err)
-				return
-			}
-			s.rows, s.today, s.total = rows, q.Today, total
-			s.showCount()
-			s.list.Refresh()
-		}
+		// A backlog of thousands is listed up to actionsLimit: the count
+		// says how many there are, and the filters narrow it.
+		q.Limit = actionsLimit
+		rows, err := s.u.store.Actions(s.u.ctx(), q)
+		return page{rows, total}, err
+	}, func(p page) {
+		s.rows, s.today, s.total = p.rows, q.Today, p.total
+		s.showCount()
+		s.list.Refresh()
 	})
 }
 
@@ -321,23 +314,9 @@ func (a *newActionForm) query() data.OrgQuery {
 // find suggests organisations matching the typed text, off the UI goroutine.
 func (a *newActionForm) find() {
 	q := a.query()
-	gen := a.gen.Add(1)
-	a.u.background(func() func() {
-		rows, err := a.u.store.SearchOrganisations(a.u.ctx(), q)
-		if a.gen.Load() != gen {
-			return nil
-		}
-		return func() {
-			if a.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				a.u.showError(err)
-				return
-			}
-			a.showMatches(rows)
-		}
-	})
+	newest(a.u, &a.gen, func() ([]data.OrgRow, error) {
+		return a.u.store.SearchOrganisations(a.u.ctx(), q)
+	}, a.showMatches)
 }
 
 func (a *newActionForm) showMatches(rows []data.OrgRow) {

@@ -88,14 +88,15 @@ type orgPicker struct {
 	// enterPending: Enter came before the first results; take the first one.
 	enterPending bool
 
-	box   *suggestionBox
-	popup *widget.PopUp
-	gen   atomic.Int64 // the newest query; older results are dropped
-	timer *time.Timer
+	box    *suggestionBox
+	popup  *widget.PopUp
+	gen    atomic.Int64 // the newest query; older results are dropped
+	typing *debounce
 }
 
 func newOrgPicker(u *UI) *orgPicker {
 	p := &orgPicker{u: u}
+	p.typing = &debounce{u: u, delay: pickerDelay}
 	p.entry = newKeyedEntry(false)
 	p.entry.SetPlaceHolder(u.tr.T("ui.picker.placeholder"))
 	p.entry.OnChanged = p.typed
@@ -189,19 +190,10 @@ func (p *orgPicker) typed(text string) {
 		p.hideSuggestions()
 		return
 	}
-	p.u.pending.Add(1)
-	p.timer = time.AfterFunc(pickerDelay, func() {
-		defer p.u.pending.Done()
-		p.u.deliver(p.search, true)
-	})
+	p.typing.run(p.search)
 }
 
-func (p *orgPicker) stopTimer() {
-	if p.timer != nil && p.timer.Stop() {
-		p.u.pending.Done() // the stopped timer's search will never run
-	}
-	p.timer = nil
-}
+func (p *orgPicker) stopTimer() { p.typing.stop() }
 
 // search runs the query off the UI goroutine; only the newest query's
 // result is shown, so typing never waits for a stale search.
@@ -211,27 +203,15 @@ func (p *orgPicker) search() {
 		return
 	}
 	exclude := p.Selected()
-	gen := p.gen.Add(1)
 	q := data.OrgQuery{Text: text, Lang: p.u.tr.Lang(), Limit: pickerMax + len(exclude)}
-	p.u.background(func() func() {
-		rows, err := p.u.store.SearchOrganisations(p.u.ctx(), q)
-		if p.gen.Load() != gen {
-			return nil
+	newest(p.u, &p.gen, func() ([]data.OrgRow, error) {
+		return p.u.store.SearchOrganisations(p.u.ctx(), q)
+	}, func(rows []data.OrgRow) {
+		rows = slices.DeleteFunc(rows, func(r data.OrgRow) bool { return slices.Contains(p.Selected(), r.ID) })
+		if len(rows) > pickerMax {
+			rows = rows[:pickerMax]
 		}
-		return func() {
-			if p.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				p.u.showError(err)
-				return
-			}
-			rows = slices.DeleteFunc(rows, func(r data.OrgRow) bool { return slices.Contains(p.Selected(), r.ID) })
-			if len(rows) > pickerMax {
-				rows = rows[:pickerMax]
-			}
-			p.showSuggestions(rows)
-		}
+		p.showSuggestions(rows)
 	})
 }
 

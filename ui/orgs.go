@@ -33,7 +33,7 @@ type orgScreen struct {
 	rows     []data.OrgRow
 	selected string
 	gen      atomic.Int64 // the newest query; older results are dropped
-	timer    *time.Timer
+	typing   *debounce
 
 	detail *orgDetail
 	ready  bool // set once every widget exists: selecting defaults must not query yet
@@ -41,6 +41,7 @@ type orgScreen struct {
 
 func newOrgScreen(u *UI) *orgScreen {
 	s := &orgScreen{u: u}
+	s.typing = &debounce{u: u, delay: searchDelay}
 	tr := u.tr
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(tr.T("ui.orgs.search"))
@@ -160,16 +161,7 @@ func (s *orgScreen) query() data.OrgQuery {
 
 // refreshSoon runs the query after a short pause in typing.
 func (s *orgScreen) refreshSoon() {
-	if s.timer != nil {
-		if s.timer.Stop() {
-			s.u.pending.Done() // the stopped timer's load will never run
-		}
-	}
-	s.u.pending.Add(1)
-	s.timer = time.AfterFunc(searchDelay, func() {
-		defer s.u.pending.Done()
-		s.u.deliver(s.refresh, true)
-	})
+	s.typing.run(s.refresh)
 }
 
 // refresh queries the list off the UI goroutine; only the newest query's
@@ -179,30 +171,18 @@ func (s *orgScreen) refresh() {
 		return
 	}
 	q := s.query()
-	gen := s.gen.Add(1)
-	s.u.background(func() func() {
-		rows, err := s.u.store.SearchOrganisations(s.u.ctx(), q)
-		if s.gen.Load() != gen {
-			return nil
-		}
-		return func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError(err)
-				return
-			}
-			s.rows = rows
-			s.count.SetText(s.u.tr.N("ui.orgs.count", len(rows), "N", s.u.tr.Number(len(rows))))
-			s.list.UnselectAll()
-			s.list.Refresh()
-			for i, r := range rows {
-				if r.ID == s.selected {
-					s.list.Select(i)
-					s.list.ScrollTo(i)
-					break
-				}
+	newest(s.u, &s.gen, func() ([]data.OrgRow, error) {
+		return s.u.store.SearchOrganisations(s.u.ctx(), q)
+	}, func(rows []data.OrgRow) {
+		s.rows = rows
+		s.count.SetText(s.u.tr.N("ui.orgs.count", len(rows), "N", s.u.tr.Number(len(rows))))
+		s.list.UnselectAll()
+		s.list.Refresh()
+		for i, r := range rows {
+			if r.ID == s.selected {
+				s.list.Select(i)
+				s.list.ScrollTo(i)
+				break
 			}
 		}
 	})

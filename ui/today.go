@@ -118,24 +118,8 @@ func statLabel() *widget.Label {
 
 // refresh reloads Today off the UI goroutine.
 func (s *todayScreen) refresh() {
-	gen := s.gen.Add(1)
 	now := s.u.opt.Now()
-	s.u.background(func() func() {
-		d, err := s.load(now)
-		if s.gen.Load() != gen {
-			return nil
-		}
-		return func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError(err)
-				return
-			}
-			s.show(d)
-		}
-	})
+	newest(s.u, &s.gen, func() (todayData, error) { return s.load(now) }, s.show)
 }
 
 // load reads what Today shows; it runs off the UI goroutine.

@@ -43,9 +43,9 @@ type visitsScreen struct {
 	deletedID string
 	ask       *dialog.ConfirmDialog // the open delete question (tests answer it)
 
-	rows  []visitRow
-	gen   atomic.Int64 // the newest query; older results are dropped
-	timer *time.Timer
+	rows   []visitRow
+	gen    atomic.Int64 // the newest query; older results are dropped
+	typing *debounce
 }
 
 // visitRow is a visit with the names of its organisations.
@@ -56,6 +56,7 @@ type visitRow struct {
 
 func newVisitsScreen(u *UI) *visitsScreen {
 	s := &visitsScreen{u: u}
+	s.typing = &debounce{u: u, delay: searchDelay}
 	tr := u.tr
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(tr.T("ui.visits.search"))
@@ -169,23 +170,15 @@ func (s *visitsScreen) from() string {
 
 // refreshSoon runs the query after a short pause in typing.
 func (s *visitsScreen) refreshSoon() {
-	if s.timer != nil && s.timer.Stop() {
-		s.u.pending.Done() // the stopped timer's load will never run
-	}
-	s.u.pending.Add(1)
-	s.timer = time.AfterFunc(searchDelay, func() {
-		defer s.u.pending.Done()
-		s.u.deliver(s.refresh, true)
-	})
+	s.typing.run(s.refresh)
 }
 
 // refresh loads the list off the UI goroutine; only the newest query's
 // result is shown.
 func (s *visitsScreen) refresh() {
 	q := data.VisitQuery{Text: s.search.Text, From: s.from(), Limit: visitsLimit}
-	gen := s.gen.Add(1)
 	unknown := s.u.tr.T("ui.picker.unknown")
-	s.u.background(func() func() {
+	newest(s.u, &s.gen, func() ([]visitRow, error) {
 		visits, err := s.u.store.Visits(s.u.ctx(), q)
 		var orgs map[string]data.Organisation
 		if err == nil {
@@ -201,9 +194,6 @@ func (s *visitsScreen) refresh() {
 			}
 			orgs, err = s.u.store.OrganisationsByID(s.u.ctx(), ids)
 		}
-		if s.gen.Load() != gen {
-			return nil
-		}
 		rows := make([]visitRow, len(visits))
 		for i, v := range visits {
 			names := make([]string, len(v.OrgIDs))
@@ -215,17 +205,8 @@ func (s *visitsScreen) refresh() {
 			}
 			rows[i] = visitRow{Visit: v, orgs: strings.Join(names, ", ")}
 		}
-		return func() {
-			if s.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				s.u.showError(err)
-				return
-			}
-			s.show(rows)
-		}
-	})
+		return rows, err
+	}, s.show)
 }
 
 func (s *visitsScreen) show(rows []visitRow) {
