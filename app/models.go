@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"eu.ilsa.coach/ilsa/assets"
+	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -80,4 +81,47 @@ func (s *session) modelKind(k models.Kind) string {
 		return s.tr.T("model_kind.checklist")
 	}
 	return string(k)
+}
+
+// cmdAssess records an assessment with the newest version of a model:
+// ilsa assess --org ID --model MODEL-ID --level DIMENSION=N ... [--date] [--visit ID] [--comment]
+func (s *session) cmdAssess(args []string) error {
+	fs := newFlags("assess")
+	org := fs.String("org", "", "")
+	model := fs.String("model", "", "")
+	visit := fs.String("visit", "", "")
+	date := fs.String("date", "", "")
+	comment := fs.String("comment", "", "")
+	done := fs.Bool("done", true, "")
+	levels := &stringList{}
+	fs.Var(levels, "level", "")
+	if _, err := parseNoArgs(fs, args, "org", "model", "level"); err != nil {
+		return err
+	}
+	answers, err := data.ParseLevels(*levels)
+	if err != nil {
+		return err
+	}
+	s.isoDates(date)
+	if err := s.open(); err != nil {
+		return err
+	}
+	lib, _ := loadModels(s.dataDir)
+	m, ok := lib.Latest(*model)
+	if !ok {
+		return usage("cli.error.unknown_model", "Model", *model)
+	}
+	a := data.Assessment{OrgID: *org, VisitID: *visit, ModelID: m.ID, ModelVersion: m.Version,
+		Date: *date, Comment: *comment, Answers: answers, Status: data.AssessmentDraft}
+	if a.Date == "" {
+		a.Date = s.today()
+	}
+	if *done {
+		a.Status = data.AssessmentDone
+	}
+	if err := s.store.SaveAssessment(s.ctx(), &a, m); err != nil {
+		return err
+	}
+	fmt.Fprintln(s.env.Stdout, a.ID)
+	return nil
 }

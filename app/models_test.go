@@ -66,3 +66,32 @@ description = { sv = "Beslut", nb = "Vedtak", en = "Decisions" }
 		}
 	}
 }
+
+func TestAssessRecordsLevelsWithTheNewestModelVersion(t *testing.T) {
+	c := newCLI(t)
+	org := c.id("org", "add", "--name", "Namsskogan Natur AS")
+	id := c.id("assess", "--org", org, "--model", "innovation-readiness", "--level", "customer=3",
+		"--level", "team=5", "--date", "2026-11-20")
+	doc := c.dumpDoc()
+	if len(doc["assessments"]) != 1 || doc["assessments"][0]["id"] != id || doc["assessments"][0]["model_version"] != float64(1) {
+		t.Fatalf("assessments: %v", doc["assessments"])
+	}
+	if len(doc["assessment_answers"]) != 2 {
+		t.Fatalf("answers: %v", doc["assessment_answers"])
+	}
+	before := c.dump()
+	for _, args := range [][]string{
+		{"assess", "--org", org, "--model", "no-such-model", "--level", "customer=3"},
+		{"assess", "--org", org, "--model", "innovation-readiness", "--level", "customer=12"},
+		{"assess", "--org", org, "--model", "innovation-readiness", "--level", "weather=2"},
+		{"assess", "--org", org, "--model", "innovation-readiness", "--level", "customer"},
+		{"assess", "--org", org, "--model", "innovation-readiness"},
+	} {
+		if _, stderr, code := c.run(args...); code == 0 || !strings.HasPrefix(stderr, "ilsa: ") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if c.dump() != before {
+		t.Fatal("a refused assessment changed the database")
+	}
+}

@@ -200,6 +200,8 @@ func (s *session) dispatch(args []string) error {
 			"add": s.actionAdd, "done": s.actionDone, "delete": s.actionDelete, "list": s.actionList})
 	case "models":
 		return s.cmdModels(rest)
+	case "assess":
+		return s.cmdAssess(rest)
 	case "dump":
 		return s.cmdDump(rest)
 	case "demo":

@@ -12,6 +12,8 @@ const (
 	EntityContact      = "contact"
 	EntityVisit        = "visit"
 	EntityAction       = "action"
+	EntityAssessment   = "assessment"
+	EntityAnswer       = "answer"
 )
 
 // valueKind says how a field's JSON value maps onto its column.
@@ -58,10 +60,18 @@ var entities = map[string]*entitySpec{
 	EntityAction: {name: EntityAction, table: "actions", fields: append(slices.Clone(commonFields),
 		fieldSpec{"org_id", kindText}, fieldSpec{"visit_id", kindText}, fieldSpec{"text", kindText},
 		fieldSpec{"owner", kindText}, fieldSpec{"due", kindText}, fieldSpec{"done", kindText})},
+	EntityAssessment: {name: EntityAssessment, table: "assessments", fields: append(slices.Clone(commonFields),
+		fieldSpec{"org_id", kindText}, fieldSpec{"visit_id", kindText}, fieldSpec{"model_id", kindText},
+		fieldSpec{"model_version", kindInt}, fieldSpec{"date", kindText}, fieldSpec{"status", kindText},
+		fieldSpec{"comment", kindText})},
+	EntityAnswer: {name: EntityAnswer, table: "assessment_answers", fields: append(slices.Clone(commonFields),
+		fieldSpec{"assessment_id", kindText}, fieldSpec{"dimension", kindText}, fieldSpec{"level", kindNullInt},
+		fieldSpec{"text", kindText}, fieldSpec{"applies", kindBool}, fieldSpec{"comment", kindText},
+		fieldSpec{"target", kindNullInt}, fieldSpec{"target_due", kindText})},
 }
 
 // entityOrder is the order entities appear in dumps.
-var entityOrder = []string{EntityOrganisation, EntityContact, EntityVisit, EntityAction}
+var entityOrder = []string{EntityOrganisation, EntityContact, EntityVisit, EntityAction, EntityAssessment, EntityAnswer}
 
 func (e *entitySpec) field(name string) (fieldSpec, bool) {
 	for _, f := range e.fields {

@@ -31,6 +31,10 @@ var errorKeys = map[string]string{
 	"sector.unknown":             "error.sector.unknown",
 	"visit.no_org":               "error.visit.no_org",
 	"reference.missing":          "error.reference.missing",
+	"assessment.model":           "error.assessment.model",
+	"assessment.dimension":       "error.assessment.dimension",
+	"assessment.level":           "error.assessment.level",
+	"assessment.level_format":    "error.assessment.level_format",
 	data.CodeOrgnrEmpty:          "error.orgnr.empty",
 	data.CodeOrgnrCharacters:     "error.orgnr.characters",
 	data.CodeOrgnrLength:         "error.orgnr.length",
@@ -52,6 +56,7 @@ var fieldKeys = map[string]string{
 	"men": "field.men", "other": "field.other", "phase": "field.phase", "text": "field.text", "due": "field.due",
 	"done": "field.done", "visit": "field.visit", "size": "field.size", "sort": "field.sort", "status": "field.status",
 	"today": "field.date", "cross_border": "field.cross_border", "owner": "field.owner",
+	"model": "field.model", "level": "field.level",
 }
 
 // entityKeys names the kinds of record in messages.
