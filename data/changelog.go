@@ -450,6 +450,7 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 		return nil, err
 	}
 	s.nextSeq = seq
+	s.commits.Add(1)
 	return changes, nil
 }
 
@@ -485,6 +486,7 @@ func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error
 	if err := tx.Commit(); err != nil {
 		return ApplyResult{}, err
 	}
+	s.commits.Add(1)
 	return total, nil
 }
 

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -54,6 +55,7 @@ type Store struct {
 	writeMu   sync.Mutex // guards nextSeq and stmtCache together with the writer transaction
 	nextSeq   uint64
 	stmtCache map[string]*sql.Stmt
+	commits   atomic.Uint64 // successful write transactions of this store
 }
 
 // ErrSchemaTooNew means the database was written by a newer ILSA Coach.
@@ -326,7 +328,11 @@ func (s *Store) writeLocal(fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.commits.Add(1)
+	return nil
 }
 
 // Profile is the advisor using this device. Device-local: it names the
@@ -387,3 +393,21 @@ func NewID() string {
 
 // Ping checks the database answers (used by the CLI's check).
 func (s *Store) Ping(ctx context.Context) error { return s.r.PingContext(ctx) }
+
+// Generation identifies the state of the database: it changes after every
+// write of this store and whenever another process (the command line, say)
+// has committed to the same file. Screens use it to skip reloading a list
+// that cannot have changed.
+type Generation struct {
+	local    uint64
+	external int64
+}
+
+// Generation reads the current generation.
+func (s *Store) Generation(ctx context.Context) (Generation, error) {
+	g := Generation{local: s.commits.Load()}
+	// data_version on the writer connection changes only when another
+	// connection — in practice another process — commits.
+	err := s.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&g.external)
+	return g, err
+}

@@ -458,3 +458,25 @@ func TestSearchByVisitNotesFollowsEditsDeletesAndLateOrganisations(t *testing.T)
 		t.Fatal("a deleted visit's notes still find the organisation")
 	}
 }
+
+func TestGenerationChangesOnEveryWriteFromAnyProcess(t *testing.T) {
+	path := filepath.Join(t.TempDir(), data.DBFileName)
+	s, _ := datatest.OpenAt(t, path)
+	g0, err := s.Generation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g1, _ := s.Generation(ctx); g1 != g0 {
+		t.Fatal("generation changed without a write")
+	}
+	datatest.Org(t, s, "Hitra Havbruk AS", "")
+	g2, _ := s.Generation(ctx)
+	if g2 == g0 {
+		t.Fatal("own write not seen")
+	}
+	other, _ := datatest.OpenAt(t, path) // like the CLI writing while the app is open
+	datatest.Org(t, other, "Frøya Fisk AS", "")
+	if g3, _ := s.Generation(ctx); g3 == g2 {
+		t.Fatal("another connection's write not seen")
+	}
+}

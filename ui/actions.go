@@ -18,6 +18,13 @@ import (
 
 // actionsScreen lists the next steps of every organisation, filtered by
 // state, with a checkbox to mark each done or open again.
+// shownActions is what an action list was loaded for: while neither the
+// query nor the database changed, showing the screen again reloads nothing.
+type shownActions struct {
+	q   data.ActionQuery
+	gen data.Generation
+}
+
 // actionsLimit is how many actions the list shows at once.
 const actionsLimit = 1000
 
@@ -33,9 +40,12 @@ type actionsScreen struct {
 	list     *widget.List
 
 	rows  []data.ActionRow
-	total int    // how many actions the filter matches (rows holds at most actionsLimit)
-	today string // the date the rows were judged overdue against
-	gen   atomic.Int64
+	total int // how many actions the filter matches (rows holds at most actionsLimit)
+	// shown is the query and database generation rows were loaded for.
+	shown  shownActions
+	loaded bool
+	today  string // the date the rows were judged overdue against
+	gen    atomic.Int64
 }
 
 func newActionsScreen(u *UI) *actionsScreen {
@@ -150,23 +160,36 @@ func (s *actionsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // refresh reloads the list off the UI goroutine; only the newest query's
 // result is shown.
 func (s *actionsScreen) refresh() {
-	q := data.ActionQuery{Status: s.status, Today: s.u.today8601()}
+	q := data.ActionQuery{Status: s.status, Today: s.u.today8601(), Limit: actionsLimit}
+	shown, had := s.shown, s.loaded
 	type page struct {
-		rows  []data.ActionRow
-		total int
+		rows    []data.ActionRow
+		total   int
+		at      shownActions
+		current bool // nothing written since the list on screen was loaded
 	}
 	newest(s.u, &s.gen, func() (page, error) {
+		g, err := s.u.store.Generation(s.u.ctx())
+		if err != nil {
+			return page{}, err
+		}
+		at := shownActions{q, g}
+		if had && at == shown {
+			return page{current: true}, nil
+		}
 		total, err := s.u.store.CountActions(s.u.ctx(), q)
 		if err != nil {
 			return page{}, err
 		}
 		// A backlog of thousands is listed up to actionsLimit: the count
 		// says how many there are, and the filters narrow it.
-		q.Limit = actionsLimit
 		rows, err := s.u.store.Actions(s.u.ctx(), q)
-		return page{rows, total}, err
+		return page{rows, total, at, false}, err
 	}, func(p page) {
-		s.rows, s.today, s.total = p.rows, q.Today, p.total
+		if p.current {
+			return
+		}
+		s.rows, s.today, s.total, s.shown, s.loaded = p.rows, q.Today, p.total, p.at, true
 		s.showCount()
 		s.list.Refresh()
 	})

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -40,7 +41,9 @@ func BenchmarkStartup(b *testing.B) {
 }
 
 // BenchmarkScreenSwitch: from Settings to each screen, until its data is on
-// screen (leaving Settings again is not timed).
+// screen (leaving Settings is not timed). "changed": something was written
+// meanwhile, so the screen reloads its data; "unchanged": nothing was, and
+// the screen shows what it had.
 func BenchmarkScreenSwitch(b *testing.B) {
 	st := openBig(b)
 	defer st.Close()
@@ -50,16 +53,27 @@ func BenchmarkScreenSwitch(b *testing.B) {
 		name string
 		idx  int
 	}{{"organisations", tabOrganisations}, {"visits", tabVisits}, {"actions", tabActions}, {"today", tabToday}} {
-		b.Run(tab.name, func(b *testing.B) {
-			for range b.N {
-				b.StopTimer() // leaving the screen is not part of the switch
-				u.Show(tabSettings)
-				u.WaitIdle()
-				b.StartTimer()
-				u.Show(tab.idx)
-				u.WaitIdle()
+		for _, write := range []bool{true, false} {
+			name := tab.name + "/unchanged"
+			if write {
+				name = tab.name + "/changed"
 			}
-		})
+			b.Run(name, func(b *testing.B) {
+				for i := range b.N {
+					b.StopTimer() // leaving the screen is not part of the switch
+					u.Show(tabSettings)
+					u.WaitIdle()
+					if write {
+						if err := st.SetSetting("bench.write", fmt.Sprint(i)); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.StartTimer()
+					u.Show(tab.idx)
+					u.WaitIdle()
+				}
+			})
+		}
 	}
 }
 

@@ -31,6 +31,7 @@ type orgScreen struct {
 	deletedID                               string
 
 	rows     []data.OrgRow
+	shown    shownList // what rows were loaded for
 	selected string
 	gen      atomic.Int64 // the newest query; older results are dropped
 	typing   *debounce
@@ -171,21 +172,52 @@ func (s *orgScreen) refresh() {
 		return
 	}
 	q := s.query()
-	newest(s.u, &s.gen, func() ([]data.OrgRow, error) {
-		return s.u.store.SearchOrganisations(s.u.ctx(), q)
-	}, func(rows []data.OrgRow) {
-		s.rows = rows
-		s.count.SetText(s.u.tr.N("ui.orgs.count", len(rows), "N", s.u.tr.Number(len(rows))))
-		s.list.UnselectAll()
-		s.list.Refresh()
-		for i, r := range rows {
-			if r.ID == s.selected {
-				s.list.Select(i)
-				s.list.ScrollTo(i)
-				break
-			}
+	shown, had := s.shown, s.rows != nil
+	type result struct {
+		rows []data.OrgRow
+		at   shownList
+	}
+	newest(s.u, &s.gen, func() (result, error) {
+		g, err := s.u.store.Generation(s.u.ctx())
+		if err != nil {
+			return result{}, err
 		}
+		at := shownList{q, g}
+		if had && at == shown {
+			return result{at: at}, nil // nothing written since: the list on screen is current
+		}
+		rows, err := s.u.store.SearchOrganisations(s.u.ctx(), q)
+		if rows == nil {
+			rows = []data.OrgRow{}
+		}
+		return result{rows, at}, err
+	}, func(r result) {
+		if r.rows != nil {
+			s.rows, s.shown = r.rows, r.at
+			s.count.SetText(s.u.tr.N("ui.orgs.count", len(r.rows), "N", s.u.tr.Number(len(r.rows))))
+			s.list.UnselectAll()
+			s.list.Refresh()
+		}
+		s.showSelected()
 	})
+}
+
+// showSelected highlights the selected organisation's row, if it is listed.
+func (s *orgScreen) showSelected() {
+	for i, r := range s.rows {
+		if r.ID == s.selected {
+			s.list.Select(i)
+			s.list.ScrollTo(i)
+			return
+		}
+	}
+}
+
+// shownList is the query and database generation a list was loaded for:
+// while both stay the same, switching back to the screen reloads nothing.
+type shownList struct {
+	q   data.OrgQuery
+	gen data.Generation
 }
 
 // deleted offers to undo the delete of the organisation just removed.

@@ -139,3 +139,28 @@ func TestUnsavedOrganisationEditIsOfferedBack(t *testing.T) {
 		t.Fatalf("draft not restored: %q", got)
 	}
 }
+
+func TestOrganisationListReloadsOnlyWhenSomethingWasWritten(t *testing.T) {
+	u, st := newTestUI(t, "en")
+	datatest.Org(t, st, "Inderøy Is AS", "")
+	u.Show(tabOrganisations)
+	u.WaitIdle()
+	first := u.orgs.rows
+	u.Show(tabSettings)
+	u.WaitIdle()
+	u.Show(tabOrganisations)
+	u.WaitIdle()
+	if &u.orgs.rows[0] != &first[0] {
+		t.Fatal("the list was reloaded although nothing was written")
+	}
+	// Another process (the command line) adds an organisation meanwhile.
+	other, _ := datatest.OpenAt(t, st.Path())
+	datatest.Org(t, other, "Leka Laks AS", "")
+	u.Show(tabSettings)
+	u.WaitIdle()
+	u.Show(tabOrganisations)
+	u.WaitIdle()
+	if len(u.orgs.rows) != 2 || !shows(u.orgs.list, "Leka Laks AS") {
+		t.Fatalf("another process's write not shown: %d rows", len(u.orgs.rows))
+	}
+}

@@ -15,6 +15,7 @@ type Store interface {
 	SetSetting(key, value string) error
 	Path() string
 	IsEmpty(ctx context.Context) (bool, error)
+	Generation(ctx context.Context) (data.Generation, error)
 
 	SearchOrganisations(ctx context.Context, q data.OrgQuery) ([]data.OrgRow, error)
 	Organisation(ctx context.Context, id string) (data.Organisation, error)
