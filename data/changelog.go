@@ -131,12 +131,29 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 		if c == col {
 			a.row.vals[i] = val
 			a.row.updatedAt = max(a.row.updatedAt, ms)
+			if table == "organisations" && col == "name" {
+				name, _ := val.(string)
+				for _, l := range sortLangs {
+					if err := a.setColumn(table, id, sortColumn(l), sortKey(l, name), ms); err != nil {
+						return err
+					}
+				}
+			}
 			return nil
 		}
 	}
 	a.row.cols = append(a.row.cols, col)
 	a.row.vals = append(a.row.vals, val)
 	a.row.updatedAt = max(a.row.updatedAt, ms)
+	if table == "organisations" && col == "name" {
+		// Derived: the name's sort key for each reader's language.
+		name, _ := val.(string)
+		for _, l := range sortLangs {
+			if err := a.setColumn(table, id, sortColumn(l), sortKey(l, name), ms); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

@@ -1,13 +1,15 @@
 package data
 
 import (
-	"bytes"
 	"slices"
 	"sync"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
+
+// sortLangs are the readers' languages organisation names have sort keys for.
+var sortLangs = []string{"sv", "nb", "en"}
 
 // collators keeps built collators per language: building one allocates
 // megabytes of tables, and a collator is not safe for concurrent use, so
@@ -36,42 +38,22 @@ func newCollator(lang string) *collate.Collator {
 	return collate.New(tag, collate.IgnoreCase)
 }
 
-// CompareNames compares two names the way a reader of lang sorts them.
-func CompareNames(lang, a, b string) int {
-	c, done := borrowCollator(lang)
-	defer done()
-	return c.CompareString(a, b)
-}
-
-// sortByName sorts rows stably by name in lang's order. Sort keys are computed
-// once per row (comparing keys is far cheaper than collating strings), and
-// small (key, index) pairs are sorted rather than the rows themselves.
-func sortByName[T any](rows []T, lang string, desc bool, name func(T) string) {
+// sortKey is the byte string that orders name as a reader of lang expects;
+// keys compare with plain byte comparison (SQLite's BLOB order).
+func sortKey(lang, name string) []byte {
 	c, done := borrowCollator(lang)
 	defer done()
 	var buf collate.Buffer
-	type keyed struct {
-		key []byte
-		i   int
+	return slices.Clone(c.KeyFromString(&buf, name))
+}
+
+// sortColumn is the organisations column holding lang's sort keys.
+func sortColumn(lang string) string {
+	switch lang {
+	case "sv", "nb":
+		return "sort_" + lang
+	case "no", "nn":
+		return "sort_nb"
 	}
-	ks := make([]keyed, len(rows))
-	for i, r := range rows {
-		ks[i] = keyed{c.KeyFromString(&buf, name(r)), i}
-	}
-	// The keys live in buf until the sort is done; no copies needed.
-	slices.SortFunc(ks, func(a, b keyed) int {
-		r := bytes.Compare(a.key, b.key)
-		if desc {
-			r = -r
-		}
-		if r == 0 {
-			r = a.i - b.i // equal names keep their order
-		}
-		return r
-	})
-	sorted := make([]T, len(rows))
-	for j, k := range ks {
-		sorted[j] = rows[k.i]
-	}
-	copy(rows, sorted)
+	return "sort_en"
 }

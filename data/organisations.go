@@ -163,7 +163,7 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	default:
 		return nil, invalid("size", "choice", "value", q.Size)
 	}
-	order := "" // by name: sorted in Go with the reader's collation
+	order := "o." + sortColumn(q.Lang) // the reader's alphabetical order
 	switch q.Sort {
 	case "", SortByName:
 	case SortByLastVisit:
@@ -175,12 +175,10 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	default:
 		return nil, invalid("sort", "choice", "value", string(q.Sort))
 	}
-	if order != "" {
-		if q.Desc {
-			order += " DESC"
-		}
-		order = " ORDER BY " + order + ", o.name COLLATE NOCASE, o.id"
+	if q.Desc {
+		order += " DESC"
 	}
+	order = " ORDER BY " + order + ", o.name COLLATE NOCASE, o.id"
 	// Lists leave out the long texts (notes can be pages long); Organisation() reads them.
 	query := `SELECT ` + orgListColumns + `, COALESCE(st.last_visit, ''), COALESCE(st.visits, 0)
 		FROM organisations o
@@ -205,11 +203,8 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if q.Sort == "" || q.Sort == SortByName {
-		sortByName(out, q.Lang, q.Desc, func(r OrgRow) string { return r.Name })
-		if q.Text != "" {
-			nameMatchesFirst(out, q.Text)
-		}
+	if (q.Sort == "" || q.Sort == SortByName) && q.Text != "" {
+		nameMatchesFirst(out, q.Text)
 	}
 	return out, nil
 }

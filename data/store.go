@@ -125,6 +125,10 @@ func Open(path string, opt Options) (*Store, error) {
 			s.Close()
 			return nil, err
 		}
+		if err = s.fillSortKeys(); err != nil {
+			s.Close()
+			return nil, err
+		}
 		for _, q := range preparedQueries() {
 			st, err := s.w.Prepare(q)
 			if err != nil {
@@ -410,4 +414,40 @@ func (s *Store) Generation(ctx context.Context) (Generation, error) {
 	// connection — in practice another process — commits.
 	err := s.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&g.external)
 	return g, err
+}
+
+// fillSortKeys computes the name sort keys of organisations that have none
+// (rows from before migration 0007; later the apply path keeps them).
+func (s *Store) fillSortKeys() error {
+	rows, err := s.w.Query(`SELECT id, name FROM organisations WHERE sort_en IS NULL`)
+	if err != nil {
+		return err
+	}
+	type named struct{ id, name string }
+	var todo []named
+	for rows.Next() {
+		var n named
+		if err := rows.Scan(&n.id, &n.name); err != nil {
+			rows.Close()
+			return err
+		}
+		todo = append(todo, n)
+	}
+	rows.Close()
+	if len(todo) == 0 {
+		return nil
+	}
+	return s.writeLocal(func(tx *sql.Tx) error {
+		st, err := tx.Prepare(`UPDATE organisations SET sort_sv = ?, sort_nb = ?, sort_en = ? WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, n := range todo {
+			if _, err := st.Exec(sortKey("sv", n.name), sortKey("nb", n.name), sortKey("en", n.name), n.id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

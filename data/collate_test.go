@@ -1,0 +1,52 @@
+package data
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+func TestSortKeysAreFilledForOlderRowsWhenTheStoreOpens(t *testing.T) {
+	path := filepath.Join(t.TempDir(), DBFileName)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, n := range []string{"Åre Glas AB", "Zeta Bygg AB", "Ørland Fisk AS"} {
+		o := Organisation{Name: n}
+		if err := s.CreateOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Rows from before migration 0007 have no keys.
+	if _, err := s.w.Exec(`UPDATE organisations SET sort_sv = NULL, sort_nb = NULL, sort_en = NULL`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for lang, want := range map[string]string{
+		"sv": "Zeta Bygg AB|Åre Glas AB|Ørland Fisk AS", // … X Y Z Å Ä Ö (Ø as Ö)
+		"nb": "Zeta Bygg AB|Ørland Fisk AS|Åre Glas AB", // … Z Æ Ø Å
+		"en": "Åre Glas AB|Ørland Fisk AS|Zeta Bygg AB",
+	} {
+		rows, err := s.SearchOrganisations(ctx, OrgQuery{Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for i, r := range rows {
+			if i > 0 {
+				got += "|"
+			}
+			got += r.Name
+		}
+		if got != want {
+			t.Errorf("%s: %s, want %s", lang, got, want)
+		}
+	}
+}
