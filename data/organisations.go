@@ -74,9 +74,8 @@ type OrgQuery struct {
 }
 
 // OrgRow is one line of the organisation list. Its Organisation holds only
-// what a list shows and filters on (id, name, org number, country,
-// municipality, sector, kind, employees, leadership, updated); Organisation()
-// reads the whole record.
+// what a list shows (id, name, org number, country, municipality, sector,
+// kind, employees); Organisation() reads the whole record.
 type OrgRow struct {
 	Organisation
 	LastVisit string // YYYY-MM-DD or ""

@@ -151,20 +151,17 @@ const orgColumns = `o.id, o.created_at, o.updated_at, o.deleted, o.name, o.orgnr
 
 // orgListColumns are what a line of the organisation list needs: no long
 // texts, no tags (scanned by scanOrgRow, followed by the visit statistics).
-const orgListColumns = `o.id, o.updated_at, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind,
-	o.employees, o.leader_gender`
+const orgListColumns = `o.id, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind, o.employees`
 
 // scanOrgRow reads orgListColumns and the two statistics columns.
 func scanOrgRow(sc rowScanner) (OrgRow, error) {
 	var r OrgRow
-	var updated int64
 	var emp sql.NullInt64
-	err := sc.Scan(&r.ID, &updated, &r.Name, &r.OrgNr, &r.Country, &r.Municipality, &r.Sector, &r.Kind,
-		&emp, &r.LeaderGender, &r.LastVisit, &r.Visits)
+	err := sc.Scan(&r.ID, &r.Name, &r.OrgNr, &r.Country, &r.Municipality, &r.Sector, &r.Kind,
+		&emp, &r.LastVisit, &r.Visits)
 	if err != nil {
 		return r, err
 	}
-	r.UpdatedAt = msTime(updated)
 	if emp.Valid {
 		n := int(emp.Int64)
 		r.Employees = &n
