@@ -33,7 +33,8 @@ func (s *session) gui() error {
 func openWindow(st *data.Store, tr *translations.Localizer, dataDir string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	u := ui.New(a, st, tr, ui.Options{DataDir: dataDir, Version: Version,
+	lib, _ := loadModels(dataDir)
+	u := ui.New(a, st, tr, ui.Options{DataDir: dataDir, Version: Version, Models: lib,
 		// The welcome's "Load demo data": the same demo as "ilsa demo".
 		LoadDemo: func(ctx context.Context) error { return demo.Fill(ctx, st, demo.Options{}) },
 	})

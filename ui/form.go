@@ -119,6 +119,8 @@ func newChoiceSelect(choices []choice, onChange func(value string)) *choiceSelec
 			onChange(cs.Value())
 		}
 	})
+	// Fyne's own placeholder, "(Select one)", is English only.
+	cs.Select.PlaceHolder = "—"
 	return cs
 }
 

@@ -44,6 +44,7 @@ type orgDetail struct {
 	contacts *orgContacts
 	timeline *orgTimeline
 	actions  *orgActions
+	assess   *orgAssessments
 }
 
 // orgDraft is what the organisation form keeps while it is typed.
@@ -133,11 +134,13 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	d.contacts = newOrgContacts(u)
 	d.timeline = newOrgTimeline(u)
 	d.actions = newOrgActions(u)
+	d.assess = newOrgAssessments(u)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.overview"), theme.InfoIcon(), overview),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.contacts"), theme.AccountIcon(), d.contacts.view),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.visits"), theme.CalendarIcon(), d.timeline.view),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.actions"), theme.ConfirmIcon(), d.actions.view),
+		container.NewTabItemWithIcon(tr.T("ui.org.tab.assessments"), theme.GridIcon(), d.assess.view),
 	)
 	d.body = container.NewBorder(container.NewVBox(d.title, d.sub), nil, nil, nil, d.tabs)
 
@@ -216,6 +219,7 @@ func (d *orgDetail) show(o data.Organisation) {
 		d.contacts.load(o.ID)
 		d.timeline.load(o.ID)
 		d.actions.load(o.ID)
+		d.assess.load(o.ID)
 	}
 	d.draft = d.u.newDraft(d.draftKey(), func() any { return d.read() })
 	var dr orgDraft

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/models"
 )
 
 // Store is what the screens need of the database. *data.Store implements it;
@@ -44,6 +45,10 @@ type Store interface {
 	CountActions(ctx context.Context, q data.ActionQuery) (int, error)
 	CreateAction(ctx context.Context, a *data.Action) error
 	SetActionDone(ctx context.Context, id, date string) error
+
+	SaveAssessment(ctx context.Context, a *data.Assessment, m *models.Model) error
+	Assessments(ctx context.Context, orgID string) ([]data.Assessment, error)
+	Assessment(ctx context.Context, id string) (data.Assessment, error)
 
 	SaveDraft(key, body string) error
 	Draft(key string) (data.Draft, bool, error)

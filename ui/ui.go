@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -27,6 +28,8 @@ type Options struct {
 	Now func() time.Time
 	// LoadDemo fills an empty database with demo data (the first-run button).
 	LoadDemo func(ctx context.Context) error
+	// Models is the library of innovation-management models; nil means none.
+	Models *models.Library
 
 	// queue, in tests, collects the results of background work so WaitIdle
 	// applies them on the test's goroutine (Fyne's test driver would run

@@ -1,0 +1,507 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/models"
+)
+
+// orgAssessments is the organisation's Assessments tab: every model applied
+// with the client, newest first, and a button to start a new one.
+type orgAssessments struct {
+	u     *UI
+	view  fyne.CanvasObject
+	orgID string
+	rows  []data.Assessment // newest first
+	list  *widget.List
+	empty *widget.Label
+}
+
+func newOrgAssessments(u *UI) *orgAssessments {
+	a := &orgAssessments{u: u}
+	a.list = widget.NewList(func() int { return len(a.rows) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			levels := widget.NewLabel("")
+			levels.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(title, levels)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(a.rows) {
+				return
+			}
+			title, levels := a.u.assessmentSummary(a.rows[i])
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(title)
+			box.Objects[1].(*widget.Label).SetText(levels)
+		})
+	a.list.OnSelected = func(i widget.ListItemID) {
+		a.list.UnselectAll()
+		if i < len(a.rows) {
+			a.u.openAssessment(a.rows[i], a.reload)
+		}
+	}
+	a.empty = widget.NewLabel(u.tr.T("ui.assess.none"))
+	a.empty.Importance = widget.LowImportance
+	add := widget.NewButtonWithIcon(u.tr.T("ui.assess.new"), theme.ContentAddIcon(), func() {
+		if a.orgID == "" {
+			return
+		}
+		last := ""
+		if len(a.rows) > 0 {
+			last = a.rows[0].ModelID
+		}
+		a.u.newAssessment(a.orgID, last, a.reload)
+	})
+	a.view = container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewStack(a.empty, a.list))
+	return a
+}
+
+func (a *orgAssessments) reload() { a.load(a.orgID) }
+
+func (a *orgAssessments) load(orgID string) {
+	a.orgID = orgID
+	a.u.background(func() func() {
+		rows, err := a.u.store.Assessments(a.u.ctx(), orgID)
+		return func() {
+			if err != nil {
+				a.u.showError(err)
+				return
+			}
+			if orgID != a.orgID {
+				return
+			}
+			// The store lists oldest first; the newest is what the advisor looks for.
+			n := len(rows)
+			a.rows = make([]data.Assessment, n)
+			for i, r := range rows {
+				a.rows[n-1-i] = r
+			}
+			a.empty.Hidden = n > 0
+			a.empty.Refresh()
+			a.list.Refresh()
+		}
+	})
+}
+
+// assessmentModel is the model version an assessment was made with (or the
+// latest version of its model when that version is no longer loaded).
+func (u *UI) assessmentModel(a data.Assessment) (*models.Model, bool) {
+	if m, ok := u.opt.Models.Version(a.ModelID, a.ModelVersion); ok {
+		return m, true
+	}
+	return u.opt.Models.Latest(a.ModelID)
+}
+
+// assessmentSummary is one assessment's line in the list ("date · model ·
+// version · status") and, for scales, its levels ("Kund/Behov 3 · …").
+func (u *UI) assessmentSummary(a data.Assessment) (title, levels string) {
+	lang := u.tr.Lang()
+	name := a.ModelID
+	m, ok := u.assessmentModel(a)
+	if ok {
+		name = m.Name.In(lang)
+	}
+	title = strings.Join([]string{u.tr.DateString(a.Date), name,
+		u.tr.T("ui.assess.version", "Version", a.ModelVersion), u.assessStatus(a.Status)}, " · ")
+	if !ok || m.Kind != models.KindScale {
+		return title, ""
+	}
+	byDim := map[string]data.Answer{}
+	for _, ans := range a.Answers {
+		byDim[ans.Dimension] = ans
+	}
+	var parts []string
+	for _, d := range m.Dimensions {
+		if ans, ok := byDim[d.ID]; ok && ans.Level != nil {
+			parts = append(parts, d.Name.In(lang)+" "+strconv.Itoa(*ans.Level))
+		}
+	}
+	return title, strings.Join(parts, " · ")
+}
+
+func (u *UI) assessStatus(s data.AssessmentStatus) string {
+	if s == data.AssessmentDone {
+		return u.tr.T("ui.assess.status.done")
+	}
+	return u.tr.T("ui.assess.status.draft")
+}
+
+// assessForm applies a model with a client: one section per dimension with
+// its level descriptions in view, or a text block per canvas block, or a
+// check per checklist item.
+type assessForm struct {
+	u       *UI
+	orig    data.Assessment // the stored assessment when editing (ID "" when new)
+	model   *models.Model   // nil until one is chosen
+	onSaved func()
+
+	dlg      *dialog.CustomDialog
+	form     *form
+	modelSel *choiceSelect
+	models   []*models.Model // the select's options
+	date     *keyedEntry
+	hint     *widget.Label
+	sections *fyne.Container
+	body     *fyne.Container
+	view     *container.Scroll
+	answers  []*answerRow // in the model's dimension order
+	closed   bool
+}
+
+// answerRow holds the widgets of one dimension, block or item.
+type answerRow struct {
+	dim     *models.Dimension
+	orig    data.Answer
+	level   *int
+	checks  []*widget.Check // scale: one per level
+	target  *choiceSelect
+	due     *keyedEntry
+	comment *keyedEntry
+	text    *keyedEntry   // canvas
+	applies *widget.Check // checklist
+}
+
+// newAssessment opens the form for a new assessment of an organisation,
+// with modelID (if any) chosen.
+func (u *UI) newAssessment(orgID, modelID string, onSaved func()) *assessForm {
+	f := &assessForm{u: u, orig: data.Assessment{OrgID: orgID, Date: u.today8601(), Status: data.AssessmentDraft}, onSaved: onSaved}
+	f.build()
+	if m, ok := u.opt.Models.Latest(modelID); ok {
+		f.modelSel.SetValue(m.ID) // its OnChanged builds the sections
+	}
+	f.show()
+	return f
+}
+
+// openAssessment opens a stored assessment with the model version it was
+// made with.
+func (u *UI) openAssessment(a data.Assessment, onSaved func()) *assessForm {
+	full, err := u.store.Assessment(u.ctx(), a.ID)
+	if err != nil {
+		u.showError(err)
+		return nil
+	}
+	f := &assessForm{u: u, orig: full, onSaved: onSaved}
+	f.build()
+	if m, ok := u.assessmentModel(full); ok {
+		f.setModel(m)
+	}
+	f.show()
+	return f
+}
+
+func (f *assessForm) build() {
+	u, tr := f.u, f.u.tr
+	lang := tr.Lang()
+	f.form = newForm(u)
+	editing := f.orig.ID != ""
+	var choices []choice
+	if editing {
+		if m, ok := u.assessmentModel(f.orig); ok {
+			f.models = []*models.Model{m}
+		}
+	} else {
+		f.models = u.opt.Models.All()
+	}
+	for _, m := range f.models {
+		choices = append(choices, choice{m.ID, m.Name.In(lang) + " (" + tr.T("ui.assess.version", "Version", m.Version) + ")"})
+	}
+	f.modelSel = newChoiceSelect(choices, func(id string) {
+		for _, m := range f.models {
+			if m.ID == id && m != f.model {
+				f.setModel(m)
+			}
+		}
+	})
+	f.modelSel.Select.PlaceHolder = tr.T("ui.assess.model_placeholder")
+	if editing {
+		f.modelSel.Disable() // answers belong to the version they were made with
+	}
+	f.form.add("model", tr.T("field.model"), f.modelSel.Select)
+	f.date = f.entry(false)
+	f.date.SetPlaceHolder(tr.T("ui.date_placeholder"))
+	f.date.SetText(tr.DateString(f.orig.Date))
+	f.form.add("date", tr.T("field.date"), f.date)
+
+	f.hint = widget.NewLabel(tr.T("ui.assess.choose_model"))
+	if len(f.models) == 0 {
+		f.hint.SetText(tr.T("ui.assess.no_models"))
+	}
+	f.hint.Importance = widget.LowImportance
+	f.hint.Wrapping = fyne.TextWrapWord
+	f.sections = container.NewVBox()
+	f.body = container.NewVBox(f.form.content(), f.hint, f.sections)
+	f.view = container.NewVScroll(container.NewPadded(f.body))
+
+	title := tr.T("ui.assess.new")
+	if editing {
+		title = tr.T("ui.assess.edit_title")
+	}
+	draft := widget.NewButtonWithIcon(tr.T("ui.assess.save_draft"), theme.DocumentSaveIcon(), func() { f.saveAs(data.AssessmentDraft) })
+	done := widget.NewButtonWithIcon(tr.T("ui.assess.done"), theme.ConfirmIcon(), func() { f.saveAs(data.AssessmentDone) })
+	done.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(tr.T("ui.cancel"), theme.CancelIcon(), f.close)
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.view, u.win)
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, draft, done})
+	f.dlg.SetOnClosed(func() { f.u.popDialog(f) })
+}
+
+func (f *assessForm) show() {
+	f.u.pushDialog(f)
+	f.dlg.Resize(fyne.NewSize(880, 680))
+	f.dlg.Show()
+}
+
+// entry is a text field of the form: Esc and Ctrl+S reach the form even
+// while it has the keyboard.
+func (f *assessForm) entry(multiLine bool) *keyedEntry {
+	e := newKeyedEntry(multiLine)
+	e.onKey = func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyEscape {
+			f.close()
+			return true
+		}
+		return false
+	}
+	e.onShortcut = func(s fyne.Shortcut) bool {
+		if s.ShortcutName() == saveShortcut.ShortcutName() {
+			f.save()
+			return true
+		}
+		return false
+	}
+	return e
+}
+
+// setModel builds one section per dimension of m, filled from the stored
+// answers when editing.
+func (f *assessForm) setModel(m *models.Model) {
+	f.model = m
+	f.modelSel.SetValue(m.ID)
+	f.hint.SetText(m.Description.In(f.u.tr.Lang()))
+	stored := map[string]data.Answer{}
+	if f.orig.ModelID == m.ID && f.orig.ModelVersion == m.Version {
+		for _, a := range f.orig.Answers {
+			stored[a.Dimension] = a
+		}
+	}
+	// Problem lines of the previous model's dimensions go with it.
+	for k := range f.form.rows {
+		if strings.HasPrefix(k, "answers.") {
+			delete(f.form.rows, k)
+		}
+	}
+	f.answers = nil
+	f.sections.RemoveAll()
+	for i := range m.Dimensions {
+		r := f.section(&m.Dimensions[i], stored[m.Dimensions[i].ID])
+		f.answers = append(f.answers, r)
+	}
+	f.relayout()
+}
+
+// section builds the widgets of one dimension and adds them to the form.
+func (f *assessForm) section(d *models.Dimension, ans data.Answer) *answerRow {
+	tr, lang := f.u.tr, f.u.tr.Lang()
+	r := &answerRow{dim: d, orig: ans}
+	name := widget.NewLabelWithStyle(d.Name.In(lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameSubHeadingText
+	name.Wrapping = fyne.TextWrapWord
+	parts := []fyne.CanvasObject{widget.NewSeparator(), name}
+	if desc := d.Description.In(lang); desc != "" {
+		l := widget.NewLabel(desc)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.LowImportance
+		parts = append(parts, l)
+	}
+	r.comment = f.entry(false)
+	r.comment.SetPlaceHolder(tr.T("ui.assess.comment"))
+	r.comment.SetText(ans.Comment)
+	switch f.model.Kind {
+	case models.KindScale:
+		levels := container.NewVBox()
+		for n := 1; n <= f.model.Levels; n++ {
+			text := ""
+			if l, ok := d.Level(n); ok {
+				text = l.Text.In(lang)
+			}
+			check := widget.NewCheck(strconv.Itoa(n), nil)
+			desc := widget.NewLabel(text)
+			desc.Wrapping = fyne.TextWrapWord
+			r.checks = append(r.checks, check)
+			levels.Add(container.NewBorder(nil, nil, container.NewVBox(check), nil, desc))
+		}
+		if ans.Level != nil {
+			r.pick(*ans.Level)
+		}
+		for i, c := range r.checks {
+			c.OnChanged = func(on bool) {
+				if on {
+					r.pick(i + 1)
+				} else if r.level != nil && *r.level == i+1 {
+					r.level = nil
+				}
+			}
+		}
+		targets := []choice{{"", tr.T("ui.assess.target_none")}}
+		for n := 1; n <= f.model.Levels; n++ {
+			targets = append(targets, choice{strconv.Itoa(n), strconv.Itoa(n)})
+		}
+		r.target = newChoiceSelect(targets, nil)
+		if ans.Target != nil {
+			r.target.SetValue(strconv.Itoa(*ans.Target))
+		} else {
+			r.target.SetValue("")
+		}
+		r.due = f.entry(false)
+		r.due.SetPlaceHolder(tr.T("ui.date_placeholder"))
+		r.due.SetText(tr.DateString(ans.TargetDue))
+		parts = append(parts, levels, container.NewGridWithColumns(2,
+			container.NewVBox(groupCaption(tr.T("ui.assess.target")), r.target.Select),
+			container.NewVBox(groupCaption(tr.T("ui.assess.target_due")), r.due)))
+	case models.KindCanvas:
+		r.text = f.entry(true)
+		r.text.SetMinRowsVisible(4)
+		r.text.SetText(ans.Text)
+		parts = append(parts, r.text)
+	case models.KindChecklist:
+		r.applies = widget.NewCheck(tr.T("ui.assess.applies"), nil)
+		r.applies.SetChecked(ans.Applies)
+		parts = append(parts, container.NewBorder(nil, nil, r.applies, nil, r.comment))
+	}
+	if f.model.Kind == models.KindScale {
+		parts = append(parts, r.comment)
+	}
+	parts = append(parts, problemLine(f.form, "answers."+d.ID))
+	f.sections.Add(container.NewVBox(parts...))
+	return r
+}
+
+// pick chooses level n (1..levels): its check is the only one on.
+func (r *answerRow) pick(n int) {
+	r.level = &n
+	for i, c := range r.checks {
+		if c.Checked != (i+1 == n) {
+			c.SetChecked(i+1 == n)
+		}
+	}
+}
+
+func (f *assessForm) relayout() {
+	f.sections.Refresh()
+	f.body.Refresh()
+	f.view.Refresh()
+}
+
+// collect reads the form into the assessment to store. Only dimensions
+// with something in them (or stored before) are written.
+func (f *assessForm) collect(status data.AssessmentStatus) (data.Assessment, []error) {
+	a := f.orig
+	a.Status = status
+	a.Answers = nil
+	var problems []error
+	if f.model == nil {
+		problems = append(problems, &data.ValidationError{Field: "model", Code: "required"})
+		return a, problems
+	}
+	a.ModelID, a.ModelVersion = f.model.ID, f.model.Version
+	a.Date = ""
+	if iso, ok := f.parseDate(f.date.Text); ok {
+		a.Date = iso
+	} else {
+		problems = append(problems, dateProblem("date", f.date.Text))
+	}
+	for _, r := range f.answers {
+		ans := r.orig
+		ans.Dimension = r.dim.ID
+		ans.Comment = r.comment.Text
+		switch f.model.Kind {
+		case models.KindScale:
+			ans.Level = r.level
+			ans.Target = nil
+			if v := r.target.Value(); v != "" {
+				n, _ := strconv.Atoi(v)
+				ans.Target = &n
+			}
+			ans.TargetDue = ""
+			if iso, ok := f.parseDate(r.due.Text); ok {
+				ans.TargetDue = iso
+			} else {
+				problems = append(problems, dateProblem("answers."+r.dim.ID, r.due.Text))
+			}
+		case models.KindCanvas:
+			ans.Text = r.text.Text
+		case models.KindChecklist:
+			ans.Applies = r.applies.Checked
+		}
+		empty := ans.Level == nil && ans.Target == nil && ans.TargetDue == "" && ans.Text == "" &&
+			!ans.Applies && strings.TrimSpace(ans.Comment) == ""
+		if !empty || r.orig.ID != "" {
+			a.Answers = append(a.Answers, ans)
+		}
+	}
+	return a, problems
+}
+
+func (f *assessForm) parseDate(s string) (string, bool) {
+	if strings.TrimSpace(s) == "" {
+		return "", true
+	}
+	t, err := f.u.tr.ParseDate(s)
+	if err != nil {
+		return "", false
+	}
+	return t.Format(data.DateLayout), true
+}
+
+// save is Ctrl+S: save as a draft.
+func (f *assessForm) save() { f.saveAs(data.AssessmentDraft) }
+
+// saveAs stores the assessment with status. On a problem the form stays
+// open with everything typed, and the problem shows beside its section.
+func (f *assessForm) saveAs(status data.AssessmentStatus) {
+	if f.closed {
+		return
+	}
+	a, problems := f.collect(status)
+	var err error
+	if len(problems) > 0 {
+		err = errors.Join(problems...)
+	} else {
+		err = f.u.store.SaveAssessment(f.u.ctx(), &a, f.model)
+	}
+	if err != nil {
+		if !f.form.showErrors(err) {
+			f.u.showError(err)
+		}
+		f.relayout()
+		return
+	}
+	f.finish()
+	if f.onSaved != nil {
+		f.onSaved()
+	}
+	f.u.dataChanged()
+}
+
+// close is Cancel and Esc.
+func (f *assessForm) close() { f.finish() }
+
+func (f *assessForm) finish() {
+	if f.closed {
+		return
+	}
+	f.closed = true
+	f.dlg.Hide() // its OnClosed pops it from the dialog stack
+}
