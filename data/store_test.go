@@ -480,3 +480,32 @@ func TestGenerationChangesOnEveryWriteFromAnyProcess(t *testing.T) {
 		t.Fatal("another connection's write not seen")
 	}
 }
+
+func TestOpenActionsPageKeepsUndatedLast(t *testing.T) {
+	s, _ := datatest.Open(t)
+	o := datatest.Org(t, s, "Osen Opplevelser AS", "")
+	for _, due := range []string{"", "2026-12-01", "", "2026-11-01"} {
+		if err := s.CreateAction(ctx, &data.Action{OrgID: o.ID, Text: "x" + due, Due: due}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, _ := s.Actions(ctx, data.ActionQuery{Status: data.ActionsOpen})
+	for _, limit := range []int{1, 2, 3, 4, 10} {
+		page, err := s.Actions(ctx, data.ActionQuery{Status: data.ActionsOpen, Limit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := all[:min(limit, len(all))]
+		if len(page) != len(want) {
+			t.Fatalf("limit %d: %d rows", limit, len(page))
+		}
+		for i := range want {
+			if page[i].ID != want[i].ID {
+				t.Fatalf("limit %d: row %d is %q, want %q", limit, i, page[i].Text, want[i].Text)
+			}
+		}
+	}
+	if all[0].Due != "2026-11-01" || all[3].Due != "" {
+		t.Fatalf("order: %+v", all)
+	}
+}
