@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -383,14 +382,8 @@ func (a *newActionForm) save() {
 		return
 	}
 	act := data.Action{OrgID: a.orgID, Text: a.text.Text, Owner: a.owner.Text}
-	var dateErr error
-	if s := strings.TrimSpace(a.due.Text); s != "" {
-		if t, err := a.u.tr.ParseDate(s); err == nil {
-			act.Due = t.Format(data.DateLayout)
-		} else {
-			dateErr = &data.ValidationError{Field: "due", Code: "date.format", Params: map[string]any{"value": s}}
-		}
-	}
+	due, dateErr := a.u.typedDate("due", a.due.Text)
+	act.Due = due
 	if err := errors.Join(act.Normalise(), dateErr); err != nil {
 		a.f.showErrors(err)
 		a.d.Refresh()

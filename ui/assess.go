@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +22,7 @@ type orgAssessments struct {
 	u     *UI
 	view  fyne.CanvasObject
 	orgID string
+	gen   atomic.Int64      // the newest load wins when organisations change quickly
 	rows  []data.Assessment // newest first
 	list  *widget.List
 	empty *widget.Label
@@ -71,16 +73,8 @@ func (a *orgAssessments) reload() { a.load(a.orgID) }
 
 func (a *orgAssessments) load(orgID string) {
 	a.orgID = orgID
-	a.u.background(func() func() {
-		rows, err := a.u.store.Assessments(a.u.ctx(), orgID)
-		return func() {
-			if err != nil {
-				a.u.showError(err)
-				return
-			}
-			if orgID != a.orgID {
-				return
-			}
+	newest(a.u, &a.gen, func() ([]data.Assessment, error) { return a.u.store.Assessments(a.u.ctx(), orgID) },
+		func(rows []data.Assessment) {
 			// The store lists oldest first; the newest is what the advisor looks for.
 			n := len(rows)
 			a.rows = make([]data.Assessment, n)
@@ -90,8 +84,7 @@ func (a *orgAssessments) load(orgID string) {
 			a.empty.Hidden = n > 0
 			a.empty.Refresh()
 			a.list.Refresh()
-		}
-	})
+		})
 }
 
 // assessmentModel is the model version an assessment was made with (or the
@@ -417,7 +410,7 @@ func (f *assessForm) collect(status data.AssessmentStatus) (data.Assessment, []e
 	}
 	a.ModelID, a.ModelVersion = f.model.ID, f.model.Version
 	a.Date = ""
-	if iso, ok := f.parseDate(f.date.Text); ok {
+	if iso, ok := f.u.isoDate(f.date.Text); ok {
 		a.Date = iso
 	} else {
 		problems = append(problems, dateProblem("date", f.date.Text))
@@ -435,7 +428,7 @@ func (f *assessForm) collect(status data.AssessmentStatus) (data.Assessment, []e
 				ans.Target = &n
 			}
 			ans.TargetDue = ""
-			if iso, ok := f.parseDate(r.due.Text); ok {
+			if iso, ok := f.u.isoDate(r.due.Text); ok {
 				ans.TargetDue = iso
 			} else {
 				problems = append(problems, dateProblem("answers."+r.dim.ID, r.due.Text))
@@ -452,17 +445,6 @@ func (f *assessForm) collect(status data.AssessmentStatus) (data.Assessment, []e
 		}
 	}
 	return a, problems
-}
-
-func (f *assessForm) parseDate(s string) (string, bool) {
-	if strings.TrimSpace(s) == "" {
-		return "", true
-	}
-	t, err := f.u.tr.ParseDate(s)
-	if err != nil {
-		return "", false
-	}
-	return t.Format(data.DateLayout), true
 }
 
 // save is Ctrl+S: save as a draft.

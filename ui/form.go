@@ -209,3 +209,29 @@ func (u *UI) municipalityLabel(code string) string {
 	}
 	return code
 }
+
+// isoDate reads a date typed in the reader's form (or ISO) into YYYY-MM-DD;
+// empty is fine here (the store decides whether a date is required).
+func (u *UI) isoDate(s string) (string, bool) {
+	if strings.TrimSpace(s) == "" {
+		return "", true
+	}
+	t, err := u.tr.ParseDate(s)
+	if err != nil {
+		return "", false
+	}
+	return t.Format(data.DateLayout), true
+}
+
+// typedDate is isoDate with the problem to show beside field.
+func (u *UI) typedDate(field, s string) (string, error) {
+	iso, ok := u.isoDate(s)
+	if !ok {
+		return "", dateProblem(field, s)
+	}
+	return iso, nil
+}
+
+func dateProblem(field, typed string) *data.ValidationError {
+	return &data.ValidationError{Field: field, Code: "date.format", Params: map[string]any{"value": strings.TrimSpace(typed)}}
+}

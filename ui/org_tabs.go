@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +19,7 @@ type orgContacts struct {
 	u     *UI
 	view  fyne.CanvasObject
 	orgID string
+	gen   atomic.Int64 // the newest load wins when organisations change quickly
 	rows  []data.Contact
 	list  *widget.List
 	empty *widget.Label
@@ -62,22 +64,13 @@ func newOrgContacts(u *UI) *orgContacts {
 
 func (c *orgContacts) load(orgID string) {
 	c.orgID = orgID
-	c.u.background(func() func() {
-		rows, err := c.u.store.Contacts(c.u.ctx(), orgID)
-		return func() {
-			if err != nil {
-				c.u.showError(err)
-				return
-			}
-			if orgID != c.orgID {
-				return
-			}
+	newest(c.u, &c.gen, func() ([]data.Contact, error) { return c.u.store.Contacts(c.u.ctx(), orgID) },
+		func(rows []data.Contact) {
 			c.rows = rows
 			c.empty.Hidden = len(rows) > 0
 			c.empty.Refresh()
 			c.list.Refresh()
-		}
-	})
+		})
 }
 
 // edit opens the contact form (a new contact when p.ID is "").
@@ -177,6 +170,7 @@ type orgTimeline struct {
 	u     *UI
 	view  fyne.CanvasObject
 	orgID string
+	gen   atomic.Int64 // the newest load wins when organisations change quickly
 	rows  []data.Visit
 	list  *widget.List
 	empty *widget.Label
@@ -220,21 +214,13 @@ func newOrgTimeline(u *UI) *orgTimeline {
 
 func (t *orgTimeline) load(orgID string) {
 	t.orgID = orgID
-	t.u.background(func() func() {
-		rows, err := t.u.store.Visits(t.u.ctx(), data.VisitQuery{OrgID: orgID})
-		return func() {
-			if err != nil {
-				t.u.showError(err)
-				return
-			}
-			if orgID != t.orgID {
-				return
-			}
-			t.rows = rows
-			t.empty.Hidden = len(rows) > 0
-			t.empty.Refresh()
-			t.list.Refresh()
-		}
+	newest(t.u, &t.gen, func() ([]data.Visit, error) {
+		return t.u.store.Visits(t.u.ctx(), data.VisitQuery{OrgID: orgID})
+	}, func(rows []data.Visit) {
+		t.rows = rows
+		t.empty.Hidden = len(rows) > 0
+		t.empty.Refresh()
+		t.list.Refresh()
 	})
 }
 
@@ -243,6 +229,7 @@ type orgActions struct {
 	u     *UI
 	view  fyne.CanvasObject
 	orgID string
+	gen   atomic.Int64 // the newest load wins when organisations change quickly
 	rows  []data.ActionRow
 	list  *widget.List
 	text  *widget.Entry
@@ -292,18 +279,11 @@ func newOrgActions(u *UI) *orgActions {
 
 func (a *orgActions) load(orgID string) {
 	a.orgID = orgID
-	a.u.background(func() func() {
-		rows, err := a.u.store.Actions(a.u.ctx(), data.ActionQuery{OrgID: orgID})
-		return func() {
-			if err != nil {
-				a.u.showError(err)
-				return
-			}
-			if orgID == a.orgID {
-				a.rows = rows
-				a.list.Refresh()
-			}
-		}
+	newest(a.u, &a.gen, func() ([]data.ActionRow, error) {
+		return a.u.store.Actions(a.u.ctx(), data.ActionQuery{OrgID: orgID})
+	}, func(rows []data.ActionRow) {
+		a.rows = rows
+		a.list.Refresh()
 	})
 }
 
@@ -312,14 +292,12 @@ func (a *orgActions) add() {
 	if p, err := a.u.store.Profile(); err == nil {
 		act.Owner = p.Advisor
 	}
-	if s := strings.TrimSpace(a.due.Text); s != "" {
-		t, err := a.u.tr.ParseDate(s)
-		if err != nil {
-			a.f.showErrors(&data.ValidationError{Field: "due", Code: "date.format", Params: map[string]any{"value": s}})
-			return
-		}
-		act.Due = t.Format(data.DateLayout)
+	due, err := a.u.typedDate("due", a.due.Text)
+	if err != nil {
+		a.f.showErrors(err)
+		return
 	}
+	act.Due = due
 	if err := a.u.store.CreateAction(a.u.ctx(), &act); err != nil {
 		if !a.f.showErrors(err) {
 			a.u.showError(err)

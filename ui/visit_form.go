@@ -591,7 +591,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 	v := f.orig
 	v.OrgIDs = d.Orgs
 	v.Date = ""
-	if iso, ok := f.parseDate(d.Date); ok {
+	if iso, ok := f.u.isoDate(d.Date); ok {
 		v.Date = iso
 	} else {
 		local = append(local, dateProblem("date", d.Date))
@@ -617,7 +617,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 			continue
 		}
 		a := data.Action{Text: text}
-		if iso, ok := f.parseDate(s.Due); ok {
+		if iso, ok := f.u.isoDate(s.Due); ok {
 			a.Due = iso
 		} else {
 			local = append(local, dateProblem(fmt.Sprintf("next_steps.%d.due", i), s.Due))
@@ -629,23 +629,6 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 		return nv, rows, nil
 	}
 	return nv, rows, withStoreProblems(nv, rows, local)
-}
-
-// parseDate reads a typed date into YYYY-MM-DD; empty is fine here (the
-// store decides whether a date is required).
-func (f *visitForm) parseDate(s string) (string, bool) {
-	if strings.TrimSpace(s) == "" {
-		return "", true
-	}
-	t, err := f.u.tr.ParseDate(s)
-	if err != nil {
-		return "", false
-	}
-	return t.Format(data.DateLayout), true
-}
-
-func dateProblem(field, typed string) *data.ValidationError {
-	return &data.ValidationError{Field: field, Code: "date.format", Params: map[string]any{"value": strings.TrimSpace(typed)}}
 }
 
 // withStoreProblems adds the store's own checks to the problems found while
