@@ -208,9 +208,26 @@ func (s *session) dispatch(args []string) error {
 		return s.cmdDemo(rest)
 	case "check":
 		return s.cmdCheck(rest)
+	case "report":
+		sub := map[string]func([]string) error{}
+		for name, fn := range reportCommands {
+			sub[name] = func(args []string) error { return fn(s, args) }
+		}
+		return s.sub(rest, sub)
+	}
+	if fn, ok := commands[cmd]; ok {
+		return fn(s, rest)
 	}
 	return usage("cli.error.unknown_command", "Command", cmd)
 }
+
+// commands and reportCommands are the commands that live in files of their
+// own (sync, export, import, conflicts; report client, report indicators):
+// each file registers its command in an init function.
+var (
+	commands       = map[string]func(s *session, args []string) error{}
+	reportCommands = map[string]func(s *session, args []string) error{}
+)
 
 func (s *session) sub(args []string, cmds map[string]func([]string) error) error {
 	if len(args) == 0 {

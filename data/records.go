@@ -147,7 +147,7 @@ func jsonUnmarshalString(s string, v any) error {
 type rowScanner interface{ Scan(dest ...any) error }
 
 const orgColumns = `o.id, o.created_at, o.updated_at, o.deleted, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind,
-	o.employees, o.leader_gender, o.sustainability, o.sustainability_notes, o.notes, o.tags`
+	o.employees, o.leader_gender, o.sustainability, o.sustainability_notes, o.notes, o.tags, o.merged_into`
 
 // orgListColumns are what a line of the organisation list needs: no long
 // texts, no tags (scanned by scanOrgRow, followed by the visit statistics).
@@ -175,7 +175,7 @@ func scanOrganisation(sc rowScanner) (Organisation, error) {
 	var emp sql.NullInt64
 	var tags string
 	err := sc.Scan(&o.ID, &created, &updated, &o.Deleted, &o.Name, &o.OrgNr, &o.Country, &o.Municipality, &o.Sector,
-		&o.Kind, &emp, &o.LeaderGender, &o.Sustainability, &o.SustainabilityNotes, &o.Notes, &tags)
+		&o.Kind, &emp, &o.LeaderGender, &o.Sustainability, &o.SustainabilityNotes, &o.Notes, &tags, &o.MergedInto)
 	if err != nil {
 		return o, err
 	}
@@ -215,12 +215,12 @@ func scanVisit(sc rowScanner) (Visit, error) {
 	return v, nil
 }
 
-const actionColumns = `a.id, a.created_at, a.updated_at, a.deleted, a.org_id, a.visit_id, a.text, a.owner, a.due, a.done`
+const actionColumns = `a.id, a.created_at, a.updated_at, a.deleted, a.org_id, a.visit_id, a.text, a.owner, a.due, a.done, a.model_id, a.dimension`
 
 func scanAction(sc rowScanner) (Action, error) {
 	var a Action
 	var created, updated int64
-	err := sc.Scan(&a.ID, &created, &updated, &a.Deleted, &a.OrgID, &a.VisitID, &a.Text, &a.Owner, &a.Due, &a.Done)
+	err := sc.Scan(&a.ID, &created, &updated, &a.Deleted, &a.OrgID, &a.VisitID, &a.Text, &a.Owner, &a.Due, &a.Done, &a.ModelID, &a.Dimension)
 	a.CreatedAt, a.UpdatedAt = msTime(created), msTime(updated)
 	return a, err
 }

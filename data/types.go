@@ -120,6 +120,9 @@ type Organisation struct {
 	SustainabilityNotes string
 	Notes               string
 	Tags                []string
+	// MergedInto is the organisation this one was merged into as a
+	// duplicate ("" for a live record); the record itself is then deleted.
+	MergedInto string
 }
 
 // Size is the EU size class derived from the employee count.
@@ -154,7 +157,7 @@ func (o *Organisation) fields() map[string]any {
 		"name": o.Name, "orgnr": o.OrgNr, "country": string(o.Country), "municipality": o.Municipality,
 		"sector": o.Sector, "kind": string(o.Kind), "employees": emp, "leader_gender": string(o.LeaderGender),
 		"sustainability": string(o.Sustainability), "sustainability_notes": o.SustainabilityNotes,
-		"notes": o.Notes, "tags": tags,
+		"notes": o.Notes, "tags": tags, "merged_into": o.MergedInto,
 	}
 }
 
@@ -217,6 +220,10 @@ type Action struct {
 	Owner   string
 	Due     string // YYYY-MM-DD or ""
 	Done    string // YYYY-MM-DD when done, "" while open
+	// ModelID and Dimension link the action to one dimension of a model it
+	// helps the client move up in; both empty for an ordinary next step.
+	ModelID   string
+	Dimension string
 }
 
 // IsOpen reports whether the action still waits to be done.
@@ -227,7 +234,7 @@ func (a Action) IsOverdue(today string) bool { return a.IsOpen() && a.Due != "" 
 
 func (a *Action) fields() map[string]any {
 	return map[string]any{"org_id": a.OrgID, "visit_id": a.VisitID, "text": a.Text, "owner": a.Owner,
-		"due": a.Due, "done": a.Done}
+		"due": a.Due, "done": a.Done, "model_id": a.ModelID, "dimension": a.Dimension}
 }
 
 // trimAll trims every string field a user typed.
