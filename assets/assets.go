@@ -21,3 +21,12 @@ var Icon []byte
 //
 //go:embed models/*.toml
 var Models embed.FS
+
+// FontRegular and FontBold are DejaVu Sans (licence in fonts/LICENSE), embedded
+// so PDF reports print every Swedish and Norwegian letter on any machine.
+//
+//go:embed fonts/DejaVuSans.ttf
+var FontRegular []byte
+
+//go:embed fonts/DejaVuSans-Bold.ttf
+var FontBold []byte

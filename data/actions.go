@@ -76,7 +76,11 @@ type ActionQuery struct {
 	Today   string // YYYY-MM-DD, for "overdue"
 	DueFrom string // YYYY-MM-DD, inclusive ("" no bound)
 	DueTo   string // YYYY-MM-DD, inclusive ("" no bound)
-	Limit   int
+	// ModelID (and Dimension) keep the actions linked to a model (and one
+	// of its dimensions).
+	ModelID   string
+	Dimension string
+	Limit     int
 }
 
 // ActionRow is an action with the name of its organisation.
@@ -92,6 +96,14 @@ func actionFilter(q ActionQuery) ([]string, []any, error) {
 	if q.OrgID != "" {
 		where = append(where, "a.org_id = ?")
 		args = append(args, q.OrgID)
+	}
+	if q.ModelID != "" {
+		where = append(where, "a.model_id = ?")
+		args = append(args, q.ModelID)
+	}
+	if q.Dimension != "" {
+		where = append(where, "a.dimension = ?")
+		args = append(args, q.Dimension)
 	}
 	switch q.Status {
 	case ActionsAll:

@@ -218,6 +218,12 @@ func (a *Action) Normalise() error {
 	if err := ValidateDate("done", a.Done, false); err != nil {
 		errs = append(errs, err)
 	}
+	trim(&a.ModelID)
+	trim(&a.Dimension)
+	if (a.ModelID == "") != (a.Dimension == "") {
+		// A link names both the model and its dimension, or neither.
+		errs = append(errs, invalid("dimension", "required"))
+	}
 	return errors.Join(errs...)
 }
 

@@ -1,0 +1,5 @@
+package pdfdoc
+
+import "time"
+
+func unix(s int64) time.Time { return time.Unix(s, 0).UTC() }
