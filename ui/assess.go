@@ -63,7 +63,7 @@ func newOrgAssessments(u *UI) *orgAssessments {
 		if len(a.rows) > 0 {
 			last = a.rows[0].ModelID
 		}
-		a.u.newAssessment(a.orgID, last, a.reload)
+		a.u.newAssessment(assessStart{OrgID: a.orgID, ModelID: last}, a.reload)
 	})
 	a.view = container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewStack(a.empty, a.list))
 	return a
@@ -150,6 +150,14 @@ type assessForm struct {
 	view     *container.Scroll
 	answers  []*answerRow // in the model's dimension order
 	closed   bool
+
+	calendar     calendarHost
+	draft        *draftKeeper
+	key          string // draft key: "assessment:new:<org>" or "assessment:<id>"
+	initial      string // the content as opened: closing it unchanged leaves no draft
+	filling      bool   // the form is being filled: no draft writes
+	draftPending bool   // a stored draft waits for the user's answer
+	ask          *dialog.ConfirmDialog
 }
 
 // answerRow holds the widgets of one dimension, block or item.
@@ -165,16 +173,45 @@ type answerRow struct {
 	applies *widget.Check // checklist
 }
 
+// assessStart says what a new assessment is of: an organisation, perhaps
+// at a visit (whose date it takes), perhaps with a model chosen.
+type assessStart struct {
+	OrgID, VisitID, Date, ModelID string
+}
+
 // newAssessment opens the form for a new assessment of an organisation,
-// with modelID (if any) chosen.
-func (u *UI) newAssessment(orgID, modelID string, onSaved func()) *assessForm {
-	f := &assessForm{u: u, orig: data.Assessment{OrgID: orgID, Date: u.today8601(), Status: data.AssessmentDraft}, onSaved: onSaved}
+// with the model (if any) chosen.
+func (u *UI) newAssessment(st assessStart, onSaved func()) *assessForm {
+	date := st.Date
+	if date == "" {
+		date = u.today8601()
+	}
+	orig := data.Assessment{OrgID: st.OrgID, VisitID: st.VisitID, Date: date, Status: data.AssessmentDraft}
+	f := &assessForm{u: u, orig: orig, onSaved: onSaved, key: "assessment:new:" + st.OrgID}
+	if st.VisitID != "" {
+		f.key += ":" + st.VisitID
+	}
+	if open := u.openAssessForm(f.key); open != nil {
+		return open // one form per draft: two would overwrite each other's text
+	}
+	f.filling = true // building fills the fields: not the user's edits
 	f.build()
-	if m, ok := u.opt.Models.Latest(modelID); ok {
+	if m, ok := u.opt.Models.Latest(st.ModelID); ok {
 		f.modelSel.SetValue(m.ID) // its OnChanged builds the sections
 	}
+	f.filling = false
 	f.show()
 	return f
+}
+
+// openAssessForm is the open form with this draft key, if any.
+func (u *UI) openAssessForm(key string) *assessForm {
+	for _, d := range u.dialogs {
+		if f, ok := d.(*assessForm); ok && f.key == key {
+			return f
+		}
+	}
+	return nil
 }
 
 // openAssessment opens a stored assessment with the model version it was
@@ -185,11 +222,16 @@ func (u *UI) openAssessment(a data.Assessment, onSaved func()) *assessForm {
 		u.showError(err)
 		return nil
 	}
-	f := &assessForm{u: u, orig: full, onSaved: onSaved}
+	f := &assessForm{u: u, orig: full, onSaved: onSaved, key: "assessment:" + full.ID}
+	if open := u.openAssessForm(f.key); open != nil {
+		return open
+	}
+	f.filling = true
 	f.build()
 	if m, ok := u.assessmentModel(full); ok {
 		f.setModel(m)
 	}
+	f.filling = false
 	f.show()
 	return f
 }
@@ -198,6 +240,8 @@ func (f *assessForm) build() {
 	u, tr := f.u, f.u.tr
 	lang := tr.Lang()
 	f.form = newForm(u)
+	f.calendar = calendarHost{u: u}
+	f.draft = u.newDraft(f.key, func() any { return f.snapshot() })
 	editing := f.orig.ID != ""
 	var choices []choice
 	if editing {
@@ -214,6 +258,7 @@ func (f *assessForm) build() {
 		for _, m := range f.models {
 			if m.ID == id && m != f.model {
 				f.setModel(m)
+				f.changed()
 			}
 		}
 	})
@@ -223,6 +268,7 @@ func (f *assessForm) build() {
 	}
 	f.form.add("model", tr.T("field.model"), f.modelSel.Select)
 	f.date = f.entry(false)
+	f.calendar.attach(f.date)
 	f.date.SetPlaceHolder(tr.T("ui.date_placeholder"))
 	f.date.SetText(tr.DateString(f.orig.Date))
 	f.form.add("date", tr.T("field.date"), f.date)
@@ -251,15 +297,32 @@ func (f *assessForm) build() {
 }
 
 func (f *assessForm) show() {
+	f.initial = draftText(f.snapshot())
 	f.u.pushDialog(f)
-	f.dlg.Resize(fyne.NewSize(880, 680))
+	f.resize()
 	f.dlg.Show()
+	var stored assessDraft
+	if saved, ok := f.draft.load(&stored); ok && draftText(stored) != f.initial {
+		f.offerDraft(stored, saved)
+	}
+}
+
+// resize fits the dialog to the model: a canvas needs the width of the
+// window, a list of dimensions reads better narrower.
+func (f *assessForm) resize() {
+	size := fyne.NewSize(880, 680)
+	if f.model != nil && f.model.Kind == models.KindCanvas {
+		win := f.u.win.Canvas().Size()
+		size = fyne.NewSize(max(880, win.Width-60), max(680, win.Height-60))
+	}
+	f.dlg.Resize(size)
 }
 
 // entry is a text field of the form: Esc and Ctrl+S reach the form even
 // while it has the keyboard.
 func (f *assessForm) entry(multiLine bool) *keyedEntry {
 	e := newKeyedEntry(multiLine)
+	e.OnChanged = func(string) { f.changed() }
 	e.onKey = func(ev *fyne.KeyEvent) bool {
 		if ev.Name == fyne.KeyEscape {
 			f.close()
@@ -297,21 +360,37 @@ func (f *assessForm) setModel(m *models.Model) {
 	}
 	f.answers = nil
 	f.sections.RemoveAll()
+	var blocks []fyne.CanvasObject
 	for i := range m.Dimensions {
-		r := f.section(&m.Dimensions[i], stored[m.Dimensions[i].ID])
+		r, obj := f.section(&m.Dimensions[i], stored[m.Dimensions[i].ID])
 		f.answers = append(f.answers, r)
+		blocks = append(blocks, obj)
+	}
+	if m.Kind == models.KindCanvas {
+		// A canvas is read as a whole: its blocks side by side, as on paper.
+		f.sections.Add(container.New(newCanvasLayout(m), blocks...))
+	} else {
+		for _, b := range blocks {
+			f.sections.Add(b)
+		}
+	}
+	if f.dlg != nil && f.dlg.MinSize().Width > 0 {
+		f.resize()
 	}
 	f.relayout()
 }
 
-// section builds the widgets of one dimension and adds them to the form.
-func (f *assessForm) section(d *models.Dimension, ans data.Answer) *answerRow {
+// section builds the widgets of one dimension.
+func (f *assessForm) section(d *models.Dimension, ans data.Answer) (*answerRow, fyne.CanvasObject) {
 	tr, lang := f.u.tr, f.u.tr.Lang()
 	r := &answerRow{dim: d, orig: ans}
 	name := widget.NewLabelWithStyle(d.Name.In(lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Wrapping = fyne.TextWrapWord
 	parts := []fyne.CanvasObject{widget.NewSeparator(), name}
+	if f.model.Kind == models.KindCanvas {
+		return r, f.canvasBlock(r, d, ans)
+	}
 	if desc := d.Description.In(lang); desc != "" {
 		l := widget.NewLabel(desc)
 		l.Wrapping = fyne.TextWrapWord
@@ -345,31 +424,28 @@ func (f *assessForm) section(d *models.Dimension, ans data.Answer) *answerRow {
 				} else if r.level != nil && *r.level == i+1 {
 					r.level = nil
 				}
+				f.changed()
 			}
 		}
 		targets := []choice{{"", tr.T("ui.assess.target_none")}}
 		for n := 1; n <= f.model.Levels; n++ {
 			targets = append(targets, choice{strconv.Itoa(n), strconv.Itoa(n)})
 		}
-		r.target = newChoiceSelect(targets, nil)
+		r.target = newChoiceSelect(targets, func(string) { f.changed() })
 		if ans.Target != nil {
 			r.target.SetValue(strconv.Itoa(*ans.Target))
 		} else {
 			r.target.SetValue("")
 		}
 		r.due = f.entry(false)
+		f.calendar.attach(r.due)
 		r.due.SetPlaceHolder(tr.T("ui.date_placeholder"))
 		r.due.SetText(tr.DateString(ans.TargetDue))
 		parts = append(parts, levels, container.NewGridWithColumns(2,
 			container.NewVBox(groupCaption(tr.T("ui.assess.target")), r.target.Select),
 			container.NewVBox(groupCaption(tr.T("ui.assess.target_due")), r.due)))
-	case models.KindCanvas:
-		r.text = f.entry(true)
-		r.text.SetMinRowsVisible(4)
-		r.text.SetText(ans.Text)
-		parts = append(parts, r.text)
 	case models.KindChecklist:
-		r.applies = widget.NewCheck(tr.T("ui.assess.applies"), nil)
+		r.applies = widget.NewCheck(tr.T("ui.assess.applies"), func(bool) { f.changed() })
 		r.applies.SetChecked(ans.Applies)
 		parts = append(parts, container.NewBorder(nil, nil, r.applies, nil, r.comment))
 	}
@@ -377,8 +453,7 @@ func (f *assessForm) section(d *models.Dimension, ans data.Answer) *answerRow {
 		parts = append(parts, r.comment)
 	}
 	parts = append(parts, problemLine(f.form, "answers."+d.ID))
-	f.sections.Add(container.NewVBox(parts...))
-	return r
+	return r, container.NewVBox(parts...)
 }
 
 // pick chooses level n (1..levels): its check is the only one on.
@@ -470,6 +545,7 @@ func (f *assessForm) saveAs(status data.AssessmentStatus) {
 		f.relayout()
 		return
 	}
+	f.draft.discard()
 	f.finish()
 	if f.onSaved != nil {
 		f.onSaved()
@@ -477,13 +553,23 @@ func (f *assessForm) saveAs(status data.AssessmentStatus) {
 	f.u.dataChanged()
 }
 
-// close is Cancel and Esc.
-func (f *assessForm) close() { f.finish() }
+// close is Cancel and Esc: an open calendar goes first; then the form,
+// and what was typed stays as a draft the next opening offers back.
+func (f *assessForm) close() {
+	if f.closed || f.calendar.dismiss() {
+		return
+	}
+	if !f.draftPending && draftText(f.snapshot()) == f.initial {
+		f.draft.discard() // nothing typed: nothing to offer next time
+	}
+	f.finish()
+}
 
 func (f *assessForm) finish() {
 	if f.closed {
 		return
 	}
 	f.closed = true
+	f.calendar.dismiss()
 	f.dlg.Hide() // its OnClosed pops it from the dialog stack
 }

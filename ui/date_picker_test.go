@@ -235,23 +235,23 @@ func TestVisitFormDateUsesDatePicker(t *testing.T) {
 	u.WaitIdle()
 	f := frontVisitForm(t, u)
 	f.date.SetText("2026-05-04")
-	f.pickDate(f.date)
+	f.calendar.show(f.date)
 	cal, ok := u.win.Canvas().Focused().(*datePicker)
-	if !ok || f.calendar == nil || !f.calendar.Visible() {
+	if !ok || f.calendar.pop == nil || !f.calendar.pop.Visible() {
 		t.Fatalf("no focused date picker (focused %T)", u.win.Canvas().Focused())
 	}
 	if cal.heading.Text != "Maj 2026" || !cellOf(t, cal, date(2026, 5, 4)).selected {
 		t.Errorf("picker shows %q without 4 May selected", cal.heading.Text)
 	}
 	cal.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if f.calendar != nil || len(u.dialogs) != 1 {
+	if f.calendar.pop != nil || len(u.dialogs) != 1 {
 		t.Fatal("Esc in the calendar should close the calendar only")
 	}
-	f.pickDate(f.date)
+	f.calendar.show(f.date)
 	cal = u.win.Canvas().Focused().(*datePicker)
 	test.Tap(cellOf(t, cal, date(2026, 5, 27)))
-	if f.date.Text != "2026-05-27" || f.calendar != nil {
-		t.Errorf("after a click: field %q, calendar %v", f.date.Text, f.calendar)
+	if f.date.Text != "2026-05-27" || f.calendar.pop != nil {
+		t.Errorf("after a click: field %q, calendar %v", f.date.Text, f.calendar.pop)
 	}
 	if u.win.Canvas().Focused() != f.date {
 		t.Error("the keyboard does not return to the date field")

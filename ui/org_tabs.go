@@ -183,14 +183,21 @@ func newOrgTimeline(u *UI) *orgTimeline {
 			head := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			notes := widget.NewLabel("")
 			notes.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(head, notes)
+			assess := widget.NewButtonWithIcon(u.tr.T("ui.visit.assess"), theme.GridIcon(), nil)
+			assess.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, nil, container.NewCenter(assess), container.NewVBox(head, notes))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(t.rows) {
 				return
 			}
 			v := t.rows[i]
-			box := o.(*fyne.Container)
+			row := o.(*fyne.Container)
+			box := row.Objects[0].(*fyne.Container)
+			row.Objects[1].(*fyne.Container).Objects[0].(*widget.Button).OnTapped = func() {
+				// An assessment made at this visit: its date and link come along.
+				u.newAssessment(assessStart{OrgID: t.orgID, VisitID: v.ID, Date: v.Date}, u.orgs.detail.assess.reload)
+			}
 			head := u.tr.DateString(v.Date) + " · " + u.tr.VisitType(v.Type) + " · " + u.tr.N("ui.minutes", v.Minutes, "N", v.Minutes)
 			if v.Advisor != "" {
 				head += " · " + v.Advisor

@@ -37,7 +37,7 @@ type visitForm struct {
 	draftPending bool   // a stored draft waits for the user's answer
 	ask          *dialog.ConfirmDialog
 	closed       bool
-	calendar     *widget.PopUp
+	calendar     calendarHost
 
 	orgs                 *orgPicker
 	date, minutes, place *keyedEntry
@@ -122,7 +122,7 @@ func (u *UI) openVisitForm(key string) *visitForm {
 }
 
 func (u *UI) newVisitForm(orig data.Visit) *visitForm {
-	f := &visitForm{u: u, orig: orig, key: "visit:new"}
+	f := &visitForm{u: u, orig: orig, key: "visit:new", calendar: calendarHost{u: u}}
 	if orig.ID != "" {
 		f.key = "visit:" + orig.ID
 	}
@@ -248,30 +248,8 @@ func (f *visitForm) relayout() {
 // calendar for those who would rather click.
 func (f *visitForm) dateEntry() *keyedEntry {
 	e := f.entry(false)
-	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { f.pickDate(e) })
+	f.calendar.attach(e)
 	return e
-}
-
-func (f *visitForm) pickDate(e *keyedEntry) {
-	var selected time.Time // none until the field holds a date
-	if t, err := f.u.tr.ParseDate(e.Text); err == nil {
-		selected = t
-	}
-	var pop *widget.PopUp
-	cal := newDatePicker(f.u.tr, f.u.opt.Now(), selected, func(t time.Time) {
-		e.SetText(f.u.tr.Date(t))
-		pop.Hide()
-		f.calendar = nil
-		f.u.win.Canvas().Focus(e)
-	})
-	cal.OnDismiss = func() { // Esc while the calendar has the keyboard
-		f.dismissPopups()
-		f.u.win.Canvas().Focus(e)
-	}
-	pop = widget.NewPopUp(cal, f.u.win.Canvas())
-	f.calendar = pop
-	pop.ShowAtRelativePosition(fyne.NewPos(0, e.Size().Height), e)
-	f.u.win.Canvas().Focus(cal)
 }
 
 // groupPart is one short field of a row that holds several.
@@ -497,9 +475,7 @@ func (f *visitForm) focusFirst() {
 // dismissPopups closes an open calendar or suggestion list: Esc closes the
 // innermost thing first.
 func (f *visitForm) dismissPopups() bool {
-	if f.calendar != nil && f.calendar.Visible() {
-		f.calendar.Hide()
-		f.calendar = nil
+	if f.calendar.dismiss() {
 		return true
 	}
 	if f.orgs.suggesting() {
@@ -524,9 +500,7 @@ func (f *visitForm) close() {
 func (f *visitForm) finish() {
 	f.closed = true
 	f.orgs.close()
-	if f.calendar != nil {
-		f.calendar.Hide()
-	}
+	f.calendar.dismiss()
 	f.dlg.Hide() // its OnClosed pops it from the dialog stack
 }
 
