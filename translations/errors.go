@@ -56,7 +56,7 @@ var fieldKeys = map[string]string{
 	"men": "field.men", "other": "field.other", "phase": "field.phase", "text": "field.text", "due": "field.due",
 	"done": "field.done", "visit": "field.visit", "size": "field.size", "sort": "field.sort", "status": "field.status",
 	"today": "field.date", "cross_border": "field.cross_border", "owner": "field.owner",
-	"model": "field.model", "level": "field.level",
+	"model": "field.model", "level": "field.level", "dimension": "field.dimension",
 }
 
 // entityKeys names the kinds of record in messages.

@@ -155,3 +155,40 @@ func TestAssessFromAVisit(t *testing.T) {
 		t.Fatalf("stored %+v", list)
 	}
 }
+
+// An action can be linked to a dimension of a model the organisation was
+// assessed in; the list shows the link.
+func TestActionLinkedToADimension(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	withModels(t, u)
+	o := datatest.Org(t, st, "Åre Cykel AB", "")
+	m, _ := u.opt.Models.Latest("innovation-readiness")
+	three := 3
+	a := data.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-01", Status: data.AssessmentDone,
+		Answers: []data.Answer{{Dimension: "ipr", Level: &three}}}
+	if err := st.SaveAssessment(u.ctx(), &a, m); err != nil {
+		t.Fatal(err)
+	}
+	u.selectOrg(o.ID)
+	u.WaitIdle()
+	d := u.orgs.detail
+	d.tabs.SelectIndex(3)
+	u.WaitIdle()
+	acts := d.actions
+	acts.link.SetValue("innovation-readiness|ipr")
+	if acts.link.Selected != "Innovationsmognad (IRL): IP" {
+		t.Fatalf("link shown as %q; choices %v", acts.link.Selected, acts.link.Options)
+	}
+	typeInto(u, acts.text, "Boka patentrådgivning")
+	tapButton(t, u, acts.view, "Lägg till åtgärd")
+	u.WaitIdle()
+	rows, _ := st.Actions(u.ctx(), data.ActionQuery{OrgID: o.ID, ModelID: "innovation-readiness", Dimension: "ipr"})
+	if len(rows) != 1 || rows[0].Text != "Boka patentrådgivning" {
+		t.Fatalf("stored %+v", rows)
+	}
+	test.NewTempWindow(t, acts.view)
+	u.WaitIdle()
+	if !shows(acts.view, "Innovationsmognad (IRL): IP · Inget slutdatum") {
+		t.Errorf("the list does not show the link: %v", visibleTexts(acts.view))
+	}
+}

@@ -124,6 +124,17 @@ func newChoiceSelect(choices []choice, onChange func(value string)) *choiceSelec
 	return cs
 }
 
+// setChoices replaces the options (the selection is cleared).
+func (c *choiceSelect) setChoices(choices []choice) {
+	labels := make([]string, len(choices))
+	for i, ch := range choices {
+		labels[i] = ch.label
+	}
+	c.choices = choices
+	c.Select.ClearSelected()
+	c.Select.SetOptions(labels)
+}
+
 // Value is the stored value of the selected option ("" when none).
 func (c *choiceSelect) Value() string {
 	i := c.Select.SelectedIndex()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/models"
 )
 
 // orgContacts lists an organisation's contact people and adds, edits and
@@ -242,6 +243,10 @@ type orgActions struct {
 	text  *widget.Entry
 	due   *widget.Entry
 	f     *form
+	// link ties a new action to a dimension of a model the organisation
+	// was assessed in ("model|dimension"; "" for none).
+	link      *choiceSelect
+	linkNames map[string]string // "model|dimension" → "Model: Dimension"
 }
 
 func newOrgActions(u *UI) *orgActions {
@@ -268,7 +273,11 @@ func newOrgActions(u *UI) *orgActions {
 			if r.IsOverdue(u.today8601()) {
 				due.Importance = widget.DangerImportance
 			}
-			due.SetText(dueText(u, r.Action, u.today8601()))
+			text := dueText(u, r.Action, u.today8601())
+			if name := a.linkNames[linkKey(r.ModelID, r.Dimension)]; name != "" {
+				text = name + " · " + text
+			}
+			due.SetText(text)
 			due.Refresh()
 		})
 	a.text = widget.NewEntry()
@@ -278,20 +287,72 @@ func newOrgActions(u *UI) *orgActions {
 	a.f = newForm(u)
 	a.f.add("text", u.tr.T("field.text"), a.text)
 	a.f.add("due", u.tr.T("field.due"), a.due)
+	a.link = newChoiceSelect(nil, nil)
+	a.f.add("dimension", u.tr.T("field.dimension"), a.link.Select)
 	add := widget.NewButtonWithIcon(u.tr.T("ui.actions.add"), theme.ContentAddIcon(), a.add)
 	a.text.OnSubmitted = func(string) { a.add() }
 	a.view = container.NewBorder(container.NewVBox(a.f.content(), container.NewHBox(add)), nil, nil, nil, a.list)
 	return a
 }
 
+// orgActionsData is what the tab shows: the actions, and the dimensions an
+// action can be linked to.
+type orgActionsData struct {
+	rows  []data.ActionRow
+	links []choice
+}
+
 func (a *orgActions) load(orgID string) {
 	a.orgID = orgID
-	newest(a.u, &a.gen, func() ([]data.ActionRow, error) {
-		return a.u.store.Actions(a.u.ctx(), data.ActionQuery{OrgID: orgID})
-	}, func(rows []data.ActionRow) {
-		a.rows = rows
+	u := a.u
+	newest(u, &a.gen, func() (orgActionsData, error) {
+		rows, err := u.store.Actions(u.ctx(), data.ActionQuery{OrgID: orgID})
+		if err != nil {
+			return orgActionsData{}, err
+		}
+		links, err := u.dimensionChoices(orgID)
+		return orgActionsData{rows, links}, err
+	}, func(d orgActionsData) {
+		a.rows = d.rows
+		a.linkNames = map[string]string{}
+		for _, c := range d.links {
+			a.linkNames[c.value] = c.label
+		}
+		keep := a.link.Value()
+		a.link.setChoices(append([]choice{{"", u.tr.T("ui.choice.none")}}, d.links...))
+		a.link.SetValue(keep)
 		a.list.Refresh()
 	})
+}
+
+func linkKey(model, dim string) string {
+	if model == "" {
+		return ""
+	}
+	return model + "|" + dim
+}
+
+// dimensionChoices are the dimensions of the scale models an organisation
+// has been assessed in, named "Model: Dimension" in the reader's language.
+func (u *UI) dimensionChoices(orgID string) ([]choice, error) {
+	all, err := u.store.Assessments(u.ctx(), orgID)
+	if err != nil || u.opt.Models == nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []choice
+	lang := u.tr.Lang()
+	for _, as := range all {
+		m, ok := u.opt.Models.Latest(as.ModelID)
+		if !ok || m.Kind != models.KindScale || seen[m.ID] {
+			continue
+		}
+		seen[m.ID] = true
+		for _, d := range m.Dimensions {
+			out = append(out, choice{linkKey(m.ID, d.ID), m.Name.In(lang) + ": " + d.Name.In(lang)})
+		}
+	}
+	return out, nil
 }
 
 func (a *orgActions) add() {
@@ -305,6 +366,7 @@ func (a *orgActions) add() {
 		return
 	}
 	act.Due = due
+	act.ModelID, act.Dimension, _ = strings.Cut(a.link.Value(), "|")
 	if err := a.u.store.CreateAction(a.u.ctx(), &act); err != nil {
 		if !a.f.showErrors(err) {
 			a.u.showError(err)
@@ -314,6 +376,7 @@ func (a *orgActions) add() {
 	a.f.clear()
 	a.text.SetText("")
 	a.due.SetText("")
+	a.link.SetValue("")
 	a.load(a.orgID)
 }
 
