@@ -26,6 +26,9 @@ type orgAssessments struct {
 	rows  []data.Assessment // newest first
 	list  *widget.List
 	empty *widget.Label
+	// onChange runs after an assessment was saved (the Progress tab and the
+	// actions' dimension choices follow).
+	onChange func()
 }
 
 func newOrgAssessments(u *UI) *orgAssessments {
@@ -69,7 +72,12 @@ func newOrgAssessments(u *UI) *orgAssessments {
 	return a
 }
 
-func (a *orgAssessments) reload() { a.load(a.orgID) }
+func (a *orgAssessments) reload() {
+	a.load(a.orgID)
+	if a.onChange != nil {
+		a.onChange()
+	}
+}
 
 func (a *orgAssessments) load(orgID string) {
 	a.orgID = orgID
@@ -107,12 +115,33 @@ func (u *UI) assessmentSummary(a data.Assessment) (title, levels string) {
 	}
 	title = strings.Join([]string{u.tr.DateString(a.Date), name,
 		u.tr.T("ui.assess.version", "Version", a.ModelVersion), u.assessStatus(a.Status)}, " · ")
-	if !ok || m.Kind != models.KindScale {
+	if !ok {
 		return title, ""
 	}
 	byDim := map[string]data.Answer{}
 	for _, ans := range a.Answers {
 		byDim[ans.Dimension] = ans
+	}
+	switch m.Kind {
+	case models.KindCanvas:
+		filled := 0
+		for _, d := range m.Dimensions {
+			if strings.TrimSpace(byDim[d.ID].Text) != "" {
+				filled++
+			}
+		}
+		return title, u.tr.T("ui.assess.blocks_filled", "N", filled, "Of", len(m.Dimensions))
+	case models.KindChecklist:
+		var names []string
+		for _, d := range m.Dimensions {
+			if byDim[d.ID].Applies {
+				names = append(names, d.Name.In(lang))
+			}
+		}
+		if len(names) == 0 {
+			return title, u.tr.T("ui.assess.none_apply")
+		}
+		return title, strings.Join(names, " · ")
 	}
 	var parts []string
 	for _, d := range m.Dimensions {

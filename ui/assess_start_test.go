@@ -89,6 +89,9 @@ func TestBusinessModelCanvasLayout(t *testing.T) {
 	if ans, ok := answerOf(list[0], "value-propositions"); !ok || ans.Text != "Kaffe som håller sig kall hela dagen" {
 		t.Fatalf("stored %+v", list[0].Answers)
 	}
+	if !shows(d.assess.view, "1 of 9 blocks filled in") {
+		t.Errorf("the list does not summarise the canvas: %v", visibleTexts(d.assess.view))
+	}
 }
 
 // blockOf is the framed block (a child of the canvas grid) holding e.

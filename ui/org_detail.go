@@ -45,7 +45,18 @@ type orgDetail struct {
 	timeline *orgTimeline
 	actions  *orgActions
 	assess   *orgAssessments
+	progress *orgProgress
 }
+
+// The organisation's tabs, in order.
+const (
+	orgTabOverview = iota
+	orgTabContacts
+	orgTabVisits
+	orgTabActions
+	orgTabAssessments
+	orgTabProgress
+)
 
 // orgDraft is what the organisation form keeps while it is typed.
 type orgDraft struct {
@@ -135,12 +146,22 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	d.timeline = newOrgTimeline(u)
 	d.actions = newOrgActions(u)
 	d.assess = newOrgAssessments(u)
+	d.progress = newOrgProgress(u)
+	d.assess.onChange = func() { // levels, targets and links follow
+		d.progress.reload()
+		d.actions.load(d.org.ID)
+	}
+	d.progress.onAddAction = func(text, modelID, dimension, due string) {
+		d.tabs.SelectIndex(orgTabActions)
+		d.actions.prefill(text, modelID, dimension, due)
+	}
 	d.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.overview"), theme.InfoIcon(), overview),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.contacts"), theme.AccountIcon(), d.contacts.view),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.visits"), theme.CalendarIcon(), d.timeline.view),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.actions"), theme.ConfirmIcon(), d.actions.view),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.assessments"), theme.GridIcon(), d.assess.view),
+		container.NewTabItemWithIcon(tr.T("ui.org.tab.progress"), theme.MediaFastForwardIcon(), d.progress.view),
 	)
 	d.body = container.NewBorder(container.NewVBox(d.title, d.sub), nil, nil, nil, d.tabs)
 
@@ -220,6 +241,7 @@ func (d *orgDetail) show(o data.Organisation) {
 		d.timeline.load(o.ID)
 		d.actions.load(o.ID)
 		d.assess.load(o.ID)
+		d.progress.load(o.ID)
 	}
 	d.draft = d.u.newDraft(d.draftKey(), func() any { return d.read() })
 	var dr orgDraft

@@ -247,6 +247,8 @@ type orgActions struct {
 	// was assessed in ("model|dimension"; "" for none).
 	link      *choiceSelect
 	linkNames map[string]string // "model|dimension" → "Model: Dimension"
+	// pendingLink is a link asked for before the choices were loaded.
+	pendingLink string
 }
 
 func newOrgActions(u *UI) *orgActions {
@@ -319,10 +321,26 @@ func (a *orgActions) load(orgID string) {
 			a.linkNames[c.value] = c.label
 		}
 		keep := a.link.Value()
+		if a.pendingLink != "" {
+			keep, a.pendingLink = a.pendingLink, ""
+		}
 		a.link.setChoices(append([]choice{{"", u.tr.T("ui.choice.none")}}, d.links...))
 		a.link.SetValue(keep)
 		a.list.Refresh()
 	})
+}
+
+// prefill starts a new action with text, linked to a dimension and due
+// when its target is, for the advisor to adjust and add.
+func (a *orgActions) prefill(text, modelID, dimension, due string) {
+	a.text.SetText(text)
+	a.due.SetText(a.u.tr.DateString(due))
+	key := linkKey(modelID, dimension)
+	a.link.SetValue(key)
+	if a.link.Value() != key {
+		a.pendingLink = key // the choices are still loading
+	}
+	a.u.win.Canvas().Focus(a.text)
 }
 
 func linkKey(model, dim string) string {

@@ -49,6 +49,7 @@ type Store interface {
 	SaveAssessment(ctx context.Context, a *data.Assessment, m *models.Model) error
 	Assessments(ctx context.Context, orgID string) ([]data.Assessment, error)
 	Assessment(ctx context.Context, id string) (data.Assessment, error)
+	Progress(ctx context.Context, orgID string, lib *models.Library) ([]data.Progress, error)
 
 	SaveDraft(key, body string) error
 	Draft(key string) (data.Draft, bool, error)

@@ -16,7 +16,7 @@ import (
 
 // Version changes whenever the generated data changes (benchmark fixtures
 // built from an older version are rebuilt).
-const Version = 2
+const Version = 3
 
 // Options size the demo; zero values take the defaults.
 type Options struct {
@@ -234,7 +234,10 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 			}
 		}
 	}
-	return flush()
+	if err := flush(); err != nil {
+		return err
+	}
+	return fillAssessments(ctx, s, r, orgs, opt.Today)
 }
 
 func lower(s string) string {
