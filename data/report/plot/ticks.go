@@ -1,0 +1,82 @@
+package plot
+
+import "math"
+
+// TickStep is a "nice" step (1, 2 or 5 times a power of ten) that cuts
+// [lo, hi] into about count intervals — the step a reader counts in.
+func TickStep(lo, hi float64, count int) float64 {
+	if count < 1 {
+		count = 1
+	}
+	span := math.Abs(hi - lo)
+	if span == 0 || math.IsNaN(span) || math.IsInf(span, 0) {
+		return 0
+	}
+	raw := span / float64(count)
+	step := math.Pow(10, math.Floor(math.Log10(raw)))
+	// The thresholds are the geometric means between 1, 2, 5 and 10, so the
+	// chosen step is the one nearest to raw on a log scale.
+	switch e := raw / step; {
+	case e >= math.Sqrt(50):
+		step *= 10
+	case e >= math.Sqrt(10):
+		step *= 5
+	case e >= math.Sqrt(2):
+		step *= 2
+	}
+	return step
+}
+
+// Ticks are the multiples of TickStep(lo, hi, count) within [lo, hi],
+// ascending. They are computed as integer multiples of the step (or
+// divisions, for steps below 1), so 0.1 steps print as 0.3, not
+// 0.30000000000000004.
+func Ticks(lo, hi float64, count int) []float64 {
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	step := TickStep(lo, hi, count)
+	if step == 0 {
+		if math.IsNaN(lo) || math.IsInf(lo, 0) {
+			return nil
+		}
+		return []float64{lo}
+	}
+	var out []float64
+	if step >= 1 {
+		for i := math.Ceil(lo / step); i <= math.Floor(hi/step); i++ {
+			out = append(out, i*step)
+		}
+		return out
+	}
+	inv := math.Round(1 / step)
+	for i := math.Ceil(lo * inv); i <= math.Floor(hi*inv); i++ {
+		out = append(out, i/inv)
+	}
+	return out
+}
+
+// NiceMax rounds hi up to a multiple of the tick step for [0, hi], so the
+// top of a bar chart's axis is a round number (37 visits → 40).
+func NiceMax(hi float64, count int) float64 {
+	step := TickStep(0, hi, count)
+	if step == 0 {
+		return hi
+	}
+	return math.Ceil(hi/step) * step
+}
+
+// IntTicks are whole-number ticks from 0 to hi (levels of a scale), at most
+// about count of them: every level up to count levels, then steps of 2, 5,
+// 10 … so the labels never crowd.
+func IntTicks(hi, count int) []int {
+	if hi < 0 {
+		return nil
+	}
+	step := max(1, int(TickStep(0, float64(hi), count)))
+	var out []int
+	for v := 0; v <= hi; v += step {
+		out = append(out, v)
+	}
+	return out
+}
