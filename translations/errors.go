@@ -31,6 +31,7 @@ var errorKeys = map[string]string{
 	"sector.unknown":             "error.sector.unknown",
 	"visit.no_org":               "error.visit.no_org",
 	"reference.missing":          "error.reference.missing",
+	"merge.same":                 "error.merge.same",
 	"assessment.model":           "error.assessment.model",
 	"assessment.dimension":       "error.assessment.dimension",
 	"assessment.level":           "error.assessment.level",

@@ -1,0 +1,435 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// DuplicateReason says why two organisations look like one.
+type DuplicateReason string
+
+const (
+	DuplicateOrgNr DuplicateReason = "orgnr" // the same organisation number
+	DuplicateName  DuplicateReason = "name"  // near-identical names in one municipality
+)
+
+// DuplicatePair is two live organisations that are probably the same one,
+// registered twice (often by two advisors offline). A is the older record.
+type DuplicatePair struct {
+	A, B   Organisation
+	Reason DuplicateReason
+}
+
+// Key identifies the pair whichever way round it is named.
+func (p DuplicatePair) Key() string { return pairKey(p.A.ID, p.B.ID) }
+
+func pairKey(a, b string) string {
+	if a > b {
+		a, b = b, a
+	}
+	return a + "+" + b
+}
+
+// settingDismissedDuplicates holds pairs the advisor said are different
+// organisations (a JSON list of pair keys; device-local).
+const settingDismissedDuplicates = "duplicates.dismissed"
+
+// DismissDuplicate records that the two organisations are not the same, so
+// the pair is no longer offered.
+func (s *Store) DismissDuplicate(aID, bID string) error {
+	keys := s.dismissedDuplicates()
+	k := pairKey(aID, bID)
+	if slices.Contains(keys, k) {
+		return nil
+	}
+	b, _ := json.Marshal(append(keys, k))
+	return s.SetSetting(settingDismissedDuplicates, string(b))
+}
+
+func (s *Store) dismissedDuplicates() []string {
+	v, _ := s.Setting(settingDismissedDuplicates)
+	var keys []string
+	_ = json.Unmarshal([]byte(v), &keys)
+	return keys
+}
+
+// DuplicateCandidates lists pairs of live organisations with the same
+// organisation number, or with near-identical names in the same
+// municipality, leaving out pairs dismissed on this device. Names that
+// differ in their numbers ("Fjällbygg 2 AB", "Fjällbygg 3 AB") are not
+// near-identical.
+func (s *Store) DuplicateCandidates(ctx context.Context) ([]DuplicatePair, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+orgColumns+` FROM organisations o WHERE o.deleted = 0 ORDER BY o.created_at, o.id`)
+	if err != nil {
+		return nil, err
+	}
+	var orgs []Organisation
+	for rows.Next() {
+		o, err := scanOrganisation(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		orgs = append(orgs, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	dismissed := map[string]bool{}
+	for _, k := range s.dismissedDuplicates() {
+		dismissed[k] = true
+	}
+	seen := map[string]bool{}
+	var out []DuplicatePair
+	add := func(a, b Organisation, why DuplicateReason) {
+		k := pairKey(a.ID, b.ID)
+		if seen[k] || dismissed[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, DuplicatePair{A: a, B: b, Reason: why})
+	}
+
+	byNr := map[string][]int{}
+	byMuni := map[string][]int{}
+	norm := make([]string, len(orgs))
+	for i, o := range orgs {
+		if o.OrgNr != "" {
+			byNr[o.OrgNr] = append(byNr[o.OrgNr], i)
+		}
+		if o.Municipality != "" && o.Municipality != MunicipalityOther {
+			byMuni[o.Municipality] = append(byMuni[o.Municipality], i)
+		}
+		norm[i] = normaliseOrgName(o.Name)
+	}
+	for _, idx := range byNr {
+		for x := 0; x < len(idx); x++ {
+			for y := x + 1; y < len(idx); y++ {
+				add(orgs[idx[x]], orgs[idx[y]], DuplicateOrgNr)
+			}
+		}
+	}
+	for _, idx := range byMuni {
+		for x := 0; x < len(idx); x++ {
+			for y := x + 1; y < len(idx); y++ {
+				a, b := idx[x], idx[y]
+				if nearSameName(norm[a], norm[b]) {
+					add(orgs[a], orgs[b], DuplicateName)
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].A.Name < out[j].A.Name })
+	return out, nil
+}
+
+// legalForms are the company-form words that say nothing about which
+// company it is.
+var legalForms = map[string]bool{"ab": true, "aktiebolag": true, "aktiebolaget": true, "hb": true, "kb": true,
+	"as": true, "asa": true, "ans": true, "da": true, "sa": true, "ba": true, "enk": true, "ltd": true,
+	"ekonomisk": true, "förening": true, "publ": true}
+
+// normaliseOrgName is a name reduced to what tells companies apart:
+// lower case, letters and digits, without the company form.
+func normaliseOrgName(name string) string {
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	var keep []string
+	for _, w := range words {
+		if !legalForms[w] {
+			keep = append(keep, w)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// nearSameName: equal, or a typo apart (one edit in a short name, two in a
+// longer one), with the same digits.
+func nearSameName(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	if digitsOf(a) != digitsOf(b) {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	limit := 1
+	if min(len(ra), len(rb)) >= 10 {
+		limit = 2
+	}
+	if min(len(ra), len(rb)) < 5 {
+		return false
+	}
+	return editDistance(ra, rb, limit) <= limit
+}
+
+func digitsOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// editDistance is the Levenshtein distance, or limit+1 once it exceeds limit.
+func editDistance(a, b []rune, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// MergeResult counts what a merge moved onto the kept organisation.
+type MergeResult struct {
+	Contacts, Visits, Actions, Assessments int
+}
+
+// MergeOrganisations merges the duplicate dupID into keepID in one local
+// edit: its contacts, actions and assessments move to keepID, visits name
+// keepID instead, fields empty on keepID are filled from the duplicate, and
+// the duplicate is deleted with MergedInto = keepID. Everything is ordinary
+// field changes, so the merge syncs like any edit; records that arrive
+// later still naming the duplicate are moved by RehomeMerged.
+func (s *Store) MergeOrganisations(ctx context.Context, keepID, dupID string) (MergeResult, error) {
+	var res MergeResult
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		res = MergeResult{}
+		if keepID == dupID {
+			return nil, invalid("org", "merge.same")
+		}
+		keep, err := orgRecords.scan(tx.QueryRow(orgRecords.byID(), keepID))
+		if err != nil {
+			return nil, notFound(err, EntityOrganisation, keepID)
+		}
+		dup, err := orgRecords.scan(tx.QueryRow(orgRecords.byID(), dupID))
+		if err != nil {
+			return nil, notFound(err, EntityOrganisation, dupID)
+		}
+		edits, err := moveRecords(tx, dupID, keepID, &res)
+		if err != nil {
+			return nil, err
+		}
+		// The kept record gets what only the duplicate knew.
+		filled := keep
+		fillFrom(&filled, dup)
+		more, err := updateEdits(tx, EntityOrganisation, &filled, &keep)
+		if err != nil {
+			return nil, err
+		}
+		edits = append(edits, more...)
+		clocks, err := fieldClocks(tx, EntityOrganisation, dupID)
+		if err != nil {
+			return nil, err
+		}
+		edits = append(edits,
+			fieldEdit{entity: EntityOrganisation, id: dupID, field: "merged_into", value: keepID, base: clocks["merged_into"]},
+			fieldEdit{entity: EntityOrganisation, id: dupID, field: "deleted", value: true, base: clocks["deleted"]})
+		return edits, nil
+	})
+	return res, err
+}
+
+func notFound(err error, entity, id string) error {
+	if err == sql.ErrNoRows {
+		return &NotFoundError{Entity: entity, ID: id}
+	}
+	return err
+}
+
+// fillFrom copies into k the fields k leaves empty and d has.
+func fillFrom(k *Organisation, d Organisation) {
+	if k.OrgNr == "" {
+		k.OrgNr = d.OrgNr
+	}
+	if k.Country == "" {
+		k.Country = d.Country
+	}
+	if k.Municipality == "" {
+		k.Municipality = d.Municipality
+	}
+	if k.Sector == "" {
+		k.Sector = d.Sector
+	}
+	if k.Employees == nil {
+		k.Employees = d.Employees
+	}
+	if k.LeaderGender == "" || k.LeaderGender == LeaderUnknown {
+		k.LeaderGender = d.LeaderGender
+	}
+	if k.Sustainability == "" || k.Sustainability == SustainabilityUnknown {
+		k.Sustainability = d.Sustainability
+	}
+	if k.SustainabilityNotes == "" {
+		k.SustainabilityNotes = d.SustainabilityNotes
+	}
+	if d.Notes != "" && !strings.Contains(k.Notes, d.Notes) {
+		k.Notes = strings.TrimSpace(k.Notes + "\n\n" + d.Notes)
+	}
+	for _, t := range d.Tags {
+		if !slices.Contains(k.Tags, t) {
+			k.Tags = append(k.Tags, t)
+		}
+	}
+}
+
+// moveRecords returns the edits that make every live record naming the
+// organisation from name the organisation to instead.
+func moveRecords(tx *sql.Tx, from, to string, res *MergeResult) ([]fieldEdit, error) {
+	var edits []fieldEdit
+	for _, m := range []struct {
+		entity string
+		count  *int
+	}{{EntityContact, &res.Contacts}, {EntityAction, &res.Actions}, {EntityAssessment, &res.Assessments}} {
+		ids, err := idsWhere(tx, `SELECT id FROM `+entities[m.entity].table+` WHERE org_id = ? AND deleted = 0 ORDER BY id`, from)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			clocks, err := fieldClocks(tx, m.entity, id)
+			if err != nil {
+				return nil, err
+			}
+			edits = append(edits, fieldEdit{entity: m.entity, id: id, field: "org_id", value: to, base: clocks["org_id"]})
+			*m.count++
+		}
+	}
+	visits, err := idsWhere(tx, `SELECT v.id FROM visit_orgs vo JOIN visits v ON v.id = vo.visit_id
+		WHERE vo.org_id = ? AND v.deleted = 0 ORDER BY v.id`, from)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range visits {
+		var orgsJSON string
+		if err := tx.QueryRow(`SELECT orgs FROM visits WHERE id = ?`, id).Scan(&orgsJSON); err != nil {
+			return nil, err
+		}
+		var orgs []string
+		if err := jsonUnmarshalString(orgsJSON, &orgs); err != nil {
+			return nil, err
+		}
+		var moved []string
+		for _, o := range orgs {
+			if o == from {
+				o = to
+			}
+			if !slices.Contains(moved, o) {
+				moved = append(moved, o)
+			}
+		}
+		clocks, err := fieldClocks(tx, EntityVisit, id)
+		if err != nil {
+			return nil, err
+		}
+		edits = append(edits, fieldEdit{entity: EntityVisit, id: id, field: "orgs", value: moved, base: clocks["orgs"]})
+		res.Visits++
+	}
+	return edits, nil
+}
+
+func idsWhere(tx *sql.Tx, query string, args ...any) ([]string, error) {
+	rows, err := tx.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// RehomeMerged moves live records that still name a merged organisation
+// (they were made offline before the merge reached their author) onto the
+// organisation it was merged into, following chains of merges. Sync runs it
+// after importing; it returns how many records it moved.
+func (s *Store) RehomeMerged(ctx context.Context) (int, error) {
+	n := 0
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		n = 0
+		merged := map[string]string{}
+		rows, err := tx.Query(`SELECT id, merged_into FROM organisations WHERE merged_into <> ''`)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, into string
+			if err := rows.Scan(&id, &into); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			merged[id] = into
+		}
+		rows.Close()
+		var edits []fieldEdit
+		for from := range merged {
+			to := finalOrg(merged, from)
+			if to == "" {
+				continue
+			}
+			var res MergeResult
+			e, err := moveRecords(tx, from, to, &res)
+			if err != nil {
+				return nil, err
+			}
+			edits = append(edits, e...)
+			n += res.Contacts + res.Visits + res.Actions + res.Assessments
+		}
+		sort.SliceStable(edits, func(i, j int) bool { return edits[i].id < edits[j].id })
+		return edits, nil
+	})
+	return n, err
+}
+
+// finalOrg follows merged_into from id to the organisation that was kept
+// ("" when the chain loops).
+func finalOrg(merged map[string]string, id string) string {
+	seen := map[string]bool{}
+	for {
+		next, ok := merged[id]
+		if !ok {
+			return id
+		}
+		if seen[id] {
+			return ""
+		}
+		seen[id] = true
+		id = next
+	}
+}
