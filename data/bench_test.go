@@ -103,3 +103,18 @@ func BenchmarkCreateVisit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDuplicateCandidates: looking for duplicates among 10,000
+// organisations (run after writes, off the UI goroutine).
+func BenchmarkDuplicateCandidates(b *testing.B) {
+	s, err := data.Open(datatest.BigDB(b), data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for b.Loop() {
+		if _, err := s.DuplicateCandidates(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

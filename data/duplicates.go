@@ -98,7 +98,7 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]DuplicatePair, error
 
 	byNr := map[string][]int{}
 	byMuni := map[string][]int{}
-	norm := make([]string, len(orgs))
+	norm := make([]orgName, len(orgs))
 	for i, o := range orgs {
 		if o.OrgNr != "" {
 			byNr[o.OrgNr] = append(byNr[o.OrgNr], i)
@@ -106,7 +106,7 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]DuplicatePair, error
 		if o.Municipality != "" && o.Municipality != MunicipalityOther {
 			byMuni[o.Municipality] = append(byMuni[o.Municipality], i)
 		}
-		norm[i] = normaliseOrgName(o.Name)
+		norm[i] = newOrgName(o.Name)
 	}
 	for _, idx := range byNr {
 		for x := 0; x < len(idx); x++ {
@@ -119,7 +119,7 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]DuplicatePair, error
 		for x := 0; x < len(idx); x++ {
 			for y := x + 1; y < len(idx); y++ {
 				a, b := idx[x], idx[y]
-				if nearSameName(norm[a], norm[b]) {
+				if norm[a].near(norm[b]) {
 					add(orgs[a], orgs[b], DuplicateName)
 				}
 			}
@@ -150,27 +150,39 @@ func normaliseOrgName(name string) string {
 	return strings.Join(keep, " ")
 }
 
-// nearSameName: equal, or a typo apart (one edit in a short name, two in a
-// longer one), with the same digits.
-func nearSameName(a, b string) bool {
-	if a == "" || b == "" {
+// orgName is a normalised name prepared for comparing with many others.
+type orgName struct {
+	text   string
+	runes  []rune
+	digits string
+}
+
+func newOrgName(name string) orgName {
+	n := normaliseOrgName(name)
+	return orgName{text: n, runes: []rune(n), digits: digitsOf(n)}
+}
+
+// near: equal, or a typo apart (one edit in a short name, two in a longer
+// one), with the same digits.
+func (a orgName) near(b orgName) bool {
+	if a.text == "" || b.text == "" {
 		return false
 	}
-	if a == b {
+	if a.text == b.text {
 		return true
 	}
-	if digitsOf(a) != digitsOf(b) {
+	if a.digits != b.digits {
 		return false
 	}
-	ra, rb := []rune(a), []rune(b)
+	short := min(len(a.runes), len(b.runes))
+	if short < 5 {
+		return false
+	}
 	limit := 1
-	if min(len(ra), len(rb)) >= 10 {
+	if short >= 10 {
 		limit = 2
 	}
-	if min(len(ra), len(rb)) < 5 {
-		return false
-	}
-	return editDistance(ra, rb, limit) <= limit
+	return editDistance(a.runes, b.runes, limit) <= limit
 }
 
 func digitsOf(s string) string {

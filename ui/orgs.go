@@ -37,6 +37,7 @@ type orgScreen struct {
 	typing   *debounce
 
 	detail *orgDetail
+	dups   *duplicates
 	ready  bool // set once every widget exists: selecting defaults must not query yet
 }
 
@@ -79,6 +80,7 @@ func newOrgScreen(u *UI) *orgScreen {
 		c.SetSelectedIndex(0)
 	}
 
+	s.dups = newDuplicates(u)
 	s.count = widget.NewLabel("")
 	s.count.TextStyle = fyne.TextStyle{Italic: true}
 	s.list = widget.NewList(
@@ -123,7 +125,7 @@ func newOrgScreen(u *UI) *orgScreen {
 		s.size.Select, s.kd.Select)
 	sortRow := container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.sort.label")), nil, s.sort.Select)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, s.search), filters, sortRow,
-		container.NewBorder(nil, nil, s.count, nil), s.undoBar)
+		container.NewBorder(nil, nil, s.count, s.dups.button), s.undoBar)
 	left := container.NewBorder(top, nil, nil, nil, s.list)
 
 	s.detail = newOrgDetail(u, s)
@@ -197,6 +199,7 @@ func (s *orgScreen) refresh() {
 			s.count.SetText(s.u.tr.N("ui.orgs.count", len(r.rows), "N", s.u.tr.Number(len(r.rows))))
 			s.list.UnselectAll()
 			s.list.Refresh()
+			s.dups.check() // something was written: look again
 		}
 		s.showSelected()
 	})

@@ -26,6 +26,9 @@ type Store interface {
 	UpdateOrganisation(ctx context.Context, o *data.Organisation) error
 	DeleteOrganisation(ctx context.Context, id string) error
 	RestoreOrganisation(ctx context.Context, id string) error
+	DuplicateCandidates(ctx context.Context) ([]data.DuplicatePair, error)
+	MergeOrganisations(ctx context.Context, keepID, dupID string) (data.MergeResult, error)
+	DismissDuplicate(aID, bID string) error
 
 	Contacts(ctx context.Context, orgID string) ([]data.Contact, error)
 	CreateContact(ctx context.Context, c *data.Contact) error

@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"eu.ilsa.coach/ilsa/data"
+)
+
+// duplicates flags organisations registered twice (often by two advisors
+// offline) on the Organisations screen and lets the advisor merge them or
+// say they are different.
+type duplicates struct {
+	u      *UI
+	button *widget.Button // "3 possible duplicates", hidden when none
+	pairs  []data.DuplicatePair
+	gen    atomic.Int64
+	at     data.Generation // the data the pairs were found in
+	looked bool
+
+	dlg  *dialog.CustomDialog
+	body *fyne.Container
+}
+
+func newDuplicates(u *UI) *duplicates {
+	d := &duplicates{u: u}
+	d.button = widget.NewButtonWithIcon("", theme.WarningIcon(), d.show)
+	d.button.Importance = widget.WarningImportance
+	d.button.Hide()
+	return d
+}
+
+// check looks for duplicates off the UI goroutine when something was
+// written since the last look.
+func (d *duplicates) check() {
+	u := d.u
+	// What the last look found, read here on the UI goroutine.
+	looked, at, pairs := d.looked, d.at, d.pairs
+	type found struct {
+		pairs []data.DuplicatePair
+		at    data.Generation
+	}
+	newest(u, &d.gen, func() (found, error) {
+		g, err := u.store.Generation(u.ctx())
+		if err != nil {
+			return found{}, err
+		}
+		if looked && g == at {
+			return found{pairs, g}, nil
+		}
+		p, err := u.store.DuplicateCandidates(u.ctx())
+		return found{p, g}, err
+	}, func(f found) {
+		d.pairs, d.at, d.looked = f.pairs, f.at, true
+		if len(f.pairs) == 0 {
+			d.button.Hide()
+		} else {
+			d.button.SetText(u.tr.N("ui.dup.count", len(f.pairs), "N", len(f.pairs)))
+			d.button.Show()
+		}
+		if d.dlg != nil {
+			d.fill()
+		}
+	})
+}
+
+// close is Esc.
+func (d *duplicates) close() {
+	if d.dlg != nil {
+		d.dlg.Hide()
+	}
+}
+
+// show opens the review of all flagged pairs.
+func (d *duplicates) show() {
+	tr := d.u.tr
+	d.body = container.NewVBox()
+	closeBtn := widget.NewButtonWithIcon(tr.T("ui.close"), theme.CancelIcon(), d.close)
+	d.dlg = dialog.NewCustomWithoutButtons(tr.T("ui.dup.title"), container.NewVScroll(d.body), d.u.win)
+	d.dlg.SetButtons([]fyne.CanvasObject{closeBtn})
+	d.dlg.SetOnClosed(func() {
+		d.u.popDialog(d)
+		d.dlg = nil
+	})
+	d.fill()
+	d.u.pushDialog(d)
+	d.dlg.Resize(fyne.NewSize(860, 560))
+	d.dlg.Show()
+}
+
+// fill lists the pairs, each with its two records side by side.
+func (d *duplicates) fill() {
+	tr := d.u.tr
+	d.body.RemoveAll()
+	intro := widget.NewLabel(tr.T("ui.dup.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	d.body.Add(intro)
+	if len(d.pairs) == 0 {
+		none := widget.NewLabel(tr.T("ui.dup.none"))
+		none.Importance = widget.LowImportance
+		d.body.Add(none)
+	}
+	for _, p := range d.pairs {
+		why := tr.T("ui.dup.reason.name")
+		if p.Reason == data.DuplicateOrgNr {
+			why = tr.T("ui.dup.reason.orgnr")
+		}
+		reason := widget.NewLabelWithStyle(why, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		keepA := widget.NewButtonWithIcon(tr.T("ui.dup.keep", "Name", p.A.Name), theme.ConfirmIcon(), func() { d.confirmMerge(p.A, p.B) })
+		keepB := widget.NewButtonWithIcon(tr.T("ui.dup.keep", "Name", p.B.Name), theme.ConfirmIcon(), func() { d.confirmMerge(p.B, p.A) })
+		different := widget.NewButtonWithIcon(tr.T("ui.dup.different"), theme.CancelIcon(), func() { d.dismiss(p) })
+		different.Importance = widget.LowImportance
+		d.body.Add(widget.NewSeparator())
+		d.body.Add(reason)
+		d.body.Add(container.NewGridWithColumns(2,
+			container.NewVBox(d.describe(p.A), keepA), container.NewVBox(d.describe(p.B), keepB)))
+		d.body.Add(container.NewHBox(different))
+	}
+	d.body.Refresh()
+}
+
+// describe is what tells the two records apart: name, number, place, kind.
+func (d *duplicates) describe(o data.Organisation) fyne.CanvasObject {
+	tr := d.u.tr
+	name := widget.NewLabelWithStyle(o.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	line := o.OrgNumberDisplay()
+	for _, part := range []string{d.u.municipalityLabel(o.Municipality), tr.Kind(o.Kind), tr.Size(o.Size())} {
+		if part == "" {
+			continue
+		}
+		if line != "" {
+			line += " · "
+		}
+		line += part
+	}
+	sub := widget.NewLabel(line)
+	sub.Wrapping = fyne.TextWrapWord
+	sub.Importance = widget.LowImportance
+	return container.NewVBox(name, sub)
+}
+
+// confirmMerge asks before merging dup into keep, then merges.
+func (d *duplicates) confirmMerge(keep, dup data.Organisation) {
+	tr := d.u.tr
+	c := dialog.NewConfirm(tr.T("ui.dup.merge.title"), tr.T("ui.dup.merge.message", "Keep", keep.Name, "Dup", dup.Name),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			res, err := d.u.store.MergeOrganisations(d.u.ctx(), keep.ID, dup.ID)
+			if err != nil {
+				d.u.showError(err)
+				return
+			}
+			moved := res.Contacts + res.Visits + res.Actions + res.Assessments
+			dialog.NewInformation(tr.T("ui.dup.merged.title"),
+				tr.N("ui.dup.merged.message", moved, "Dup", dup.Name, "Keep", keep.Name, "N", moved), d.u.win).Show()
+			d.u.dataChanged()
+			d.check()
+		}, d.u.win)
+	c.SetConfirmText(tr.T("ui.dup.merge.confirm"))
+	c.Show()
+}
+
+func (d *duplicates) dismiss(p data.DuplicatePair) {
+	if err := d.u.store.DismissDuplicate(p.A.ID, p.B.ID); err != nil {
+		d.u.showError(err)
+		return
+	}
+	d.looked = false // the same data, fewer pairs to offer
+	d.check()
+}
