@@ -492,6 +492,7 @@ func (s *session) actionAdd(args []string) error {
 	text := fs.String("text", "", "")
 	due := fs.String("due", "", "")
 	owner := fs.String("owner", "", "")
+	dimension := fs.String("dimension", "", "")
 	if _, err := parseNoArgs(fs, args, "org", "text"); err != nil {
 		return err
 	}
@@ -500,6 +501,19 @@ func (s *session) actionAdd(args []string) error {
 	}
 	s.isoDates(due)
 	a := data.Action{OrgID: *org, VisitID: *visit, Text: *text, Due: *due, Owner: *owner}
+	if *dimension != "" {
+		// MODEL/DIMENSION: the action works towards that dimension's target.
+		model, dim, _ := strings.Cut(*dimension, "/")
+		lib, _ := loadModels(s.dataDir)
+		m, ok := lib.Latest(model)
+		if !ok {
+			return usage("cli.error.unknown_model", "Model", model)
+		}
+		if _, ok := m.Dimension(dim); !ok {
+			return usage("cli.error.unknown_dimension", "Dimension", dim, "Model", model)
+		}
+		a.ModelID, a.Dimension = m.ID, dim
+	}
 	if a.Owner == "" {
 		if p, err := s.store.Profile(); err == nil {
 			a.Owner = p.Advisor

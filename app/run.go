@@ -188,7 +188,7 @@ func (s *session) dispatch(args []string) error {
 		return s.cmdInit(rest)
 	case "org":
 		return s.sub(rest, map[string]func([]string) error{
-			"add": s.orgAdd, "edit": s.orgEdit, "delete": s.orgDelete, "list": s.orgList})
+			"add": s.orgAdd, "edit": s.orgEdit, "delete": s.orgDelete, "list": s.orgList, "merge": s.orgMerge})
 	case "contact":
 		return s.sub(rest, map[string]func([]string) error{
 			"add": s.contactAdd, "edit": s.contactEdit, "delete": s.contactDelete, "list": s.contactList})
