@@ -159,6 +159,11 @@ TAB_CONTACTS=click:675,105 # organisation detail tabs
 TAB_VISITS=click:775,105
 TAB_ACTIONS=click:880,105
 ORG=("$NAV_ORGS" sleep:1 "$ORG_ROW" sleep:1)
+# An organisation of the demo with assessments, found by searching; its
+# Assessments and Progress tabs sit where the labels' widths put them.
+ASSESSED=("$NAV_ORGS" sleep:1 ctrl+f type:Krokomslog sleep:1 click:300,275 sleep:1)
+declare -A TAB_ASSESS=([sv]=click:1000,105 [nb]=click:925,105 [en]=click:960,105)
+declare -A TAB_PROGRESS=([sv]=click:1120,105 [nb]=click:1045,105 [en]=click:1080,105)
 
 # English is available too: SHOT_LANGS="sv nb en".
 for lang in sv nb en; do
@@ -173,6 +178,9 @@ for lang in sv nb en; do
 	shot "$lang" new-visit ctrl+n sleep:1 type:berg sleep:1
 	shot "$lang" actions "$NAV_ACTIONS" sleep:1
 	shot "$lang" settings "$NAV_SETTINGS" sleep:1
+	shot "$lang" progress "${ASSESSED[@]}" "${TAB_PROGRESS[$lang]}" sleep:1
+	# The Business Model Canvas of that organisation, opened from its list.
+	shot "$lang" canvas "${ASSESSED[@]}" "${TAB_ASSESS[$lang]}" sleep:1 click:700,190 sleep:1
 done
 
 if ((SHOTS == 0)); then
