@@ -32,6 +32,7 @@ var errorKeys = map[string]string{
 	"visit.no_org":               "error.visit.no_org",
 	"reference.missing":          "error.reference.missing",
 	"merge.same":                 "error.merge.same",
+	"conflict.not_text":          "error.conflict.not_text",
 	"assessment.model":           "error.assessment.model",
 	"assessment.dimension":       "error.assessment.dimension",
 	"assessment.level":           "error.assessment.level",

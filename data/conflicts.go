@@ -1,0 +1,103 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strconv"
+)
+
+// ConflictChoice is how a concurrent edit is settled.
+type ConflictChoice int
+
+const (
+	KeepWinner ConflictChoice = iota // the value everyone has now stays
+	TakeLoser                        // the value that lost comes back
+	UseMerged                        // a value the advisor wrote from both
+)
+
+// ResolveConflict settles conflict n. Taking the losing value or a merged
+// text is an ordinary local edit of the field (its base is the winner's
+// clock, so it orders after both and syncs to everyone); keeping the winner
+// changes no data. Either way the conflict is marked resolved here.
+func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictChoice, merged string) error {
+	var c Conflict
+	err := s.r.QueryRowContext(ctx, `SELECT entity, id, field, winner_value, loser_value, winner_hlc FROM conflicts WHERE n = ?`, n).
+		Scan(&c.Entity, &c.ID, &c.Field, &c.WinnerValue, &c.LoserValue, &c.WinnerHLC)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &NotFoundError{Entity: "conflict", ID: strconv.FormatInt(n, 10)}
+	}
+	if err != nil {
+		return err
+	}
+	var value string
+	switch choice {
+	case KeepWinner:
+		return s.writeLocal(func(tx *sql.Tx) error {
+			_, err := tx.Exec(`UPDATE conflicts SET resolved = 1 WHERE n = ?`, n)
+			return err
+		})
+	case TakeLoser:
+		value = c.LoserValue
+	case UseMerged:
+		spec, ok := entities[c.Entity]
+		f, fok := spec.field(c.Field)
+		if !ok || !fok || f.kind != kindText {
+			return invalid("value", "conflict.not_text")
+		}
+		value = encodeValue(merged)
+	default:
+		return invalid("choice", "choice", "value", strconv.Itoa(int(choice)))
+	}
+	_, err = s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		if _, err := tx.Exec(`UPDATE conflicts SET resolved = 1 WHERE n = ?`, n); err != nil {
+			return nil, err
+		}
+		clocks, err := fieldClocks(tx, c.Entity, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		return []fieldEdit{{entity: c.Entity, id: c.ID, field: c.Field, value: json.RawMessage(value), base: clocks[c.Field]}}, nil
+	})
+	return err
+}
+
+// IsTextField reports whether an entity's field holds free text (a merged
+// text can be written for it).
+func IsTextField(entity, field string) bool {
+	spec, ok := entities[entity]
+	if !ok {
+		return false
+	}
+	f, ok := spec.field(field)
+	return ok && f.kind == kindText
+}
+
+// ConflictRecordName is a short name for the record a conflict is about:
+// the organisation's or contact's name, the visit's date, the action's text.
+func (s *Store) ConflictRecordName(ctx context.Context, entity, id string) string {
+	var q string
+	switch entity {
+	case EntityOrganisation:
+		q = `SELECT name FROM organisations WHERE id = ?`
+	case EntityContact:
+		q = `SELECT name FROM contacts WHERE id = ?`
+	case EntityVisit:
+		q = `SELECT v.date || ' ' || COALESCE((SELECT o.name FROM visit_orgs vo JOIN organisations o ON o.id = vo.org_id
+			WHERE vo.visit_id = v.id ORDER BY o.name LIMIT 1), '') FROM visits v WHERE v.id = ?`
+	case EntityAction:
+		q = `SELECT text FROM actions WHERE id = ?`
+	case EntityAssessment:
+		q = `SELECT model_id || ' ' || date FROM assessments WHERE id = ?`
+	case EntityAnswer:
+		q = `SELECT dimension FROM assessment_answers WHERE id = ?`
+	default:
+		return id
+	}
+	var name string
+	if err := s.r.QueryRowContext(ctx, q, id).Scan(&name); err != nil || name == "" {
+		return id
+	}
+	return name
+}
