@@ -45,6 +45,25 @@ var errorKeys = map[string]string{
 	data.CodeOrgnrSEDay:          "error.orgnr.se_day",
 	data.CodeOrgnrCountry:        "error.orgnr.country",
 	data.CodeOrgnrUnknownCountry: "error.orgnr.unknown_country",
+	// sync (data/sync): why a file was not imported, and folder errors
+	"sync.ignored.system":      "error.sync.ignored.system",
+	"sync.ignored.temp":        "error.sync.ignored.temp",
+	"sync.ignored.conflict":    "error.sync.ignored.conflict",
+	"sync.ignored.copy":        "error.sync.ignored.copy",
+	"sync.ignored.unknown":     "error.sync.ignored.unknown",
+	"sync.file.truncated":      "error.sync.file.truncated",
+	"sync.file.unreadable":     "error.sync.file.unreadable",
+	"sync.file.not_bundle":     "error.sync.file.not_bundle",
+	"sync.file.newer":          "error.sync.file.newer",
+	"sync.file.encrypted":      "error.sync.file.encrypted",
+	"sync.file.damaged":        "error.sync.file.damaged",
+	"sync.file.name_mismatch":  "error.sync.file.name_mismatch",
+	"sync.same_key_other_hash": "error.sync.same_key_other_hash",
+	"sync.folder.missing":      "error.sync.folder.missing",
+	"sync.folder.not_dir":      "error.sync.folder.not_dir",
+	"sync.folder.unreadable":   "error.sync.folder.unreadable",
+	"sync.folder.emptied":      "error.sync.folder.emptied",
+	"sync.folder.unwritable":   "error.sync.folder.unwritable",
 }
 
 // fieldKeys maps field names of validation errors to their labels.
@@ -59,6 +78,8 @@ var fieldKeys = map[string]string{
 	"done": "field.done", "visit": "field.visit", "size": "field.size", "sort": "field.sort", "status": "field.status",
 	"today": "field.date", "cross_border": "field.cross_border", "owner": "field.owner",
 	"model": "field.model", "level": "field.level", "dimension": "field.dimension",
+	"from": "field.from", "to": "field.to",
+	"folder": "field.folder", "file": "field.file",
 }
 
 // entityKeys names the kinds of record in messages.

@@ -1,0 +1,86 @@
+package app
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/report/indicators"
+	"eu.ilsa.coach/ilsa/data/report/indicators/export"
+)
+
+// ilsa report indicators: the funder report as JSON, XLSX, CSV or PDF.
+func init() { reportCommands["indicators"] = (*session).cmdReportIndicators }
+
+func (s *session) cmdReportIndicators(args []string) error {
+	fs := newFlags("report indicators")
+	from := fs.String("from", "", "")
+	to := fs.String("to", "", "")
+	format := fs.String("format", "json", "")
+	out := fs.String("out", "", "")
+	var f indicators.Filter
+	country := fs.String("country", "", "")
+	fs.StringVar(&f.County, "county", "", "")
+	fs.StringVar(&f.Municipality, "municipality", "", "")
+	fs.StringVar(&f.Advisor, "advisor", "", "")
+	kind := fs.String("kind", "", "")
+	if _, err := parseNoArgs(fs, args, "from", "to", "out"); err != nil {
+		return err
+	}
+	s.isoDates(from, to)
+	f.From, f.To, f.Country, f.Kind = *from, *to, data.Country(*country), data.OrgKind(*kind)
+	write, ok := map[string]func(io.Writer, *indicators.Report, export.Options) error{
+		"json": writeIndicatorsJSON, "xlsx": export.XLSX, "csv": export.CSV, "pdf": export.PDF}[*format]
+	if !ok {
+		return usage("cli.error.flag_value", "Flag", "--format", "Value", *format)
+	}
+	// A wrong filter is a wrong command line (exit 2), named by its flag.
+	if err := f.Validate(); err != nil {
+		v, _ := data.AsValidation(err)
+		if v == nil {
+			return err
+		}
+		val, _ := v.Params["value"].(string)
+		if val == "" {
+			val = map[string]string{"from": f.From, "to": f.To, "municipality": f.Municipality}[v.Field]
+		}
+		return usage("cli.error.flag_value", "Flag", "--"+v.Field, "Value", val)
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	r, err := indicators.Compute(s.ctx(), s.store, f)
+	if err != nil {
+		return err
+	}
+	lib, _ := loadModels(s.dataDir) // problems with model files are reported by "ilsa models list"
+	opt := export.Options{Lang: s.tr, Models: lib}
+	if *out == "-" {
+		w := bufio.NewWriter(s.env.Stdout)
+		if err := write(w, r, opt); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, r, opt); err != nil {
+		return err
+	}
+	if _, err := writeViaTemp(*out, func(f *os.File) (int, error) { return f.Write(buf.Bytes()) }); err != nil {
+		return err
+	}
+	abs, _ := filepath.Abs(*out)
+	s.env.Stdout.Write([]byte(s.tr.T("report.indicators.written", "From", s.tr.DateString(f.From),
+		"To", s.tr.DateString(f.To), "Path", abs) + "\n"))
+	return nil
+}
+
+func writeIndicatorsJSON(w io.Writer, r *indicators.Report, _ export.Options) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}

@@ -1,0 +1,116 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// indicatorsCLI is a data folder with a Swedish and a Norwegian client at a
+// cross-border workshop, a public body visited alone, and a visit after the
+// period.
+func indicatorsCLI(t *testing.T) *cli {
+	c := newCLI(t)
+	se := c.id("org", "add", "--name", "Åre Trä AB", "--country", "SE", "--municipality", "2321", "--kind", "sme", "--employees", "4", "--leader", "women")
+	no := c.id("org", "add", "--name", "Røros Reiseliv AS", "--country", "NO", "--municipality", "5025", "--kind", "startup")
+	pub := c.id("org", "add", "--name", "Krokoms kommun", "--country", "SE", "--municipality", "2309", "--kind", "public")
+	c.id("visit", "add", "--org", se, "--org", no, "--date", "2026-03-02", "--type", "workshop", "--minutes", "120",
+		"--women", "4", "--men", "3", "--phase", "pilot", "--advisor", "Kari Nordmann")
+	c.id("visit", "add", "--org", pub, "--date", "2026-04-01", "--minutes", "60", "--women", "1")
+	c.id("visit", "add", "--org", se, "--date", "2026-07-01", "--minutes", "60")
+	return c
+}
+
+func TestReportIndicatorsJSONToStdout(t *testing.T) {
+	c := indicatorsCLI(t)
+	out := c.ok("report", "indicators", "--from", "2026-01-01", "--to", "2026-06-30", "--out", "-")
+	var doc struct {
+		From, To   string
+		Indicators map[string]map[string]float64
+		Gender     map[string]int
+		Breakdowns map[string][]map[string]any
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if doc.From != "2026-01-01" || doc.To != "2026-06-30" {
+		t.Errorf("period %q..%q", doc.From, doc.To)
+	}
+	for key, want := range map[string]map[string]float64{
+		"RCO01": {"value": 2, "micro": 1, "small": 0, "medium": 0, "large": 0, "unknown": 1},
+		"RCO04": {"value": 2}, "RCO87": {"value": 2}, "RCO81": {"value": 7}, "RCO84": {"value": 1},
+		"visits": {"value": 2}, "advisor_hours": {"value": 3}, "women_led": {"value": 1}, "organisations_reached": {"value": 3},
+	} {
+		for field, n := range want {
+			if got, ok := doc.Indicators[key][field]; !ok || got != n {
+				t.Errorf("%s.%s = %v, want %v", key, field, got, n)
+			}
+		}
+	}
+	if doc.Gender["women"] != 5 || doc.Gender["men"] != 3 || len(doc.Breakdowns["country"]) != 2 {
+		t.Errorf("gender %v, by country %v", doc.Gender, doc.Breakdowns["country"])
+	}
+
+	// Filters narrow the report; dates may be typed in the reader's form.
+	c.env["LANG"] = "nb_NO.UTF-8"
+	out = c.ok("report", "indicators", "--from", "01.01.2026", "--to", "30.06.2026", "--out", "-", "--country", "no")
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Indicators["RCO01"]["value"] != 1 || doc.Indicators["RCO87"]["value"] != 1 || doc.Indicators["visits"]["value"] != 1 {
+		t.Errorf("Norway only: %v", doc.Indicators)
+	}
+}
+
+func TestReportIndicatorsFiles(t *testing.T) {
+	c := indicatorsCLI(t)
+	dir := t.TempDir()
+	for _, format := range []string{"xlsx", "csv", "pdf", "json"} {
+		path := filepath.Join(dir, "rapport."+format)
+		out := c.ok("--lang", "sv", "report", "indicators", "--from", "2026-01-01", "--to", "2026-06-30", "--format", format, "--out", path)
+		if !strings.Contains(out, path) {
+			t.Errorf("%s: stdout %q does not name the file", format, out)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil || len(b) == 0 {
+			t.Fatalf("%s: %v (%d bytes)", format, err, len(b))
+		}
+		magic := map[string]string{"xlsx": "PK", "csv": "\ufeffKod;Indikator;Värde", "pdf": "%PDF-", "json": "{"}[format]
+		if !bytes.HasPrefix(b, []byte(magic)) {
+			t.Errorf("%s starts %q", format, b[:min(20, len(b))])
+		}
+	}
+	// Written by rename: no temporary file is left beside the reports.
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 4 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files left: %v", names)
+	}
+}
+
+func TestReportIndicatorsWrongCommandLine(t *testing.T) {
+	c := indicatorsCLI(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--from", "2026-02-30", "--to", "2026-06-30", "--out", "-"}, "--from"},
+		{[]string{"--from", "2026-01-01", "--to", "next week", "--out", "-"}, "--to"},
+		{[]string{"--from", "2026-07-01", "--to", "2026-06-30", "--out", "-"}, "--to"},
+		{[]string{"--from", "2026-01-01", "--to", "2026-06-30", "--out", "-", "--format", "docx"}, "--format"},
+		{[]string{"--from", "2026-01-01", "--to", "2026-06-30", "--out", "-", "--country", "DK"}, "--country"},
+		{[]string{"--from", "2026-01-01", "--to", "2026-06-30", "--out", "-", "--kind", "charity"}, "--kind"},
+		{[]string{"--from", "2026-01-01", "--to", "2026-06-30"}, "--out"},
+	} {
+		out, errOut, code := c.run(append([]string{"report", "indicators"}, tc.args...)...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 naming %s", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}

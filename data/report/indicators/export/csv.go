@@ -1,0 +1,50 @@
+package export
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"eu.ilsa.coach/ilsa/data/report/indicators"
+)
+
+// bom makes Excel read the file as UTF-8 (å, ä, ö, æ, ø) instead of the
+// system's legacy code page.
+const bom = "\ufeff"
+
+// CSV writes the indicator table (code, indicator, value) the way Excel
+// opens it without an import dialog in the reader's locale: UTF-8 with a
+// byte-order mark, CRLF line ends, and in Swedish and Norwegian ';' between
+// fields and a decimal comma (',' and a decimal point in English).
+func CSV(w io.Writer, r *indicators.Report, o Options) error {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if decimalComma(o.Lang) {
+		cw.Comma = ';'
+	}
+	t := indicatorTable(r, o.Lang)
+	if err := cw.Write(t.header); err != nil {
+		return err
+	}
+	for _, row := range t.rows {
+		rec := make([]string, len(row))
+		for i, c := range row {
+			switch {
+			case c.decimal:
+				rec[i] = plainDecimal(o.Lang, c.num)
+			case c.isNum:
+				rec[i] = strconv.FormatInt(int64(c.num), 10)
+			default:
+				rec[i] = c.text
+			}
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

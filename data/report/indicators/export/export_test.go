@@ -1,0 +1,171 @@
+package export_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/report/indicators"
+	"eu.ilsa.coach/ilsa/data/report/indicators/export"
+	"eu.ilsa.coach/ilsa/translations"
+)
+
+// report builds a small report: a Swedish micro enterprise (Åre) and a
+// Norwegian one without employee count (Røros) at a cross-border workshop,
+// plus a visit of 45 minutes to the Swedish one.
+func report(t *testing.T) *indicators.Report {
+	t.Helper()
+	ctx := context.Background()
+	s, _ := datatest.Open(t)
+	five := 5
+	se := data.Organisation{Name: "Åre Smörbröd AB", Country: data.CountrySE, Municipality: "2321", Sector: "I",
+		Kind: data.KindSME, Employees: &five, LeaderGender: data.LeaderWomen}
+	no := data.Organisation{Name: "Røros Øl AS", Country: data.CountryNO, Municipality: "5025", Sector: "C", Kind: data.KindStartup}
+	for _, o := range []*data.Organisation{&se, &no} {
+		if err := s.CreateOrganisation(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, v := range []data.Visit{
+		{Date: "2026-03-02", OrgIDs: []string{se.ID, no.ID}, Type: data.VisitWorkshop, Minutes: 120, Advisor: "Kari Nordmann",
+			Women: 4, Men: 3, Phase: data.PhasePilot},
+		{Date: "2026-04-10", OrgIDs: []string{se.ID}, Type: data.VisitOnSite, Minutes: 45, Advisor: "Anna Svensson", Women: 1},
+	} {
+		if err := s.CreateVisit(ctx, &v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := indicators.Compute(ctx, s, indicators.Filter{From: "2026-01-01", To: "2026-06-30"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestXLSX(t *testing.T) {
+	r := report(t)
+	var buf bytes.Buffer
+	if err := export.XLSX(&buf, r, export.Options{Lang: translations.New("sv")}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) != 14 || sheets[0] != "Indikatorer" || sheets[len(sheets)-1] != "Besök (rådata)" {
+		t.Fatalf("sheets %q", sheets)
+	}
+	if !strings.Contains(strings.Join(sheets, "|"), "Län-fylke") {
+		t.Errorf("the county sheet keeps a name Excel accepts: %q", sheets)
+	}
+	cells := map[string]string{"A1": "Kod", "B1": "Indikator", "C1": "Värde", "A2": "RCO01", "B2": "Företag som får stöd", "C2": "2",
+		"B3": "varav mikroföretag", "C3": "1", "B7": "varav okänd storlek", "C7": "1", "A9": "RCO81", "C9": "7", "A11": "RCO87", "C11": "2"}
+	for cell, want := range cells {
+		if got, _ := f.GetCellValue("Indikatorer", cell); got != want {
+			t.Errorf("Indikatorer!%s = %q, want %q", cell, got, want)
+		}
+	}
+	// Bold, frozen header and set widths on every sheet.
+	for _, sh := range sheets {
+		id, _ := f.GetCellStyle(sh, "A1")
+		st, _ := f.GetStyle(id)
+		if st == nil || st.Font == nil || !st.Font.Bold {
+			t.Errorf("%s: header not bold", sh)
+		}
+		panes, _ := f.GetPanes(sh)
+		if !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: header not frozen: %+v", sh, panes)
+		}
+		if w, _ := f.GetColWidth(sh, "A"); w < 9 {
+			t.Errorf("%s: column A width %v", sh, w)
+		}
+	}
+	rows, _ := f.GetRows("Besök (rådata)")
+	if len(rows) != 3 || rows[0][1] != "Datum" || rows[1][1] != "2026-03-02" || rows[1][2] != "Røros Øl AS; Åre Smörbröd AB" && rows[1][2] != "Åre Smörbröd AB; Røros Øl AS" {
+		t.Errorf("raw rows %q", rows)
+	}
+	if rows[1][3] != "NO, SE" || rows[1][13] != "Ja" || rows[2][13] != "Nej" {
+		t.Errorf("raw countries/cross-border %q / %q", rows[1], rows[2])
+	}
+	// Hours are numbers with two decimals: 165 minutes = 2.75 h.
+	idx := -1
+	for i, sh := range sheets {
+		if sh == "Kommun" {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		t.Fatalf("no municipality sheet in %q", sheets)
+	}
+	rows, _ = f.GetRows("Kommun", excelize.Options{RawCellValue: true})
+	if len(rows) != 3 || rows[1][0] != "Röros" && rows[1][0] != "Åre" {
+		t.Errorf("Kommun rows %q", rows)
+	}
+}
+
+func TestCSVInEachLanguage(t *testing.T) {
+	r := report(t)
+	for _, tc := range []struct{ lang, header, hours string }{
+		{"sv", "Kod;Indikator;Värde\r\n", "Rådgivartimmar;2,75\r\n"},
+		{"nb", "Kode;Indikator;Verdi\r\n", "Rådgivertimer;2,75\r\n"},
+		{"en", "Code,Indicator,Value\r\n", "Advisor hours,2.75\r\n"},
+	} {
+		var buf bytes.Buffer
+		if err := export.CSV(&buf, r, export.Options{Lang: translations.New(tc.lang)}); err != nil {
+			t.Fatal(err)
+		}
+		b := buf.Bytes()
+		if !bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
+			t.Errorf("%s: no UTF-8 byte-order mark: % x", tc.lang, b[:3])
+		}
+		s := string(b[3:])
+		if !strings.HasPrefix(s, tc.header) || !strings.Contains(s, tc.hours) {
+			t.Errorf("%s CSV:\n%s", tc.lang, s)
+		}
+	}
+	var buf bytes.Buffer
+	export.CSV(&buf, r, export.Options{Lang: translations.New("sv")})
+	if !strings.Contains(buf.String(), "RCO01;Företag som får stöd;2\r\n") {
+		t.Errorf("sv CSV lacks the RCO01 line:\n%s", buf.String())
+	}
+}
+
+func TestPDFInTheChosenLanguage(t *testing.T) {
+	r := report(t)
+	var buf bytes.Buffer
+	if err := export.PDF(&buf, r, export.Options{Lang: translations.New("nb")}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Fatal("not a PDF")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (poppler-utils)")
+	}
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, want := range []string{"Indikatorer for finansiører", "Periode: 01.01.2026 – 30.06.2026", "Foretak som får støtte",
+		"Organisasjoner som samarbeider over grensen", "Deltakere etter kjønn", "Besøk og rådgivertimer per kommune",
+		"Røros", "Bærekraftsmål som berøres (Agenda 2030)", "side 1 av"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -1,0 +1,252 @@
+package export
+
+import (
+	"io/fs"
+	"math"
+	"strings"
+
+	"eu.ilsa.coach/ilsa/assets"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/models"
+	"eu.ilsa.coach/ilsa/data/report/indicators"
+	"eu.ilsa.coach/ilsa/translations"
+)
+
+// Options choose the language and the model names of an export.
+type Options struct {
+	Lang *translations.Localizer
+	// Models names models and their dimensions (SDGs, impact); nil means
+	// the bundled library.
+	Models *models.Library
+}
+
+func (o Options) library() *models.Library {
+	if o.Models != nil {
+		return o.Models
+	}
+	bundled, err := fs.Sub(assets.Models, "models")
+	if err != nil {
+		return nil
+	}
+	lib, _ := models.Load(bundled)
+	return lib
+}
+
+// cell is a value of a table: a text or a number (hours carry decimals).
+type cell struct {
+	text    string
+	num     float64
+	isNum   bool
+	decimal bool
+}
+
+func text(s string) cell { return cell{text: s} }
+func count(n int) cell   { return cell{num: float64(n), isNum: true} }
+func decimalCell(f float64) cell {
+	return cell{num: math.Round(f*100) / 100, isNum: true, decimal: true}
+}
+func hoursCell(minutes int) cell { return decimalCell(float64(minutes) / 60) }
+
+// table is one translated table of the report.
+type table struct {
+	sheet  string // worksheet name
+	title  string // heading in the PDF
+	note   string // a line under the heading, or ""
+	header []string
+	widths []float64 // relative column widths (characters in XLSX)
+	rows   [][]cell
+}
+
+// tables builds every table of the report in the reader's language, in the
+// order the PDF and the workbook show them (the raw visits come separately).
+func tables(r *indicators.Report, o Options) []table {
+	tr := o.Lang
+	lib := o.library()
+	out := []table{indicatorTable(r, tr), genderTable(r, tr), leadershipTable(r, tr)}
+	for _, b := range r.Breakdowns {
+		out = append(out, breakdownTable(b, tr))
+	}
+	return append(out, sdgTable(r, tr, lib), impactTable(r, tr, lib))
+}
+
+// indicatorTable is the table funders ask for: code, name, value. It is
+// also the CSV.
+func indicatorTable(r *indicators.Report, tr *translations.Localizer) table {
+	t := table{sheet: tr.T("report.indicators.sheet.indicators"), title: tr.T("report.indicators.title"),
+		header: []string{tr.T("report.indicators.col.code"), tr.T("report.indicators.col.indicator"), tr.T("report.indicators.col.value")},
+		widths: []float64{10, 60, 14}}
+	add := func(code, label string, v cell) { t.rows = append(t.rows, []cell{text(code), text(label), v}) }
+	add("RCO01", tr.T("report.indicators.rco01"), count(r.RCO01.Value))
+	add("RCO01", tr.T("report.indicators.rco01.micro"), count(r.RCO01.Micro.Value))
+	add("RCO01", tr.T("report.indicators.rco01.small"), count(r.RCO01.Small.Value))
+	add("RCO01", tr.T("report.indicators.rco01.medium"), count(r.RCO01.Medium.Value))
+	add("RCO01", tr.T("report.indicators.rco01.large"), count(r.RCO01.Large.Value))
+	add("RCO01", tr.T("report.indicators.rco01.unknown"), count(r.RCO01.Unknown.Value))
+	add("RCO04", tr.T("report.indicators.rco04"), count(r.RCO04.Value))
+	add("RCO81", tr.T("report.indicators.rco81"), count(r.RCO81.Value))
+	add("RCO84", tr.T("report.indicators.rco84"), count(r.RCO84.Value))
+	add("RCO87", tr.T("report.indicators.rco87"), count(r.RCO87.Value))
+	add("", tr.T("report.indicators.orgs_reached"), count(r.OrgsReached.Value))
+	add("", tr.T("report.indicators.women_led"), count(r.WomenLed.Value))
+	add("", tr.T("report.indicators.col.visits"), count(r.VisitCount.Value))
+	add("", tr.T("report.indicators.cross_border"), count(r.CrossBorder.Value))
+	add("", tr.T("report.indicators.col.hours"), hoursCell(r.Minutes))
+	participants := tr.T("report.indicators.participants")
+	add("", participants+": "+tr.T("field.women"), count(r.Gender.Women))
+	add("", participants+": "+tr.T("field.men"), count(r.Gender.Men))
+	add("", participants+": "+tr.T("field.other"), count(r.Gender.Other))
+	add("", participants+": "+tr.T("report.indicators.total"), count(r.Gender.Total()))
+	add("", tr.T("report.indicators.sdgs_addressed"), count(r.SDGsAddressed))
+	add("", tr.T("report.indicators.improved"), count(r.ImpactOrgs.Value))
+	return t
+}
+
+// share is a part of a whole in per cent (0 when the whole is 0).
+func share(part, whole int) cell {
+	if whole == 0 {
+		return decimalCell(0)
+	}
+	return decimalCell(float64(part) * 100 / float64(whole))
+}
+
+func genderTable(r *indicators.Report, tr *translations.Localizer) table {
+	g := r.Gender
+	t := table{sheet: tr.T("report.indicators.sheet.gender"), title: tr.T("report.indicators.gender"),
+		header: []string{tr.T("field.gender"), tr.T("report.indicators.participants"), tr.T("report.indicators.col.share") + " %"},
+		widths: []float64{24, 14, 12}}
+	for _, x := range []struct {
+		label string
+		n     int
+	}{{tr.T("field.women"), g.Women}, {tr.T("field.men"), g.Men}, {tr.T("field.other"), g.Other}, {tr.T("report.indicators.total"), g.Total()}} {
+		t.rows = append(t.rows, []cell{text(x.label), count(x.n), share(x.n, g.Total())})
+	}
+	return t
+}
+
+func leadershipTable(r *indicators.Report, tr *translations.Localizer) table {
+	l := r.Leadership
+	total := r.OrgsReached.Value
+	t := table{sheet: tr.T("field.leader_gender"), title: tr.T("report.indicators.leadership"),
+		header: []string{tr.T("field.leader_gender"), tr.T("report.indicators.col.organisations"), tr.T("report.indicators.col.share") + " %"},
+		widths: []float64{24, 14, 12}}
+	for _, x := range []struct {
+		g data.LeaderGender
+		n int
+	}{{data.LeaderWomen, l.Women.Value}, {data.LeaderMen, l.Men.Value}, {data.LeaderMixed, l.Mixed.Value}, {data.LeaderUnknown, l.Unknown.Value}} {
+		t.rows = append(t.rows, []cell{text(tr.Leader(x.g)), count(x.n), share(x.n, total)})
+	}
+	t.rows = append(t.rows, []cell{text(tr.T("report.indicators.total")), count(total), share(total, total)})
+	return t
+}
+
+// dimensionTexts gives a breakdown's column label, its heading and its
+// sheet name. The keys are spelled out so the translation test sees them.
+func dimensionTexts(d indicators.Dimension, tr *translations.Localizer) (label, title string) {
+	switch d {
+	case indicators.ByCountry:
+		return tr.T("field.country"), tr.T("report.indicators.by.country")
+	case indicators.ByCounty:
+		return tr.T("report.indicators.col.county"), tr.T("report.indicators.by.county")
+	case indicators.ByMunicipality:
+		return tr.T("field.municipality"), tr.T("report.indicators.by.municipality")
+	case indicators.BySector:
+		return tr.T("field.sector"), tr.T("report.indicators.by.sector")
+	case indicators.ByPhase:
+		return tr.T("field.phase"), tr.T("report.indicators.by.phase")
+	case indicators.ByType:
+		return tr.T("field.type"), tr.T("report.indicators.by.type")
+	case indicators.ByMonth:
+		return tr.T("report.indicators.col.month"), tr.T("report.indicators.by.month")
+	}
+	return tr.T("field.advisor"), tr.T("report.indicators.by.advisor")
+}
+
+// RowLabel is how a breakdown row's key reads in the reader's language
+// (a municipality's name, a sector's title, a translated phase …); the
+// Reports screen uses it too.
+func RowLabel(d indicators.Dimension, key string, tr *translations.Localizer) string {
+	notGiven := tr.T("report.indicators.not_given")
+	if key == "" && d != indicators.ByPhase {
+		return notGiven
+	}
+	switch d {
+	case indicators.ByCountry:
+		return tr.Country(data.Country(key))
+	case indicators.ByCounty:
+		for _, c := range data.Counties() {
+			if c.Code == key {
+				return c.Name
+			}
+		}
+	case indicators.ByMunicipality:
+		if key == data.MunicipalityOther {
+			return tr.T("report.indicators.outside_area")
+		}
+		if m, ok := data.MunicipalityByCode(key); ok {
+			return m.Name
+		}
+	case indicators.BySector:
+		if s, ok := data.SectorByCode(key); ok {
+			return key + " – " + s.Name(tr.Lang())
+		}
+	case indicators.ByPhase:
+		return tr.Phase(data.Phase(key))
+	case indicators.ByType:
+		return tr.VisitType(data.VisitType(key))
+	}
+	return key
+}
+
+func breakdownTable(b indicators.Breakdown, tr *translations.Localizer) table {
+	label, title := dimensionTexts(b.Dimension, tr)
+	t := table{sheet: label, title: title,
+		header: []string{label, tr.T("report.indicators.col.visits"), tr.T("report.indicators.col.hours"), tr.T("report.indicators.col.organisations")},
+		widths: []float64{40, 12, 16, 16}}
+	if b.Dimension == indicators.ByCountry || b.Dimension == indicators.ByCounty ||
+		b.Dimension == indicators.ByMunicipality || b.Dimension == indicators.BySector {
+		t.note = tr.T("report.indicators.by.note")
+	}
+	for _, r := range b.Rows {
+		t.rows = append(t.rows, []cell{text(RowLabel(b.Dimension, r.Key, tr)), count(r.Visits), hoursCell(r.Minutes), count(len(r.OrgIDs))})
+	}
+	return t
+}
+
+func sdgTable(r *indicators.Report, tr *translations.Localizer, lib *models.Library) table {
+	t := table{sheet: tr.T("report.indicators.sheet.sdgs"), title: tr.T("report.indicators.sdgs"),
+		header: []string{tr.T("report.indicators.col.goal"), tr.T("report.indicators.col.organisations")},
+		widths: []float64{60, 16}}
+	var agenda *models.Model
+	if lib != nil {
+		agenda, _ = lib.Latest(indicators.AgendaModel)
+	}
+	for _, g := range r.SDGs {
+		name := g.Goal
+		if agenda != nil {
+			if d, ok := agenda.Dimension(g.Goal); ok {
+				name = strings.TrimPrefix(g.Goal, "sdg-") + " " + d.Name.In(tr.Lang())
+			}
+		}
+		t.rows = append(t.rows, []cell{text(name), count(len(g.Orgs))})
+	}
+	return t
+}
+
+func impactTable(r *indicators.Report, tr *translations.Localizer, lib *models.Library) table {
+	t := table{sheet: tr.T("report.indicators.sheet.impact"), title: tr.T("report.indicators.impact"),
+		header: []string{tr.T("field.model"), tr.T("report.indicators.col.dimension"), tr.T("report.indicators.col.assessed"), tr.T("report.indicators.col.improved")},
+		widths: []float64{36, 28, 18, 14}}
+	for _, im := range r.Impact {
+		model, dim := im.Model, im.Dimension
+		if lib != nil {
+			if m, ok := lib.Latest(im.Model); ok {
+				model = m.Name.In(tr.Lang())
+				if d, ok := m.Dimension(im.Dimension); ok {
+					dim = d.Name.In(tr.Lang())
+				}
+			}
+		}
+		t.rows = append(t.rows, []cell{text(model), text(dim), count(im.Assessed.Value), count(im.Improved.Value)})
+	}
+	return t
+}

@@ -1,0 +1,187 @@
+package indicators_test
+
+import (
+	"context"
+	"io/fs"
+	"testing"
+
+	"eu.ilsa.coach/ilsa/assets"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/models"
+)
+
+// The hand-built data set every indicator test computes on. The period is
+// the first half of 2026; the comments give each record's part in the
+// expected answers.
+const (
+	from = "2026-01-01"
+	to   = "2026-06-30"
+)
+
+type fixture struct {
+	s   *data.Store
+	org map[string]string // short name → id
+	v   map[string]string // short name → visit id
+}
+
+func intp(n int) *int { return &n }
+
+func library(t testing.TB) *models.Library {
+	t.Helper()
+	bundled, err := fs.Sub(assets.Models, "models")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, problems := models.Load(bundled)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	return lib
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	s, _ := datatest.Open(t)
+	fx := &fixture{s: s, org: map[string]string{}, v: map[string]string{}}
+	mk := func(short string, o data.Organisation) {
+		t.Helper()
+		if err := s.CreateOrganisation(ctx, &o); err != nil {
+			t.Fatalf("org %s: %v", short, err)
+		}
+		fx.org[short] = o.ID
+	}
+	// A: Swedish micro enterprise led by women, visited by a Swedish and a Norwegian advisor.
+	mk("A", data.Organisation{Name: "Alfa Trä AB", Country: data.CountrySE, Municipality: "2321", Sector: "C",
+		Kind: data.KindSME, Employees: intp(5), LeaderGender: data.LeaderWomen})
+	// B: Norwegian small start-up, A's partner at the cross-border workshops.
+	mk("B", data.Organisation{Name: "Bravo Reiseliv AS", Country: data.CountryNO, Municipality: "5025", Sector: "I",
+		Kind: data.KindStartup, Employees: intp(30), LeaderGender: data.LeaderMen})
+	// C: Swedish enterprise without an employee count: size unknown.
+	mk("C", data.Organisation{Name: "Charlie Konsult AB", Country: data.CountrySE, Municipality: "2380", Sector: "M",
+		Kind: data.KindSME, LeaderGender: data.LeaderMixed})
+	// P and U: public sector and academia: reached, cooperating, never enterprises.
+	mk("P", data.Organisation{Name: "Krokoms kommun", Country: data.CountrySE, Municipality: "2309", Sector: "O",
+		Kind: data.KindPublic, Employees: intp(200), LeaderGender: data.LeaderWomen})
+	mk("U", data.Organisation{Name: "Universitetet", Country: data.CountryNO, Municipality: "5001", Sector: "P",
+		Kind: data.KindAcademia, Employees: intp(5000)})
+	// D: Norwegian large company; Ddup is its duplicate (registered as a micro SME), merged into it.
+	mk("D", data.Organisation{Name: "Delta Energi AS", Country: data.CountryNO, Municipality: "5034", Sector: "D",
+		Kind: data.KindLarge, Employees: intp(300), LeaderGender: data.LeaderMen})
+	mk("Ddup", data.Organisation{Name: "Delta Energi", Country: data.CountryNO, Municipality: "5034", Sector: "D",
+		Kind: data.KindSME, Employees: intp(3), LeaderGender: data.LeaderWomen})
+	// E: visited only just outside the period, and once in it by a visit that was deleted.
+	mk("E", data.Organisation{Name: "Echo Mat AB", Country: data.CountrySE, Municipality: "2326", Sector: "C",
+		Kind: data.KindSME, Employees: intp(100), LeaderGender: data.LeaderWomen})
+
+	visit := func(short string, v data.Visit, orgs ...string) {
+		t.Helper()
+		for _, o := range orgs {
+			v.OrgIDs = append(v.OrgIDs, fx.org[o])
+		}
+		if err := s.CreateVisit(ctx, &v); err != nil {
+			t.Fatalf("visit %s: %v", short, err)
+		}
+		fx.v[short] = v.ID
+	}
+	visit("v1", data.Visit{Date: "2026-01-01", Type: data.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson",
+		Women: 1, Men: 1, Phase: data.PhaseCapacity}, "A")
+	visit("v2", data.Visit{Date: "2026-03-10", Type: data.VisitDigital, Minutes: 30, Advisor: "Kari Nordmann",
+		Women: 2, Phase: data.PhaseBenchmarking}, "A")
+	visit("v3", data.Visit{Date: "2026-04-15", Type: data.VisitWorkshop, Minutes: 180, Advisor: "Anna Svensson",
+		Women: 5, Men: 4, Other: 1, Phase: data.PhasePilot}, "A", "B")
+	visit("v4", data.Visit{Date: "2026-05-20", Type: data.VisitWorkshop, Minutes: 120, Advisor: "Kari Nordmann",
+		Women: 3, Men: 3, Phase: data.PhasePilot}, "B", "A")
+	// v5: one Swedish client, marked cross-border by the advisor (Norwegian participants came along).
+	visit("v5", data.Visit{Date: "2026-02-01", Type: data.VisitPhone, Minutes: 45, Advisor: "Erik Jonsson",
+		Men: 1, Phase: data.PhaseEvaluation, CrossBorder: true}, "C")
+	visit("v6", data.Visit{Date: "2026-02-15", Type: data.VisitEvent, Minutes: 90, Advisor: "Anna Svensson",
+		Women: 10, Men: 8, Phase: data.PhaseNext}, "P", "U")
+	visit("v7", data.Visit{Date: "2026-03-01", Type: data.VisitOnSite, Minutes: 60, Advisor: "Ola Haugen", Men: 2}, "Ddup")
+	visit("v8", data.Visit{Date: "2026-03-05", Type: data.VisitOnSite, Minutes: 60, Advisor: "Ola Haugen", Women: 1}, "D")
+	// v9 still names the duplicate: it stands for a visit that arrives by sync after the merge.
+	visit("v9", data.Visit{Date: "2026-04-01", Type: data.VisitDigital, Minutes: 30, Advisor: "Ola Haugen", Men: 1}, "Ddup")
+	visit("deleted", data.Visit{Date: "2026-03-15", Type: data.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson", Women: 4}, "E")
+	visit("before", data.Visit{Date: "2025-12-31", Type: data.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson", Women: 1}, "E", "B")
+	visit("after", data.Visit{Date: "2026-07-01", Type: data.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson", Women: 1}, "E", "B")
+	if err := s.DeleteVisit(ctx, fx.v["deleted"]); err != nil {
+		t.Fatal(err)
+	}
+
+	lib := library(t)
+	assess := func(short, model, date string, status data.AssessmentStatus, answers ...data.Answer) {
+		t.Helper()
+		m, ok := lib.Latest(model)
+		if !ok {
+			t.Fatalf("model %s missing", model)
+		}
+		a := data.Assessment{OrgID: fx.org[short], ModelID: m.ID, ModelVersion: m.Version, Date: date, Status: status, Answers: answers}
+		if err := s.SaveAssessment(ctx, &a, m); err != nil {
+			t.Fatalf("assessment of %s on %s: %v", short, date, err)
+		}
+	}
+	level := func(dim string, n int) data.Answer { return data.Answer{Dimension: dim, Level: intp(n)} }
+	goal := func(dim string) data.Answer { return data.Answer{Dimension: dim, Applies: true} }
+	const irl = "innovation-readiness"
+	// Agenda 2030: A serves goals 5 and 9; C's draft and D's assessment
+	// before the period do not count; the duplicate's (left on the old id)
+	// counts for D.
+	assess("A", indicatorsAgenda, "2026-03-10", data.AssessmentDone, goal("sdg-5"), goal("sdg-9"), data.Answer{Dimension: "sdg-1"})
+	assess("C", indicatorsAgenda, "2026-03-11", data.AssessmentDraft, goal("sdg-13"))
+	assess("D", indicatorsAgenda, "2025-12-01", data.AssessmentDone, goal("sdg-7"))
+	assess("Ddup", indicatorsAgenda, "2026-04-01", data.AssessmentDone, goal("sdg-9"), goal("sdg-13"))
+	// Impact: A rises in customer (2 → 4) and stays in technology; its
+	// later draft does not count. B is measured once. C's second
+	// assessment is after the period. D rises 1 → 3 across the merge.
+	assess("A", irl, "2025-10-01", data.AssessmentDone, level("customer", 2), level("technology", 3))
+	assess("A", irl, "2026-05-01", data.AssessmentDone, level("customer", 4), level("technology", 3))
+	assess("A", irl, "2026-06-01", data.AssessmentDraft, level("customer", 9))
+	assess("B", irl, "2026-02-01", data.AssessmentDone, level("customer", 5))
+	assess("C", irl, "2026-01-10", data.AssessmentDone, level("customer", 5))
+	assess("C", irl, "2026-07-15", data.AssessmentDone, level("customer", 7))
+	assess("Ddup", irl, "2025-11-01", data.AssessmentDone, level("customer", 1))
+	assess("D", irl, "2026-06-15", data.AssessmentDone, level("customer", 3))
+
+	// The merge, as merging does it: the duplicate's visit moves to the
+	// keeper, the duplicate points at the keeper and is deleted.
+	v7, err := s.Visit(ctx, fx.v["v7"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	v7.OrgIDs = []string{fx.org["D"]}
+	if err := s.UpdateVisit(ctx, &v7); err != nil {
+		t.Fatal(err)
+	}
+	dup, err := s.Organisation(ctx, fx.org["Ddup"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	dup.MergedInto = fx.org["D"]
+	if err := s.UpdateOrganisation(ctx, &dup); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteOrganisation(ctx, dup.ID); err != nil {
+		t.Fatal(err)
+	}
+	return fx
+}
+
+const indicatorsAgenda = "agenda-2030"
+
+// ids maps short names to ids.
+func (fx *fixture) orgs(short ...string) []string {
+	out := []string{}
+	for _, s := range short {
+		out = append(out, fx.org[s])
+	}
+	return out
+}
+
+func (fx *fixture) visits(short ...string) []string {
+	out := []string{}
+	for _, s := range short {
+		out = append(out, fx.v[s])
+	}
+	return out
+}

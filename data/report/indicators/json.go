@@ -1,0 +1,137 @@
+package indicators
+
+import (
+	"encoding/json"
+	"math"
+)
+
+// The JSON form (ilsa report indicators --format json) carries the numbers
+// only; the ids behind them stay in the Report for screens, since a year of
+// visits would make the file megabytes long.
+
+type jsonValue struct {
+	Value int `json:"value"`
+}
+
+type jsonRCO01 struct {
+	Value   int `json:"value"`
+	Micro   int `json:"micro"`
+	Small   int `json:"small"`
+	Medium  int `json:"medium"`
+	Large   int `json:"large"`
+	Unknown int `json:"unknown"`
+}
+
+type jsonHours struct {
+	Value float64 `json:"value"`
+}
+
+type jsonIndicators struct {
+	RCO01         jsonRCO01 `json:"RCO01"`
+	RCO04         jsonValue `json:"RCO04"`
+	RCO81         jsonValue `json:"RCO81"`
+	RCO84         jsonValue `json:"RCO84"`
+	RCO87         jsonValue `json:"RCO87"`
+	OrgsReached   jsonValue `json:"organisations_reached"`
+	WomenLed      jsonValue `json:"women_led"`
+	Visits        jsonValue `json:"visits"`
+	CrossBorder   jsonValue `json:"cross_border_visits"`
+	AdvisorHours  jsonHours `json:"advisor_hours"`
+	SDGsAddressed jsonValue `json:"sdgs_addressed"`
+	Impact        jsonValue `json:"organisations_improved"`
+}
+
+type jsonFilter struct {
+	Country      string `json:"country,omitempty"`
+	County       string `json:"county,omitempty"`
+	Municipality string `json:"municipality,omitempty"`
+	Advisor      string `json:"advisor,omitempty"`
+	Kind         string `json:"kind,omitempty"`
+}
+
+type jsonGender struct {
+	Women int `json:"women"`
+	Men   int `json:"men"`
+	Other int `json:"other"`
+	Total int `json:"total"`
+}
+
+type jsonLeadership struct {
+	Women   int `json:"women"`
+	Men     int `json:"men"`
+	Mixed   int `json:"mixed"`
+	Unknown int `json:"unknown"`
+}
+
+type jsonRow struct {
+	Key           string  `json:"key"`
+	Visits        int     `json:"visits"`
+	Minutes       int     `json:"minutes"`
+	Hours         float64 `json:"hours"`
+	Organisations int     `json:"organisations"`
+}
+
+type jsonSDG struct {
+	Goal          string `json:"goal"`
+	Organisations int    `json:"organisations"`
+}
+
+type jsonImpact struct {
+	Model     string `json:"model"`
+	Dimension string `json:"dimension"`
+	Assessed  int    `json:"assessed"`
+	Improved  int    `json:"improved"`
+}
+
+type jsonReport struct {
+	From       string               `json:"from"`
+	To         string               `json:"to"`
+	Filter     jsonFilter           `json:"filter"`
+	Indicators jsonIndicators       `json:"indicators"`
+	Gender     jsonGender           `json:"gender"`
+	Leadership jsonLeadership       `json:"leadership"`
+	Breakdowns map[string][]jsonRow `json:"breakdowns"`
+	SDGs       []jsonSDG            `json:"sdgs"`
+	Impact     []jsonImpact         `json:"impact"`
+}
+
+// hours rounds minutes to hours with two decimals.
+func hours(minutes int) float64 { return math.Round(float64(minutes)/60*100) / 100 }
+
+// MarshalJSON writes the report in the form the funder export documents:
+// {"from", "to", "filter", "indicators": {"RCO01": {"value", "micro", …}, …},
+// "gender", "leadership", "breakdowns", "sdgs", "impact"}.
+func (r *Report) MarshalJSON() ([]byte, error) {
+	j := jsonReport{From: r.Filter.From, To: r.Filter.To,
+		Filter: jsonFilter{Country: string(r.Filter.Country), County: r.Filter.County, Municipality: r.Filter.Municipality,
+			Advisor: r.Filter.Advisor, Kind: string(r.Filter.Kind)},
+		Indicators: jsonIndicators{
+			RCO01: jsonRCO01{Value: r.RCO01.Value, Micro: r.RCO01.Micro.Value, Small: r.RCO01.Small.Value,
+				Medium: r.RCO01.Medium.Value, Large: r.RCO01.Large.Value, Unknown: r.RCO01.Unknown.Value},
+			RCO04: jsonValue{r.RCO04.Value}, RCO81: jsonValue{r.RCO81.Value}, RCO84: jsonValue{r.RCO84.Value},
+			RCO87: jsonValue{r.RCO87.Value}, OrgsReached: jsonValue{r.OrgsReached.Value}, WomenLed: jsonValue{r.WomenLed.Value},
+			Visits: jsonValue{r.VisitCount.Value}, CrossBorder: jsonValue{r.CrossBorder.Value},
+			AdvisorHours: jsonHours{hours(r.Minutes)}, SDGsAddressed: jsonValue{r.SDGsAddressed}, Impact: jsonValue{r.ImpactOrgs.Value},
+		},
+		Gender: jsonGender{r.Gender.Women, r.Gender.Men, r.Gender.Other, r.Gender.Total()},
+		Leadership: jsonLeadership{r.Leadership.Women.Value, r.Leadership.Men.Value, r.Leadership.Mixed.Value,
+			r.Leadership.Unknown.Value},
+		Breakdowns: map[string][]jsonRow{},
+		SDGs:       []jsonSDG{},
+		Impact:     []jsonImpact{},
+	}
+	for _, b := range r.Breakdowns {
+		rows := make([]jsonRow, 0, len(b.Rows))
+		for _, row := range b.Rows {
+			rows = append(rows, jsonRow{row.Key, row.Visits, row.Minutes, hours(row.Minutes), len(row.OrgIDs)})
+		}
+		j.Breakdowns[string(b.Dimension)] = rows
+	}
+	for _, s := range r.SDGs {
+		j.SDGs = append(j.SDGs, jsonSDG{s.Goal, len(s.Orgs)})
+	}
+	for _, im := range r.Impact {
+		j.Impact = append(j.Impact, jsonImpact{im.Model, im.Dimension, im.Assessed.Value, im.Improved.Value})
+	}
+	return json.Marshal(j)
+}
