@@ -105,6 +105,16 @@ type applier struct {
 	// column writes to one row, gathered so that the fields of one edit (or of
 	// one record in a bundle) cost one UPDATE instead of one per field
 	row *pendingRow
+	// log entries waiting for one multi-row insert (logbatch.go)
+	logQueue []any
+	// the import fast path for records this device has never seen (fresh.go)
+	freshOK     bool
+	rec         *recordState
+	clockQueue  []any
+	clockQueued map[string]bool
+	ftsDeferred bool // full-text indexing of new rows waits for finish (ftsdefer.go)
+	// touched organisations beyond spillDirtyAt wait in temp.dirty_orgs (derived.go)
+	dirtySpilled bool
 }
 
 type pendingRow struct {
@@ -112,6 +122,10 @@ type pendingRow struct {
 	cols      []string
 	vals      []any
 	updatedAt int64
+	// fresh: the row does not exist yet and is written by one INSERT with
+	// all its columns; links are its visit_orgs rows, written after it.
+	fresh bool
+	links []string
 }
 
 // setColumn records a column write for the row, flushing the previous row's.
@@ -122,10 +136,13 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 		}
 	}
 	if a.row == nil {
-		if _, err := a.exec(sqlInsertRow(table), id); err != nil {
-			return err
+		fresh := a.isFreshRow(table, id)
+		if !fresh {
+			if _, err := a.exec(sqlInsertRow(table), id); err != nil {
+				return err
+			}
 		}
-		a.row = &pendingRow{table: table, id: id}
+		a.row = &pendingRow{table: table, id: id, fresh: fresh}
 	}
 	for i, c := range a.row.cols {
 		if c == col {
@@ -164,6 +181,9 @@ func (a *applier) flushRow() error {
 		return nil
 	}
 	a.row = nil
+	if r.fresh {
+		return a.insertFreshRow(r)
+	}
 	var set strings.Builder
 	for _, c := range r.cols {
 		set.WriteString(c)
@@ -181,8 +201,20 @@ func (s *Store) newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {
 // finish writes what is pending and brings derived tables up to date; call
 // it before committing.
 func (a *applier) finish() error {
+	if err := a.flushLog(); err != nil {
+		return err
+	}
+	if err := a.flushClocks(); err != nil {
+		return err
+	}
 	if err := a.flushRow(); err != nil {
 		return err
+	}
+	if err := a.indexDeferredFTS(); err != nil {
+		return err
+	}
+	if a.dirtySpilled || len(a.statsDirty) > bulkDerivedMin {
+		return a.refreshDerivedBulk()
 	}
 	for org := range a.statsDirty {
 		if _, err := a.exec(sqlDeleteStats, org); err != nil {
@@ -264,16 +296,20 @@ func (a *applier) exec(query string, args ...any) (sql.Result, error) {
 // Applying the same changes in any order, any number of times, ends in the
 // same rows (last writer wins per field, duplicates recognised by (device, seq)).
 func (a *applier) apply(c Change) (ApplyResult, error) {
-	var res ApplyResult
 	ins, err := a.exec(sqlInsertChange,
 		c.Device, int64(c.Seq), int64(c.HLC), int64(c.Base), c.Entity, c.ID, c.Field, c.Value)
 	if err != nil {
-		return res, err
+		return ApplyResult{}, err
 	}
 	if n, _ := ins.RowsAffected(); n == 0 {
-		res.Duplicates++
-		return res, nil
+		return ApplyResult{Duplicates: 1}, nil
 	}
+	return a.applyLogged(c)
+}
+
+// applyLogged is apply for a change already in the log (and not a duplicate).
+func (a *applier) applyLogged(c Change) (ApplyResult, error) {
+	var res ApplyResult
 	if a.clock != nil && a.clock.Observe(c.HLC) {
 		res.FutureHLC++
 	}
@@ -295,6 +331,22 @@ func (a *applier) apply(c Change) (ApplyResult, error) {
 		return res, nil
 	}
 
+	fresh, err := a.fresh(c.Entity, c.ID, c.Field)
+	if err != nil {
+		return res, err
+	}
+	if fresh {
+		// A record never seen before: no clock to compare with, no
+		// conflict possible, no old links to undo.
+		err := a.applyFresh(c, spec, f, colVal)
+		if err == nil {
+			res.Applied++
+		}
+		return res, err
+	}
+	if err := a.flushClocks(); err != nil {
+		return res, err
+	}
 	st, err := a.stmt(sqlSelectClock)
 	if err != nil {
 		return res, err
@@ -444,13 +496,14 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 	if err != nil || len(edits) == 0 {
 		return nil, err
 	}
-	ts := s.clock.Now()
+	ts := editStamp(s.clock.Now(), edits)
 	a := s.newApplier(tx, nil)
 	defer a.close()
 	changes := make([]Change, len(edits))
 	seq := s.nextSeq
+	device := s.DeviceID()
 	for i, e := range edits {
-		changes[i] = Change{Device: s.device, Seq: seq, HLC: ts, Base: e.base,
+		changes[i] = Change{Device: device, Seq: seq, HLC: ts, Base: e.base,
 			Entity: e.entity, ID: e.id, Field: e.field, Value: encodeValue(e.value)}
 		seq++
 		if _, err := a.apply(changes[i]); err != nil {
@@ -460,7 +513,9 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 	if err := a.finish(); err != nil {
 		return nil, err
 	}
-	if err := setLocal(tx, localLastHLC, ts.String()); err != nil {
+	// The clock's own last value, not ts: ts may sit just past a value from a
+	// clock running years ahead, and the clock must not follow it there.
+	if err := setLocal(tx, localLastHLC, s.clock.Last().String()); err != nil {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -469,6 +524,22 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 	s.nextSeq = seq
 	s.commits.Add(1)
 	return changes, nil
+}
+
+// editStamp is the timestamp of a local edit: the clock's reading, or, when
+// the editor saw a value stamped later than that (from a device whose clock
+// runs ahead, which our clock refuses to follow), just past the newest value
+// seen. An edit made after seeing a value therefore always wins over it, so a
+// device with a clock years ahead cannot win every later edit of a field.
+// Deterministic: it depends only on the clock and the bases.
+func editStamp(now hlc.Timestamp, edits []fieldEdit) hlc.Timestamp {
+	ts := now
+	for _, e := range edits {
+		if e.base >= ts {
+			ts = e.base + 1
+		}
+	}
+	return ts
 }
 
 // Apply applies changes from elsewhere (another device's bundle) in one
@@ -483,10 +554,20 @@ func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error
 	}
 	defer tx.Rollback()
 	a := s.newApplier(tx, s.clock)
+	a.freshOK = true
 	defer a.close()
+	if len(changes) >= deferFTSMin {
+		if err := a.deferFTS(); err != nil {
+			return ApplyResult{}, err
+		}
+	}
+	own, maxOwn := s.DeviceID(), uint64(0)
 	for _, c := range changes {
 		if c.Device == "" || c.Seq == 0 || c.ID == "" {
 			return ApplyResult{}, fmt.Errorf("change without device, sequence or id")
+		}
+		if c.Device == own {
+			maxOwn = max(maxOwn, c.Seq)
 		}
 		r, err := a.apply(c)
 		if err != nil {
@@ -504,6 +585,9 @@ func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error
 		return ApplyResult{}, err
 	}
 	s.commits.Add(1)
+	if maxOwn >= s.nextSeq { // our own changes came back: never reuse their numbers
+		s.nextSeq = maxOwn + 1
+	}
 	return total, nil
 }
 

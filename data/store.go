@@ -45,12 +45,14 @@ type Options struct {
 // between our own goroutines); a pool of read connections serves queries
 // concurrently thanks to WAL.
 type Store struct {
-	path   string
-	w      *sql.DB
-	r      *sql.DB
-	clock  *hlc.Clock
-	now    func() time.Time
-	device string
+	path  string
+	w     *sql.DB
+	r     *sql.DB
+	clock *hlc.Clock
+	now   func() time.Time
+	// device is this installation's id in the change log; it changes only
+	// when sync finds the id was cloned (see ImportChanges), hence atomic.
+	device atomic.Pointer[string]
 
 	writeMu   sync.Mutex // guards nextSeq and stmtCache together with the writer transaction
 	nextSeq   uint64
@@ -162,7 +164,12 @@ func (s *Store) Close() error {
 func (s *Store) Path() string { return s.path }
 
 // DeviceID is this installation's identity in the change log.
-func (s *Store) DeviceID() string { return s.device }
+func (s *Store) DeviceID() string {
+	if d := s.device.Load(); d != nil {
+		return *d
+	}
+	return ""
+}
 
 // Clock exposes the hybrid logical clock (sync observes remote timestamps).
 func (s *Store) Clock() *hlc.Clock { return s.clock }
@@ -251,6 +258,9 @@ const (
 	localOrg      = "profile.organisation"
 	localCountry  = "profile.country"
 	localInitDone = "profile.done"
+	// localRetiredPrefix + an old device id: ids this installation wrote
+	// under before sync found them cloned; their changes are still exported.
+	localRetiredPrefix = "device.retired."
 )
 
 func (s *Store) initDevice() error {
@@ -275,7 +285,7 @@ func (s *Store) initDevice() error {
 			return err
 		}
 	}
-	s.device = dev
+	s.device.Store(&dev)
 	// The next sequence number and the clock are recovered from the log itself,
 	// so a crash between a write and a bookkeeping update cannot reuse either.
 	var maxSeq sql.NullInt64

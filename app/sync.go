@@ -1,0 +1,220 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"eu.ilsa.coach/ilsa/data"
+	isync "eu.ilsa.coach/ilsa/data/sync"
+)
+
+// The sync commands: sync with a shared folder, export and import bundle
+// files by hand, and list concurrent edits. Each registers itself in commands.
+func init() {
+	commands["sync"] = (*session).cmdSync
+	commands["export"] = (*session).cmdExport
+	commands["import"] = (*session).cmdImport
+	commands["conflicts"] = (*session).cmdConflicts
+}
+
+func (s *session) syncOptions() isync.Options {
+	return isync.Options{App: Version, Now: s.env.Now}
+}
+
+// cmdSync: ilsa sync --folder DIR [--json] [--reseed]
+func (s *session) cmdSync(args []string) error {
+	fs := newFlags("sync")
+	folder := fs.String("folder", "", "")
+	asJSON := fs.Bool("json", false, "")
+	reseed := fs.Bool("reseed", false, "")
+	if _, err := parseNoArgs(fs, args, "folder"); err != nil {
+		return err
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	opt := s.syncOptions()
+	opt.Reseed = *reseed
+	res, err := isync.Sync(s.ctx(), s.store, *folder, opt)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return s.writeJSON(res)
+	}
+	fmt.Fprintln(s.env.Stdout, s.tr.T("cli.sync.done", "Folder", *folder))
+	s.printResult(res)
+	return nil
+}
+
+// cmdExport: ilsa export --out FILE
+func (s *session) cmdExport(args []string) error {
+	fs := newFlags("export")
+	out := fs.String("out", "", "")
+	if _, err := parseNoArgs(fs, args, "out"); err != nil {
+		return err
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	h, err := isync.ExportFile(s.ctx(), s.store, *out, s.syncOptions())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(s.env.Stdout, s.tr.N("cli.export.done", int(h.Count), "File", *out))
+	return nil
+}
+
+// cmdImport: ilsa import FILE... — exit 1 when any file could not be imported.
+func (s *session) cmdImport(args []string) error {
+	fs := newFlags("import")
+	asJSON := fs.Bool("json", false, "")
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usage("cli.error.missing_file")
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	res, err := isync.ImportFiles(s.ctx(), s.store, files, s.syncOptions())
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if err := s.writeJSON(res); err != nil {
+			return err
+		}
+	} else {
+		s.printResult(res)
+	}
+	if len(res.Files) > 0 {
+		return &importFailed{n: len(res.Files)}
+	}
+	return nil
+}
+
+// importFailed makes `ilsa import` exit 1 after its report when files failed.
+type importFailed struct{ n int }
+
+func (e *importFailed) Error() string { return fmt.Sprintf("%d files not imported", e.n) }
+
+// MessageKey lets translations.Localizer.Error read it out.
+func (e *importFailed) MessageKey() (string, []any) {
+	return "cli.import.failed", []any{"Count", e.n}
+}
+
+// printResult writes what a sync or an import did, in the user's language.
+func (s *session) printResult(r isync.Result) {
+	out := s.env.Stdout
+	changes := 0
+	for _, b := range r.Written {
+		changes += b.Changes
+	}
+	if len(r.Written) > 0 {
+		fmt.Fprintln(out, s.tr.N("cli.sync.written", len(r.Written), "Changes", changes))
+	}
+	fmt.Fprintln(out, s.tr.N("cli.sync.imported", len(r.Imported), "Applied", r.Applied, "Skipped", r.Skipped))
+	if r.Conflicts > 0 {
+		fmt.Fprintln(out, s.tr.N("cli.sync.conflicts", r.Conflicts))
+	}
+	if r.Clones > 0 {
+		fmt.Fprintln(out, s.tr.N("cli.sync.clones", r.Clones))
+	}
+	if r.NewDeviceID != "" {
+		fmt.Fprintln(out, s.tr.T("cli.sync.new_device", "ID", r.NewDeviceID))
+	}
+	if r.FutureHLC > 0 {
+		fmt.Fprintln(out, s.tr.N("cli.sync.future", r.FutureHLC))
+	}
+	for _, g := range r.Gaps {
+		fmt.Fprintln(out, s.tr.T("cli.sync.gap", "Device", g.Device, "From", g.From, "To", g.To))
+	}
+	for _, f := range r.Files {
+		fmt.Fprintf(out, "%s: %s\n", s.fileAction(f.Action), s.tr.Problem(f.Problem()))
+	}
+}
+
+func (s *session) fileAction(a string) string {
+	switch a {
+	case isync.ActionIgnored:
+		return s.tr.T("cli.sync.ignored")
+	case isync.ActionQuarantined:
+		return s.tr.T("cli.sync.quarantined")
+	}
+	return s.tr.T("cli.sync.pending")
+}
+
+// cmdConflicts: ilsa conflicts [--json] — concurrent edits with both values.
+func (s *session) cmdConflicts(args []string) error {
+	fs := newFlags("conflicts")
+	asJSON := fs.Bool("json", false, "")
+	all := fs.Bool("all", false, "")
+	if _, err := parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	cs, err := s.store.Conflicts(s.ctx(), *all)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]map[string]any, 0, len(cs))
+		for _, c := range cs {
+			out = append(out, map[string]any{"n": c.N, "entity": c.Entity, "id": c.ID, "field": c.Field,
+				"winner_value": rawJSON(c.WinnerValue), "winner_device": c.WinnerDevice, "winner_time": c.WinnerHLC.Time(),
+				"loser_value": rawJSON(c.LoserValue), "loser_device": c.LoserDevice, "loser_time": c.LoserHLC.Time(),
+				"resolved": c.Resolved})
+		}
+		return s.writeJSON(out)
+	}
+	if len(cs) == 0 {
+		fmt.Fprintln(s.env.Stdout, s.tr.T("cli.conflicts.none"))
+		return nil
+	}
+	w := s.table(s.tr.T("cli.col.record"), s.tr.T("cli.col.field"), s.tr.T("cli.col.kept"), s.tr.T("cli.col.other"))
+	for _, c := range cs {
+		fmt.Fprintf(w, "%s %s\t%s\t%s\t%s\n", s.entityName(c.Entity), c.ID, s.tr.FieldLabel(c.Field),
+			shortValue(c.WinnerValue), shortValue(c.LoserValue))
+	}
+	return w.Flush()
+}
+
+func (s *session) entityName(e string) string {
+	switch e {
+	case data.EntityOrganisation:
+		return s.tr.T("entity.organisation")
+	case data.EntityContact:
+		return s.tr.T("entity.contact")
+	case data.EntityVisit:
+		return s.tr.T("entity.visit")
+	case data.EntityAction:
+		return s.tr.T("entity.action")
+	}
+	return e
+}
+
+// rawJSON keeps a stored canonical JSON value as JSON in --json output.
+type rawJSON string
+
+func (r rawJSON) MarshalJSON() ([]byte, error) {
+	if !json.Valid([]byte(r)) { // a value of the wrong shape from another device
+		return json.Marshal(string(r))
+	}
+	return []byte(r), nil
+}
+
+// shortValue shows a canonical JSON value on one table line.
+func shortValue(v string) string {
+	v = strings.TrimSuffix(strings.TrimPrefix(v, `"`), `"`)
+	v = strings.ReplaceAll(v, `\n`, " ")
+	if r := []rune(v); len(r) > 60 {
+		v = string(r[:59]) + "…"
+	}
+	return v
+}

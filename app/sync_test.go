@@ -1,0 +1,142 @@
+package app
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"eu.ilsa.coach/ilsa/data"
+	isync "eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/translations"
+)
+
+// TestEverySyncReasonReadsInEveryLanguage: each reason a file was not
+// imported, and each folder error, has its own sentence naming the file.
+func TestEverySyncReasonReadsInEveryLanguage(t *testing.T) {
+	for _, lang := range []string{"en", "sv", "nb"} {
+		tr := translations.New(lang)
+		generic := tr.T("error.invalid")
+		for _, code := range isync.Reasons {
+			msg := tr.Problem(&data.ValidationError{Field: "file", Code: code, Params: map[string]any{"Path": "/x/f.bundle"}})
+			if msg == generic || !strings.Contains(msg, "/x/f.bundle") {
+				t.Errorf("%s: %s reads %q", lang, code, msg)
+			}
+		}
+	}
+}
+
+// twoAdvisors are two data folders and a shared folder between them.
+func twoAdvisors(t *testing.T) (a, b *cli, shared string) {
+	a, b = newCLI(t), newCLI(t)
+	shared = filepath.Join(t.TempDir(), "Shared")
+	if err := os.Mkdir(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	a.ok("init", "--advisor", "Anna Berg")
+	b.ok("init", "--advisor", "Ola Nordmann")
+	return a, b, shared
+}
+
+func TestSyncThroughASharedFolder(t *testing.T) {
+	a, b, shared := twoAdvisors(t)
+	a.id("org", "add", "--name", "Storsjö Trä AB")
+	b.id("org", "add", "--name", "Lierne Fisk AS")
+	out := a.ok("sync", "--folder", shared)
+	if !strings.Contains(out, "Synced with "+shared) || !strings.Contains(out, "Wrote 1 bundle") {
+		t.Errorf("sync printed %q", out)
+	}
+	var res struct {
+		Written  []map[string]any `json:"written"`
+		Imported []map[string]any `json:"imported"`
+		Applied  int              `json:"applied"`
+		Files    []map[string]any `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(b.ok("sync", "--folder", shared, "--json")), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Written) != 1 || len(res.Imported) != 1 || res.Applied == 0 || res.Files == nil {
+		t.Errorf("b's sync: %+v", res)
+	}
+	a.ok("sync", "--folder", shared)
+	if a.dump() != b.dump() {
+		t.Error("ilsa dump differs after syncing both ways")
+	}
+	// In Swedish, with a file a sync engine left behind.
+	dir := filepath.Join(shared, "ilsa", "v1", "devices")
+	entries, _ := os.ReadDir(dir)
+	os.WriteFile(filepath.Join(dir, entries[0].Name(), "desktop.ini"), nil, 0o644)
+	out = a.ok("--lang", "sv", "sync", "--folder", shared)
+	if !strings.Contains(out, "Synkat med") || !strings.Contains(out, "Hoppades över: ") || !strings.Contains(out, "systemfil") {
+		t.Errorf("sv sync printed %q", out)
+	}
+}
+
+func TestSyncErrorsAndUsage(t *testing.T) {
+	c := newCLI(t)
+	missing := filepath.Join(t.TempDir(), "not-there")
+	_, errOut, code := c.run("sync", "--folder", missing)
+	if code != 1 || !strings.Contains(errOut, "does not exist") || !strings.Contains(errOut, missing) {
+		t.Errorf("missing folder: exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = c.run("--lang", "nb", "sync", "--folder", missing)
+	if code != 1 || !strings.Contains(errOut, "finnes ikke") {
+		t.Errorf("missing folder in nb: exit %d, stderr %q", code, errOut)
+	}
+	if _, errOut, code = c.run("sync"); code != 2 || !strings.Contains(errOut, "--folder") {
+		t.Errorf("sync without --folder: exit %d, stderr %q", code, errOut)
+	}
+	if _, _, code = c.run("export"); code != 2 {
+		t.Errorf("export without --out: exit %d", code)
+	}
+	if _, _, code = c.run("import"); code != 2 {
+		t.Errorf("import without files: exit %d", code)
+	}
+}
+
+func TestExportImportAndConflicts(t *testing.T) {
+	a, b, shared := twoAdvisors(t)
+	org := a.id("org", "add", "--name", "Verdal Verksted AS")
+	a.ok("sync", "--folder", shared)
+	b.ok("sync", "--folder", shared)
+	// Both edit the notes offline: a concurrent edit.
+	a.ok("org", "edit", org, "--notes", "Anna: Vinnova")
+	b.ok("org", "edit", org, "--notes", "Ola: patent")
+	file := filepath.Join(t.TempDir(), "anna.bundle")
+	if out := a.ok("export", "--out", file); !strings.Contains(out, file) {
+		t.Errorf("export printed %q", out)
+	}
+	out := b.ok("import", file)
+	if !strings.Contains(out, "Imported 1 bundle") || !strings.Contains(out, "1 concurrent edit") {
+		t.Errorf("import printed %q", out)
+	}
+	if out := b.ok("import", file); !strings.Contains(out, "Imported 0 bundles") || !strings.Contains(out, "1 bundles imported before") {
+		t.Errorf("second import printed %q", out)
+	}
+	rows := b.list("conflicts")
+	if len(rows) != 1 || rows[0]["field"] != "notes" {
+		t.Fatalf("conflicts: %v", rows)
+	}
+	both := rows[0]["winner_value"].(string) + rows[0]["loser_value"].(string)
+	if !strings.Contains(both, "Vinnova") || !strings.Contains(both, "patent") {
+		t.Errorf("a value is missing: %v", rows[0])
+	}
+	if out := b.ok("conflicts"); !strings.Contains(out, "Vinnova") || !strings.Contains(out, "patent") || !strings.Contains(out, "Notes") {
+		t.Errorf("conflicts table: %q", out)
+	}
+	if out := a.ok("conflicts"); !strings.Contains(out, "No concurrent edits") {
+		t.Errorf("a has no conflicts yet: %q", out)
+	}
+	// A damaged file: reported, exit 1, nothing applied.
+	bad := filepath.Join(t.TempDir(), "bad.bundle")
+	os.WriteFile(bad, []byte("not a bundle"), 0o644)
+	before := b.dump()
+	out, errOut, code := b.run("import", bad)
+	if code != 1 || !strings.Contains(out, "not a valid sync file") || !strings.Contains(errOut, "Files not imported: 1") {
+		t.Errorf("bad import: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if b.dump() != before {
+		t.Error("a bad file changed the data")
+	}
+}

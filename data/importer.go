@@ -1,0 +1,327 @@
+package data
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+
+	"eu.ilsa.coach/ilsa/data/hlc"
+)
+
+// BundleMeta identifies a bundle being imported: the key sync remembers is
+// (Device, FirstSeq, LastSeq, Hash).
+type BundleMeta struct {
+	Device   string // the device that wrote the bundle
+	FirstSeq uint64 // a log bundle's range; 0, 0 for an export
+	LastSeq  uint64
+	Hash     string // the bundle's checksum, hex
+	Kind     string // "log" or "export"
+	File     string // where it came from, for the record
+	Count    uint64 // changes announced, for progress
+}
+
+// ImportResult says what importing one bundle did.
+type ImportResult struct {
+	ApplyResult
+	Read int // changes read from the bundle
+	// AlreadyImported: this very bundle was imported before; nothing was done.
+	AlreadyImported bool
+	// SameKeyOtherHash: a bundle with the same device and range but other
+	// content was imported before. The bundle is recorded as quarantined;
+	// its changes were still compared one by one, and those that differ
+	// were kept as clones, so nothing is lost.
+	SameKeyOtherHash bool
+	// Clones counts changes whose (device, seq) already named other content:
+	// another installation uses the same device id (a cloned laptop). They
+	// are kept, and applied, under CloneDevice(device, change).
+	Clones int
+	// NewDeviceID is set when this installation's own device id turned out
+	// to be cloned: it writes under this fresh id from now on.
+	NewDeviceID string
+}
+
+// Bundle statuses in sync_bundles.
+const (
+	BundleImported    = "imported"
+	BundleWritten     = "written"
+	BundleQuarantined = "quarantined"
+)
+
+// ReasonSameKeyOtherHash is the quarantine reason recorded for a bundle whose
+// key was seen with other content.
+const ReasonSameKeyOtherHash = "sync.same_key_other_hash"
+
+// CloneDevice is the device id a clashing change is kept under: the original
+// id, "~", and 8 hex digits of the change's content. It depends only on the
+// change, so the same clashing change arriving twice (in a bundle and in an
+// export) is recognised as one.
+func CloneDevice(c Change) string {
+	h := sha256.New()
+	var n [8]byte
+	binary.BigEndian.PutUint64(n[:], uint64(c.HLC))
+	h.Write(n[:])
+	binary.BigEndian.PutUint64(n[:], uint64(c.Base))
+	h.Write(n[:])
+	for _, s := range []string{c.Entity, c.ID, c.Field, c.Value} {
+		binary.BigEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	return c.Device + "~" + hex.EncodeToString(h.Sum(nil)[:4])
+}
+
+// ImportChanges applies one bundle in one transaction: the changes next
+// yields until io.EOF, and the record that this bundle was imported. If next
+// fails (a damaged file, a cancelled context) nothing is applied and nothing
+// recorded, so the next sync does the whole bundle again. Memory does not
+// grow with the bundle: changes are applied as they are read. progress, if
+// not nil, is called now and then with the number of changes read.
+func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() (Change, error), progress func(read int)) (ImportResult, error) {
+	var res ImportResult
+	if meta.Device == "" || meta.Hash == "" {
+		return res, errors.New("import: bundle without device or hash")
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return res, err
+	}
+	defer tx.Rollback()
+
+	// A big bundle touches many pages in one transaction; with SQLite's
+	// default 2 MB page cache they spill into the WAL again and again. The
+	// cache is bounded, so memory stays flat however large the bundle.
+	if _, err := tx.Exec(`PRAGMA cache_size = -65536`); err != nil {
+		return res, err
+	}
+	status, err := bundleStatus(tx, meta)
+	if err != nil {
+		return res, err
+	}
+	switch status {
+	case statusSame:
+		res.AlreadyImported = true
+		return res, nil
+	case statusOtherHash:
+		res.SameKeyOtherHash = true
+	}
+
+	a := s.newApplier(tx, s.clock)
+	a.freshOK = true
+	defer a.close()
+	if meta.Count >= deferFTSMin {
+		if err := a.deferFTS(); err != nil {
+			return res, err
+		}
+	}
+	own := s.DeviceID()
+	im := importer{a: a, own: own, now: s.now().UnixMilli()}
+	if meta.Kind == "log" && meta.FirstSeq > 0 {
+		// A bundle whose range this device has never seen needs no
+		// duplicate check per change: the common case, and the fast one.
+		var n int
+		if err := tx.QueryRow(`SELECT COUNT(*) FROM changes WHERE device = ? AND seq BETWEEN ? AND ?`,
+			meta.Device, int64(meta.FirstSeq), int64(meta.LastSeq)).Scan(&n); err != nil {
+			return res, err
+		}
+		im.fresh = n == 0
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return ImportResult{}, err
+		}
+		c, err := next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return ImportResult{}, err
+		}
+		if err := im.change(c, &res); err != nil {
+			return ImportResult{}, err
+		}
+		if len(a.statsDirty) >= spillDirtyAt {
+			if err := a.spillDirty(); err != nil {
+				return ImportResult{}, err
+			}
+		}
+		res.Read++
+		if progress != nil && res.Read%2000 == 0 {
+			progress(res.Read)
+		}
+	}
+	if err := im.flush(); err != nil {
+		return ImportResult{}, err
+	}
+	if err := a.finish(); err != nil {
+		return ImportResult{}, err
+	}
+	st, reason := BundleImported, ""
+	if res.SameKeyOtherHash {
+		st, reason = BundleQuarantined, ReasonSameKeyOtherHash
+	}
+	if err := recordBundle(tx, meta, st, reason, "", res.Read, im.now); err != nil {
+		return ImportResult{}, err
+	}
+	newDevice := ""
+	if im.ownCloned {
+		// Another installation writes under our id: from now on this one
+		// writes under a fresh id, and keeps exporting the old id's changes.
+		newDevice = NewID()
+		if err := setLocal(tx, localDevice, newDevice); err != nil {
+			return ImportResult{}, err
+		}
+		if err := setLocal(tx, localRetiredPrefix+own, fmt.Sprint(im.now)); err != nil {
+			return ImportResult{}, err
+		}
+	}
+	if err := setLocal(tx, localLastHLC, s.clock.Last().String()); err != nil {
+		return ImportResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return ImportResult{}, err
+	}
+	s.commits.Add(1)
+	if newDevice != "" {
+		s.device.Store(&newDevice)
+		s.nextSeq = 1
+		res.NewDeviceID = newDevice
+	} else if im.maxOwnSeq >= s.nextSeq {
+		// Our own changes came back (a database restored from a backup):
+		// never hand out their numbers again.
+		s.nextSeq = im.maxOwnSeq + 1
+	}
+	if progress != nil {
+		progress(res.Read)
+	}
+	return res, nil
+}
+
+// importer applies one bundle's changes through the applier, recognising
+// duplicates and clones.
+type importer struct {
+	a         *applier
+	own       string
+	now       int64
+	fresh     bool // no change of this bundle's range is in the log yet
+	ownCloned bool
+	maxOwnSeq uint64
+}
+
+func (im *importer) change(c Change, res *ImportResult) error {
+	if c.Device == "" || c.Seq == 0 || c.ID == "" {
+		return errors.New("import: change without device, sequence or id")
+	}
+	if c.Device == im.own {
+		im.maxOwnSeq = max(im.maxOwnSeq, c.Seq)
+	}
+	if !im.fresh {
+		dup, err := im.logged(c, res)
+		if err != nil || dup {
+			return err
+		}
+	} else if err := im.a.logChange(c); err != nil {
+		return err
+	}
+	r, err := im.a.applyLogged(c)
+	res.add(r)
+	return err
+}
+
+// logged inserts c into the log, or, when its (device, seq) is taken, tells
+// a duplicate (true) from a clone, which it keeps under a derived device id.
+func (im *importer) logged(c Change, res *ImportResult) (dup bool, err error) {
+	ins, err := im.a.exec(sqlInsertChange,
+		c.Device, int64(c.Seq), int64(c.HLC), int64(c.Base), c.Entity, c.ID, c.Field, c.Value)
+	if err != nil {
+		return false, err
+	}
+	if n, _ := ins.RowsAffected(); n == 1 {
+		return false, nil
+	}
+	var old Change
+	var h, b int64
+	if err := im.a.tx.QueryRow(`SELECT hlc, base, entity, id, field, value FROM changes WHERE device = ? AND seq = ?`,
+		c.Device, int64(c.Seq)).Scan(&h, &b, &old.Entity, &old.ID, &old.Field, &old.Value); err != nil {
+		return false, err
+	}
+	old.Device, old.Seq, old.HLC, old.Base = c.Device, c.Seq, hlc.Timestamp(h), hlc.Timestamp(b)
+	if old == c {
+		res.Duplicates++
+		return true, nil
+	}
+	// The same (device, seq) with other content: two installations share a
+	// device id. Keep this one too, under a name of its own.
+	orig := c.Device
+	c.Device = CloneDevice(c)
+	if _, err := im.a.exec(`INSERT OR IGNORE INTO sync_clones(device, seq, derived, found_at) VALUES(?,?,?,?)`,
+		orig, int64(c.Seq), c.Device, im.now); err != nil {
+		return false, err
+	}
+	if orig == im.own {
+		im.ownCloned = true
+	}
+	ins, err = im.a.exec(sqlInsertChange,
+		c.Device, int64(c.Seq), int64(c.HLC), int64(c.Base), c.Entity, c.ID, c.Field, c.Value)
+	if err != nil {
+		return false, err
+	}
+	if n, _ := ins.RowsAffected(); n == 0 {
+		res.Duplicates++ // this clone was rescued before
+		return true, nil
+	}
+	res.Clones++
+	r, err := im.a.applyLogged(c)
+	res.add(r)
+	return true, err
+}
+
+func (im *importer) flush() error { return im.a.flushLog() }
+
+type keyStatus int
+
+const (
+	statusNew keyStatus = iota
+	statusSame
+	statusOtherHash
+)
+
+// bundleStatus looks the bundle's key up among those seen before.
+func bundleStatus(tx *sql.Tx, m BundleMeta) (keyStatus, error) {
+	rows, err := tx.Query(`SELECT hash FROM sync_bundles WHERE device = ? AND first_seq = ? AND last_seq = ?`,
+		m.Device, int64(m.FirstSeq), int64(m.LastSeq))
+	if err != nil {
+		return statusNew, err
+	}
+	defer rows.Close()
+	st := statusNew
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return statusNew, err
+		}
+		if h == m.Hash {
+			return statusSame, nil
+		}
+		// An export carries no range: two exports of one device are simply
+		// two bundles, not a clash.
+		if m.Kind != "export" {
+			st = statusOtherHash
+		}
+	}
+	return st, rows.Err()
+}
+
+func recordBundle(tx *sql.Tx, m BundleMeta, status, reason, folder string, changes int, now int64) error {
+	_, err := tx.Exec(`INSERT INTO sync_bundles(device, first_seq, last_seq, hash, kind, file, folder, status, changes, imported_at, reason)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(device, first_seq, last_seq, hash) DO UPDATE SET
+		status = excluded.status, file = excluded.file, folder = excluded.folder, reason = excluded.reason`,
+		m.Device, int64(m.FirstSeq), int64(m.LastSeq), m.Hash, m.Kind, m.File, folder, status, changes, now, reason)
+	return err
+}

@@ -1,0 +1,241 @@
+package sync_test
+
+import (
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	gosync "sync"
+	"testing"
+	"time"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/hlc"
+	"eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/sync/bundle"
+)
+
+// The budgets of issue 5, measured side by side (never asserted):
+//   import of 1,000,000 field changes ≥ 50% of the raw insert rate
+//   a sync with nothing new, 10,000 bundles in the folder: < 100 ms
+//   peak memory of an import does not grow with its size
+// Run: go test -tags "migrated_fynedo sqlite_fts5" -run XXX -bench 'Import|RawInsert|NoopSync' -benchtime 1x ./data/sync/
+
+// fieldChanges yields n realistic field changes of one device: whole
+// records (organisations, visits, contacts, actions), field after field, as
+// advisors' edits produce them.
+func fieldChanges(dev string, n int, yield func(data.Change)) {
+	ts := hlc.FromTime(datatest.Epoch)
+	seq := uint64(0)
+	emit := func(entity, id, field, value string) bool {
+		if int(seq) >= n {
+			return false
+		}
+		seq++
+		ts++
+		yield(data.Change{Device: dev, Seq: seq, HLC: ts, Entity: entity, ID: id, Field: field, Value: value})
+		return true
+	}
+	for rec := 0; int(seq) < n; rec++ {
+		id := fmt.Sprintf("0190c4c0-%04x-7000-8000-%012x", rec%0xffff, rec)
+		org := fmt.Sprintf("0190c4c0-%04x-7000-8000-%012x", (rec/4)%0xffff, rec/4*4)
+		switch rec % 4 {
+		case 0:
+			for _, f := range [][2]string{{"created_at", "1764234000000"}, {"name", fmt.Sprintf(`"Företag %d AB"`, rec)},
+				{"orgnr", `"5560360793"`}, {"country", `"SE"`}, {"municipality", `"2380"`}, {"sector", `"C"`},
+				{"kind", `"sme"`}, {"employees", "12"}, {"notes", `"Tillverkar trähus, vill exportera till Norge."`},
+				{"tags", `["trä","export"]`}} {
+				emit(data.EntityOrganisation, id, f[0], f[1])
+			}
+		case 1, 2:
+			for _, f := range [][2]string{{"created_at", "1764234000000"}, {"date", `"2026-11-20"`}, {"orgs", `["` + org + `"]`},
+				{"type", `"on_site"`}, {"minutes", "60"}, {"place", `"Östersund"`}, {"advisor", `"Anna Berg"`},
+				{"women", "1"}, {"men", "2"}, {"phase", `"capacity"`}, {"notes", `"Gick igenom affärsmodellen och nästa steg."`}} {
+				emit(data.EntityVisit, id, f[0], f[1])
+			}
+		case 3:
+			for _, f := range [][2]string{{"created_at", "1764234000000"}, {"org_id", `"` + org + `"`}, {"text", `"Skicka offert"`},
+				{"owner", `"Anna Berg"`}, {"due", `"2026-12-15"`}} {
+				emit(data.EntityAction, id, f[0], f[1])
+			}
+		}
+	}
+}
+
+// writeBundles writes n changes of dev as log bundles of per changes each.
+func writeBundles(tb testing.TB, dir, dev string, n, per int) []string {
+	tb.Helper()
+	var paths []string
+	var w *bundle.Writer
+	var f *os.File
+	closeOne := func() {
+		if err := w.Close(); err != nil {
+			tb.Fatal(err)
+		}
+		f.Close()
+		p := filepath.Join(dir, sync.BundleName(w.Header().FirstSeq, w.Sum()))
+		if err := os.Rename(f.Name(), p); err != nil {
+			tb.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	fieldChanges(dev, n, func(c data.Change) {
+		if w == nil || c.Seq > w.Header().LastSeq {
+			if w != nil {
+				closeOne()
+			}
+			cnt := uint64(min(per, n-int(c.Seq)+1))
+			var err error
+			if f, err = os.CreateTemp(dir, ".tmp"); err != nil {
+				tb.Fatal(err)
+			}
+			w, err = bundle.NewWriter(f, bundle.Header{Kind: bundle.KindLog, Device: dev, FirstSeq: c.Seq,
+				LastSeq: c.Seq + cnt - 1, Count: cnt, Created: datatest.Epoch})
+			if err != nil {
+				tb.Fatal(err)
+			}
+		}
+		if err := w.Write(c); err != nil {
+			tb.Fatal(err)
+		}
+	})
+	closeOne()
+	return paths
+}
+
+var (
+	bundles1M     []string
+	bundles1MOnce gosync.Once
+)
+
+// peakHeap samples the heap while fn runs and returns the highest reading.
+func peakHeap(fn func()) uint64 {
+	runtime.GC()
+	var peak uint64
+	done := make(chan struct{})
+	var wg gosync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapInuse)
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	fn()
+	close(done)
+	wg.Wait()
+	return peak
+}
+
+func benchImport(b *testing.B, paths []string, n int) {
+	var peak uint64
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, _ := datatest.Open(b)
+		b.StartTimer()
+		start := time.Now()
+		p := peakHeap(func() {
+			res, err := sync.ImportFiles(ctx, s, paths, sync.Options{})
+			if err != nil || res.Applied != n || len(res.Files) != 0 {
+				b.Fatalf("import: applied %d of %d, %v %v", res.Applied, n, res.Files, err)
+			}
+		})
+		b.ReportMetric(float64(n)/time.Since(start).Seconds(), "changes/s")
+		peak = max(peak, p)
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+}
+
+// BenchmarkImport1M imports 1,000,000 field changes from ten bundles, as a
+// project lead's first merge does; compare with BenchmarkRawInsert1M.
+func BenchmarkImport1M(b *testing.B) {
+	bundles1MOnce.Do(func() {
+		dir, _ := os.MkdirTemp("", "ilsa-bench-bundles")
+		bundles1M = writeBundles(b, dir, "0190c4c0-0000-7000-8000-00000000bench", 1_000_000, 100_000)
+	})
+	benchImport(b, bundles1M, 1_000_000)
+}
+
+// BenchmarkImport10k is the small import whose peak heap the 1M one is
+// compared with: memory must not grow with the size of the import.
+func BenchmarkImport10k(b *testing.B) {
+	paths := writeBundles(b, b.TempDir(), "0190c4c0-0000-7000-8000-00000000bench", 10_000, 100_000)
+	benchImport(b, paths, 10_000)
+}
+
+// BenchmarkRawInsert1M inserts the same (entity, id, field, value) as plain
+// rows in one transaction, with the same driver and the store's settings:
+// the yardstick for BenchmarkImport1M.
+func BenchmarkRawInsert1M(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		q := url.Values{}
+		q.Set("_busy_timeout", "5000")
+		q.Set("_synchronous", "NORMAL")
+		q.Set("_journal_mode", "WAL")
+		db, err := sql.Open("sqlite3", "file:"+filepath.Join(b.TempDir(), "raw.db")+"?"+q.Encode())
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.SetMaxOpenConns(1)
+		if _, err := db.Exec(`CREATE TABLE raw(entity TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL)`); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		tx, _ := db.Begin()
+		st, err := tx.Prepare(`INSERT INTO raw(entity, id, field, value) VALUES(?,?,?,?)`)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fieldChanges("dev", 1_000_000, func(c data.Change) {
+			if _, err := st.Exec(c.Entity, c.ID, c.Field, c.Value); err != nil {
+				b.Fatal(err)
+			}
+		})
+		st.Close()
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(1_000_000/time.Since(start).Seconds(), "changes/s")
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkNoopSync10k syncs a folder of 10,000 bundles, all imported
+// before: the cost of an automatic sync when nothing changed.
+func BenchmarkNoopSync10k(b *testing.B) {
+	folder := b.TempDir()
+	for d := range 20 {
+		dev := fmt.Sprintf("0190c4c0-0000-7000-8000-%012d", d)
+		dir := filepath.Join(folder, filepath.FromSlash(sync.DevicesDir), dev)
+		os.MkdirAll(dir, 0o755)
+		writeBundles(b, dir, dev, 500*3, 3) // 500 bundles of 3 changes per device
+	}
+	s, _ := datatest.Open(b)
+	res, err := sync.Sync(ctx, s, folder, sync.Options{})
+	if err != nil || len(res.Imported) != 10_000 {
+		b.Fatalf("setup: %d imported, %v", len(res.Imported), err)
+	}
+	for b.Loop() {
+		res, err := sync.Sync(ctx, s, folder, sync.Options{})
+		if err != nil || res.Skipped != 10_000 || len(res.Imported) != 0 {
+			b.Fatalf("no-op: %+v %v", res.Skipped, err)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package bundle
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code names what is wrong with a bundle in a stable, language-free way;
+// data/sync turns it into a reason the user reads.
+type Code string
+
+// The problems a reader recognises.
+const (
+	CodeTruncated Code = "truncated"     // the file ends early: half-written or half-synced
+	CodeMagic     Code = "magic"         // not a bundle at all
+	CodeVersion   Code = "version"       // a newer format than this program reads
+	CodeEnvelope  Code = "envelope"      // an envelope (encryption) this program cannot open
+	CodeHeader    Code = "header"        // the header is malformed
+	CodeCorrupt   Code = "corrupt"       // the payload does not decode
+	CodeChecksum  Code = "checksum"      // the trailing checksum does not match
+	CodeCount     Code = "count"         // fewer or more changes than the header says
+	CodeSeqRange  Code = "seq_range"     // a change outside the header's device or sequence range
+	CodeTrailing  Code = "trailing_data" // bytes after the checksum
+)
+
+// Error is a bundle that fails validation. Compare with errors.Is against the
+// Err… values, which match on the code.
+type Error struct {
+	Code   Code
+	Detail string
+}
+
+func (e *Error) Error() string {
+	if e.Detail == "" {
+		return "bundle: " + string(e.Code)
+	}
+	return "bundle: " + string(e.Code) + ": " + e.Detail
+}
+
+// Is matches any *Error with the same code.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Code == e.Code
+}
+
+// Sentinels for errors.Is.
+var (
+	ErrTruncated = &Error{Code: CodeTruncated}
+	ErrMagic     = &Error{Code: CodeMagic}
+	ErrVersion   = &Error{Code: CodeVersion}
+	ErrEnvelope  = &Error{Code: CodeEnvelope}
+	ErrHeader    = &Error{Code: CodeHeader}
+	ErrCorrupt   = &Error{Code: CodeCorrupt}
+	ErrChecksum  = &Error{Code: CodeChecksum}
+	ErrCount     = &Error{Code: CodeCount}
+	ErrSeqRange  = &Error{Code: CodeSeqRange}
+	ErrTrailing  = &Error{Code: CodeTrailing}
+)
+
+func errorf(c Code, format string, args ...any) *Error {
+	return &Error{Code: c, Detail: fmt.Sprintf(format, args...)}
+}
+
+// CodeOf returns the code of a bundle error, "" for other errors (I/O).
+func CodeOf(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}

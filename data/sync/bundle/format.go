@@ -1,0 +1,80 @@
+package bundle
+
+import "time"
+
+// Fixed parts of the format (docs/sync.md, "Bundle format v1").
+const (
+	// Magic opens every bundle file.
+	Magic = "ILSABNDL"
+	// Version is the format version this package writes and reads.
+	Version = 1
+	// SumSize is the size of the trailing SHA-256 checksum.
+	SumSize = 32
+	// HashPrefixLen is how many hex digits of the checksum a file name carries.
+	HashPrefixLen = 16
+
+	// maxHeader bounds the header JSON, so garbage cannot make us allocate.
+	maxHeader = 64 << 10
+	// maxString bounds one string of a change (a value may hold long notes).
+	maxString = 16 << 20
+)
+
+// Envelope says how the payload is wrapped. Only plain (compressed) payloads
+// exist today; the byte is reserved so that encryption (age) can be added
+// without a new format version.
+const (
+	EnvelopePlain byte = 0
+	EnvelopeAge   byte = 1 // reserved: a later issue encrypts the payload with filippo.io/age
+)
+
+// Kinds of bundle.
+const (
+	// KindLog holds one device's own changes FirstSeq..LastSeq, contiguous,
+	// in seq order: what a device writes into its folder directory.
+	KindLog = "log"
+	// KindExport holds changes of any devices (everything the writer knows),
+	// ordered by device then seq: the manual exchange file.
+	KindExport = "export"
+)
+
+// Record tags inside the payload.
+const (
+	tagEnd    byte = 0
+	tagChange byte = 1
+)
+
+// Header is the plain (never compressed, never encrypted) description of a
+// bundle, readable without decoding the payload.
+type Header struct {
+	Format   int       `json:"format"`
+	Kind     string    `json:"kind"`
+	Device   string    `json:"device"`
+	FirstSeq uint64    `json:"first_seq"`
+	LastSeq  uint64    `json:"last_seq"`
+	Count    uint64    `json:"count"`
+	Created  time.Time `json:"created"`
+	App      string    `json:"app,omitempty"`
+}
+
+// validate checks the header's own consistency.
+func (h Header) validate() error {
+	if h.Format != Version {
+		return errorf(CodeVersion, "header format %d", h.Format)
+	}
+	if h.Device == "" {
+		return errorf(CodeHeader, "no device")
+	}
+	switch h.Kind {
+	case KindLog:
+		if h.Count == 0 || h.FirstSeq == 0 || h.LastSeq < h.FirstSeq || h.LastSeq-h.FirstSeq+1 != h.Count {
+			return errorf(CodeSeqRange, "log bundle %d..%d with %d changes", h.FirstSeq, h.LastSeq, h.Count)
+		}
+	case KindExport:
+		if h.FirstSeq != 0 || h.LastSeq != 0 {
+			return errorf(CodeSeqRange, "export bundle with a seq range")
+		}
+	default:
+		return errorf(CodeHeader, "unknown kind %q", h.Kind)
+	}
+	return nil
+}

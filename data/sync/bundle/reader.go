@@ -1,0 +1,310 @@
+package bundle
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"hash"
+	"io"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/hlc"
+)
+
+// Reader streams the changes of one bundle and validates everything on the
+// way: header, every record, the count, the sequence range, and at the end
+// the checksum. Next returns io.EOF only when the whole file has proved
+// sound, so a caller that applies changes inside a transaction and commits
+// on io.EOF never applies a damaged bundle in part.
+type Reader struct {
+	h      Header
+	src    *hashingReader
+	dec    *bufio.Reader
+	n      uint64
+	last   data.Change
+	done   bool
+	err    error
+	digest []byte
+	intern map[string]string
+}
+
+// hashingReader hashes exactly the bytes consumed from the file. It is an
+// io.ByteReader so the flate decompressor never reads past the end of the
+// compressed stream, which is where the trailing checksum begins.
+type hashingReader struct {
+	br   *bufio.Reader
+	h    hash.Hash
+	pend []byte
+}
+
+func (r *hashingReader) ReadByte() (byte, error) {
+	b, err := r.br.ReadByte()
+	if err == nil {
+		r.pend = append(r.pend, b)
+		if len(r.pend) == cap(r.pend) {
+			r.flush()
+		}
+	}
+	return b, err
+}
+
+func (r *hashingReader) Read(p []byte) (int, error) {
+	r.flush()
+	n, err := r.br.Read(p)
+	r.h.Write(p[:n])
+	return n, err
+}
+
+func (r *hashingReader) flush() {
+	r.h.Write(r.pend)
+	r.pend = r.pend[:0]
+}
+
+// NewReader reads and checks the preamble and header.
+func NewReader(r io.Reader) (*Reader, error) {
+	src := &hashingReader{br: bufio.NewReaderSize(r, 64<<10), h: sha256.New(), pend: make([]byte, 0, 4096)}
+	pre := make([]byte, len(Magic)+6)
+	if n, err := io.ReadFull(src, pre); err != nil {
+		// A short file that starts like a bundle is one still being
+		// written or synced; anything else is not a bundle at all.
+		if got := pre[:min(n, len(Magic))]; !bytes.HasPrefix([]byte(Magic), got) {
+			return nil, errorf(CodeMagic, "not a bundle")
+		}
+		return nil, truncated(err)
+	}
+	if string(pre[:len(Magic)]) != Magic {
+		return nil, errorf(CodeMagic, "not a bundle")
+	}
+	if v := pre[len(Magic)]; v != Version {
+		return nil, errorf(CodeVersion, "format %d, this program reads %d", v, Version)
+	}
+	if e := pre[len(Magic)+1]; e != EnvelopePlain {
+		return nil, errorf(CodeEnvelope, "envelope %d", e)
+	}
+	hl := binary.BigEndian.Uint32(pre[len(Magic)+2:])
+	if hl == 0 || hl > maxHeader {
+		return nil, errorf(CodeHeader, "header of %d bytes", hl)
+	}
+	hj := make([]byte, hl)
+	if _, err := io.ReadFull(src, hj); err != nil {
+		return nil, truncated(err)
+	}
+	var h Header
+	dec := json.NewDecoder(bytes.NewReader(hj))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&h); err != nil {
+		return nil, errorf(CodeHeader, "%v", err)
+	}
+	if err := h.validate(); err != nil {
+		return nil, err
+	}
+	return &Reader{h: h, src: src, dec: bufio.NewReaderSize(flate.NewReader(src), 64<<10), intern: map[string]string{}}, nil
+}
+
+// Header is the bundle's header.
+func (r *Reader) Header() Header { return r.h }
+
+// Sum is the checksum in hex, known once Next returned io.EOF.
+func (r *Reader) Sum() string { return hex.EncodeToString(r.digest) }
+
+// Next returns the next change, or io.EOF when the bundle ended and proved
+// sound, or an *Error (or an I/O error) — after which it keeps failing.
+func (r *Reader) Next() (data.Change, error) {
+	if r.err != nil {
+		return data.Change{}, r.err
+	}
+	c, err := r.next()
+	if err != nil {
+		r.err = err
+	}
+	return c, err
+}
+
+func (r *Reader) next() (data.Change, error) {
+	if r.done {
+		return data.Change{}, io.EOF
+	}
+	tag, err := r.dec.ReadByte()
+	if err != nil {
+		return data.Change{}, payloadErr(err)
+	}
+	switch tag {
+	case tagEnd:
+		return data.Change{}, r.end()
+	case tagChange:
+	default:
+		return data.Change{}, errorf(CodeCorrupt, "record tag %d", tag)
+	}
+	var c data.Change
+	var h, b uint64
+	if c.Device, err = r.str(true); err == nil {
+		if c.Seq, err = r.uvarint(); err == nil {
+			if h, err = r.uvarint(); err == nil {
+				if b, err = r.uvarint(); err == nil {
+					if c.Entity, err = r.str(true); err == nil {
+						if c.ID, err = r.str(false); err == nil {
+							if c.Field, err = r.str(true); err == nil {
+								c.Value, err = r.str(false)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if err != nil {
+		return data.Change{}, err
+	}
+	c.HLC, c.Base = hlc.Timestamp(h), hlc.Timestamp(b)
+	if err := r.check(c); err != nil {
+		return data.Change{}, err
+	}
+	r.n++
+	r.last = c
+	return c, nil
+}
+
+func (r *Reader) check(c data.Change) error {
+	if r.n >= r.h.Count {
+		return errorf(CodeCount, "more than %d changes", r.h.Count)
+	}
+	if c.Device == "" || c.Seq == 0 || c.ID == "" || c.Entity == "" || c.Field == "" {
+		return errorf(CodeCorrupt, "change %d lacks device, seq, entity, id or field", r.n+1)
+	}
+	if r.h.Kind == KindLog {
+		if c.Device != r.h.Device || c.Seq != r.h.FirstSeq+r.n {
+			return errorf(CodeSeqRange, "change %s/%d where %s/%d belongs", c.Device, c.Seq, r.h.Device, r.h.FirstSeq+r.n)
+		}
+	} else if r.n > 0 && !ascending(r.last, c) {
+		return errorf(CodeSeqRange, "change %s/%d out of order", c.Device, c.Seq)
+	}
+	return nil
+}
+
+// end checks the end record, the end of the compressed stream, the checksum
+// and that nothing follows it.
+func (r *Reader) end() error {
+	n, err := r.uvarint()
+	if err != nil {
+		return err
+	}
+	if n != r.n || n != r.h.Count {
+		return errorf(CodeCount, "header says %d, end record %d, read %d", r.h.Count, n, r.n)
+	}
+	if _, err := r.dec.ReadByte(); err == nil {
+		return errorf(CodeCorrupt, "data after the end record")
+	} else if err != io.EOF {
+		return payloadErr(err)
+	}
+	r.src.flush()
+	r.digest = r.src.h.Sum(nil)
+	trailer := make([]byte, SumSize)
+	if _, err := io.ReadFull(r.src.br, trailer); err != nil {
+		return truncated(err)
+	}
+	if !bytes.Equal(trailer, r.digest) {
+		return errorf(CodeChecksum, "checksum %x, content %x", trailer, r.digest)
+	}
+	if _, err := r.src.br.ReadByte(); err == nil {
+		return errorf(CodeTrailing, "bytes after the checksum")
+	} else if err != io.EOF {
+		return err
+	}
+	r.done = true
+	return io.EOF
+}
+
+func (r *Reader) uvarint() (uint64, error) {
+	v, err := binary.ReadUvarint(r.dec)
+	if err != nil {
+		return 0, payloadErr(err)
+	}
+	return v, nil
+}
+
+// str reads a length-prefixed string; short repeated strings (device,
+// entity, field names) are interned so a million changes do not allocate a
+// million copies of "organisation".
+func (r *Reader) str(intern bool) (string, error) {
+	n, err := r.uvarint()
+	if err != nil {
+		return "", err
+	}
+	if n > maxString {
+		return "", errorf(CodeCorrupt, "string of %d bytes", n)
+	}
+	if n <= 4096 {
+		// Short strings (nearly all) are read in place from the buffer.
+		b, err := r.dec.Peek(int(n))
+		if err != nil {
+			return "", payloadErr(err)
+		}
+		var s string
+		if intern && n <= 64 {
+			var ok bool
+			if s, ok = r.intern[string(b)]; !ok {
+				s = string(b)
+				if len(r.intern) < 1024 {
+					r.intern[s] = s
+				}
+			}
+		} else {
+			s = string(b)
+		}
+		r.dec.Discard(int(n))
+		return s, nil
+	}
+	// Read in steps so a lying length cannot make us allocate 16 MiB up front.
+	var b []byte
+	for uint64(len(b)) < n {
+		chunk := min(n-uint64(len(b)), 64<<10)
+		start := len(b)
+		b = append(b, make([]byte, chunk)...)
+		if _, err := io.ReadFull(r.dec, b[start:]); err != nil {
+			return "", payloadErr(err)
+		}
+	}
+	return string(b), nil
+}
+
+// payloadErr classifies an error from the decompressed stream.
+func payloadErr(err error) error {
+	var ce flate.CorruptInputError
+	switch {
+	case errors.As(err, &ce):
+		return errorf(CodeCorrupt, "%v", err)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return truncated(err)
+	case err.Error() == "binary: varint overflows a 64-bit integer":
+		return errorf(CodeCorrupt, "%v", err)
+	}
+	return err
+}
+
+func truncated(err error) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return errorf(CodeTruncated, "the file ends early")
+	}
+	return err
+}
+
+// Verify reads a whole bundle and reports its header and checksum, or why it
+// is not sound.
+func Verify(r io.Reader) (Header, string, error) {
+	br, err := NewReader(r)
+	if err != nil {
+		return Header{}, "", err
+	}
+	for {
+		if _, err := br.Next(); err == io.EOF {
+			return br.h, br.Sum(), nil
+		} else if err != nil {
+			return br.h, "", err
+		}
+	}
+}

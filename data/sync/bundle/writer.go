@@ -1,0 +1,164 @@
+package bundle
+
+import (
+	"bufio"
+	"compress/flate"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"hash"
+	"io"
+
+	"eu.ilsa.coach/ilsa/data"
+)
+
+// Writer streams one bundle: NewWriter writes the header, Write each change,
+// Close the end record and the checksum. Nothing is held but buffers.
+type Writer struct {
+	h      Header
+	out    io.Writer // the destination, through the checksum
+	sum    hash.Hash
+	fw     *flate.Writer
+	bw     *bufio.Writer
+	n      uint64
+	last   data.Change
+	scr    [binary.MaxVarintLen64]byte
+	err    error
+	digest []byte
+}
+
+// hashWriter feeds everything written to the destination into the checksum.
+type hashWriter struct {
+	w io.Writer
+	h hash.Hash
+}
+
+func (hw hashWriter) Write(p []byte) (int, error) {
+	n, err := hw.w.Write(p)
+	hw.h.Write(p[:n])
+	return n, err
+}
+
+// NewWriter writes the preamble and header to w. h.Count must be the number
+// of changes that will be written (the reader checks it before the end).
+func NewWriter(w io.Writer, h Header) (*Writer, error) {
+	h.Format = Version
+	if err := h.validate(); err != nil {
+		return nil, err
+	}
+	hj, err := json.Marshal(h)
+	if err != nil {
+		return nil, err
+	}
+	bw := &Writer{h: h, sum: sha256.New()}
+	bw.out = hashWriter{w, bw.sum}
+	pre := make([]byte, 0, len(Magic)+6+len(hj))
+	pre = append(pre, Magic...)
+	pre = append(pre, Version, EnvelopePlain)
+	pre = binary.BigEndian.AppendUint32(pre, uint32(len(hj)))
+	pre = append(pre, hj...)
+	if _, err := bw.out.Write(pre); err != nil {
+		return nil, err
+	}
+	// BestSpeed: a sync must not keep an advisor waiting on compression;
+	// field changes are repetitive text and compress well even so.
+	bw.fw, _ = flate.NewWriter(bw.out, flate.BestSpeed)
+	bw.bw = bufio.NewWriterSize(bw.fw, 64<<10)
+	return bw, nil
+}
+
+// Write appends one change. For a log bundle it must be the header device's
+// next sequence number; for an export, (device, seq) must ascend.
+func (w *Writer) Write(c data.Change) error {
+	if w.err != nil {
+		return w.err
+	}
+	if err := w.check(c); err != nil {
+		w.err = err
+		return err
+	}
+	w.bw.WriteByte(tagChange)
+	w.str(c.Device)
+	w.uvarint(c.Seq)
+	w.uvarint(uint64(c.HLC))
+	w.uvarint(uint64(c.Base))
+	w.str(c.Entity)
+	w.str(c.ID)
+	w.str(c.Field)
+	_, err := w.str(c.Value)
+	w.n++
+	w.last = c
+	if err != nil {
+		w.err = err
+	}
+	return err
+}
+
+func (w *Writer) check(c data.Change) error {
+	if w.n >= w.h.Count {
+		return errorf(CodeCount, "more than %d changes", w.h.Count)
+	}
+	if c.Device == "" || c.Seq == 0 || c.ID == "" || len(c.Value) > maxString {
+		return errorf(CodeCorrupt, "change without device, seq or id, or too long")
+	}
+	if w.h.Kind == KindLog {
+		if c.Device != w.h.Device || c.Seq != w.h.FirstSeq+w.n {
+			return errorf(CodeSeqRange, "change %s/%d in log bundle %s from %d", c.Device, c.Seq, w.h.Device, w.h.FirstSeq+w.n)
+		}
+	} else if w.n > 0 && !ascending(w.last, c) {
+		return errorf(CodeSeqRange, "change %s/%d out of order", c.Device, c.Seq)
+	}
+	return nil
+}
+
+func ascending(a, b data.Change) bool {
+	if a.Device != b.Device {
+		return a.Device < b.Device
+	}
+	return a.Seq < b.Seq
+}
+
+func (w *Writer) uvarint(v uint64) {
+	n := binary.PutUvarint(w.scr[:], v)
+	w.bw.Write(w.scr[:n])
+}
+
+func (w *Writer) str(s string) (int, error) {
+	w.uvarint(uint64(len(s)))
+	return w.bw.WriteString(s)
+}
+
+// Close writes the end record and the checksum. It fails when fewer changes
+// were written than the header announced.
+func (w *Writer) Close() error {
+	if w.err != nil {
+		return w.err
+	}
+	if w.n != w.h.Count {
+		w.err = errorf(CodeCount, "wrote %d of %d changes", w.n, w.h.Count)
+		return w.err
+	}
+	w.bw.WriteByte(tagEnd)
+	w.uvarint(w.n)
+	err := errors.Join(w.bw.Flush(), w.fw.Close())
+	if err != nil {
+		w.err = err
+		return err
+	}
+	w.digest = w.sum.Sum(nil)
+	// The checksum itself is not part of what it covers.
+	if _, err := w.out.(hashWriter).w.Write(w.digest); err != nil {
+		w.err = err
+		return err
+	}
+	w.err = errors.New("bundle: writer closed")
+	return nil
+}
+
+// Sum is the bundle's checksum in hex, valid after Close.
+func (w *Writer) Sum() string { return hex.EncodeToString(w.digest) }
+
+// Header is the header written.
+func (w *Writer) Header() Header { return w.h }

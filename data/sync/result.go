@@ -1,0 +1,83 @@
+package sync
+
+import (
+	"eu.ilsa.coach/ilsa/data"
+)
+
+// What happened to a file that was not imported.
+const (
+	ActionIgnored     = "ignored"     // not one of our names: never read
+	ActionPending     = "pending"     // a bundle left for a later sync
+	ActionQuarantined = "quarantined" // a bundle not trusted as what its name says
+)
+
+// Result says what a sync (or an import of files) did. JSON-ready for
+// `ilsa sync --json`.
+type Result struct {
+	Device   string       `json:"device"`
+	Written  []BundleInfo `json:"written"`
+	Imported []BundleInfo `json:"imported"`
+	// Skipped counts bundles in the folder that were imported before.
+	Skipped int `json:"skipped"`
+	// Changes applied and what else the imports found.
+	Applied    int `json:"applied"`
+	Duplicates int `json:"duplicates"`
+	Conflicts  int `json:"conflicts"`
+	Clones     int `json:"clones"`
+	FutureHLC  int `json:"future_clock"`
+	Unknown    int `json:"unknown"`
+	// Files lists each file ignored, left for later or quarantined, with why.
+	Files []FileReport `json:"files"`
+	// Gaps are ranges of a device's changes not in the folder yet: later
+	// bundles were imported anyway (last writer wins in any order) and the
+	// missing ones will be when they arrive.
+	Gaps []Gap `json:"gaps"`
+	// NewDeviceID is set when this device's id was found cloned and it now
+	// writes under a fresh one.
+	NewDeviceID string `json:"new_device_id,omitempty"`
+}
+
+// BundleInfo is one bundle written or imported.
+type BundleInfo struct {
+	Device   string `json:"device"`
+	FirstSeq uint64 `json:"first_seq"`
+	LastSeq  uint64 `json:"last_seq"`
+	Changes  int    `json:"changes"`
+	File     string `json:"file"`
+}
+
+// FileReport is a file that was not imported, and why.
+type FileReport struct {
+	Path   string `json:"path"`
+	Action string `json:"action"` // ActionIgnored, ActionPending or ActionQuarantined
+	Reason string `json:"reason"` // a Reason… code
+	Detail string `json:"detail,omitempty"`
+}
+
+// Problem is the report as a translatable problem: pass it to
+// translations.Localizer.Problem for a sentence in the user's language.
+func (f FileReport) Problem() *data.ValidationError {
+	return &data.ValidationError{Field: "file", Code: f.Reason, Params: map[string]any{"Path": f.Path}}
+}
+
+// Gap is a range of a device's changes not yet seen.
+type Gap struct {
+	Device string `json:"device"`
+	From   uint64 `json:"from"`
+	To     uint64 `json:"to"`
+}
+
+// Problems reports whether anything needs the user's attention.
+func (r Result) Problems() bool { return len(r.Files) > 0 }
+
+func (r *Result) addImport(ir data.ImportResult) {
+	r.Applied += ir.Applied
+	r.Duplicates += ir.Duplicates
+	r.Conflicts += ir.Conflicts
+	r.Clones += ir.Clones
+	r.FutureHLC += ir.FutureHLC
+	r.Unknown += ir.Unknown
+	if ir.NewDeviceID != "" {
+		r.NewDeviceID = ir.NewDeviceID
+	}
+}

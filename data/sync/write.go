@@ -1,0 +1,213 @@
+package sync
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/sync/bundle"
+)
+
+// writeOwn writes device's changes after what this installation already
+// wrote into folder, as one log bundle per contiguous run (normally one).
+func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Options) ([]BundleInfo, error) {
+	dir := filepath.Join(devicesRoot(folder), device)
+	var out []BundleInfo
+	for {
+		after, err := st.ExportedSeq(ctx, device, folder)
+		if err != nil {
+			return out, err
+		}
+		var info data.LogInfo
+		var written BundleInfo
+		err = st.ChangeLog(ctx, device, after, func(li data.LogInfo, changes iter.Seq2[data.Change, error]) error {
+			info = li
+			if li.Count == 0 {
+				return nil
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
+			}
+			h := bundle.Header{Kind: bundle.KindLog, Device: device, FirstSeq: li.FirstSeq, LastSeq: li.LastSeq,
+				Count: li.Count, Created: opt.Now().UTC(), App: opt.App}
+			name, sum, err := writeFile(dir, h, changes, func(sum string) string { return BundleName(li.FirstSeq, sum) })
+			if err != nil {
+				return err
+			}
+			meta := data.BundleMeta{Device: device, FirstSeq: li.FirstSeq, LastSeq: li.LastSeq, Hash: sum,
+				Kind: bundle.KindLog, File: name, Count: li.Count}
+			written = BundleInfo{Device: device, FirstSeq: li.FirstSeq, LastSeq: li.LastSeq, Changes: int(li.Count), File: name}
+			return st.RecordWritten(ctx, meta, folder)
+		})
+		if err != nil {
+			return out, err
+		}
+		if info.Count == 0 {
+			return out, nil
+		}
+		out = append(out, written)
+		if !info.More {
+			return out, nil
+		}
+	}
+}
+
+// writeFile streams a bundle into dir under a temporary name, makes it
+// durable, and renames it to its final name (which depends on the
+// checksum): a reader never sees a half-written bundle under a bundle name.
+func writeFile(dir string, h bundle.Header, changes iter.Seq2[data.Change, error], name func(sum string) string) (string, string, error) {
+	f, err := os.CreateTemp(dir, tmpPrefix+"*.tmp")
+	if err != nil {
+		return "", "", &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
+	}
+	tmp := f.Name()
+	fail := func(err error) (string, string, error) {
+		f.Close()
+		os.Remove(tmp) // our own temporary file, never anything else
+		return "", "", err
+	}
+	sum, err := writeBundle(f, h, changes)
+	if err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	final := filepath.Join(dir, name(sum))
+	if err := os.Rename(tmp, final); err != nil {
+		os.Remove(tmp)
+		return "", "", err
+	}
+	syncDir(dir)
+	return final, sum, nil
+}
+
+// syncDir makes a rename durable (where the system allows it).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+func writeBundle(w io.Writer, h bundle.Header, changes iter.Seq2[data.Change, error]) (string, error) {
+	bw, err := bundle.NewWriter(w, h)
+	if err != nil {
+		return "", err
+	}
+	for c, err := range changes {
+		if err != nil {
+			return "", err
+		}
+		if err := bw.Write(c); err != nil {
+			return "", err
+		}
+	}
+	if err := bw.Close(); err != nil {
+		return "", err
+	}
+	return bw.Sum(), nil
+}
+
+// DeviceInfo is device.json: who writes a device directory.
+type DeviceInfo struct {
+	Format       int    `json:"format"`
+	Device       string `json:"device"`
+	Advisor      string `json:"advisor"`
+	Organisation string `json:"organisation"`
+	App          string `json:"app"`
+}
+
+// writeDeviceInfo writes device.json when its content changed (temp, rename).
+func writeDeviceInfo(st *data.Store, folder, device string, opt Options) error {
+	p, err := st.Profile()
+	if err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(DeviceInfo{Format: bundle.Version, Device: device, Advisor: p.Advisor,
+		Organisation: p.Organisation, App: opt.App}, "", "  ")
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	dir := filepath.Join(devicesRoot(folder), device)
+	path := filepath.Join(dir, DeviceFile)
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
+	}
+	f, err := os.CreateTemp(dir, tmpPrefix+"*.tmp")
+	if err != nil {
+		return &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
+	}
+	_, werr := f.Write(b)
+	if err := errors.Join(werr, f.Sync(), f.Close()); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// ReadDeviceInfo reads a device directory's device.json (for the Sync screen).
+func ReadDeviceInfo(folder, device string) (DeviceInfo, error) {
+	var d DeviceInfo
+	b, err := os.ReadFile(filepath.Join(devicesRoot(folder), device, DeviceFile))
+	if err != nil {
+		return d, err
+	}
+	err = json.Unmarshal(b, &d)
+	return d, err
+}
+
+// Export writes one bundle with everything this device knows — every
+// device's changes, by device then seq — for e-mail or a USB stick. It
+// returns the header and checksum written.
+func Export(ctx context.Context, st *data.Store, w io.Writer, opt Options) (bundle.Header, string, error) {
+	opt.fill()
+	var h bundle.Header
+	var sum string
+	err := st.ChangeLog(ctx, "", 0, func(li data.LogInfo, changes iter.Seq2[data.Change, error]) error {
+		h = bundle.Header{Kind: bundle.KindExport, Device: st.DeviceID(), Count: li.Count, Created: opt.Now().UTC(), App: opt.App}
+		var err error
+		sum, err = writeBundle(w, h, changes)
+		return err
+	})
+	h.Format = bundle.Version
+	return h, sum, err
+}
+
+// ExportFile writes Export into path through a temporary file and a rename,
+// so a half-written export never carries the final name.
+func ExportFile(ctx context.Context, st *data.Store, path string, opt Options) (bundle.Header, error) {
+	opt.fill()
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, tmpPrefix+"*.tmp")
+	if err != nil {
+		return bundle.Header{}, err
+	}
+	h, _, err := Export(ctx, st, f, opt)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return h, err
+}

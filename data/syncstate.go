@@ -1,0 +1,250 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"iter"
+	"strings"
+
+	"eu.ilsa.coach/ilsa/data/hlc"
+)
+
+// LogInfo describes a slice of the change log about to be read.
+type LogInfo struct {
+	Count             uint64
+	FirstSeq, LastSeq uint64 // of the one device asked for; 0 for all devices
+	More              bool   // the device has changes after LastSeq (past a gap)
+}
+
+// ChangeLog reads log entries from one consistent snapshot: fn gets how many
+// there are and an iterator over them, so a bundle header announcing the
+// count can be written before the changes are streamed. Nothing is held in
+// memory but the row being read.
+//
+// With device "", it reads every device's entries with seq > after, ordered
+// by device then seq. With a device, it reads that device's first contiguous
+// run of seqs after after (a log bundle's range has no holes); LogInfo.More
+// says whether entries beyond a gap remain for another call.
+func (s *Store) ChangeLog(ctx context.Context, device string, after uint64, fn func(LogInfo, iter.Seq2[Change, error]) error) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	where, args := `seq > ?`, []any{int64(after)}
+	if device != "" {
+		where += ` AND device = ?`
+		args = append(args, device)
+	}
+	var info LogInfo
+	var first, last sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), MIN(seq), MAX(seq) FROM changes WHERE `+where, args...).
+		Scan(&info.Count, &first, &last); err != nil {
+		return err
+	}
+	if device != "" && info.Count > 0 {
+		var runEnd int64
+		if err := tx.QueryRowContext(ctx, `SELECT seq FROM changes c WHERE device = ? AND seq >= ?
+			AND NOT EXISTS (SELECT 1 FROM changes n WHERE n.device = c.device AND n.seq = c.seq + 1)
+			ORDER BY seq LIMIT 1`, device, first.Int64).Scan(&runEnd); err != nil {
+			return err
+		}
+		info.FirstSeq, info.LastSeq = uint64(first.Int64), uint64(runEnd)
+		info.More = runEnd < last.Int64
+		info.Count = info.LastSeq - info.FirstSeq + 1
+		where += ` AND seq <= ?`
+		args = append(args, runEnd)
+	}
+	seq := func(yield func(Change, error) bool) {
+		rows, err := tx.QueryContext(ctx, `SELECT device, seq, hlc, base, entity, id, field, value FROM changes WHERE `+
+			where+` ORDER BY device, seq`, args...)
+		if err != nil {
+			yield(Change{}, err)
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c Change
+			var sq, h, b int64
+			if err := rows.Scan(&c.Device, &sq, &h, &b, &c.Entity, &c.ID, &c.Field, &c.Value); err != nil {
+				yield(Change{}, err)
+				return
+			}
+			c.Seq, c.HLC, c.Base = uint64(sq), hlc.Timestamp(h), hlc.Timestamp(b)
+			if !yield(c, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(Change{}, err)
+		}
+	}
+	return fn(info, seq)
+}
+
+// BundleRecord is one row of what sync has done with bundles.
+type BundleRecord struct {
+	BundleMeta
+	Folder     string
+	Status     string // BundleImported, BundleWritten or BundleQuarantined
+	Reason     string
+	Changes    int
+	ImportedAt int64 // Unix ms
+}
+
+// Bundles lists every bundle imported, written or quarantined (a few
+// thousand short rows: the sync's seen-set, read once per sync).
+func (s *Store) Bundles(ctx context.Context) ([]BundleRecord, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT device, first_seq, last_seq, hash, kind, file, folder, status, reason, changes, imported_at FROM sync_bundles`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []BundleRecord
+	for rows.Next() {
+		var r BundleRecord
+		var f, l int64
+		if err := rows.Scan(&r.Device, &f, &l, &r.Hash, &r.Kind, &r.File, &r.Folder, &r.Status, &r.Reason, &r.Changes, &r.ImportedAt); err != nil {
+			return nil, err
+		}
+		r.FirstSeq, r.LastSeq = uint64(f), uint64(l)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// RecordWritten remembers a bundle this device wrote into folder, so the next
+// sync writes only what came after it.
+func (s *Store) RecordWritten(ctx context.Context, m BundleMeta, folder string) error {
+	return s.writeLocal(func(tx *sql.Tx) error {
+		return recordBundle(tx, m, BundleWritten, "", folder, int(m.Count), s.now().UnixMilli())
+	})
+}
+
+// ExportedSeq is the last seq of device this installation has written into
+// folder (0: none), and whether it wrote anything there at all.
+func (s *Store) ExportedSeq(ctx context.Context, device, folder string) (uint64, error) {
+	var last sql.NullInt64
+	err := s.r.QueryRowContext(ctx, `SELECT MAX(last_seq) FROM sync_bundles WHERE status = 'written' AND device = ? AND folder = ?`,
+		device, folder).Scan(&last)
+	return uint64(last.Int64), err
+}
+
+// WroteTo reports whether this installation has written bundles into folder.
+func (s *Store) WroteTo(ctx context.Context, folder string) (bool, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM sync_bundles WHERE status = 'written' AND folder = ?`, folder).Scan(&n)
+	return n > 0, err
+}
+
+// ForgetWritten forgets what was written into folder (a reseed after the
+// folder was wiped writes everything again).
+func (s *Store) ForgetWritten(ctx context.Context, folder string) error {
+	return s.writeLocal(func(tx *sql.Tx) error {
+		_, err := tx.Exec(`DELETE FROM sync_bundles WHERE status = 'written' AND folder = ?`, folder)
+		return err
+	})
+}
+
+// OwnDevices is this installation's device id followed by the ids it wrote
+// under before a clone was found (their changes are still exported).
+func (s *Store) OwnDevices(ctx context.Context) ([]string, error) {
+	out := []string{s.DeviceID()}
+	rows, err := s.r.QueryContext(ctx, `SELECT key FROM local WHERE key LIKE ? ORDER BY key`, localRetiredPrefix+"%")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		out = append(out, strings.TrimPrefix(k, localRetiredPrefix))
+	}
+	return out, rows.Err()
+}
+
+// PendingFile is a file sync could not import, remembered for a retry.
+type PendingFile struct {
+	Path      string
+	Size      int64
+	MTime     int64 // Unix ns
+	Reason    string
+	Attempts  int
+	FirstSeen int64 // Unix ms
+}
+
+// PendingFiles lists the files waiting for a retry, by path.
+func (s *Store) PendingFiles(ctx context.Context) (map[string]PendingFile, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT path, size, mtime, reason, attempts, first_seen FROM sync_pending`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]PendingFile{}
+	for rows.Next() {
+		var p PendingFile
+		if err := rows.Scan(&p.Path, &p.Size, &p.MTime, &p.Reason, &p.Attempts, &p.FirstSeen); err != nil {
+			return nil, err
+		}
+		out[p.Path] = p
+	}
+	return out, rows.Err()
+}
+
+// SetPending remembers (or updates) a file that failed.
+func (s *Store) SetPending(ctx context.Context, p PendingFile) error {
+	now := s.now().UnixMilli()
+	return s.writeLocal(func(tx *sql.Tx) error {
+		_, err := tx.Exec(`INSERT INTO sync_pending(path, size, mtime, reason, attempts, first_seen, last_seen) VALUES(?,?,?,?,1,?,?)
+			ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, reason = excluded.reason,
+			attempts = attempts + 1, last_seen = excluded.last_seen`, p.Path, p.Size, p.MTime, p.Reason, now, now)
+		return err
+	})
+}
+
+// ClearPending forgets files that are gone or were imported.
+func (s *Store) ClearPending(ctx context.Context, paths ...string) error {
+	if len(paths) == 0 {
+		return nil
+	}
+	return s.writeLocal(func(tx *sql.Tx) error {
+		for _, p := range paths {
+			if _, err := tx.Exec(`DELETE FROM sync_pending WHERE path = ?`, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Clone is a change kept under a derived device id.
+type Clone struct {
+	Device, Derived string
+	Seq             uint64
+}
+
+// Clones lists the changes found under a cloned device id.
+func (s *Store) Clones(ctx context.Context) ([]Clone, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT device, derived, seq FROM sync_clones ORDER BY device, seq`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Clone
+	for rows.Next() {
+		var c Clone
+		var sq int64
+		if err := rows.Scan(&c.Device, &c.Derived, &sq); err != nil {
+			return nil, err
+		}
+		c.Seq = uint64(sq)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	return out, nil
+}
