@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"os"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -9,6 +10,7 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/data/report/client"
 	"eu.ilsa.coach/ilsa/translations"
 	"eu.ilsa.coach/ilsa/ui"
 )
@@ -34,7 +36,13 @@ func openWindow(st *data.Store, tr *translations.Localizer, dataDir string) erro
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	lib, _ := loadModels(dataDir)
-	u := ui.New(a, st, tr, ui.Options{DataDir: dataDir, Version: Version, Models: lib,
+	u := ui.New(a, st, tr, ui.Options{DataDir: dataDir, Version: Version, Models: lib, Sync: folderSync{st},
+		Reports: funderReports{st, lib},
+		ClientReport: func(ctx context.Context, orgID, lang, path string) (int, error) {
+			return writeViaTemp(path, func(f *os.File) (int, error) {
+				return client.Write(ctx, f, st, lib, orgID, translations.New(lang), client.Options{})
+			})
+		},
 		// The welcome's "Load demo data": the same demo as "ilsa demo".
 		LoadDemo: func(ctx context.Context) error { return demo.Fill(ctx, st, demo.Options{}) },
 	})

@@ -151,7 +151,9 @@ setup
 NAV_ORGS=click:60,125    # navigation: Organisations
 NAV_VISITS=click:60,210  # navigation: Visits
 NAV_ACTIONS=click:60,290 # navigation: Follow-ups (actions)
-NAV_SETTINGS=click:60,375
+NAV_REPORTS=click:60,375
+NAV_SYNC=click:60,460
+NAV_SETTINGS=click:60,545
 # Second row of the organisation list, sorted by name: with the demo data
 # "Bergmekaniska AB 103", which has a contact, seven visits and three actions.
 ORG_ROW=click:300,350
@@ -178,6 +180,8 @@ for lang in sv nb en; do
 	shot "$lang" new-visit ctrl+n sleep:1 type:berg sleep:1
 	shot "$lang" actions "$NAV_ACTIONS" sleep:1
 	shot "$lang" settings "$NAV_SETTINGS" sleep:1
+	shot "$lang" reports "$NAV_REPORTS" sleep:2
+	shot "$lang" sync "$NAV_SYNC" sleep:1
 	shot "$lang" progress "${ASSESSED[@]}" "${TAB_PROGRESS[$lang]}" sleep:1
 	# The Business Model Canvas of that organisation, opened from its list.
 	shot "$lang" canvas "${ASSESSED[@]}" "${TAB_ASSESS[$lang]}" sleep:1 click:700,190 sleep:1

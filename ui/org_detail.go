@@ -28,6 +28,7 @@ type orgDetail struct {
 	tabs   *container.AppTabs
 	delete *widget.Button
 	visit  *widget.Button
+	report *widget.Button
 
 	f                                                   *form
 	name, orgnr, employees, sustNotes, notes, tags      *widget.Entry
@@ -139,7 +140,11 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 			u.NewVisit([]string{d.org.ID})
 		}
 	})
-	buttons := container.NewHBox(save, d.visit, d.delete)
+	d.report = widget.NewButtonWithIcon(tr.T("ui.org.export_report"), theme.DocumentPrintIcon(), d.exportReport)
+	if u.opt.ClientReport == nil {
+		d.report.Hide()
+	}
+	buttons := container.NewHBox(save, d.visit, d.report, d.delete)
 	overview := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewPadded(d.f.content())))
 
 	d.contacts = newOrgContacts(u)
@@ -231,12 +236,14 @@ func (d *orgDetail) show(o data.Organisation) {
 		d.sub.SetText("")
 		d.delete.Disable()
 		d.visit.Disable()
+		d.report.Disable()
 		d.tabs.SelectIndex(0)
 	} else {
 		d.title.SetText(o.Name)
 		d.sub.SetText(d.summary(o))
 		d.delete.Enable()
 		d.visit.Enable()
+		d.report.Enable()
 		d.contacts.load(o.ID)
 		d.timeline.load(o.ID)
 		d.actions.load(o.ID)

@@ -30,7 +30,7 @@ func TestSettingsLanguageSwitchesAtOnce(t *testing.T) {
 	for _, it := range u.tabs.Items {
 		nav = append(nav, it.Text)
 	}
-	want := []string{"I dag", "Organisasjoner", "Besøk", "Tiltak", "Innstillinger"}
+	want := []string{"I dag", "Organisasjoner", "Besøk", "Tiltak", "Rapporter", "Synk", "Innstillinger"}
 	for i := range want {
 		if nav[i] != want[i] {
 			t.Fatalf("navigation after the switch: %v", nav)

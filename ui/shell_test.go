@@ -42,9 +42,9 @@ func TestWindowRemembersItsSize(t *testing.T) {
 
 func TestNavigationInEachLanguage(t *testing.T) {
 	for lang, want := range map[string][]string{
-		"sv": {"Idag", "Organisationer", "Besök", "Åtgärder", "Inställningar"},
-		"nb": {"I dag", "Organisasjoner", "Besøk", "Tiltak", "Innstillinger"},
-		"en": {"Today", "Organisations", "Visits", "Actions", "Settings"},
+		"sv": {"Idag", "Organisationer", "Besök", "Åtgärder", "Rapporter", "Synk", "Inställningar"},
+		"nb": {"I dag", "Organisasjoner", "Besøk", "Tiltak", "Rapporter", "Synk", "Innstillinger"},
+		"en": {"Today", "Organisations", "Visits", "Actions", "Reports", "Sync", "Settings"},
 	} {
 		u, _ := newTestUI(t, lang)
 		for i, it := range u.tabs.Items {

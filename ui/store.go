@@ -43,6 +43,7 @@ type Store interface {
 	RestoreVisit(ctx context.Context, id string) error
 
 	VisitTotals(ctx context.Context, from, to string) (visits, minutes int, err error)
+	Advisors(ctx context.Context) ([]string, error)
 
 	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
 	CountActions(ctx context.Context, q data.ActionQuery) (int, error)
@@ -53,6 +54,11 @@ type Store interface {
 	Assessments(ctx context.Context, orgID string) ([]data.Assessment, error)
 	Assessment(ctx context.Context, id string) (data.Assessment, error)
 	Progress(ctx context.Context, orgID string, lib *models.Library) ([]data.Progress, error)
+
+	DeviceID() string
+	Conflicts(ctx context.Context, includeResolved bool) ([]data.Conflict, error)
+	ResolveConflict(ctx context.Context, n int64, choice data.ConflictChoice, merged string) error
+	ConflictRecordName(ctx context.Context, entity, id string) string
 
 	SaveDraft(key, body string) error
 	Draft(key string) (data.Draft, bool, error)

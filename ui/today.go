@@ -41,6 +41,7 @@ type todayScreen struct {
 	monthVisitsCap *widget.Label
 	monthHours     *widget.Label
 	monthCard      *widget.Card
+	syncLine       *widget.Label
 
 	gen atomic.Int64 // the newest load; older results are dropped
 }
@@ -56,6 +57,7 @@ type todayData struct {
 	monthVisits, monthMins int
 	monthFirst, monthLast  string
 	todayISO               string
+	sync                   syncState
 }
 
 func newTodayScreen(u *UI) *todayScreen {
@@ -85,13 +87,11 @@ func newTodayScreen(u *UI) *todayScreen {
 	s.recent = container.NewVBox()
 	recent := widget.NewCard(tr.T("ui.today.recent"), "", s.recent)
 
-	syncState := widget.NewLabel(tr.T("ui.today.sync_state"))
-	syncState.Wrapping = fyne.TextWrapWord
-	syncLater := widget.NewLabel(tr.T("ui.today.sync_later"))
-	syncLater.Wrapping = fyne.TextWrapWord
-	syncLater.TextStyle = fyne.TextStyle{Italic: true}
-	syncCard := widget.NewCard(tr.T("ui.today.sync"), "", container.NewBorder(nil, nil,
-		container.NewVBox(widget.NewIcon(theme.ComputerIcon())), nil, container.NewVBox(syncState, syncLater)))
+	s.syncLine = widget.NewLabel("")
+	s.syncLine.Wrapping = fyne.TextWrapWord
+	openSync := widget.NewButtonWithIcon(tr.T("ui.today.sync.open"), theme.ViewRefreshIcon(), func() { u.Show(tabSync) })
+	openSync.Importance = widget.LowImportance
+	syncCard := widget.NewCard(tr.T("ui.today.sync"), "", container.NewVBox(s.syncLine, container.NewHBox(openSync)))
 
 	header := container.NewVBox(s.greeting, s.date)
 	columns := container.NewGridWithColumns(2, container.NewVBox(followups),
@@ -170,6 +170,10 @@ func (s *todayScreen) load(now time.Time) (todayData, error) {
 	}
 
 	d.monthVisits, d.monthMins, err = st.VisitTotals(ctx, d.monthFirst, d.monthLast)
+	if err != nil {
+		return d, err
+	}
+	d.sync, err = s.u.readSyncState()
 	return d, err
 }
 
@@ -182,6 +186,10 @@ func (s *todayScreen) show(d todayData) {
 		s.greeting.SetText(tr.T("nav.today"))
 	}
 	s.date.SetText(tr.T("ui.today.heading", "Date", tr.DateString(d.todayISO)))
+	text, imp := s.u.syncStatus(d.sync)
+	s.syncLine.SetText(text)
+	s.syncLine.Importance = imp
+	s.syncLine.Refresh()
 
 	n := d.overdueTotal
 	if n == 0 {

@@ -161,7 +161,7 @@ func TestTodaySyncCardTellsTheTruth(t *testing.T) {
 	for lang, want := range map[string]string{
 		"en": "your data is stored only on this computer",
 		"sv": "dina uppgifter finns bara på den här datorn",
-		"nb": "dataene dine lagres bare på denne datamaskinen",
+		"nb": "dataene dine finnes bare på denne datamaskinen",
 	} {
 		u, _ := newTestUI(t, lang)
 		if !shows(u.today.view, want) {

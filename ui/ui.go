@@ -30,6 +30,15 @@ type Options struct {
 	LoadDemo func(ctx context.Context) error
 	// Models is the library of innovation-management models; nil means none.
 	Models *models.Library
+	// ClientReport writes an organisation's client report (PDF) in lang to
+	// path and returns its pages; nil hides "Export report…".
+	ClientReport func(ctx context.Context, orgID, lang, path string) (pages int, err error)
+	// Reports computes and exports the funder indicators; nil leaves the
+	// Reports screen empty.
+	Reports Reports
+	// Sync exchanges data through the shared folder; nil hides nothing but
+	// disables syncing (tests without a folder).
+	Sync Syncer
 
 	// queue, in tests, collects the results of background work so WaitIdle
 	// applies them on the test's goroutine (Fyne's test driver would run
@@ -73,12 +82,15 @@ type UI struct {
 	tr    *translations.Localizer
 	opt   Options
 
-	tabs     *container.AppTabs
-	today    *todayScreen
-	orgs     *orgScreen
-	visits   *visitsScreen
-	actions  *actionsScreen
-	settings *settingsScreen
+	tabs       *container.AppTabs
+	today      *todayScreen
+	orgs       *orgScreen
+	visits     *visitsScreen
+	actions    *actionsScreen
+	reports    *reportsScreen
+	syncScreen *syncScreen
+	settings   *settingsScreen
+	stopSync   chan struct{} // ends the automatic sync when the app quits
 
 	pending sync.WaitGroup // background loads in flight (tests wait on it)
 	dialogs []dialogCloser // open dialogs, innermost last (Esc closes it)
@@ -111,7 +123,10 @@ func (u *UI) Window() fyne.Window { return u.win }
 func (u *UI) ShowAndRun() {
 	u.win.Show()
 	u.FirstRun()
+	u.stopSync = make(chan struct{})
+	u.syncScreen.startAutoSync(u.stopSync)
 	u.app.Run()
+	close(u.stopSync)
 }
 
 // build (re)creates every screen in the current language, showing tab.
@@ -120,12 +135,16 @@ func (u *UI) build(tab int) {
 	u.orgs = newOrgScreen(u)
 	u.visits = newVisitsScreen(u)
 	u.actions = newActionsScreen(u)
+	u.reports = newReportsScreen(u)
+	u.syncScreen = newSyncScreen(u)
 	u.settings = newSettingsScreen(u)
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(u.tr.T("nav.today"), theme.HomeIcon(), u.today.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.organisations"), theme.StorageIcon(), u.orgs.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.visits"), theme.CalendarIcon(), u.visits.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.actions"), theme.ConfirmIcon(), u.actions.view),
+		container.NewTabItemWithIcon(u.tr.T("nav.reports"), theme.DocumentIcon(), u.reports.view),
+		container.NewTabItemWithIcon(u.tr.T("nav.sync"), theme.ViewRefreshIcon(), u.syncScreen.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.settings"), theme.SettingsIcon(), u.settings.view),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
@@ -141,6 +160,8 @@ const (
 	tabOrganisations
 	tabVisits
 	tabActions
+	tabReports
+	tabSync
 	tabSettings
 )
 
@@ -162,6 +183,10 @@ func (u *UI) refreshCurrent() {
 		u.visits.refresh()
 	case tabActions:
 		u.actions.refresh()
+	case tabReports:
+		u.reports.refresh()
+	case tabSync:
+		u.syncScreen.refresh()
 	case tabSettings:
 		u.settings.refresh()
 	}

@@ -1,0 +1,31 @@
+package app
+
+import (
+	"context"
+
+	"eu.ilsa.coach/ilsa/data"
+	datasync "eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/ui"
+)
+
+// folderSync gives the Sync screen the folder exchange over the open store.
+type folderSync struct{ st *data.Store }
+
+var _ ui.Syncer = folderSync{}
+
+func (f folderSync) options(progress func(done, total int64)) datasync.Options {
+	return datasync.Options{App: Version, Progress: progress}
+}
+
+func (f folderSync) Sync(folder string, progress func(done, total int64)) (datasync.Result, error) {
+	return datasync.Sync(context.Background(), f.st, folder, f.options(progress))
+}
+
+func (f folderSync) Export(path string) (int, error) {
+	h, err := datasync.ExportFile(context.Background(), f.st, path, f.options(nil))
+	return int(h.Count), err
+}
+
+func (f folderSync) Import(paths []string, progress func(done, total int64)) (datasync.Result, error) {
+	return datasync.ImportFiles(context.Background(), f.st, paths, f.options(progress))
+}

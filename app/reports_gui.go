@@ -1,0 +1,41 @@
+package app
+
+import (
+	"context"
+	"io"
+	"os"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/models"
+	"eu.ilsa.coach/ilsa/data/report/indicators"
+	"eu.ilsa.coach/ilsa/data/report/indicators/export"
+	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui"
+)
+
+// funderReports gives the Reports screen the indicators over the open store.
+type funderReports struct {
+	st  *data.Store
+	lib *models.Library
+}
+
+var _ ui.Reports = funderReports{}
+
+func (f funderReports) Indicators(ctx context.Context, filter indicators.Filter) (*indicators.Report, error) {
+	return indicators.Compute(ctx, f.st, filter)
+}
+
+// exporters are the file formats of the funder report.
+var exporters = map[string]func(io.Writer, *indicators.Report, export.Options) error{
+	"xlsx": export.XLSX, "csv": export.CSV, "pdf": export.PDF}
+
+func (f funderReports) Export(ctx context.Context, r *indicators.Report, format, lang, path string) error {
+	write, ok := exporters[format]
+	if !ok {
+		return usage("cli.error.flag_value", "Flag", "--format", "Value", format)
+	}
+	_, err := writeViaTemp(path, func(file *os.File) (int, error) {
+		return 0, write(file, r, export.Options{Lang: translations.New(lang), Models: f.lib})
+	})
+	return err
+}

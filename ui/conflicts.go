@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"eu.ilsa.coach/ilsa/data"
+)
+
+// conflictItem is one concurrent edit with what the review shows of it.
+type conflictItem struct {
+	data.Conflict
+	record string // the record's name ("Storsjö Kajak AB")
+	mine   bool   // the winning value was written on this device
+}
+
+// loadConflicts reads the open conflicts (off the UI goroutine).
+func (u *UI) loadConflicts() ([]conflictItem, error) {
+	list, err := u.store.Conflicts(u.ctx(), false)
+	if err != nil {
+		return nil, err
+	}
+	me := u.store.DeviceID()
+	out := make([]conflictItem, 0, len(list))
+	for _, c := range list {
+		out = append(out, conflictItem{Conflict: c, record: u.store.ConflictRecordName(u.ctx(), c.Entity, c.ID),
+			mine: c.WinnerDevice == me})
+	}
+	return out, nil
+}
+
+// conflictReview lists concurrent edits: both values side by side, and
+// keep one, take the other, or write a merged text.
+type conflictReview struct {
+	u    *UI
+	view *fyne.Container
+}
+
+func newConflictReview(u *UI) *conflictReview {
+	return &conflictReview{u: u, view: container.NewVBox()}
+}
+
+func (r *conflictReview) show(items []conflictItem) {
+	tr := r.u.tr
+	r.view.RemoveAll()
+	if len(items) == 0 {
+		none := widget.NewLabel(tr.T("ui.conflicts.none"))
+		none.Importance = widget.LowImportance
+		r.view.Add(none)
+		r.view.Refresh()
+		return
+	}
+	intro := widget.NewLabel(tr.T("ui.conflicts.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	r.view.Add(intro)
+	for _, it := range items {
+		r.view.Add(r.row(it))
+	}
+	r.view.Refresh()
+}
+
+// side names whose value it is: this device's, or another device's.
+func (r *conflictReview) side(mine bool) string {
+	if mine {
+		return r.u.tr.T("ui.conflicts.this_device")
+	}
+	return r.u.tr.T("ui.conflicts.other_device")
+}
+
+func (r *conflictReview) row(it conflictItem) fyne.CanvasObject {
+	tr := r.u.tr
+	title := widget.NewLabelWithStyle(it.record+" · "+tr.FieldLabel(it.Field), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	winner := r.value(tr.T("ui.conflicts.current", "Side", r.side(it.mine)), it.WinnerValue)
+	loser := r.value(tr.T("ui.conflicts.other", "Side", r.side(!it.mine && it.LoserDevice == r.u.store.DeviceID())), it.LoserValue)
+	keep := widget.NewButtonWithIcon(tr.T("ui.conflicts.keep"), theme.ConfirmIcon(), func() { r.resolve(it, data.KeepWinner, "") })
+	take := widget.NewButtonWithIcon(tr.T("ui.conflicts.take"), theme.ContentUndoIcon(), func() { r.resolve(it, data.TakeLoser, "") })
+	buttons := container.NewHBox(keep, take)
+	if data.IsTextField(it.Entity, it.Field) {
+		buttons.Add(widget.NewButtonWithIcon(tr.T("ui.conflicts.merge"), theme.DocumentCreateIcon(), func() { r.editMerged(it) }))
+	}
+	return container.NewVBox(widget.NewSeparator(), title, container.NewGridWithColumns(2, winner, loser), buttons)
+}
+
+func (r *conflictReview) value(caption, raw string) fyne.CanvasObject {
+	c := widget.NewLabel(caption)
+	c.SizeName = theme.SizeNameCaptionText
+	v := widget.NewLabel(displayValue(r.u, raw))
+	v.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(c, v)
+}
+
+// displayValue shows a change value (JSON) as a person reads it.
+func displayValue(u *UI, raw string) string {
+	var v any
+	if json.Unmarshal([]byte(raw), &v) != nil {
+		return raw
+	}
+	switch x := v.(type) {
+	case nil:
+		return "—"
+	case string:
+		if x == "" {
+			return "—"
+		}
+		return x
+	case bool:
+		if x {
+			return u.tr.T("ui.yes")
+		}
+		return u.tr.T("ui.no")
+	case []any:
+		parts := make([]string, len(x))
+		for i, p := range x {
+			parts[i] = fmt.Sprint(p)
+		}
+		return strings.Join(parts, ", ")
+	}
+	return fmt.Sprint(v)
+}
+
+func (r *conflictReview) resolve(it conflictItem, choice data.ConflictChoice, merged string) {
+	if err := r.u.store.ResolveConflict(r.u.ctx(), it.N, choice, merged); err != nil {
+		r.u.showError(err)
+		return
+	}
+	r.u.dataChanged()
+	r.u.syncScreen.refresh()
+}
+
+// editMerged lets the advisor write one text from both values.
+func (r *conflictReview) editMerged(it conflictItem) {
+	tr := r.u.tr
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(8)
+	e.SetText(strings.TrimSpace(displayText(it.WinnerValue) + "\n\n" + displayText(it.LoserValue)))
+	d := dialog.NewCustomConfirm(tr.T("ui.conflicts.merge_title"), tr.T("ui.save"), tr.T("ui.cancel"), e, func(ok bool) {
+		if ok {
+			r.resolve(it, data.UseMerged, e.Text)
+		}
+	}, r.u.win)
+	d.Resize(fyne.NewSize(640, 400))
+	d.Show()
+	r.u.win.Canvas().Focus(e)
+}
+
+func displayText(raw string) string {
+	var s string
+	if json.Unmarshal([]byte(raw), &s) != nil {
+		return ""
+	}
+	return s
+}

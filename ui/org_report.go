@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"eu.ilsa.coach/ilsa/translations"
+)
+
+// exportReport asks for the report's language and where to save it, then
+// writes the organisation's client report (PDF) off the UI goroutine.
+func (d *orgDetail) exportReport() {
+	u, tr := d.u, d.u.tr
+	if d.org.ID == "" || u.opt.ClientReport == nil {
+		return
+	}
+	org := d.org
+	var langs []choice
+	for _, l := range translations.Languages {
+		langs = append(langs, choice{l, languageNames[l]})
+	}
+	lang := newChoiceSelect(langs, nil)
+	lang.SetValue(tr.Lang())
+	hint := widget.NewLabel(tr.T("ui.org.report_hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(hint, container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.settings.language")), nil, lang.Select))
+	ask := dialog.NewCustomConfirm(tr.T("ui.org.export_report"), tr.T("ui.org.report_choose_file"), tr.T("ui.cancel"), content,
+		func(ok bool) {
+			if ok {
+				d.saveReport(org.ID, org.Name, lang.Value())
+			}
+		}, u.win)
+	ask.Resize(fyne.NewSize(520, 220))
+	ask.Show()
+}
+
+func (d *orgDetail) saveReport(orgID, name, lang string) {
+	u, tr := d.u, d.u.tr
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close() // the report is written beside it and renamed into place
+		u.background(func() func() {
+			pages, err := u.opt.ClientReport(u.ctx(), orgID, lang, path)
+			return func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				dialog.NewInformation(tr.T("ui.org.report_done_title"),
+					tr.N("ui.org.report_done", pages, "N", pages, "Path", path), u.win).Show()
+			}
+		})
+	}, u.win)
+	save.SetFileName(reportFileName(name, u.today8601()))
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	save.Resize(fyne.NewSize(760, 520))
+	save.Show()
+}
+
+// reportFileName is a file name a person recognises: the organisation and
+// the date, without characters file systems refuse.
+func reportFileName(org, date string) string {
+	clean := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, org)
+	return strings.TrimSpace(clean) + " " + date + ".pdf"
+}

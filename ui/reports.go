@@ -1,0 +1,504 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/report/indicators"
+	"eu.ilsa.coach/ilsa/data/report/indicators/export"
+	"eu.ilsa.coach/ilsa/ui/chart"
+)
+
+// Reports is what the Reports screen needs: the indicators for a filter,
+// and writing them to a file. The app provides both over the open store.
+type Reports interface {
+	Indicators(ctx context.Context, f indicators.Filter) (*indicators.Report, error)
+	// Export writes r as format ("xlsx", "csv" or "pdf") in lang to path.
+	Export(ctx context.Context, r *indicators.Report, format, lang, path string) error
+}
+
+// reportsScreen is the project lead's view: choose a period and a
+// selection, see every funder indicator, drill down from any number to
+// the organisations and visits behind it, see the charts, and export.
+type reportsScreen struct {
+	u    *UI
+	view fyne.CanvasObject
+
+	period                               *choiceSelect
+	from, to                             *keyedEntry
+	calendar                             calendarHost
+	country, county, muni, advisor, kind *choiceSelect
+	status                               *widget.Label
+	figures                              *fyne.Container
+	byMonth, byMuni                      *chart.Bars
+	gender                               *chart.Shares
+	breakdownSel                         *choiceSelect
+	breakdown                            *fyne.Container
+	exportXLSX, exportCSV, exportPDF     *widget.Button
+	report                               *indicators.Report
+	advisorsLoaded                       bool
+	gen, advisorsGen                     atomic.Int64
+	typing                               *debounce
+	filling                              bool
+}
+
+// Period presets: funders are reported to by half-year.
+const (
+	periodThisHalf = "this-half"
+	periodLastHalf = "last-half"
+	periodThisYear = "this-year"
+	periodLastYear = "last-year"
+	periodCustom   = "custom"
+)
+
+func newReportsScreen(u *UI) *reportsScreen {
+	tr := u.tr
+	s := &reportsScreen{u: u, calendar: calendarHost{u: u}}
+	s.typing = &debounce{u: u, delay: searchDelay}
+	changed := func(string) {
+		if !s.filling {
+			s.refreshSoon()
+		}
+	}
+	s.period = newChoiceSelect([]choice{{periodThisHalf, tr.T("ui.reports.this_half")}, {periodLastHalf, tr.T("ui.reports.last_half")},
+		{periodThisYear, tr.T("ui.reports.this_year")}, {periodLastYear, tr.T("ui.reports.last_year")},
+		{periodCustom, tr.T("ui.reports.custom")}}, func(v string) { s.applyPeriod(v) })
+	s.from, s.to = newKeyedEntry(false), newKeyedEntry(false)
+	for _, e := range []*keyedEntry{s.from, s.to} {
+		e.SetPlaceHolder(tr.T("ui.date_placeholder"))
+		s.calendar.attach(e)
+		e.OnChanged = func(string) {
+			if !s.filling {
+				s.period.SetValue(periodCustom)
+				s.refreshSoon()
+			}
+		}
+	}
+	s.country = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_country")}}, u.countryChoices()...), changed)
+	counties := []choice{{"", tr.T("ui.filter.any_county")}}
+	for _, c := range data.Counties() {
+		counties = append(counties, choice{c.Code, c.Name})
+	}
+	s.county = newChoiceSelect(counties, changed)
+	s.muni = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_municipality")}}, u.municipalityChoices("")...), changed)
+	s.advisor = newChoiceSelect([]choice{{"", tr.T("ui.reports.any_advisor")}}, changed)
+	s.kind = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_kind")}}, u.kindChoices()...), changed)
+	for _, c := range []*choiceSelect{s.country, s.county, s.muni, s.advisor, s.kind} {
+		c.SetValue("")
+	}
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.figures = container.New(&figureLayout{})
+
+	s.byMonth, s.byMuni, s.gender = chart.NewBars(), chart.NewBars(), chart.NewShares()
+	for _, b := range []*chart.Bars{s.byMonth, s.byMuni} {
+		b.SetEmptyText(tr.T("ui.reports.no_visits"))
+		b.SetValueFormat(func(v float64) string { return tr.Number(int(v)) })
+	}
+	s.gender.SetEmptyText(tr.T("ui.reports.no_participants"))
+	s.gender.SetPercentFormat(func(p int) string { return tr.Number(p) + " %" })
+
+	var dims []choice
+	for _, d := range indicators.Dimensions {
+		_, title := export.DimensionTitle(d, tr)
+		dims = append(dims, choice{string(d), title})
+	}
+	s.breakdown = container.NewVBox()
+	s.breakdownSel = newChoiceSelect(dims, func(string) { s.showBreakdown() })
+	s.breakdownSel.SetValue(string(indicators.ByMunicipality))
+
+	s.exportXLSX = widget.NewButtonWithIcon(tr.T("ui.reports.export_xlsx"), theme.DocumentSaveIcon(), func() { s.export("xlsx") })
+	s.exportCSV = widget.NewButtonWithIcon(tr.T("ui.reports.export_csv"), theme.DocumentSaveIcon(), func() { s.export("csv") })
+	s.exportPDF = widget.NewButtonWithIcon(tr.T("ui.reports.export_pdf"), theme.DocumentPrintIcon(), func() { s.export("pdf") })
+
+	periodRow := container.NewGridWithColumns(3, s.period.Select,
+		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.from")), nil, s.from),
+		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.to")), nil, s.to))
+	filterRow := container.NewGridWithColumns(5, s.country.Select, s.county.Select, s.muni.Select, s.advisor.Select, s.kind.Select)
+	charts := container.NewGridWithColumns(2,
+		container.NewBorder(heading(tr.T("ui.reports.by_month")), nil, nil, nil, sized(s.byMonth, 200)),
+		container.NewBorder(heading(tr.T("ui.reports.by_municipality")), nil, nil, nil, sized(s.byMuni, 200)))
+	body := container.NewVBox(
+		heading(tr.T("report.indicators.title")), periodRow, filterRow, s.status,
+		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF),
+		widget.NewSeparator(), s.figures,
+		widget.NewSeparator(), charts,
+		heading(tr.T("report.indicators.gender")), sized(s.gender, 70),
+		widget.NewSeparator(), container.NewBorder(nil, nil, heading(tr.T("ui.reports.breakdown")), nil, s.breakdownSel.Select),
+		s.breakdown)
+	s.view = container.NewVScroll(container.NewPadded(body))
+	s.applyPeriod(periodThisHalf)
+	s.period.SetValue(periodThisHalf)
+	return s
+}
+
+// sized gives a chart a height of its own.
+func sized(o fyne.CanvasObject, h float32) fyne.CanvasObject {
+	return container.New(&minSizeLayout{fyne.NewSize(200, h)}, o)
+}
+
+// applyPeriod fills the dates of a preset.
+func (s *reportsScreen) applyPeriod(p string) {
+	if p == periodCustom || p == "" {
+		return
+	}
+	now := s.u.opt.Now()
+	y, m := now.Year(), now.Month()
+	start := func(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
+	var from, to time.Time
+	half := start(y, time.January)
+	if m >= time.July {
+		half = start(y, time.July)
+	}
+	switch p {
+	case periodThisHalf:
+		from, to = half, half.AddDate(0, 6, -1)
+	case periodLastHalf:
+		from, to = half.AddDate(0, -6, 0), half.AddDate(0, 0, -1)
+	case periodThisYear:
+		from, to = start(y, time.January), start(y+1, time.January).AddDate(0, 0, -1)
+	case periodLastYear:
+		from, to = start(y-1, time.January), start(y, time.January).AddDate(0, 0, -1)
+	}
+	s.filling = true
+	s.from.SetText(s.u.tr.Date(from))
+	s.to.SetText(s.u.tr.Date(to))
+	s.filling = false
+	s.refreshSoon()
+}
+
+func (s *reportsScreen) refreshSoon() { s.typing.run(s.refresh) }
+
+// filter reads the screen's choices; problems name the fields.
+func (s *reportsScreen) filter() (indicators.Filter, error) {
+	f := indicators.Filter{Country: data.Country(s.country.Value()), County: s.county.Value(),
+		Municipality: s.muni.Value(), Advisor: s.advisor.Value(), Kind: data.OrgKind(s.kind.Value())}
+	var err error
+	if f.From, err = s.u.typedDate("from", s.from.Text); err != nil {
+		return f, err
+	}
+	if f.To, err = s.u.typedDate("to", s.to.Text); err != nil {
+		return f, err
+	}
+	return f, f.Validate()
+}
+
+// refresh computes the report off the UI goroutine.
+func (s *reportsScreen) refresh() {
+	u := s.u
+	if u.opt.Reports == nil {
+		return
+	}
+	s.loadAdvisors()
+	f, err := s.filter()
+	if err != nil {
+		s.status.SetText(u.tr.Error(err))
+		s.status.Importance = widget.DangerImportance
+		s.status.Refresh()
+		return
+	}
+	s.status.SetText(u.tr.T("ui.reports.computing"))
+	s.status.Importance = widget.LowImportance
+	s.status.Refresh()
+	started := time.Now()
+	newest(u, &s.gen, func() (*indicators.Report, error) {
+		return u.opt.Reports.Indicators(u.ctx(), f)
+	}, func(r *indicators.Report) {
+		s.report = r
+		s.status.SetText(u.tr.T("ui.reports.computed", "Visits", u.tr.Number(r.VisitCount.Value),
+			"Ms", u.tr.Number(int(time.Since(started).Milliseconds()))))
+		s.show()
+	})
+}
+
+// loadAdvisors fills the advisor filter once.
+func (s *reportsScreen) loadAdvisors() {
+	if s.advisorsLoaded {
+		return
+	}
+	s.advisorsLoaded = true
+	newest(s.u, &s.advisorsGen, func() ([]string, error) { return s.u.store.Advisors(s.u.ctx()) }, func(names []string) {
+		keep := s.advisor.Value()
+		choices := []choice{{"", s.u.tr.T("ui.reports.any_advisor")}}
+		for _, n := range names {
+			choices = append(choices, choice{n, n})
+		}
+		s.filling = true
+		s.advisor.setChoices(choices)
+		s.advisor.SetValue(keep)
+		s.filling = false
+	})
+}
+
+// show puts the computed report on screen.
+func (s *reportsScreen) show() {
+	r, tr := s.report, s.u.tr
+	if r == nil {
+		return
+	}
+	s.figures.RemoveAll()
+	add := func(code, label string, f indicators.Figure, indent bool) {
+		c := widget.NewLabel(code)
+		c.TextStyle = fyne.TextStyle{Bold: true}
+		l := widget.NewLabel(label)
+		l.Wrapping = fyne.TextWrapWord
+		if indent {
+			l.SetText("    " + label)
+			l.Importance = widget.LowImportance
+		}
+		var v fyne.CanvasObject
+		if f.Value > 0 && len(f.Orgs)+len(f.Visits) > 0 {
+			// A link: the number opens what lies behind it.
+			link := widget.NewHyperlink(tr.Number(f.Value), nil)
+			link.OnTapped = func() { s.drill(label, f) }
+			link.Alignment = fyne.TextAlignTrailing
+			link.TextStyle = fyne.TextStyle{Bold: true}
+			v = link
+		} else {
+			v = widget.NewLabelWithStyle(tr.Number(f.Value), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		}
+		s.figures.Add(c)
+		s.figures.Add(l)
+		s.figures.Add(v)
+	}
+	add("RCO01", tr.T("report.indicators.rco01"), r.RCO01.Figure, false)
+	for _, sc := range []struct {
+		class data.SizeClass
+		key   string
+	}{{data.SizeMicro, "micro"}, {data.SizeSmall, "small"}, {data.SizeMedium, "medium"}, {data.SizeLarge, "large"}, {data.SizeUnknown, "unknown"}} {
+		add("", tr.T("report.indicators.rco01."+sc.key), *r.RCO01.Class(sc.class), true)
+	}
+	add("RCO04", tr.T("report.indicators.rco04"), r.RCO04, false)
+	add("RCO81", tr.T("report.indicators.rco81"), r.RCO81, false)
+	add("RCO84", tr.T("report.indicators.rco84"), r.RCO84, false)
+	add("RCO87", tr.T("report.indicators.rco87"), r.RCO87, false)
+	add("", tr.T("report.indicators.orgs_reached"), r.OrgsReached, false)
+	add("", tr.T("report.indicators.women_led"), r.WomenLed, false)
+	add("", tr.T("report.indicators.col.visits"), r.VisitCount, false)
+	add("", tr.T("report.indicators.cross_border"), r.CrossBorder, false)
+	add("", tr.T("report.indicators.col.hours"), indicators.Figure{Value: int(r.Hours() + 0.5), Visits: r.VisitCount.Visits}, false)
+	add("", tr.T("report.indicators.participants"), indicators.Figure{Value: r.Gender.Total(), Visits: r.Gender.Visits}, false)
+	var sdgOrgs []string
+	for _, g := range r.SDGs {
+		sdgOrgs = append(sdgOrgs, g.Orgs...)
+	}
+	add("", tr.T("report.indicators.sdgs_addressed"), indicators.Figure{Value: r.SDGsAddressed, Orgs: uniq(sdgOrgs)}, false)
+	add("", tr.T("report.indicators.improved"), r.ImpactOrgs, false)
+	s.figures.Refresh()
+
+	if b := r.Breakdown(indicators.ByMonth); b != nil {
+		var bars []chart.Bar
+		for _, row := range b.Rows {
+			bars = append(bars, chart.Bar{Label: monthLabel(tr.T, row.Key), Value: float64(row.Visits)})
+		}
+		s.byMonth.SetData(bars)
+	}
+	if b := r.Breakdown(indicators.ByMunicipality); b != nil {
+		rows := append([]indicators.Row(nil), b.Rows...)
+		sort.SliceStable(rows, func(i, j int) bool { return rows[i].Visits > rows[j].Visits })
+		if len(rows) > 12 {
+			rows = rows[:12] // the most visited; the table below has them all
+		}
+		var bars []chart.Bar
+		for _, row := range rows {
+			bars = append(bars, chart.Bar{Label: export.RowLabel(indicators.ByMunicipality, row.Key, tr), Value: float64(row.Visits)})
+		}
+		s.byMuni.SetData(bars)
+	}
+	s.gender.SetData([]chart.Share{{Label: tr.T("field.women"), Value: float64(r.Gender.Women)},
+		{Label: tr.T("field.men"), Value: float64(r.Gender.Men)}, {Label: tr.T("field.other"), Value: float64(r.Gender.Other)}})
+	s.showBreakdown()
+}
+
+// monthLabel writes YYYY-MM as "mar 2026".
+func monthLabel(t func(string, ...any) string, key string) string {
+	var y, m int
+	if _, err := fmt.Sscanf(key, "%d-%d", &y, &m); err != nil || m < 1 || m > 12 {
+		return key
+	}
+	name := []rune(t(monthKeys[m-1]))
+	if len(name) > 3 {
+		name = name[:3]
+	}
+	return strings.ToLower(string(name)) + " " + fmt.Sprint(y)
+}
+
+func uniq(ids []string) []string {
+	sort.Strings(ids)
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// showBreakdown lists the chosen table: each value, its visits and hours.
+func (s *reportsScreen) showBreakdown() {
+	r, tr := s.report, s.u.tr
+	s.breakdown.RemoveAll()
+	if r == nil {
+		return
+	}
+	d := indicators.Dimension(s.breakdownSel.Value())
+	b := r.Breakdown(d)
+	if b == nil {
+		return
+	}
+	col, _ := export.DimensionTitle(d, tr)
+	head := container.NewGridWithColumns(3, boldLabel(col), boldLabel(tr.T("report.indicators.col.visits")),
+		boldLabel(tr.T("report.indicators.col.hours")))
+	s.breakdown.Add(head)
+	for _, row := range b.Rows {
+		label := export.RowLabel(d, row.Key, tr)
+		f := indicators.Figure{Value: row.Visits, Visits: row.VisitIDs, Orgs: row.OrgIDs}
+		v := widget.NewHyperlink(tr.Number(row.Visits), nil)
+		v.OnTapped = func() { s.drill(col+": "+label, f) }
+		s.breakdown.Add(container.NewGridWithColumns(3, widget.NewLabel(label), v, widget.NewLabel(hours(s.u, row.Minutes))))
+	}
+	if len(b.Rows) == 0 {
+		none := widget.NewLabel(tr.T("ui.reports.no_visits"))
+		none.Importance = widget.LowImportance
+		s.breakdown.Add(none)
+	}
+	s.breakdown.Refresh()
+}
+
+func boldLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// drill shows the organisations and visits behind a number; an
+// organisation opens with a tap.
+func (s *reportsScreen) drill(title string, f indicators.Figure) {
+	r, tr := s.report, s.u.tr
+	list := container.NewVBox()
+	var dlg *dialog.CustomDialog
+	if len(f.Orgs) > 0 {
+		list.Add(boldLabel(tr.N("ui.reports.drill.orgs", len(f.Orgs), "N", tr.Number(len(f.Orgs)))))
+		for _, id := range f.Orgs {
+			o := r.Orgs[id]
+			line := o.Name
+			if m := s.u.municipalityLabel(o.Municipality); m != "" {
+				line += " · " + m
+			}
+			line += " · " + tr.Kind(o.Kind) + " · " + tr.Size(o.Size())
+			b := widget.NewButton(line, func() {
+				dlg.Hide()
+				s.u.selectOrg(id)
+			})
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			list.Add(b)
+		}
+	}
+	if len(f.Visits) > 0 {
+		byID := make(map[string]*data.ReportVisit, len(r.Visits))
+		for i := range r.Visits {
+			byID[r.Visits[i].ID] = &r.Visits[i]
+		}
+		list.Add(boldLabel(tr.N("ui.reports.drill.visits", len(f.Visits), "N", tr.Number(len(f.Visits)))))
+		for _, id := range f.Visits {
+			v, ok := byID[id]
+			if !ok {
+				continue
+			}
+			var names []string
+			for _, o := range v.OrgIDs {
+				names = append(names, r.Orgs[o].Name)
+			}
+			l := widget.NewLabel(tr.DateString(v.Date) + " · " + tr.VisitType(v.Type) + " · " + v.Advisor + " · " + strings.Join(names, ", "))
+			l.Truncation = fyne.TextTruncateEllipsis
+			list.Add(l)
+		}
+	}
+	closeBtn := widget.NewButtonWithIcon(tr.T("ui.close"), theme.CancelIcon(), func() { dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(list), s.u.win)
+	dlg.SetButtons([]fyne.CanvasObject{closeBtn})
+	closer := &drillCloser{hide: func() { dlg.Hide() }}
+	dlg.SetOnClosed(func() { s.u.popDialog(closer) })
+	s.u.pushDialog(closer)
+	dlg.Resize(fyne.NewSize(760, 520))
+	dlg.Show()
+}
+
+// drillCloser lets Esc close the drill-down.
+type drillCloser struct{ hide func() }
+
+func (d *drillCloser) close() { d.hide() }
+
+// export writes the report in format to a file the user chooses.
+func (s *reportsScreen) export(format string) {
+	u, r := s.u, s.report
+	if r == nil || u.opt.Reports == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // written beside it and renamed into place
+		lang := u.tr.Lang()
+		u.background(func() func() {
+			err := u.opt.Reports.Export(u.ctx(), r, format, lang, path)
+			return func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				dialog.NewInformation(u.tr.T("ui.reports.exported_title"), u.tr.T("ui.reports.exported", "Path", path), u.win).Show()
+			}
+		})
+	}, u.win)
+	d.SetFileName(u.tr.T("ui.reports.file_name", "From", r.Filter.From, "To", r.Filter.To) + "." + format)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// figureLayout lines indicator rows up in three columns: code, label
+// (taking the room) and the number.
+type figureLayout struct{}
+
+const figureCodeWidth, figureValueWidth = 70, 110
+
+func (figureLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for i := 0; i+2 < len(objs); i += 3 {
+		h += max(objs[i+1].MinSize().Height, objs[i+2].MinSize().Height) + theme.Padding()
+	}
+	return fyne.NewSize(figureCodeWidth+figureValueWidth+200, h)
+}
+
+func (figureLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var y float32
+	labelW := size.Width - figureCodeWidth - figureValueWidth - 2*theme.Padding()
+	for i := 0; i+2 < len(objs); i += 3 {
+		h := max(objs[i+1].MinSize().Height, objs[i+2].MinSize().Height)
+		objs[i].Move(fyne.NewPos(0, y))
+		objs[i].Resize(fyne.NewSize(figureCodeWidth, h))
+		objs[i+1].Move(fyne.NewPos(figureCodeWidth+theme.Padding(), y))
+		objs[i+1].Resize(fyne.NewSize(labelW, h))
+		objs[i+2].Move(fyne.NewPos(size.Width-figureValueWidth, y))
+		objs[i+2].Resize(fyne.NewSize(figureValueWidth, h))
+		y += h + theme.Padding()
+	}
+}

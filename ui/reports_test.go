@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/report/indicators"
+	"eu.ilsa.coach/ilsa/data/report/indicators/export"
+	"eu.ilsa.coach/ilsa/translations"
+)
+
+// testReports is the app's funder reports over a test store.
+type testReports struct{ st *data.Store }
+
+func (r testReports) Indicators(ctx context.Context, f indicators.Filter) (*indicators.Report, error) {
+	return indicators.Compute(ctx, r.st, f)
+}
+
+func (r testReports) Export(ctx context.Context, rep *indicators.Report, format, lang, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return export.CSV(f, rep, export.Options{Lang: translations.New(lang)})
+}
+
+// figureLink is the number shown for an indicator label (a link when
+// something lies behind it).
+func figureLink(t *testing.T, s *reportsScreen, label string) *widget.Hyperlink {
+	t.Helper()
+	objs := s.figures.Objects
+	for i := 0; i+2 < len(objs); i += 3 {
+		if l, ok := objs[i+1].(*widget.Label); ok && strings.TrimSpace(l.Text) == label {
+			if h, ok := objs[i+2].(*widget.Hyperlink); ok {
+				return h
+			}
+			t.Fatalf("indicator %q has no link: %T", label, objs[i+2])
+		}
+	}
+	t.Fatalf("no indicator %q", label)
+	return nil
+}
+
+func hasFigure(s *reportsScreen, label string) bool {
+	objs := s.figures.Objects
+	for i := 0; i+2 < len(objs); i += 3 {
+		if l, ok := objs[i+1].(*widget.Label); ok && strings.TrimSpace(l.Text) == label {
+			return true
+		}
+	}
+	return false
+}
+
+func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	u.opt.Reports = testReports{st}
+	ctx := u.ctx()
+	mk := func(name string, c data.Country, muni string, emp int, leader data.LeaderGender) data.Organisation {
+		o := data.Organisation{Name: name, Country: c, Municipality: muni, Kind: data.KindSME, Employees: &emp, LeaderGender: leader}
+		if err := st.CreateOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		return o
+	}
+	se := mk("Strömsunds Snickeri AB", data.CountrySE, "2313", 8, data.LeaderWomen)
+	no := mk("Meråker Mølle AS", data.CountryNO, "5034", 30, data.LeaderMen)
+	for _, v := range []data.Visit{
+		{Date: "2026-10-05", OrgIDs: []string{se.ID, no.ID}, Type: data.VisitWorkshop, Minutes: 180, Women: 4, Men: 2, Advisor: "Anna"},
+		{Date: "2026-11-12", OrgIDs: []string{se.ID}, Type: data.VisitOnSite, Minutes: 60, Women: 1, Advisor: "Anna"},
+		{Date: "2026-03-01", OrgIDs: []string{no.ID}, Type: data.VisitPhone, Minutes: 30, Men: 1, Advisor: "Ola"}, // the other half-year
+	} {
+		if err := st.CreateVisit(ctx, &v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.Show(tabReports)
+	u.WaitIdle()
+	s := u.reports
+	if s.from.Text != "2026-07-01" || s.to.Text != "2026-12-31" {
+		t.Fatalf("default period %q – %q, want this half-year", s.from.Text, s.to.Text)
+	}
+	if got := figureLink(t, s, "Företag som får stöd").Text; got != "2" {
+		t.Errorf("RCO01 = %s, want 2", got)
+	}
+	if got := figureLink(t, s, "varav mikroföretag").Text; got != "1" {
+		t.Errorf("micro = %s, want 1", got)
+	}
+	if !hasFigure(s, "varav okänd storlek") {
+		t.Errorf("no line for enterprises of unknown size: %v", visibleTexts(s.figures))
+	}
+	cross := figureLink(t, s, "Organisationer som samarbetar över gränsen")
+	if cross.Text != "2" {
+		t.Errorf("RCO87 = %s, want 2", cross.Text)
+	}
+	// The month chart and the gender shares show the same numbers.
+	month := viewOf(s.byMonth)
+	if !slices.Contains(month.texts, "okt 2026") || !slices.Contains(month.texts, "nov 2026") || slices.Contains(month.texts, "mar 2026") {
+		t.Errorf("visits by month: %v", month.texts)
+	}
+	if g := viewOf(s.gender); !slices.Contains(g.texts, "Kvinnor 71 %") {
+		t.Errorf("gender shares: %v", g.texts)
+	}
+
+	// Drill down from RCO87 to the two organisations, and open one.
+	test.TapAt(cross, fyne.NewPos(cross.Size().Width-4, cross.Size().Height/2)) // on the number
+	dlg := topOverlay(t, u)
+	for _, want := range []string{"2 organisationer", "Strömsunds Snickeri AB", "Meråker Mølle AS", "1 besök"} {
+		if !shows(dlg, want) {
+			t.Errorf("the drill-down lacks %q: %v", want, visibleTexts(dlg))
+		}
+	}
+	var open *widget.Button
+	walk(dlg, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Meråker Mølle AS") {
+			open = b
+		}
+	})
+	test.Tap(open)
+	u.WaitIdle()
+	if u.tabs.SelectedIndex() != tabOrganisations || u.orgs.selected != no.ID {
+		t.Error("tapping an organisation does not open it")
+	}
+
+	// Last half-year: only the phone call.
+	u.Show(tabReports)
+	s.period.SetValue(periodLastHalf)
+	u.WaitIdle()
+	if got := figureLink(t, s, "Företag som får stöd").Text; got != "1" {
+		t.Errorf("RCO01 in the previous half-year = %s, want 1", got)
+	}
+	// A bad date is named and changes nothing.
+	typeInto(u, s.from, "31 feb")
+	u.WaitIdle()
+	if !strings.Contains(s.status.Text, "Från") {
+		t.Errorf("status on a bad date: %q", s.status.Text)
+	}
+	path := filepath.Join(t.TempDir(), "r.csv")
+	if err := u.opt.Reports.Export(ctx, s.report, "csv", "sv", path); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "\ufeff") {
+		t.Error("the CSV has no byte-order mark")
+	}
+}

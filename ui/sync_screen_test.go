@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"eu.ilsa.coach/ilsa/data"
+	datasync "eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/datatest"
+)
+
+// testSyncer is the app's folder exchange over a test store.
+type testSyncer struct{ st *data.Store }
+
+func (f testSyncer) Sync(folder string, p func(done, total int64)) (datasync.Result, error) {
+	return datasync.Sync(context.Background(), f.st, folder, datasync.Options{Progress: p})
+}
+
+func (f testSyncer) Export(path string) (int, error) {
+	h, err := datasync.ExportFile(context.Background(), f.st, path, datasync.Options{})
+	return int(h.Count), err
+}
+
+func (f testSyncer) Import(paths []string, p func(done, total int64)) (datasync.Result, error) {
+	return datasync.ImportFiles(context.Background(), f.st, paths, datasync.Options{Progress: p})
+}
+
+func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	u.opt.Sync = testSyncer{st}
+	folder := t.TempDir()
+	colleague, _ := datatest.Open(t)
+	org := datatest.Org(t, colleague, "Bydalens Fjällgård AB", "")
+	if _, err := datasync.Sync(u.ctx(), colleague, folder, datasync.Options{}); err != nil {
+		t.Fatal(err)
+	}
+
+	u.Show(tabSync)
+	u.WaitIdle()
+	s := u.syncScreen
+	if !shows(s.view, "Ingen delad mapp vald: dina uppgifter finns bara på den här datorn.") || !s.syncBtn.Disabled() {
+		t.Fatalf("before choosing a folder: %v", visibleTexts(s.view))
+	}
+	s.folder.SetText(folder)
+	s.setFolder(s.folder.Text) // Enter in the folder field: stores it and syncs
+	u.WaitIdle()
+	if _, err := st.Organisation(u.ctx(), org.ID); err != nil {
+		t.Fatalf("the colleague's organisation did not arrive: %v", err)
+	}
+	if !shows(s.view, "✓ Mappen går att nå.") || !shows(s.view, "1 fil läst") {
+		t.Fatalf("after the first sync: %v", visibleTexts(s.view))
+	}
+	if got, _ := st.Setting(settingSyncFolder); got != folder {
+		t.Errorf("stored folder %q", got)
+	}
+
+	// Both edit the notes before seeing each other's change.
+	mine, _ := st.Organisation(u.ctx(), org.ID)
+	mine.Notes = "Vill bygga ut stugbyn"
+	if err := st.UpdateOrganisation(u.ctx(), &mine); err != nil {
+		t.Fatal(err)
+	}
+	theirs, _ := colleague.Organisation(u.ctx(), org.ID)
+	theirs.Notes = "Söker EU-stöd för solceller"
+	if err := colleague.UpdateOrganisation(u.ctx(), &theirs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := datasync.Sync(u.ctx(), colleague, folder, datasync.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	tapButton(t, u, s.view, "Synka nu")
+	u.WaitIdle()
+	// The colleague's later edit wins; this device keeps its own value as
+	// the conflict's loser, for review.
+	if conflicts, _ := st.Conflicts(u.ctx(), false); len(conflicts) != 1 {
+		t.Fatalf("%d conflicts recorded here, want 1", len(conflicts))
+	}
+	for _, want := range []string{"Bydalens Fjällgård AB · Anteckningar", "Vill bygga ut stugbyn", "Söker EU-stöd för solceller",
+		"Skriv en sammanslagen text…"} {
+		if !shows(s.view, want) {
+			t.Errorf("the conflict review lacks %q: %v", want, visibleTexts(s.view))
+		}
+	}
+	u.Show(tabToday)
+	u.WaitIdle()
+	if !shows(u.today.view, "1 konflikt att granska") {
+		t.Errorf("Today does not mention the conflict: %v", visibleTexts(u.today.view))
+	}
+	u.Show(tabSync)
+	u.WaitIdle()
+	list, _ := st.Conflicts(u.ctx(), false)
+	s.conflicts.resolve(conflictItem{Conflict: list[0]}, data.UseMerged, "Vill bygga ut stugbyn och söker EU-stöd för solceller")
+	u.WaitIdle()
+	if o, _ := st.Organisation(u.ctx(), org.ID); o.Notes != "Vill bygga ut stugbyn och söker EU-stöd för solceller" {
+		t.Errorf("notes after merging: %q", o.Notes)
+	}
+	if !shows(s.view, "Inga konflikter: ingen har ändrat samma sak som någon annan samtidigt.") {
+		t.Errorf("the review still lists the conflict: %v", visibleTexts(s.view))
+	}
+}
+
+// A folder that disappears (a USB stick pulled out) is reported, and
+// nothing is deleted.
+func TestSyncScreenReportsAnUnreachableFolder(t *testing.T) {
+	u, st := newTestUI(t, "nb")
+	u.opt.Sync = testSyncer{st}
+	folder := filepath.Join(t.TempDir(), "usb")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	o := datatest.Org(t, st, "Levanger Lys AS", "")
+	u.Show(tabSync)
+	u.WaitIdle()
+	u.syncScreen.setFolder(folder)
+	u.WaitIdle()
+	if err := os.RemoveAll(folder); err != nil {
+		t.Fatal(err)
+	}
+	u.syncScreen.refresh()
+	u.WaitIdle()
+	if !shows(u.syncScreen.view, "Mappen kan ikke nås akkurat nå") || !u.syncScreen.syncBtn.Disabled() {
+		t.Errorf("an unreachable folder is not reported: %v", visibleTexts(u.syncScreen.view))
+	}
+	if _, err := st.Organisation(u.ctx(), o.ID); err != nil {
+		t.Error("data was lost when the folder went away")
+	}
+	u.Show(tabToday)
+	u.WaitIdle()
+	if !shows(u.today.view, "mappen kan ikke nås nå") {
+		t.Errorf("Today: %v", visibleTexts(u.today.view))
+	}
+}
