@@ -504,7 +504,7 @@ func (s *session) actionAdd(args []string) error {
 	if *dimension != "" {
 		// MODEL/DIMENSION: the action works towards that dimension's target.
 		model, dim, _ := strings.Cut(*dimension, "/")
-		lib, _ := loadModels(s.dataDir)
+		lib, _ := loadModels(s.dataDir, s.store)
 		m, ok := lib.Latest(model)
 		if !ok {
 			return usage("cli.error.unknown_model", "Model", model)

@@ -10,6 +10,7 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/data/report/client"
 	"eu.ilsa.coach/ilsa/translations"
 	"eu.ilsa.coach/ilsa/ui"
@@ -35,9 +36,13 @@ func (s *session) gui() error {
 func openWindow(st *data.Store, tr *translations.Localizer, dataDir string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	lib, _ := loadModels(dataDir)
+	lib, _ := loadModels(dataDir, st)
 	u := ui.New(a, st, tr, ui.Options{DataDir: dataDir, Version: Version, Models: lib, Sync: folderSync{st},
 		Reports: funderReports{st, lib},
+		ReloadModels: func() *models.Library {
+			l, _ := loadModels(dataDir, st)
+			return l
+		},
 		ClientReport: func(ctx context.Context, orgID, lang, path string) (int, error) {
 			return writeViaTemp(path, func(f *os.File) (int, error) {
 				return client.Write(ctx, f, st, lib, orgID, translations.New(lang), client.Options{})

@@ -8,6 +8,7 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/models"
+	"eu.ilsa.coach/ilsa/ui"
 )
 
 // ModelsDirName is the folder inside the data directory where model files
@@ -16,12 +17,28 @@ import (
 const ModelsDirName = "models"
 
 // loadModels reads the bundled library and the data folder's models/.
-func loadModels(dataDir string) (*models.Library, []error) {
+func loadModels(dataDir string, st *data.Store) (*models.Library, []error) {
 	bundled, err := fs.Sub(assets.Models, "models")
 	if err != nil {
 		return nil, []error{err}
 	}
-	return models.Load(bundled, filepath.Join(dataDir, ModelsDirName))
+	return models.Load(bundled, modelDirs(dataDir, st)...)
+}
+
+// SharedModelsDir is where a project lead puts model files in the shared
+// folder, so every advisor's app picks them up after the next sync.
+const SharedModelsDir = "ilsa/v1/models"
+
+// modelDirs are the folders model files from outside are read from: the
+// data folder's models/, then the shared folder's ilsa/v1/models/.
+func modelDirs(dataDir string, st *data.Store) []string {
+	dirs := []string{filepath.Join(dataDir, ModelsDirName)}
+	if st != nil {
+		if shared, _ := st.Setting(ui.SettingSyncFolder); shared != "" {
+			dirs = append(dirs, filepath.Join(shared, filepath.FromSlash(SharedModelsDir)))
+		}
+	}
+	return dirs
 }
 
 func (s *session) cmdModels(args []string) error {
@@ -37,7 +54,7 @@ func (s *session) modelsList(args []string) error {
 	if err := s.open(); err != nil {
 		return err
 	}
-	lib, problems := loadModels(s.dataDir)
+	lib, problems := loadModels(s.dataDir, s.store)
 	for _, p := range problems {
 		fmt.Fprintln(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
 	}
@@ -106,7 +123,7 @@ func (s *session) cmdAssess(args []string) error {
 	if err := s.open(); err != nil {
 		return err
 	}
-	lib, _ := loadModels(s.dataDir)
+	lib, _ := loadModels(s.dataDir, s.store)
 	m, ok := lib.Latest(*model)
 	if !ok {
 		return usage("cli.error.unknown_model", "Model", *model)

@@ -95,3 +95,46 @@ func TestAssessRecordsLevelsWithTheNewestModelVersion(t *testing.T) {
 		t.Fatal("a refused assessment changed the database")
 	}
 }
+
+// Model files a project lead puts in the shared folder's ilsa/v1/models
+// are loaded once this device syncs with that folder.
+func TestModelsFromTheSharedFolder(t *testing.T) {
+	c := newCLI(t)
+	shared := t.TempDir()
+	c.ok("sync", "--folder", shared)
+	dir := filepath.Join(shared, "ilsa", "v1", "models")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lead := `id = "region-readiness"
+version = 1
+kind = "scale"
+levels = 3
+source = "Project lead, ILSA"
+name = { sv = "Regional mognad", nb = "Regional modenhet", en = "Regional readiness" }
+description = { sv = "Test", nb = "Test", en = "Test" }
+
+[[dimensions]]
+id = "network"
+name = { sv = "Nätverk", nb = "Nettverk", en = "Network" }
+description = { sv = "N", nb = "N", en = "N" }
+levels = [
+  { level = 1, sv = "Ett", nb = "En", en = "One" },
+  { level = 2, sv = "Två", nb = "To", en = "Two" },
+  { level = 3, sv = "Tre", nb = "Tre", en = "Three" },
+]
+`
+	if err := os.WriteFile(filepath.Join(dir, "region.toml"), []byte(lead), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range c.list("models", "list") {
+		if m["id"] == "region-readiness" {
+			found = true
+		}
+	}
+	if !found {
+		out, errOut, _ := c.run("models", "list")
+		t.Fatalf("the shared folder's model is not listed:\n%s\n%s", out, errOut)
+	}
+}

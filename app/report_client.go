@@ -32,7 +32,7 @@ func (s *session) cmdReportClient(args []string) error {
 	if *lang != "" {
 		tr = translations.New(*lang)
 	}
-	lib, problems := loadModels(s.dataDir)
+	lib, problems := loadModels(s.dataDir, s.store)
 	for _, p := range problems {
 		fmt.Fprintln(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
 	}

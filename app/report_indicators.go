@@ -57,7 +57,7 @@ func (s *session) cmdReportIndicators(args []string) error {
 	if err != nil {
 		return err
 	}
-	lib, _ := loadModels(s.dataDir) // problems with model files are reported by "ilsa models list"
+	lib, _ := loadModels(s.dataDir, s.store) // problems with model files are reported by "ilsa models list"
 	opt := export.Options{Lang: s.tr, Models: lib}
 	if *out == "-" {
 		w := bufio.NewWriter(s.env.Stdout)

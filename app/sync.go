@@ -3,10 +3,12 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
 	isync "eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/ui"
 )
 
 // The sync commands: sync with a shared folder, export and import bundle
@@ -38,6 +40,17 @@ func (s *session) cmdSync(args []string) error {
 	opt.Reseed = *reseed
 	res, err := isync.Sync(s.ctx(), s.store, *folder, opt)
 	if err != nil {
+		return err
+	}
+	// The folder synced with is this device's shared folder from now on:
+	// the app syncs with it too and reads the models a lead puts there.
+	if abs, err := filepath.Abs(*folder); err == nil {
+		if err := s.store.SetSetting(ui.SettingSyncFolder, abs); err != nil {
+			return err
+		}
+	}
+	// Records made offline for an organisation merged meanwhile move on.
+	if _, err := s.store.RehomeMerged(s.ctx()); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -82,6 +95,9 @@ func (s *session) cmdImport(args []string) error {
 	}
 	res, err := isync.ImportFiles(s.ctx(), s.store, files, s.syncOptions())
 	if err != nil {
+		return err
+	}
+	if _, err := s.store.RehomeMerged(s.ctx()); err != nil {
 		return err
 	}
 	if *asJSON {

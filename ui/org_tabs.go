@@ -307,12 +307,13 @@ type orgActionsData struct {
 func (a *orgActions) load(orgID string) {
 	a.orgID = orgID
 	u := a.u
+	lib := u.opt.Models // read here: a sync may replace it on the UI goroutine
 	newest(u, &a.gen, func() (orgActionsData, error) {
 		rows, err := u.store.Actions(u.ctx(), data.ActionQuery{OrgID: orgID})
 		if err != nil {
 			return orgActionsData{}, err
 		}
-		links, err := u.dimensionChoices(orgID)
+		links, err := u.dimensionChoices(orgID, lib)
 		return orgActionsData{rows, links}, err
 	}, func(d orgActionsData) {
 		a.rows = d.rows
@@ -352,16 +353,16 @@ func linkKey(model, dim string) string {
 
 // dimensionChoices are the dimensions of the scale models an organisation
 // has been assessed in, named "Model: Dimension" in the reader's language.
-func (u *UI) dimensionChoices(orgID string) ([]choice, error) {
+func (u *UI) dimensionChoices(orgID string, lib *models.Library) ([]choice, error) {
 	all, err := u.store.Assessments(u.ctx(), orgID)
-	if err != nil || u.opt.Models == nil {
+	if err != nil || lib == nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
 	var out []choice
 	lang := u.tr.Lang()
 	for _, as := range all {
-		m, ok := u.opt.Models.Latest(as.ModelID)
+		m, ok := lib.Latest(as.ModelID)
 		if !ok || m.Kind != models.KindScale || seen[m.ID] {
 			continue
 		}

@@ -110,11 +110,12 @@ func (p *orgProgress) load(orgID string) {
 	}
 	p.orgID = orgID
 	u := p.u
-	if u.opt.Models == nil {
+	lib := u.opt.Models // read here: a sync may replace it on the UI goroutine
+	if lib == nil {
 		return
 	}
 	newest(u, &p.gen, func() (progressData, error) {
-		all, err := u.store.Progress(u.ctx(), orgID, u.opt.Models)
+		all, err := u.store.Progress(u.ctx(), orgID, lib)
 		if err != nil {
 			return progressData{}, err
 		}

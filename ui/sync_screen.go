@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"eu.ilsa.coach/ilsa/data/models"
 	datasync "eu.ilsa.coach/ilsa/data/sync"
 )
 
@@ -23,9 +24,10 @@ type Syncer interface {
 	Import(paths []string, progress func(done, total int64)) (datasync.Result, error)
 }
 
-// Settings of the Sync screen (device-local).
+// Settings of the Sync screen (device-local). SettingSyncFolder is read by
+// the app too (model files a lead distributes live in the shared folder).
 const (
-	settingSyncFolder = "sync.folder"
+	SettingSyncFolder = "sync.folder"
 	settingSyncAuto   = "sync.auto" // "0" turns automatic sync off
 	settingSyncLast   = "sync.last" // JSON lastSync
 )
@@ -120,7 +122,7 @@ type syncState struct {
 
 func (u *UI) readSyncState() (syncState, error) {
 	var st syncState
-	st.folder, _ = u.store.Setting(settingSyncFolder)
+	st.folder, _ = u.store.Setting(SettingSyncFolder)
 	a, _ := u.store.Setting(settingSyncAuto)
 	st.auto = a != "0"
 	if st.folder != "" {
@@ -249,7 +251,7 @@ func (s *syncScreen) setFolder(path string) {
 			return
 		}
 	}
-	if err := s.u.store.SetSetting(settingSyncFolder, path); err != nil {
+	if err := s.u.store.SetSetting(SettingSyncFolder, path); err != nil {
 		s.u.showError(err)
 		return
 	}
@@ -273,7 +275,7 @@ func (s *syncScreen) syncNow(manual bool) {
 	progress := s.progressFunc()
 	u.background(func() func() {
 		defer s.running.Store(false)
-		folder, _ := u.store.Setting(settingSyncFolder)
+		folder, _ := u.store.Setting(SettingSyncFolder)
 		if folder == "" {
 			return func() { s.progress.Hide() }
 		}
@@ -281,6 +283,10 @@ func (s *syncScreen) syncNow(manual bool) {
 			return func() { s.progress.Hide(); s.refresh() } // offline: try again later
 		}
 		res, err := u.opt.Sync.Sync(folder, progress)
+		var lib *models.Library
+		if err == nil && u.opt.ReloadModels != nil {
+			lib = u.opt.ReloadModels() // a lead may have shared a new model
+		}
 		l := lastSync{At: u.opt.Now(), Result: res, Imported: len(res.Imported), Written: len(res.Written)}
 		if err != nil {
 			l.Error = u.tr.Error(err)
@@ -290,6 +296,9 @@ func (s *syncScreen) syncNow(manual bool) {
 		}
 		return func() {
 			s.progress.Hide()
+			if lib != nil {
+				u.opt.Models = lib
+			}
 			if len(res.Imported) > 0 || len(res.Written) > 0 {
 				u.dataChanged()
 			}

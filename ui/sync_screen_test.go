@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
-	datasync "eu.ilsa.coach/ilsa/data/sync"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	datasync "eu.ilsa.coach/ilsa/data/sync"
 )
 
 // testSyncer is the app's folder exchange over a test store.
@@ -52,7 +52,7 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	if !shows(s.view, "✓ Mappen går att nå.") || !shows(s.view, "1 fil läst") {
 		t.Fatalf("after the first sync: %v", visibleTexts(s.view))
 	}
-	if got, _ := st.Setting(settingSyncFolder); got != folder {
+	if got, _ := st.Setting(SettingSyncFolder); got != folder {
 		t.Errorf("stored folder %q", got)
 	}
 

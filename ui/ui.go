@@ -30,6 +30,9 @@ type Options struct {
 	LoadDemo func(ctx context.Context) error
 	// Models is the library of innovation-management models; nil means none.
 	Models *models.Library
+	// ReloadModels reads the model library again (after a sync brought a
+	// lead's new model files); nil keeps Models as it is.
+	ReloadModels func() *models.Library
 	// ClientReport writes an organisation's client report (PDF) in lang to
 	// path and returns its pages; nil hides "Export report…".
 	ClientReport func(ctx context.Context, orgID, lang, path string) (pages int, err error)
