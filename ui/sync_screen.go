@@ -2,6 +2,9 @@ package ui
 
 import (
 	"encoding/json"
+	"io/fs"
+	"path/filepath"
+	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -94,6 +97,7 @@ func newSyncScreen(u *UI) *syncScreen {
 
 	export := widget.NewButtonWithIcon(tr.T("ui.sync.export"), theme.UploadIcon(), s.export)
 	importBtn := widget.NewButtonWithIcon(tr.T("ui.sync.import"), theme.DownloadIcon(), s.importFiles)
+	importDir := widget.NewButtonWithIcon(tr.T("ui.sync.import_folder"), theme.FolderOpenIcon(), s.importFolder)
 	manualHint := widget.NewLabel(tr.T("ui.sync.manual_hint"))
 	manualHint.Wrapping = fyne.TextWrapWord
 	manualHint.Importance = widget.LowImportance
@@ -105,7 +109,7 @@ func newSyncScreen(u *UI) *syncScreen {
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.sync.folder")), choose, s.folder), s.reach, s.auto,
 		container.NewBorder(nil, nil, s.syncBtn, nil, s.progress), s.last, s.problems,
 		widget.NewSeparator(), heading(tr.T("ui.sync.conflicts")), s.conflicts.view,
-		widget.NewSeparator(), heading(tr.T("ui.sync.manual")), manualHint, container.NewHBox(export, importBtn),
+		widget.NewSeparator(), heading(tr.T("ui.sync.manual")), manualHint, container.NewHBox(export, importBtn, importDir),
 	)
 	s.view = container.NewVScroll(container.NewPadded(body))
 	return s
@@ -392,29 +396,79 @@ func (s *syncScreen) importFiles() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		s.progress.SetValue(0)
-		s.progress.Show()
-		progress := s.progressFunc()
-		u.background(func() func() {
-			res, err := u.opt.Sync.Import([]string{path}, progress)
-			return func() {
-				s.progress.Hide()
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				msg := summary(u, res)
-				for _, f := range res.Files {
-					msg += "\n• " + u.tr.Problem(f.Problem())
-				}
-				dialog.NewInformation(u.tr.T("ui.sync.imported.title"), msg, u.win).Show()
-				u.dataChanged()
-				s.refresh()
-			}
-		})
+		s.importPaths([]string{path})
 	}, u.win)
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
+}
+
+// importFolder imports every bundle file in a folder and its subfolders:
+// a project lead's merge of everyone's exported files in one go.
+func (s *syncScreen) importFolder() {
+	u := s.u
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		paths, err := bundleFiles(dir.Path())
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if len(paths) == 0 {
+			dialog.NewInformation(u.tr.T("ui.sync.imported.title"), u.tr.T("ui.sync.no_bundles", "Folder", dir.Path()), u.win).Show()
+			return
+		}
+		s.importPaths(paths)
+	}, u.win)
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// bundleFiles lists the *.bundle files under dir, in name order.
+func bundleFiles(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an unreadable subfolder is skipped, the rest imported
+		}
+		if !e.IsDir() && strings.HasSuffix(e.Name(), datasync.BundleExt) && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// importPaths imports bundle files off the UI goroutine with progress, and
+// says what came in and what was left out.
+func (s *syncScreen) importPaths(paths []string) {
+	u := s.u
+	s.progress.SetValue(0)
+	s.progress.Show()
+	progress := s.progressFunc()
+	u.background(func() func() {
+		res, err := u.opt.Sync.Import(paths, progress)
+		return func() {
+			s.progress.Hide()
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			msg := summary(u, res)
+			for _, f := range res.Files {
+				msg += "\n• " + u.tr.Problem(f.Problem())
+			}
+			dialog.NewInformation(u.tr.T("ui.sync.imported.title"), msg, u.win).Show()
+			u.dataChanged()
+			s.refresh()
+		}
+	})
 }
 
 // syncStatus is the Today screen's line about sync.

@@ -132,3 +132,43 @@ func TestSyncScreenReportsAnUnreachableFolder(t *testing.T) {
 		t.Errorf("Today: %v", visibleTexts(u.today.view))
 	}
 }
+
+// A project lead imports a folder of exported files (say, from a USB stick)
+// in one go; junk and copies in it are left out and reported.
+func TestImportAFolderOfExportedFiles(t *testing.T) {
+	u, st := newTestUI(t, "en")
+	u.opt.Sync = testSyncer{st}
+	stick := t.TempDir()
+	var want []string
+	for i, name := range []string{"Anna", "Kari"} {
+		advisor, _ := datatest.Open(t)
+		o := datatest.Org(t, advisor, name+"s Kund AB", "")
+		want = append(want, o.ID)
+		dir := filepath.Join(stick, name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := datasync.ExportFile(u.ctx(), advisor, filepath.Join(dir, name+".bundle"), datasync.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("junk"), 0o644)
+		}
+	}
+	paths, err := bundleFiles(stick)
+	if err != nil || len(paths) != 2 {
+		t.Fatalf("bundle files %v %v", paths, err)
+	}
+	u.Show(tabSync)
+	u.WaitIdle()
+	u.syncScreen.importPaths(paths)
+	u.WaitIdle()
+	for _, id := range want {
+		if _, err := st.Organisation(u.ctx(), id); err != nil {
+			t.Errorf("organisation %s not imported: %v", id, err)
+		}
+	}
+	if !shows(topOverlay(t, u), "2 files read") {
+		t.Errorf("the import result: %v", visibleTexts(topOverlay(t, u)))
+	}
+}
