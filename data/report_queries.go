@@ -39,28 +39,82 @@ func (o ReportOrg) Size() SizeClass {
 }
 
 // ReportOrganisations returns every organisation, tombstones included.
+// Like ReportVisits it takes the text columns in one value, cut apart by
+// their byte lengths.
 func (s *Store) ReportOrganisations(ctx context.Context) ([]ReportOrg, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, name, country, municipality, sector, kind, employees,
-		leader_gender, deleted, merged_into FROM organisations`)
+	rows, err := s.r.QueryContext(ctx, `SELECT employees, deleted,
+		octet_length(id), octet_length(name), octet_length(country), octet_length(municipality),
+		octet_length(sector), octet_length(kind), octet_length(leader_gender),
+		concat(id, name, country, municipality, sector, kind, leader_gender, merged_into)
+		FROM organisations`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	const ncol = 10
+	var vals [ncol]any
+	var dest [ncol]any
+	for i := range vals {
+		dest[i] = &vals[i]
+	}
 	out := make([]ReportOrg, 0, 1024)
+	in := newInterner()
+	// Ids and names go into one buffer, made one string at the end.
+	var buf []byte
+	type span struct{ idEnd, nameEnd int32 }
+	var spans []span
+	var employees []int // the employee counts, pointed into
 	for rows.Next() {
-		var o ReportOrg
-		var emp sql.NullInt64
-		if err := rows.Scan(&o.ID, &o.Name, &o.Country, &o.Municipality, &o.Sector, &o.Kind, &emp,
-			&o.LeaderGender, &o.Deleted, &o.MergedInto); err != nil {
+		if err := rows.Scan(dest[:]...); err != nil {
 			return nil, err
 		}
-		if emp.Valid {
-			n := int(emp.Int64)
-			o.Employees = &n
+		var n [9]int64
+		for i := range n {
+			switch x := vals[i].(type) {
+			case int64:
+				n[i] = x
+			case nil:
+			default:
+				return nil, fmt.Errorf("organisations: column %d: unexpected %T", i+1, vals[i])
+			}
 		}
+		packed, _ := vals[9].(string)
+		var field [8]string // the last one, merged_into, runs to the end
+		at := 0
+		for i := range 7 {
+			l := int(n[2+i])
+			if l < 0 || at+l > len(packed) {
+				return nil, fmt.Errorf("organisations: malformed row near %q", packed[:min(len(packed), 36)])
+			}
+			field[i] = packed[at : at+l]
+			at += l
+		}
+		field[7] = packed[at:]
+		o := ReportOrg{Country: Country(in.str(field[2])), Municipality: in.str(field[3]), Sector: in.str(field[4]),
+			Kind: OrgKind(in.str(field[5])), LeaderGender: LeaderGender(in.str(field[6])), Deleted: n[1] != 0,
+			MergedInto: in.str(field[7])}
+		if vals[0] != nil {
+			if len(employees) == cap(employees) {
+				employees = make([]int, 0, 1024)
+			}
+			employees = append(employees, int(n[0]))
+			o.Employees = &employees[len(employees)-1]
+		}
+		buf = append(grow(buf, len(field[0])+len(field[1])), field[0]...)
+		idEnd := int32(len(buf))
+		buf = append(buf, field[1]...)
+		spans = append(spans, span{idEnd, int32(len(buf))})
 		out = append(out, o)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	text, start := string(buf), int32(0)
+	for i, sp := range spans {
+		out[i].ID, out[i].Name = text[start:sp.idEnd], text[sp.idEnd:sp.nameEnd]
+		start = sp.nameEnd
+	}
+	return out, nil
 }
 
 // ReportVisit is the part of a visit the funder report needs; OrgIDs are
@@ -84,63 +138,150 @@ type ReportVisit struct {
 func (v ReportVisit) Participants() int { return v.Women + v.Men + v.Other }
 
 // ReportVisits returns the live visits dated from..to (inclusive; "" leaves
-// that end open), oldest first, with their organisations.
+// that end open), oldest first, with their organisations. The caller owns
+// the result: each visit's OrgIDs is its own (a capped window of a shared
+// array), so it may be rewritten in place.
 //
 // It reads the visits table front to back and takes the organisations from
 // the visit's own list (visit_orgs is derived from it) rather than walking
 // the date index and joining visit_orgs: over 100,000 visits the index walk
 // jumps between table pages for every row and takes four times as long as
 // the sequential scan plus a sort in Go.
+//
+// The driver turns every text column into two allocations (the string and
+// its interface box), and every column costs its conversions: together they
+// made most of the report's time. So the text columns come concatenated in
+// one value and are cut apart again by their byte lengths (small integers,
+// which need no allocation): no separator, so no value can be misread
+// whatever it contains.
 func (s *Store) ReportVisits(ctx context.Context, from, to string) ([]ReportVisit, error) {
+	t, err := s.ReportVisitTable(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ReportVisit, t.Len())
+	for p, i := range t.Order {
+		out[p] = *t.At(int(i))
+	}
+	return out, nil
+}
+
+// ReportVisitTable holds the visits of ReportVisits in the order the table
+// gave them, and their date order: a caller with work to do on every visit
+// does it front to back (the visits' memory in the order it was filled)
+// before it takes them in date order.
+type ReportVisitTable struct {
+	chunks [][]ReportVisit // visit i is chunks[i>>chunkBits][i&chunkMask]
+	// Order lists the positions of the visits oldest first: by date, then
+	// creation, then id.
+	Order []int32
+}
+
+const (
+	chunkBits = 12
+	chunkMask = 1<<chunkBits - 1
+)
+
+// Len is the number of visits.
+func (t *ReportVisitTable) Len() int { return len(t.Order) }
+
+// At returns the visit at position i of the table's order. It is the
+// caller's: its OrgIDs (a capped window of a shared array) may be
+// rewritten in place.
+func (t *ReportVisitTable) At(i int) *ReportVisit { return &t.chunks[i>>chunkBits][i&chunkMask] }
+
+// ReportVisitTable reads what ReportVisits returns, in the table's order.
+func (s *Store) ReportVisitTable(ctx context.Context, from, to string) (*ReportVisitTable, error) {
 	if to == "" {
 		to = "9999-12-31"
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT v.id, v.created_at, v.date, v.type, v.minutes, v.advisor, v.place,
-		v.women, v.men, v.other, v.phase, v.cross_border, v.orgs
+	rows, err := s.r.QueryContext(ctx, `SELECT v.created_at, v.minutes, v.women, v.men, v.other, v.cross_border,
+		octet_length(v.id), octet_length(v.date), octet_length(v.type), octet_length(v.advisor),
+		octet_length(v.place), octet_length(v.phase),
+		concat(v.id, v.date, v.type, v.advisor, v.place, v.phase, v.orgs)
 		FROM visits v NOT INDEXED
 		WHERE v.deleted = 0 AND v.date >= ? AND v.date <= ?`, from, to)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]ReportVisit, 0, 1024)
-	// Sort keys are kept apart from the records, so the sort moves 24-byte
+	const ncol = 13
+	var vals [ncol]any
+	var dest [ncol]any
+	for i := range vals {
+		dest[i] = &vals[i]
+	}
+	// The visits are kept in chunks: appending to one list would copy it
+	// over and over as it grows (by a quarter at a time, once large).
+	var chunks [][]ReportVisit
+	// Sort keys are kept apart from the records, so the sort moves small
 	// keys instead of whole visits.
 	type sortKey struct {
 		date    int32 // YYYYMMDD: integers compare faster than strings
-		created int64
 		i       int32
+		created int64
 	}
-	keys := make([]sortKey, 0, 1024)
-	var orgs, date, typ, advisor, place, phase sql.RawBytes
-	// Dates, types, advisors, places and phases repeat across thousands of
-	// visits: one string each instead of one per visit spares the allocator
-	// and the garbage collector half a million strings.
-	interned := map[string]string{}
-	intern := func(b []byte) string {
-		if s, ok := interned[string(b)]; ok {
-			return s
-		}
-		s := string(b)
-		interned[s] = s
-		return s
-	}
+	var keys []sortKey
+	// The ids go into one buffer, made one string at the end: one
+	// allocation instead of one per visit.
+	var idBuf []byte
+	var idEnds []int32
+	// Dates, types, advisors, places and phases repeat
+	// across thousands of visits: one string each instead of one per visit
+	// spares the allocator and the garbage collector a million strings.
+	in := newInterner()
+	var lists idLists
 	for rows.Next() {
-		var v ReportVisit
-		var created int64
-		if err := rows.Scan(&v.ID, &created, &date, &typ, &v.Minutes, &advisor, &place,
-			&v.Women, &v.Men, &v.Other, &phase, &v.CrossBorder, &orgs); err != nil {
+		if err := rows.Scan(dest[:]...); err != nil {
 			return nil, err
 		}
-		v.Date, v.Type, v.Advisor, v.Place, v.Phase = intern(date), VisitType(intern(typ)), intern(advisor), intern(place), Phase(intern(phase))
-		if v.OrgIDs, err = parseIDList(orgs); err != nil {
-			return nil, fmt.Errorf("visit %s: orgs: %w", v.ID, err)
+		var n [12]int64
+		for i := range n {
+			switch x := vals[i].(type) {
+			case int64:
+				n[i] = x
+			case nil:
+			default:
+				return nil, fmt.Errorf("visits: column %d: unexpected %T", i+1, vals[i])
+			}
 		}
-		keys = append(keys, sortKey{dateNumber(v.Date), created, int32(len(out))})
-		out = append(out, v)
+		packed, _ := vals[12].(string)
+		var field [6]string
+		at := 0
+		for i := range field {
+			l := int(n[6+i])
+			if l < 0 || at+l > len(packed) {
+				return nil, fmt.Errorf("visits: malformed row near %q", packed[:min(len(packed), 36)])
+			}
+			field[i] = packed[at : at+l]
+			at += l
+		}
+		id := field[0]
+		v := ReportVisit{Date: in.str(field[1]), Type: VisitType(in.str(field[2])), Minutes: int(n[1]),
+			Advisor: in.str(field[3]), Place: in.str(field[4]), Women: int(n[2]), Men: int(n[3]), Other: int(n[4]),
+			Phase: Phase(in.str(field[5])), CrossBorder: n[5] != 0}
+		// The ids stay windows on the row's value (not interned, which
+		// would cost a lookup each): the report replaces them with the ids
+		// its organisation table resolves them to.
+		if v.OrgIDs, err = lists.parse(packed[at:], nil); err != nil {
+			return nil, fmt.Errorf("visit %s: orgs: %w", id, err)
+		}
+		idBuf = append(grow(idBuf, len(id)), id...)
+		idEnds = append(grow(idEnds, 1), int32(len(idBuf)))
+		keys = append(grow(keys, 1), sortKey{dateNumber(v.Date), int32(len(keys)), n[0]})
+		if len(chunks) == 0 || len(chunks[len(chunks)-1]) == 1<<chunkBits {
+			chunks = append(chunks, make([]ReportVisit, 0, 1<<chunkBits))
+		}
+		chunks[len(chunks)-1] = append(chunks[len(chunks)-1], v)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	t := &ReportVisitTable{chunks: chunks}
+	ids, start := string(idBuf), int32(0)
+	for i, end := range idEnds {
+		t.At(i).ID = ids[start:end]
+		start = end
 	}
 	// The order of the visit list: date, then creation, then id.
 	slices.SortFunc(keys, func(a, b sortKey) int {
@@ -151,13 +292,98 @@ func (s *Store) ReportVisits(ctx context.Context, from, to string) ([]ReportVisi
 		if a.created != b.created {
 			return cmp.Compare(a.created, b.created)
 		}
-		return strings.Compare(out[a.i].ID, out[b.i].ID)
+		return strings.Compare(t.At(int(a.i)).ID, t.At(int(b.i)).ID)
 	})
-	sorted := make([]ReportVisit, len(out))
-	for i, k := range keys {
-		sorted[i] = out[k.i]
+	t.Order = make([]int32, len(keys))
+	for p, k := range keys {
+		t.Order[p] = k.i
 	}
-	return sorted, nil
+	return t, nil
+}
+
+// grow makes room for n more elements in s, doubling its capacity when it
+// must grow (append grows large slices by a quarter, copying them often).
+func grow[S ~[]E, E any](s S, n int) S {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	return slices.Grow(s, max(n, len(s), 1024))
+}
+
+// interner hands out one string per distinct value. A small cache indexed
+// by a cheap hash of the value sits in front of the map: the values it
+// sees (dates, types, phases, advisors, places, codes) are few and short,
+// so most are found there with one comparison, without hashing the string
+// and probing the map.
+type interner struct {
+	m     map[string]string
+	cache *[1 << internBits]string
+}
+
+const internBits = 12
+
+func newInterner() *interner {
+	return &interner{m: map[string]string{}, cache: new([1 << internBits]string)}
+}
+
+// str returns the interned copy of s (never s itself, which may be a
+// window on something large).
+func (in *interner) str(s string) string {
+	if s == "" {
+		return ""
+	}
+	slot := &in.cache[internHash(s)]
+	if *slot == s {
+		return *slot
+	}
+	t, ok := in.m[s]
+	if !ok {
+		t = strings.Clone(s)
+		in.m[t] = t
+	}
+	*slot = t
+	return t
+}
+
+// internHash mixes the length and the first and last four bytes of s (a
+// date's year, and its month and day; the number of "Advisor 042").
+func internHash(s string) uint32 {
+	n := len(s)
+	var h uint32
+	if n >= 4 {
+		h = uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+		h = h*0x9E3779B1 ^ (uint32(s[n-4]) | uint32(s[n-3])<<8 | uint32(s[n-2])<<16 | uint32(s[n-1])<<24)
+	} else {
+		for i := range n {
+			h = h<<8 | uint32(s[i])
+		}
+	}
+	h = (h ^ uint32(n)) * 0x85EBCA6B
+	return h >> (32 - internBits)
+}
+
+// idLists hands out the id lists of many visits from shared arrays, each
+// list a window of its own (capped, so appending to one never overwrites
+// the next).
+type idLists struct {
+	slab    []string
+	scratch []string
+}
+
+// parse reads a stored JSON list of ids as parseIDList does (interned
+// through in when it is not nil).
+func (l *idLists) parse(s string, in *interner) ([]string, error) {
+	ids, err := appendIDList(l.scratch[:0], s, in)
+	l.scratch = ids[:0]
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	if cap(l.slab)-len(l.slab) < len(ids) {
+		l.slab = make([]string, 0, max(4096, len(ids)))
+	}
+	from := len(l.slab)
+	l.slab = append(l.slab, ids...)
+	return l.slab[from:len(l.slab):len(l.slab)], nil
 }
 
 // dateNumber turns a stored YYYY-MM-DD date into YYYYMMDD (dates that are
@@ -172,23 +398,71 @@ func dateNumber(d string) int32 {
 	return n
 }
 
-// parseIDList reads a stored JSON list of ids. The apply path writes it in
-// canonical form (["a","b"]), which is split directly; anything with escapes
-// goes through the JSON decoder.
+// parseIDList reads a stored JSON list of ids.
 func parseIDList(b []byte) ([]string, error) {
-	s := strings.TrimSpace(string(b))
-	if s == "" || s == "[]" {
-		return nil, nil
+	ids, err := appendIDList(nil, string(b), nil)
+	if len(ids) == 0 {
+		ids = nil
 	}
-	if strings.HasPrefix(s, `["`) && strings.HasSuffix(s, `"]`) && !strings.ContainsRune(s, '\\') {
-		parts := strings.Split(s[2:len(s)-2], `","`)
-		if !slices.ContainsFunc(parts, func(p string) bool { return strings.ContainsRune(p, '"') }) {
-			return parts, nil
+	return ids, err
+}
+
+// appendIDList appends the ids of a stored JSON list to dst, interned
+// through in when it is not nil. The apply path writes the list in
+// canonical form (["a","b"]), which is cut apart directly; anything else
+// (escapes, spaces) goes through the JSON decoder.
+func appendIDList(dst []string, stored string, in *interner) ([]string, error) {
+	s := strings.TrimSpace(stored)
+	if s == "" || s == "[]" {
+		return dst, nil
+	}
+	str := func(id string) string {
+		if in == nil {
+			return id
+		}
+		return in.str(id)
+	}
+	if canonicalIDList(s) {
+		inner := s[2 : len(s)-2]
+		for {
+			i := strings.IndexByte(inner, '"')
+			if i < 0 {
+				return append(dst, str(inner)), nil
+			}
+			dst = append(dst, str(inner[:i]))
+			inner = inner[i+3:] // canonicalIDList checked: `","`
 		}
 	}
 	var ids []string
-	err := json.Unmarshal(b, &ids)
-	return ids, err
+	if err := json.Unmarshal([]byte(stored), &ids); err != nil {
+		return dst, err
+	}
+	for _, id := range ids {
+		dst = append(dst, str(id))
+	}
+	return dst, nil
+}
+
+// canonicalIDList reports whether s is ["a","b",…] with no escapes: every
+// quote inside the brackets is part of a `","` between two ids.
+func canonicalIDList(s string) bool {
+	if len(s) < 4 || s[0] != '[' || s[1] != '"' || s[len(s)-2] != '"' || s[len(s)-1] != ']' {
+		return false
+	}
+	inner := s[2 : len(s)-2]
+	if strings.IndexByte(inner, '\\') >= 0 {
+		return false
+	}
+	for {
+		i := strings.IndexByte(inner, '"')
+		if i < 0 {
+			return true
+		}
+		if !strings.HasPrefix(inner[i:], `","`) {
+			return false
+		}
+		inner = inner[i+3:]
+	}
 }
 
 // ReportAnswer is one answer of a finished assessment, with what the funder

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
 )
@@ -20,7 +19,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	visits, err := st.ReportVisits(ctx, f.From, f.To)
+	table, err := st.ReportVisitTable(ctx, f.From, f.To)
 	if err != nil {
 		return nil, err
 	}
@@ -29,14 +28,25 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		return nil, err
 	}
 	c := newComputation(f, newOrgTable(orgRows))
-	c.visits = make([]data.ReportVisit, 0, len(visits))
-	for i := range visits {
-		if i%4096 == 0 {
+	// First the organisations of every visit, in the order the visits were
+	// read (their memory front to back); then the visits in date order.
+	orgs, ends := c.resolveOrgs(table)
+	c.visits = make([]data.ReportVisit, 0, table.Len())
+	for p, i := range table.Order {
+		if p%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		c.visit(&visits[i])
+		from := int32(0)
+		if i > 0 {
+			from = ends[i-1]
+		}
+		c.visit(table.At(int(i)), orgs[from:ends[i]])
+	}
+	c.visitIDs = make([]string, len(c.visits))
+	for i := range c.visits {
+		c.visitIDs[i] = c.visits[i].ID
 	}
 	c.assessments(answers)
 	return c.report(), nil
@@ -48,6 +58,7 @@ type computation struct {
 	orgs *orgTable
 
 	visits                                 []data.ReportVisit
+	visitIDs                               []string         // the ids of visits, which figures share
 	rco01                                  [6]figureBuilder // total, then by size class
 	rco81, rco87, reached, womenLed, cross figureBuilder
 	leaders                                map[data.LeaderGender]*figureBuilder
@@ -61,6 +72,14 @@ type computation struct {
 	sdgs                                   map[string]*sdgBuilder
 	impact                                 []Impact
 	impactOrgs                             figureBuilder
+
+	// Reused for every visit.
+	scopeBuf []*org
+	pilotKey []byte
+	lastRow  [len(visitDimensions)]struct {
+		key string
+		rb  *rowBuilder
+	}
 }
 
 type rowBuilder struct {
@@ -82,40 +101,68 @@ func newComputation(f Filter, orgs *orgTable) *computation {
 	return c
 }
 
-// visit counts one visit of the period.
-func (c *computation) visit(v *data.ReportVisit) {
+// resolveOrgs resolves the organisations of every visit of the table (of
+// the filter's advisor) through merges, in the table's order: visit i's are
+// orgs[ends[i-1]:ends[i]], distinct (a duplicate and its keeper on one
+// visit are one organisation) and sorted by id. Their ids replace the
+// visit's stored ones, in place: there are never more of them.
+func (c *computation) resolveOrgs(t *data.ReportVisitTable) (orgs []*org, ends []int32) {
+	ends = make([]int32, t.Len())
+	for i := range ends {
+		v := t.At(i)
+		if c.f.Advisor == "" || v.Advisor == c.f.Advisor {
+			from := len(orgs)
+			for _, id := range v.OrgIDs {
+				if o := c.orgs.resolve(id); o != nil && !slices.Contains(orgs[from:], o) {
+					if len(orgs) == cap(orgs) {
+						orgs = slices.Grow(orgs, max(len(orgs), 1024))
+					}
+					orgs = append(orgs, o)
+				}
+			}
+			all := orgs[from:]
+			slices.SortFunc(all, func(a, b *org) int { return cmp.Compare(a.idx, b.idx) })
+			ids := v.OrgIDs[:0]
+			if ids == nil {
+				ids = []string{}
+			}
+			for _, o := range all {
+				ids = append(ids, o.ID)
+			}
+			v.OrgIDs = ids
+		}
+		ends[i] = int32(len(orgs))
+	}
+	return orgs, ends
+}
+
+// visit counts one visit of the period, with its organisations resolved by
+// resolveOrgs, and when it is in scope appends it to c.visits.
+func (c *computation) visit(v *data.ReportVisit, all []*org) {
 	if c.f.Advisor != "" && v.Advisor != c.f.Advisor {
 		return
 	}
-	// Resolve the organisations through merges; a duplicate and its keeper
-	// on one visit are one organisation.
-	var all, scope []*org
+	scope := c.scopeBuf[:0]
 	hasSE, hasNO := false, false
-	for _, id := range v.OrgIDs {
-		o := c.orgs.resolve(id)
-		if o == nil || slices.Contains(all, o) {
-			continue
-		}
-		all = append(all, o)
-		hasSE = hasSE || o.Country == data.CountrySE
-		hasNO = hasNO || o.Country == data.CountryNO
-		if c.f.matchOrg(o) {
+	orgFiltered := c.f.orgFiltered()
+	for _, o := range all {
+		hasSE = hasSE || o.se
+		hasNO = hasNO || o.no
+		if !orgFiltered || c.f.matchOrg(o) {
 			scope = append(scope, o)
 		}
 	}
-	if c.f.orgFiltered() && len(scope) == 0 {
+	c.scopeBuf = scope
+	if orgFiltered && len(scope) == 0 {
 		return
 	}
-	resolved := make([]string, len(all))
-	for i, o := range all {
-		resolved[i] = o.ID
+	for _, o := range all {
 		c.named.addOrg(o)
 	}
-	slices.Sort(resolved)
-	rv := *v
-	rv.OrgIDs = resolved
+	resolved := v.OrgIDs
 	n := len(c.visits) // the visit's position in the report
-	c.visits = append(c.visits, rv)
+	c.visits = append(c.visits, *v)
+	v = &c.visits[n]
 
 	c.all.value++
 	c.all.addVisit(n)
@@ -133,18 +180,21 @@ func (c *computation) visit(v *data.ReportVisit) {
 		c.all.addOrg(o)
 		c.reached.addOrg(o)
 		c.reached.addVisit(n)
-		lb := c.leaders[o.LeaderGender]
+		lb := o.leader
 		if lb == nil {
-			lb = c.leaders[data.LeaderUnknown]
+			if lb = c.leaders[o.LeaderGender]; lb == nil {
+				lb = c.leaders[data.LeaderUnknown]
+			}
+			o.leader = lb
 		}
 		lb.addOrg(o)
 		lb.addVisit(n)
-		if o.LeaderGender == data.LeaderWomen {
+		if o.womenLed {
 			c.womenLed.addOrg(o)
 			c.womenLed.addVisit(n)
 		}
-		if o.Kind.IsEnterprise() {
-			for _, b := range []*figureBuilder{&c.rco01[0], &c.rco01[1+slices.Index(sizeOrder, o.Size())]} {
+		if o.enterprise {
+			for _, b := range [2]*figureBuilder{&c.rco01[0], &c.rco01[1+o.size]} {
 				b.addOrg(o)
 				b.addVisit(n)
 			}
@@ -165,7 +215,17 @@ func (c *computation) visit(v *data.ReportVisit) {
 		}
 		if v.Phase == data.PhasePilot {
 			// One pilot action per group of partners, however often they met.
-			c.pilots[strings.Join(resolved, "\x00")] = true
+			key := c.pilotKey[:0]
+			for i, id := range resolved {
+				if i > 0 {
+					key = append(key, 0)
+				}
+				key = append(key, id...)
+			}
+			c.pilotKey = key
+			if !c.pilots[string(key)] {
+				c.pilots[string(key)] = true
+			}
 			c.rco84.addVisit(n)
 			for _, o := range scope {
 				c.rco84.addOrg(o)
@@ -175,12 +235,15 @@ func (c *computation) visit(v *data.ReportVisit) {
 	c.breakdowns(n, v, scope)
 }
 
+// visitDimensions are the dimensions that are properties of visits.
+var visitDimensions = [4]Dimension{ByPhase, ByType, ByMonth, ByAdvisor}
+
 // breakdowns adds the visit to the row of each dimension's value: once per
 // distinct value among its organisations for organisation dimensions (a
 // workshop with a Swedish and a Norwegian client counts in both countries),
 // once for visit dimensions.
 func (c *computation) breakdowns(n int, v *data.ReportVisit, scope []*org) {
-	for _, d := range []Dimension{ByPhase, ByType, ByMonth, ByAdvisor} {
+	for i, d := range visitDimensions {
 		var key string
 		switch d {
 		case ByPhase:
@@ -192,7 +255,13 @@ func (c *computation) breakdowns(n int, v *data.ReportVisit, scope []*org) {
 		case ByAdvisor:
 			key = v.Advisor
 		}
-		rb := c.row(d, key)
+		// Visits come in date order, and their values repeat: the row of
+		// the last visit is most often the row of this one.
+		last := &c.lastRow[i]
+		if last.rb == nil || last.key != key {
+			last.key, last.rb = key, c.row(d, key)
+		}
+		rb := last.rb
 		rb.addVisit(n)
 		rb.minutes += v.Minutes
 		for _, o := range scope {
@@ -260,7 +329,7 @@ func (c *computation) report() *Report {
 	for i, sc := range sizeOrder {
 		*r.RCO01.Class(sc) = c.rco01[i+1].orgFigure(c)
 	}
-	r.RCO04 = c.rco01[0].orgFigure(c) // every support we give is advice: non-financial
+	r.RCO04 = r.RCO01.Figure // every support we give is advice: non-financial
 	r.RCO81 = c.rco81.figure(c)
 	r.RCO84 = c.rco84.figure(c)
 	r.RCO84.Value = len(c.pilots)
@@ -290,7 +359,7 @@ func (c *computation) report() *Report {
 		r.Breakdowns = append(r.Breakdowns, b)
 	}
 	r.SDGs, r.SDGsAddressed = c.sdgList()
-	named := c.named.orgFigure(c).Orgs
+	named := c.named.orgIDs(c.orgs)
 	r.Orgs = make(map[string]data.ReportOrg, len(named))
 	for _, id := range named {
 		r.Orgs[id] = c.orgs.byID[id].ReportOrg

@@ -1,5 +1,10 @@
 package indicators
 
+import (
+	"math/bits"
+	"slices"
+)
+
 // figureBuilder collects a Figure: organisations as a bit set over the
 // organisation table and visits as positions in the report's visit list, in
 // the order they come (oldest first), each once. A report over 100,000
@@ -8,7 +13,8 @@ package indicators
 type figureBuilder struct {
 	value  int
 	orgs   []uint64 // bit i: the organisation with index i in orgTable.list
-	visits []int32  // positions in computation.visits
+	nvis   int32    // number of visits added
+	visits []int32  // positions in computation.visits; nil while they are 0, 1, 2, … (see addVisit)
 	last   int      // position + 1 of the last visit added, to add each once
 }
 
@@ -27,13 +33,30 @@ func (b *figureBuilder) has(o *org) bool {
 
 // addVisit adds the visit at position pos once (visits arrive one at a
 // time, so a repeat can only be the last one added) and reports whether it
-// was new.
+// was new. As long as the visits are every visit of the report from the
+// first on (the visit count, the organisations reached, …) no list is kept:
+// the figure shares the report's list of visit ids.
 func (b *figureBuilder) addVisit(pos int) bool {
 	if b.last == pos+1 {
 		return false
 	}
 	b.last = pos + 1
+	if b.visits == nil {
+		if pos == int(b.nvis) {
+			b.nvis++
+			return true
+		}
+		b.visits = make([]int32, b.nvis, max(2*int(b.nvis), 16))
+		for i := range b.visits {
+			b.visits[i] = int32(i)
+		}
+	}
+	if len(b.visits) == cap(b.visits) {
+		// Double: append grows long lists by a quarter, copying them often.
+		b.visits = slices.Grow(b.visits, len(b.visits))
+	}
 	b.visits = append(b.visits, int32(pos))
+	b.nvis++
 	return true
 }
 
@@ -45,21 +68,36 @@ func (b *figureBuilder) orgFigure(c *computation) Figure {
 }
 
 // figure returns the Figure with the value accumulated in b.value. The
-// table's list is sorted by id, so the ids come out sorted.
+// table's list is sorted by id, so the ids come out sorted. A figure whose
+// visits are the report's first ones shares c.visitIDs (capped, so an
+// append copies): the lists of a Report are read-only.
 func (b *figureBuilder) figure(c *computation) Figure {
-	t := c.orgs
-	orgs := []string{}
-	for w, bits := range b.orgs {
-		for i := 0; bits != 0; i++ {
-			if bits&1 != 0 {
-				orgs = append(orgs, t.list[w*64+i].ID)
-			}
-			bits >>= 1
+	return Figure{Value: b.value, Orgs: b.orgIDs(c.orgs), Visits: b.visitIDs(c)}
+}
+
+func (b *figureBuilder) orgIDs(t *orgTable) []string {
+	n := 0
+	for _, w := range b.orgs {
+		n += bits.OnesCount64(w)
+	}
+	orgs := make([]string, 0, n)
+	for w, set := range b.orgs {
+		for set != 0 {
+			i := bits.TrailingZeros64(set)
+			orgs = append(orgs, t.list[w*64+i].ID)
+			set &= set - 1
 		}
+	}
+	return orgs
+}
+
+func (b *figureBuilder) visitIDs(c *computation) []string {
+	if b.visits == nil {
+		return c.visitIDs[:b.nvis:b.nvis]
 	}
 	visits := make([]string, len(b.visits))
 	for i, pos := range b.visits {
-		visits[i] = c.visits[pos].ID
+		visits[i] = c.visitIDs[pos]
 	}
-	return Figure{Value: b.value, Orgs: orgs, Visits: visits}
+	return visits
 }

@@ -7,14 +7,24 @@ import (
 	"eu.ilsa.coach/ilsa/data"
 )
 
-// org is an organisation as the report sees it, with its county looked up once.
+// org is an organisation as the report sees it, with what the report asks
+// of it for every visit worked out once. The fields read for every visit
+// come first, together in a cache line or two: the visits come in date
+// order, so their organisations are visited all over the table.
 type org struct {
+	idx        uint32 // position in orgTable.list
+	se, no     bool   // Country is Sweden, Norway
+	enterprise bool   // Kind.IsEnterprise()
+	size       uint8  // index of Size() in sizeOrder
+	womenLed   bool   // LeaderGender is LeaderWomen
+	// rows are the breakdown rows of its country, county, municipality and
+	// sector (orgDimensions), and leader the leadership figure, looked up
+	// once per report.
+	rows   [4]*rowBuilder
+	leader *figureBuilder
+
 	data.ReportOrg
 	county string // "" for "other" and unknown municipalities
-	idx    uint32 // position in orgTable.list
-	// rows are the breakdown rows of its country, county, municipality and
-	// sector (orgDimensions), looked up once per report.
-	rows [4]*rowBuilder
 }
 
 // orgTable holds every organisation and resolves ids through merges.
@@ -30,11 +40,19 @@ func newOrgTable(rows []data.ReportOrg) *orgTable {
 	for _, m := range data.Municipalities() {
 		counties[m.Code] = m.County
 	}
-	slices.SortFunc(rows, func(a, b data.ReportOrg) int { return cmp.Compare(a.ID, b.ID) })
+	all := make([]org, len(rows)) // one allocation for the table
 	t.list = make([]*org, len(rows))
 	for i := range rows {
-		o := &org{ReportOrg: rows[i], county: counties[rows[i].Municipality], idx: uint32(i)}
-		t.list[i] = o
+		r := &rows[i]
+		all[i] = org{ReportOrg: *r, county: counties[r.Municipality], enterprise: r.Kind.IsEnterprise(),
+			size: uint8(slices.Index(sizeOrder, r.Size())), se: r.Country == data.CountrySE, no: r.Country == data.CountryNO,
+			womenLed: r.LeaderGender == data.LeaderWomen}
+		t.list[i] = &all[i]
+	}
+	// Sorting pointers moves 8 bytes per swap instead of a whole record.
+	slices.SortFunc(t.list, func(a, b *org) int { return cmp.Compare(a.ID, b.ID) })
+	for i, o := range t.list {
+		o.idx = uint32(i)
 		t.byID[o.ID] = o
 	}
 	return t

@@ -3,7 +3,9 @@ package indicators
 import "eu.ilsa.coach/ilsa/data"
 
 // Figure is one number of the report and what lies behind it, so a screen
-// can list the organisations and visits a number counts.
+// can list the organisations and visits a number counts. The id lists of a
+// Report are read-only: figures share them (RCO04 is RCO01's; every list of
+// visits that are the report's first ones is a window on one list).
 type Figure struct {
 	Value  int      // the number reported
 	Orgs   []string // ids of the organisations behind it (keepers, never merged duplicates), sorted
