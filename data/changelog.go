@@ -61,11 +61,8 @@ func (r *ApplyResult) add(o ApplyResult) {
 // The fixed statements of the apply path.
 const (
 	sqlInsertChange = `INSERT OR IGNORE INTO changes(device, seq, hlc, base, entity, id, field, value) VALUES(?,?,?,?,?,?,?,?)`
-	sqlSelectClock  = `SELECT hlc, device, seq, base FROM clocks WHERE entity = ? AND id = ? AND field = ?`
-	sqlUpsertClock  = `INSERT INTO clocks(entity, id, field, hlc, device, seq, base) VALUES(?,?,?,?,?,?,?)
-		ON CONFLICT(entity, id, field) DO UPDATE SET hlc = excluded.hlc, device = excluded.device, seq = excluded.seq, base = excluded.base`
-	sqlDeleteStats = `DELETE FROM org_stats WHERE org_id = ?`
-	sqlInsertStats = `INSERT INTO org_stats(org_id, last_visit, visits)
+	sqlDeleteStats  = `DELETE FROM org_stats WHERE org_id = ?`
+	sqlInsertStats  = `INSERT INTO org_stats(org_id, last_visit, visits)
 		SELECT vo.org_id, MAX(v.date), COUNT(*) FROM visit_orgs vo
 		JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0
 		WHERE vo.org_id = ? GROUP BY vo.org_id`
@@ -84,7 +81,7 @@ func sqlInsertRow(table string) string { return `INSERT OR IGNORE INTO ` + table
 
 // preparedQueries are prepared once when the store opens.
 func preparedQueries() []string {
-	q := []string{sqlInsertChange, sqlSelectClock, sqlUpsertClock, sqlDeleteStats, sqlInsertStats, sqlDeleteSearchDoc, sqlInsertSearchDoc,
+	q := []string{sqlInsertChange, sqlSelectRecordClocks, sqlUpsertRecordClocks, sqlRecordKnown, sqlDeleteStats, sqlInsertStats, sqlDeleteSearchDoc, sqlInsertSearchDoc,
 		sqlVisitOrgs, sqlDeleteVisitOrgs, sqlInsertVisitOrg}
 	for _, name := range entityOrder {
 		q = append(q, sqlInsertRow(entities[name].table))
@@ -106,12 +103,24 @@ type applier struct {
 	// one record in a bundle) cost one UPDATE instead of one per field
 	row *pendingRow
 	// log entries waiting for one multi-row insert (logbatch.go)
-	logQueue []any
+	logQueue  []any
+	logDevice string // the device of the queued entries
 	// the import fast path for records this device has never seen (fresh.go)
 	freshOK     bool
 	rec         *recordState
-	clockQueue  []any
+	clockQueue  []any  // (entity, id, packed clocks) of fresh records, for one multi-row insert
+	clockArena  []byte // the packed clocks of clockQueue
 	clockQueued map[string]bool
+	// the field clocks of the record the general path works on (recclocks.go)
+	cur     *curClocks
+	blobBuf []byte
+	// fresh rows and their visit links waiting for multi-row inserts (fresh.go)
+	rowBatches map[string]*rowBatch
+	rowOrder   []*rowBatch
+	rowsQueued int
+	linkQueue  []any
+	// answers of prefetchKnown: does the record have field clocks?
+	prefetched  map[string]bool
 	ftsDeferred bool // full-text indexing of new rows waits for finish (ftsdefer.go)
 	// touched organisations beyond spillDirtyAt wait in temp.dirty_orgs (derived.go)
 	dirtySpilled bool
@@ -182,7 +191,7 @@ func (a *applier) flushRow() error {
 	}
 	a.row = nil
 	if r.fresh {
-		return a.insertFreshRow(r)
+		return a.queueFreshRow(r)
 	}
 	var set strings.Builder
 	for _, c := range r.cols {
@@ -204,10 +213,18 @@ func (a *applier) finish() error {
 	if err := a.flushLog(); err != nil {
 		return err
 	}
+	a.endFreshRecord()
 	if err := a.flushClocks(); err != nil {
 		return err
 	}
+	if err := a.writeClocks(); err != nil {
+		return err
+	}
+	a.forgetClocks()
 	if err := a.flushRow(); err != nil {
+		return err
+	}
+	if err := a.flushFreshRows(); err != nil {
 		return err
 	}
 	if err := a.indexDeferredFTS(); err != nil {
@@ -344,20 +361,15 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 		}
 		return res, err
 	}
-	if err := a.flushClocks(); err != nil {
+	// The general path reads rows and links: the queued fresh ones first.
+	if err := a.flushFreshRows(); err != nil {
 		return res, err
 	}
-	st, err := a.stmt(sqlSelectClock)
+	cl, exists, err := a.clockOf(c.Entity, c.ID, c.Field)
 	if err != nil {
 		return res, err
 	}
-	var curHLC, curSeq, curBase int64
-	var curDev string
-	err = st.QueryRow(c.Entity, c.ID, c.Field).Scan(&curHLC, &curDev, &curSeq, &curBase)
-	exists := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return res, err
-	}
+	curHLC, curDev, curSeq, curBase := int64(cl.hlc), cl.device, int64(cl.seq), int64(cl.base)
 
 	if exists && !c.wins(hlc.Timestamp(curHLC), curDev, uint64(curSeq)) {
 		// c loses. It is a concurrent edit unless the winner's author had seen it.
@@ -393,8 +405,7 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 		}
 	}
 
-	if _, err := a.exec(sqlUpsertClock,
-		c.Entity, c.ID, c.Field, int64(c.HLC), c.Device, int64(c.Seq), int64(c.Base)); err != nil {
+	if err := a.setClock(c.Entity, c.ID, fieldClock{field: c.Field, hlc: c.HLC, device: c.Device, seq: c.Seq, base: c.Base}); err != nil {
 		return res, err
 	}
 	if err := a.setColumn(spec.table, c.ID, f.name, colVal, c.HLC.Millis()); err != nil {
@@ -428,6 +439,9 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 
 func (a *applier) currentValue(spec *entitySpec, f fieldSpec, id string) (string, error) {
 	if err := a.flushRow(); err != nil {
+		return "", err
+	}
+	if err := a.flushFreshRows(); err != nil {
 		return "", err
 	}
 	st, err := a.stmt(`SELECT ` + f.name + ` FROM ` + spec.table + ` WHERE id = ?`)

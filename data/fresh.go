@@ -7,8 +7,9 @@ import "strings"
 // apply path's work is wasted: there is no field clock to compare with, no
 // conflict to record, no old row to update and no old visit links to undo.
 // The applier finds out once per record (one query), keeps the fields of the
-// record in memory, writes its row with one INSERT, and batches the field
-// clocks into multi-row INSERTs like the log entries (logbatch.go). The
+// record in memory, writes its row with one INSERT, and batches the records'
+// packed field clocks (recclocks.go) into multi-row INSERTs like the log
+// entries (logbatch.go). The
 // result is the same rows as the general path: the property test
 // (TestApplyIsOrderIndependentAndIdempotent) and the sync tests compare dumps.
 
@@ -16,11 +17,11 @@ import "strings"
 type recordState struct {
 	entity, id string
 	table      string
-	fresh      bool            // no field clock of it existed when the transaction reached it
-	fields     map[string]bool // fields applied on the fast path
+	fresh      bool         // no field clock of it existed when the transaction reached it
+	clocks     []fieldClock // the clocks of the fields applied on the fast path
 }
 
-const sqlRecordKnown = `SELECT EXISTS(SELECT 1 FROM clocks WHERE entity = ? AND id = ?)`
+const sqlRecordKnown = `SELECT EXISTS(SELECT 1 FROM record_clocks WHERE entity = ? AND id = ?)`
 
 // fresh reports whether c's record takes the fast path. Only imports enable
 // it (freshOK); local edits always check their clocks.
@@ -37,7 +38,11 @@ func (a *applier) fresh(entity, id, field string) (bool, error) {
 				return false, err
 			}
 		}
+		a.endFreshRecord()
 		key := entity + "\x00" + id
+		// Clocks of this record not yet in the table: a prefetched answer
+		// (there should be none) would be stale.
+		pending := a.clockQueued[key] || (a.cur != nil && a.cur.entity == entity && a.cur.id == id)
 		if a.clockQueued[key] {
 			// The record came back after others: its clocks must be in the
 			// table before we ask whether it has any.
@@ -45,33 +50,146 @@ func (a *applier) fresh(entity, id, field string) (bool, error) {
 				return false, err
 			}
 		}
-		st, err := a.stmt(sqlRecordKnown)
-		if err != nil {
-			return false, err
+		// The general path's record clocks, if they are this record's,
+		// must be in the table too.
+		if a.cur != nil && a.cur.entity == entity && a.cur.id == id {
+			if err := a.writeClocks(); err != nil {
+				return false, err
+			}
 		}
-		var known bool
-		if err := st.QueryRow(entity, id).Scan(&known); err != nil {
-			return false, err
+		known, asked := a.prefetched[key]
+		if asked {
+			delete(a.prefetched, key)
 		}
-		a.rec = &recordState{entity: entity, id: id, table: entities[entity].table, fresh: !known, fields: map[string]bool{}}
+		if !asked || pending {
+			st, err := a.stmt(sqlRecordKnown)
+			if err != nil {
+				return false, err
+			}
+			if err := st.QueryRow(entity, id).Scan(&known); err != nil {
+				return false, err
+			}
+		}
+		if a.rec == nil {
+			a.rec = &recordState{}
+		}
+		*a.rec = recordState{entity: entity, id: id, table: entities[entity].table, fresh: !known, clocks: a.rec.clocks[:0]}
 	}
 	if !a.rec.fresh {
 		return false, nil
 	}
-	if a.rec.fields[field] {
-		// The same field twice in one record: let the general path order
-		// them, with everything written so far in place.
-		if err := a.flushClocks(); err != nil {
-			return false, err
+	for _, c := range a.rec.clocks {
+		if c.field == field {
+			// The same field twice in one record: let the general path
+			// order them, with everything written so far in place.
+			a.endFreshRecord()
+			a.rec.fresh = false
+			if err := a.flushClocks(); err != nil {
+				return false, err
+			}
+			if err := a.flushRow(); err != nil {
+				return false, err
+			}
+			return false, nil
 		}
-		if err := a.flushRow(); err != nil {
-			return false, err
-		}
-		a.rec.fresh = false
-		return false, nil
 	}
-	a.rec.fields[field] = true
 	return true, nil
+}
+
+// prefetchBatch is how many records one prefetch query asks about.
+const prefetchBatch = 64
+
+// prefetchKnown asks, in a few queries, which of the records of changes
+// (the next changes an import will apply) have field clocks, so that fresh
+// need not ask once per record. An answer holds for the record's first
+// occurrence after this call: until then nothing writes the record's clocks
+// (only applying its own changes does). The record being applied now, and
+// one whose clocks are not in the table yet, are not asked about.
+func (a *applier) prefetchKnown(changes []Change) error {
+	if !a.freshOK {
+		return nil
+	}
+	clear(a.prefetched)
+	if a.prefetched == nil {
+		a.prefetched = map[string]bool{}
+	}
+	args := make([]any, 0, 2*prefetchBatch)
+	var keys []string
+	ask := func() error {
+		n := len(args) / 2
+		if n == 0 {
+			return nil
+		}
+		for len(args) < 2*prefetchBatch { // one statement for every batch
+			args = append(args, args[0], args[1])
+		}
+		st, err := a.stmt(sqlRecordsKnown)
+		if err != nil {
+			return err
+		}
+		rows, err := st.Query(args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for _, k := range keys {
+			a.prefetched[k] = false
+		}
+		for rows.Next() {
+			var e, id string
+			if err := rows.Scan(&e, &id); err != nil {
+				return err
+			}
+			a.prefetched[e+"\x00"+id] = true
+		}
+		args, keys = args[:0], keys[:0]
+		return rows.Err()
+	}
+	seen := map[string]bool{}
+	for _, c := range changes {
+		if _, ok := entities[c.Entity]; !ok {
+			continue
+		}
+		if a.rec != nil && a.rec.entity == c.Entity && a.rec.id == c.ID {
+			continue
+		}
+		if a.cur != nil && a.cur.entity == c.Entity && a.cur.id == c.ID {
+			continue
+		}
+		key := c.Entity + "\x00" + c.ID
+		if seen[key] || a.clockQueued[key] {
+			continue
+		}
+		seen[key] = true
+		args = append(args, c.Entity, c.ID)
+		keys = append(keys, key)
+		if len(keys) == prefetchBatch {
+			if err := ask(); err != nil {
+				return err
+			}
+		}
+	}
+	return ask()
+}
+
+var sqlRecordsKnown = `SELECT entity, id FROM record_clocks WHERE (entity, id) IN (VALUES (?,?)` +
+	strings.Repeat(`,(?,?)`, prefetchBatch-1) + `)`
+
+// endFreshRecord queues the packed clocks of the fresh record whose changes
+// ended (flushClocks writes them).
+func (a *applier) endFreshRecord() {
+	r := a.rec
+	if r == nil || !r.fresh || len(r.clocks) == 0 {
+		return
+	}
+	start := len(a.clockArena)
+	a.clockArena = appendClocks(a.clockArena, r.clocks)
+	a.clockQueue = append(a.clockQueue, r.entity, r.id, a.clockArena[start:len(a.clockArena):len(a.clockArena)])
+	if a.clockQueued == nil {
+		a.clockQueued = map[string]bool{}
+	}
+	a.clockQueued[r.entity+"\x00"+r.id] = true
+	r.clocks = r.clocks[:0]
 }
 
 // isFreshRow says whether a row about to be gathered belongs to the fresh
@@ -82,12 +200,8 @@ func (a *applier) isFreshRow(table, id string) bool {
 
 // applyFresh is applyLogged's tail for a field of a fresh record.
 func (a *applier) applyFresh(c Change, spec *entitySpec, f fieldSpec, colVal any) error {
-	a.clockQueue = append(a.clockQueue, c.Entity, c.ID, c.Field, int64(c.HLC), c.Device, int64(c.Seq), int64(c.Base))
-	if a.clockQueued == nil {
-		a.clockQueued = map[string]bool{}
-	}
-	a.clockQueued[c.Entity+"\x00"+c.ID] = true
-	if len(a.clockQueue) >= logBatchRows*7 {
+	a.rec.clocks = append(a.rec.clocks, fieldClock{field: c.Field, hlc: c.HLC, device: c.Device, seq: c.Seq, base: c.Base})
+	if len(a.clockQueue) >= clockBatchRows*3 {
 		if err := a.flushClocks(); err != nil {
 			return err
 		}
@@ -116,57 +230,132 @@ func (a *applier) applyFresh(c Change, spec *entitySpec, f fieldSpec, colVal any
 	return nil
 }
 
+// clockBatchRows is how many records' clocks one multi-row INSERT carries.
+const clockBatchRows = 100
+
 // flushClocks writes the queued field clocks of fresh records.
 func (a *applier) flushClocks() error {
-	n := len(a.clockQueue) / 7
+	n := len(a.clockQueue) / 3
 	if n == 0 {
 		return nil
 	}
 	var b strings.Builder
-	b.WriteString(`INSERT INTO clocks(entity, id, field, hlc, device, seq, base) VALUES `)
+	b.WriteString(`INSERT INTO record_clocks(entity, id, clocks) VALUES `)
 	for i := range n {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(`(?,?,?,?,?,?,?)`)
+		b.WriteString(`(?,?,?)`)
 	}
 	_, err := a.exec(b.String(), a.clockQueue...)
 	clear(a.clockQueue)
 	a.clockQueue = a.clockQueue[:0]
+	a.clockArena = a.clockArena[:0]
 	clear(a.clockQueued)
 	return err
 }
 
-// insertFreshRow writes a fresh record's row with all its columns, then its
-// visit links.
-func (a *applier) insertFreshRow(r *pendingRow) error {
+// rowBatchRows is how many fresh rows of one table (and one set of columns)
+// one multi-row INSERT carries: a statement per row costs more in driver
+// round trips than SQLite spends storing it.
+const rowBatchRows = 64
+
+// rowBatch gathers fresh rows with the same table and columns.
+type rowBatch struct {
+	table string
+	cols  []string
+	args  []any
+	n     int
+}
+
+// queueFreshRow queues a fresh record's row, and its visit links, for
+// flushFreshRows. Nothing reads a queued row before it is written: the
+// general apply path, the only reader of rows inside an import, flushes the
+// queue first (applyLogged, currentValue), and so does finish.
+func (a *applier) queueFreshRow(r *pendingRow) error {
+	key := make([]byte, 0, 128)
+	key = append(key, r.table...)
+	for _, c := range r.cols {
+		key = append(key, ',')
+		key = append(key, c...)
+	}
+	b := a.rowBatches[string(key)]
+	if b == nil {
+		if a.rowBatches == nil {
+			a.rowBatches = map[string]*rowBatch{}
+		}
+		b = &rowBatch{table: r.table, cols: append([]string(nil), r.cols...)}
+		a.rowBatches[string(key)] = b
+		a.rowOrder = append(a.rowOrder, b)
+	}
+	b.args = append(b.args, r.id, r.updatedAt)
+	b.args = append(b.args, r.vals...)
+	b.n++
+	a.rowsQueued++
+	for _, org := range r.links {
+		a.linkQueue = append(a.linkQueue, r.id, org)
+	}
+	if b.n >= rowBatchRows || len(a.linkQueue) >= 2*logBatchRows {
+		return a.flushFreshRows()
+	}
+	return nil
+}
+
+// flushFreshRows writes the queued fresh rows, then their visit links (which
+// refer to the visits).
+func (a *applier) flushFreshRows() error {
+	if a.rowsQueued == 0 {
+		return nil
+	}
+	a.rowsQueued = 0
+	for _, b := range a.rowOrder {
+		if b.n == 0 {
+			continue
+		}
+		if _, err := a.exec(insertFreshRows(b.table, b.cols, b.n), b.args...); err != nil {
+			return err
+		}
+		clear(b.args)
+		b.args, b.n = b.args[:0], 0
+	}
+	for len(a.linkQueue) > 0 {
+		n := min(len(a.linkQueue)/2, logBatchRows)
+		q := `INSERT OR IGNORE INTO visit_orgs(visit_id, org_id) VALUES (?,?)` + strings.Repeat(`,(?,?)`, n-1)
+		if _, err := a.exec(q, a.linkQueue[:2*n]...); err != nil {
+			return err
+		}
+		a.linkQueue = a.linkQueue[2*n:]
+	}
+	a.linkQueue = a.linkQueue[:0]
+	return nil
+}
+
+// insertFreshRows is the statement writing n fresh rows of table with cols.
+func insertFreshRows(table string, cols []string, n int) string {
 	var q strings.Builder
 	q.WriteString(`INSERT INTO `)
-	q.WriteString(r.table)
+	q.WriteString(table)
 	q.WriteString(`(id, updated_at`)
-	for _, c := range r.cols {
+	for _, c := range cols {
 		q.WriteString(", ")
 		q.WriteString(c)
 	}
-	q.WriteString(`) VALUES(?, ?`)
-	q.WriteString(strings.Repeat(", ?", len(r.cols)))
+	q.WriteString(`) VALUES `)
+	row := `(?, ?` + strings.Repeat(", ?", len(cols)) + `)`
+	for i := range n {
+		if i > 0 {
+			q.WriteByte(',')
+		}
+		q.WriteString(row)
+	}
 	// A row without field clocks should not exist; if one does (written by
 	// an older version), the values of the first known changes win over it.
-	q.WriteString(`) ON CONFLICT(id) DO UPDATE SET updated_at = MAX(updated_at, excluded.updated_at)`)
-	for _, c := range r.cols {
+	q.WriteString(` ON CONFLICT(id) DO UPDATE SET updated_at = MAX(updated_at, excluded.updated_at)`)
+	for _, c := range cols {
 		q.WriteString(", ")
 		q.WriteString(c)
 		q.WriteString(" = excluded.")
 		q.WriteString(c)
 	}
-	args := append([]any{r.id, r.updatedAt}, r.vals...)
-	if _, err := a.exec(q.String(), args...); err != nil {
-		return err
-	}
-	for _, org := range r.links {
-		if _, err := a.exec(sqlInsertVisitOrg, r.id, org); err != nil {
-			return err
-		}
-	}
-	return nil
+	return q.String()
 }

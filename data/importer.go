@@ -20,9 +20,13 @@ type BundleMeta struct {
 	FirstSeq uint64 // a log bundle's range; 0, 0 for an export
 	LastSeq  uint64
 	Hash     string // the bundle's checksum, hex
-	Kind     string // "log" or "export"
-	File     string // where it came from, for the record
-	Count    uint64 // changes announced, for progress
+	// HashAfter, when Hash is empty, gives the checksum once next returned
+	// io.EOF (a bundle applied as it is read, in one pass). An error refuses
+	// the bundle: nothing is applied and ImportChanges returns that error.
+	HashAfter func() (string, error)
+	Kind      string // "log" or "export"
+	File      string // where it came from, for the record
+	Count     uint64 // changes announced, for progress
 }
 
 // ImportResult says what importing one bundle did.
@@ -83,7 +87,7 @@ func CloneDevice(c Change) string {
 // not nil, is called now and then with the number of changes read.
 func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() (Change, error), progress func(read int)) (ImportResult, error) {
 	var res ImportResult
-	if meta.Device == "" || meta.Hash == "" {
+	if meta.Device == "" || (meta.Hash == "" && meta.HashAfter == nil) {
 		return res, errors.New("import: bundle without device or hash")
 	}
 	s.writeMu.Lock()
@@ -100,16 +104,18 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	if _, err := tx.Exec(`PRAGMA cache_size = -65536`); err != nil {
 		return res, err
 	}
-	status, err := bundleStatus(tx, meta)
-	if err != nil {
-		return res, err
-	}
-	switch status {
-	case statusSame:
-		res.AlreadyImported = true
-		return res, nil
-	case statusOtherHash:
-		res.SameKeyOtherHash = true
+	if meta.Hash != "" {
+		status, err := bundleStatus(tx, meta)
+		if err != nil {
+			return res, err
+		}
+		switch status {
+		case statusSame:
+			res.AlreadyImported = true
+			return res, nil
+		case statusOtherHash:
+			res.SameKeyOtherHash = true
+		}
 	}
 
 	a := s.newApplier(tx, s.clock)
@@ -132,28 +138,62 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 		}
 		im.fresh = n == 0
 	}
-	for {
-		if err := ctx.Err(); err != nil {
+	// Changes are read a window ahead, so that whether their records are
+	// known is asked in a few queries per window (prefetchKnown) rather than
+	// one per record. The window bounds memory.
+	window := make([]Change, 0, importWindow)
+	for eof := false; !eof; {
+		window = window[:0]
+		for len(window) < importWindow {
+			if err := ctx.Err(); err != nil {
+				return ImportResult{}, err
+			}
+			c, err := next()
+			if err == io.EOF {
+				eof = true
+				break
+			}
+			if err != nil {
+				return ImportResult{}, err
+			}
+			window = append(window, c)
+		}
+		if err := a.prefetchKnown(window); err != nil {
 			return ImportResult{}, err
 		}
-		c, err := next()
-		if err == io.EOF {
-			break
+		for _, c := range window {
+			if err := ctx.Err(); err != nil {
+				return ImportResult{}, err
+			}
+			if err := im.change(c, &res); err != nil {
+				return ImportResult{}, err
+			}
+			if len(a.statsDirty) >= spillDirtyAt {
+				if err := a.spillDirty(); err != nil {
+					return ImportResult{}, err
+				}
+			}
+			res.Read++
+			if progress != nil && res.Read%2000 == 0 {
+				progress(res.Read)
+			}
 		}
+	}
+	if meta.Hash == "" {
+		// Read in one pass: the checksum is known only now. The key is
+		// looked up inside the transaction, as above.
+		if meta.Hash, err = meta.HashAfter(); err != nil {
+			return ImportResult{}, err
+		}
+		status, err := bundleStatus(tx, meta)
 		if err != nil {
 			return ImportResult{}, err
 		}
-		if err := im.change(c, &res); err != nil {
-			return ImportResult{}, err
-		}
-		if len(a.statsDirty) >= spillDirtyAt {
-			if err := a.spillDirty(); err != nil {
-				return ImportResult{}, err
-			}
-		}
-		res.Read++
-		if progress != nil && res.Read%2000 == 0 {
-			progress(res.Read)
+		switch status {
+		case statusSame: // imported meanwhile: undo the work, which changed nothing
+			return ImportResult{AlreadyImported: true}, nil
+		case statusOtherHash:
+			res.SameKeyOtherHash = true
 		}
 	}
 	if err := im.flush(); err != nil {
@@ -202,6 +242,9 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	}
 	return res, nil
 }
+
+// importWindow is how many changes an import reads ahead.
+const importWindow = 512
 
 // importer applies one bundle's changes through the applier, recognising
 // duplicates and clones.
@@ -283,6 +326,15 @@ func (im *importer) logged(c Change, res *ImportResult) (dup bool, err error) {
 }
 
 func (im *importer) flush() error { return im.a.flushLog() }
+
+// BundleKeyKnown reports whether a bundle with this device and seq range was
+// imported, written or quarantined before (with any checksum).
+func (s *Store) BundleKeyKnown(ctx context.Context, device string, firstSeq, lastSeq uint64) (bool, error) {
+	var known bool
+	err := s.r.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM sync_bundles WHERE device = ? AND first_seq = ? AND last_seq = ?)`,
+		device, int64(firstSeq), int64(lastSeq)).Scan(&known)
+	return known, err
+}
 
 type keyStatus int
 

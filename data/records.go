@@ -83,24 +83,16 @@ func updateEdits(tx *sql.Tx, entity string, r record, stored record) ([]fieldEdi
 	return edits, nil
 }
 
-func fieldClocks(q interface {
-	Query(string, ...any) (*sql.Rows, error)
-}, entity, id string) (map[string]hlc.Timestamp, error) {
-	rows, err := q.Query(`SELECT field, hlc FROM clocks WHERE entity = ? AND id = ?`, entity, id)
+func fieldClocks(q queryer, entity, id string) (map[string]hlc.Timestamp, error) {
+	cl, err := recordClocks(q, entity, id)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	out := map[string]hlc.Timestamp{}
-	for rows.Next() {
-		var f string
-		var h int64
-		if err := rows.Scan(&f, &h); err != nil {
-			return nil, err
-		}
-		out[f] = hlc.Timestamp(h)
+	out := make(map[string]hlc.Timestamp, len(cl))
+	for _, c := range cl {
+		out[c.field] = c.hlc
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // setDeleted writes the tombstone field (true: delete, false: undo a delete).
@@ -227,9 +219,12 @@ func scanAction(sc rowScanner) (Action, error) {
 
 // seenClock returns the newest field clock of a record (its Meta.Seen).
 func seenClock(q queryer, entity, id string) hlc.Timestamp {
-	var h sql.NullInt64
-	_ = q.QueryRow(`SELECT MAX(hlc) FROM clocks WHERE entity = ? AND id = ?`, entity, id).Scan(&h)
-	return hlc.Timestamp(h.Int64)
+	cl, _ := recordClocks(q, entity, id)
+	var h hlc.Timestamp
+	for _, c := range cl {
+		h = max(h, c.hlc)
+	}
+	return h
 }
 
 // liveExists reports whether a live (not deleted) record exists, inside tx.

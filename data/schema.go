@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
+	"unicode/utf8"
 )
 
 // Entity names, as they travel in field changes.
@@ -87,6 +89,9 @@ func (e *entitySpec) field(name string) (fieldSpec, bool) {
 func (f fieldSpec) columnValue(raw string) (any, error) {
 	switch f.kind {
 	case kindText:
+		if s, ok := plainJSONString(raw); ok {
+			return s, nil
+		}
 		var s string
 		if err := json.Unmarshal([]byte(raw), &s); err != nil {
 			return nil, fmt.Errorf("field %s: want a string, got %.40s", f.name, raw)
@@ -98,6 +103,9 @@ func (f fieldSpec) columnValue(raw string) (any, error) {
 				return nil, nil
 			}
 			return int64(0), nil
+		}
+		if n, ok := plainJSONInt(raw); ok {
+			return n, nil
 		}
 		var n int64
 		if err := json.Unmarshal([]byte(raw), &n); err != nil {
@@ -125,6 +133,44 @@ func (f fieldSpec) columnValue(raw string) (any, error) {
 		return string(b), nil
 	}
 	return nil, fmt.Errorf("field %s: unknown kind", f.name)
+}
+
+// plainJSONString decodes the common JSON string without escapes: the
+// characters between the quotes, when they are valid UTF-8 with no quote,
+// backslash or control character (then json.Unmarshal gives the same).
+func plainJSONString(raw string) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	in := raw[1 : len(raw)-1]
+	for i := 0; i < len(in); i++ {
+		if c := in[i]; c < 0x20 || c == '"' || c == '\\' {
+			return "", false
+		}
+	}
+	if !utf8.ValidString(in) {
+		return "", false
+	}
+	return in, true
+}
+
+// plainJSONInt decodes a JSON integer written without exponent or fraction
+// (-?(0|[1-9][0-9]*)), as json.Unmarshal into an int64 does.
+func plainJSONInt(raw string) (int64, bool) {
+	d := raw
+	if len(d) > 0 && d[0] == '-' {
+		d = d[1:]
+	}
+	if len(d) == 0 || len(d) > 1 && d[0] == '0' {
+		return 0, false
+	}
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.ParseInt(raw, 10, 64)
+	return n, err == nil
 }
 
 // jsonValue turns a scanned column value back into the canonical JSON form.

@@ -25,36 +25,67 @@ type fileOutcome struct {
 	report   *FileReport
 }
 
-// importFile checks a bundle whole (header, every record, checksum, and that
-// it is what its name and directory say) before opening a transaction, then
-// imports it in one transaction, streaming. A file that fails is reported,
-// never applied in part.
+// importFile imports one bundle file in one transaction, streaming, and
+// checks it whole on the way (header, every record, count, checksum, and that
+// it is what its name and directory say); a file that fails is reported,
+// never applied in part: the transaction is rolled back.
+//
+// Normally the file is read once, applied as it is read, and its checksum
+// proved at the end, before commit. A bundle whose key (device, seq range)
+// was seen before, or whose header does not match its place, is first
+// verified whole and then imported (two passes), so a duplicate is not
+// applied just to be rolled back, and a damaged file is reported as damaged
+// before it is reported as misplaced.
 func importFile(ctx context.Context, st *data.Store, path string, exp *expectation, opt Options, progress func(int)) (fileOutcome, error) {
-	var out fileOutcome
-	pending := func(err error) (fileOutcome, error) {
-		out.report = &FileReport{Path: path, Action: ActionPending, Reason: fileReason(err), Detail: err.Error()}
-		return out, nil
-	}
 	f, err := opt.Open(path)
 	if err != nil {
-		return pending(err)
+		return pendingOutcome(path, err), nil
+	}
+	defer f.Close()
+	r, err := bundle.NewReader(f)
+	if err != nil {
+		return pendingOutcome(path, err), nil
+	}
+	h := r.Header()
+	if exp != nil && headerMismatch(h, exp) != "" {
+		return importFileVerified(ctx, st, path, exp, opt, progress)
+	}
+	if known, err := st.BundleKeyKnown(ctx, h.Device, h.FirstSeq, h.LastSeq); err != nil {
+		return fileOutcome{}, err
+	} else if known {
+		return importFileVerified(ctx, st, path, exp, opt, progress)
+	}
+	var mismatch *nameMismatch
+	hashAfter := func() (string, error) {
+		sum := r.Sum()
+		if exp != nil && sum[:bundle.HashPrefixLen] != exp.name.hash {
+			mismatch = &nameMismatch{why: "named for other content"}
+			return sum, mismatch
+		}
+		return sum, nil
+	}
+	meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, HashAfter: hashAfter,
+		Kind: h.Kind, File: path, Count: h.Count}
+	return importStream(ctx, st, path, r, meta, &mismatch, progress)
+}
+
+// importFileVerified is importFile in two passes: verify the whole file,
+// check it against its place, then stream it into one transaction.
+func importFileVerified(ctx context.Context, st *data.Store, path string, exp *expectation, opt Options, progress func(int)) (fileOutcome, error) {
+	var out fileOutcome
+	f, err := opt.Open(path)
+	if err != nil {
+		return pendingOutcome(path, err), nil
 	}
 	h, sum, err := bundle.Verify(f)
 	f.Close()
 	if err != nil {
-		return pending(err)
+		return pendingOutcome(path, err), nil
 	}
 	out.header, out.sum = h, sum
 	if exp != nil {
-		var why string
-		switch {
-		case h.Kind != bundle.KindLog:
-			why = "an export in a device directory"
-		case h.Device != exp.device:
-			why = fmt.Sprintf("device %s in the directory of %s", h.Device, exp.device)
-		case h.FirstSeq != exp.name.first:
-			why = fmt.Sprintf("named for seq %d, starts at %d", exp.name.first, h.FirstSeq)
-		case sum[:bundle.HashPrefixLen] != exp.name.hash:
+		why := headerMismatch(h, exp)
+		if why == "" && sum[:bundle.HashPrefixLen] != exp.name.hash {
 			why = "named for other content"
 		}
 		if why != "" {
@@ -66,14 +97,22 @@ func importFile(ctx context.Context, st *data.Store, path string, exp *expectati
 	// again, so a file that changed in between still cannot apply in part.
 	f, err = opt.Open(path)
 	if err != nil {
-		return pending(err)
+		return pendingOutcome(path, err), nil
 	}
 	defer f.Close()
 	r, err := bundle.NewReader(f)
 	if err != nil {
-		return pending(err)
+		return pendingOutcome(path, err), nil
 	}
 	meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Hash: sum, Kind: h.Kind, File: path, Count: h.Count}
+	var none *nameMismatch
+	return importStream(ctx, st, path, r, meta, &none, progress)
+}
+
+// importStream applies the changes r reads in one transaction.
+func importStream(ctx context.Context, st *data.Store, path string, r *bundle.Reader, meta data.BundleMeta, mismatch **nameMismatch, progress func(int)) (fileOutcome, error) {
+	var out fileOutcome
+	h := r.Header()
 	var readErr error
 	next := func() (data.Change, error) {
 		c, err := r.Next()
@@ -84,10 +123,20 @@ func importFile(ctx context.Context, st *data.Store, path string, exp *expectati
 	}
 	res, err := st.ImportChanges(ctx, meta, next, progress)
 	if err != nil {
+		if *mismatch != nil {
+			// Sound, but not what its name says: rolled back, quarantined.
+			out.header, out.sum = h, r.Sum()
+			out.report = &FileReport{Path: path, Action: ActionQuarantined, Reason: ReasonNameMismatch, Detail: (*mismatch).why}
+			return out, nil
+		}
 		if readErr != nil && ctx.Err() == nil {
-			return pending(readErr) // the file failed while streaming: rolled back, retried later
+			return pendingOutcome(path, readErr), nil // the file failed while streaming: rolled back, retried later
 		}
 		return out, err // the database or the context: stop here
+	}
+	out.header, out.sum = h, meta.Hash
+	if meta.Hash == "" {
+		out.sum = r.Sum()
 	}
 	out.imported, out.done = res, true
 	if res.SameKeyOtherHash {
@@ -95,6 +144,28 @@ func importFile(ctx context.Context, st *data.Store, path string, exp *expectati
 			Detail: fmt.Sprintf("%s %d..%d", h.Device, h.FirstSeq, h.LastSeq)}
 	}
 	return out, nil
+}
+
+// nameMismatch refuses a bundle that is not what its place in the folder says.
+type nameMismatch struct{ why string }
+
+func (m *nameMismatch) Error() string { return "bundle does not match its name: " + m.why }
+
+// headerMismatch says how a bundle's header contradicts its place ("" if not).
+func headerMismatch(h bundle.Header, exp *expectation) string {
+	switch {
+	case h.Kind != bundle.KindLog:
+		return "an export in a device directory"
+	case h.Device != exp.device:
+		return fmt.Sprintf("device %s in the directory of %s", h.Device, exp.device)
+	case h.FirstSeq != exp.name.first:
+		return fmt.Sprintf("named for seq %d, starts at %d", exp.name.first, h.FirstSeq)
+	}
+	return ""
+}
+
+func pendingOutcome(path string, err error) fileOutcome {
+	return fileOutcome{report: &FileReport{Path: path, Action: ActionPending, Reason: fileReason(err), Detail: err.Error()}}
 }
 
 // ImportFiles imports bundle files given by the user (exports from e-mail or
