@@ -319,26 +319,60 @@ func fillFrom(k *Organisation, d Organisation) {
 // moveRecords returns the edits that make every live record naming the
 // organisation from name the organisation to instead.
 func moveRecords(tx *sql.Tx, from, to string, res *MergeResult) ([]fieldEdit, error) {
+	return rehome(tx, []string{from}, func(id string) string {
+		if id == from {
+			return to
+		}
+		return id
+	}, res)
+}
+
+// rehome returns the edits that make every live record naming one of the
+// organisations from name resolve(id) instead: one edit per record, so a
+// visit naming two merged organisations gets one new list, not two edits
+// of the same field in one commit.
+func rehome(tx *sql.Tx, from []string, resolve func(string) string, res *MergeResult) ([]fieldEdit, error) {
 	var edits []fieldEdit
+	ph := strings.TrimSuffix(strings.Repeat("?,", len(from)), ",")
+	args := make([]any, len(from))
+	for i, f := range from {
+		args[i] = f
+	}
 	for _, m := range []struct {
 		entity string
 		count  *int
 	}{{EntityContact, &res.Contacts}, {EntityAction, &res.Actions}, {EntityAssessment, &res.Assessments}} {
-		ids, err := idsWhere(tx, `SELECT id FROM `+entities[m.entity].table+` WHERE org_id = ? AND deleted = 0 ORDER BY id`, from)
+		rows, err := tx.Query(`SELECT id, org_id FROM `+entities[m.entity].table+
+			` WHERE org_id IN (`+ph+`) AND deleted = 0 ORDER BY id`, args...)
 		if err != nil {
 			return nil, err
 		}
-		for _, id := range ids {
-			clocks, err := fieldClocks(tx, m.entity, id)
+		type move struct{ id, org string }
+		var moves []move
+		for rows.Next() {
+			var mv move
+			if err := rows.Scan(&mv.id, &mv.org); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			moves = append(moves, mv)
+		}
+		rows.Close()
+		for _, mv := range moves {
+			to := resolve(mv.org)
+			if to == mv.org || to == "" {
+				continue
+			}
+			clocks, err := fieldClocks(tx, m.entity, mv.id)
 			if err != nil {
 				return nil, err
 			}
-			edits = append(edits, fieldEdit{entity: m.entity, id: id, field: "org_id", value: to, base: clocks["org_id"]})
+			edits = append(edits, fieldEdit{entity: m.entity, id: mv.id, field: "org_id", value: to, base: clocks["org_id"]})
 			*m.count++
 		}
 	}
-	visits, err := idsWhere(tx, `SELECT v.id FROM visit_orgs vo JOIN visits v ON v.id = vo.visit_id
-		WHERE vo.org_id = ? AND v.deleted = 0 ORDER BY v.id`, from)
+	visits, err := idsWhere(tx, `SELECT DISTINCT v.id FROM visit_orgs vo JOIN visits v ON v.id = vo.visit_id
+		WHERE vo.org_id IN (`+ph+`) AND v.deleted = 0 ORDER BY v.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -351,14 +385,18 @@ func moveRecords(tx *sql.Tx, from, to string, res *MergeResult) ([]fieldEdit, er
 		if err := jsonUnmarshalString(orgsJSON, &orgs); err != nil {
 			return nil, err
 		}
-		var moved []string
+		moved := make([]string, 0, len(orgs))
 		for _, o := range orgs {
-			if o == from {
-				o = to
+			if r := resolve(o); r != "" {
+				o = r
 			}
-			if !slices.Contains(moved, o) {
-				moved = append(moved, o)
-			}
+			moved = append(moved, o)
+		}
+		// Sorted and without repeats, as every visit's list is stored.
+		slices.Sort(moved)
+		moved = slices.Compact(moved)
+		if slices.Equal(moved, orgs) {
+			continue
 		}
 		clocks, err := fieldClocks(tx, EntityVisit, id)
 		if err != nil {
@@ -409,20 +447,25 @@ func (s *Store) RehomeMerged(ctx context.Context) (int, error) {
 			merged[id] = into
 		}
 		rows.Close()
-		var edits []fieldEdit
-		for from := range merged {
-			to := finalOrg(merged, from)
-			if to == "" {
-				continue
-			}
-			var res MergeResult
-			e, err := moveRecords(tx, from, to, &res)
-			if err != nil {
-				return nil, err
-			}
-			edits = append(edits, e...)
-			n += res.Contacts + res.Visits + res.Actions + res.Assessments
+		if len(merged) == 0 {
+			return nil, nil
 		}
+		from := make([]string, 0, len(merged))
+		for id := range merged {
+			from = append(from, id)
+		}
+		sort.Strings(from) // the same edits in the same order on every device
+		var res MergeResult
+		edits, err := rehome(tx, from, func(id string) string {
+			if _, ok := merged[id]; !ok {
+				return id
+			}
+			return finalOrg(merged, id)
+		}, &res)
+		if err != nil {
+			return nil, err
+		}
+		n = res.Contacts + res.Visits + res.Actions + res.Assessments
 		sort.SliceStable(edits, func(i, j int) bool { return edits[i].id < edits[j].id })
 		return edits, nil
 	})
