@@ -195,10 +195,11 @@ func (s *reportsScreen) filter() (indicators.Filter, error) {
 	return f, f.Validate()
 }
 
-// refresh computes the report off the UI goroutine.
+// refresh computes the report off the UI goroutine — only while the
+// screen is showing: the full report reads every visit of the period.
 func (s *reportsScreen) refresh() {
 	u := s.u
-	if u.opt.Reports == nil {
+	if u.opt.Reports == nil || u.tabs == nil || u.tabs.SelectedIndex() != tabReports {
 		return
 	}
 	s.loadAdvisors()

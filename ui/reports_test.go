@@ -153,3 +153,20 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 		t.Error("the CSV has no byte-order mark")
 	}
 }
+
+// The full report reads every visit of the period: it is computed when the
+// Reports screen shows, not at start-up behind another screen.
+func TestReportsAreComputedOnlyWhenShown(t *testing.T) {
+	u, st := newTestUI(t, "en")
+	u.opt.Reports = testReports{st}
+	u.build(tabToday)
+	u.WaitIdle()
+	if u.reports.report != nil {
+		t.Fatal("the report was computed behind the Today screen")
+	}
+	u.Show(tabReports)
+	u.WaitIdle()
+	if u.reports.report == nil {
+		t.Fatal("the report was not computed when its screen showed")
+	}
+}
