@@ -19,9 +19,9 @@ func orgIn(t *testing.T, s *data.Store, name, orgnr, muni string) data.Organisat
 func TestDuplicateCandidates(t *testing.T) {
 	s, _ := datatest.Open(t)
 	a := orgIn(t, s, "Fjällbygg AB", "5560360793", "2321")
-	b := orgIn(t, s, "Fjällbyg Aktiebolag", "", "2321")  // a typo, another company form, same municipality
-	c := orgIn(t, s, "Fjällbygg AB", "", "2361")          // same name, other municipality
-	d := orgIn(t, s, "Bergmek AB 103", "", "2321")        // numbered names are different companies
+	b := orgIn(t, s, "Fjällbyg Aktiebolag", "", "2321") // a typo, another company form, same municipality
+	c := orgIn(t, s, "Fjällbygg AB", "", "2361")        // same name, other municipality
+	d := orgIn(t, s, "Bergmek AB 103", "", "2321")      // numbered names are different companies
 	e := orgIn(t, s, "Bergmek AB 104", "", "2321")
 	f := orgIn(t, s, "Annat namn AB", "5560360793", "2380") // same org number
 	_, _, _ = c, d, e
