@@ -195,7 +195,8 @@ func (s *session) cmdConflicts(args []string) error {
 	}
 	w := s.table(s.tr.T("cli.col.record"), s.tr.T("cli.col.field"), s.tr.T("cli.col.kept"), s.tr.T("cli.col.other"))
 	for _, c := range cs {
-		fmt.Fprintf(w, "%s %s\t%s\t%s\t%s\n", s.entityName(c.Entity), c.ID, s.tr.FieldLabel(c.Field),
+		// The record by its name ("organisation Røros Ull AS"); --json has the ids.
+		fmt.Fprintf(w, "%s %s\t%s\t%s\t%s\n", s.entityName(c.Entity), s.store.ConflictRecordName(s.ctx(), c.Entity, c.ID), s.tr.FieldLabel(c.Field),
 			shortValue(c.WinnerValue), shortValue(c.LoserValue))
 	}
 	return w.Flush()

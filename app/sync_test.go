@@ -111,7 +111,7 @@ func TestExportImportAndConflicts(t *testing.T) {
 	if !strings.Contains(out, "Imported 1 bundle") || !strings.Contains(out, "1 concurrent edit") {
 		t.Errorf("import printed %q", out)
 	}
-	if out := b.ok("import", file); !strings.Contains(out, "Imported 0 bundles") || !strings.Contains(out, "1 bundles imported before") {
+	if out := b.ok("import", file); !strings.Contains(out, "Imported 0 bundles") || !strings.Contains(out, "bundles imported before: 1") {
 		t.Errorf("second import printed %q", out)
 	}
 	rows := b.list("conflicts")
