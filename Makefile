@@ -2,7 +2,8 @@
 #
 #   make run           build and start the app (data dir: $ILSA_DATA, else the app's default;
 #                      ARGS="--lang nb" passes more arguments)
-#   make test          vet, unit tests with -race, then the Xvfb smoke test
+#   make test          vet, unit tests with -race (with the two-Syncthing integration
+#                      test), then the Xvfb smoke test
 #   make build         bin/ilsa
 #   make bench         benchmarks           (BENCH=regexp, BENCHTIME=5s)
 #   make fuzz          every Fuzz target    (FUZZTIME=30s each)
