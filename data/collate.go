@@ -11,16 +11,22 @@ import (
 // sortLangs are the readers' languages organisation names have sort keys for.
 var sortLangs = []string{"sv", "nb", "en"}
 
-// collators keeps built collators per language: building one allocates
-// megabytes of tables, and a collator is not safe for concurrent use, so
-// each caller borrows one from the pool and returns it.
-var collators sync.Map // lang → *sync.Pool
+// keyers keeps built collators per language, each with its key buffer:
+// building one allocates megabytes of tables, and a collator is not safe for
+// concurrent use, so each caller borrows one from the pool and returns it.
+var keyers = map[string]*sync.Pool{}
 
-func borrowCollator(lang string) (*collate.Collator, func()) {
-	p, _ := collators.LoadOrStore(lang, &sync.Pool{New: func() any { return newCollator(lang) }})
-	pool := p.(*sync.Pool)
-	c := pool.Get().(*collate.Collator)
-	return c, func() { pool.Put(c) }
+func init() {
+	for _, lang := range append(slices.Clone(sortLangs), "no", "nn") {
+		keyers[lang] = &sync.Pool{New: func() any { return &keyer{c: newCollator(lang)} }}
+	}
+}
+
+// keyer is a collator with the buffer its keys are built in (4 KiB, too
+// big to allocate per key).
+type keyer struct {
+	c   *collate.Collator
+	buf collate.Buffer
 }
 
 // newCollator builds a collator for a reader of lang: Swedish puts Å Ä Ö
@@ -41,10 +47,15 @@ func newCollator(lang string) *collate.Collator {
 // sortKey is the byte string that orders name as a reader of lang expects;
 // keys compare with plain byte comparison (SQLite's BLOB order).
 func sortKey(lang, name string) []byte {
-	c, done := borrowCollator(lang)
-	defer done()
-	var buf collate.Buffer
-	return slices.Clone(c.KeyFromString(&buf, name))
+	p := keyers[lang]
+	if p == nil {
+		p = keyers["en"] // newCollator's choice for any other language
+	}
+	k := p.Get().(*keyer)
+	key := slices.Clone(k.c.KeyFromString(&k.buf, name))
+	k.buf.Reset()
+	p.Put(k)
+	return key
 }
 
 // sortColumn is the organisations column holding lang's sort keys.
