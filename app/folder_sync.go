@@ -18,12 +18,7 @@ func (f folderSync) options(progress func(done, total int64)) datasync.Options {
 }
 
 func (f folderSync) Sync(folder string, progress func(done, total int64)) (datasync.Result, error) {
-	res, err := datasync.Sync(context.Background(), f.st, folder, f.options(progress))
-	if err == nil && len(res.Imported) > 0 {
-		// Records made offline for an organisation merged meanwhile move on.
-		_, err = f.st.RehomeMerged(context.Background())
-	}
-	return res, err
+	return datasync.Sync(context.Background(), f.st, folder, f.options(progress))
 }
 
 func (f folderSync) Export(path string) (int, error) {
@@ -32,9 +27,5 @@ func (f folderSync) Export(path string) (int, error) {
 }
 
 func (f folderSync) Import(paths []string, progress func(done, total int64)) (datasync.Result, error) {
-	res, err := datasync.ImportFiles(context.Background(), f.st, paths, f.options(progress))
-	if err == nil && len(res.Imported) > 0 {
-		_, err = f.st.RehomeMerged(context.Background())
-	}
-	return res, err
+	return datasync.ImportFiles(context.Background(), f.st, paths, f.options(progress))
 }

@@ -49,10 +49,6 @@ func (s *session) cmdSync(args []string) error {
 			return err
 		}
 	}
-	// Records made offline for an organisation merged meanwhile move on.
-	if _, err := s.store.RehomeMerged(s.ctx()); err != nil {
-		return err
-	}
 	if *asJSON {
 		return s.writeJSON(res)
 	}
@@ -95,9 +91,6 @@ func (s *session) cmdImport(args []string) error {
 	}
 	res, err := isync.ImportFiles(s.ctx(), s.store, files, s.syncOptions())
 	if err != nil {
-		return err
-	}
-	if _, err := s.store.RehomeMerged(s.ctx()); err != nil {
 		return err
 	}
 	if *asJSON {

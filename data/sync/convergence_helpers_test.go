@@ -184,8 +184,8 @@ func (w *cvWorld) sameInstant(ds []*cvDevice) {
 
 // ---- the sync engine -----------------------------------------------------
 
-// syncDevice runs the real sync of d against its own copy of the folder and
-// then RehomeMerged (as the app and the command line do), publishes the
+// syncDevice runs the real sync of d against its own copy of the folder
+// (which moves records of merged organisations after importing), publishes the
 // bundles it wrote, and checks what it reported. It returns whether anything
 // happened (written, imported, rehomed).
 func (w *cvWorld) syncDevice(d *cvDevice, final bool) bool {
@@ -197,8 +197,7 @@ func (w *cvWorld) syncDevice(d *cvDevice, final bool) bool {
 	w.stats.syncs++
 	w.stats.imports += len(res.Imported)
 	w.checkResult(d, res, final)
-	n, err := d.s.RehomeMerged(ctx)
-	w.must(err, d.name+": rehome")
+	n := res.Rehomed
 	w.stats.rehomed += n
 	w.publish(d)
 	w.logf("%s sync: wrote %d, imported %d, skipped %d, applied %d, conflicts %d, future %d, pending %d, rehomed %d",

@@ -778,8 +778,7 @@ func (w *cvWorld) opUSB(d *cvDevice) bool {
 	if len(res.Files) != 0 || res.Clones != 0 || len(res.Imported) != 1 {
 		w.fatalf("%s: import of %s's export: %+v", to.name, d.name, res)
 	}
-	n, err := to.s.RehomeMerged(ctx)
-	w.must(err, "rehome")
+	n := res.Rehomed
 	w.stats.usb++
 	w.logf("usb: %s → %s: applied %d, duplicates %d, conflicts %d, rehomed %d", d.name, to.name, res.Applied, res.Duplicates, res.Conflicts, n)
 	return true

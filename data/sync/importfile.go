@@ -188,6 +188,9 @@ func ImportFiles(ctx context.Context, st *data.Store, paths []string, opt Option
 		prog.finish()
 		collect(&res, p, out)
 	}
+	if err := rehome(ctx, st, &res); err != nil {
+		return res, err
+	}
 	res.Device = st.DeviceID()
 	return res, nil
 }

@@ -32,6 +32,9 @@ type Result struct {
 	// bundles were imported anyway (last writer wins in any order) and the
 	// missing ones will be when they arrive.
 	Gaps []Gap `json:"gaps"`
+	// Rehomed counts records that named a merged organisation and were
+	// moved onto the one it was merged into after the import.
+	Rehomed int `json:"rehomed"`
 	// NewDeviceID is set when this device's id was found cloned and it now
 	// writes under a fresh one.
 	NewDeviceID string `json:"new_device_id,omitempty"`

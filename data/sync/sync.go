@@ -101,9 +101,24 @@ func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Resu
 	if err := st.ClearPending(ctx, s.gone()...); err != nil {
 		return res, err
 	}
+	if err := rehome(ctx, st, &res); err != nil {
+		return res, err
+	}
 	res.Gaps = s.gaps(own)
 	res.Device = st.DeviceID()
 	return res, nil
+}
+
+// rehome moves records made offline for an organisation that was merged
+// meanwhile onto the one it was merged into: every import path does it, so
+// the app, the command line and tests all end alike.
+func rehome(ctx context.Context, st *data.Store, res *Result) error {
+	if len(res.Imported) == 0 {
+		return nil
+	}
+	n, err := st.RehomeMerged(ctx)
+	res.Rehomed = n
+	return err
 }
 
 // checkFolder refuses a folder that is not there: a USB stick not plugged
