@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"time"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -116,31 +114,11 @@ func (f *assessForm) changed() {
 	f.draft.changed()
 }
 
-// assessDraftQuestion lets Esc answer "not now": the question and the form
-// close, and the draft stays for next time.
-type assessDraftQuestion struct {
-	f       *assessForm
-	escaped bool
-}
-
-func (q *assessDraftQuestion) close() {
-	q.escaped = true
-	q.f.ask.Hide()
-	q.f.close()
-}
-
 // offerDraft asks whether to bring back what was left unsaved at saved.
 func (f *assessForm) offerDraft(d assessDraft, saved time.Time) {
-	tr := f.u.tr
-	when := tr.Date(saved.Local()) + " " + saved.Local().Format("15:04")
 	f.draftPending = true
-	q := &assessDraftQuestion{f: f}
-	f.ask = dialog.NewConfirm(tr.T("ui.assess.draft.title"), tr.T("ui.assess.draft.message", "Time", when), func(restore bool) {
-		f.u.popDialog(q)
+	f.ask = f.u.askRestore(f.u.tr.T("ui.assess.draft.title"), "ui.assess.draft.message", saved, f.close, func(restore bool) {
 		f.ask = nil
-		if q.escaped {
-			return
-		}
 		f.draftPending = false
 		if restore {
 			f.fill(d)
@@ -150,9 +128,5 @@ func (f *assessForm) offerDraft(d assessDraft, saved time.Time) {
 			// A discarded keeper writes nothing more: start a fresh one.
 			f.draft = f.u.newDraft(f.key, func() any { return f.snapshot() })
 		}
-	}, f.u.win)
-	f.ask.SetConfirmText(tr.T("ui.visit.draft.restore"))
-	f.ask.SetDismissText(tr.T("ui.visit.discard"))
-	f.u.pushDialog(q)
-	f.ask.Show()
+	})
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"sync"
 	"time"
+
+	"fyne.io/fyne/v2/dialog"
 )
 
 // draftKeeper saves a form's content to the local database on every change,
@@ -86,4 +88,38 @@ func (d *draftKeeper) discard() {
 	defer d.io.Unlock()
 	d.closed = true
 	_ = d.u.store.DeleteDraft(d.key)
+}
+
+// askRestore asks whether to bring back the unsaved text of a form, saved
+// at saved. answer gets the choice; Esc answers "not now" instead: the
+// question and the form close (closeForm) and the draft stays for next
+// time. The question is returned so the form can tell it is open.
+func (u *UI) askRestore(title, messageKey string, saved time.Time, closeForm func(), answer func(restore bool)) *dialog.ConfirmDialog {
+	tr := u.tr
+	when := tr.Date(saved.Local()) + " " + saved.Local().Format("15:04")
+	q := &draftQuestion{closeForm: closeForm}
+	q.dlg = dialog.NewConfirm(title, tr.T(messageKey, "Time", when), func(restore bool) {
+		u.popDialog(q)
+		if !q.escaped {
+			answer(restore)
+		}
+	}, u.win)
+	q.dlg.SetConfirmText(tr.T("ui.visit.draft.restore"))
+	q.dlg.SetDismissText(tr.T("ui.visit.discard"))
+	u.pushDialog(q)
+	q.dlg.Show()
+	return q.dlg
+}
+
+// draftQuestion is askRestore's question on the dialog stack.
+type draftQuestion struct {
+	dlg       *dialog.ConfirmDialog
+	closeForm func()
+	escaped   bool
+}
+
+func (q *draftQuestion) close() {
+	q.escaped = true
+	q.dlg.Hide()
+	q.closeForm()
 }

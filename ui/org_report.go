@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/translations"
@@ -41,32 +40,10 @@ func (d *orgDetail) exportReport() {
 
 func (d *orgDetail) saveReport(orgID, name, lang string) {
 	u, tr := d.u, d.u.tr
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close() // the report is written beside it and renamed into place
-		u.background(func() func() {
-			pages, err := u.opt.ClientReport(u.ctx(), orgID, lang, path)
-			return func() {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				dialog.NewInformation(tr.T("ui.org.report_done_title"),
-					tr.N("ui.org.report_done", pages, "N", pages, "Path", path), u.win).Show()
-			}
-		})
-	}, u.win)
-	save.SetFileName(reportFileName(name, u.today8601()))
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	save.Resize(fyne.NewSize(760, 520))
-	save.Show()
+	u.saveAs(reportFileName(name, u.today8601()), func(path string) (string, string, error) {
+		pages, err := u.opt.ClientReport(u.ctx(), orgID, lang, path)
+		return tr.T("ui.org.report_done_title"), tr.N("ui.org.report_done", pages, "N", pages, "Path", path), err
+	})
 }
 
 // reportFileName is a file name a person recognises: the organisation and

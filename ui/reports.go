@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -447,32 +446,12 @@ func (s *reportsScreen) export(format string) {
 	if r == nil || u.opt.Reports == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // written beside it and renamed into place
-		lang := u.tr.Lang()
-		u.background(func() func() {
-			err := u.opt.Reports.Export(u.ctx(), r, format, lang, path)
-			return func() {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				dialog.NewInformation(u.tr.T("ui.reports.exported_title"), u.tr.T("ui.reports.exported", "Path", path), u.win).Show()
-			}
-		})
-	}, u.win)
-	d.SetFileName(u.tr.T("ui.reports.file_name", "From", r.Filter.From, "To", r.Filter.To) + "." + format)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	lang := u.tr.Lang()
+	name := u.tr.T("ui.reports.file_name", "From", r.Filter.From, "To", r.Filter.To) + "." + format
+	u.saveAs(name, func(path string) (string, string, error) {
+		err := u.opt.Reports.Export(u.ctx(), r, format, lang, path)
+		return u.tr.T("ui.reports.exported_title"), u.tr.T("ui.reports.exported", "Path", path), err
+	})
 }
 
 // figureLayout lines indicator rows up in three columns: code, label

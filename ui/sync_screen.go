@@ -356,31 +356,10 @@ func (s *syncScreen) startAutoSync(stop <-chan struct{}) {
 // export writes one bundle file with everything this device knows.
 func (s *syncScreen) export() {
 	u := s.u
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // the exporter writes the file itself, atomically
-		u.background(func() func() {
-			n, err := u.opt.Sync.Export(path)
-			return func() {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				dialog.NewInformation(u.tr.T("ui.sync.exported.title"),
-					u.tr.N("ui.sync.exported", n, "N", u.tr.Number(n), "Path", path), u.win).Show()
-			}
-		})
-	}, u.win)
-	d.SetFileName("ilsa-" + u.opt.Now().Format("2006-01-02") + ".bundle")
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	u.saveAs("ilsa-"+u.opt.Now().Format("2006-01-02")+".bundle", func(path string) (string, string, error) {
+		n, err := u.opt.Sync.Export(path)
+		return u.tr.T("ui.sync.exported.title"), u.tr.N("ui.sync.exported", n, "N", u.tr.Number(n), "Path", path), err
+	})
 }
 
 // importFiles imports a bundle file (from a USB stick or an e-mail).

@@ -421,31 +421,11 @@ func (f *visitForm) open(initial visitDraft) {
 	f.focusFirst()
 }
 
-// draftQuestion lets Esc answer "not now": the question and the form close,
-// and the draft stays for next time.
-type draftQuestion struct {
-	f       *visitForm
-	escaped bool
-}
-
-func (q *draftQuestion) close() {
-	q.escaped = true
-	q.f.ask.Hide()
-	q.f.close()
-}
-
 // offerDraft asks whether to bring back the text left unsaved at saved.
 func (f *visitForm) offerDraft(d visitDraft, saved time.Time) {
-	tr := f.u.tr
-	when := tr.Date(saved.Local()) + " " + saved.Local().Format("15:04")
 	f.draftPending = true
-	q := &draftQuestion{f: f}
-	f.ask = dialog.NewConfirm(tr.T("ui.visit.draft.title"), tr.T("ui.visit.draft.message", "Time", when), func(restore bool) {
-		f.u.popDialog(q)
+	f.ask = f.u.askRestore(f.u.tr.T("ui.visit.draft.title"), "ui.visit.draft.message", saved, f.close, func(restore bool) {
 		f.ask = nil
-		if q.escaped {
-			return
-		}
 		f.draftPending = false
 		if restore {
 			f.fill(d)
@@ -455,11 +435,7 @@ func (f *visitForm) offerDraft(d visitDraft, saved time.Time) {
 			f.draft = f.u.newDraft(f.key, func() any { return f.snapshot() })
 		}
 		f.focusFirst()
-	}, f.u.win)
-	f.ask.SetConfirmText(tr.T("ui.visit.draft.restore"))
-	f.ask.SetDismissText(tr.T("ui.visit.discard"))
-	f.u.pushDialog(q)
-	f.ask.Show()
+	})
 }
 
 // focusFirst puts the cursor where typing starts: the organisations when
