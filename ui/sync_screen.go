@@ -121,10 +121,14 @@ type syncState struct {
 	auto      bool
 	reachErr  error
 	last      *lastSync
-	conflicts []conflictItem
+	conflicts []conflictItem // with the records' names: only the Sync screen reads them
+	open      int            // conflicts waiting for review
 }
 
-func (u *UI) readSyncState() (syncState, error) {
+// readSyncState reads the shared folder's state; withItems also reads each
+// conflict's record name (the Sync screen's review), which Today, refreshed
+// after every write, does not need.
+func (u *UI) readSyncState(withItems bool) (syncState, error) {
 	var st syncState
 	st.folder, _ = u.store.Setting(SettingSyncFolder)
 	a, _ := u.store.Setting(settingSyncAuto)
@@ -138,13 +142,19 @@ func (u *UI) readSyncState() (syncState, error) {
 			st.last = &l
 		}
 	}
-	var err error
-	st.conflicts, err = u.loadConflicts()
+	if withItems {
+		var err error
+		st.conflicts, err = u.loadConflicts()
+		st.open = len(st.conflicts)
+		return st, err
+	}
+	list, err := u.store.Conflicts(u.ctx(), false)
+	st.open = len(list)
 	return st, err
 }
 
 func (s *syncScreen) refresh() {
-	newest(s.u, &s.gen, s.u.readSyncState, s.show)
+	newest(s.u, &s.gen, func() (syncState, error) { return s.u.readSyncState(true) }, s.show)
 }
 
 func (s *syncScreen) show(st syncState) {
@@ -465,7 +475,7 @@ func (u *UI) syncStatus(st syncState) (string, widget.Importance) {
 	}
 	text := tr.T("ui.today.sync.last", "Time", when)
 	imp := widget.MediumImportance
-	if n := len(st.conflicts); n > 0 {
+	if n := st.open; n > 0 {
 		text += " · " + tr.N("ui.today.sync.conflicts", n, "N", n)
 		imp = widget.WarningImportance
 	}

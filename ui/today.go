@@ -173,7 +173,7 @@ func (s *todayScreen) load(now time.Time) (todayData, error) {
 	if err != nil {
 		return d, err
 	}
-	d.sync, err = s.u.readSyncState()
+	d.sync, err = s.u.readSyncState(false)
 	return d, err
 }
 
