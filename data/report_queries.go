@@ -69,14 +69,8 @@ func (s *Store) ReportOrganisations(ctx context.Context) ([]ReportOrg, error) {
 			return nil, err
 		}
 		var n [9]int64
-		for i := range n {
-			switch x := vals[i].(type) {
-			case int64:
-				n[i] = x
-			case nil:
-			default:
-				return nil, fmt.Errorf("organisations: column %d: unexpected %T", i+1, vals[i])
-			}
+		if err := scanInts(vals[:], n[:], "organisations"); err != nil {
+			return nil, err
 		}
 		packed, _ := vals[9].(string)
 		var field [8]string // the last one, merged_into, runs to the end
@@ -236,14 +230,8 @@ func (s *Store) ReportVisitTable(ctx context.Context, from, to string) (*ReportV
 			return nil, err
 		}
 		var n [12]int64
-		for i := range n {
-			switch x := vals[i].(type) {
-			case int64:
-				n[i] = x
-			case nil:
-			default:
-				return nil, fmt.Errorf("visits: column %d: unexpected %T", i+1, vals[i])
-			}
+		if err := scanInts(vals[:], n[:], "visits"); err != nil {
+			return nil, err
 		}
 		packed, _ := vals[12].(string)
 		var field [6]string
@@ -506,4 +494,19 @@ func (s *Store) ReportAnswers(ctx context.Context, to string) ([]ReportAnswer, e
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// scanInts copies the leading integer columns of a scanned row into n
+// (NULL reads as 0).
+func scanInts(vals []any, n []int64, table string) error {
+	for i := range n {
+		switch x := vals[i].(type) {
+		case int64:
+			n[i] = x
+		case nil:
+		default:
+			return fmt.Errorf("%s: column %d: unexpected %T", table, i+1, vals[i])
+		}
+	}
+	return nil
 }
