@@ -148,7 +148,14 @@ func (d *duplicates) describe(o data.Organisation) fyne.CanvasObject {
 // confirmMerge asks before merging dup into keep, then merges.
 func (d *duplicates) confirmMerge(keep, dup data.Organisation) {
 	tr := d.u.tr
-	c := dialog.NewConfirm(tr.T("ui.dup.merge.title"), tr.T("ui.dup.merge.message", "Keep", keep.Name, "Dup", dup.Name),
+	// Duplicates often share a name: the org number tells them apart.
+	named := func(o data.Organisation) string {
+		if nr := o.OrgNumberDisplay(); nr != "" && keep.Name == dup.Name {
+			return o.Name + " (" + nr + ")"
+		}
+		return o.Name
+	}
+	c := dialog.NewConfirm(tr.T("ui.dup.merge.title"), tr.T("ui.dup.merge.message", "Keep", named(keep), "Dup", named(dup)),
 		func(ok bool) {
 			if !ok {
 				return
