@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -389,7 +390,12 @@ func (s *reportsScreen) drill(title string, f indicators.Figure) {
 	var dlg *dialog.CustomDialog
 	if len(f.Orgs) > 0 {
 		list.Add(boldLabel(tr.N("ui.reports.drill.orgs", len(f.Orgs), "N", tr.Number(len(f.Orgs)))))
-		for _, id := range f.Orgs {
+		// By name, as a reader looks for one; a copy, as figures share lists.
+		orgs := slices.Clone(f.Orgs)
+		sort.SliceStable(orgs, func(i, j int) bool {
+			return strings.ToLower(r.Orgs[orgs[i]].Name) < strings.ToLower(r.Orgs[orgs[j]].Name)
+		})
+		for _, id := range orgs {
 			o := r.Orgs[id]
 			line := o.Name
 			if m := s.u.municipalityLabel(o.Municipality); m != "" {
