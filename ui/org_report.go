@@ -28,7 +28,7 @@ func (d *orgDetail) exportReport() {
 	hint := widget.NewLabel(tr.T("ui.org.report_hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(hint, container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.settings.language")), nil, lang.Select))
-	ask := dialog.NewCustomConfirm(tr.T("ui.org.export_report"), tr.T("ui.org.report_choose_file"), tr.T("ui.cancel"), content,
+	ask := dialog.NewCustomConfirm(tr.T("report.client.title"), tr.T("ui.org.report_choose_file"), tr.T("ui.cancel"), content,
 		func(ok bool) {
 			if ok {
 				d.saveReport(org.ID, org.Name, lang.Value())
