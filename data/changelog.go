@@ -124,6 +124,16 @@ type applier struct {
 	ftsDeferred bool // full-text indexing of new rows waits for finish (ftsdefer.go)
 	// touched organisations beyond spillDirtyAt wait in temp.dirty_orgs (derived.go)
 	dirtySpilled bool
+	// log entries of a fresh import go into runs (changeruns.go)
+	useRuns    bool
+	runs       runWriter
+	runDevices map[string]bool // devices with runs, read once per transaction
+	runCache   runCache
+	// records known to have clocks, when the filter is sound (fresh.go)
+	written *written
+	// the store's filter, told of every record given clocks even when this
+	// transaction does not rely on it (fresh.go)
+	noted *written
 }
 
 type pendingRow struct {
@@ -204,7 +214,7 @@ func (a *applier) flushRow() error {
 }
 
 func (s *Store) newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {
-	return &applier{tx: tx, stmts: map[string]*sql.Stmt{}, shared: s.stmtCache, clock: clock, statsDirty: map[string]bool{}}
+	return &applier{tx: tx, stmts: map[string]*sql.Stmt{}, shared: s.stmtCache, clock: clock, statsDirty: map[string]bool{}, noted: s.known}
 }
 
 // finish writes what is pending and brings derived tables up to date; call
@@ -313,6 +323,9 @@ func (a *applier) exec(query string, args ...any) (sql.Result, error) {
 // Applying the same changes in any order, any number of times, ends in the
 // same rows (last writer wins per field, duplicates recognised by (device, seq)).
 func (a *applier) apply(c Change) (ApplyResult, error) {
+	if _, inRun, err := a.runLogged(c.Device, c.Seq); err != nil || inRun {
+		return ApplyResult{Duplicates: 1}, err
+	}
 	ins, err := a.exec(sqlInsertChange,
 		c.Device, int64(c.Seq), int64(c.HLC), int64(c.Base), c.Entity, c.ID, c.Field, c.Value)
 	if err != nil {
@@ -608,32 +621,23 @@ func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error
 // Changes returns the log entries of device with seq > after, in seq order
 // (device "" means every device), at most limit (0: all).
 func (s *Store) Changes(ctx context.Context, device string, after uint64, limit int) ([]Change, error) {
-	q := `SELECT device, seq, hlc, base, entity, id, field, value FROM changes WHERE seq > ?`
-	args := []any{int64(after)}
-	if device != "" {
-		q += ` AND device = ?`
-		args = append(args, device)
-	}
-	q += ` ORDER BY device, seq`
-	if limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", limit)
-	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	// Both tables of the log (changeruns.go), from one snapshot.
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	defer tx.Rollback()
 	var out []Change
-	for rows.Next() {
-		var c Change
-		var seq, h, b int64
-		if err := rows.Scan(&c.Device, &seq, &h, &b, &c.Entity, &c.ID, &c.Field, &c.Value); err != nil {
+	for c, err := range readLog(ctx, tx, device, after, 0) {
+		if err != nil {
 			return nil, err
 		}
-		c.Seq, c.HLC, c.Base = uint64(seq), hlc.Timestamp(h), hlc.Timestamp(b)
 		out = append(out, c)
+		if limit > 0 && len(out) == limit {
+			break
+		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Conflict is a concurrent edit kept for review.

@@ -153,7 +153,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		}
 		rep.Counts[name] = n
 	}
-	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM changes`).Scan(&rep.Changes); err != nil {
+	if err := s.r.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM changes) + IFNULL((SELECT SUM(last_seq - first_seq + 1) FROM change_runs), 0)`).Scan(&rep.Changes); err != nil {
 		return rep, err
 	}
 	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM conflicts WHERE resolved = 0`).Scan(&rep.Conflicts); err != nil {

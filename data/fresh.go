@@ -1,6 +1,10 @@
 package data
 
-import "strings"
+import (
+	"database/sql"
+	"strings"
+	"sync/atomic"
+)
 
 // The import fast path. Most changes a sync imports create records this
 // device has never seen (a colleague's new visits). For those, the general
@@ -60,6 +64,9 @@ func (a *applier) fresh(entity, id, field string) (bool, error) {
 		known, asked := a.prefetched[key]
 		if asked {
 			delete(a.prefetched, key)
+		}
+		if (!asked || pending) && a.surelyUnknown(entity, id) {
+			known, asked, pending = false, true, false
 		}
 		if !asked || pending {
 			st, err := a.stmt(sqlRecordKnown)
@@ -146,7 +153,17 @@ func (a *applier) prefetchKnown(changes []Change) error {
 		return rows.Err()
 	}
 	seen := map[string]bool{}
-	for _, c := range changes {
+	var prevEntity, prevID string
+	for i, c := range changes {
+		// A record's changes come one after another: the checks below give
+		// the same answer for each of them as for the first (the filter and
+		// the record being applied do not change in this loop, and seen
+		// holds the record if the first was asked about), so only its first
+		// change of a run needs them, and the filter's cache misses.
+		if i > 0 && c.ID == prevID && c.Entity == prevEntity {
+			continue
+		}
+		prevEntity, prevID = c.Entity, c.ID
 		if _, ok := entities[c.Entity]; !ok {
 			continue
 		}
@@ -154,6 +171,11 @@ func (a *applier) prefetchKnown(changes []Change) error {
 			continue
 		}
 		if a.cur != nil && a.cur.entity == c.Entity && a.cur.id == c.ID {
+			continue
+		}
+		if a.surelyUnknown(c.Entity, c.ID) {
+			// fresh asks the filter itself, when the record's turn comes
+			// and its clocks queued meanwhile are in the table.
 			continue
 		}
 		key := c.Entity + "\x00" + c.ID
@@ -242,6 +264,7 @@ func (a *applier) flushClocks() error {
 	var b strings.Builder
 	b.WriteString(`INSERT INTO record_clocks(entity, id, clocks) VALUES `)
 	for i := range n {
+		a.noteClocks(a.clockQueue[3*i].(string), a.clockQueue[3*i+1].(string))
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -358,4 +381,113 @@ func insertFreshRows(table string, cols []string, n int) string {
 		q.WriteString(c)
 	}
 	return q.String()
+}
+
+// written remembers, in fixed memory, which records have field clocks: a
+// Bloom filter. It is started by an import that finds record_clocks empty (a
+// first merge) and kept by the store for later imports (the other bundles
+// of that merge), so a record it has never heard of has no clocks for
+// certain, and fresh and prefetchKnown need not ask the table. A false
+// positive only costs the query that would have been made anyway.
+//
+// It stays sound because every write of record_clocks in this process goes
+// through the applier, which tells the filter (noteClocks) before writing,
+// in any transaction, also one that does not rely on the filter; a rollback
+// only leaves extra bits. Writes by another connection (another process)
+// are noticed through PRAGMA data_version, and a new writer connection
+// through a marker in its temp schema: either way the filter is dropped.
+type written struct {
+	bits []uint64
+}
+
+// writtenBits is the filter's size: 8 Mbit (1 MiB), so a million records
+// still give few false positives.
+const writtenBits = 1 << 23
+
+func writtenHash(entity, id string) (uint64, uint64) {
+	// FNV-1a, two halves of it as two hashes (double hashing).
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(entity); i++ {
+		h = (h ^ uint64(entity[i])) * 1099511628211
+	}
+	h = (h ^ 0) * 1099511628211
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint64(id[i])) * 1099511628211
+	}
+	h2 := h*0x9E3779B97F4A7C15 | 1
+	return h, h2
+}
+
+func (w *written) add(entity, id string) {
+	h1, h2 := writtenHash(entity, id)
+	for i := range uint64(3) {
+		b := (h1 + i*h2) % writtenBits
+		w.bits[b/64] |= 1 << (b % 64)
+	}
+}
+
+func (w *written) has(entity, id string) bool {
+	h1, h2 := writtenHash(entity, id)
+	for i := range uint64(3) {
+		b := (h1 + i*h2) % writtenBits
+		if w.bits[b/64]&(1<<(b%64)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// knownTokens makes the marker of each filter unique.
+var knownTokens atomic.Int64
+
+// trackWritten lets the applier rely on the store's filter if it is still
+// sound, or starts one if record_clocks is empty; call it (under writeMu)
+// before the transaction writes anything.
+func (a *applier) trackWritten(s *Store) error {
+	if _, err := a.tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS known_filter(tok INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	var tok sql.NullInt64
+	var ver int64
+	if err := a.tx.QueryRow(`SELECT (SELECT max(tok) FROM temp.known_filter), data_version FROM pragma_data_version`).Scan(&tok, &ver); err != nil {
+		return err
+	}
+	if s.known != nil && tok.Valid && tok.Int64 == s.knownTok && ver == s.knownVer {
+		a.written, a.noted = s.known, s.known
+		return nil
+	}
+	s.known, a.noted = nil, nil
+	var empty bool
+	if err := a.tx.QueryRow(`SELECT NOT EXISTS(SELECT 1 FROM record_clocks)`).Scan(&empty); err != nil {
+		return err
+	}
+	if !empty {
+		return nil
+	}
+	t := knownTokens.Add(1)
+	if _, err := a.tx.Exec(`DELETE FROM temp.known_filter`); err != nil {
+		return err
+	}
+	if _, err := a.tx.Exec(`INSERT INTO temp.known_filter(tok) VALUES(?)`, t); err != nil {
+		return err
+	}
+	a.written = &written{bits: make([]uint64, writtenBits/64)}
+	a.noted = a.written
+	s.known, s.knownTok, s.knownVer = a.written, t, ver
+	return nil
+}
+
+// noteClocks records that the record's clocks are (about to be) in the table.
+func (a *applier) noteClocks(entity, id string) {
+	if a.written != nil {
+		a.written.add(entity, id)
+	}
+	if a.noted != nil && a.noted != a.written {
+		a.noted.add(entity, id)
+	}
+}
+
+// surelyUnknown says whether the record certainly has no field clocks.
+func (a *applier) surelyUnknown(entity, id string) bool {
+	return a.written != nil && !a.written.has(entity, id)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"path/filepath"
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -117,5 +118,47 @@ func TestImportEqualsApplyOneByOne(t *testing.T) {
 		if a, b := datatest.Dump(t, imported), datatest.Dump(t, shuffled); a != b {
 			t.Fatalf("round %d: import and another order differ:\n%s\nvs\n%s", round, a, b)
 		}
+	}
+}
+
+// TestImportFilterAcrossConnections: the store keeps its filter of records
+// with clocks for later imports; a record given clocks by another
+// connection in between must not be taken for new.
+func TestImportFilterAcrossConnections(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	changes := recordChanges(r, 1500)
+	path := filepath.Join(t.TempDir(), data.DBFileName)
+	imported, _ := datatest.OpenAt(t, path)
+	cut := len(changes) / 3
+	second := changes[cut : 2*cut]
+	feed := func(part []data.Change, hash string) {
+		i := 0
+		if _, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: hash, Kind: "export", Count: uint64(len(part))},
+			func() (data.Change, error) {
+				if i == len(part) {
+					return data.Change{}, io.EOF
+				}
+				i++
+				return part[i-1], nil
+			}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	feed(changes[:cut], "h1")
+	other, _ := datatest.OpenAt(t, path)
+	if _, err := other.Apply(ctx, second); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	feed(append(append([]data.Change(nil), changes[2*cut:]...), second...), "h2")
+
+	single, _ := datatest.Open(t)
+	for _, part := range [][]data.Change{changes[:cut], second, changes[2*cut:]} {
+		if _, err := single.Apply(ctx, part); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if a, b := datatest.Dump(t, imported), datatest.Dump(t, single); a != b {
+		t.Fatalf("import after another connection's writes differs:\n%s\nvs\n%s", a, b)
 	}
 }

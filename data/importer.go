@@ -122,6 +122,9 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	a.freshOK = true
 	defer a.close()
 	if meta.Count >= deferFTSMin {
+		if err := a.trackWritten(s); err != nil {
+			return res, err
+		}
 		if err := a.deferFTS(); err != nil {
 			return res, err
 		}
@@ -131,12 +134,13 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	if meta.Kind == "log" && meta.FirstSeq > 0 {
 		// A bundle whose range this device has never seen needs no
 		// duplicate check per change: the common case, and the fast one.
-		var n int
-		if err := tx.QueryRow(`SELECT COUNT(*) FROM changes WHERE device = ? AND seq BETWEEN ? AND ?`,
-			meta.Device, int64(meta.FirstSeq), int64(meta.LastSeq)).Scan(&n); err != nil {
+		// Its log entries are then written as runs (changeruns.go).
+		logged, err := rangeLogged(tx, meta.Device, meta.FirstSeq, meta.LastSeq)
+		if err != nil {
 			return res, err
 		}
-		im.fresh = n == 0
+		im.fresh = !logged
+		a.useRuns = im.fresh
 	}
 	// Changes are read a window ahead, so that whether their records are
 	// known is asked in a few queries per window (prefetchKnown) rather than
@@ -280,21 +284,26 @@ func (im *importer) change(c Change, res *ImportResult) error {
 // logged inserts c into the log, or, when its (device, seq) is taken, tells
 // a duplicate (true) from a clone, which it keeps under a derived device id.
 func (im *importer) logged(c Change, res *ImportResult) (dup bool, err error) {
-	ins, err := im.a.exec(sqlInsertChange,
-		c.Device, int64(c.Seq), int64(c.HLC), int64(c.Base), c.Entity, c.ID, c.Field, c.Value)
+	old, inRun, err := im.a.runLogged(c.Device, c.Seq)
 	if err != nil {
 		return false, err
 	}
-	if n, _ := ins.RowsAffected(); n == 1 {
-		return false, nil
+	if !inRun {
+		ins, err := im.a.exec(sqlInsertChange,
+			c.Device, int64(c.Seq), int64(c.HLC), int64(c.Base), c.Entity, c.ID, c.Field, c.Value)
+		if err != nil {
+			return false, err
+		}
+		if n, _ := ins.RowsAffected(); n == 1 {
+			return false, nil
+		}
+		var h, b int64
+		if err := im.a.tx.QueryRow(`SELECT hlc, base, entity, id, field, value FROM changes WHERE device = ? AND seq = ?`,
+			c.Device, int64(c.Seq)).Scan(&h, &b, &old.Entity, &old.ID, &old.Field, &old.Value); err != nil {
+			return false, err
+		}
+		old.Device, old.Seq, old.HLC, old.Base = c.Device, c.Seq, hlc.Timestamp(h), hlc.Timestamp(b)
 	}
-	var old Change
-	var h, b int64
-	if err := im.a.tx.QueryRow(`SELECT hlc, base, entity, id, field, value FROM changes WHERE device = ? AND seq = ?`,
-		c.Device, int64(c.Seq)).Scan(&h, &b, &old.Entity, &old.ID, &old.Field, &old.Value); err != nil {
-		return false, err
-	}
-	old.Device, old.Seq, old.HLC, old.Base = c.Device, c.Seq, hlc.Timestamp(h), hlc.Timestamp(b)
 	if old == c {
 		res.Duplicates++
 		return true, nil
@@ -310,7 +319,13 @@ func (im *importer) logged(c Change, res *ImportResult) (dup bool, err error) {
 	if orig == im.own {
 		im.ownCloned = true
 	}
-	ins, err = im.a.exec(sqlInsertChange,
+	if _, inRun, err := im.a.runLogged(c.Device, c.Seq); err != nil || inRun {
+		if inRun {
+			res.Duplicates++ // this clone was rescued before
+		}
+		return inRun, err
+	}
+	ins, err := im.a.exec(sqlInsertChange,
 		c.Device, int64(c.Seq), int64(c.HLC), int64(c.Base), c.Entity, c.ID, c.Field, c.Value)
 	if err != nil {
 		return false, err

@@ -15,6 +15,15 @@ const logBatchRows = 200
 // the multi-row insert cannot say which rows were duplicates. The entries of
 // one statement share their device, bound once (a log bundle has one).
 func (a *applier) logChange(c Change) error {
+	if a.useRuns {
+		if !a.runs.fits(c) {
+			if err := a.flushRun(); err != nil {
+				return err
+			}
+		}
+		a.runs.add(c)
+		return nil
+	}
 	if len(a.logQueue) > 0 && c.Device != a.logDevice {
 		if err := a.flushLog(); err != nil {
 			return err
@@ -29,6 +38,9 @@ func (a *applier) logChange(c Change) error {
 }
 
 func (a *applier) flushLog() error {
+	if err := a.flushRun(); err != nil {
+		return err
+	}
 	n := len(a.logQueue) / 7
 	if n == 0 {
 		return nil

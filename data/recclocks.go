@@ -187,6 +187,7 @@ func (a *applier) writeClocks() error {
 		return nil
 	}
 	a.cur.dirty = false
+	a.noteClocks(a.cur.entity, a.cur.id)
 	a.blobBuf = appendClocks(a.blobBuf[:0], a.cur.clocks)
 	_, err := a.exec(sqlUpsertRecordClocks, a.cur.entity, a.cur.id, a.blobBuf)
 	return err

@@ -58,6 +58,12 @@ type Store struct {
 	nextSeq   uint64
 	stmtCache map[string]*sql.Stmt
 	commits   atomic.Uint64 // successful write transactions of this store
+	// known holds every record with field clocks, as a Bloom filter, from a
+	// first merge on (fresh.go); guarded by writeMu. knownVer and knownTok
+	// tell whether another connection may have written since.
+	known    *written
+	knownVer int64
+	knownTok int64
 }
 
 // ErrSchemaTooNew means the database was written by a newer ILSA Coach.
@@ -289,7 +295,8 @@ func (s *Store) initDevice() error {
 	// The next sequence number and the clock are recovered from the log itself,
 	// so a crash between a write and a bookkeeping update cannot reuse either.
 	var maxSeq sql.NullInt64
-	if err := tx.QueryRow("SELECT MAX(seq) FROM changes WHERE device = ?", dev).Scan(&maxSeq); err != nil {
+	if err := tx.QueryRow(`SELECT MAX(IFNULL((SELECT MAX(seq) FROM changes WHERE device = ?1), 0),
+		IFNULL((SELECT MAX(last_seq) FROM change_runs WHERE device = ?1), 0))`, dev).Scan(&maxSeq); err != nil {
 		return err
 	}
 	s.nextSeq = uint64(maxSeq.Int64) + 1

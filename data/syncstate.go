@@ -6,8 +6,6 @@ import (
 	"errors"
 	"iter"
 	"strings"
-
-	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // LogInfo describes a slice of the change log about to be read.
@@ -32,55 +30,92 @@ func (s *Store) ChangeLog(ctx context.Context, device string, after uint64, fn f
 		return err
 	}
 	defer tx.Rollback()
+	var info LogInfo
+	var first, last uint64
+	info.Count, first, last, err = logSpan(ctx, tx, device, after)
+	if err != nil {
+		return err
+	}
+	upTo := uint64(0)
+	if device != "" && info.Count > 0 {
+		runEnd, err := logRunEnd(ctx, tx, device, first)
+		if err != nil {
+			return err
+		}
+		info.FirstSeq, info.LastSeq = first, runEnd
+		info.More = runEnd < last
+		info.Count = info.LastSeq - info.FirstSeq + 1
+		upTo = runEnd
+	}
+	return fn(info, readLog(ctx, tx, device, after, upTo))
+}
+
+// logSpan counts the log entries (both tables) with seq > after of device
+// ("" every device), with their smallest and largest seq.
+func logSpan(ctx context.Context, tx *sql.Tx, device string, after uint64) (n, first, last uint64, err error) {
 	where, args := `seq > ?`, []any{int64(after)}
 	if device != "" {
 		where += ` AND device = ?`
 		args = append(args, device)
 	}
-	var info LogInfo
-	var first, last sql.NullInt64
+	var c1, c2 int64
+	var f1, l1, f2, l2 sql.NullInt64
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), MIN(seq), MAX(seq) FROM changes WHERE `+where, args...).
-		Scan(&info.Count, &first, &last); err != nil {
-		return err
+		Scan(&c1, &f1, &l1); err != nil {
+		return 0, 0, 0, err
 	}
-	if device != "" && info.Count > 0 {
-		var runEnd int64
+	// A run partly at or before after counts from after+1.
+	rwhere := strings.Replace(where, "seq > ?", "last_seq > ?1", 1)
+	rwhere = strings.Replace(rwhere, "device = ?", "device = ?2", 1)
+	if err := tx.QueryRowContext(ctx, `SELECT IFNULL(SUM(last_seq - MAX(first_seq, ?1 + 1) + 1), 0),
+		MIN(MAX(first_seq, ?1 + 1)), MAX(last_seq) FROM change_runs WHERE `+rwhere, args...).
+		Scan(&c2, &f2, &l2); err != nil {
+		return 0, 0, 0, err
+	}
+	n = uint64(c1 + c2)
+	switch {
+	case f1.Valid && f2.Valid:
+		first, last = uint64(min(f1.Int64, f2.Int64)), uint64(max(l1.Int64, l2.Int64))
+	case f1.Valid:
+		first, last = uint64(f1.Int64), uint64(l1.Int64)
+	case f2.Valid:
+		first, last = uint64(f2.Int64), uint64(l2.Int64)
+	}
+	return n, first, last, nil
+}
+
+// logRunEnd is the last seq of the contiguous stretch of device's log
+// entries that starts at from (which is in the log), across both tables.
+func logRunEnd(ctx context.Context, tx *sql.Tx, device string, from uint64) (uint64, error) {
+	end := from
+	for {
+		// A run holding end+1 (or end itself) extends the stretch to its last seq.
+		var last sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT MAX(last_seq) FROM change_runs WHERE device = ? AND first_seq <= ? AND last_seq > ?`,
+			device, int64(end+1), int64(end)).Scan(&last); err != nil {
+			return 0, err
+		}
+		if last.Valid {
+			end = uint64(last.Int64)
+			continue
+		}
+		// Rows from end+1 on: the stretch goes on to the first row whose successor is no row.
+		var next bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM changes WHERE device = ? AND seq = ?)`,
+			device, int64(end+1)).Scan(&next); err != nil {
+			return 0, err
+		}
+		if !next {
+			return end, nil
+		}
+		var rowEnd int64
 		if err := tx.QueryRowContext(ctx, `SELECT seq FROM changes c WHERE device = ? AND seq >= ?
 			AND NOT EXISTS (SELECT 1 FROM changes n WHERE n.device = c.device AND n.seq = c.seq + 1)
-			ORDER BY seq LIMIT 1`, device, first.Int64).Scan(&runEnd); err != nil {
-			return err
+			ORDER BY seq LIMIT 1`, device, int64(end+1)).Scan(&rowEnd); err != nil {
+			return 0, err
 		}
-		info.FirstSeq, info.LastSeq = uint64(first.Int64), uint64(runEnd)
-		info.More = runEnd < last.Int64
-		info.Count = info.LastSeq - info.FirstSeq + 1
-		where += ` AND seq <= ?`
-		args = append(args, runEnd)
+		end = uint64(rowEnd)
 	}
-	seq := func(yield func(Change, error) bool) {
-		rows, err := tx.QueryContext(ctx, `SELECT device, seq, hlc, base, entity, id, field, value FROM changes WHERE `+
-			where+` ORDER BY device, seq`, args...)
-		if err != nil {
-			yield(Change{}, err)
-			return
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c Change
-			var sq, h, b int64
-			if err := rows.Scan(&c.Device, &sq, &h, &b, &c.Entity, &c.ID, &c.Field, &c.Value); err != nil {
-				yield(Change{}, err)
-				return
-			}
-			c.Seq, c.HLC, c.Base = uint64(sq), hlc.Timestamp(h), hlc.Timestamp(b)
-			if !yield(c, nil) {
-				return
-			}
-		}
-		if err := rows.Err(); err != nil {
-			yield(Change{}, err)
-		}
-	}
-	return fn(info, seq)
 }
 
 // BundleRecord is one row of what sync has done with bundles.
