@@ -6,6 +6,7 @@
 #                      test), then the Xvfb smoke test
 #   make build         bin/ilsa
 #   make bench         benchmarks           (BENCH=regexp, BENCHTIME=5s)
+#   make syncbench     the sync budgets: import vs raw insert, memory, no-op sync
 #   make fuzz          every Fuzz target    (FUZZTIME=30s each)
 #   make screenshots   docs/screenshots/*.png from demo data
 #   make startup       time to the first window on the 10,000-organisation demo
@@ -39,7 +40,7 @@ endif
 
 .DEFAULT_GOAL := build
 
-.PHONY: all build run test vet unit smoke bench fuzz screenshots startup clean deps-build deps-test
+.PHONY: all build run test vet unit smoke bench syncbench fuzz screenshots startup clean deps-build deps-test
 
 all: build
 
@@ -71,6 +72,13 @@ smoke: deps-build deps-test
 
 bench: deps-build
 	$(GO) test -tags '$(TAGS)' -run '^$$' -bench '$(BENCH)' -benchmem $(if $(BENCHTIME),-benchtime '$(BENCHTIME)') ./...
+
+# Issue 5's budgets: the import of a million changes against the raw insert
+# of a million rows (five pairs side by side, the median ratio), the peak heap
+# of a small and a large import, and a sync with nothing new.
+syncbench: deps-build
+	$(GO) test -tags '$(TAGS)' -run '^$$' -bench 'ImportVsRaw' -benchtime 5x ./data/sync/
+	$(GO) test -tags '$(TAGS)' -run '^$$' -bench 'Import10k|Import1M$$|NoopSync10k' -benchtime 1x ./data/sync/
 
 # Fuzzing takes one package and one target at a time: list the Fuzz targets of
 # every package, then run each for FUZZTIME. New crashers land in the
