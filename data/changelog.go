@@ -92,10 +92,11 @@ func preparedQueries() []string {
 // applier applies changes inside one write transaction, with prepared
 // statements reused across the changes of that transaction.
 type applier struct {
-	tx     *sql.Tx
-	stmts  map[string]*sql.Stmt // bound to tx
-	shared map[string]*sql.Stmt // prepared once on the writer connection
-	clock  *hlc.Clock
+	spareRow *pendingRow // a written row, for reuse (recycleRow)
+	tx       *sql.Tx
+	stmts    map[string]*sql.Stmt // bound to tx
+	shared   map[string]*sql.Stmt // prepared once on the writer connection
+	clock    *hlc.Clock
 	// organisations whose visit statistics and visit-notes search document
 	// must be recomputed before commit
 	statsDirty map[string]bool
@@ -161,7 +162,13 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 				return err
 			}
 		}
-		a.row = &pendingRow{table: table, id: id, fresh: fresh}
+		r := a.spareRow
+		if r == nil {
+			r = &pendingRow{cols: make([]string, 0, 16), vals: make([]any, 0, 16)}
+		}
+		a.spareRow = nil
+		r.table, r.id, r.fresh = table, id, fresh
+		a.row = r
 	}
 	for i, c := range a.row.cols {
 		if c == col {
@@ -200,6 +207,7 @@ func (a *applier) flushRow() error {
 		return nil
 	}
 	a.row = nil
+	defer a.recycleRow(r)
 	if r.fresh {
 		return a.queueFreshRow(r)
 	}
@@ -211,6 +219,14 @@ func (a *applier) flushRow() error {
 	args := append(r.vals, r.updatedAt, r.id)
 	_, err := a.exec(`UPDATE `+r.table+` SET `+set.String()+`updated_at = MAX(updated_at, ?) WHERE id = ?`, args...)
 	return err
+}
+
+// recycleRow keeps a written row's slices for the next one: an import
+// gathers a row per record, and allocating each shows in the collector.
+func (a *applier) recycleRow(r *pendingRow) {
+	clear(r.vals)
+	*r = pendingRow{cols: r.cols[:0], vals: r.vals[:0]}
+	a.spareRow = r
 }
 
 func (s *Store) newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {

@@ -144,23 +144,17 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	}
 	// Changes are read a window ahead, so that whether their records are
 	// known is asked in a few queries per window (prefetchKnown) rather than
-	// one per record. The window bounds memory.
-	window := make([]Change, 0, importWindow)
-	for eof := false; !eof; {
-		window = window[:0]
-		for len(window) < importWindow {
-			if err := ctx.Err(); err != nil {
-				return ImportResult{}, err
-			}
-			c, err := next()
-			if err == io.EOF {
-				eof = true
-				break
-			}
-			if err != nil {
-				return ImportResult{}, err
-			}
-			window = append(window, c)
+	// one per record, and on a goroutine of their own (readAhead), so that
+	// decoding the bundle overlaps applying it. The windows bound memory.
+	ra := startReadAhead(ctx, next)
+	defer ra.close()
+	for {
+		window, err := ra.window()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return ImportResult{}, err
 		}
 		if err := a.prefetchKnown(window); err != nil {
 			return ImportResult{}, err

@@ -111,6 +111,14 @@ func Open(path string, opt Options) (*Store, error) {
 		s.w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// Statement journals (multi-row INSERTs inside an import's transaction
+	// need one) stay in memory instead of going through a temporary file.
+	// The writer is one connection kept open, so the setting holds; were it
+	// ever reopened, only speed would suffer.
+	if _, err = s.w.Exec("PRAGMA temp_store = MEMORY"); err != nil {
+		s.w.Close()
+		return nil, err
+	}
 	if !opt.ReadOnly {
 		if err = s.migrate(); err != nil {
 			s.w.Close()
