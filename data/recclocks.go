@@ -14,15 +14,29 @@ import (
 // row per field. An import writes one row per record it creates rather than
 // ten; a read of a record's clocks is one lookup.
 //
-// The blob is a sequence of entries, one per field:
+// The blob has two forms. The first, written by migration 0010, is a
+// sequence of entries, one per field:
 //
 //	u8 len(field), field bytes,
 //	uvarint len(device), device bytes   (length 0: the previous entry's device),
 //	8 bytes hlc, 8 bytes seq, 8 bytes base   (big-endian)
 //
-// Migration 0010 writes every entry with its device; the apply path omits a
-// device equal to the previous entry's. Entries are in no particular order;
-// a field appears at most once.
+// The second, which every write since uses, starts with a 0 byte (a field
+// name is never empty, so the first form never does) and stores the numbers
+// as differences, which for a record made by one device in one sitting are
+// a byte each; it is under half the size, which an import of a colleague's
+// hundred thousand records feels in every page it writes:
+//
+//	0, then per field:
+//	u8 len(field), field bytes,
+//	u8 flags (1: a device follows; 2: base is 0),
+//	[uvarint len(device), device bytes]   (without flag 1: the previous entry's),
+//	varint (hlc − previous entry's hlc), varint (seq − previous entry's seq),
+//	[varint (hlc − base)]   (without flag 2)
+//
+// Varints are zigzag, differences wrap around 64 bits, "previous" starts at
+// 0 and "" (the first entry carries flag 1). Entries are in no particular
+// order; a field appears at most once.
 
 // fieldClock is the winning change of one field.
 type fieldClock struct {
@@ -33,30 +47,50 @@ type fieldClock struct {
 	base   hlc.Timestamp
 }
 
-// appendClocks encodes clocks onto b.
+// appendClocks encodes clocks onto b, in the second form.
 func appendClocks(b []byte, clocks []fieldClock) []byte {
-	prev := ""
+	b = append(b, 0)
+	prevDev := ""
+	var prevHLC, prevSeq uint64
 	for _, c := range clocks {
 		b = append(b, byte(len(c.field)))
 		b = append(b, c.field...)
-		if c.device == prev {
-			b = append(b, 0)
-		} else {
+		var flags byte
+		if c.device != prevDev || prevDev == "" {
+			flags |= clockNewDevice
+		}
+		if c.base == 0 {
+			flags |= clockZeroBase
+		}
+		b = append(b, flags)
+		if flags&clockNewDevice != 0 {
 			b = binary.AppendUvarint(b, uint64(len(c.device)))
 			b = append(b, c.device...)
-			prev = c.device
+			prevDev = c.device
 		}
-		b = binary.BigEndian.AppendUint64(b, uint64(c.hlc))
-		b = binary.BigEndian.AppendUint64(b, c.seq)
-		b = binary.BigEndian.AppendUint64(b, uint64(c.base))
+		b = binary.AppendVarint(b, int64(uint64(c.hlc)-prevHLC))
+		b = binary.AppendVarint(b, int64(c.seq-prevSeq))
+		if flags&clockZeroBase == 0 {
+			b = binary.AppendVarint(b, int64(uint64(c.hlc)-uint64(c.base)))
+		}
+		prevHLC, prevSeq = uint64(c.hlc), c.seq
 	}
 	return b
 }
 
+// Flags of an entry in the second form.
+const (
+	clockNewDevice = 1
+	clockZeroBase  = 2
+)
+
 var errBadClocks = errors.New("record_clocks: damaged entry")
 
-// decodeClocks appends the entries of blob to out.
+// decodeClocks appends the entries of blob (either form) to out.
 func decodeClocks(blob []byte, out []fieldClock) ([]fieldClock, error) {
+	if len(blob) > 0 && blob[0] == 0 {
+		return decodeClocksDelta(blob[1:], out)
+	}
 	prev := ""
 	for len(blob) > 0 {
 		n := int(blob[0])
@@ -85,6 +119,62 @@ func decodeClocks(blob []byte, out []fieldClock) ([]fieldClock, error) {
 		c.seq = binary.BigEndian.Uint64(blob[8:])
 		c.base = hlc.Timestamp(binary.BigEndian.Uint64(blob[16:]))
 		blob = blob[24:]
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// decodeClocksDelta decodes the entries of the second form.
+func decodeClocksDelta(blob []byte, out []fieldClock) ([]fieldClock, error) {
+	prevDev := ""
+	var prevHLC, prevSeq uint64
+	varint := func() (int64, bool) {
+		v, k := binary.Varint(blob)
+		if k <= 0 {
+			return 0, false
+		}
+		blob = blob[k:]
+		return v, true
+	}
+	for len(blob) > 0 {
+		n := int(blob[0])
+		if n == 0 || len(blob) < 2+n {
+			return out, errBadClocks
+		}
+		var c fieldClock
+		c.field = string(blob[1 : 1+n])
+		flags := blob[1+n]
+		blob = blob[2+n:]
+		if flags&^(clockNewDevice|clockZeroBase) != 0 {
+			return out, errBadClocks
+		}
+		if flags&clockNewDevice != 0 {
+			dl, k := binary.Uvarint(blob)
+			if k <= 0 || dl == 0 || uint64(len(blob)-k) < dl {
+				return out, errBadClocks
+			}
+			prevDev = string(blob[k : k+int(dl)])
+			blob = blob[k+int(dl):]
+		}
+		if prevDev == "" {
+			return out, errBadClocks
+		}
+		c.device = prevDev
+		dh, ok1 := varint()
+		ds, ok2 := varint()
+		if !ok1 || !ok2 {
+			return out, errBadClocks
+		}
+		prevHLC += uint64(dh)
+		prevSeq += uint64(ds)
+		c.hlc, c.seq = hlc.Timestamp(prevHLC), prevSeq
+		if flags&clockZeroBase == 0 {
+			db, ok := varint()
+			if !ok {
+				return out, errBadClocks
+			}
+			c.base = hlc.Timestamp(prevHLC - uint64(db))
+		}
 		out = append(out, c)
 	}
 	return out, nil
