@@ -565,7 +565,7 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 		return nil, err
 	}
 	s.nextSeq = seq
-	s.commits.Add(1)
+	s.committed()
 	return changes, nil
 }
 
@@ -627,7 +627,7 @@ func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error
 	if err := tx.Commit(); err != nil {
 		return ApplyResult{}, err
 	}
-	s.commits.Add(1)
+	s.committed()
 	if maxOwn >= s.nextSeq { // our own changes came back: never reuse their numbers
 		s.nextSeq = maxOwn + 1
 	}

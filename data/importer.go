@@ -225,7 +225,7 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	if err := tx.Commit(); err != nil {
 		return ImportResult{}, err
 	}
-	s.commits.Add(1)
+	s.committed()
 	if newDevice != "" {
 		s.device.Store(&newDevice)
 		s.nextSeq = 1

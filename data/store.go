@@ -58,6 +58,7 @@ type Store struct {
 	nextSeq   uint64
 	stmtCache map[string]*sql.Stmt
 	commits   atomic.Uint64 // successful write transactions of this store
+	ckpt      *checkpointer // nil when read-only
 	// known holds every record with field clocks, as a Bloom filter, from a
 	// first merge on (fresh.go); guarded by writeMu. knownVer and knownTok
 	// tell whether another connection may have written since.
@@ -112,10 +113,15 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	// Statement journals (multi-row INSERTs inside an import's transaction
-	// need one) stay in memory instead of going through a temporary file.
-	// The writer is one connection kept open, so the setting holds; were it
-	// ever reopened, only speed would suffer.
-	if _, err = s.w.Exec("PRAGMA temp_store = MEMORY"); err != nil {
+	// need one) stay in memory instead of going through a temporary file,
+	// and the checkpointer, not the commit, copies the log into the file
+	// (checkpoint.go). The writer is one connection kept open, so the
+	// settings hold; were it ever reopened, only speed would suffer.
+	pragmas := "PRAGMA temp_store = MEMORY"
+	if !opt.ReadOnly {
+		pragmas += "; PRAGMA wal_autocheckpoint = 0"
+	}
+	if _, err = s.w.Exec(pragmas); err != nil {
 		s.w.Close()
 		return nil, err
 	}
@@ -145,6 +151,13 @@ func Open(path string, opt Options) (*Store, error) {
 			s.Close()
 			return nil, err
 		}
+		ck, err := sql.Open("sqlite3", dsn("rwc"))
+		if err != nil {
+			s.Close()
+			return nil, err
+		}
+		ck.SetMaxOpenConns(1)
+		s.ckpt = startCheckpointer(ck)
 		for _, q := range preparedQueries() {
 			st, err := s.w.Prepare(q)
 			if err != nil {
@@ -157,9 +170,11 @@ func Open(path string, opt Options) (*Store, error) {
 	return s, nil
 }
 
-// Close closes both connection pools.
+// Close stops the checkpointer and closes the connections; the last one to
+// close copies what is left of the log into the database file.
 func (s *Store) Close() error {
 	var errs []error
+	errs = append(errs, s.ckpt.close())
 	s.writeMu.Lock()
 	for _, st := range s.stmtCache {
 		errs = append(errs, st.Close())
@@ -360,8 +375,15 @@ func (s *Store) writeLocal(fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	s.commits.Add(1)
+	s.committed()
 	return nil
+}
+
+// committed counts a write transaction that committed and has its pages
+// copied into the database file soon.
+func (s *Store) committed() {
+	s.commits.Add(1)
+	s.ckpt.wake()
 }
 
 // Profile is the advisor using this device. Device-local: it names the
