@@ -92,6 +92,9 @@ func preparedQueries() []string {
 // applier applies changes inside one write transaction, with prepared
 // statements reused across the changes of that transaction.
 type applier struct {
+	pre      *prepared   // worked out for the change about to be applied (readAhead), or nil
+	prep     prepared    // applyLogged's own, for a change that came without
+	applying *prepared   // the change being applied, while applyLogged runs
 	spareRow *pendingRow // a written row, for reuse (recycleRow)
 	tx       *sql.Tx
 	stmts    map[string]*sql.Stmt // bound to tx
@@ -176,8 +179,8 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 			a.row.updatedAt = max(a.row.updatedAt, ms)
 			if table == "organisations" && col == "name" {
 				name, _ := val.(string)
-				for _, l := range sortLangs {
-					if err := a.setColumn(table, id, sortColumn(l), sortKey(l, name), ms); err != nil {
+				for i, l := range sortLangs {
+					if err := a.setColumn(table, id, sortColumn(l), a.sortKey(i, l, name), ms); err != nil {
 						return err
 					}
 				}
@@ -191,8 +194,8 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 	if table == "organisations" && col == "name" {
 		// Derived: the name's sort key for each reader's language.
 		name, _ := val.(string)
-		for _, l := range sortLangs {
-			if err := a.setColumn(table, id, sortColumn(l), sortKey(l, name), ms); err != nil {
+		for i, l := range sortLangs {
+			if err := a.setColumn(table, id, sortColumn(l), a.sortKey(i, l, name), ms); err != nil {
 				return err
 			}
 		}
@@ -219,6 +222,15 @@ func (a *applier) flushRow() error {
 	args := append(r.vals, r.updatedAt, r.id)
 	_, err := a.exec(`UPDATE `+r.table+` SET `+set.String()+`updated_at = MAX(updated_at, ?) WHERE id = ?`, args...)
 	return err
+}
+
+// sortKey is the sort key of an organisation name in the i-th of sortLangs,
+// prepared ahead if it was.
+func (a *applier) sortKey(i int, lang, name string) []byte {
+	if p := a.applying; p != nil && p.sortName == name && p.sortKeys[i] != nil {
+		return p.sortKeys[i]
+	}
+	return sortKey(lang, name)
 }
 
 // recycleRow keeps a written row's slices for the next one: an import
@@ -359,23 +371,24 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 	if a.clock != nil && a.clock.Observe(c.HLC) {
 		res.FutureHLC++
 	}
-	spec, ok := entities[c.Entity]
-	if !ok {
+	p := a.pre
+	if p == nil {
+		p = &a.prep
+		p.prepare(&c)
+	}
+	a.pre = nil
+	if !p.known || p.colErr != nil {
+		// An entity or field of a newer version, or a value of the wrong
+		// shape from another device, is kept in the log but never written
+		// into a typed column.
 		res.Unknown++
 		return res, nil
 	}
-	f, ok := spec.field(c.Field)
-	if !ok {
-		res.Unknown++
-		return res, nil
-	}
-	colVal, err := f.columnValue(c.Value)
-	if err != nil {
-		// A value of the wrong shape from another device is kept in the log
-		// but never written into a typed column.
-		res.Unknown++
-		return res, nil
-	}
+	spec := entities[c.Entity]
+	f, _ := spec.field(c.Field)
+	colVal := p.col
+	a.applying = p
+	defer func() { a.applying = nil }()
 
 	fresh, err := a.fresh(c.Entity, c.ID, c.Field)
 	if err != nil {

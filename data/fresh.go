@@ -236,7 +236,9 @@ func (a *applier) applyFresh(c Change, spec *entitySpec, f fieldSpec, colVal any
 		// No links to undo; the new ones are written after the row (they
 		// refer to it) and their organisations get fresh statistics.
 		var ids []string
-		if err := jsonUnmarshalString(colVal.(string), &ids); err != nil {
+		if p := a.applying; p != nil && p.hasLinks {
+			ids = p.links
+		} else if err := jsonUnmarshalString(colVal.(string), &ids); err != nil {
 			return err
 		}
 		a.row.links = ids

@@ -149,21 +149,24 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	ra := startReadAhead(ctx, next)
 	defer ra.close()
 	for {
-		window, err := ra.window()
+		w, err := ra.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return ImportResult{}, err
 		}
-		if err := a.prefetchKnown(window); err != nil {
+		if err := a.prefetchKnown(w.changes); err != nil {
 			return ImportResult{}, err
 		}
-		for _, c := range window {
+		for i, c := range w.changes {
 			if err := ctx.Err(); err != nil {
 				return ImportResult{}, err
 			}
-			if err := im.change(c, &res); err != nil {
+			a.pre = &w.prep[i] // consumed by applyLogged
+			err := im.change(c, &res)
+			a.pre = nil
+			if err != nil {
 				return ImportResult{}, err
 			}
 			if len(a.statsDirty) >= spillDirtyAt {

@@ -1,0 +1,45 @@
+package data
+
+// prepared is what can be worked out for a change from the change alone,
+// before its turn comes: an import's reader goroutine (readAhead) does it
+// while the writer applies the changes before, so the writer only compares
+// clocks and writes. applyLogged works it out itself for a change that
+// comes without.
+type prepared struct {
+	known    bool   // the entity and field are known to this version
+	col      any    // the column value, when known and colErr is nil
+	colErr   error  // the value has the wrong shape for its column
+	sortName string // an organisation's name, and its sort keys in sortLangs
+	sortKeys [3][]byte
+	links    []string // a visit's organisations (field orgs)
+	hasLinks bool
+}
+
+// prepare works out p for c.
+func (p *prepared) prepare(c *Change) {
+	*p = prepared{}
+	spec, ok := entities[c.Entity]
+	if !ok {
+		return
+	}
+	f, ok := spec.field(c.Field)
+	if !ok {
+		return
+	}
+	p.known = true
+	if p.col, p.colErr = f.columnValue(c.Value); p.colErr != nil {
+		return
+	}
+	switch {
+	case c.Entity == EntityOrganisation && c.Field == "name":
+		name, _ := p.col.(string)
+		p.sortName = name
+		for i, l := range sortLangs {
+			p.sortKeys[i] = sortKey(l, name)
+		}
+	case c.Entity == EntityVisit && c.Field == "orgs":
+		if jsonUnmarshalString(p.col.(string), &p.links) == nil {
+			p.hasLinks = true
+		}
+	}
+}
