@@ -22,7 +22,7 @@ func TestCheckpointerCopiesCommitsIntoTheFile(t *testing.T) {
 	if err := s.CreateOrganisation(context.Background(), &o); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ckpt.wait(); err != nil {
+	if err := s.WaitCheckpoint(); err != nil {
 		t.Fatal(err)
 	}
 	if names := namesInFileAlone(t, s.Path()); len(names) != 1 || names[0] != "Åre Bryggeri AB" {
