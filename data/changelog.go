@@ -371,6 +371,10 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 	if a.clock != nil && a.clock.Observe(c.HLC) {
 		res.FutureHLC++
 	}
+	if c.Entity == EntityConflict {
+		a.pre = nil
+		return a.applySettlement(c)
+	}
 	p := a.pre
 	if p == nil {
 		p = &a.prep
@@ -504,10 +508,14 @@ func (a *applier) currentValue(spec *entitySpec, f fieldSpec, id string) (string
 }
 
 func (a *applier) recordConflict(entity, id, field, winVal string, winHLC hlc.Timestamp, winDev, loseVal string, loseHLC hlc.Timestamp, loseDev string) (int, error) {
-	r, err := a.exec(`INSERT OR IGNORE INTO conflicts(entity, id, field, winner_value, winner_hlc, winner_device, loser_value, loser_hlc, loser_device)
-		VALUES(?,?,?,?,?,?,?,?,?)`, entity, id, field, winVal, int64(winHLC), winDev, loseVal, int64(loseHLC), loseDev)
+	settled, err := a.settled(entity, id, field, loseDev, loseHLC)
 	if err != nil {
 		return 0, err
+	}
+	r, err := a.exec(`INSERT OR IGNORE INTO conflicts(entity, id, field, winner_value, winner_hlc, winner_device, loser_value, loser_hlc, loser_device, resolved)
+		VALUES(?,?,?,?,?,?,?,?,?,?)`, entity, id, field, winVal, int64(winHLC), winDev, loseVal, int64(loseHLC), loseDev, settled)
+	if err != nil || settled {
+		return 0, err // a settled one is kept, but is no news
 	}
 	n, _ := r.RowsAffected()
 	return int(n), nil

@@ -20,24 +20,29 @@ const (
 // ResolveConflict settles conflict n. Taking the losing value or a merged
 // text is an ordinary local edit of the field (its base is the winner's
 // clock, so it orders after both and syncs to everyone); keeping the winner
-// changes no data. Either way the conflict is marked resolved here.
+// changes no data. Either way the conflict is marked resolved here, and a
+// synced settlement (settled.go) marks it resolved on every other device
+// that recorded it.
 func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictChoice, merged string) error {
 	var c Conflict
-	err := s.r.QueryRowContext(ctx, `SELECT entity, id, field, winner_value, loser_value, winner_hlc FROM conflicts WHERE n = ?`, n).
-		Scan(&c.Entity, &c.ID, &c.Field, &c.WinnerValue, &c.LoserValue, &c.WinnerHLC)
+	var loserHLC int64
+	err := s.r.QueryRowContext(ctx, `SELECT entity, id, field, winner_value, loser_value, winner_hlc, loser_device, loser_hlc FROM conflicts WHERE n = ?`, n).
+		Scan(&c.Entity, &c.ID, &c.Field, &c.WinnerValue, &c.LoserValue, &c.WinnerHLC, &c.LoserDevice, &loserHLC)
 	if errors.Is(err, sql.ErrNoRows) {
 		return &NotFoundError{Entity: "conflict", ID: strconv.FormatInt(n, 10)}
 	}
 	if err != nil {
 		return err
 	}
+	settle := settlementEdit(conflictKey{Entity: c.Entity, ID: c.ID, Field: c.Field, LoserDevice: c.LoserDevice, LoserHLC: loserHLC})
 	var value string
 	switch choice {
 	case KeepWinner:
-		return s.writeLocal(func(tx *sql.Tx) error {
+		_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 			_, err := tx.Exec(`UPDATE conflicts SET resolved = 1 WHERE n = ?`, n)
-			return err
+			return []fieldEdit{settle}, err
 		})
+		return err
 	case TakeLoser:
 		value = c.LoserValue
 	case UseMerged:
@@ -58,7 +63,7 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 		if err != nil {
 			return nil, err
 		}
-		return []fieldEdit{{entity: c.Entity, id: c.ID, field: c.Field, value: json.RawMessage(value), base: clocks[c.Field]}}, nil
+		return []fieldEdit{{entity: c.Entity, id: c.ID, field: c.Field, value: json.RawMessage(value), base: clocks[c.Field]}, settle}, nil
 	})
 	return err
 }

@@ -94,3 +94,71 @@ func TestResolveAConflictByTakingTheOtherValue(t *testing.T) {
 		t.Error("resolving an unknown conflict succeeded")
 	}
 }
+
+// A conflict settled on one device is settled on every device that recorded
+// it, once the settlement arrives, whichever way it was settled.
+func TestAConflictSettledOnOneDeviceIsSettledEverywhere(t *testing.T) {
+	for _, choice := range []data.ConflictChoice{data.KeepWinner, data.TakeLoser, data.UseMerged} {
+		s1, s2, _ := conflicted(t)
+		c1, _ := s1.Conflicts(ctx, false)
+		c2, _ := s2.Conflicts(ctx, false)
+		if len(c1) != 1 || len(c2) != 1 {
+			t.Fatalf("conflicts %d and %d, want one on each device", len(c1), len(c2))
+		}
+		if err := s1.ResolveConflict(ctx, c1[0].N, choice, "Norge och ny butik"); err != nil {
+			t.Fatal(err)
+		}
+		exchange(t, s1, s2)
+		if open, _ := s2.Conflicts(ctx, false); len(open) != 0 {
+			t.Errorf("choice %d: still open on the other device: %+v", choice, open)
+		}
+		if all, _ := s2.Conflicts(ctx, true); len(all) != 1 || !all[0].Resolved {
+			t.Errorf("choice %d: the other device keeps %+v, want its conflict, resolved", choice, all)
+		}
+		if datatest.Dump(t, s1) != datatest.Dump(t, s2) {
+			t.Errorf("choice %d: the devices differ after the settlement synced", choice)
+		}
+	}
+}
+
+// A device that meets the conflict only after its settlement records it
+// settled, and reports no new conflict.
+func TestASettlementBeforeTheConflictSettlesItOnArrival(t *testing.T) {
+	s1, _, _ := conflicted(t)
+	c1, _ := s1.Conflicts(ctx, false)
+	if len(c1) != 1 {
+		t.Fatalf("%d conflicts on the first device", len(c1))
+	}
+	if err := s1.ResolveConflict(ctx, c1[0].N, data.KeepWinner, ""); err != nil {
+		t.Fatal(err)
+	}
+	s3, _ := datatest.Open(t)
+	all, err := s1.Changes(ctx, "", 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first, later []data.Change // the first device's own changes, then the second's
+	for _, c := range all {
+		if c.Device == s1.DeviceID() {
+			first = append(first, c)
+		} else {
+			later = append(later, c)
+		}
+	}
+	if _, err := s3.Apply(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s3.Apply(ctx, later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Conflicts != 0 {
+		t.Errorf("%d new conflicts reported for a settled one", res.Conflicts)
+	}
+	if open, _ := s3.Conflicts(ctx, false); len(open) != 0 {
+		t.Errorf("open on the third device: %+v", open)
+	}
+	if got, _ := s3.Conflicts(ctx, true); len(got) != 1 || !got[0].Resolved {
+		t.Errorf("third device keeps %+v, want the conflict, resolved", got)
+	}
+}
