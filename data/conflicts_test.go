@@ -54,7 +54,7 @@ func TestResolveAConflictWithAMergedText(t *testing.T) {
 	if c2, _ := s2.Conflicts(ctx, false); len(c2) > 0 {
 		owner = s2
 	}
-	if !data.IsTextField(c.Entity, c.Field) || owner.ConflictRecordName(ctx, c.Entity, c.ID) != "Storsjö Kajak AB" {
+	if !data.IsFreeText(c.Entity, c.Field) || owner.ConflictRecordName(ctx, c.Entity, c.ID) != "Storsjö Kajak AB" {
 		t.Fatalf("conflict %+v", c)
 	}
 	merged := "Vill utöka till Norge. Söker finansiering för ny butik."
@@ -160,5 +160,45 @@ func TestASettlementBeforeTheConflictSettlesItOnArrival(t *testing.T) {
 	}
 	if got, _ := s3.Conflicts(ctx, true); len(got) != 1 || !got[0].Resolved {
 		t.Errorf("third device keeps %+v, want the conflict, resolved", got)
+	}
+}
+
+// A conflict over a code (here the sector) offers no merged text: a merged
+// value would be refused by every later save of the record. The refusal
+// changes nothing.
+func TestAMergedTextOnlyForFreeText(t *testing.T) {
+	s1, _ := datatest.Open(t)
+	s2, _ := datatest.Open(t)
+	org := datatest.Org(t, s1, "Funäsdalens Fjällguide AB", "")
+	exchange(t, s1, s2)
+	for i, s := range []*data.Store{s1, s2} {
+		o, _ := s.Organisation(ctx, org.ID)
+		o.Sector = []string{"C", "J"}[i]
+		if err := s.UpdateOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exchange(t, s1, s2)
+	open, _ := s1.Conflicts(ctx, false)
+	if len(open) != 1 || open[0].Field != "sector" {
+		t.Fatalf("conflicts %+v, want one over the sector", open)
+	}
+	before, _ := s1.Organisation(ctx, org.ID)
+	if err := s1.ResolveConflict(ctx, open[0].N, data.UseMerged, "C och J"); err == nil {
+		t.Fatal("a merged sector was accepted")
+	}
+	after, _ := s1.Organisation(ctx, org.ID)
+	if still, _ := s1.Conflicts(ctx, false); len(still) != 1 || after.Sector != before.Sector {
+		t.Errorf("a refused merge changed something: %d open, sector %q → %q", len(still), before.Sector, after.Sector)
+	}
+	for _, f := range []struct {
+		entity, field string
+		free          bool
+	}{{data.EntityOrganisation, "notes", true}, {data.EntityOrganisation, "name", true}, {data.EntityVisit, "notes", true},
+		{data.EntityOrganisation, "sector", false}, {data.EntityOrganisation, "orgnr", false}, {data.EntityVisit, "date", false},
+		{data.EntityContact, "email", false}, {data.EntityAction, "due", false}} {
+		if data.IsFreeText(f.entity, f.field) != f.free {
+			t.Errorf("IsFreeText(%s, %s) = %v", f.entity, f.field, !f.free)
+		}
 	}
 }

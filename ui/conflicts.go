@@ -83,7 +83,7 @@ func (r *conflictReview) row(it conflictItem) fyne.CanvasObject {
 	keep := widget.NewButtonWithIcon(tr.T("ui.conflicts.keep"), theme.ConfirmIcon(), func() { r.resolve(it, data.KeepWinner, "") })
 	take := widget.NewButtonWithIcon(tr.T("ui.conflicts.take"), theme.ContentUndoIcon(), func() { r.resolve(it, data.TakeLoser, "") })
 	buttons := container.NewHBox(keep, take)
-	if data.IsTextField(it.Entity, it.Field) {
+	if data.IsFreeText(it.Entity, it.Field) {
 		buttons.Add(widget.NewButtonWithIcon(tr.T("ui.conflicts.merge"), theme.DocumentCreateIcon(), func() { r.editMerged(it) }))
 	}
 	return container.NewVBox(widget.NewSeparator(), title, container.NewGridWithColumns(2, winner, loser), buttons)
