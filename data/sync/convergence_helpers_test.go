@@ -56,7 +56,7 @@ const (
 var cvBundleName = regexp.MustCompile(`^[0-9]{8,20}-[0-9a-f]{16}\.bundle$`)
 
 type cvStats struct {
-	ops, skipped, syncs, imports, truncated, redelivered, junk, usb, merges, rehomed, hot, future, selfConflicts int
+	ops, skipped, syncs, imports, truncated, redelivered, junk, usb, merges, rehomed, hot, future, selfConflicts, resolved int
 }
 
 type cvWorld struct {

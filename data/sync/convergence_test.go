@@ -37,7 +37,10 @@ package sync_test
 //     the loser orders before the winner, and the winner's author had not
 //     seen the loser (winner.base < loser.hlc), and no conflict is between
 //     two changes of one commit (the RehomeMerged bug this test found,
-//     TestConvergeRehomeTwoMergedOrgsOfOneVisit).
+//     TestConvergeRehomeTwoMergedOrgsOfOneVisit);
+//  6. a conflict settled on any device (the devices resolve conflicts at
+//     random, in all three ways) is resolved on every device that recorded
+//     it, and no other conflict is.
 //
 // The operations come from a seeded math/rand/v2 generator. A failure prints
 // the seed and the operation log; replay one seed with
@@ -50,6 +53,7 @@ package sync_test
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -77,6 +81,9 @@ func cvEnvInt(name string, def int) int {
 // in conflicts, so the test notices when it stops testing anything.
 var cvLosersChecked int
 
+// cvResolved counts the conflicts resolved over all seeds (property 6).
+var cvResolved int
+
 func TestConvergence(t *testing.T) {
 	seeds, steps := 10, 100
 	if testing.Short() {
@@ -91,12 +98,15 @@ func TestConvergence(t *testing.T) {
 	if s := cvEnvInt("ILSA_CONVERGE_SEED", 0); s > 0 {
 		list = []uint64{uint64(s)}
 	}
-	cvLosersChecked = 0
+	cvLosersChecked, cvResolved = 0, 0
 	for _, seed := range list {
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) { runConvergence(t, seed, steps) })
 	}
 	if len(list) > 1 && !t.Failed() && cvLosersChecked == 0 {
 		t.Fatal("no concurrent loser was ever produced: the property was not tested")
+	}
+	if len(list) > 1 && !t.Failed() && cvResolved == 0 {
+		t.Fatal("no conflict was ever resolved: property 6 was not tested")
 	}
 }
 
@@ -119,10 +129,11 @@ func runConvergence(t *testing.T, seed uint64, steps int) {
 	w.settle()
 	losers := w.checkConverged()
 	cvLosersChecked += losers
+	cvResolved += w.stats.resolved
 	t.Logf("seed %d: %d devices, %d steps (%d skipped), %d syncs, %d bundles (%d imports, %d truncated copies, %d redelivered, %d junk), "+
-		"%d hot edits, %d merges, %d rehomed, %d USB, %d changes stamped years ahead, %d losers checked, %d conflicts within one commit, %v",
+		"%d hot edits, %d merges, %d rehomed, %d USB, %d changes stamped years ahead, %d losers checked, %d conflicts resolved, %d conflicts within one commit, %v",
 		seed, n, steps, w.stats.skipped, w.stats.syncs, len(w.files), w.stats.imports, w.stats.truncated, w.stats.redelivered,
-		w.stats.junk, w.stats.hot, w.stats.merges, w.stats.rehomed, w.stats.usb, w.stats.future, losers, w.stats.selfConflicts, time.Since(start).Round(time.Millisecond))
+		w.stats.junk, w.stats.hot, w.stats.merges, w.stats.rehomed, w.stats.usb, w.stats.future, losers, w.stats.resolved, w.stats.selfConflicts, time.Since(start).Round(time.Millisecond))
 }
 
 // baseline gives every device a few organisations, visits and assessments
@@ -266,6 +277,32 @@ func (w *cvWorld) checkConverged() int {
 		}
 	}
 
+	// Property 6: the settlements in the log against every device's record.
+	settled := map[cvLoser]bool{}
+	for _, c := range log0 {
+		if c.Entity != data.EntityConflict {
+			continue
+		}
+		var k struct {
+			Entity, ID, Field string
+			LoserDevice       string `json:"loser_device"`
+			LoserHLC          int64  `json:"loser_hlc"`
+		}
+		if err := json.Unmarshal([]byte(c.Value), &k); err != nil {
+			w.fatalf("settlement %+v: %v", c, err)
+		}
+		settled[cvLoser{cvKey{k.Entity, k.ID, k.Field}, k.LoserDevice, hlc.Timestamp(k.LoserHLC)}] = true
+	}
+	for _, d := range w.devs {
+		cs, err := d.s.Conflicts(ctx, true)
+		w.must(err, "conflicts")
+		for _, c := range cs {
+			if want := settled[cvLoser{cvKey{c.Entity, c.ID, c.Field}, c.LoserDevice, c.LoserHLC}]; c.Resolved != want {
+				w.fatalf("%s: conflict %+v: resolved %v, but settled in the log: %v", d.name, c, c.Resolved, want)
+			}
+		}
+	}
+
 	// Property 4.
 	far := hlc.FromTime(datatest.Epoch.AddDate(1, 0, 0))
 	for _, c := range log0 {
@@ -353,6 +390,7 @@ func (w *cvWorld) ops() []cvOp {
 		{4, "edit assessment", w.opEditAssessment},
 		{4, "hot answer", w.opHotAnswer},
 		{2, "merge", w.opMerge},
+		{3, "resolve conflict", w.opResolve},
 		{14, "sync", func(d *cvDevice) bool { w.syncDevice(d, false); return true }},
 		{14, "engine", func(*cvDevice) bool { w.engineStep(); return true }},
 		{2, "junk", func(*cvDevice) bool { w.plantJunk(); return true }},
@@ -760,6 +798,25 @@ func (w *cvWorld) opMerge(d *cvDevice) bool {
 	w.merged[dup] = true
 	w.stats.merges++
 	w.logf("%s merge %s into %s: %+v", d.name, w.label[dup], w.label[keep], res)
+	return true
+}
+
+// opResolve settles one of the device's open conflicts, in one of the
+// three ways the conflicts review offers.
+func (w *cvWorld) opResolve(d *cvDevice) bool {
+	open, err := d.s.Conflicts(ctx, false)
+	w.must(err, "conflicts")
+	if len(open) == 0 {
+		return false
+	}
+	c := open[w.rng.IntN(len(open))]
+	choice := data.ConflictChoice(w.rng.IntN(3))
+	if choice == data.UseMerged && !data.IsFreeText(c.Entity, c.Field) {
+		choice = data.KeepWinner
+	}
+	w.must(d.s.ResolveConflict(ctx, c.N, choice, w.text(d, "merged")), "resolve conflict")
+	w.stats.resolved++
+	w.logf("%s resolve conflict %d (%s.%s, loser %s at %v) choice %d", d.name, c.N, w.label[c.ID], c.Field, w.devName(c.LoserDevice), c.LoserHLC, choice)
 	return true
 }
 
