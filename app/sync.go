@@ -130,6 +130,9 @@ func (s *session) printResult(r isync.Result) {
 	if r.Conflicts > 0 {
 		fmt.Fprintln(out, s.tr.N("cli.sync.conflicts", r.Conflicts))
 	}
+	if r.Settled > 0 {
+		fmt.Fprintln(out, s.tr.N("cli.sync.settled", r.Settled))
+	}
 	if r.Clones > 0 {
 		fmt.Fprintln(out, s.tr.N("cli.sync.clones", r.Clones))
 	}

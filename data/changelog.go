@@ -45,6 +45,7 @@ type ApplyResult struct {
 	Superseded int // changes already beaten by a newer value (kept in the log)
 	Duplicates int // changes seen before
 	Conflicts  int // concurrent edits recorded for review
+	Settled    int // open conflicts marked resolved because another device settled them
 	Unknown    int // changes for entities or fields this version does not know (kept in the log)
 	FutureHLC  int // changes stamped too far in the future
 }
@@ -54,6 +55,7 @@ func (r *ApplyResult) add(o ApplyResult) {
 	r.Superseded += o.Superseded
 	r.Duplicates += o.Duplicates
 	r.Conflicts += o.Conflicts
+	r.Settled += o.Settled
 	r.Unknown += o.Unknown
 	r.FutureHLC += o.FutureHLC
 }

@@ -108,6 +108,13 @@ func TestAConflictSettledOnOneDeviceIsSettledEverywhere(t *testing.T) {
 		if err := s1.ResolveConflict(ctx, c1[0].N, choice, "Norge och ny butik"); err != nil {
 			t.Fatal(err)
 		}
+		ch, err := s1.Changes(ctx, "", 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res, err := s2.Apply(ctx, ch); err != nil || res.Settled != 1 {
+			t.Errorf("choice %d: the other device reports %d settled (%v), want 1", choice, res.Settled, err)
+		}
 		exchange(t, s1, s2)
 		if open, _ := s2.Conflicts(ctx, false); len(open) != 0 {
 			t.Errorf("choice %d: still open on the other device: %+v", choice, open)

@@ -66,10 +66,12 @@ func (a *applier) applySettlement(c Change) (ApplyResult, error) {
 	if _, err := a.exec(sqlSettle, args...); err != nil {
 		return ApplyResult{}, err
 	}
-	if _, err := a.exec(sqlMarkSettled, args...); err != nil {
+	r, err := a.exec(sqlMarkSettled, args...)
+	if err != nil {
 		return ApplyResult{}, err
 	}
-	return ApplyResult{Applied: 1}, nil
+	n, _ := r.RowsAffected()
+	return ApplyResult{Applied: 1, Settled: int(n)}, nil
 }
 
 // settled reports whether a conflict about to be recorded was settled

@@ -78,8 +78,8 @@ func (r *conflictReview) row(it conflictItem) fyne.CanvasObject {
 	tr := r.u.tr
 	title := widget.NewLabelWithStyle(it.record+" · "+tr.FieldLabel(it.Field), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	winner := r.value(tr.T("ui.conflicts.current", "Side", r.side(it.mine)), it.WinnerValue)
-	loser := r.value(tr.T("ui.conflicts.other", "Side", r.side(!it.mine && it.LoserDevice == r.u.store.DeviceID())), it.LoserValue)
+	winner := r.value(tr.T("ui.conflicts.current", "Side", r.side(it.mine)), it.Entity, it.Field, it.WinnerValue)
+	loser := r.value(tr.T("ui.conflicts.other", "Side", r.side(!it.mine && it.LoserDevice == r.u.store.DeviceID())), it.Entity, it.Field, it.LoserValue)
 	keep := widget.NewButtonWithIcon(tr.T("ui.conflicts.keep"), theme.ConfirmIcon(), func() { r.resolve(it, data.KeepWinner, "") })
 	take := widget.NewButtonWithIcon(tr.T("ui.conflicts.take"), theme.ContentUndoIcon(), func() { r.resolve(it, data.TakeLoser, "") })
 	buttons := container.NewHBox(keep, take)
@@ -89,16 +89,18 @@ func (r *conflictReview) row(it conflictItem) fyne.CanvasObject {
 	return container.NewVBox(widget.NewSeparator(), title, container.NewGridWithColumns(2, winner, loser), buttons)
 }
 
-func (r *conflictReview) value(caption, raw string) fyne.CanvasObject {
+func (r *conflictReview) value(caption, entity, field, raw string) fyne.CanvasObject {
 	c := widget.NewLabel(caption)
 	c.SizeName = theme.SizeNameCaptionText
-	v := widget.NewLabel(displayValue(r.u, raw))
+	v := widget.NewLabel(displayValue(r.u, entity, field, raw))
 	v.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(c, v)
 }
 
-// displayValue shows a change value (JSON) as a person reads it.
-func displayValue(u *UI, raw string) string {
+// displayValue shows a change value (JSON) of an entity's field as a person
+// reads it: a code by its name in the reader's language, a date in the
+// reader's form.
+func displayValue(u *UI, entity, field, raw string) string {
 	var v any
 	if json.Unmarshal([]byte(raw), &v) != nil {
 		return raw
@@ -110,7 +112,7 @@ func displayValue(u *UI, raw string) string {
 		if x == "" {
 			return "—"
 		}
-		return x
+		return codeLabel(u, entity+"."+field, x)
 	case bool:
 		if x {
 			return u.tr.T("ui.yes")
@@ -158,4 +160,35 @@ func displayText(raw string) string {
 		return ""
 	}
 	return s
+}
+
+// codeLabel names the value of a coded or dated field; any other value is
+// shown as it is.
+func codeLabel(u *UI, field, v string) string {
+	tr := u.tr
+	switch field {
+	case "organisation.sector":
+		if sec, ok := data.SectorByCode(v); ok {
+			return sec.Code + " – " + sec.Name(tr.Lang())
+		}
+	case "organisation.municipality":
+		return u.municipalityLabel(v)
+	case "organisation.country":
+		return tr.Country(data.Country(v))
+	case "organisation.kind":
+		return tr.Kind(data.OrgKind(v))
+	case "organisation.leader_gender":
+		return tr.Leader(data.LeaderGender(v))
+	case "organisation.sustainability":
+		return tr.Sustainability(data.Sustainability(v))
+	case "contact.gender":
+		return tr.Gender(data.Gender(v))
+	case "visit.type":
+		return tr.VisitType(data.VisitType(v))
+	case "visit.phase":
+		return tr.Phase(data.Phase(v))
+	case "visit.date", "action.due", "action.done", "contact.consent_date", "assessment.date", "answer.target_due":
+		return tr.DateString(v)
+	}
+	return v
 }

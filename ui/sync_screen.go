@@ -234,6 +234,9 @@ func summary(u *UI, r datasync.Result) string {
 	if r.Conflicts > 0 {
 		parts = append(parts, tr.N("ui.sync.new_conflicts", r.Conflicts, "N", r.Conflicts))
 	}
+	if r.Settled > 0 {
+		parts = append(parts, tr.N("ui.sync.settled", r.Settled, "N", r.Settled))
+	}
 	if r.NewDeviceID != "" {
 		parts = append(parts, tr.T("ui.sync.cloned"))
 	}

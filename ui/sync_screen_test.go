@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -170,5 +171,60 @@ func TestImportAFolderOfExportedFiles(t *testing.T) {
 	}
 	if !shows(topOverlay(t, u), "2 files read") {
 		t.Errorf("the import result: %v", visibleTexts(topOverlay(t, u)))
+	}
+}
+
+// A conflict over a code shows both values by name in the reader's
+// language, and offers no merged text for it.
+func TestConflictReviewNamesCodes(t *testing.T) {
+	u, st := newTestUI(t, "nb")
+	colleague, _ := datatest.Open(t)
+	org := datatest.Org(t, colleague, "Røros Kobberverksted AS", "")
+	exchangeChanges(t, colleague, st)
+	for i, s := range []*data.Store{st, colleague} {
+		o, _ := s.Organisation(u.ctx(), org.ID)
+		o.Sector = []string{"G", "N"}[i]
+		if err := s.UpdateOrganisation(u.ctx(), &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exchangeChanges(t, colleague, st)
+	if c, _ := st.Conflicts(u.ctx(), false); len(c) != 1 {
+		t.Fatalf("%d conflicts, want 1", len(c))
+	}
+	u.Show(tabSync)
+	u.WaitIdle()
+	s := u.syncScreen
+	for _, want := range []string{"Røros Kobberverksted AS · Næring", "G – Varehandel, reparasjon av motorvogner",
+		"N – Forretningsmessig tjenesteyting", "Behold nåværende", "Ta den andre"} {
+		if !shows(s.view, want) {
+			t.Errorf("the review lacks %q: %v", want, visibleTexts(s.view))
+		}
+	}
+	if shows(s.view, "Skriv en sammenslått tekst…") {
+		t.Error("a merged text is offered for a sector")
+	}
+}
+
+// exchangeChanges applies from's log to to.
+func exchangeChanges(t *testing.T, from, to *data.Store) {
+	t.Helper()
+	ch, err := from.Changes(context.Background(), "", 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := to.Apply(context.Background(), ch); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The sync summary says when conflicts were settled on another device.
+func TestSyncSummaryCountsConflictsSettledElsewhere(t *testing.T) {
+	for lang, want := range map[string]string{"sv": "2 konflikter avgjorda på annat håll", "nb": "1 konflikt avgjort et annet sted"} {
+		u, _ := newTestUI(t, lang)
+		n := map[string]int{"sv": 2, "nb": 1}[lang]
+		if got := summary(u, datasync.Result{Settled: n}); !strings.Contains(got, want) {
+			t.Errorf("%s: %q lacks %q", lang, got, want)
+		}
 	}
 }

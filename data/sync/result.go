@@ -23,9 +23,12 @@ type Result struct {
 	Applied    int `json:"applied"`
 	Duplicates int `json:"duplicates"`
 	Conflicts  int `json:"conflicts"`
-	Clones     int `json:"clones"`
-	FutureHLC  int `json:"future_clock"`
-	Unknown    int `json:"unknown"`
+	// Settled counts open conflicts marked resolved because another device
+	// settled them (perhaps ones recorded in this very sync).
+	Settled   int `json:"settled"`
+	Clones    int `json:"clones"`
+	FutureHLC int `json:"future_clock"`
+	Unknown   int `json:"unknown"`
 	// Files lists each file ignored, left for later or quarantined, with why.
 	Files []FileReport `json:"files"`
 	// Gaps are ranges of a device's changes not in the folder yet: later
@@ -77,6 +80,7 @@ func (r *Result) addImport(ir data.ImportResult) {
 	r.Applied += ir.Applied
 	r.Duplicates += ir.Duplicates
 	r.Conflicts += ir.Conflicts
+	r.Settled += ir.Settled
 	r.Clones += ir.Clones
 	r.FutureHLC += ir.FutureHLC
 	r.Unknown += ir.Unknown
