@@ -96,6 +96,11 @@ shot() {
 	mkdir -p "$TMP/xdg/config" "$TMP/xdg/cache" "$TMP/xdg/data"
 	ilsa_cli "$lang" "$logp.init.log" --data "$data" --lang "$lang" \
 		init --advisor "${ADVISOR[$lang]}" --organisation "${ORGANISATION[$lang]}" --country "${COUNTRY[$lang]}"
+	# A shot may prepare its data further: prepare_NAME LANG DATA LOG.
+	local prep="prepare_${name//-/_}"
+	if declare -F "$prep" >/dev/null; then
+		"$prep" "$lang" "$data" "$logp.prepare.log"
+	fi
 	log "$lang-$name: starting"
 	park_mouse
 	start_app "$locale" "$data" "$logp"
@@ -166,6 +171,27 @@ ORG=("$NAV_ORGS" sleep:1 "$ORG_ROW" sleep:1)
 ASSESSED=("$NAV_ORGS" sleep:1 ctrl+f type:Krokomslog sleep:1 click:300,275 sleep:1)
 declare -A TAB_ASSESS=([sv]=click:1000,105 [nb]=click:925,105 [en]=click:960,105)
 declare -A TAB_PROGRESS=([sv]=click:1120,105 [nb]=click:1045,105 [en]=click:1080,105)
+
+# The Sync screen in use: a colleague shares the folder, and both edited one
+# organisation's notes and sector before seeing each other's change. The
+# app syncs on start, so it shows the last result and two conflicts.
+declare -A COLLEAGUE=([sv]="Erik Lund" [nb]="Ola Haugen" [en]="Sam Colleague")
+declare -A MY_NOTES=([sv]="Vill utöka till Norge nästa sommar" [nb]="Vil utvide til Sverige neste sommer" [en]="Wants to expand to Norway next summer")
+declare -A THEIR_NOTES=([sv]="Söker finansiering för en ny lagerlokal" [nb]="Søker finansiering til et nytt lager" [en]="Looking for funding for a new warehouse")
+prepare_sync() {
+	local lang=$1 data=$2 logf=$3 shared="$TMP/$1/Nextcloud/ILSA" colleague="$TMP/colleague-$1" id
+	rm -rf "$shared" "$colleague"
+	mkdir -p "$shared"
+	: >"$logf"
+	ilsa_cli "$lang" "$logf" --data "$colleague" init --advisor "${COLLEAGUE[$lang]}" --country "${COUNTRY[$lang]}"
+	ilsa_cli "$lang" "$logf" --data "$data" sync --folder "$shared"
+	ilsa_cli "$lang" "$logf" --data "$colleague" sync --folder "$shared"
+	id=$("$ILSA_BIN" --data "$data" org list --search Krokomslog --json | grep -o '"id": "[^"]*"' | head -n 1 | cut -d'"' -f4)
+	[[ -n "$id" ]] || { log "prepare_sync: no organisation Krokomslog in the demo"; exit 1; }
+	ilsa_cli "$lang" "$logf" --data "$data" org edit "$id" --notes "${MY_NOTES[$lang]}" --sector N
+	ilsa_cli "$lang" "$logf" --data "$colleague" org edit "$id" --notes "${THEIR_NOTES[$lang]}" --sector G
+	ilsa_cli "$lang" "$logf" --data "$colleague" sync --folder "$shared"
+}
 
 # English is available too: SHOT_LANGS="sv nb en".
 for lang in sv nb en; do
