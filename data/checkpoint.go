@@ -24,9 +24,9 @@ type checkpointer struct {
 
 	closing sync.Once
 	mu      sync.Mutex
-	runs    int   // checkpoints made, for tests
-	err     error // the last checkpoint's error, for tests
-	active  bool
+	err     error // the last checkpoint's error
+	active  bool  // a checkpoint is asked for or running
+	stopped bool  // run has returned: wake does nothing
 	idle    *sync.Cond
 }
 
@@ -44,6 +44,9 @@ func (c *checkpointer) wake() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.stopped {
+		return
+	}
 	c.active = true
 	select {
 	case c.kick <- struct{}{}:
@@ -53,6 +56,12 @@ func (c *checkpointer) wake() {
 
 func (c *checkpointer) run() {
 	defer close(c.done)
+	defer func() { // stopped: nobody waits for a checkpoint that will not come
+		c.mu.Lock()
+		c.active, c.stopped = false, true
+		c.idle.Broadcast()
+		c.mu.Unlock()
+	}()
 	for {
 		select {
 		case <-c.stop:
@@ -61,7 +70,6 @@ func (c *checkpointer) run() {
 		}
 		_, err := c.db.Exec(`PRAGMA wal_checkpoint(PASSIVE)`)
 		c.mu.Lock()
-		c.runs++
 		c.err = err
 		if len(c.kick) == 0 {
 			c.active = false

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // A commit reaches the database file itself soon after, without closing the
@@ -63,4 +64,21 @@ func namesInFileAlone(t *testing.T, path string) []string {
 		names = append(names, n)
 	}
 	return names
+}
+
+// Waiting for the checkpointer after the store closed returns at once.
+func TestWaitCheckpointAfterClose(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), DBFileName), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.ckpt.wake()
+	s.Close()
+	done := make(chan error, 1)
+	go func() { done <- s.WaitCheckpoint() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("WaitCheckpoint hangs after Close")
+	}
 }
