@@ -189,11 +189,19 @@ func (s *session) cmdConflicts(args []string) error {
 		fmt.Fprintln(s.env.Stdout, s.tr.T("cli.conflicts.none"))
 		return nil
 	}
-	w := s.table(s.tr.T("cli.col.record"), s.tr.T("cli.col.field"), s.tr.T("cli.col.kept"), s.tr.T("cli.col.other"))
+	cols := []string{s.tr.T("cli.col.record"), s.tr.T("cli.col.field"), s.tr.T("cli.col.kept"), s.tr.T("cli.col.other")}
+	if *all { // resolved ones too: say which
+		cols = append(cols, s.tr.T("cli.col.resolved"))
+	}
+	w := s.table(cols...)
 	for _, c := range cs {
 		// The record by its name ("organisation Røros Ull AS"); --json has the ids.
-		fmt.Fprintf(w, "%s %s\t%s\t%s\t%s\n", s.entityName(c.Entity), s.store.ConflictRecordName(s.ctx(), c.Entity, c.ID), s.tr.FieldLabel(c.Field),
+		fmt.Fprintf(w, "%s %s\t%s\t%s\t%s", s.entityName(c.Entity), s.store.ConflictRecordName(s.ctx(), c.Entity, c.ID), s.tr.FieldLabel(c.Field),
 			shortValue(c.WinnerValue), shortValue(c.LoserValue))
+		if *all {
+			fmt.Fprintf(w, "\t%s", s.tr.T(map[bool]string{true: "ui.yes", false: "ui.no"}[c.Resolved]))
+		}
+		fmt.Fprintln(w)
 	}
 	return w.Flush()
 }
