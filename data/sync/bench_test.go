@@ -25,7 +25,7 @@ import (
 //   peak memory of an import does not grow with its size
 // Run: make syncbench, which runs
 //   go test -tags "migrated_fynedo sqlite_fts5" -run XXX -bench 'ImportVsRaw' -benchtime 5x ./data/sync/
-//   and -bench 'Import10k|Import1M$|NoopSync10k' -benchtime 1x for memory and the no-op sync
+//   and -bench 'Import10k|Import100k|Import1M$|NoopSync10k' -benchtime 1x for memory and the no-op sync
 
 // fieldChanges yields n realistic field changes of one device: whole
 // records (organisations, visits, contacts, actions), field after field, as
@@ -196,6 +196,12 @@ func bundles1MPaths(b *testing.B) []string {
 func BenchmarkImport10k(b *testing.B) {
 	paths := writeBundles(b, b.TempDir(), "0190c4c0-0000-7000-8000-00000000bench", 10_000, 100_000)
 	benchImport(b, paths, 10_000)
+}
+
+// BenchmarkImport100k is the middle of the three sizes (one bundle).
+func BenchmarkImport100k(b *testing.B) {
+	paths := writeBundles(b, b.TempDir(), "0190c4c0-0000-7000-8000-00000000bench", 100_000, 100_000)
+	benchImport(b, paths, 100_000)
 }
 
 // BenchmarkRawInsert1M inserts the same (entity, id, field, value) as plain
