@@ -7,6 +7,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // ConflictChoice is how a concurrent edit is settled.
@@ -48,7 +49,10 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 		value = c.LoserValue
 	case UseMerged:
 		if !IsFreeText(c.Entity, c.Field) {
-			return invalid("value", "conflict.not_text")
+			return invalid(c.Field, "conflict.not_text")
+		}
+		if strings.TrimSpace(merged) == "" {
+			return invalid(c.Field, "conflict.merged_empty")
 		}
 		value = encodeValue(merged)
 	default:

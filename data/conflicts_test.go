@@ -198,6 +198,14 @@ func TestAMergedTextOnlyForFreeText(t *testing.T) {
 	if still, _ := s1.Conflicts(ctx, false); len(still) != 1 || after.Sector != before.Sector {
 		t.Errorf("a refused merge changed something: %d open, sector %q → %q", len(still), before.Sector, after.Sector)
 	}
+	s3, _, _ := conflicted(t)
+	notes, _ := s3.Conflicts(ctx, false)
+	if err := s3.ResolveConflict(ctx, notes[0].N, data.UseMerged, " \n "); err == nil {
+		t.Error("an empty merged text was accepted")
+	}
+	if still, _ := s3.Conflicts(ctx, false); len(still) != 1 {
+		t.Errorf("a refused empty merge settled the conflict")
+	}
 	for _, f := range []struct {
 		entity, field string
 		free          bool

@@ -33,6 +33,7 @@ var errorKeys = map[string]string{
 	"reference.missing":          "error.reference.missing",
 	"merge.same":                 "error.merge.same",
 	"conflict.not_text":          "error.conflict.not_text",
+	"conflict.merged_empty":      "error.conflict.merged_empty",
 	"assessment.model":           "error.assessment.model",
 	"assessment.dimension":       "error.assessment.dimension",
 	"assessment.level":           "error.assessment.level",

@@ -41,6 +41,9 @@ func (u *UI) loadConflicts() ([]conflictItem, error) {
 type conflictReview struct {
 	u    *UI
 	view *fyne.Container
+	// The merged-text editor last opened, for tests.
+	mergedEntry  *widget.Entry
+	mergedDialog *dialog.ConfirmDialog
 }
 
 func newConflictReview(u *UI) *conflictReview {
@@ -129,26 +132,45 @@ func displayValue(u *UI, entity, field, raw string) string {
 }
 
 func (r *conflictReview) resolve(it conflictItem, choice data.ConflictChoice, merged string) {
-	if err := r.u.store.ResolveConflict(r.u.ctx(), it.N, choice, merged); err != nil {
+	if err := r.settle(it, choice, merged); err != nil {
 		r.u.showError(err)
-		return
+	}
+}
+
+// settle resolves the conflict and refreshes what shows it.
+func (r *conflictReview) settle(it conflictItem, choice data.ConflictChoice, merged string) error {
+	if err := r.u.store.ResolveConflict(r.u.ctx(), it.N, choice, merged); err != nil {
+		return err
 	}
 	r.u.dataChanged()
 	r.u.syncScreen.refresh()
+	return nil
 }
 
-// editMerged lets the advisor write one text from both values.
+// editMerged lets the advisor write one text from both values, starting
+// from both. A refused text (left empty) comes back in the editor, under
+// the error: typed text is never lost.
 func (r *conflictReview) editMerged(it conflictItem) {
+	r.openMerged(it, strings.TrimSpace(displayText(it.WinnerValue)+"\n\n"+displayText(it.LoserValue)))
+}
+
+func (r *conflictReview) openMerged(it conflictItem, text string) {
 	tr := r.u.tr
 	e := widget.NewMultiLineEntry()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(8)
-	e.SetText(strings.TrimSpace(displayText(it.WinnerValue) + "\n\n" + displayText(it.LoserValue)))
+	e.SetText(text)
+	r.mergedEntry = e
 	d := dialog.NewCustomConfirm(tr.T("ui.conflicts.merge_title"), tr.T("ui.save"), tr.T("ui.cancel"), e, func(ok bool) {
-		if ok {
-			r.resolve(it, data.UseMerged, e.Text)
+		if !ok {
+			return
+		}
+		if err := r.settle(it, data.UseMerged, e.Text); err != nil {
+			r.openMerged(it, e.Text)
+			r.u.showError(err)
 		}
 	}, r.u.win)
+	r.mergedDialog = d
 	d.Resize(fyne.NewSize(640, 400))
 	d.Show()
 	r.u.win.Canvas().Focus(e)

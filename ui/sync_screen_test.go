@@ -228,3 +228,40 @@ func TestSyncSummaryCountsConflictsSettledElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// A merged text left empty is refused with a reason, and the editor comes
+// back with what was typed; a written one settles the conflict.
+func TestAnEmptyMergedTextIsRefusedAndKept(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	colleague, _ := datatest.Open(t)
+	org := datatest.Org(t, colleague, "Hammarstrands Snickeri AB", "")
+	exchangeChanges(t, colleague, st)
+	for i, s := range []*data.Store{st, colleague} {
+		o, _ := s.Organisation(u.ctx(), org.ID)
+		o.Notes = []string{"Vill bygga ut verkstaden", "Söker en ny lärling"}[i]
+		if err := s.UpdateOrganisation(u.ctx(), &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exchangeChanges(t, colleague, st)
+	u.Show(tabSync)
+	u.WaitIdle()
+	r := u.syncScreen.conflicts
+	tapButton(t, u, u.syncScreen.view, "Skriv en sammanslagen text…")
+	if r.mergedEntry == nil || !strings.Contains(r.mergedEntry.Text, "Vill bygga ut verkstaden") || !strings.Contains(r.mergedEntry.Text, "Söker en ny lärling") {
+		t.Fatalf("the editor does not start from both values")
+	}
+	r.mergedEntry.SetText("  ")
+	first := r.mergedEntry
+	tapButton(t, u, topOverlay(t, u), "Spara")
+	u.WaitIdle()
+	if r.mergedEntry == first || r.mergedEntry.Text != "  " {
+		t.Fatalf("the editor did not come back with the typed text")
+	}
+	if !shows(topOverlay(t, u), "Anteckningar: Skriv den sammanslagna texten, eller behåll ett av de två värdena.") {
+		t.Errorf("no reason shown: %v", visibleTexts(topOverlay(t, u)))
+	}
+	if open, _ := st.Conflicts(u.ctx(), false); len(open) != 1 {
+		t.Fatalf("%d open conflicts after a refused merge, want 1", len(open))
+	}
+}
