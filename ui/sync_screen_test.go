@@ -258,7 +258,7 @@ func TestAnEmptyMergedTextIsRefusedAndKept(t *testing.T) {
 	if r.mergedEntry == first || r.mergedEntry.Text != "  " {
 		t.Fatalf("the editor did not come back with the typed text")
 	}
-	if !shows(topOverlay(t, u), "Anteckningar: Skriv den sammanslagna texten, eller behåll ett av de två värdena.") {
+	if !shows(topOverlay(t, u), "Anteckningar: Skriv den sammanslagna texten, eller behåll ett av de två värdena.") || !shows(topOverlay(t, u), "Kontrollera") {
 		t.Errorf("no reason shown: %v", visibleTexts(topOverlay(t, u)))
 	}
 	if open, _ := st.Conflicts(u.ctx(), false); len(open) != 1 {
