@@ -654,10 +654,10 @@ func (s *session) cmdCheck(args []string) error {
 		"Contacts", rep.Counts[data.EntityContact], "Visits", rep.Counts[data.EntityVisit],
 		"Actions", rep.Counts[data.EntityAction], "Changes", rep.Changes))
 	if rep.Conflicts > 0 {
-		fmt.Fprintln(out, s.tr.T("cli.check.conflicts", "Count", rep.Conflicts))
+		fmt.Fprintln(out, s.tr.N("cli.check.conflicts", rep.Conflicts))
 	}
 	if rep.DanglingRefs > 0 {
-		fmt.Fprintln(out, s.tr.T("cli.check.dangling", "Count", rep.DanglingRefs))
+		fmt.Fprintln(out, s.tr.N("cli.check.dangling", rep.DanglingRefs))
 	}
 	if !rep.OK() {
 		return checkFailed{}

@@ -125,6 +125,9 @@ func TestExportImportAndConflicts(t *testing.T) {
 	if out := b.ok("conflicts"); !strings.Contains(out, "Vinnova") || !strings.Contains(out, "patent") || !strings.Contains(out, "Notes") {
 		t.Errorf("conflicts table: %q", out)
 	}
+	if out := b.ok("check"); !strings.Contains(out, "1 concurrent edit waits for review.") {
+		t.Errorf("check with one conflict: %q", out)
+	}
 	if out := b.ok("conflicts", "--all"); !strings.Contains(out, "Resolved") || !strings.Contains(out, "No") {
 		t.Errorf("conflicts --all says which are resolved: %q", out)
 	}
