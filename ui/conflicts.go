@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	datasync "eu.ilsa.coach/ilsa/data/sync"
 )
 
 // conflictItem is one concurrent edit with what the review shows of it.
@@ -19,6 +20,9 @@ type conflictItem struct {
 	data.Conflict
 	record string // the record's name ("Storsjö Kajak AB")
 	mine   bool   // the winning value was written on this device
+	// Who wrote each value: the colleague's name from the shared folder's
+	// device.json, or "" when not known there (then "another device").
+	winnerBy, loserBy string
 }
 
 // loadConflicts reads the open conflicts (off the UI goroutine).
@@ -28,10 +32,27 @@ func (u *UI) loadConflicts() ([]conflictItem, error) {
 		return nil, err
 	}
 	me := u.store.DeviceID()
+	folder, _ := u.store.Setting(SettingSyncFolder)
+	names := map[string]string{}
+	advisor := func(device string) string {
+		if folder == "" || device == me {
+			return ""
+		}
+		device, _, _ = strings.Cut(device, "~") // a clone's changes: the original id's directory
+		if n, ok := names[device]; ok {
+			return n
+		}
+		info, err := datasync.ReadDeviceInfo(folder, device)
+		if err != nil {
+			info.Advisor = ""
+		}
+		names[device] = strings.TrimSpace(info.Advisor)
+		return names[device]
+	}
 	out := make([]conflictItem, 0, len(list))
 	for _, c := range list {
 		out = append(out, conflictItem{Conflict: c, record: u.store.ConflictRecordName(u.ctx(), c.Entity, c.ID),
-			mine: c.WinnerDevice == me})
+			mine: c.WinnerDevice == me, winnerBy: advisor(c.WinnerDevice), loserBy: advisor(c.LoserDevice)})
 	}
 	return out, nil
 }
@@ -70,9 +91,14 @@ func (r *conflictReview) show(items []conflictItem) {
 }
 
 // side names whose value it is: this device's, or another device's.
-func (r *conflictReview) side(mine bool) string {
-	if mine {
+// side says where a value was written: this device, a colleague by name,
+// or another device.
+func (r *conflictReview) side(mine bool, by string) string {
+	switch {
+	case mine:
 		return r.u.tr.T("ui.conflicts.this_device")
+	case by != "":
+		return by
 	}
 	return r.u.tr.T("ui.conflicts.other_device")
 }
@@ -81,8 +107,8 @@ func (r *conflictReview) row(it conflictItem) fyne.CanvasObject {
 	tr := r.u.tr
 	title := widget.NewLabelWithStyle(it.record+" · "+tr.FieldLabel(it.Field), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	winner := r.value(tr.T("ui.conflicts.current", "Side", r.side(it.mine)), it.Entity, it.Field, it.WinnerValue)
-	loser := r.value(tr.T("ui.conflicts.other", "Side", r.side(!it.mine && it.LoserDevice == r.u.store.DeviceID())), it.Entity, it.Field, it.LoserValue)
+	winner := r.value(tr.T("ui.conflicts.current", "Side", r.side(it.mine, it.winnerBy)), it.Entity, it.Field, it.WinnerValue)
+	loser := r.value(tr.T("ui.conflicts.other", "Side", r.side(!it.mine && it.LoserDevice == r.u.store.DeviceID(), it.loserBy)), it.Entity, it.Field, it.LoserValue)
 	keep := widget.NewButtonWithIcon(tr.T("ui.conflicts.keep"), theme.ConfirmIcon(), func() { r.resolve(it, data.KeepWinner, "") })
 	take := widget.NewButtonWithIcon(tr.T("ui.conflicts.take"), theme.ContentUndoIcon(), func() { r.resolve(it, data.TakeLoser, "") })
 	buttons := container.NewHBox(keep, take)

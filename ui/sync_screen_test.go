@@ -33,6 +33,9 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	u.opt.Sync = testSyncer{st}
 	folder := t.TempDir()
 	colleague, _ := datatest.Open(t)
+	if err := colleague.SetProfile(data.Profile{Advisor: "Erik Lund", Country: data.CountrySE, Done: true}); err != nil {
+		t.Fatal(err)
+	}
 	org := datatest.Org(t, colleague, "Bydalens Fjällgård AB", "")
 	if _, err := datasync.Sync(u.ctx(), colleague, folder, datasync.Options{}); err != nil {
 		t.Fatal(err)
@@ -73,13 +76,14 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	}
 	tapButton(t, u, s.view, "Synka nu")
 	u.WaitIdle()
-	// The colleague's later edit wins; this device keeps its own value as
-	// the conflict's loser, for review.
+	// One edit wins (here this device's); the other is kept as the
+	// conflict's loser, for review, and the colleague is named from the
+	// folder's device.json.
 	if conflicts, _ := st.Conflicts(u.ctx(), false); len(conflicts) != 1 {
 		t.Fatalf("%d conflicts recorded here, want 1", len(conflicts))
 	}
 	for _, want := range []string{"Bydalens Fjällgård AB · Anteckningar", "Vill bygga ut stugbyn", "Söker EU-stöd för solceller",
-		"Skriv en sammanslagen text…"} {
+		"Skriv en sammanslagen text…", "Nuvarande värde (från den här datorn)", "Andra värdet (från Erik Lund)"} {
 		if !shows(s.view, want) {
 			t.Errorf("the conflict review lacks %q: %v", want, visibleTexts(s.view))
 		}
