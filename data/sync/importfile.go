@@ -37,15 +37,11 @@ type fileOutcome struct {
 // applied just to be rolled back, and a damaged file is reported as damaged
 // before it is reported as misplaced.
 func importFile(ctx context.Context, st *data.Store, path string, exp *expectation, opt Options, progress func(int)) (fileOutcome, error) {
-	f, err := opt.Open(path)
+	f, r, err := openBundle(path, opt)
 	if err != nil {
 		return pendingOutcome(path, err), nil
 	}
 	defer f.Close()
-	r, err := bundle.NewReader(f)
-	if err != nil {
-		return pendingOutcome(path, err), nil
-	}
 	h := r.Header()
 	if exp != nil && headerMismatch(h, exp) != "" {
 		return importFileVerified(ctx, st, path, exp, opt, progress)
@@ -73,12 +69,12 @@ func importFile(ctx context.Context, st *data.Store, path string, exp *expectati
 // check it against its place, then stream it into one transaction.
 func importFileVerified(ctx context.Context, st *data.Store, path string, exp *expectation, opt Options, progress func(int)) (fileOutcome, error) {
 	var out fileOutcome
-	f, err := opt.Open(path)
+	vf, err := opt.Open(path)
 	if err != nil {
 		return pendingOutcome(path, err), nil
 	}
-	h, sum, err := bundle.Verify(f)
-	f.Close()
+	h, sum, err := bundle.Verify(vf)
+	vf.Close()
 	if err != nil {
 		return pendingOutcome(path, err), nil
 	}
@@ -95,15 +91,11 @@ func importFileVerified(ctx context.Context, st *data.Store, path string, exp *e
 	}
 	// Second pass: stream into one transaction. The reader checks everything
 	// again, so a file that changed in between still cannot apply in part.
-	f, err = opt.Open(path)
+	f, r, err := openBundle(path, opt)
 	if err != nil {
 		return pendingOutcome(path, err), nil
 	}
 	defer f.Close()
-	r, err := bundle.NewReader(f)
-	if err != nil {
-		return pendingOutcome(path, err), nil
-	}
 	meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Hash: sum, Kind: h.Kind, File: path, Count: h.Count}
 	var none *nameMismatch
 	return importStream(ctx, st, path, r, meta, &none, progress)
@@ -215,14 +207,25 @@ func collect(res *Result, path string, out fileOutcome) bool {
 
 // headerCount reads the change count a bundle announces (for progress).
 func headerCount(path string, opt Options) (int64, bool) {
-	f, err := opt.Open(path)
+	f, r, err := openBundle(path, opt)
 	if err != nil {
 		return 0, false
 	}
 	defer f.Close()
+	return int64(r.Header().Count), true
+}
+
+// openBundle opens a bundle file and reads its header; the caller closes
+// the file (on an error it is closed already).
+func openBundle(path string, opt Options) (io.Closer, *bundle.Reader, error) {
+	f, err := opt.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
 	r, err := bundle.NewReader(f)
 	if err != nil {
-		return 0, false
+		f.Close()
+		return nil, nil, err
 	}
-	return int64(r.Header().Count), true
+	return f, r, nil
 }
