@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"eu.ilsa.coach/ilsa/data"
 	isync "eu.ilsa.coach/ilsa/data/sync"
 	"eu.ilsa.coach/ilsa/ui"
 )
@@ -196,7 +195,7 @@ func (s *session) cmdConflicts(args []string) error {
 	w := s.table(cols...)
 	for _, c := range cs {
 		// The record by its name ("organisation Røros Ull AS"); --json has the ids.
-		fmt.Fprintf(w, "%s %s\t%s\t%s\t%s", s.entityName(c.Entity), s.store.ConflictRecordName(s.ctx(), c.Entity, c.ID), s.tr.FieldLabel(c.Field),
+		fmt.Fprintf(w, "%s %s\t%s\t%s\t%s", s.tr.EntityName(c.Entity), s.store.ConflictRecordName(s.ctx(), c.Entity, c.ID), s.tr.FieldLabel(c.Field),
 			shortValue(c.WinnerValue), shortValue(c.LoserValue))
 		if *all {
 			fmt.Fprintf(w, "\t%s", s.tr.T(map[bool]string{true: "ui.yes", false: "ui.no"}[c.Resolved]))
@@ -204,20 +203,6 @@ func (s *session) cmdConflicts(args []string) error {
 		fmt.Fprintln(w)
 	}
 	return w.Flush()
-}
-
-func (s *session) entityName(e string) string {
-	switch e {
-	case data.EntityOrganisation:
-		return s.tr.T("entity.organisation")
-	case data.EntityContact:
-		return s.tr.T("entity.contact")
-	case data.EntityVisit:
-		return s.tr.T("entity.visit")
-	case data.EntityAction:
-		return s.tr.T("entity.action")
-	}
-	return e
 }
 
 // rawJSON keeps a stored canonical JSON value as JSON in --json output.

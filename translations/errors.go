@@ -89,6 +89,15 @@ var entityKeys = map[string]string{
 	data.EntityVisit: "entity.visit", data.EntityAction: "entity.action",
 }
 
+// EntityName names a kind of record ("organisation" → "organisation" in
+// English, "organisasjon" in Norwegian); an unknown kind as it is.
+func (l *Localizer) EntityName(entity string) string {
+	if k, ok := entityKeys[entity]; ok {
+		return l.T(k)
+	}
+	return entity
+}
+
 // FieldLabel is the translated label of a field name ("orgnr" → "Org number").
 func (l *Localizer) FieldLabel(field string) string {
 	// Nested form fields ("next_steps.0.text") take the label of the last part.
@@ -140,7 +149,7 @@ func (l *Localizer) Error(err error) string {
 	}
 	var nf *data.NotFoundError
 	if errors.As(err, &nf) {
-		return l.T("error.not_found", "Entity", l.T(entityKeys[nf.Entity]), "ID", nf.ID)
+		return l.T("error.not_found", "Entity", l.EntityName(nf.Entity), "ID", nf.ID)
 	}
 	msg := err.Error()
 	switch {

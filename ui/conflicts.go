@@ -217,7 +217,7 @@ func codeLabel(u *UI, field, v string) string {
 	switch field {
 	case "organisation.sector":
 		if sec, ok := data.SectorByCode(v); ok {
-			return sec.Code + " – " + sec.Name(tr.Lang())
+			return u.sectorLabel(sec)
 		}
 	case "organisation.municipality":
 		return u.municipalityLabel(v)

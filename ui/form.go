@@ -193,7 +193,7 @@ func (u *UI) municipalityChoices(country data.Country) []choice {
 func (u *UI) sectorChoices() []choice {
 	out := []choice{{"", u.tr.T("ui.choice.none")}}
 	for _, s := range data.Sectors() {
-		out = append(out, choice{s.Code, s.Code + " – " + s.Name(u.tr.Lang())})
+		out = append(out, choice{s.Code, u.sectorLabel(s)})
 	}
 	return out
 }
@@ -208,6 +208,12 @@ func (u *UI) kindChoices() []choice {
 
 func (u *UI) countryChoices() []choice {
 	return []choice{{string(data.CountrySE), u.tr.Country(data.CountrySE)}, {string(data.CountryNO), u.tr.Country(data.CountryNO)}}
+}
+
+// sectorLabel is how a sector reads: its code and its name in the
+// reader's language ("G – Handel; …").
+func (u *UI) sectorLabel(s data.Sector) string {
+	return s.Code + " – " + s.Name(u.tr.Lang())
 }
 
 // municipalityLabel is the display name of a municipality code.
