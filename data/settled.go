@@ -59,9 +59,6 @@ func (a *applier) applySettlement(c Change) (ApplyResult, error) {
 	if c.Field != settledField || json.Unmarshal([]byte(c.Value), &k) != nil || k.Entity == "" || k.ID == "" || k.Field == "" || k.LoserDevice == "" {
 		return ApplyResult{Unknown: 1}, nil
 	}
-	if err := a.flushFreshRows(); err != nil {
-		return ApplyResult{}, err
-	}
 	args := []any{k.Entity, k.ID, k.Field, k.LoserDevice, k.LoserHLC}
 	if _, err := a.exec(sqlSettle, args...); err != nil {
 		return ApplyResult{}, err

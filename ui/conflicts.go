@@ -60,11 +60,9 @@ func (u *UI) loadConflicts() ([]conflictItem, error) {
 // conflictReview lists concurrent edits: both values side by side, and
 // keep one, take the other, or write a merged text.
 type conflictReview struct {
-	u    *UI
-	view *fyne.Container
-	// The merged-text editor last opened, for tests.
-	mergedEntry  *widget.Entry
-	mergedDialog *dialog.ConfirmDialog
+	u           *UI
+	view        *fyne.Container
+	mergedEntry *widget.Entry // the merged-text editor last opened, for tests
 }
 
 func newConflictReview(u *UI) *conflictReview {
@@ -196,7 +194,6 @@ func (r *conflictReview) openMerged(it conflictItem, text string) {
 			r.u.showError(err)
 		}
 	}, r.u.win)
-	r.mergedDialog = d
 	d.Resize(fyne.NewSize(640, 400))
 	d.Show()
 	r.u.win.Canvas().Focus(e)

@@ -182,17 +182,9 @@ func TestImportAFolderOfExportedFiles(t *testing.T) {
 // language, and offers no merged text for it.
 func TestConflictReviewNamesCodes(t *testing.T) {
 	u, st := newTestUI(t, "nb")
-	colleague, _ := datatest.Open(t)
-	org := datatest.Org(t, colleague, "Røros Kobberverksted AS", "")
-	exchangeChanges(t, colleague, st)
-	for i, s := range []*data.Store{st, colleague} {
-		o, _ := s.Organisation(u.ctx(), org.ID)
-		o.Sector = []string{"G", "N"}[i]
-		if err := s.UpdateOrganisation(u.ctx(), &o); err != nil {
-			t.Fatal(err)
-		}
-	}
-	exchangeChanges(t, colleague, st)
+	conflictWithColleague(t, u, st, "Røros Kobberverksted AS", func(o *data.Organisation, side int) {
+		o.Sector = []string{"G", "N"}[side]
+	})
 	if c, _ := st.Conflicts(u.ctx(), false); len(c) != 1 {
 		t.Fatalf("%d conflicts, want 1", len(c))
 	}
@@ -208,6 +200,24 @@ func TestConflictReviewNamesCodes(t *testing.T) {
 	if shows(s.view, "Skriv en sammenslått tekst…") {
 		t.Error("a merged text is offered for a sector")
 	}
+}
+
+// conflictWithColleague makes this device (side 0) and a colleague (side
+// 1) edit one organisation before seeing each other's edit, then exchange
+// their changes.
+func conflictWithColleague(t *testing.T, u *UI, st *data.Store, name string, edit func(o *data.Organisation, side int)) {
+	t.Helper()
+	colleague, _ := datatest.Open(t)
+	org := datatest.Org(t, colleague, name, "")
+	exchangeChanges(t, colleague, st)
+	for side, s := range []*data.Store{st, colleague} {
+		o, _ := s.Organisation(u.ctx(), org.ID)
+		edit(&o, side)
+		if err := s.UpdateOrganisation(u.ctx(), &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exchangeChanges(t, colleague, st)
 }
 
 // exchangeChanges applies from's log to to.
@@ -233,21 +243,13 @@ func TestSyncSummaryCountsConflictsSettledElsewhere(t *testing.T) {
 	}
 }
 
-// A merged text left empty is refused with a reason, and the editor comes
-// back with what was typed; a written one settles the conflict.
+// A merged text left empty is refused with a reason, the editor comes back
+// with what was typed, and the conflict stays open.
 func TestAnEmptyMergedTextIsRefusedAndKept(t *testing.T) {
 	u, st := newTestUI(t, "sv")
-	colleague, _ := datatest.Open(t)
-	org := datatest.Org(t, colleague, "Hammarstrands Snickeri AB", "")
-	exchangeChanges(t, colleague, st)
-	for i, s := range []*data.Store{st, colleague} {
-		o, _ := s.Organisation(u.ctx(), org.ID)
-		o.Notes = []string{"Vill bygga ut verkstaden", "Söker en ny lärling"}[i]
-		if err := s.UpdateOrganisation(u.ctx(), &o); err != nil {
-			t.Fatal(err)
-		}
-	}
-	exchangeChanges(t, colleague, st)
+	conflictWithColleague(t, u, st, "Hammarstrands Snickeri AB", func(o *data.Organisation, side int) {
+		o.Notes = []string{"Vill bygga ut verkstaden", "Söker en ny lärling"}[side]
+	})
 	u.Show(tabSync)
 	u.WaitIdle()
 	r := u.syncScreen.conflicts
