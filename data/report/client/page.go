@@ -85,15 +85,7 @@ func (p *page) space(h float64) {
 // the height of what must follow on the same page (the first rows or the
 // chart), so a heading never ends a page alone.
 func (p *page) heading(s string, keep float64) {
-	lh := lineHeight(sizeH1)
-	p.ensure(6 + lh + 3 + keep)
-	if p.GetY() > p.top+1 {
-		p.SetY(p.GetY() + 6)
-	}
-	p.font("B", sizeH1)
-	p.text(colAccent)
-	p.SetX(p.left)
-	p.CellFormat(p.width, lh, s, "", 2, "L", false, 0, "")
+	p.headingText(s, sizeH1, colAccent, 6, 3, keep)
 	y := p.GetY() + 0.8
 	p.draw(colAccent)
 	p.SetLineWidth(0.4)
@@ -103,16 +95,23 @@ func (p *page) heading(s string, keep float64) {
 
 // subheading names a model or a part of a section.
 func (p *page) subheading(s string, keep float64) {
-	lh := lineHeight(sizeH2)
-	p.ensure(4 + lh + 1.5 + keep)
+	p.headingText(s, sizeH2, colText, 4, 1.5, keep)
+	p.SetXY(p.left, p.GetY()+1.5)
+}
+
+// headingText writes one bold line of a heading: on the page that also
+// holds below (what follows it) and keep, above spacing it from what came
+// before unless it opens the page.
+func (p *page) headingText(s string, size float64, c rgb, above, below, keep float64) {
+	lh := lineHeight(size)
+	p.ensure(above + lh + below + keep)
 	if p.GetY() > p.top+1 {
-		p.SetY(p.GetY() + 4)
+		p.SetY(p.GetY() + above)
 	}
-	p.font("B", sizeH2)
-	p.text(colText)
+	p.font("B", size)
+	p.text(c)
 	p.SetX(p.left)
 	p.CellFormat(p.width, lh, s, "", 2, "L", false, 0, "")
-	p.SetXY(p.left, p.GetY()+1.5)
 }
 
 // para writes wrapped text over width w at x, breaking pages between lines.
