@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -72,22 +71,17 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 }
 
 // IsFreeText reports whether an entity's field holds text an advisor writes
-// freely, so that a merged text can be written for it. A code (sector,
-// municipality, kind), a date, an org number, an e-mail address or a
-// reference must stay one of the two values: a merged one would be refused
-// by every later save of the record.
+// freely (kindFreeText), so that a merged text can be written for it. A
+// code (sector, municipality, kind), a date, an org number, an e-mail
+// address or a reference must stay one of the two values: a merged one
+// would be refused by every later save of the record.
 func IsFreeText(entity, field string) bool {
-	return slices.Contains(freeText[entity], field)
-}
-
-// freeText are the free-text fields of each entity (all of kind text).
-var freeText = map[string][]string{
-	EntityOrganisation: {"name", "sustainability_notes", "notes"},
-	EntityContact:      {"name", "role"},
-	EntityVisit:        {"place", "advisor", "notes"},
-	EntityAction:       {"text", "owner"},
-	EntityAssessment:   {"comment"},
-	EntityAnswer:       {"text", "comment"},
+	spec, ok := entities[entity]
+	if !ok {
+		return false
+	}
+	f, ok := spec.field(field)
+	return ok && f.kind == kindFreeText
 }
 
 // ConflictRecordName is a short name for the record a conflict is about:

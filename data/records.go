@@ -21,7 +21,7 @@ func (m *Meta) meta() *Meta { return m }
 // defaultJSON is the value a field has before any change set it.
 func (f fieldSpec) defaultJSON() string {
 	switch f.kind {
-	case kindText:
+	case kindText, kindFreeText:
 		return `""`
 	case kindInt:
 		return "0"

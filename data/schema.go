@@ -23,6 +23,7 @@ type valueKind int
 
 const (
 	kindText     valueKind = iota // JSON string → TEXT
+	kindFreeText                  // the same, written freely by an advisor (names, notes): a conflict over it can take a merged text
 	kindInt                       // JSON number → INTEGER
 	kindNullInt                   // JSON number or null → INTEGER NULL
 	kindBool                      // JSON bool → INTEGER 0/1
@@ -45,31 +46,31 @@ var commonFields = []fieldSpec{{"created_at", kindInt}, {"deleted", kindBool}}
 
 var entities = map[string]*entitySpec{
 	EntityOrganisation: {name: EntityOrganisation, table: "organisations", fields: append(slices.Clone(commonFields),
-		fieldSpec{"name", kindText}, fieldSpec{"orgnr", kindText}, fieldSpec{"country", kindText},
+		fieldSpec{"name", kindFreeText}, fieldSpec{"orgnr", kindText}, fieldSpec{"country", kindText},
 		fieldSpec{"municipality", kindText}, fieldSpec{"sector", kindText}, fieldSpec{"kind", kindText},
 		fieldSpec{"employees", kindNullInt}, fieldSpec{"leader_gender", kindText},
-		fieldSpec{"sustainability", kindText}, fieldSpec{"sustainability_notes", kindText},
-		fieldSpec{"notes", kindText}, fieldSpec{"tags", kindJSONList}, fieldSpec{"merged_into", kindText})},
+		fieldSpec{"sustainability", kindText}, fieldSpec{"sustainability_notes", kindFreeText},
+		fieldSpec{"notes", kindFreeText}, fieldSpec{"tags", kindJSONList}, fieldSpec{"merged_into", kindText})},
 	EntityContact: {name: EntityContact, table: "contacts", fields: append(slices.Clone(commonFields),
-		fieldSpec{"org_id", kindText}, fieldSpec{"name", kindText}, fieldSpec{"role", kindText},
+		fieldSpec{"org_id", kindText}, fieldSpec{"name", kindFreeText}, fieldSpec{"role", kindFreeText},
 		fieldSpec{"email", kindText}, fieldSpec{"phone", kindText}, fieldSpec{"gender", kindText},
 		fieldSpec{"consent_date", kindText})},
 	EntityVisit: {name: EntityVisit, table: "visits", fields: append(slices.Clone(commonFields),
 		fieldSpec{"date", kindText}, fieldSpec{"orgs", kindJSONList}, fieldSpec{"type", kindText},
-		fieldSpec{"minutes", kindInt}, fieldSpec{"place", kindText}, fieldSpec{"advisor", kindText},
+		fieldSpec{"minutes", kindInt}, fieldSpec{"place", kindFreeText}, fieldSpec{"advisor", kindFreeText},
 		fieldSpec{"women", kindInt}, fieldSpec{"men", kindInt}, fieldSpec{"other", kindInt},
-		fieldSpec{"phase", kindText}, fieldSpec{"cross_border", kindBool}, fieldSpec{"notes", kindText})},
+		fieldSpec{"phase", kindText}, fieldSpec{"cross_border", kindBool}, fieldSpec{"notes", kindFreeText})},
 	EntityAction: {name: EntityAction, table: "actions", fields: append(slices.Clone(commonFields),
-		fieldSpec{"org_id", kindText}, fieldSpec{"visit_id", kindText}, fieldSpec{"text", kindText},
-		fieldSpec{"owner", kindText}, fieldSpec{"due", kindText}, fieldSpec{"done", kindText},
+		fieldSpec{"org_id", kindText}, fieldSpec{"visit_id", kindText}, fieldSpec{"text", kindFreeText},
+		fieldSpec{"owner", kindFreeText}, fieldSpec{"due", kindText}, fieldSpec{"done", kindText},
 		fieldSpec{"model_id", kindText}, fieldSpec{"dimension", kindText})},
 	EntityAssessment: {name: EntityAssessment, table: "assessments", fields: append(slices.Clone(commonFields),
 		fieldSpec{"org_id", kindText}, fieldSpec{"visit_id", kindText}, fieldSpec{"model_id", kindText},
 		fieldSpec{"model_version", kindInt}, fieldSpec{"date", kindText}, fieldSpec{"status", kindText},
-		fieldSpec{"comment", kindText})},
+		fieldSpec{"comment", kindFreeText})},
 	EntityAnswer: {name: EntityAnswer, table: "assessment_answers", fields: append(slices.Clone(commonFields),
 		fieldSpec{"assessment_id", kindText}, fieldSpec{"dimension", kindText}, fieldSpec{"level", kindNullInt},
-		fieldSpec{"text", kindText}, fieldSpec{"applies", kindBool}, fieldSpec{"comment", kindText},
+		fieldSpec{"text", kindFreeText}, fieldSpec{"applies", kindBool}, fieldSpec{"comment", kindFreeText},
 		fieldSpec{"target", kindNullInt}, fieldSpec{"target_due", kindText})},
 }
 
@@ -88,7 +89,7 @@ func (e *entitySpec) field(name string) (fieldSpec, bool) {
 // columnValue turns a change's JSON value into the value stored in the column.
 func (f fieldSpec) columnValue(raw string) (any, error) {
 	switch f.kind {
-	case kindText:
+	case kindText, kindFreeText:
 		if s, ok := plainJSONString(raw); ok {
 			return s, nil
 		}
@@ -176,7 +177,7 @@ func plainJSONInt(raw string) (int64, bool) {
 // jsonValue turns a scanned column value back into the canonical JSON form.
 func (f fieldSpec) jsonValue(v any) string {
 	switch f.kind {
-	case kindText:
+	case kindText, kindFreeText:
 		s, _ := v.(string)
 		b, _ := json.Marshal(s)
 		return string(b)
