@@ -562,11 +562,16 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 	if err != nil || len(edits) == 0 {
 		return nil, err
 	}
+	// Numbered and stamped under the write lock, from the log: another
+	// process may have written since this store last did.
+	seq, err := s.syncWithLog(tx)
+	if err != nil {
+		return nil, err
+	}
 	ts := editStamp(s.clock.Now(), edits)
 	a := s.newApplier(tx, nil)
 	defer a.close()
 	changes := make([]Change, len(edits))
-	seq := s.nextSeq
 	device := s.DeviceID()
 	for i, e := range edits {
 		changes[i] = Change{Device: device, Seq: seq, HLC: ts, Base: e.base,
@@ -619,6 +624,9 @@ func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error
 		return total, err
 	}
 	defer tx.Rollback()
+	if _, err := s.syncWithLog(tx); err != nil { // another process may have written
+		return total, err
+	}
 	a := s.newApplier(tx, s.clock)
 	a.freshOK = true
 	defer a.close()

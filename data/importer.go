@@ -104,6 +104,9 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	if _, err := tx.Exec(`PRAGMA cache_size = -65536`); err != nil {
 		return res, err
 	}
+	if _, err := s.syncWithLog(tx); err != nil { // another process may have written
+		return res, err
+	}
 	if meta.Hash != "" {
 		status, err := bundleStatus(tx, meta)
 		if err != nil {

@@ -315,22 +315,47 @@ func (s *Store) initDevice() error {
 		}
 	}
 	s.device.Store(&dev)
-	// The next sequence number and the clock are recovered from the log itself,
-	// so a crash between a write and a bookkeeping update cannot reuse either.
+	if _, err := s.syncWithLog(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// syncWithLog brings what this store keeps in memory — the device id, the
+// next sequence number and the clock — up to what the database says, inside
+// the write transaction tx, and returns the next sequence number to use.
+//
+// Another process (the command line while the window is open, a second
+// window) may have committed changes since this store last wrote: the log
+// itself, read under the write lock, is the only counter every process
+// agrees on. Reading it costs two index lookups per write; numbering from a
+// copy in memory made two processes number changes alike, and the log then
+// dropped one of each pair as a duplicate.
+func (s *Store) syncWithLog(tx *sql.Tx) (uint64, error) {
+	dev, err := getLocal(tx, localDevice)
+	if err != nil {
+		return 0, err
+	}
+	if dev != "" && dev != s.DeviceID() {
+		// Another process found this installation's id cloned and moved
+		// to a fresh one: write under that one too.
+		s.device.Store(&dev)
+	}
 	var maxSeq sql.NullInt64
 	if err := tx.QueryRow(`SELECT MAX(IFNULL((SELECT MAX(seq) FROM changes WHERE device = ?1), 0),
-		IFNULL((SELECT MAX(last_seq) FROM change_runs WHERE device = ?1), 0))`, dev).Scan(&maxSeq); err != nil {
-		return err
+		IFNULL((SELECT MAX(last_seq) FROM change_runs WHERE device = ?1), 0))`, s.DeviceID()).Scan(&maxSeq); err != nil {
+		return 0, err
 	}
 	s.nextSeq = uint64(maxSeq.Int64) + 1
 	// The clock's last value is written in the same transaction as every
-	// local edit and import, so it cannot lag behind the log.
+	// local edit and import, so it cannot lag behind the log; another
+	// process may have moved it on.
 	if last, _ := getLocal(tx, localLastHLC); last != "" {
 		if ts, err := hlc.Parse(last); err == nil {
 			s.clock.Set(ts)
 		}
 	}
-	return tx.Commit()
+	return s.nextSeq, nil
 }
 
 type queryer interface {
