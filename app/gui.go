@@ -2,11 +2,14 @@ package app
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"eu.ilsa.coach/ilsa/app/instance"
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
@@ -18,8 +21,21 @@ import (
 
 // gui opens the desktop app on the local database. When the database cannot
 // be opened, a started-from-the-menu user gets the reason in a window too.
+//
+// One window per data folder: a second start brings the first window to the
+// front and ends, or, when that window does not answer, says the folder is
+// in use.
 func (s *session) gui() error {
-	if err := s.open(); err != nil {
+	primary, raised, err := s.holdDataDir()
+	if raised {
+		fmt.Fprintln(s.env.Stderr, "ilsa: "+s.tr.T("cli.instance.raised", "Dir", s.dataDir))
+		return nil
+	}
+	if err == nil {
+		defer primary.Close()
+		err = s.open()
+	}
+	if err != nil {
 		if s.env.OpenGUI == nil {
 			a := fyneapp.NewWithID(AppID)
 			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -30,10 +46,31 @@ func (s *session) gui() error {
 	if s.env.OpenGUI != nil {
 		return s.env.OpenGUI(s.store, s.tr, s.dataDir)
 	}
-	return openWindow(s.store, s.tr, s.dataDir)
+	return openWindow(s.store, s.tr, s.dataDir, primary)
 }
 
-func openWindow(st *data.Store, tr *translations.Localizer, dataDir string) error {
+// holdDataDir takes the data folder for this window. When another window
+// holds it, that window is asked to come to the front (raised is true), or
+// the error says the folder is in use.
+func (s *session) holdDataDir() (p *instance.Primary, raised bool, err error) {
+	dir, err := s.resolveDataDir()
+	if err != nil {
+		return nil, false, err
+	}
+	if err := PrepareDataDir(dir); err != nil {
+		return nil, false, err
+	}
+	s.dataDir = dir
+	p, err = instance.Acquire(dir)
+	if errors.Is(err, instance.ErrInUse) {
+		if err = instance.Raise(dir); err == nil {
+			return nil, true, nil
+		}
+	}
+	return p, false, err
+}
+
+func openWindow(st *data.Store, tr *translations.Localizer, dataDir string, primary *instance.Primary) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	lib, _ := loadModels(dataDir, st)
@@ -51,6 +88,7 @@ func openWindow(st *data.Store, tr *translations.Localizer, dataDir string) erro
 		// The welcome's "Load demo data": the same demo as "ilsa demo".
 		LoadDemo: func(ctx context.Context) error { return demo.Fill(ctx, st, demo.Options{}) },
 	})
+	primary.OnRaise(func() { fyne.Do(u.Raise) })
 	u.ShowAndRun()
 	return nil
 }

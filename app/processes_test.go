@@ -9,6 +9,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 // cliProcess runs ilsa args in a process of its own (the test binary acting
@@ -101,5 +105,43 @@ func TestProcessesOnOneDataFolderLoseNothing(t *testing.T) {
 	other.ok("import", bundle)
 	if got := other.ok("dump"); got != stored {
 		t.Errorf("the export did not carry everything: dumps differ\nhere:\n%s\nthere:\n%s", stored, got)
+	}
+}
+
+// While a window is open on a data folder, a second start of the app on the
+// same folder does not open a second window: it asks the first to come to
+// the front and says so. The command line still works beside the window.
+func TestASecondWindowOnOneDataFolderRaisesTheFirst(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	env := map[string]string{"LANG": "sv_SE.UTF-8"}
+	var secondOut, secondErr string
+	var secondCode int
+	var secondOpened bool
+	var cliCode int
+	var out bytes.Buffer
+	code := RunWith([]string{"--data", dir}, Env{
+		Stdout: &out, Stderr: &out, Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return fixedNow },
+		OpenGUI: func(*data.Store, *translations.Localizer, string) error {
+			// The first window is open: start the app again.
+			secondOut, secondErr, secondCode, secondOpened = runGUI(t, env, "--data", dir)
+			_, _, cliCode = run(t, env, "--data", dir, "org", "list")
+			return nil
+		},
+	})
+	if code != 0 {
+		t.Fatalf("first window: exit %d: %s", code, out.String())
+	}
+	if secondOpened || secondCode != 0 || secondOut != "" {
+		t.Errorf("second start: opened %v, exit %d, stdout %q", secondOpened, secondCode, secondOut)
+	}
+	if want := "ILSA Coach är redan öppet med datamappen " + dir; !strings.Contains(secondErr, want) {
+		t.Errorf("second start said %q, want %q", secondErr, want)
+	}
+	if cliCode != 0 {
+		t.Errorf("the command line beside the window: exit %d", cliCode)
+	}
+	// Once the window is closed, the app opens again.
+	if _, e, code, opened := runGUI(t, env, "--data", dir); code != 0 || !opened {
+		t.Errorf("after the first window closed: exit %d, opened %v, %s", code, opened, e)
 	}
 }

@@ -122,6 +122,13 @@ func New(a fyne.App, st Store, tr *translations.Localizer, opt Options) *UI {
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
+// Raise brings the window to the front: another start of the app on the
+// same data folder asked for it instead of opening a second window.
+func (u *UI) Raise() {
+	u.win.Show()
+	u.win.RequestFocus()
+}
+
 // ShowAndRun shows the window (with the welcome on first run) and runs the app.
 func (u *UI) ShowAndRun() {
 	u.win.Show()
