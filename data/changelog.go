@@ -47,6 +47,7 @@ type ApplyResult struct {
 	Conflicts  int // concurrent edits recorded for review
 	Settled    int // open conflicts marked resolved because another device settled them
 	Unknown    int // changes for entities or fields this version does not know (kept in the log)
+	Refused    int // changes no person could have made here: clocks out of range, invalid values (kept in the log)
 	FutureHLC  int // changes stamped too far in the future
 }
 
@@ -57,6 +58,7 @@ func (r *ApplyResult) add(o ApplyResult) {
 	r.Conflicts += o.Conflicts
 	r.Settled += o.Settled
 	r.Unknown += o.Unknown
+	r.Refused += o.Refused
 	r.FutureHLC += o.FutureHLC
 }
 
@@ -94,6 +96,7 @@ func preparedQueries() []string {
 // applier applies changes inside one write transaction, with prepared
 // statements reused across the changes of that transaction.
 type applier struct {
+	local    bool        // applying a person's edit on this device, not changes from elsewhere
 	pre      *prepared   // worked out for the change about to be applied (readAhead), or nil
 	prep     prepared    // applyLogged's own, for a change that came without
 	applying *prepared   // the change being applied, while applyLogged runs
@@ -370,19 +373,29 @@ func (a *applier) apply(c Change) (ApplyResult, error) {
 // applyLogged is apply for a change already in the log (and not a duplicate).
 func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 	var res ApplyResult
-	if a.clock != nil && a.clock.Observe(c.HLC) {
-		res.FutureHLC++
-	}
-	if c.Entity == EntityConflict {
-		a.pre = nil
-		return a.applySettlement(c)
-	}
 	p := a.pre
 	if p == nil {
 		p = &a.prep
 		p.prepare(&c)
 	}
 	a.pre = nil
+	if reason, problem := refusal(&c, p); reason != "" {
+		// Nothing a person could have typed: kept in the log, never applied.
+		if a.local {
+			if problem == nil {
+				problem = fmt.Errorf("local edit of %s.%s stamped %v on %v", c.Entity, c.Field, c.HLC, c.Base)
+			}
+			return res, problem
+		}
+		res.Refused++
+		return res, a.refuse(c, reason, problem)
+	}
+	if a.clock != nil && a.clock.Observe(c.HLC) {
+		res.FutureHLC++
+	}
+	if c.Entity == EntityConflict {
+		return a.applySettlement(c)
+	}
 	if !p.known || p.colErr != nil {
 		// An entity or field of a newer version, or a value of the wrong
 		// shape from another device, is kept in the log but never written
@@ -420,9 +433,11 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 	curHLC, curDev, curSeq, curBase := int64(cl.hlc), cl.device, int64(cl.seq), int64(cl.base)
 
 	if exists && !c.wins(hlc.Timestamp(curHLC), curDev, uint64(curSeq)) {
-		// c loses. It is a concurrent edit unless the winner's author had seen it.
+		// c loses. It is a concurrent edit unless the winner's author had
+		// seen it. A person's edit here never vanishes: should it lose (a
+		// value stamped at the bound of clocks, see editStamp), it is kept.
 		res.Superseded++
-		if hlc.Timestamp(curBase) < c.HLC {
+		if hlc.Timestamp(curBase) < c.HLC || a.local {
 			cur, err := a.currentValue(spec, f, c.ID)
 			if err != nil {
 				return res, err
@@ -485,6 +500,17 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 	return res, nil
 }
 
+// refuse records that c is kept aside, and why.
+func (a *applier) refuse(c Change, reason string, problem error) error {
+	detail := ""
+	if ve := ValidationErrors(problem); len(ve) > 0 {
+		detail = ve[0].Code
+	}
+	_, err := a.exec(`INSERT OR IGNORE INTO changes_refused(device, seq, entity, id, field, reason, detail) VALUES(?,?,?,?,?,?,?)`,
+		c.Device, int64(c.Seq), c.Entity, c.ID, c.Field, reason, detail)
+	return err
+}
+
 func (a *applier) currentValue(spec *entitySpec, f fieldSpec, id string) (string, error) {
 	if err := a.flushRow(); err != nil {
 		return "", err
@@ -543,7 +569,8 @@ func (a *applier) syncVisitOrgs(visitID, orgsJSON string) error {
 type fieldEdit struct {
 	entity, id, field string
 	value             any
-	base              hlc.Timestamp
+	base              hlc.Timestamp // the clock of the value the editor saw
+	current           hlc.Timestamp // the clock the field holds as the edit commits
 }
 
 // commitLocal builds a local edit inside one write transaction (so checks of
@@ -568,13 +595,19 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 	if err != nil {
 		return nil, err
 	}
+	if err := currentClocks(tx, edits); err != nil {
+		return nil, err
+	}
 	ts := editStamp(s.clock.Now(), edits)
 	a := s.newApplier(tx, nil)
+	a.local = true
 	defer a.close()
 	changes := make([]Change, len(edits))
 	device := s.DeviceID()
 	for i, e := range edits {
-		changes[i] = Change{Device: device, Seq: seq, HLC: ts, Base: e.base,
+		// A base is never after the edit: a clock past hlc.Max (stored by
+		// an older version) counts as the newest value there can be.
+		changes[i] = Change{Device: device, Seq: seq, HLC: ts, Base: min(e.base, ts),
 			Entity: e.entity, ID: e.id, Field: e.field, Value: encodeValue(e.value)}
 		seq++
 		if _, err := a.apply(changes[i]); err != nil {
@@ -598,19 +631,50 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 }
 
 // editStamp is the timestamp of a local edit: the clock's reading, or, when
-// the editor saw a value stamped later than that (from a device whose clock
-// runs ahead, which our clock refuses to follow), just past the newest value
-// seen. An edit made after seeing a value therefore always wins over it, so a
-// device with a clock years ahead cannot win every later edit of a field.
-// Deterministic: it depends only on the clock and the bases.
+// the editor saw a value stamped later than that, or the field holds one
+// (from a device whose clock runs ahead, which our clock refuses to follow),
+// just past the newest of them. An edit a person makes therefore wins over
+// every value this device holds for the fields it writes — with a conflict
+// kept when the editor had not seen that value — so a device with a clock
+// years ahead cannot win every later edit of a field. Clocks are bounded by
+// hlc.Max and the step is saturating, so nothing wraps around; at the bound
+// the edit may lose, and is then kept as a conflict (applyLogged).
+// Deterministic: it depends only on the clock, the bases and the fields.
 func editStamp(now hlc.Timestamp, edits []fieldEdit) hlc.Timestamp {
 	ts := now
 	for _, e := range edits {
-		if e.base >= ts {
-			ts = e.base + 1
+		for _, seen := range [2]hlc.Timestamp{e.base, e.current} {
+			if seen >= ts {
+				ts = seen.Next()
+			}
 		}
 	}
 	return ts
+}
+
+// currentClocks fills in the clock each edited field holds now.
+func currentClocks(tx *sql.Tx, edits []fieldEdit) error {
+	var entity, id string
+	var clocks []fieldClock
+	for i := range edits {
+		e := &edits[i]
+		if _, known := entities[e.entity]; !known {
+			continue // a settlement: no field clock
+		}
+		if e.entity != entity || e.id != id {
+			var err error
+			if clocks, err = recordClocks(tx, e.entity, e.id); err != nil {
+				return err
+			}
+			entity, id = e.entity, e.id
+		}
+		for _, c := range clocks {
+			if c.field == e.field {
+				e.current = c.hlc
+			}
+		}
+	}
+	return nil
 }
 
 // Apply applies changes from elsewhere (another device's bundle) in one

@@ -1,7 +1,6 @@
 package data_test
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"sync"
@@ -16,7 +15,6 @@ import (
 // and every edit either one makes must be stored whole, and the log must
 // hold every change once, numbered without gaps.
 func TestTwoStoresOnOneFileLoseNothing(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), data.DBFileName)
 	a, _ := datatest.OpenAt(t, path)
 	b, _ := datatest.OpenAt(t, path)

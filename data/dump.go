@@ -105,6 +105,9 @@ type CheckReport struct {
 	Changes       int
 	Conflicts     int
 	DanglingRefs  int // live records pointing at organisations that do not exist (yet)
+	// Refused counts changes from elsewhere kept aside, by reason
+	// (RefusedClock, RefusedValue): in the log, never applied.
+	Refused map[string]int
 }
 
 // OK reports whether nothing is wrong.
@@ -115,7 +118,7 @@ func (r CheckReport) OK() bool {
 // Check verifies the database: SQLite's integrity check, foreign keys, the
 // schema version and the full-text index, and counts what is stored.
 func (s *Store) Check(ctx context.Context) (CheckReport, error) {
-	rep := CheckReport{LatestSchema: LatestSchema(), Counts: map[string]int{}}
+	rep := CheckReport{LatestSchema: LatestSchema(), Counts: map[string]int{}, Refused: map[string]int{}}
 	var err error
 	if rep.SchemaVersion, err = s.SchemaVersion(); err != nil {
 		return rep, err
@@ -159,6 +162,20 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM conflicts WHERE resolved = 0`).Scan(&rep.Conflicts); err != nil {
 		return rep, err
 	}
+	refused, err := s.r.QueryContext(ctx, `SELECT reason, COUNT(*) FROM changes_refused GROUP BY reason`)
+	if err != nil {
+		return rep, err
+	}
+	for refused.Next() {
+		var reason string
+		var n int
+		if err := refused.Scan(&reason, &n); err != nil {
+			refused.Close()
+			return rep, err
+		}
+		rep.Refused[reason] = n
+	}
+	refused.Close()
 	err = s.r.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM contacts c WHERE c.deleted = 0 AND c.org_id NOT IN (SELECT id FROM organisations)) +
 		(SELECT COUNT(*) FROM actions a WHERE a.deleted = 0 AND a.org_id NOT IN (SELECT id FROM organisations)) +

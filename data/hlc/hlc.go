@@ -20,8 +20,40 @@ type Timestamp uint64
 // is kept), but our clock does not jump forward to it.
 const MaxDrift = 24 * time.Hour
 
+// Max is the latest timestamp a change may carry: the first moment of 2200.
+// Every clock the sync engine accepts lies in 1..Max, so arithmetic on
+// clocks (an edit stamped just past the value it replaces) can never wrap
+// around, and every clock has a date in the calendar (year ≤ 9999) that
+// JSON and the screens can print. The bound is the same on every device, so
+// all devices refuse the same changes and still agree. A laptop whose clock
+// runs years ahead stays far below it.
+var Max = FromTime(time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC))
+
+// Valid reports whether t is a clock the engine accepts: 1..Max.
+func (t Timestamp) Valid() bool { return t != 0 && t <= Max }
+
+// Next is the timestamp just after t, never past Max (checked arithmetic:
+// at Max it stays there, and the caller's tie-breaks decide).
+func (t Timestamp) Next() Timestamp {
+	if t >= Max {
+		return Max
+	}
+	return t + 1
+}
+
 // FromTime returns the timestamp for t with counter zero.
-func FromTime(t time.Time) Timestamp { return Timestamp(uint64(t.UnixMilli()) << 16) }
+// Times before 1970 (a laptop whose battery died) read as 0, times past
+// what 48 bits of milliseconds hold as their largest value: never wrapped.
+func FromTime(t time.Time) Timestamp {
+	ms := t.UnixMilli()
+	if ms < 0 {
+		return 0
+	}
+	if ms >= 1<<48 {
+		return Timestamp(1<<48-1) << 16
+	}
+	return Timestamp(uint64(ms) << 16)
+}
 
 // Millis is the wall-clock part in Unix milliseconds.
 func (t Timestamp) Millis() int64 { return int64(t >> 16) }
@@ -64,11 +96,11 @@ func NewClock(now func() time.Time) *Clock {
 func (c *Clock) Now() Timestamp {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	phys := FromTime(c.now())
+	phys := min(FromTime(c.now()), Max)
 	if phys > c.last {
 		c.last = phys
 	} else {
-		c.last++
+		c.last = c.last.Next()
 	}
 	return c.last
 }
@@ -85,7 +117,7 @@ func (c *Clock) Observe(remote Timestamp) (tooFarAhead bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	limit := FromTime(c.now().Add(MaxDrift))
-	if remote > limit {
+	if remote > limit || remote > Max {
 		return true
 	}
 	if remote > c.last {
@@ -98,7 +130,7 @@ func (c *Clock) Observe(remote Timestamp) (tooFarAhead bool) {
 func (c *Clock) Set(last Timestamp) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if last > c.last {
+	if last > c.last && last <= Max {
 		c.last = last
 	}
 }

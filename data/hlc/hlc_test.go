@@ -56,3 +56,41 @@ func TestStringParseRoundTrip(t *testing.T) {
 		t.Fatal("garbage parsed")
 	}
 }
+
+// A clock can never wrap around, whatever it is fed: a remote value at the
+// top of the range is not followed, a restored value past Max is ignored,
+// and a physical clock centuries ahead saturates at Max.
+func TestClocksAreBoundedAndNeverWrap(t *testing.T) {
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	c := NewClock(func() time.Time { return now })
+	for _, bad := range []Timestamp{^Timestamp(0), Max + 1} {
+		if !c.Observe(bad) {
+			t.Errorf("Observe(%v) not flagged", bad)
+		}
+		c.Set(bad)
+		if got := c.Now(); got > Max || got < FromTime(now) {
+			t.Fatalf("after %v the clock reads %v", bad, got)
+		}
+	}
+	if (^Timestamp(0)).Valid() || Timestamp(0).Valid() || (Max + 1).Valid() || !Max.Valid() {
+		t.Error("Valid accepts a clock outside 1..Max or refuses Max")
+	}
+	if Max.Next() != Max || (^Timestamp(0)).Next() != Max || Timestamp(5).Next() != 6 {
+		t.Error("Next is not saturating")
+	}
+	if y := Max.Time().Year(); y != 2200 {
+		t.Errorf("Max is in year %d", y)
+	}
+	future := NewClock(func() time.Time { return time.Date(2500, 1, 1, 0, 0, 0, 0, time.UTC) })
+	a, b := future.Now(), future.Now()
+	if a != Max || b != Max {
+		t.Errorf("a clock in 2500 reads %v, %v; want Max", a, b)
+	}
+	past := NewClock(func() time.Time { return time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC) })
+	if got := past.Now(); got != 1 {
+		t.Errorf("a clock in 1960 reads %v, want 1 (never wrapped)", got)
+	}
+	if FromTime(time.Date(20000, 1, 1, 0, 0, 0, 0, time.UTC)) < FromTime(now) {
+		t.Error("FromTime wraps a far future")
+	}
+}

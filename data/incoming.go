@@ -1,0 +1,192 @@
+package data
+
+import (
+	"net/mail"
+	"strings"
+
+	"eu.ilsa.coach/ilsa/data/hlc"
+	"eu.ilsa.coach/ilsa/data/models"
+)
+
+// A change from elsewhere is applied only when a person could have made it
+// here: its clocks in range and its value one the forms and the command line
+// accept. Any other is kept aside: stored in the log (so it is passed on
+// and nothing is lost), recorded in changes_refused with the reason, counted
+// by the sync and by `ilsa check`, and never written into a row. Local
+// edits pass the same rules before they commit (commitLocal), so what this
+// device writes is never refused by another running the same version.
+
+// Reasons a change is kept aside (changes_refused.reason).
+const (
+	RefusedClock = "clock" // its clock or base outside 1..hlc.Max, or a base after its clock
+	RefusedValue = "value" // a value no form would store
+)
+
+// maxIDLen bounds a reference to another record; ids are UUIDs (36 bytes),
+// a model's id a short slug.
+const maxIDLen = 100
+
+// maxModelVersion bounds a model version an assessment names (model files
+// are refused beyond it, docs/models.md).
+const maxModelVersion = 1_000_000
+
+// maxListLen bounds a list value (tags, a visit's organisations).
+const maxListLen = 1000
+
+// incomingRule checks the column value of one field (as columnValue made
+// it: string, int64, nil or a JSON list in a string).
+type incomingRule func(field string, v any) error
+
+// incomingRules holds the rule of every field that has one beyond its shape;
+// fields not named (bools, created_at, deleted) are checked by shape alone.
+var incomingRules = map[string]map[string]incomingRule{
+	EntityOrganisation: {
+		"name": textRule(maxNameLen), "orgnr": orgNrRule, "country": countryRule,
+		"municipality": stringRule(func(_ string, s string) error { return ValidateMunicipality(s) }),
+		"sector":       stringRule(func(_ string, s string) error { return ValidateSector(s) }),
+		"kind":         choiceRule(append([]OrgKind{""}, OrgKinds...)),
+		"employees":    intRule(0, 10_000_000, true), "leader_gender": choiceRule(LeaderGenders),
+		"sustainability":       choiceRule([]Sustainability{SustainabilityUnknown, SustainabilityYes, SustainabilityNo}),
+		"sustainability_notes": textRule(maxNotesLen), "notes": textRule(maxNotesLen),
+		"tags": listRule(maxShortLen), "merged_into": textRule(maxIDLen), "created_at": createdRule,
+	},
+	EntityContact: {
+		"org_id": textRule(maxIDLen), "name": textRule(maxNameLen), "role": textRule(maxShortLen),
+		"email": stringRule(emailRule), "phone": stringRule(phoneRule), "gender": choiceRule(Genders),
+		"consent_date": dateRule, "created_at": createdRule,
+	},
+	EntityVisit: {
+		"date": dateRule, "orgs": listRule(maxIDLen), "type": choiceRule(append([]VisitType{""}, VisitTypes...)),
+		"minutes": intRule(0, 24*60, false), "place": textRule(maxShortLen), "advisor": textRule(maxShortLen),
+		"women": intRule(0, 100_000, false), "men": intRule(0, 100_000, false), "other": intRule(0, 100_000, false),
+		"phase": choiceRule(append([]Phase{PhaseNone}, Phases...)), "notes": textRule(maxNotesLen), "created_at": createdRule,
+	},
+	EntityAction: {
+		"org_id": textRule(maxIDLen), "visit_id": textRule(maxIDLen), "text": textRule(maxNotesLen),
+		"owner": textRule(maxShortLen), "due": dateRule, "done": dateRule,
+		"model_id": textRule(maxIDLen), "dimension": textRule(maxIDLen), "created_at": createdRule,
+	},
+	EntityAssessment: {
+		"org_id": textRule(maxIDLen), "visit_id": textRule(maxIDLen), "model_id": textRule(maxIDLen),
+		"model_version": intRule(0, maxModelVersion, false), "date": dateRule,
+		"status":  choiceRule([]AssessmentStatus{"", AssessmentDraft, AssessmentDone}),
+		"comment": textRule(maxNotesLen), "created_at": createdRule,
+	},
+	EntityAnswer: {
+		"assessment_id": textRule(maxIDLen), "dimension": textRule(maxIDLen),
+		"level": intRule(1, models.MaxLevels, true), "text": textRule(maxNotesLen),
+		"comment": textRule(maxNotesLen), "target": intRule(1, models.MaxLevels, true),
+		"target_due": dateRule, "created_at": createdRule,
+	},
+}
+
+// refusal says why a change from elsewhere must not be applied ("" when it
+// may be), with the validation problem for a refused value.
+func refusal(c *Change, p *prepared) (string, error) {
+	if !c.HLC.Valid() || c.Base > hlc.Max || c.Base > c.HLC {
+		return RefusedClock, nil
+	}
+	if !p.known || p.colErr != nil {
+		return "", nil // unknown, or of the wrong shape: counted as Unknown
+	}
+	if rule := incomingRules[c.Entity][c.Field]; rule != nil {
+		if err := rule(c.Field, p.col); err != nil {
+			return RefusedValue, err
+		}
+	}
+	return "", nil
+}
+
+func stringRule(check func(field, s string) error) incomingRule {
+	return func(field string, v any) error {
+		s, _ := v.(string)
+		return check(field, s)
+	}
+}
+
+// textRule: at most max characters.
+func textRule(max int) incomingRule {
+	return stringRule(func(field, s string) error { return checkLen(field, s, max) })
+}
+
+func choiceRule[T ~string](allowed []T) incomingRule {
+	return stringRule(func(field, s string) error { return oneOf(field, T(s), allowed) })
+}
+
+func intRule(lo, hi int64, nullable bool) incomingRule {
+	return func(field string, v any) error {
+		if v == nil && nullable {
+			return nil
+		}
+		if n, ok := v.(int64); ok && n >= lo && n <= hi {
+			return nil
+		}
+		return invalid(field, "number.range", "min", lo, "max", hi)
+	}
+}
+
+var dateRule = stringRule(func(field, s string) error { return ValidateDate(field, s, false) })
+
+// createdRule: milliseconds since 1970 up to the bound of clocks.
+var createdRule = intRule(0, hlc.Max.Millis(), false)
+
+func countryRule(field string, v any) error {
+	if s, _ := v.(string); s != "" && !Country(s).Valid() {
+		return invalid(field, "country.unknown", "value", s)
+	}
+	return nil
+}
+
+// orgNrRule: stored org numbers are digits that parse as a Swedish or a
+// Norwegian number (the country is another field, checked on its own).
+func orgNrRule(field string, v any) error {
+	s, _ := v.(string)
+	if s == "" {
+		return nil
+	}
+	n, err := ParseOrgNumber(s, "")
+	if err != nil {
+		return err
+	}
+	if n.Digits != s {
+		return invalid(field, "orgnr.format", "value", s)
+	}
+	return nil
+}
+
+func emailRule(field, s string) error {
+	if s == "" {
+		return nil
+	}
+	if a, err := mail.ParseAddress(s); err != nil || a.Address != s {
+		return invalid(field, "email.format", "value", s)
+	}
+	return nil
+}
+
+func phoneRule(field, s string) error {
+	if s != "" && strings.Trim(s, "+0123456789 -()") != "" {
+		return invalid(field, "phone.format", "value", s)
+	}
+	return nil
+}
+
+// listRule: a list of at most maxListLen strings of at most max characters.
+func listRule(max int) incomingRule {
+	return func(field string, v any) error {
+		var l []string
+		s, _ := v.(string)
+		if err := jsonUnmarshalString(s, &l); err != nil {
+			return invalid(field, "choice", "value", s)
+		}
+		if len(l) > maxListLen {
+			return invalid(field, "too_long", "max", maxListLen)
+		}
+		for _, e := range l {
+			if err := checkLen(field, e, max); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
