@@ -659,6 +659,12 @@ func (s *session) cmdCheck(args []string) error {
 	if rep.DanglingRefs > 0 {
 		fmt.Fprintln(out, s.tr.N("cli.check.dangling", rep.DanglingRefs))
 	}
+	if n := rep.Refused[data.RefusedValue]; n > 0 {
+		fmt.Fprintln(out, s.tr.N("cli.check.refused_value", n))
+	}
+	if n := rep.Refused[data.RefusedClock]; n > 0 {
+		fmt.Fprintln(out, s.tr.N("cli.check.refused_clock", n))
+	}
 	if !rep.OK() {
 		return checkFailed{}
 	}

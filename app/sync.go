@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/data/hlc"
 	isync "eu.ilsa.coach/ilsa/data/sync"
 	"eu.ilsa.coach/ilsa/ui"
 )
@@ -141,6 +142,9 @@ func (s *session) printResult(r isync.Result) {
 	if r.FutureHLC > 0 {
 		fmt.Fprintln(out, s.tr.N("cli.sync.future", r.FutureHLC))
 	}
+	if r.Refused > 0 {
+		fmt.Fprintln(out, s.tr.N("cli.sync.refused", r.Refused))
+	}
 	for _, g := range r.Gaps {
 		fmt.Fprintln(out, s.tr.T("cli.sync.gap", "Device", g.Device, "From", g.From, "To", g.To))
 	}
@@ -178,8 +182,8 @@ func (s *session) cmdConflicts(args []string) error {
 		out := make([]map[string]any, 0, len(cs))
 		for _, c := range cs {
 			out = append(out, map[string]any{"n": c.N, "entity": c.Entity, "id": c.ID, "field": c.Field,
-				"winner_value": rawJSON(c.WinnerValue), "winner_device": c.WinnerDevice, "winner_time": c.WinnerHLC.Time(),
-				"loser_value": rawJSON(c.LoserValue), "loser_device": c.LoserDevice, "loser_time": c.LoserHLC.Time(),
+				"winner_value": rawJSON(c.WinnerValue), "winner_device": c.WinnerDevice, "winner_time": clockTime(c.WinnerHLC),
+				"loser_value": rawJSON(c.LoserValue), "loser_device": c.LoserDevice, "loser_time": clockTime(c.LoserHLC),
 				"resolved": c.Resolved})
 		}
 		return s.writeJSON(out)
@@ -223,4 +227,14 @@ func shortValue(v string) string {
 		v = string(r[:59]) + "…"
 	}
 	return v
+}
+
+// clockTime is a change's time for JSON: null for a clock outside the range
+// the engine accepts (a database written before the bound existed may
+// hold one), which no calendar can print.
+func clockTime(ts hlc.Timestamp) any {
+	if !ts.Valid() {
+		return nil
+	}
+	return ts.Time()
 }

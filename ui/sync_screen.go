@@ -237,6 +237,9 @@ func summary(u *UI, r datasync.Result) string {
 	if r.Settled > 0 {
 		parts = append(parts, tr.N("ui.sync.settled", r.Settled, "N", r.Settled))
 	}
+	if r.Refused > 0 {
+		parts = append(parts, tr.N("ui.sync.refused", r.Refused, "N", r.Refused))
+	}
 	if r.NewDeviceID != "" {
 		parts = append(parts, tr.T("ui.sync.cloned"))
 	}

@@ -29,6 +29,9 @@ type Result struct {
 	Clones    int `json:"clones"`
 	FutureHLC int `json:"future_clock"`
 	Unknown   int `json:"unknown"`
+	// Refused counts changes kept aside: clocks out of range or values no
+	// form accepts (in the log, never applied; `ilsa check` lists them).
+	Refused int `json:"refused"`
 	// Files lists each file ignored, left for later or quarantined, with why.
 	Files []FileReport `json:"files"`
 	// Gaps are ranges of a device's changes not in the folder yet: later
@@ -84,6 +87,7 @@ func (r *Result) addImport(ir data.ImportResult) {
 	r.Clones += ir.Clones
 	r.FutureHLC += ir.FutureHLC
 	r.Unknown += ir.Unknown
+	r.Refused += ir.Refused
 	if ir.NewDeviceID != "" {
 		r.NewDeviceID = ir.NewDeviceID
 	}
