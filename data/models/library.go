@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/data/internal/regular"
 )
 
 // MaxFileSize is the largest model file Load reads from a folder.
@@ -69,6 +71,10 @@ func Load(bundled fs.FS, dirs ...string) (*Library, []error) {
 				continue
 			}
 			name := filepath.Join(dir, e.Name())
+			if err := regular.Check(name, e); err != nil {
+				errs = append(errs, unreadable(name, err)) // a FIFO would block the read for ever
+				continue
+			}
 			data, err := readFile(name)
 			if err != nil {
 				errs = append(errs, unreadable(name, err))
@@ -89,8 +95,9 @@ func isModelFile(name string) bool {
 	return !strings.HasPrefix(name, ".") && strings.EqualFold(filepath.Ext(name), ".toml")
 }
 
+// readFile reads a model file: a regular file only, opened without blocking.
 func readFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := regular.Open(name)
 	if err != nil {
 		return nil, err
 	}
@@ -131,14 +138,33 @@ func (l *Library) add(name string, data []byte, bundled bool) []error {
 		return []error{&ProblemError{File: name, Line: loc.line(pth{"version"}), Problem: CodeModelConflict,
 			Detail: map[string]any{"id": m.ID, "version": m.Version, "kept": o.File}}}
 	}
+	if !bundled && !m.ReplacesBundled {
+		// A file in a folder outranks the app's own model only when it says
+		// so: a stray or hostile file must not take over a bundled model.
+		if top := l.newestBundled(m.ID); top > 0 && m.Version > top {
+			return []error{&ProblemError{File: name, Line: loc.line(pth{"version"}), Problem: CodeBundledReplaced,
+				Detail: map[string]any{"id": m.ID, "version": m.Version, "bundled": top}}}
+		}
+	}
 	l.byID[m.ID] = append(l.byID[m.ID], m)
 	return nil
+}
+
+// newestBundled is the highest bundled version of id, 0 if none.
+func (l *Library) newestBundled(id string) int {
+	top := 0
+	for _, o := range l.byID[id] {
+		if o.Bundled {
+			top = max(top, o.Version)
+		}
+	}
+	return top
 }
 
 // sameContent compares two models, ignoring where they were loaded from.
 func sameContent(a, b *Model) bool {
 	x, y := *a, *b
-	x.File, y.File, x.Bundled, y.Bundled = "", "", false, false
+	x.File, y.File, x.Bundled, y.Bundled, x.ReplacesBundled, y.ReplacesBundled = "", "", false, false, false, false
 	return reflect.DeepEqual(x, y)
 }
 
