@@ -26,9 +26,12 @@ type Library struct {
 // Load reads every *.toml file in bundled (the app's own models; searched
 // recursively, may be nil) and then in each of dirs (models a project lead
 // distributes; not recursive). A folder that does not exist is skipped
-// silently. A file that cannot be read or is invalid is skipped and reported;
-// the same id and version twice with different content keeps the first (the
-// bundled one, bundled models being read first) and reports the other.
+// silently. A file that cannot be read, is not a regular file (a FIFO is never
+// opened) or is invalid is skipped and reported; the same id and version twice
+// with different content keeps the first (the bundled one, bundled models
+// being read first) and reports the other. A folder file with the id of a
+// bundled model and a higher version is used only if it says
+// replaces_bundled = true (CodeBundledReplaced otherwise).
 // Problems come back as *ProblemError values; none of them is fatal.
 func Load(bundled fs.FS, dirs ...string) (*Library, []error) {
 	l := &Library{byID: map[string][]*Model{}}
