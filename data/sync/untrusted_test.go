@@ -168,3 +168,24 @@ func TestFIFOsInTheFolderDoNotHang(t *testing.T) {
 		}
 	})
 }
+
+// TestLongValuesKeepMemoryBounded: a sound bundle of 128 values at the
+// value limit (128 MiB) imports with a heap far below its size: what the
+// import holds at once is bounded in bytes, not only in changes.
+func TestLongValuesKeepMemoryBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 128 MiB")
+	}
+	folder := t.TempDir()
+	b := newDevice(t)
+	plantBundle(t, folder, "long-notes", 1, 128, bigNotes("long-notes", 128, 1<<20))
+	var r sync.Result
+	peak := peakHeap(func() { r = b.sync(folder) })
+	if len(r.Imported) != 1 || len(r.Files) != 0 {
+		t.Fatalf("%+v", r)
+	}
+	if peak > 100<<20 {
+		t.Fatalf("heap reached %d MiB", peak>>20)
+	}
+	t.Logf("peak heap %d MiB", peak>>20)
+}
