@@ -31,6 +31,7 @@ func TestModelsFromTheDataFolderAddVersionsAndBadFilesAreSkipped(t *testing.T) {
 	}
 	newer := `id = "pestel"
 version = 2
+replaces_bundled = true
 kind = "canvas"
 source = "PESTEL analysis (general method)"
 name = { sv = "PESTEL 2", nb = "PESTEL 2", en = "PESTEL 2" }

@@ -30,6 +30,10 @@ import (
 // of writing and reading one, and what a lookup of one seq decodes.
 const runChunk = 1024
 
+// runMaxBytes ends a run early when its blob has grown this large, so a run
+// of long values stays far below SQLite's blob limit (1e9 bytes) and memory.
+const runMaxBytes = 4 << 20
+
 // runWriter gathers the log entries of a fresh import into runs.
 type runWriter struct {
 	device          string
@@ -70,7 +74,7 @@ func appendRunStr(b []byte, s string, prev *string) []byte {
 
 // fits says whether c continues the run being built.
 func (w *runWriter) fits(c Change) bool {
-	return w.n == 0 || (c.Device == w.device && c.Seq == w.next && w.n < runChunk)
+	return w.n == 0 || (c.Device == w.device && c.Seq == w.next && w.n < runChunk && len(w.buf) < runMaxBytes)
 }
 
 var errBadRun = errors.New("change_runs: damaged run")

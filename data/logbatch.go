@@ -10,6 +10,10 @@ import (
 // storing the row, so an import of a bundle whose range is new gathers them.
 const logBatchRows = 200
 
+// logBatchLongValue is the value length above which a batch is written at
+// once: memory stays bounded whatever the values' lengths.
+const logBatchLongValue = 64 << 10
+
 // logChange queues c for the change log; flushLog writes the queue. Only for
 // changes known not to be in the log yet (ImportChanges checks the range):
 // the multi-row insert cannot say which rows were duplicates. The entries of
@@ -31,7 +35,9 @@ func (a *applier) logChange(c Change) error {
 	}
 	a.logDevice = c.Device
 	a.logQueue = append(a.logQueue, int64(c.Seq), int64(c.HLC), int64(c.Base), c.Entity, c.ID, c.Field, c.Value)
-	if len(a.logQueue) >= logBatchRows*7 {
+	// A long value is written at once, so a batch never holds more than
+	// logBatchRows short values and one long one.
+	if len(a.logQueue) >= logBatchRows*7 || len(c.Value) > logBatchLongValue {
 		return a.flushLog()
 	}
 	return nil

@@ -30,6 +30,9 @@ type window struct {
 // read, one ready.
 const readAheadWindows = 3
 
+// importWindowBytes bounds the values (and ids) of one window.
+const importWindowBytes = 4 << 20
+
 // startReadAhead starts reading next. The caller must call close, which
 // waits for the reader, before it touches what next reads from.
 func startReadAhead(ctx context.Context, next func() (Change, error)) *readAhead {
@@ -57,7 +60,11 @@ func (r *readAhead) run(ctx context.Context, next func() (Change, error)) {
 			return
 		}
 		w.changes = w.changes[:0]
-		for len(w.changes) < importWindow {
+		// A window ends at importWindow changes or importWindowBytes of
+		// values, whichever comes first: a bundle of long values (up to
+		// bundle.MaxValue each) must not hold windows of gigabytes.
+		size := 0
+		for len(w.changes) < importWindow && size < importWindowBytes {
 			if err := ctx.Err(); err != nil {
 				r.err = err
 				break
@@ -69,6 +76,7 @@ func (r *readAhead) run(ctx context.Context, next func() (Change, error)) {
 			}
 			w.prep[len(w.changes)].prepare(&c)
 			w.changes = append(w.changes, c)
+			size += len(c.Value) + len(c.ID)
 		}
 		if len(w.changes) > 0 {
 			select {

@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/data/internal/regular"
 )
 
 // MaxFileSize is the largest model file Load reads from a folder.
@@ -24,9 +26,12 @@ type Library struct {
 // Load reads every *.toml file in bundled (the app's own models; searched
 // recursively, may be nil) and then in each of dirs (models a project lead
 // distributes; not recursive). A folder that does not exist is skipped
-// silently. A file that cannot be read or is invalid is skipped and reported;
-// the same id and version twice with different content keeps the first (the
-// bundled one, bundled models being read first) and reports the other.
+// silently. A file that cannot be read, is not a regular file (a FIFO is never
+// opened) or is invalid is skipped and reported; the same id and version twice
+// with different content keeps the first (the bundled one, bundled models
+// being read first) and reports the other. A folder file with the id of a
+// bundled model and a higher version is used only if it says
+// replaces_bundled = true (CodeBundledReplaced otherwise).
 // Problems come back as *ProblemError values; none of them is fatal.
 func Load(bundled fs.FS, dirs ...string) (*Library, []error) {
 	l := &Library{byID: map[string][]*Model{}}
@@ -69,6 +74,10 @@ func Load(bundled fs.FS, dirs ...string) (*Library, []error) {
 				continue
 			}
 			name := filepath.Join(dir, e.Name())
+			if err := regular.Check(name, e); err != nil {
+				errs = append(errs, unreadable(name, err)) // a FIFO would block the read for ever
+				continue
+			}
 			data, err := readFile(name)
 			if err != nil {
 				errs = append(errs, unreadable(name, err))
@@ -89,8 +98,9 @@ func isModelFile(name string) bool {
 	return !strings.HasPrefix(name, ".") && strings.EqualFold(filepath.Ext(name), ".toml")
 }
 
+// readFile reads a model file: a regular file only, opened without blocking.
 func readFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := regular.Open(name)
 	if err != nil {
 		return nil, err
 	}
@@ -131,14 +141,33 @@ func (l *Library) add(name string, data []byte, bundled bool) []error {
 		return []error{&ProblemError{File: name, Line: loc.line(pth{"version"}), Problem: CodeModelConflict,
 			Detail: map[string]any{"id": m.ID, "version": m.Version, "kept": o.File}}}
 	}
+	if !bundled && !m.ReplacesBundled {
+		// A file in a folder outranks the app's own model only when it says
+		// so: a stray or hostile file must not take over a bundled model.
+		if top := l.newestBundled(m.ID); top > 0 && m.Version > top {
+			return []error{&ProblemError{File: name, Line: loc.line(pth{"version"}), Problem: CodeBundledReplaced,
+				Detail: map[string]any{"id": m.ID, "version": m.Version, "bundled": top}}}
+		}
+	}
 	l.byID[m.ID] = append(l.byID[m.ID], m)
 	return nil
+}
+
+// newestBundled is the highest bundled version of id, 0 if none.
+func (l *Library) newestBundled(id string) int {
+	top := 0
+	for _, o := range l.byID[id] {
+		if o.Bundled {
+			top = max(top, o.Version)
+		}
+	}
+	return top
 }
 
 // sameContent compares two models, ignoring where they were loaded from.
 func sameContent(a, b *Model) bool {
 	x, y := *a, *b
-	x.File, y.File, x.Bundled, y.Bundled = "", "", false, false
+	x.File, y.File, x.Bundled, y.Bundled, x.ReplacesBundled, y.ReplacesBundled = "", "", false, false, false, false
 	return reflect.DeepEqual(x, y)
 }
 

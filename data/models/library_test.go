@@ -44,7 +44,7 @@ func codes(t *testing.T, errs []error) []string {
 }
 
 func TestLoadVersions(t *testing.T) {
-	v2 := edit(validScale, map[int]string{2: "version = 2", 18: `en = "Customer one, reworded"`})
+	v2 := edit(validScale, map[int]string{2: "version = 2", 6: "replaces_bundled = true", 18: `en = "Customer one, reworded"`})
 	dir := t.TempDir()
 	v2path := write(t, dir, "demo-scale.toml", v2)
 	bundled := bundledFS(map[string]string{
@@ -203,5 +203,45 @@ func TestNilLibrary(t *testing.T) {
 	}
 	if l.All() != nil || l.Versions("x") != nil {
 		t.Error("All or Versions")
+	}
+}
+
+// TestFolderModelReplacesBundledOnlyWhenItSaysSo: a file in a folder with
+// the id of a bundled model and a higher version is refused unless it says
+// replaces_bundled = true; older versions (for old assessments) and a copy
+// of the bundled file need no such word. A version no update could outrank
+// is refused whatever the file says.
+func TestFolderModelReplacesBundledOnlyWhenItSaysSo(t *testing.T) {
+	bundled := bundledFS(map[string]string{"demo-scale.toml": edit(validScale, map[int]string{2: "version = 2"})})
+	for _, tc := range []struct {
+		name, file string
+		latest     int
+		codes      []string
+	}{
+		{"without the word", edit(validScale, map[int]string{2: "version = 3"}), 2, []string{CodeBundledReplaced}},
+		{"with the word", edit(validScale, map[int]string{2: "version = 3", 6: "replaces_bundled = true"}), 3, nil},
+		{"saying false", edit(validScale, map[int]string{2: "version = 3", 6: "replaces_bundled = false"}), 2, []string{CodeBundledReplaced}},
+		{"an older version", validScale, 2, nil},
+		{"a copy of the bundled file", edit(validScale, map[int]string{2: "version = 2"}), 2, nil},
+		{"the highest version there is", edit(validScale, map[int]string{2: "version = 9223372036854775807", 6: "replaces_bundled = true"}),
+			2, []string{CodeVersionInvalid}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, "demo-scale.toml", tc.file)
+			lib, errs := Load(bundled, dir)
+			if got := codes(t, errs); !reflect.DeepEqual(got, tc.codes) {
+				t.Fatalf("problems %v, want %v: %v", got, tc.codes, errs)
+			}
+			if m, _ := lib.Latest("demo-scale"); m.Version != tc.latest {
+				t.Fatalf("latest is version %d, want %d", m.Version, tc.latest)
+			}
+		})
+	}
+	// A model no bundled model has needs no word.
+	dir := t.TempDir()
+	write(t, dir, "demo-canvas.toml", validCanvas)
+	if _, errs := Load(bundled, dir); len(errs) != 0 {
+		t.Fatal(errs)
 	}
 }

@@ -37,7 +37,7 @@ var Languages = []string{"sv", "nb", "en"}
 // treat it as read-only.
 type Model struct {
 	ID          string // lowercase letters, digits and dashes, e.g. "innovation-readiness"
-	Version     int    // 1 or higher; a newer file of the same ID has a higher version
+	Version     int    // 1..MaxVersion; a newer file of the same ID has a higher version
 	Kind        Kind
 	Levels      int    // scale: the number of levels (levels are 1..Levels); 0 otherwise
 	Source      string // origin and credit, in English
@@ -47,6 +47,9 @@ type Model struct {
 	Dimensions  []Dimension // scale: dimensions; canvas: blocks; checklist: items
 	File        string      // where the model was loaded from
 	Bundled     bool        // part of the app (assets/models) rather than from a folder
+	// ReplacesBundled is the file's explicit word (replaces_bundled = true)
+	// that it may outrank the app's own model of the same id.
+	ReplacesBundled bool
 }
 
 // Dimension is a dimension of a scale, a block of a canvas or an item of a

@@ -25,7 +25,7 @@ const (
 	CodeValueEmpty         = "value.empty"         // a required value is blank (or no dimensions); detail: key
 	CodeIDInvalid          = "id.invalid"          // not lowercase letters, digits and dashes; detail: id
 	CodeIDDuplicate        = "id.duplicate"        // a dimension id used twice; detail: id, first_line
-	CodeVersionInvalid     = "version.invalid"     // version below 1; detail: value
+	CodeVersionInvalid     = "version.invalid"     // version outside 1..MaxVersion; detail: value
 	CodeKindInvalid        = "kind.invalid"        // not scale, canvas or checklist; detail: value
 	CodeLevelsInvalid      = "levels.invalid"      // a scale's levels outside 2..10; detail: value, min, max
 	CodeLevelsUnexpected   = "levels.unexpected"   // levels on a canvas or checklist; detail: kind
@@ -36,6 +36,7 @@ const (
 	CodeURLInvalid         = "url.invalid"         // url not an http(s) address; detail: value
 	CodeFileUnreadable     = "file.unreadable"     // Load could not read a file or folder; detail: reason
 	CodeModelConflict      = "model.conflict"      // Load found the same id and version with other content; detail: id, version, kept
+	CodeBundledReplaced    = "model.bundled"       // a folder file would replace a bundled model without replaces_bundled = true; detail: id, version, bundled
 )
 
 // Limits of the format.
@@ -43,6 +44,10 @@ const (
 	MinLevels   = 2  // fewest levels a scale may have
 	MaxLevels   = 10 // most levels a scale may have
 	MaxIDLength = 64 // longest model or dimension id
+	// MaxVersion is the highest version a model may have: far more than
+	// anyone publishes, and low enough that no file can take a version
+	// from which no later update could ever outrank it.
+	MaxVersion = 1_000_000
 )
 
 // ProblemError is one problem in one model file. Line is the line (from 1) of
@@ -118,7 +123,7 @@ func (e *ProblemError) message() string {
 	case CodeIDDuplicate:
 		return fmt.Sprintf("duplicate dimension id %q (first used on line %d)", e.detailString("id"), e.detailInt("first_line"))
 	case CodeVersionInvalid:
-		return fmt.Sprintf("version must be 1 or higher, not %d", e.detailInt("value"))
+		return fmt.Sprintf("version must be between 1 and %d, not %d", MaxVersion, e.detailInt("value"))
 	case CodeKindInvalid:
 		return fmt.Sprintf("kind %q is not one of \"scale\", \"canvas\", \"checklist\"", e.detailString("value"))
 	case CodeLevelsInvalid:
@@ -156,6 +161,9 @@ func (e *ProblemError) message() string {
 	case CodeModelConflict:
 		return fmt.Sprintf("model %q version %d is also in %s with different content; that one is used (give this file a higher version)",
 			e.detailString("id"), e.detailInt("version"), e.detailString("kept"))
+	case CodeBundledReplaced:
+		return fmt.Sprintf("model %q is one of the app's own models (version %d); version %d from a folder replaces it only if the file says replaces_bundled = true",
+			e.detailString("id"), e.detailInt("bundled"), e.detailInt("version"))
 	}
 	return e.Problem
 }
@@ -289,7 +297,7 @@ func validID(id string) bool { return len(id) <= MaxIDLength && idPattern.MatchS
 
 // The keys of each table of the format.
 var (
-	modelKeys     = []string{"id", "version", "kind", "levels", "source", "url", "name", "description", "dimensions"}
+	modelKeys     = []string{"id", "version", "replaces_bundled", "kind", "levels", "source", "url", "name", "description", "dimensions"}
 	dimensionKeys = []string{"id", "name", "description", "levels"}
 	levelKeys     = []string{"level", "sv", "nb", "en"}
 )
@@ -347,10 +355,17 @@ func (c *checker) model(doc map[string]any) *Model {
 		}
 	}
 	if v, ok := c.integer(doc, nil, "version", top, true); ok {
-		if v >= 1 {
+		if v >= 1 && v <= MaxVersion {
 			m.Version = int(v)
 		} else {
 			c.add(pth{"version"}, top, CodeVersionInvalid, "value", int(v))
+		}
+	}
+	if v, present := doc["replaces_bundled"]; present {
+		if b, ok := v.(bool); ok {
+			m.ReplacesBundled = b
+		} else {
+			c.add(pth{"replaces_bundled"}, top, CodeTypeInvalid, "key", "replaces_bundled", "want", "boolean", "got", tomlType(v))
 		}
 	}
 	kindKnown := false

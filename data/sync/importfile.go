@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/internal/regular"
 	"eu.ilsa.coach/ilsa/data/sync/bundle"
 )
 
@@ -23,6 +24,7 @@ type fileOutcome struct {
 	imported data.ImportResult
 	done     bool // the import transaction committed
 	report   *FileReport
+	failed   bool // the file could not be imported: remembered, not read again until it changes
 }
 
 // importFile imports one bundle file in one transaction, streaming, and
@@ -124,7 +126,10 @@ func importStream(ctx context.Context, st *data.Store, path string, r *bundle.Re
 		if readErr != nil && ctx.Err() == nil {
 			return pendingOutcome(path, readErr), nil // the file failed while streaming: rolled back, retried later
 		}
-		return out, err // the database or the context: stop here
+		if fileFault(ctx, err) {
+			return pendingOutcome(path, &refusedError{err}), nil // rolled back; the other files go on
+		}
+		return out, err // this computer's database or the context: stop here
 	}
 	out.header, out.sum = h, meta.Hash
 	if meta.Hash == "" {
@@ -156,8 +161,10 @@ func headerMismatch(h bundle.Header, exp *expectation) string {
 	return ""
 }
 
+// pendingOutcome is a file that failed: reported, and remembered as failed.
 func pendingOutcome(path string, err error) fileOutcome {
-	return fileOutcome{report: &FileReport{Path: path, Action: ActionPending, Reason: fileReason(err), Detail: err.Error()}}
+	reason := fileReason(err)
+	return fileOutcome{failed: true, report: &FileReport{Path: path, Action: failedAction(reason), Reason: reason, Detail: err.Error()}}
 }
 
 // ImportFiles imports bundle files given by the user (exports from e-mail or
@@ -214,6 +221,10 @@ func headerCount(path string, opt Options) (int64, bool) {
 	defer f.Close()
 	return int64(r.Header().Count), true
 }
+
+// openFile is the default Options.Open: a regular file only, opened without
+// blocking, so a FIFO or a device under a bundle's name cannot hang a sync.
+func openFile(path string) (io.ReadCloser, error) { return regular.Open(path) }
 
 // openBundle opens a bundle file and reads its header; the caller closes
 // the file (on an error it is closed already).

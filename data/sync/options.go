@@ -2,7 +2,6 @@ package sync
 
 import (
 	"io"
-	"os"
 	"time"
 )
 
@@ -18,7 +17,8 @@ type Options struct {
 	// Reseed writes this device's whole log again into a folder that looks
 	// wiped (otherwise such a folder stops the sync with CodeFolderEmptied).
 	Reseed bool
-	// Open opens a bundle for reading; nil: os.Open. Tests inject failures.
+	// Open opens a bundle for reading; nil: a regular file only, opened
+	// without blocking (a FIFO is refused). Tests inject failures.
 	Open func(path string) (io.ReadCloser, error)
 }
 
@@ -27,6 +27,6 @@ func (o *Options) fill() {
 		o.Now = time.Now
 	}
 	if o.Open == nil {
-		o.Open = func(p string) (io.ReadCloser, error) { return os.Open(p) }
+		o.Open = openFile
 	}
 }

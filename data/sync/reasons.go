@@ -1,11 +1,17 @@
 package sync
 
 import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io/fs"
 
+	"github.com/mattn/go-sqlite3"
+
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/internal/regular"
 	"eu.ilsa.coach/ilsa/data/sync/bundle"
 )
 
@@ -21,14 +27,18 @@ const (
 
 	// Why a bundle was left for a later sync (retried when the file changes,
 	// or every time for an unreadable one).
-	ReasonTruncated  = "sync.file.truncated"  // half-written or half-synced
-	ReasonUnreadable = "sync.file.unreadable" // permission denied or an I/O error
-	ReasonNotBundle  = "sync.file.not_bundle" // garbage under a bundle's name
-	ReasonNewer      = "sync.file.newer"      // a newer format: update ILSA Coach
-	ReasonEncrypted  = "sync.file.encrypted"  // an envelope this version cannot open
-	ReasonDamaged    = "sync.file.damaged"    // checksum, count, range or record wrong
+	ReasonTruncated  = "sync.file.truncated"   // half-written or half-synced
+	ReasonUnreadable = "sync.file.unreadable"  // permission denied or an I/O error
+	ReasonNotBundle  = "sync.file.not_bundle"  // garbage under a bundle's name
+	ReasonNewer      = "sync.file.newer"       // a newer format: update ILSA Coach
+	ReasonEncrypted  = "sync.file.encrypted"   // an envelope this version cannot open
+	ReasonDamaged    = "sync.file.damaged"     // checksum, count, range or record wrong
+	ReasonNotRegular = "sync.file.not_regular" // a pipe, device or socket under a bundle's name: never opened
+	ReasonRefused    = "sync.file.refused"     // sound, but the database refused a change in it
 
-	// Why a bundle was quarantined (not trusted as what its place says).
+	// Why a bundle was quarantined (not trusted as what its place says, or
+	// not to be read again until it changes).
+	ReasonTooLarge         = "sync.file.too_large"     // a value, a change or the payload over the limits
 	ReasonNameMismatch     = "sync.file.name_mismatch" // name or directory disagree with the content
 	ReasonSameKeyOtherHash = data.ReasonSameKeyOtherHash
 
@@ -43,7 +53,7 @@ const (
 // Reasons lists every reason and error code (tests check each is translated).
 var Reasons = []string{ReasonSystemFile, ReasonEngineTemp, ReasonEngineConflict, ReasonCopy, ReasonUnknownFile,
 	ReasonTruncated, ReasonUnreadable, ReasonNotBundle, ReasonNewer, ReasonEncrypted, ReasonDamaged,
-	ReasonNameMismatch, ReasonSameKeyOtherHash,
+	ReasonNotRegular, ReasonRefused, ReasonTooLarge, ReasonNameMismatch, ReasonSameKeyOtherHash,
 	CodeFolderMissing, CodeFolderNotDir, CodeFolderUnreadable, CodeFolderEmptied, CodeFolderUnwritable}
 
 // Error stops a sync: the folder is missing, wiped or not writable. Nothing
@@ -82,13 +92,59 @@ func fileReason(err error) string {
 		return ReasonNewer
 	case bundle.CodeEnvelope:
 		return ReasonEncrypted
+	case bundle.CodeTooLarge:
+		return ReasonTooLarge
 	case "":
-		if errors.Is(err, fs.ErrPermission) {
-			return ReasonUnreadable
+		var r *refusedError
+		switch {
+		case errors.Is(err, regular.ErrNotRegular):
+			return ReasonNotRegular
+		case errors.As(err, &r):
+			return ReasonRefused
 		}
 		return ReasonUnreadable
 	}
 	return ReasonDamaged
+}
+
+// failedAction is how a file that failed for reason is reported: one that
+// breaks the limits is quarantined (a hostile or broken writer; it is not
+// read again until it changes), the others are left for a later sync.
+func failedAction(reason string) string {
+	if reason == ReasonTooLarge {
+		return ActionQuarantined
+	}
+	return ActionPending
+}
+
+// refusedError is a sound bundle whose import the database refused because
+// of what is in it (a value too big for it, a constraint): the file is
+// recorded as failed like a damaged one, and the other files go on.
+type refusedError struct{ err error }
+
+func (e *refusedError) Error() string { return "a change could not be applied: " + e.err.Error() }
+func (e *refusedError) Unwrap() error { return e.err }
+
+// fileFault says whether an error from importing a bundle comes from the
+// bundle rather than from this computer. A full disk, an I/O error, a locked
+// or damaged database or a cancelled context stop the sync (recording good
+// files as failed would skip them until they change); anything else the
+// import refused is the file's, so it is recorded and the sync goes on.
+func fileFault(ctx context.Context, err error) bool {
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, sql.ErrConnDone) || errors.Is(err, sql.ErrTxDone) || errors.Is(err, driver.ErrBadConn) {
+		return false
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrTooBig, sqlite3.ErrConstraint, sqlite3.ErrMismatch, sqlite3.ErrRange, sqlite3.ErrError:
+			return true
+		}
+		return false // busy, locked, full, I/O, corrupt, read-only, out of memory…
+	}
+	var pe *fs.PathError
+	return !errors.As(err, &pe)
 }
 
 // retryAlways says whether a failed file is read again at every sync even

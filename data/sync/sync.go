@@ -12,6 +12,7 @@ import (
 	gosync "sync"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/internal/regular"
 	"eu.ilsa.coach/ilsa/data/sync/bundle"
 )
 
@@ -217,6 +218,8 @@ func (s *syncer) scan(root string, own []string) (mine, others []candidate, err 
 			pn, why := parseName(name)
 			if why == "" && f.IsDir() {
 				why = ReasonUnknownFile
+			} else if why == "" && regular.Check(path, f) != nil {
+				why = ReasonNotRegular // a FIFO would block the read for ever
 			}
 			if why != "" {
 				s.report(path, ActionIgnored, why, "")
@@ -239,7 +242,7 @@ func (s *syncer) scan(root string, own []string) (mine, others []candidate, err 
 				s.present[path] = true
 				if !retryAlways(p.Reason) && p.Size == c.size && p.MTime == c.mod {
 					// Unchanged since it failed: it would fail the same way.
-					s.report(path, ActionPending, p.Reason, "")
+					s.report(path, failedAction(p.Reason), p.Reason, "")
 					continue
 				}
 			}
@@ -270,7 +273,7 @@ func (s *syncer) importOne(ctx context.Context, c candidate, ownDir bool) error 
 		return err
 	}
 	s.prog.finish()
-	if out.report != nil && out.report.Action == ActionPending {
+	if out.failed {
 		s.present[c.path] = true
 		if err := s.st.SetPending(ctx, data.PendingFile{Path: c.path, Size: c.size, MTime: c.mod, Reason: out.report.Reason}); err != nil {
 			return err

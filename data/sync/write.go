@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/internal/regular"
 	"eu.ilsa.coach/ilsa/data/sync/bundle"
 )
 
@@ -162,7 +163,12 @@ func writeDeviceInfo(st *data.Store, folder, device string, opt Options) error {
 // ReadDeviceInfo reads a device directory's device.json (for the Sync screen).
 func ReadDeviceInfo(folder, device string) (DeviceInfo, error) {
 	var d DeviceInfo
-	b, err := os.ReadFile(filepath.Join(devicesRoot(folder), device, DeviceFile))
+	f, err := regular.Open(filepath.Join(devicesRoot(folder), device, DeviceFile))
+	if err != nil {
+		return d, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, 64<<10)) // a few hundred bytes when written by us
 	if err != nil {
 		return d, err
 	}

@@ -21,6 +21,7 @@ const (
 	CodeCount     Code = "count"         // fewer or more changes than the header says
 	CodeSeqRange  Code = "seq_range"     // a change outside the header's device or sequence range
 	CodeTrailing  Code = "trailing_data" // bytes after the checksum
+	CodeTooLarge  Code = "too_large"     // a value, a change or the payload over its limit (format.go)
 )
 
 // Error is a bundle that fails validation. Compare with errors.Is against the
@@ -55,6 +56,7 @@ var (
 	ErrCount     = &Error{Code: CodeCount}
 	ErrSeqRange  = &Error{Code: CodeSeqRange}
 	ErrTrailing  = &Error{Code: CodeTrailing}
+	ErrTooLarge  = &Error{Code: CodeTooLarge}
 )
 
 func errorf(c Code, format string, args ...any) *Error {

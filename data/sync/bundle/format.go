@@ -15,8 +15,24 @@ const (
 
 	// maxHeader bounds the header JSON, so garbage cannot make us allocate.
 	maxHeader = 64 << 10
-	// maxString bounds one string of a change (a value may hold long notes).
-	maxString = 16 << 20
+)
+
+// Limits on what a bundle may hold (docs/sync.md, "Limits"). They sit far
+// above anything a person can type (the longest text field takes 100 000
+// characters, at most 600 KB as JSON) and keep a hostile or broken file from
+// costing more than a bounded amount of memory and time: the reader checks
+// each length before it reads (or allocates) the bytes, and refuses the
+// bundle with CodeTooLarge.
+const (
+	// MaxValue bounds a change's value (canonical JSON).
+	MaxValue = 1 << 20
+	// MaxKey bounds each of a change's device, entity, id and field.
+	MaxKey = 64 << 10
+	// MaxChange bounds the strings of one change record together.
+	MaxChange = MaxValue + 64<<10
+	// MaxPayload bounds the inflated payload of one bundle: two million
+	// changes of a typical kilobyte, whatever the file's compressed size.
+	MaxPayload = 2 << 30
 )
 
 // Envelope says how the payload is wrapped. Only plain (compressed) payloads

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"hash"
 	"io"
+	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/hlc"
@@ -31,6 +32,31 @@ type Reader struct {
 	err    error
 	digest []byte
 	intern map[string]string
+	rec    uint64 // bytes of the strings of the change being read, against MaxChange
+}
+
+// maxPayload is MaxPayload; a variable so that tests need not inflate 2 GiB.
+var maxPayload int64 = MaxPayload
+
+// payloadLimit ends the inflated payload at maxPayload bytes, so a small file
+// that inflates to gigabytes (a decompression bomb) is refused once it has
+// cost that much time, and never any memory. It sits below the buffered
+// reader: one comparison per 64 KiB read, none per change.
+type payloadLimit struct {
+	r    io.Reader
+	left int64
+}
+
+func (l *payloadLimit) Read(p []byte) (int, error) {
+	if int64(len(p)) > l.left+1 {
+		p = p[:l.left+1] // one byte more than allowed tells "over" from "exactly at"
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	if l.left < 0 {
+		return 0, errorf(CodeTooLarge, "payload over %d bytes", maxPayload)
+	}
+	return n, err
 }
 
 // hashingReader hashes exactly the bytes consumed from the file. It is an
@@ -103,7 +129,7 @@ func NewReader(r io.Reader) (*Reader, error) {
 	if err := h.validate(); err != nil {
 		return nil, err
 	}
-	return &Reader{h: h, src: src, dec: bufio.NewReaderSize(flate.NewReader(src), 64<<10), intern: map[string]string{}}, nil
+	return &Reader{h: h, src: src, dec: bufio.NewReaderSize(&payloadLimit{r: flate.NewReader(src), left: maxPayload}, 64<<10), intern: map[string]string{}}, nil
 }
 
 // Header is the bundle's header.
@@ -142,14 +168,15 @@ func (r *Reader) next() (data.Change, error) {
 	}
 	var c data.Change
 	var h, b uint64
-	if c.Device, err = r.str(true); err == nil {
+	r.rec = 0
+	if c.Device, err = r.str(true, MaxKey); err == nil {
 		if c.Seq, err = r.uvarint(); err == nil {
 			if h, err = r.uvarint(); err == nil {
 				if b, err = r.uvarint(); err == nil {
-					if c.Entity, err = r.str(true); err == nil {
-						if c.ID, err = r.str(false); err == nil {
-							if c.Field, err = r.str(true); err == nil {
-								c.Value, err = r.str(false)
+					if c.Entity, err = r.str(true, MaxKey); err == nil {
+						if c.ID, err = r.str(false, MaxKey); err == nil {
+							if c.Field, err = r.str(true, MaxKey); err == nil {
+								c.Value, err = r.str(false, MaxValue)
 							}
 						}
 					}
@@ -227,16 +254,20 @@ func (r *Reader) uvarint() (uint64, error) {
 	return v, nil
 }
 
-// str reads a length-prefixed string; short repeated strings (device,
-// entity, field names) are interned so a million changes do not allocate a
-// million copies of "organisation".
-func (r *Reader) str(intern bool) (string, error) {
+// str reads a length-prefixed string of at most limit bytes (and at most
+// what is left of MaxChange), checked before anything is read or allocated;
+// short repeated strings (device, entity, field names) are interned so a
+// million changes do not allocate a million copies of "organisation".
+func (r *Reader) str(intern bool, limit uint64) (string, error) {
 	n, err := r.uvarint()
 	if err != nil {
 		return "", err
 	}
-	if n > maxString {
-		return "", errorf(CodeCorrupt, "string of %d bytes", n)
+	if n > limit {
+		return "", errorf(CodeTooLarge, "change %d: a string of %d bytes, at most %d allowed", r.n+1, n, limit)
+	}
+	if r.rec += n; r.rec > MaxChange {
+		return "", errorf(CodeTooLarge, "change %d: %d bytes, at most %d allowed", r.n+1, r.rec, MaxChange)
 	}
 	if n <= 4096 {
 		// Short strings (nearly all) are read in place from the buffer.
@@ -259,17 +290,20 @@ func (r *Reader) str(intern bool) (string, error) {
 		r.dec.Discard(int(n))
 		return s, nil
 	}
-	// Read in steps so a lying length cannot make us allocate 16 MiB up front.
-	var b []byte
-	for uint64(len(b)) < n {
-		chunk := min(n-uint64(len(b)), 64<<10)
-		start := len(b)
-		b = append(b, make([]byte, chunk)...)
-		if _, err := io.ReadFull(r.dec, b[start:]); err != nil {
+	// A long text: n is bounded above, so one allocation of its size, filled
+	// from the buffer in steps, and no copy.
+	var sb strings.Builder
+	sb.Grow(int(n))
+	for left := int(n); left > 0; {
+		b, err := r.dec.Peek(min(left, 4096))
+		if err != nil {
 			return "", payloadErr(err)
 		}
+		sb.Write(b)
+		r.dec.Discard(len(b))
+		left -= len(b)
 	}
-	return string(b), nil
+	return sb.String(), nil
 }
 
 // payloadErr classifies an error from the decompressed stream.

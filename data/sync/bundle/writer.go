@@ -100,8 +100,13 @@ func (w *Writer) check(c data.Change) error {
 	if w.n >= w.h.Count {
 		return errorf(CodeCount, "more than %d changes", w.h.Count)
 	}
-	if c.Device == "" || c.Seq == 0 || c.ID == "" || len(c.Value) > maxString {
-		return errorf(CodeCorrupt, "change without device, seq or id, or too long")
+	if c.Device == "" || c.Seq == 0 || c.ID == "" {
+		return errorf(CodeCorrupt, "change without device, seq or id")
+	}
+	// What a reader would refuse is not written (format.go, limits).
+	if len(c.Value) > MaxValue || max(len(c.Device), len(c.Entity), len(c.ID), len(c.Field)) > MaxKey ||
+		len(c.Device)+len(c.Entity)+len(c.ID)+len(c.Field)+len(c.Value) > MaxChange {
+		return errorf(CodeTooLarge, "change %s/%d over the size limits", c.Device, c.Seq)
 	}
 	if w.h.Kind == KindLog {
 		if c.Device != w.h.Device || c.Seq != w.h.FirstSeq+w.n {

@@ -1,0 +1,15 @@
+//go:build unix
+
+package sync_test
+
+import (
+	"syscall"
+	"testing"
+)
+
+func mkfifo(t *testing.T, path string) {
+	t.Helper()
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skip("cannot make a FIFO here:", err)
+	}
+}
