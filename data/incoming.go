@@ -26,10 +26,6 @@ const (
 // a model's id a short slug.
 const maxIDLen = 100
 
-// maxModelVersion bounds a model version an assessment names (model files
-// are refused beyond it, docs/models.md).
-const maxModelVersion = 1_000_000
-
 // maxListLen bounds a list value (tags, a visit's organisations).
 const maxListLen = 1000
 
@@ -68,7 +64,7 @@ var incomingRules = map[string]map[string]incomingRule{
 	},
 	EntityAssessment: {
 		"org_id": textRule(maxIDLen), "visit_id": textRule(maxIDLen), "model_id": textRule(maxIDLen),
-		"model_version": intRule(0, maxModelVersion, false), "date": dateRule,
+		"model_version": intRule(0, models.MaxVersion, false), "date": dateRule,
 		"status":  choiceRule([]AssessmentStatus{"", AssessmentDraft, AssessmentDone}),
 		"comment": textRule(maxNotesLen), "created_at": createdRule,
 	},
