@@ -26,6 +26,29 @@ type Change struct {
 	Value  string        `json:"value"`
 }
 
+// MaxSeq is the largest sequence number a change may carry: 2^53−1, far
+// beyond what any device writes (a million edits a day for twenty-four
+// million years), exact in every JSON reader, and safe from overflow where a
+// number one past it is needed. A change numbered beyond it was applied but
+// never passed on (the log reads numbers as signed), so devices disagreed
+// for ever; such a bundle is refused whole.
+const MaxSeq = 1<<53 - 1
+
+// SeqRangeError refuses a change numbered outside 1..MaxSeq.
+type SeqRangeError struct {
+	Device string
+	Seq    uint64
+}
+
+func (e *SeqRangeError) Error() string {
+	return fmt.Sprintf("change %s/%d: sequence number outside 1..%d", e.Device, e.Seq, uint64(MaxSeq))
+}
+
+// MessageKey names the translated sentence.
+func (e *SeqRangeError) MessageKey() (string, []any) {
+	return "error.seq_range", []any{"Device", e.Device, "Seq", e.Seq}
+}
+
 // wins reports whether change c orders after the current winner (hlc, device,
 // seq): last writer wins, ties broken by device id and then sequence number,
 // so every device picks the same winner.
@@ -703,6 +726,9 @@ func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error
 	for _, c := range changes {
 		if c.Device == "" || c.Seq == 0 || c.ID == "" {
 			return ApplyResult{}, fmt.Errorf("change without device, sequence or id")
+		}
+		if c.Seq > MaxSeq {
+			return ApplyResult{}, &SeqRangeError{c.Device, c.Seq}
 		}
 		if c.Device == own {
 			maxOwn = max(maxOwn, c.Seq)

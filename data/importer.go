@@ -265,6 +265,9 @@ func (im *importer) change(c Change, res *ImportResult) error {
 	if c.Device == "" || c.Seq == 0 || c.ID == "" {
 		return errors.New("import: change without device, sequence or id")
 	}
+	if c.Seq > MaxSeq {
+		return &SeqRangeError{c.Device, c.Seq}
+	}
 	if c.Device == im.own {
 		im.maxOwnSeq = max(im.maxOwnSeq, c.Seq)
 	}

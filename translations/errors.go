@@ -60,6 +60,7 @@ var errorKeys = map[string]string{
 	"sync.file.damaged":        "error.sync.file.damaged",
 	"sync.file.name_mismatch":  "error.sync.file.name_mismatch",
 	"sync.file.too_large":      "error.sync.file.too_large",
+	"sync.file.seq_limit":      "error.sync.file.seq_limit",
 	"sync.file.not_regular":    "error.sync.file.not_regular",
 	"sync.file.refused":        "error.sync.file.refused",
 	"sync.same_key_other_hash": "error.sync.same_key_other_hash",

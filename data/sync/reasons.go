@@ -39,6 +39,7 @@ const (
 	// Why a bundle was quarantined (not trusted as what its place says, or
 	// not to be read again until it changes).
 	ReasonTooLarge         = "sync.file.too_large"     // a value, a change or the payload over the limits
+	ReasonSeqLimit         = "sync.file.seq_limit"     // sequence numbers no device can reach
 	ReasonNameMismatch     = "sync.file.name_mismatch" // name or directory disagree with the content
 	ReasonSameKeyOtherHash = data.ReasonSameKeyOtherHash
 
@@ -53,7 +54,7 @@ const (
 // Reasons lists every reason and error code (tests check each is translated).
 var Reasons = []string{ReasonSystemFile, ReasonEngineTemp, ReasonEngineConflict, ReasonCopy, ReasonUnknownFile,
 	ReasonTruncated, ReasonUnreadable, ReasonNotBundle, ReasonNewer, ReasonEncrypted, ReasonDamaged,
-	ReasonNotRegular, ReasonRefused, ReasonTooLarge, ReasonNameMismatch, ReasonSameKeyOtherHash,
+	ReasonNotRegular, ReasonRefused, ReasonTooLarge, ReasonSeqLimit, ReasonNameMismatch, ReasonSameKeyOtherHash,
 	CodeFolderMissing, CodeFolderNotDir, CodeFolderUnreadable, CodeFolderEmptied, CodeFolderUnwritable}
 
 // Error stops a sync: the folder is missing, wiped or not writable. Nothing
@@ -94,9 +95,14 @@ func fileReason(err error) string {
 		return ReasonEncrypted
 	case bundle.CodeTooLarge:
 		return ReasonTooLarge
+	case bundle.CodeSeqLimit:
+		return ReasonSeqLimit
 	case "":
 		var r *refusedError
+		var seq *data.SeqRangeError
 		switch {
+		case errors.As(err, &seq):
+			return ReasonSeqLimit
 		case errors.Is(err, regular.ErrNotRegular):
 			return ReasonNotRegular
 		case errors.As(err, &r):
@@ -111,7 +117,7 @@ func fileReason(err error) string {
 // breaks the limits is quarantined (a hostile or broken writer; it is not
 // read again until it changes), the others are left for a later sync.
 func failedAction(reason string) string {
-	if reason == ReasonTooLarge {
+	if reason == ReasonTooLarge || reason == ReasonSeqLimit {
 		return ActionQuarantined
 	}
 	return ActionPending

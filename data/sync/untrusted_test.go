@@ -189,3 +189,53 @@ func TestLongValuesKeepMemoryBounded(t *testing.T) {
 	}
 	t.Logf("peak heap %d MiB", peak>>20)
 }
+
+// TestSequenceNumbersBeyondTheLimitAreRefused: a checksum-valid bundle
+// numbers its change 2^63 (once applied, such a change was never passed on,
+// so devices disagreed for ever). What must hold: it is quarantined with its
+// reason and nothing of it is applied or logged; the colleague's bundle
+// beside it is imported; a change numbered at the limit itself is sound.
+func TestSequenceNumbersBeyondTheLimitAreRefused(t *testing.T) {
+	folder := t.TempDir()
+	a, b := newDevice(t), newDevice(t)
+	o := a.org("Kollega AS")
+	a.sync(folder)
+	forged := func(dev string, seq uint64) iter.Seq[data.Change] {
+		return bundletest.Changes(data.Change{Device: dev, Seq: seq, HLC: hlc.Timestamp(1 << 40),
+			Entity: data.EntityOrganisation, ID: "forged-org", Field: "name", Value: `"Förfalskad"`})
+	}
+	beyond := plantBundle(t, folder, "forged-device", 1<<63, 1, forged("forged-device", 1<<63))
+	atLimit := plantBundle(t, folder, "far-device", data.MaxSeq, 1, forged("far-device", data.MaxSeq))
+
+	r := b.sync(folder)
+	mustEqual(t, "forged", reasons(r)[filepath.Base(beyond)], sync.ActionQuarantined+" "+sync.ReasonSeqLimit)
+	if _, ok := reasons(r)[filepath.Base(atLimit)]; ok {
+		t.Errorf("a bundle at the limit was refused: %v", reasons(r))
+	}
+	mustEqual(t, "imported", len(r.Imported), 2)
+	mustEqual(t, "colleague's organisation", b.notes(o.ID), "")
+	if log, _ := b.s.Changes(ctx, "forged-device", 0, 0); len(log) != 0 {
+		t.Fatalf("the forged change is in the log: %+v", log)
+	}
+
+	// The same change in an export file, imported by hand.
+	file := filepath.Join(t.TempDir(), "forged.bundle")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := bundletest.LogHeader("forged-device", 0, 1)
+	h.Kind, h.FirstSeq, h.LastSeq = "export", 0, 0
+	if _, err := bundletest.Write(f, bundletest.Raw{Header: h, Changes: forged("forged-device", 1<<63)}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	ir, err := sync.ImportFiles(ctx, b.s, []string{file}, sync.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustEqual(t, "export file", reasons(ir)[filepath.Base(file)], sync.ActionQuarantined+" "+sync.ReasonSeqLimit)
+	if _, err := b.s.Organisation(ctx, "forged-org"); err != nil {
+		t.Fatalf("the change numbered at the limit was not applied: %v", err)
+	}
+}

@@ -22,6 +22,7 @@ const (
 	CodeSeqRange  Code = "seq_range"     // a change outside the header's device or sequence range
 	CodeTrailing  Code = "trailing_data" // bytes after the checksum
 	CodeTooLarge  Code = "too_large"     // a value, a change or the payload over its limit (format.go)
+	CodeSeqLimit  Code = "seq_limit"     // a sequence number beyond data.MaxSeq
 )
 
 // Error is a bundle that fails validation. Compare with errors.Is against the
@@ -57,6 +58,7 @@ var (
 	ErrSeqRange  = &Error{Code: CodeSeqRange}
 	ErrTrailing  = &Error{Code: CodeTrailing}
 	ErrTooLarge  = &Error{Code: CodeTooLarge}
+	ErrSeqLimit  = &Error{Code: CodeSeqLimit}
 )
 
 func errorf(c Code, format string, args ...any) *Error {

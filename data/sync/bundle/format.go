@@ -72,6 +72,10 @@ type Header struct {
 	App      string    `json:"app,omitempty"`
 }
 
+// MaxSeq is data.MaxSeq (this file does not import data): the largest
+// sequence number a bundle may carry.
+const MaxSeq = 1<<53 - 1
+
 // validate checks the header's own consistency.
 func (h Header) validate() error {
 	if h.Format != Version {
@@ -84,6 +88,9 @@ func (h Header) validate() error {
 	case KindLog:
 		if h.Count == 0 || h.FirstSeq == 0 || h.LastSeq < h.FirstSeq || h.LastSeq-h.FirstSeq+1 != h.Count {
 			return errorf(CodeSeqRange, "log bundle %d..%d with %d changes", h.FirstSeq, h.LastSeq, h.Count)
+		}
+		if h.LastSeq > MaxSeq {
+			return errorf(CodeSeqLimit, "log bundle %d..%d beyond %d", h.FirstSeq, h.LastSeq, uint64(MaxSeq))
 		}
 	case KindExport:
 		if h.FirstSeq != 0 || h.LastSeq != 0 {

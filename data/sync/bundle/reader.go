@@ -203,6 +203,9 @@ func (r *Reader) check(c data.Change) error {
 	if c.Device == "" || c.Seq == 0 || c.ID == "" || c.Entity == "" || c.Field == "" {
 		return errorf(CodeCorrupt, "change %d lacks device, seq, entity, id or field", r.n+1)
 	}
+	if c.Seq > data.MaxSeq {
+		return errorf(CodeSeqLimit, "change %s/%d beyond %d", c.Device, c.Seq, uint64(data.MaxSeq))
+	}
 	if r.h.Kind == KindLog {
 		if c.Device != r.h.Device || c.Seq != r.h.FirstSeq+r.n {
 			return errorf(CodeSeqRange, "change %s/%d where %s/%d belongs", c.Device, c.Seq, r.h.Device, r.h.FirstSeq+r.n)

@@ -108,6 +108,9 @@ func (w *Writer) check(c data.Change) error {
 		len(c.Device)+len(c.Entity)+len(c.ID)+len(c.Field)+len(c.Value) > MaxChange {
 		return errorf(CodeTooLarge, "change %s/%d over the size limits", c.Device, c.Seq)
 	}
+	if c.Seq > data.MaxSeq {
+		return errorf(CodeSeqLimit, "change %s/%d beyond %d", c.Device, c.Seq, uint64(data.MaxSeq))
+	}
 	if w.h.Kind == KindLog {
 		if c.Device != w.h.Device || c.Seq != w.h.FirstSeq+w.n {
 			return errorf(CodeSeqRange, "change %s/%d in log bundle %s from %d", c.Device, c.Seq, w.h.Device, w.h.FirstSeq+w.n)
