@@ -44,11 +44,6 @@ func (e *SeqRangeError) Error() string {
 	return fmt.Sprintf("change %s/%d: sequence number outside 1..%d", e.Device, e.Seq, uint64(MaxSeq))
 }
 
-// MessageKey names the translated sentence.
-func (e *SeqRangeError) MessageKey() (string, []any) {
-	return "error.seq_range", []any{"Device", e.Device, "Seq", e.Seq}
-}
-
 // wins reports whether change c orders after the current winner (hlc, device,
 // seq): last writer wins, ties broken by device id and then sequence number,
 // so every device picks the same winner.

@@ -155,6 +155,10 @@ func (l *Localizer) Error(err error) string {
 	if errors.As(err, &nf) {
 		return l.T("error.not_found", "Entity", l.EntityName(nf.Entity), "ID", nf.ID)
 	}
+	var seq *data.SeqRangeError
+	if errors.As(err, &seq) {
+		return l.T("error.seq_range", "Device", seq.Device, "Seq", seq.Seq)
+	}
 	msg := err.Error()
 	switch {
 	case errors.Is(err, data.ErrSchemaTooNew):
