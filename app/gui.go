@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -35,6 +37,9 @@ func (s *session) gui() error {
 		defer primary.Close()
 		err = s.open()
 	}
+	if err == nil && s.store.ReadOnly() {
+		err = &readOnlyWindowError{s.dataDir}
+	}
 	if err != nil {
 		if s.env.OpenGUI == nil {
 			a := fyneapp.NewWithID(AppID)
@@ -62,12 +67,25 @@ func (s *session) holdDataDir() (p *instance.Primary, raised bool, err error) {
 	}
 	s.dataDir = dir
 	p, err = instance.Acquire(dir)
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return nil, false, &readOnlyWindowError{dir}
+	}
 	if errors.Is(err, instance.ErrInUse) {
 		if err = instance.Raise(dir); err == nil {
 			return nil, true, nil
 		}
 	}
 	return p, false, err
+}
+
+// readOnlyWindowError: the window saves as the user types, so it does not
+// open on a data folder it cannot write; the command line still reads it.
+type readOnlyWindowError struct{ dir string }
+
+func (e *readOnlyWindowError) Error() string { return "read-only data folder " + e.dir }
+
+func (e *readOnlyWindowError) MessageKey() (string, []any) {
+	return "error.read_only_window", []any{"Dir", e.dir}
 }
 
 func openWindow(st *data.Store, tr *translations.Localizer, dataDir string, primary *instance.Primary) error {

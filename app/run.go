@@ -166,6 +166,10 @@ func (s *session) open() error {
 			s.tr = translations.New(l)
 		}
 	}
+	if st.ReadOnly() {
+		// Reading works; say why any change will be refused.
+		fmt.Fprintln(s.env.Stderr, "ilsa: "+s.tr.T("cli.read_only", "Dir", dir))
+	}
 	return nil
 }
 

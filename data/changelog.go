@@ -596,6 +596,9 @@ type fieldEdit struct {
 // on), stamps all its fields with one fresh timestamp and the next sequence
 // numbers, and applies them through the same path as imported changes.
 func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]fieldEdit, error)) ([]Change, error) {
+	if err := s.refuseWrite(); err != nil {
+		return nil, err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	tx, err := s.w.BeginTx(ctx, nil)
@@ -699,6 +702,9 @@ func currentClocks(tx *sql.Tx, edits []fieldEdit) error {
 // transaction: all or nothing.
 func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error) {
 	var total ApplyResult
+	if err := s.refuseWrite(); err != nil {
+		return total, err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	tx, err := s.w.BeginTx(ctx, nil)

@@ -90,6 +90,9 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	if meta.Device == "" || (meta.Hash == "" && meta.HashAfter == nil) {
 		return res, errors.New("import: bundle without device or hash")
 	}
+	if err := s.refuseWrite(); err != nil {
+		return res, err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	tx, err := s.w.BeginTx(ctx, nil)

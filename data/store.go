@@ -36,7 +36,9 @@ const DBFileName = "ilsa.db"
 type Options struct {
 	// Now is the physical clock; tests inject a fake. Nil means time.Now.
 	Now func() time.Time
-	// ReadOnly opens without creating or migrating (for `ilsa check` on a copy).
+	// ReadOnly opens without creating or migrating (for `ilsa check` on a
+	// copy). A data folder or database file this process may not write is
+	// opened read-only whatever this says; Store.ReadOnly tells.
 	ReadOnly bool
 }
 
@@ -54,6 +56,7 @@ type Store struct {
 	// when sync finds the id was cloned (see ImportChanges), hence atomic.
 	device atomic.Pointer[string]
 
+	readOnly  bool       // opened read-only: every write is refused with *ReadOnlyError
 	writeMu   sync.Mutex // guards nextSeq and stmtCache together with the writer transaction
 	nextSeq   uint64
 	stmtCache map[string]*sql.Stmt
@@ -85,7 +88,11 @@ func Open(path string, opt Options) (*Store, error) {
 		q.Set("_busy_timeout", "5000")
 		q.Set("_foreign_keys", "on")
 		q.Set("_synchronous", "NORMAL")
+		mode, immutable := strings.CutSuffix(mode, "&immutable=1")
 		q.Set("mode", mode)
+		if immutable {
+			q.Set("immutable", "1")
+		}
 		if mode != "ro" {
 			// The writer takes the write lock when a transaction begins, so
 			// two writers never deadlock upgrading from a read lock.
@@ -94,13 +101,30 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	}
-	s := &Store{path: path, now: opt.Now, clock: hlc.NewClock(opt.Now), stmtCache: map[string]*sql.Stmt{}}
+	// A used folder whose database is missing or empty was damaged: say
+	// so rather than start an empty database over the lost one.
+	if err := checkNotLost(path); err != nil {
+		return nil, err
+	}
+	_, statErr := os.Stat(path)
+	if !opt.ReadOnly && folderReadOnly(path) {
+		if statErr != nil {
+			return nil, &ReadOnlyError{Dir: filepath.Dir(path)}
+		}
+		opt.ReadOnly = true
+	}
+	s := &Store{path: path, now: opt.Now, clock: hlc.NewClock(opt.Now), stmtCache: map[string]*sql.Stmt{}, readOnly: opt.ReadOnly}
 	var err error
 	writeMode := "rwc"
 	if opt.ReadOnly {
 		writeMode = "ro"
-		if _, statErr := os.Stat(path); statErr != nil {
+		if statErr != nil {
 			return nil, statErr
+		}
+		if wal, err := os.Stat(path + "-wal"); err != nil || wal.Size() == 0 {
+			// Nothing in a log to read: SQLite may take the file as it is,
+			// which also works where it could not create its -shm file.
+			writeMode = "ro&immutable=1"
 		}
 	}
 	if s.w, err = sql.Open("sqlite3", dsn(writeMode)); err != nil {
@@ -130,23 +154,38 @@ func Open(path string, opt Options) (*Store, error) {
 			s.w.Close()
 			return nil, err
 		}
-	} else if v, verr := s.SchemaVersion(); verr != nil || v > LatestSchema() {
+	} else if v, verr := s.SchemaVersion(); verr != nil || v != LatestSchema() {
 		s.w.Close()
-		if verr == nil {
+		switch {
+		case verr != nil:
+		case v > LatestSchema():
 			verr = ErrSchemaTooNew
+		default: // an older database needs its migrations, which cannot be written
+			verr = &ReadOnlyError{Dir: filepath.Dir(path)}
 		}
 		return nil, verr
 	}
-	if s.r, err = sql.Open("sqlite3", dsn("ro")); err != nil {
+	readMode := "ro"
+	if opt.ReadOnly {
+		readMode = writeMode // immutable too, where the folder cannot hold SQLite's -shm file
+	}
+	if s.r, err = sql.Open("sqlite3", dsn(readMode)); err != nil {
 		s.w.Close()
 		return nil, err
 	}
 	s.r.SetMaxOpenConns(4)
-	if !opt.ReadOnly {
+	if opt.ReadOnly {
+		if dev, err := getLocal(s.w, localDevice); err == nil && dev != "" {
+			s.device.Store(&dev)
+		}
+	} else {
 		if err = s.initDevice(); err != nil {
 			s.Close()
 			return nil, err
 		}
+		// Best effort: without the marker only the lost-database check is
+		// weaker; a full disk must not stop the app from opening.
+		_ = writeDeviceMarker(path, s.DeviceID())
 		if err = s.fillSortKeys(); err != nil {
 			s.Close()
 			return nil, err
@@ -187,6 +226,18 @@ func (s *Store) Close() error {
 		errs = append(errs, s.w.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// ReadOnly reports whether the store was opened read-only (asked for, or a
+// data folder this process may not write).
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// refuseWrite is the error every write returns on a read-only store.
+func (s *Store) refuseWrite() error {
+	if s.readOnly {
+		return &ReadOnlyError{Dir: filepath.Dir(s.path)}
+	}
+	return nil
 }
 
 // Path is the database file.
@@ -387,6 +438,9 @@ func (s *Store) SetSetting(key, value string) error {
 }
 
 func (s *Store) writeLocal(fn func(tx *sql.Tx) error) error {
+	if err := s.refuseWrite(); err != nil {
+		return err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	tx, err := s.w.Begin()

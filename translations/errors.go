@@ -155,6 +155,17 @@ func (l *Localizer) Error(err error) string {
 	if errors.As(err, &nf) {
 		return l.T("error.not_found", "Entity", l.EntityName(nf.Entity), "ID", nf.ID)
 	}
+	var lost *data.DatabaseLostError
+	if errors.As(err, &lost) {
+		if lost.Empty {
+			return l.T("error.db_lost.empty", "Path", lost.Path, "Device", lost.Device)
+		}
+		return l.T("error.db_lost.missing", "Path", lost.Path, "Device", lost.Device)
+	}
+	var ro *data.ReadOnlyError
+	if errors.As(err, &ro) {
+		return l.T("error.read_only", "Dir", ro.Dir)
+	}
 	var seq *data.SeqRangeError
 	if errors.As(err, &seq) {
 		return l.T("error.seq_range", "Device", seq.Device, "Seq", seq.Seq)
