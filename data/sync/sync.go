@@ -38,10 +38,11 @@ type candidate struct {
 
 // Sync exchanges changes with a shared folder: it imports bundles found in
 // this device's own directories that it did not write (a cloned
-// installation, or its own bundle from before a crash), writes this device's
-// new changes as a bundle into its own directory, then imports every unseen
+// installation, or its own bundle from before a crash), then every unseen
 // bundle of every other device, in seq order per device, each in one
-// transaction. It never deletes anything. A missing, unreadable or wiped
+// transaction; moves records of merged organisations (RehomeMerged); and
+// last writes this device's new changes, those moves included, as a bundle
+// into its own directory. It never deletes anything. A missing, unreadable or wiped
 // folder stops it with an *Error; problems with single files are reported in
 // Result.Files and the rest goes on.
 func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Result, error) {
@@ -90,9 +91,6 @@ func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Resu
 			return res, err
 		}
 	}
-	if err := s.writeOwn(ctx); err != nil {
-		return res, err
-	}
 	for _, c := range others {
 		if err := s.importOne(ctx, c, false); err != nil {
 			return res, err
@@ -102,6 +100,11 @@ func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Resu
 		return res, err
 	}
 	if err := rehome(ctx, st, &res); err != nil {
+		return res, err
+	}
+	// Written last, so the records the imports moved onto a merged
+	// organisation's survivor reach the others with this sync, not the next.
+	if err := s.writeOwn(ctx); err != nil {
 		return res, err
 	}
 	res.Gaps = s.gaps(own)
