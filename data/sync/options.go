@@ -20,6 +20,19 @@ type Options struct {
 	Reseed bool
 	// Open opens a bundle for reading; nil: os.Open. Tests inject failures.
 	Open func(path string) (io.ReadCloser, error)
+	// CreateTemp creates the temporary file a bundle, an export or
+	// device.json is written into before it is renamed into place; nil:
+	// os.CreateTemp. Tests inject a folder that cannot be written (a chmod
+	// does not stop root) or a disk that fills up.
+	CreateTemp func(dir, pattern string) (TempFile, error)
+}
+
+// TempFile is a file being written: an *os.File.
+type TempFile interface {
+	io.Writer
+	Name() string
+	Sync() error
+	Close() error
 }
 
 func (o *Options) fill() {
@@ -28,5 +41,8 @@ func (o *Options) fill() {
 	}
 	if o.Open == nil {
 		o.Open = func(p string) (io.ReadCloser, error) { return os.Open(p) }
+	}
+	if o.CreateTemp == nil {
+		o.CreateTemp = func(dir, pattern string) (TempFile, error) { return os.CreateTemp(dir, pattern) }
 	}
 }

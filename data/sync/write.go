@@ -36,7 +36,7 @@ func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Op
 			}
 			h := bundle.Header{Kind: bundle.KindLog, Device: device, FirstSeq: li.FirstSeq, LastSeq: li.LastSeq,
 				Count: li.Count, Created: opt.Now().UTC(), App: opt.App}
-			name, sum, err := writeFile(dir, h, changes, func(sum string) string { return BundleName(li.FirstSeq, sum) })
+			name, sum, err := writeFile(dir, h, changes, opt, func(sum string) string { return BundleName(li.FirstSeq, sum) })
 			if err != nil {
 				return err
 			}
@@ -61,8 +61,8 @@ func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Op
 // writeFile streams a bundle into dir under a temporary name, makes it
 // durable, and renames it to its final name (which depends on the
 // checksum): a reader never sees a half-written bundle under a bundle name.
-func writeFile(dir string, h bundle.Header, changes iter.Seq2[data.Change, error], name func(sum string) string) (string, string, error) {
-	f, err := os.CreateTemp(dir, tmpPrefix+"*.tmp")
+func writeFile(dir string, h bundle.Header, changes iter.Seq2[data.Change, error], opt Options, name func(sum string) string) (string, string, error) {
+	f, err := opt.CreateTemp(dir, tmpPrefix+"*.tmp")
 	if err != nil {
 		return "", "", &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
 	}
@@ -147,7 +147,7 @@ func writeDeviceInfo(st *data.Store, folder, device string, opt Options) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
 	}
-	f, err := os.CreateTemp(dir, tmpPrefix+"*.tmp")
+	f, err := opt.CreateTemp(dir, tmpPrefix+"*.tmp")
 	if err != nil {
 		return &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
 	}
@@ -192,7 +192,7 @@ func Export(ctx context.Context, st *data.Store, w io.Writer, opt Options) (bund
 func ExportFile(ctx context.Context, st *data.Store, path string, opt Options) (bundle.Header, error) {
 	opt.fill()
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, tmpPrefix+"*.tmp")
+	f, err := opt.CreateTemp(dir, tmpPrefix+"*.tmp")
 	if err != nil {
 		return bundle.Header{}, err
 	}
