@@ -44,7 +44,8 @@ type candidate struct {
 // last writes this device's new changes, those moves included, as a bundle
 // into its own directory. It never deletes anything. A missing, unreadable or wiped
 // folder stops it with an *Error; problems with single files are reported in
-// Result.Files and the rest goes on.
+// Result.Files and the rest goes on, and a folder it cannot write into in
+// Result.NotWritten (the sync was partial).
 func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Result, error) {
 	running.Lock()
 	defer running.Unlock()
@@ -305,20 +306,35 @@ func (s *syncer) importOne(ctx context.Context, c candidate, ownDir bool) error 
 }
 
 // writeOwn writes the new changes of this device (and of ids it wrote under
-// before a clone was found), and its device.json.
+// before a clone was found), and its device.json. A folder it cannot write
+// into does not stop the sync: what could be imported was, and the result
+// says what was not written (the next sync that can writes it).
 func (s *syncer) writeOwn(ctx context.Context) error {
 	own, err := s.st.OwnDevices(ctx)
 	if err != nil {
 		return err
 	}
+	root := devicesRoot(s.folder)
 	for _, dev := range own {
 		w, err := writeOwn(ctx, s.st, s.folder, dev, s.opt)
 		s.res.Written = append(s.res.Written, w...)
 		if err != nil {
-			return err
+			return s.notWritten(err, ReasonChangesNotWritten, filepath.Join(root, dev))
 		}
 	}
-	return writeDeviceInfo(s.st, s.folder, own[0], s.opt)
+	err = writeDeviceInfo(s.st, s.folder, own[0], s.opt)
+	return s.notWritten(err, ReasonDeviceNotWritten, filepath.Join(root, own[0], DeviceFile))
+}
+
+// notWritten reports a folder that cannot be written (Result.NotWritten)
+// and lets the sync finish; any other error stops it.
+func (s *syncer) notWritten(err error, reason, path string) error {
+	var e *Error
+	if err == nil || !errors.As(err, &e) || e.Code != CodeFolderUnwritable {
+		return err
+	}
+	s.res.NotWritten = &FileReport{Path: path, Action: ActionNotWritten, Reason: reason, Detail: e.Error()}
+	return nil
 }
 
 // gone lists remembered failed files that are no longer in the folder.
