@@ -20,6 +20,10 @@ type Options struct {
 	Reseed bool
 	// Open opens a bundle for reading; nil: os.Open. Tests inject failures.
 	Open func(path string) (io.ReadCloser, error)
+	// Waiting, if set, is called once when another process is syncing the
+	// same database (the app's automatic sync and `ilsa sync`) and this
+	// sync waits for it to finish.
+	Waiting func()
 	// CreateTemp creates the temporary file a bundle, an export or
 	// device.json is written into before it is renamed into place; nil:
 	// os.CreateTemp. Tests inject a folder that cannot be written (a chmod

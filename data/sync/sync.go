@@ -16,8 +16,7 @@ import (
 )
 
 // running serialises syncs in one process (the app's automatic sync and a
-// "Sync now" click); separate processes are safe anyway, because every
-// import checks its bundle key inside its own transaction.
+// "Sync now" click); lockDatabase does it between processes.
 var running gosync.Mutex
 
 // fileKey is what a bundle's place in the folder names: device, first seq
@@ -51,6 +50,11 @@ func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Resu
 	defer running.Unlock()
 	opt.fill()
 	res := Result{Device: st.DeviceID(), Written: []BundleInfo{}, Imported: []BundleInfo{}, Files: []FileReport{}, Gaps: []Gap{}}
+	unlock, err := lockDatabase(ctx, st, opt.Waiting)
+	if err != nil {
+		return res, err
+	}
+	defer unlock()
 	abs, err := filepath.Abs(folder)
 	if err != nil {
 		return res, &Error{Code: CodeFolderMissing, Path: folder, Err: err}
