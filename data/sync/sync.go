@@ -41,10 +41,10 @@ type candidate struct {
 // bundle of every other device, in seq order per device, each in one
 // transaction; moves records of merged organisations (RehomeMerged); and
 // last writes this device's new changes, those moves included, as a bundle
-// into its own directory. It never deletes anything. A missing, unreadable or wiped
-// folder stops it with an *Error; problems with single files are reported in
-// Result.Files and the rest goes on, and a folder it cannot write into in
-// Result.NotWritten (the sync was partial).
+// into its own directory. It never deletes anything. A missing, unreadable
+// or wiped folder stops it with an *Error; problems with single files are
+// reported in Result.Files and the rest goes on, and a folder it cannot
+// write into in Result.NotWritten (the sync was partial).
 func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Result, error) {
 	running.Lock()
 	defer running.Unlock()
