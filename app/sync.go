@@ -50,12 +50,27 @@ func (s *session) cmdSync(args []string) error {
 		}
 	}
 	if *asJSON {
-		return s.writeJSON(res)
+		if err := s.writeJSON(res); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintln(s.env.Stdout, s.tr.T("cli.sync.done", "Folder", *folder))
+		s.printResult(res)
 	}
-	fmt.Fprintln(s.env.Stdout, s.tr.T("cli.sync.done", "Folder", *folder))
-	s.printResult(res)
+	if res.Partial() {
+		return syncPartial{}
+	}
 	return nil
 }
+
+// syncPartial makes `ilsa sync` exit 1 after its report when this device's
+// files could not be written into the folder (the imports were done).
+type syncPartial struct{}
+
+func (syncPartial) Error() string { return "sync partial: this device's files were not written" }
+
+// MessageKey lets translations.Localizer.Error read it out.
+func (syncPartial) MessageKey() (string, []any) { return "cli.sync.partial", nil }
 
 // cmdExport: ilsa export --out FILE
 func (s *session) cmdExport(args []string) error {
@@ -151,6 +166,9 @@ func (s *session) printResult(r isync.Result) {
 	for _, f := range r.Files {
 		fmt.Fprintf(out, "%s: %s\n", s.fileAction(f.Action), s.tr.Problem(f.Problem()))
 	}
+	if f := r.NotWritten; f != nil {
+		fmt.Fprintf(out, "%s: %s\n", s.fileAction(f.Action), s.tr.Problem(f.Problem()))
+	}
 }
 
 func (s *session) fileAction(a string) string {
@@ -159,6 +177,8 @@ func (s *session) fileAction(a string) string {
 		return s.tr.T("cli.sync.ignored")
 	case isync.ActionQuarantined:
 		return s.tr.T("cli.sync.quarantined")
+	case isync.ActionNotWritten:
+		return s.tr.T("cli.sync.not_written")
 	}
 	return s.tr.T("cli.sync.pending")
 }

@@ -73,6 +73,50 @@ func TestSyncThroughASharedFolder(t *testing.T) {
 	}
 }
 
+// A folder this device cannot write into: `ilsa sync` imports the others'
+// changes, says in the report that its own were not written, and exits 1.
+// (A file where this device's directory should be stops even root, which
+// a read-only permission does not.)
+func TestSyncIntoAFolderItCannotWriteIsPartial(t *testing.T) {
+	a, b, shared := twoAdvisors(t)
+	var me struct {
+		Device string `json:"device"`
+	}
+	if err := json.Unmarshal([]byte(a.ok("sync", "--folder", t.TempDir(), "--json")), &me); err != nil || me.Device == "" {
+		t.Fatalf("device id: %q %v", me.Device, err)
+	}
+	b.id("org", "add", "--name", "Kalix Kajak AB")
+	b.ok("sync", "--folder", shared)
+	a.id("org", "add", "--name", "Haparanda Hamn AB")
+	own := filepath.Join(shared, "ilsa", "v1", "devices", me.Device)
+	if err := os.WriteFile(own, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := a.run("sync", "--folder", shared)
+	if code != 1 || !strings.Contains(out, "Imported 1 bundle") ||
+		!strings.Contains(out, "Not written: This device's changes could not be written into "+own) ||
+		!strings.Contains(errOut, "The sync was partial") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if !strings.Contains(a.ok("org", "list"), "Kalix Kajak AB") {
+		t.Error("b's organisation was not imported")
+	}
+	var res struct {
+		NotWritten struct{ Reason, Path string } `json:"not_written"`
+	}
+	out, _, code = a.run("--lang", "sv", "sync", "--folder", shared, "--json")
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 1 || res.NotWritten.Reason != isync.ReasonChangesNotWritten ||
+		res.NotWritten.Path != own {
+		t.Errorf("--json: exit %d, %+v, %v", code, res, err)
+	}
+	if err := os.Remove(own); err != nil {
+		t.Fatal(err)
+	}
+	if out := a.ok("sync", "--folder", shared); !strings.Contains(out, "Wrote 1 bundle") {
+		t.Errorf("once the folder could be written: %q", out)
+	}
+}
+
 func TestSyncErrorsAndUsage(t *testing.T) {
 	c := newCLI(t)
 	missing := filepath.Join(t.TempDir(), "not-there")

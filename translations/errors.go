@@ -69,6 +69,8 @@ var errorKeys = map[string]string{
 	"sync.folder.unreadable":   "error.sync.folder.unreadable",
 	"sync.folder.emptied":      "error.sync.folder.emptied",
 	"sync.folder.unwritable":   "error.sync.folder.unwritable",
+	"sync.write.changes":       "error.sync.write.changes",
+	"sync.write.device":        "error.sync.write.device",
 }
 
 // fieldKeys maps field names of validation errors to their labels.

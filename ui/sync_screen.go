@@ -207,7 +207,17 @@ func (s *syncScreen) showLast(l *lastSync) {
 	}
 	r := l.Result
 	s.last.Importance = widget.MediumImportance
+	if r.Partial() {
+		s.last.Importance = widget.WarningImportance
+	}
 	s.last.SetText(tr.T("ui.sync.last", "Time", when) + " " + summary(s.u, r))
+	if f := r.NotWritten; f != nil {
+		// First: the others do not get this computer's work until it is fixed.
+		p := widget.NewLabel("• " + tr.Problem(f.Problem()))
+		p.Wrapping = fyne.TextWrapWord
+		p.Importance = widget.DangerImportance
+		s.problems.Add(p)
+	}
 	for _, f := range r.Files {
 		p := widget.NewLabel("• " + tr.Problem(f.Problem()))
 		p.Wrapping = fyne.TextWrapWord
@@ -242,6 +252,9 @@ func summary(u *UI, r datasync.Result) string {
 	}
 	if r.NewDeviceID != "" {
 		parts = append(parts, tr.T("ui.sync.cloned"))
+	}
+	if r.Partial() {
+		parts = append(parts, tr.T("ui.sync.not_written"))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -481,6 +494,10 @@ func (u *UI) syncStatus(st syncState) (string, widget.Importance) {
 	}
 	text := tr.T("ui.today.sync.last", "Time", when)
 	imp := widget.MediumImportance
+	if st.last.Result.Partial() {
+		text += " · " + tr.T("ui.sync.not_written")
+		imp = widget.WarningImportance
+	}
 	if n := st.open; n > 0 {
 		text += " · " + tr.N("ui.today.sync.conflicts", n, "N", n)
 		imp = widget.WarningImportance

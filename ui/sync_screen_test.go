@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -103,6 +105,50 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	}
 	if !shows(s.view, "Inga konflikter: ingen har ändrat samma sak som någon annan samtidigt.") {
 		t.Errorf("the review still lists the conflict: %v", visibleTexts(s.view))
+	}
+}
+
+// readOnlySyncer syncs with a folder that refuses every file written into
+// it, as a read-only share does (for root too, unlike a chmod).
+type readOnlySyncer struct{ testSyncer }
+
+func (f readOnlySyncer) Sync(folder string, p func(done, total int64)) (datasync.Result, error) {
+	return datasync.Sync(context.Background(), f.st, folder, datasync.Options{Progress: p,
+		CreateTemp: func(dir, pattern string) (datasync.TempFile, error) {
+			return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: syscall.EROFS}
+		}})
+}
+
+// A folder this computer cannot write into: the colleague's work arrives,
+// and the screen (and Today) say that this computer's did not go out.
+func TestSyncScreenSaysWhatWasNotWritten(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	u.opt.Sync = readOnlySyncer{testSyncer{st}}
+	folder := t.TempDir()
+	colleague, _ := datatest.Open(t)
+	theirs := datatest.Org(t, colleague, "Gällivare Guide AB", "")
+	if _, err := datasync.Sync(u.ctx(), colleague, folder, datasync.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	datatest.Org(t, st, "Jokkmokk Järn AB", "")
+	u.Show(tabSync)
+	u.WaitIdle()
+	u.syncScreen.setFolder(folder)
+	u.WaitIdle()
+	if _, err := st.Organisation(u.ctx(), theirs.ID); err != nil {
+		t.Fatalf("the colleague's organisation did not arrive: %v", err)
+	}
+	own := filepath.Join(folder, filepath.FromSlash(datasync.DevicesDir), st.DeviceID())
+	for _, want := range []string{"inte allt från den här datorn kunde skrivas till mappen",
+		"• Den här enhetens ändringar kunde inte skrivas till " + own} {
+		if !shows(u.syncScreen.view, want) {
+			t.Errorf("the Sync screen lacks %q: %v", want, visibleTexts(u.syncScreen.view))
+		}
+	}
+	u.Show(tabToday)
+	u.WaitIdle()
+	if !shows(u.today.view, "inte allt från den här datorn kunde skrivas till mappen") {
+		t.Errorf("Today: %v", visibleTexts(u.today.view))
 	}
 }
 

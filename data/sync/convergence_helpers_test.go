@@ -57,6 +57,8 @@ var cvBundleName = regexp.MustCompile(`^[0-9]{8,20}-[0-9a-f]{16}\.bundle$`)
 
 type cvStats struct {
 	ops, skipped, syncs, imports, truncated, redelivered, junk, usb, merges, rehomed, hot, future, selfConflicts, resolved int
+	// busyRounds counts the settle rounds in which anything still happened.
+	busyRounds int
 }
 
 type cvWorld struct {

@@ -2,6 +2,7 @@ package sync
 
 import (
 	"io"
+	"os"
 	"time"
 )
 
@@ -20,6 +21,23 @@ type Options struct {
 	// Open opens a bundle for reading; nil: a regular file only, opened
 	// without blocking (a FIFO is refused). Tests inject failures.
 	Open func(path string) (io.ReadCloser, error)
+	// Waiting, if set, is called once when another process is syncing the
+	// same database (the app's automatic sync and `ilsa sync`) and this
+	// sync waits for it to finish.
+	Waiting func()
+	// CreateTemp creates the temporary file a bundle, an export or
+	// device.json is written into before it is renamed into place; nil:
+	// os.CreateTemp. Tests inject a folder that cannot be written (a chmod
+	// does not stop root) or a disk that fills up.
+	CreateTemp func(dir, pattern string) (TempFile, error)
+}
+
+// TempFile is a file being written: an *os.File.
+type TempFile interface {
+	io.Writer
+	Name() string
+	Sync() error
+	Close() error
 }
 
 func (o *Options) fill() {
@@ -28,5 +46,8 @@ func (o *Options) fill() {
 	}
 	if o.Open == nil {
 		o.Open = openFile
+	}
+	if o.CreateTemp == nil {
+		o.CreateTemp = func(dir, pattern string) (TempFile, error) { return os.CreateTemp(dir, pattern) }
 	}
 }

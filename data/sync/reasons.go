@@ -43,6 +43,11 @@ const (
 	ReasonNameMismatch     = "sync.file.name_mismatch" // name or directory disagree with the content
 	ReasonSameKeyOtherHash = data.ReasonSameKeyOtherHash
 
+	// Why this device's own files were not written (Result.NotWritten):
+	// the sync imported what it could and goes on.
+	ReasonChangesNotWritten = "sync.write.changes" // its bundle
+	ReasonDeviceNotWritten  = "sync.write.device"  // its device.json
+
 	// Errors that stop a sync.
 	CodeFolderMissing    = "sync.folder.missing"
 	CodeFolderNotDir     = "sync.folder.not_dir"
@@ -55,10 +60,12 @@ const (
 var Reasons = []string{ReasonSystemFile, ReasonEngineTemp, ReasonEngineConflict, ReasonCopy, ReasonUnknownFile,
 	ReasonTruncated, ReasonUnreadable, ReasonNotBundle, ReasonNewer, ReasonEncrypted, ReasonDamaged,
 	ReasonNotRegular, ReasonRefused, ReasonTooLarge, ReasonSeqLimit, ReasonNameMismatch, ReasonSameKeyOtherHash,
+	ReasonChangesNotWritten, ReasonDeviceNotWritten,
 	CodeFolderMissing, CodeFolderNotDir, CodeFolderUnreadable, CodeFolderEmptied, CodeFolderUnwritable}
 
-// Error stops a sync: the folder is missing, wiped or not writable. Nothing
-// was deleted. It unwraps to a *data.ValidationError (field "folder", the
+// Error stops a sync: the folder is missing, unreadable or wiped. Nothing
+// was deleted. (A failure to write into the folder, CodeFolderUnwritable,
+// does not stop a sync: Sync reports it in Result.NotWritten.) It unwraps to a *data.ValidationError (field "folder", the
 // code, the path as Path) so translations.Localizer.Error reads it out.
 type Error struct {
 	Code string

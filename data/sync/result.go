@@ -9,6 +9,7 @@ const (
 	ActionIgnored     = "ignored"     // not one of our names: never read
 	ActionPending     = "pending"     // a bundle left for a later sync
 	ActionQuarantined = "quarantined" // a bundle not trusted as what its name says
+	ActionNotWritten  = "not_written" // this device's own file, which the folder would not take
 )
 
 // Result says what a sync (or an import of files) did. JSON-ready for
@@ -44,6 +45,12 @@ type Result struct {
 	// NewDeviceID is set when this device's id was found cloned and it now
 	// writes under a fresh one.
 	NewDeviceID string `json:"new_device_id,omitempty"`
+	// NotWritten is set when this device's changes (ReasonChangesNotWritten)
+	// or its device.json (ReasonDeviceNotWritten) could not be written into
+	// the folder — read-only, full — and says where. Everything else was
+	// done, but the sync was partial: the others do not get this device's
+	// changes until a later sync can write them.
+	NotWritten *FileReport `json:"not_written,omitempty"`
 }
 
 // BundleInfo is one bundle written or imported.
@@ -77,7 +84,10 @@ type Gap struct {
 }
 
 // Problems reports whether anything needs the user's attention.
-func (r Result) Problems() bool { return len(r.Files) > 0 }
+func (r Result) Problems() bool { return len(r.Files) > 0 || r.NotWritten != nil }
+
+// Partial reports whether this device's own files could not be written.
+func (r Result) Partial() bool { return r.NotWritten != nil }
 
 func (r *Result) addImport(ir data.ImportResult) {
 	r.Applied += ir.Applied

@@ -17,8 +17,7 @@ import (
 )
 
 // running serialises syncs in one process (the app's automatic sync and a
-// "Sync now" click); separate processes are safe anyway, because every
-// import checks its bundle key inside its own transaction.
+// "Sync now" click); lockDatabase does it between processes.
 var running gosync.Mutex
 
 // fileKey is what a bundle's place in the folder names: device, first seq
@@ -39,17 +38,24 @@ type candidate struct {
 
 // Sync exchanges changes with a shared folder: it imports bundles found in
 // this device's own directories that it did not write (a cloned
-// installation, or its own bundle from before a crash), writes this device's
-// new changes as a bundle into its own directory, then imports every unseen
+// installation, or its own bundle from before a crash), then every unseen
 // bundle of every other device, in seq order per device, each in one
-// transaction. It never deletes anything. A missing, unreadable or wiped
-// folder stops it with an *Error; problems with single files are reported in
-// Result.Files and the rest goes on.
+// transaction; moves records of merged organisations (RehomeMerged); and
+// last writes this device's new changes, those moves included, as a bundle
+// into its own directory. It never deletes anything. A missing, unreadable
+// or wiped folder stops it with an *Error; problems with single files are
+// reported in Result.Files and the rest goes on, and a folder it cannot
+// write into in Result.NotWritten (the sync was partial).
 func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Result, error) {
 	running.Lock()
 	defer running.Unlock()
 	opt.fill()
 	res := Result{Device: st.DeviceID(), Written: []BundleInfo{}, Imported: []BundleInfo{}, Files: []FileReport{}, Gaps: []Gap{}}
+	unlock, err := lockDatabase(ctx, st, opt.Waiting)
+	if err != nil {
+		return res, err
+	}
+	defer unlock()
 	abs, err := filepath.Abs(folder)
 	if err != nil {
 		return res, &Error{Code: CodeFolderMissing, Path: folder, Err: err}
@@ -91,9 +97,6 @@ func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Resu
 			return res, err
 		}
 	}
-	if err := s.writeOwn(ctx); err != nil {
-		return res, err
-	}
 	for _, c := range others {
 		if err := s.importOne(ctx, c, false); err != nil {
 			return res, err
@@ -103,6 +106,11 @@ func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Resu
 		return res, err
 	}
 	if err := rehome(ctx, st, &res); err != nil {
+		return res, err
+	}
+	// Written last, so the records the imports moved onto a merged
+	// organisation's survivor reach the others with this sync, not the next.
+	if err := s.writeOwn(ctx); err != nil {
 		return res, err
 	}
 	res.Gaps = s.gaps(own)
@@ -305,20 +313,35 @@ func (s *syncer) importOne(ctx context.Context, c candidate, ownDir bool) error 
 }
 
 // writeOwn writes the new changes of this device (and of ids it wrote under
-// before a clone was found), and its device.json.
+// before a clone was found), and its device.json. A folder it cannot write
+// into does not stop the sync: what could be imported was, and the result
+// says what was not written (the next sync that can writes it).
 func (s *syncer) writeOwn(ctx context.Context) error {
 	own, err := s.st.OwnDevices(ctx)
 	if err != nil {
 		return err
 	}
+	root := devicesRoot(s.folder)
 	for _, dev := range own {
 		w, err := writeOwn(ctx, s.st, s.folder, dev, s.opt)
 		s.res.Written = append(s.res.Written, w...)
 		if err != nil {
-			return err
+			return s.notWritten(err, ReasonChangesNotWritten, filepath.Join(root, dev))
 		}
 	}
-	return writeDeviceInfo(s.st, s.folder, own[0], s.opt)
+	err = writeDeviceInfo(s.st, s.folder, own[0], s.opt)
+	return s.notWritten(err, ReasonDeviceNotWritten, filepath.Join(root, own[0], DeviceFile))
+}
+
+// notWritten reports a folder that cannot be written (Result.NotWritten)
+// and lets the sync finish; any other error stops it.
+func (s *syncer) notWritten(err error, reason, path string) error {
+	var e *Error
+	if err == nil || !errors.As(err, &e) || e.Code != CodeFolderUnwritable {
+		return err
+	}
+	s.res.NotWritten = &FileReport{Path: path, Action: ActionNotWritten, Reason: reason, Detail: e.Error()}
+	return nil
 }
 
 // gone lists remembered failed files that are no longer in the folder.

@@ -33,11 +33,11 @@ func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Op
 				return nil
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
+				return unwritable(dir, err)
 			}
 			h := bundle.Header{Kind: bundle.KindLog, Device: device, FirstSeq: li.FirstSeq, LastSeq: li.LastSeq,
 				Count: li.Count, Created: opt.Now().UTC(), App: opt.App}
-			name, sum, err := writeFile(dir, h, changes, func(sum string) string { return BundleName(li.FirstSeq, sum) })
+			name, sum, err := writeFile(dir, h, changes, opt, func(sum string) string { return BundleName(li.FirstSeq, sum) })
 			if err != nil {
 				return err
 			}
@@ -62,10 +62,14 @@ func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Op
 // writeFile streams a bundle into dir under a temporary name, makes it
 // durable, and renames it to its final name (which depends on the
 // checksum): a reader never sees a half-written bundle under a bundle name.
-func writeFile(dir string, h bundle.Header, changes iter.Seq2[data.Change, error], name func(sum string) string) (string, string, error) {
-	f, err := os.CreateTemp(dir, tmpPrefix+"*.tmp")
+//
+// Every failure of the folder (cannot create, write, sync or rename: a
+// read-only folder, a full disk) is an *Error with CodeFolderUnwritable;
+// any other error comes from reading the changes (the database).
+func writeFile(dir string, h bundle.Header, changes iter.Seq2[data.Change, error], opt Options, name func(sum string) string) (string, string, error) {
+	f, err := opt.CreateTemp(dir, tmpPrefix+"*.tmp")
 	if err != nil {
-		return "", "", &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
+		return "", "", unwritable(dir, err)
 	}
 	tmp := f.Name()
 	fail := func(err error) (string, string, error) {
@@ -73,23 +77,47 @@ func writeFile(dir string, h bundle.Header, changes iter.Seq2[data.Change, error
 		os.Remove(tmp) // our own temporary file, never anything else
 		return "", "", err
 	}
-	sum, err := writeBundle(f, h, changes)
+	fw := &folderWriter{w: f}
+	sum, err := writeBundle(fw, h, changes)
+	if fw.err != nil {
+		return fail(unwritable(dir, fw.err))
+	}
 	if err != nil {
 		return fail(err)
 	}
 	if err := f.Sync(); err != nil {
-		return fail(err)
+		return fail(unwritable(dir, err))
 	}
 	if err := f.Close(); err != nil {
-		return fail(err)
+		return fail(unwritable(dir, err))
 	}
 	final := filepath.Join(dir, name(sum))
 	if err := os.Rename(tmp, final); err != nil {
 		os.Remove(tmp)
-		return "", "", err
+		return "", "", unwritable(dir, err)
 	}
 	syncDir(dir)
 	return final, sum, nil
+}
+
+// unwritable is a failure to write into the folder at path.
+func unwritable(path string, err error) error {
+	return &Error{Code: CodeFolderUnwritable, Path: path, Err: err}
+}
+
+// folderWriter remembers the first error writing the file returned, which
+// the bundle writer passes on like any other.
+type folderWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *folderWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 // syncDir makes a rename durable (where the system allows it).
@@ -146,18 +174,22 @@ func writeDeviceInfo(st *data.Store, folder, device string, opt Options) error {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
+		return unwritable(dir, err)
 	}
-	f, err := os.CreateTemp(dir, tmpPrefix+"*.tmp")
+	f, err := opt.CreateTemp(dir, tmpPrefix+"*.tmp")
 	if err != nil {
-		return &Error{Code: CodeFolderUnwritable, Path: dir, Err: err}
+		return unwritable(dir, err)
 	}
 	_, werr := f.Write(b)
 	if err := errors.Join(werr, f.Sync(), f.Close()); err != nil {
 		os.Remove(f.Name())
-		return err
+		return unwritable(dir, err)
 	}
-	return os.Rename(f.Name(), path)
+	if err := os.Rename(f.Name(), path); err != nil {
+		os.Remove(f.Name())
+		return unwritable(dir, err)
+	}
+	return nil
 }
 
 // ReadDeviceInfo reads a device directory's device.json (for the Sync screen).
@@ -198,7 +230,7 @@ func Export(ctx context.Context, st *data.Store, w io.Writer, opt Options) (bund
 func ExportFile(ctx context.Context, st *data.Store, path string, opt Options) (bundle.Header, error) {
 	opt.fill()
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, tmpPrefix+"*.tmp")
+	f, err := opt.CreateTemp(dir, tmpPrefix+"*.tmp")
 	if err != nil {
 		return bundle.Header{}, err
 	}
