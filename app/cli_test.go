@@ -1082,6 +1082,7 @@ func TestFileMessagesNameWhatIsWrong(t *testing.T) {
 	c.exactLine("en", 1, "ilsa: Cannot write "+out+": the folder "+missingDir+" does not exist.", "export", "--out", out)
 	c.exactLine("sv", 1, "ilsa: Kan inte skriva "+out+": mappen "+missingDir+" finns inte.", "export", "--out", out)
 	c.exactLine("en", 1, "ilsa: Cannot write "+tmp+": it is a folder.", "export", "--out", tmp)
+	c.exactLine("en", 2, `ilsa: "" is not a valid value for --out. Run "ilsa help" for the commands.`, "export", "--out", "")
 	file := filepath.Join(tmp, "a-file")
 	os.WriteFile(file, []byte("keep"), 0o644)
 	c.exactLine("nb", 1, "ilsa: Kan ikke skrive "+file+"/x: "+file+" er en fil, ikke en mappe.", "export", "--out", file+"/x")

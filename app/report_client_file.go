@@ -44,6 +44,9 @@ func writeViaTemp(path string, write func(*os.File) (int, error)) (int, error) {
 // at path: its folder exists and path is not a folder. Writing can still
 // fail (no permission, a full disk); writeViaTemp says so then.
 func checkOutFile(path string) error {
+	if path == "" {
+		return usage("cli.error.flag_value", "Flag", "--out", "Value", path)
+	}
 	if isDir(path) {
 		return &writeFileError{path, syscall.EISDIR}
 	}
