@@ -1,12 +1,10 @@
 package app
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
@@ -37,10 +35,13 @@ func (s *session) cmdInit(args []string) error {
 	if strings.TrimSpace(*advisor) == "" {
 		return usage("cli.error.required_flag", "Flag", "--advisor")
 	}
+	p := data.Profile{Advisor: *advisor, Organisation: *org, Country: data.Country(strings.ToUpper(*country))}
+	if err := p.Check(); err != nil {
+		return err
+	}
 	if err := s.open(); err != nil {
 		return err
 	}
-	p := data.Profile{Advisor: *advisor, Organisation: *org, Country: data.Country(strings.ToUpper(*country))}
 	if err := s.store.SetProfile(p); err != nil {
 		return err
 	}
@@ -49,7 +50,7 @@ func (s *session) cmdInit(args []string) error {
 			return err
 		}
 	}
-	fmt.Fprintln(s.env.Stdout, s.tr.T("cli.init.done", "Advisor", strings.TrimSpace(*advisor), "Dir", s.dataDir))
+	s.say(s.env.Stdout, s.tr.T("cli.init.done", "Advisor", strings.TrimSpace(*advisor), "Dir", s.dataDir))
 	return nil
 }
 
@@ -128,7 +129,7 @@ func (s *session) orgAdd(args []string) error {
 // the same company.
 func (s *session) warnDuplicateOrgNr(o data.Organisation) {
 	if other, taken, _ := s.store.OrgNumberTaken(s.ctx(), o.OrgNr, o.ID); taken {
-		fmt.Fprintln(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.duplicate_orgnr", "Name", other.Name, "ID", other.ID))
+		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.duplicate_orgnr", "Name", other.Name, "ID", other.ID))
 	}
 }
 
@@ -176,18 +177,6 @@ func (s *session) deleteCmd(name string, args []string, del func(id string) erro
 	return del(id)
 }
 
-func (s *session) writeJSON(v any) error {
-	enc := json.NewEncoder(s.env.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
-func (s *session) table(header ...string) *tabwriter.Writer {
-	w := tabwriter.NewWriter(s.env.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(w, strings.Join(header, "\t"))
-	return w
-}
-
 func (s *session) orgList(args []string) error {
 	fs := newFlags("org list")
 	search := fs.String("search", "", "")
@@ -220,7 +209,7 @@ func (s *session) orgList(args []string) error {
 	}
 	w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("field.orgnr"), s.tr.T("field.municipality"), s.tr.T("cli.col.last_visit"))
 	for _, r := range rows {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.OrgNumberDisplay(), municipalityName(r.Municipality), s.tr.DateString(r.LastVisit))
+		row(w, r.ID, r.Name, r.OrgNumberDisplay(), municipalityName(r.Municipality), s.tr.DateString(r.LastVisit))
 	}
 	return w.Flush()
 }
@@ -325,7 +314,7 @@ func (s *session) contactList(args []string) error {
 	}
 	w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("field.role"), s.tr.T("field.email"), s.tr.T("field.phone"))
 	for _, c := range cs {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.Role, c.Email, c.Phone)
+		row(w, c.ID, c.Name, c.Role, c.Email, c.Phone)
 	}
 	return w.Flush()
 }
@@ -464,7 +453,7 @@ func (s *session) visitList(args []string) error {
 		for _, id := range v.OrgIDs {
 			ns = append(ns, names[id])
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\n", v.ID, s.tr.DateString(v.Date), strings.Join(ns, ", "), s.tr.VisitType(v.Type), v.Minutes)
+		row(w, v.ID, s.tr.DateString(v.Date), strings.Join(ns, ", "), s.tr.VisitType(v.Type), strconv.Itoa(v.Minutes))
 	}
 	return w.Flush()
 }
@@ -586,7 +575,7 @@ func (s *session) actionList(args []string) error {
 	}
 	w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.due"), s.tr.T("field.text"), s.tr.T("field.org"), s.tr.T("field.done"))
 	for _, a := range rows {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", a.ID, s.tr.DateString(a.Due), a.Text, a.OrgName, s.tr.DateString(a.Done))
+		row(w, a.ID, s.tr.DateString(a.Due), a.Text, a.OrgName, s.tr.DateString(a.Done))
 	}
 	return w.Flush()
 }
@@ -628,7 +617,7 @@ func (s *session) cmdDemo(args []string) error {
 	if err := demo.Fill(s.ctx(), s.store, demo.Options{Orgs: *orgs, Visits: *visits, Seed: *seed, Today: s.env.Now()}); err != nil {
 		return err
 	}
-	fmt.Fprintln(s.env.Stdout, s.tr.T("cli.demo.done", "Orgs", *orgs, "Visits", max(*visits, 0)))
+	s.say(s.env.Stdout, s.tr.T("cli.demo.done", "Orgs", *orgs, "Visits", max(*visits, 0)))
 	return nil
 }
 
@@ -648,27 +637,27 @@ func (s *session) cmdCheck(args []string) error {
 		return err
 	}
 	out := s.env.Stdout
-	fmt.Fprintln(out, s.tr.T("cli.check.schema", "Version", rep.SchemaVersion, "Latest", rep.LatestSchema))
-	fmt.Fprintln(out, s.tr.T("cli.check.integrity", "Result", strings.Join(rep.Integrity, "; ")))
-	fmt.Fprintln(out, s.tr.T("cli.check.counts", "Orgs", rep.Counts[data.EntityOrganisation],
+	s.say(out, s.tr.T("cli.check.schema", "Version", rep.SchemaVersion, "Latest", rep.LatestSchema))
+	s.say(out, s.tr.T("cli.check.integrity", "Result", strings.Join(rep.Integrity, "; ")))
+	s.say(out, s.tr.T("cli.check.counts", "Orgs", rep.Counts[data.EntityOrganisation],
 		"Contacts", rep.Counts[data.EntityContact], "Visits", rep.Counts[data.EntityVisit],
 		"Actions", rep.Counts[data.EntityAction], "Changes", rep.Changes))
 	if rep.Conflicts > 0 {
-		fmt.Fprintln(out, s.tr.N("cli.check.conflicts", rep.Conflicts))
+		s.say(out, s.tr.N("cli.check.conflicts", rep.Conflicts))
 	}
 	if rep.DanglingRefs > 0 {
-		fmt.Fprintln(out, s.tr.N("cli.check.dangling", rep.DanglingRefs))
+		s.say(out, s.tr.N("cli.check.dangling", rep.DanglingRefs))
 	}
 	if n := rep.Refused[data.RefusedValue]; n > 0 {
-		fmt.Fprintln(out, s.tr.N("cli.check.refused_value", n))
+		s.say(out, s.tr.N("cli.check.refused_value", n))
 	}
 	if n := rep.Refused[data.RefusedClock]; n > 0 {
-		fmt.Fprintln(out, s.tr.N("cli.check.refused_clock", n))
+		s.say(out, s.tr.N("cli.check.refused_clock", n))
 	}
 	if !rep.OK() {
 		return checkFailed{}
 	}
-	fmt.Fprintln(out, s.tr.T("cli.check.ok"))
+	s.say(out, s.tr.T("cli.check.ok"))
 	return nil
 }
 
@@ -676,5 +665,3 @@ type checkFailed struct{}
 
 func (checkFailed) Error() string               { return "check failed" }
 func (checkFailed) MessageKey() (string, []any) { return "cli.check.failed", nil }
-
-var _ = os.Stdout

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -725,7 +726,7 @@ func TestDataFolderRefused(t *testing.T) {
 
 // --- error paths --------------------------------------------------------------
 
-// hints is cli.usage.hint, the second line of every usage error.
+// hints is cli.usage.hint, the end of every usage error's line.
 var hints = map[string]string{
 	"en": `Run "ilsa help" for the commands.`,
 	"sv": `Kör "ilsa help" för att se kommandona.`,
@@ -733,8 +734,8 @@ var hints = map[string]string{
 }
 
 // assertFailure checks a failed run: the exit code, nothing on stdout, and on
-// stderr one line "ilsa: …" holding every want (plus the hint line in the same
-// language for a usage error, exit 2).
+// stderr exactly one line "ilsa: …" holding every want (ending in the hint in
+// the same language for a usage error, exit 2).
 func assertFailure(t *testing.T, args []string, lang string, wantCode int, out, errOut string, code int, want []string) {
 	t.Helper()
 	cmd := strings.Join(args, " ")
@@ -745,12 +746,8 @@ func assertFailure(t *testing.T, args []string, lang string, wantCode int, out, 
 		t.Errorf("ilsa %s: printed %q on stdout, want nothing", cmd, out)
 	}
 	ls := lines(errOut)
-	wantLines := 1
-	if wantCode == 2 {
-		wantLines = 2
-	}
-	if !strings.HasSuffix(errOut, "\n") || len(ls) != wantLines {
-		t.Fatalf("ilsa %s: stderr %q, want %d line(s)", cmd, errOut, wantLines)
+	if !strings.HasSuffix(errOut, "\n") || len(ls) != 1 {
+		t.Fatalf("ilsa %s: stderr %q, want one line", cmd, errOut)
 	}
 	if !strings.HasPrefix(ls[0], "ilsa: ") || len(ls[0]) < len("ilsa: ")+10 {
 		t.Errorf("ilsa %s: stderr %q, want \"ilsa: \" and a message", cmd, ls[0])
@@ -760,8 +757,8 @@ func assertFailure(t *testing.T, args []string, lang string, wantCode int, out, 
 			t.Errorf("ilsa %s: stderr %q, want %q in it", cmd, ls[0], w)
 		}
 	}
-	if wantCode == 2 && ls[1] != hints[lang] {
-		t.Errorf("ilsa %s: hint line %q, want %q", cmd, ls[1], hints[lang])
+	if wantCode == 2 && !strings.HasSuffix(ls[0], " "+hints[lang]) {
+		t.Errorf("ilsa %s: usage error %q, want it to end in %q", cmd, ls[0], hints[lang])
 	}
 }
 
@@ -918,5 +915,214 @@ func TestErrorsChangeNothing(t *testing.T) {
 	}
 	if got := c.ok("check"); got != profile {
 		t.Errorf("check after the failures = %q, want %q", got, profile)
+	}
+}
+
+// --- text that a terminal would obey, and dates out of range -----------------
+
+// exactLine runs a command that must fail with exit code and exactly the
+// line want on stderr, in the language of LANG lang.
+func (c *cli) exactLine(lang string, code int, want string, args ...string) {
+	c.t.Helper()
+	locale := map[string]string{"en": "en_GB.UTF-8", "sv": "sv_SE.UTF-8", "nb": "nb_NO.UTF-8"}
+	c.env = map[string]string{"LANG": locale[lang]}
+	defer func() { c.env = map[string]string{} }()
+	out, errOut, got := c.run(args...)
+	if got != code || out != "" || errOut != want+"\n" {
+		c.t.Errorf("ilsa %q (%s): exit %d, stdout %q, stderr %q;\nwant exit %d and stderr %q", args, lang, got, out, errOut, code, want)
+	}
+}
+
+func TestControlCharactersAreRefused(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--advisor", "Anna Berg")
+	org := c.id("org", "add", "--name", "Storsjö Trä AB")
+	before := c.dump()
+	esc := "A\x1b[31mB"
+	c.exactLine("en", 1, "ilsa: Name: Contains an invisible control character (U+001B); type the text again without it.",
+		"org", "add", "--name", esc)
+	c.exactLine("sv", 1, "ilsa: Namn: Innehåller ett osynligt styrtecken (U+001B); skriv texten igen utan det.",
+		"org", "add", "--name", esc)
+	c.exactLine("nb", 1, "ilsa: Navn: Må stå på én linje: fjern linjeskiftet.", "org", "edit", org, "--name", "Storsjö\nTrä AB")
+	c.exactLine("en", 1, "ilsa: E-mail: Contains an invisible control character (U+009B); type the text again without it.",
+		"contact", "add", "--org", org, "--name", "Karin", "--email", "karin\u009b@example.se")
+	c.exactLine("en", 1, "ilsa: Place: Contains an invisible control character (U+202E); type the text again without it.",
+		"visit", "add", "--org", org, "--date", "2026-11-02", "--place", "Åre\u202eerÅ")
+	c.exactLine("en", 1, "ilsa: Notes: Contains an invisible control character (U+001B); type the text again without it.",
+		"visit", "add", "--org", org, "--date", "2026-11-02", "--notes", "Fine\n\x1b[2J")
+	c.exactLine("sv", 1, "ilsa: Åtgärd: Ska stå på en rad: ta bort radbrytningen.", "action", "add", "--org", org, "--text", "Ring\nKarin")
+	c.exactLine("en", 1, "ilsa: Advisor: Contains an invisible control character (U+0007); type the text again without it.",
+		"init", "--advisor", "Anna\a")
+	if after := c.dump(); after != before {
+		t.Errorf("a refused text changed the data:\nbefore %s\nafter  %s", before, after)
+	}
+	// Notes keep their lines and tabs.
+	v := c.id("visit", "add", "--org", org, "--date", "2026-11-02", "--notes", "First line\n\tand the second")
+	if got := byID(c.list("visit", "list"), v)["notes"]; got != "First line\n\tand the second" {
+		t.Errorf("notes stored as %q", got)
+	}
+}
+
+// poison writes texts into the database underneath the store, as an old
+// version or another device's changes could have left them.
+func poison(t *testing.T, c *cli, stmts ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", filepath.Join(c.dir, data.DBFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+func TestStoredControlCharactersPrintEscaped(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--advisor", "Anna Berg")
+	bad := c.id("org", "add", "--name", "Bad")
+	good := c.id("org", "add", "--name", "Storsjö Trä AB")
+	contact := c.id("contact", "add", "--org", bad, "--name", "Karin")
+	c.id("visit", "add", "--org", bad, "--org", good, "--date", "2026-11-02")
+	action := c.id("action", "add", "--org", bad, "--text", "Call")
+	// ESC colours, a newline, a bidi override, a one-byte CSI, a carriage return.
+	const name = "A\x1b[31mB\nC\u202eD\u009b2J"
+	poison(t, c,
+		`UPDATE organisations SET name = 'A'||char(27)||'[31mB'||char(10)||'C'||char(8238)||'D'||char(155)||'2J' WHERE id = '`+bad+`'`,
+		`UPDATE contacts SET role = 'CEO'||char(13)||'Evil', email = 'k@x.se'||char(7) WHERE id = '`+contact+`'`,
+		`UPDATE actions SET text = 'Call'||char(10)||'now'||char(9)||'!' WHERE id = '`+action+`'`)
+	if got := byID(c.list("org", "list"), bad)["name"]; got != name {
+		t.Fatalf("the poisoned name reads %q, want %q", got, name)
+	}
+	const shown = `A\x1b[31mB\nC\u202eD\x9b2J`
+	for _, tc := range []struct {
+		args  []string
+		rows  int
+		shown []string
+	}{
+		{[]string{"org", "list"}, 2, []string{shown}},
+		{[]string{"visit", "list"}, 1, []string{shown + ", Storsjö Trä AB"}},
+		{[]string{"contact", "list"}, 1, []string{`CEO\rEvil`, `k@x.se\x07`}},
+		{[]string{"action", "list"}, 1, []string{`Call\nnow\t!`, shown}},
+	} {
+		out := c.ok(tc.args...)
+		ls := lines(out)
+		if len(ls) != 1+tc.rows {
+			t.Errorf("ilsa %s: %d lines, want a header and %d rows:\n%s", strings.Join(tc.args, " "), len(ls), tc.rows, out)
+		}
+		for _, w := range tc.shown {
+			if !strings.Contains(out, w) {
+				t.Errorf("ilsa %s: %q lacks %q", strings.Join(tc.args, " "), out, w)
+			}
+		}
+		assertNoControls(t, tc.args, out, "\n")
+		// --json is the same data, with every control character escaped.
+		js := c.ok(append(tc.args, "--json")...)
+		assertNoControls(t, tc.args, js, "\n")
+		if !strings.Contains(js, `\u001b`) && (tc.args[0] == "org" || tc.args[0] == "action") {
+			t.Errorf("ilsa %s --json: %q lacks the escaped ESC", strings.Join(tc.args, " "), js)
+		}
+	}
+	// The JSON still reads back as the stored text.
+	if got := byID(c.list("action", "list"), action)["text"]; got != "Call\nnow\t!" {
+		t.Errorf("action text via --json = %q", got)
+	}
+}
+
+// assertNoControls fails when out holds a control character other than allowed.
+func assertNoControls(t *testing.T, args []string, out, allowed string) {
+	t.Helper()
+	for _, r := range out {
+		if data.IsControl(r) && !strings.ContainsRune(allowed, r) {
+			t.Errorf("ilsa %s printed control character %U:\n%q", strings.Join(args, " "), r, out)
+			return
+		}
+	}
+}
+
+func TestDatesAtTheBounds(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--advisor", "Anna Berg")
+	org := c.id("org", "add", "--name", "Storsjö Trä AB")
+	for _, d := range []string{"1900-01-01", "2100-12-31"} {
+		c.id("visit", "add", "--org", org, "--date", d)
+		c.id("action", "add", "--org", org, "--text", "Call", "--due", d)
+		c.id("contact", "add", "--org", org, "--name", "Karin", "--consent", d)
+		c.id("assess", "--org", org, "--model", "innovation-readiness", "--level", "customer=3", "--date", d)
+	}
+	before := c.dump()
+	c.exactLine("en", 1, "ilsa: Date: 1899-12-31 is outside 1900-01-01 to 2100-12-31: check the year.",
+		"visit", "add", "--org", org, "--date", "1899-12-31")
+	c.exactLine("sv", 1, "ilsa: Datum: 2101-01-01 ligger utanför 1900-01-01–2100-12-31: kontrollera årtalet.",
+		"visit", "add", "--org", org, "--date", "2101-01-01")
+	c.exactLine("nb", 1, "ilsa: Frist: 9999-12-31 ligger utenfor 1900-01-01–2100-12-31: sjekk årstallet.",
+		"action", "add", "--org", org, "--text", "Call", "--due", "9999-12-31")
+	c.exactLine("en", 1, "ilsa: Date: 0000-01-01 is outside 1900-01-01 to 2100-12-31: check the year.",
+		"assess", "--org", org, "--model", "innovation-readiness", "--level", "customer=3", "--date", "0000-01-01")
+	c.exactLine("en", 2, `ilsa: "2101-01-01" is not a valid value for --from. Run "ilsa help" for the commands.`,
+		"visit", "list", "--from", "2101-01-01")
+	if after := c.dump(); after != before {
+		t.Errorf("a refused date changed the data:\nbefore %s\nafter  %s", before, after)
+	}
+}
+
+// --- files and folders named on the command line -------------------------------
+
+func TestFileMessagesNameWhatIsWrong(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--advisor", "Anna Berg")
+	org := c.id("org", "add", "--name", "Storsjö Trä AB")
+	tmp := t.TempDir()
+	missingDir := filepath.Join(tmp, "missing", "dir")
+	out := filepath.Join(missingDir, "x")
+	before := c.dump()
+
+	c.exactLine("en", 1, "ilsa: Cannot write "+out+": the folder "+missingDir+" does not exist.", "export", "--out", out)
+	c.exactLine("sv", 1, "ilsa: Kan inte skriva "+out+": mappen "+missingDir+" finns inte.", "export", "--out", out)
+	c.exactLine("en", 1, "ilsa: Cannot write "+tmp+": it is a folder.", "export", "--out", tmp)
+	c.exactLine("en", 2, `ilsa: "" is not a valid value for --out. Run "ilsa help" for the commands.`, "export", "--out", "")
+	file := filepath.Join(tmp, "a-file")
+	os.WriteFile(file, []byte("keep"), 0o644)
+	c.exactLine("nb", 1, "ilsa: Kan ikke skrive "+file+"/x: "+file+" er en fil, ikke en mappe.", "export", "--out", file+"/x")
+	c.exactLine("en", 1, "ilsa: Cannot write "+out+".pdf: the folder "+missingDir+" does not exist.",
+		"report", "client", "--org", org, "--out", out+".pdf")
+	c.exactLine("nb", 1, "ilsa: Kan ikke skrive "+out+".xlsx: mappen "+missingDir+" finnes ikke.",
+		"report", "indicators", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "xlsx", "--out", out+".xlsx")
+
+	noFile := filepath.Join(tmp, "colleague.bundle")
+	c.exactLine("en", 1, "ilsa: No file "+noFile+": nothing was imported.", "import", noFile)
+	c.exactLine("sv", 1, "ilsa: Filen "+noFile+" finns inte: inget importerades.", "import", noFile)
+	c.exactLine("en", 1, "ilsa: "+tmp+" is a folder, not a bundle file: name the files in it (ilsa import "+
+		filepath.Join(tmp, "*.bundle")+"), or sync with a shared folder (ilsa sync --folder "+tmp+"). Nothing was imported.",
+		"import", tmp)
+	c.exactLine("nb", 1, "ilsa: "+tmp+" er en mappe, ikke en synkfil: oppgi filene i den (ilsa import "+
+		filepath.Join(tmp, "*.bundle")+"), eller synkroniser med en delt mappe (ilsa sync --folder "+tmp+"). Ingenting ble importert.",
+		"import", tmp)
+	// A good file beside a missing one: nothing imported, the missing one named.
+	good := filepath.Join(tmp, "good.bundle")
+	c.ok("export", "--out", good)
+	c.exactLine("en", 1, "ilsa: No file "+noFile+": nothing was imported.", "import", good, noFile)
+
+	if after := c.dump(); after != before {
+		t.Errorf("the failures changed the data")
+	}
+	entries, _ := os.ReadDir(tmp)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if !slices.Equal(names, []string{"a-file", "good.bundle"}) {
+		t.Errorf("the folder holds %v, want only a-file and good.bundle (no temporary files)", names)
+	}
+}
+
+func TestCommandHelpIsHelp(t *testing.T) {
+	for _, args := range [][]string{{"org", "add", "--help"}, {"export", "-h"}} {
+		out, errOut, code := run(t, nil, args...)
+		if code != 0 || errOut != "" || !strings.Contains(out, "org add --name NAME") {
+			t.Errorf("ilsa %v: exit %d, stderr %q, stdout %q; want the help", args, code, errOut, firstLine(out))
+		}
 	}
 }

@@ -42,7 +42,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 // translateFlagError turns the flag package's English errors into usage errors.
 func translateFlagError(err error) error {
 	if errors.Is(err, flag.ErrHelp) {
-		return usage("cli.error.see_help")
+		return errHelp
 	}
 	msg := err.Error()
 	if f, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
@@ -61,7 +61,12 @@ func translateFlagError(err error) error {
 		f, _, _ := strings.Cut(flagPart, ":")
 		return usage("cli.error.flag_value", "Flag", dashed(f), "Value", strings.Trim(val, `"`))
 	}
-	return usage("cli.error.see_help")
+	// "bad flag syntax: ---x" and whatever a later Go adds: name what was typed.
+	_, f, found := strings.Cut(msg, ": ")
+	if !found {
+		f = msg
+	}
+	return usage("cli.error.unknown_flag", "Flag", f)
 }
 
 // dashed writes a flag name the way the help does ("--name"), whether the

@@ -1,9 +1,5 @@
 package app
 
-import (
-	"fmt"
-)
-
 func init() { commands["duplicates"] = (*session).cmdDuplicates }
 
 // cmdDuplicates lists organisations that look registered twice.
@@ -30,7 +26,7 @@ func (s *session) cmdDuplicates(args []string) error {
 		return s.writeJSON(out)
 	}
 	if len(pairs) == 0 {
-		fmt.Fprintln(s.env.Stdout, s.tr.T("ui.dup.none"))
+		s.say(s.env.Stdout, s.tr.T("ui.dup.none"))
 		return nil
 	}
 	w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.reason"))
@@ -39,7 +35,7 @@ func (s *session) cmdDuplicates(args []string) error {
 		if p.Reason == "orgnr" {
 			why = s.tr.T("ui.dup.reason.orgnr")
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", p.A.ID, p.A.Name, p.B.ID, p.B.Name, why)
+		row(w, p.A.ID, p.A.Name, p.B.ID, p.B.Name, why)
 	}
 	return w.Flush()
 }
@@ -62,7 +58,7 @@ func (s *session) orgMerge(args []string) error {
 		return err
 	}
 	moved := res.Contacts + res.Visits + res.Actions + res.Assessments
-	fmt.Fprintln(s.env.Stdout, s.tr.N("cli.merged", moved, "N", moved, "Contacts", res.Contacts, "Visits", res.Visits,
+	s.say(s.env.Stdout, s.tr.N("cli.merged", moved, "N", moved, "Contacts", res.Contacts, "Visits", res.Visits,
 		"Actions", res.Actions, "Assessments", res.Assessments))
 	return nil
 }

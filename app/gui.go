@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"syscall"
@@ -30,7 +29,7 @@ import (
 func (s *session) gui() error {
 	primary, raised, err := s.holdDataDir()
 	if raised {
-		fmt.Fprintln(s.env.Stderr, "ilsa: "+s.tr.T("cli.instance.raised", "Dir", s.dataDir))
+		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.instance.raised", "Dir", s.dataDir))
 		return nil
 	}
 	if err == nil {

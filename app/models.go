@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strconv"
 
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
@@ -56,7 +57,7 @@ func (s *session) modelsList(args []string) error {
 	}
 	lib, problems := loadModels(s.dataDir, s.store)
 	for _, p := range problems {
-		fmt.Fprintln(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
+		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
 	}
 	all := lib.All()
 	lang := s.tr.Lang()
@@ -83,7 +84,7 @@ func (s *session) modelsList(args []string) error {
 		if !m.Bundled {
 			origin = m.File
 		}
-		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\n", m.ID, m.Name.In(lang), m.Version, s.modelKind(m.Kind), origin)
+		row(w, m.ID, m.Name.In(lang), strconv.Itoa(m.Version), s.modelKind(m.Kind), origin)
 	}
 	return w.Flush()
 }

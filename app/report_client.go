@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"os"
 
 	"eu.ilsa.coach/ilsa/data/report/client"
@@ -25,6 +24,9 @@ func (s *session) cmdReportClient(args []string) error {
 	if *lang != "" && !translations.Supported(*lang) {
 		return usage("cli.error.lang", "Value", *lang)
 	}
+	if err := checkOutFile(*out); err != nil {
+		return err
+	}
 	if err := s.open(); err != nil {
 		return err
 	}
@@ -34,7 +36,7 @@ func (s *session) cmdReportClient(args []string) error {
 	}
 	lib, problems := loadModels(s.dataDir, s.store)
 	for _, p := range problems {
-		fmt.Fprintln(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
+		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
 	}
 	pages, err := writeViaTemp(*out, func(f *os.File) (int, error) {
 		return client.Write(s.ctx(), f, s.store, lib, *org, tr, client.Options{Today: s.today()})
@@ -42,6 +44,6 @@ func (s *session) cmdReportClient(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(s.env.Stdout, s.tr.N("cli.report_client.written", pages, "File", *out))
+	s.say(s.env.Stdout, s.tr.N("cli.report_client.written", pages, "File", *out))
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // writeViaTemp lets write fill a temporary file beside path and renames
@@ -39,6 +40,35 @@ func writeViaTemp(path string, write func(*os.File) (int, error)) (int, error) {
 	return n, nil
 }
 
+// checkOutFile checks, before any work is done, that a file can be written
+// at path: its folder exists and path is not a folder. Writing can still
+// fail (no permission, a full disk); writeViaTemp says so then.
+func checkOutFile(path string) error {
+	if path == "" {
+		return usage("cli.error.flag_value", "Flag", "--out", "Value", path)
+	}
+	if isDir(path) {
+		return &writeFileError{path, syscall.EISDIR}
+	}
+	if _, err := os.Stat(filepath.Dir(path)); err != nil && !errors.Is(err, fs.ErrPermission) {
+		return &writeFileError{path, err}
+	} else if err == nil && !isDir(filepath.Dir(path)) {
+		return &writeFileError{path, syscall.ENOTDIR}
+	}
+	return nil
+}
+
+// asWriteFileError names path in a failure of the file system while
+// writing it, whatever temporary file the failing call had open.
+func asWriteFileError(path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	if errors.As(err, &pe) || errors.As(err, &le) {
+		return &writeFileError{path, err}
+	}
+	return err
+}
+
 // writeFileError says which file could not be written, and why, without
 // the temporary name the failing call saw.
 type writeFileError struct {
@@ -55,7 +85,9 @@ func (e *writeFileError) MessageKey() (string, []any) {
 	switch {
 	case isDir(e.path):
 		return "cli.error.write_file.is_folder", []any{"File", e.path}
-	case errors.Is(e.err, fs.ErrNotExist) && !isDir(dir):
+	case exists(dir) && !isDir(dir):
+		return "cli.error.write_file.dir_is_file", []any{"File", e.path, "Dir", dir}
+	case !isDir(dir):
 		return "cli.error.write_file.no_folder", []any{"File", e.path, "Dir", dir}
 	case errors.Is(e.err, fs.ErrPermission):
 		return "cli.error.write_file.permission", []any{"File", e.path, "Dir", dir}
@@ -70,6 +102,11 @@ func (e *writeFileError) MessageKey() (string, []any) {
 		reason = le.Err.Error()
 	}
 	return "cli.error.write_file", []any{"File", e.path, "Reason", reason}
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func isDir(path string) bool {

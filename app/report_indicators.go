@@ -50,6 +50,11 @@ func (s *session) cmdReportIndicators(args []string) error {
 		}
 		return usage("cli.error.flag_value", "Flag", "--"+v.Field, "Value", val)
 	}
+	if *out != "-" {
+		if err := checkOutFile(*out); err != nil {
+			return err
+		}
+	}
 	if err := s.open(); err != nil {
 		return err
 	}
@@ -74,13 +79,18 @@ func (s *session) cmdReportIndicators(args []string) error {
 		return err
 	}
 	abs, _ := filepath.Abs(*out)
-	s.env.Stdout.Write([]byte(s.tr.T("report.indicators.written", "From", s.tr.DateString(f.From),
-		"To", s.tr.DateString(f.To), "Path", abs) + "\n"))
+	s.say(s.env.Stdout, s.tr.T("report.indicators.written", "From", s.tr.DateString(f.From),
+		"To", s.tr.DateString(f.To), "Path", abs))
 	return nil
 }
 
 func writeIndicatorsJSON(w io.Writer, r *indicators.Report, _ export.Options) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	if err := enc.Encode(r); err != nil {
+		return err
+	}
+	_, err := w.Write(jsonSafe(buf.Bytes())) // names and advisors are stored text
+	return err
 }

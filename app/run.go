@@ -41,7 +41,8 @@ func Run(args []string) int {
 	return RunWith(args[1:], Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now})
 }
 
-// usageError is a wrong command line: exit 2 with a translated message.
+// usageError is a wrong command line: exit 2 with a translated message and
+// the hint where to find the commands, on one line.
 type usageError struct {
 	key    string
 	params []any
@@ -80,16 +81,26 @@ func RunWith(args []string, env Env) int {
 	if err == nil {
 		return exitOK
 	}
+	if errors.Is(err, errHelp) { // "ilsa org add --help": what was asked for
+		fmt.Fprint(env.Stdout, s.tr.T("cli.help"))
+		return exitOK
+	}
+	// An error is one line on stderr: scripts and people read the first line,
+	// and a usage error says where to look on that same line.
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(env.Stderr, "ilsa: %s\n%s\n", s.tr.T(ue.key, ue.params...), s.tr.T("cli.usage.hint"))
+		s.say(env.Stderr, "ilsa: "+oneLine(s.tr.T(ue.key, ue.params...))+" "+s.tr.T("cli.usage.hint"))
 		return exitUsage
 	}
-	fmt.Fprintf(env.Stderr, "ilsa: %s\n", oneLine(s.tr.Error(err)))
+	s.say(env.Stderr, "ilsa: "+oneLine(s.tr.Error(err)))
 	return exitError
 }
 
+// oneLine joins the lines of a message (several validation problems) with "; ".
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "; ") }
+
+// errHelp is --help given to a command: the help is printed, exit 0.
+var errHelp = errors.New("help requested")
 
 // parseGlobal takes --data, --lang, --help and --version from the front.
 func (s *session) parseGlobal(args []string) ([]string, error) {
@@ -168,7 +179,7 @@ func (s *session) open() error {
 	}
 	if st.ReadOnly() {
 		// Reading works; say why any change will be refused.
-		fmt.Fprintln(s.env.Stderr, "ilsa: "+s.tr.T("cli.read_only", "Dir", dir))
+		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.read_only", "Dir", dir))
 	}
 	return nil
 }

@@ -2,7 +2,10 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -54,7 +57,7 @@ func (s *session) cmdSync(args []string) error {
 			return err
 		}
 	} else {
-		fmt.Fprintln(s.env.Stdout, s.tr.T("cli.sync.done", "Folder", *folder))
+		s.say(s.env.Stdout, s.tr.T("cli.sync.done", "Folder", *folder))
 		s.printResult(res)
 	}
 	if res.Partial() {
@@ -79,27 +82,40 @@ func (s *session) cmdExport(args []string) error {
 	if _, err := parseNoArgs(fs, args, "out"); err != nil {
 		return err
 	}
+	if err := checkOutFile(*out); err != nil {
+		return err
+	}
 	if err := s.open(); err != nil {
 		return err
 	}
 	h, err := isync.ExportFile(s.ctx(), s.store, *out, s.syncOptions())
 	if err != nil {
-		return err
+		return asWriteFileError(*out, err)
 	}
-	fmt.Fprintln(s.env.Stdout, s.tr.N("cli.export.done", int(h.Count), "File", *out))
+	s.say(s.env.Stdout, s.tr.N("cli.export.done", int(h.Count), "File", *out))
 	return nil
 }
 
 // cmdImport: ilsa import FILE... — exit 1 when any file could not be imported.
 func (s *session) cmdImport(args []string) error {
-	fs := newFlags("import")
-	asJSON := fs.Bool("json", false, "")
-	files, err := parseFlags(fs, args)
+	flags := newFlags("import")
+	asJSON := flags.Bool("json", false, "")
+	files, err := parseFlags(flags, args)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
 		return usage("cli.error.missing_file")
+	}
+	// A name that is not there, or a folder, is a slip on the command line:
+	// say so before importing anything (the sync import would only report
+	// the file as unreadable, to be tried again later).
+	for _, f := range files {
+		if fi, err := os.Stat(f); errors.Is(err, fs.ErrNotExist) {
+			return &importPathError{path: f}
+		} else if err == nil && fi.IsDir() {
+			return &importPathError{path: f, folder: true}
+		}
 	}
 	if err := s.open(); err != nil {
 		return err
@@ -121,6 +137,28 @@ func (s *session) cmdImport(args []string) error {
 	return nil
 }
 
+// importPathError is a file given to import that does not exist or is a
+// folder; nothing was imported.
+type importPathError struct {
+	path   string
+	folder bool
+}
+
+func (e *importPathError) Error() string {
+	if e.folder {
+		return e.path + " is a folder"
+	}
+	return "no file " + e.path
+}
+
+// MessageKey lets translations.Localizer.Error read it out.
+func (e *importPathError) MessageKey() (string, []any) {
+	if e.folder {
+		return "cli.error.import_folder", []any{"File", e.path, "Files", filepath.Join(e.path, "*.bundle")}
+	}
+	return "cli.error.import_no_file", []any{"File", e.path}
+}
+
 // importFailed makes `ilsa import` exit 1 after its report when files failed.
 type importFailed struct{ n int }
 
@@ -139,35 +177,35 @@ func (s *session) printResult(r isync.Result) {
 		changes += b.Changes
 	}
 	if len(r.Written) > 0 {
-		fmt.Fprintln(out, s.tr.N("cli.sync.written", len(r.Written), "Changes", changes))
+		s.say(out, s.tr.N("cli.sync.written", len(r.Written), "Changes", changes))
 	}
-	fmt.Fprintln(out, s.tr.N("cli.sync.imported", len(r.Imported), "Applied", r.Applied, "Skipped", r.Skipped))
+	s.say(out, s.tr.N("cli.sync.imported", len(r.Imported), "Applied", r.Applied, "Skipped", r.Skipped))
 	if r.Conflicts > 0 {
-		fmt.Fprintln(out, s.tr.N("cli.sync.conflicts", r.Conflicts))
+		s.say(out, s.tr.N("cli.sync.conflicts", r.Conflicts))
 	}
 	if r.Settled > 0 {
-		fmt.Fprintln(out, s.tr.N("cli.sync.settled", r.Settled))
+		s.say(out, s.tr.N("cli.sync.settled", r.Settled))
 	}
 	if r.Clones > 0 {
-		fmt.Fprintln(out, s.tr.N("cli.sync.clones", r.Clones))
+		s.say(out, s.tr.N("cli.sync.clones", r.Clones))
 	}
 	if r.NewDeviceID != "" {
-		fmt.Fprintln(out, s.tr.T("cli.sync.new_device", "ID", r.NewDeviceID))
+		s.say(out, s.tr.T("cli.sync.new_device", "ID", r.NewDeviceID))
 	}
 	if r.FutureHLC > 0 {
-		fmt.Fprintln(out, s.tr.N("cli.sync.future", r.FutureHLC))
+		s.say(out, s.tr.N("cli.sync.future", r.FutureHLC))
 	}
 	if r.Refused > 0 {
-		fmt.Fprintln(out, s.tr.N("cli.sync.refused", r.Refused))
+		s.say(out, s.tr.N("cli.sync.refused", r.Refused))
 	}
 	for _, g := range r.Gaps {
-		fmt.Fprintln(out, s.tr.T("cli.sync.gap", "Device", g.Device, "From", g.From, "To", g.To))
+		s.say(out, s.tr.T("cli.sync.gap", "Device", g.Device, "From", g.From, "To", g.To))
 	}
 	for _, f := range r.Files {
-		fmt.Fprintf(out, "%s: %s\n", s.fileAction(f.Action), s.tr.Problem(f.Problem()))
+		s.say(out, s.fileAction(f.Action)+": "+s.tr.Problem(f.Problem()))
 	}
 	if f := r.NotWritten; f != nil {
-		fmt.Fprintf(out, "%s: %s\n", s.fileAction(f.Action), s.tr.Problem(f.Problem()))
+		s.say(out, s.fileAction(f.Action)+": "+s.tr.Problem(f.Problem()))
 	}
 }
 
@@ -209,7 +247,7 @@ func (s *session) cmdConflicts(args []string) error {
 		return s.writeJSON(out)
 	}
 	if len(cs) == 0 {
-		fmt.Fprintln(s.env.Stdout, s.tr.T("cli.conflicts.none"))
+		s.say(s.env.Stdout, s.tr.T("cli.conflicts.none"))
 		return nil
 	}
 	cols := []string{s.tr.T("cli.col.record"), s.tr.T("cli.col.field"), s.tr.T("cli.col.kept"), s.tr.T("cli.col.other")}
@@ -219,12 +257,12 @@ func (s *session) cmdConflicts(args []string) error {
 	w := s.table(cols...)
 	for _, c := range cs {
 		// The record by its name ("organisation Røros Ull AS"); --json has the ids.
-		fmt.Fprintf(w, "%s %s\t%s\t%s\t%s", s.tr.EntityName(c.Entity), s.store.ConflictRecordName(s.ctx(), c.Entity, c.ID), s.tr.FieldLabel(c.Field),
-			shortValue(c.WinnerValue), shortValue(c.LoserValue))
+		cells := []string{s.tr.EntityName(c.Entity) + " " + s.store.ConflictRecordName(s.ctx(), c.Entity, c.ID),
+			s.tr.FieldLabel(c.Field), shortValue(c.WinnerValue), shortValue(c.LoserValue)}
 		if *all {
-			fmt.Fprintf(w, "\t%s", s.tr.T(map[bool]string{true: "ui.yes", false: "ui.no"}[c.Resolved]))
+			cells = append(cells, s.tr.T(map[bool]string{true: "ui.yes", false: "ui.no"}[c.Resolved]))
 		}
-		fmt.Fprintln(w)
+		row(w, cells...)
 	}
 	return w.Flush()
 }

@@ -75,30 +75,29 @@ func (r answerRecord) fields() map[string]any {
 // Normalise checks an assessment against the model version it uses.
 func (a *Assessment) Normalise(m *models.Model) error {
 	trim(&a.Comment)
-	var errs []error
+	normaliseLineEnds(&a.Comment)
+	p := checkFields(EntityAssessment, a.fields())
 	if a.OrgID == "" {
-		errs = append(errs, invalid("org", "required"))
+		p.add(invalid("org", "required"))
 	}
 	if m == nil || m.ID != a.ModelID || m.Version != a.ModelVersion {
-		return errors.Join(append(errs, invalid("model", "assessment.model", "model", a.ModelID, "version", a.ModelVersion))...)
+		p.add(invalid("model", "assessment.model", "model", a.ModelID, "version", a.ModelVersion))
+		return p.err()
 	}
-	if err := ValidateDate("date", a.Date, true); err != nil {
-		errs = append(errs, err)
-	}
+	p.add(ValidateDate("date", a.Date, true))
 	if a.Status == "" {
 		a.Status = AssessmentDraft
 	}
-	if err := oneOf("status", a.Status, []AssessmentStatus{AssessmentDraft, AssessmentDone}); err != nil {
-		errs = append(errs, err)
-	}
+	p.add(oneOf("status", a.Status, []AssessmentStatus{AssessmentDraft, AssessmentDone}))
 	seen := map[string]bool{}
 	for i := range a.Answers {
 		ans := &a.Answers[i]
 		trim(&ans.Comment)
+		normaliseLineEnds(&ans.Text)
 		field := "answers." + ans.Dimension
 		d, ok := m.Dimension(ans.Dimension)
 		if !ok || seen[ans.Dimension] {
-			errs = append(errs, invalid(field, "assessment.dimension", "dimension", ans.Dimension, "model", m.ID))
+			p.add(invalid(field, "assessment.dimension", "dimension", ans.Dimension, "model", m.ID))
 			continue
 		}
 		seen[ans.Dimension] = true
@@ -107,21 +106,21 @@ func (a *Assessment) Normalise(m *models.Model) error {
 		switch m.Kind {
 		case models.KindScale:
 			if !inRange(ans.Level) || !inRange(ans.Target) {
-				errs = append(errs, invalid(field, "assessment.level", "dimension", ans.Dimension, "max", m.Levels))
+				p.add(invalid(field, "assessment.level", "dimension", ans.Dimension, "max", m.Levels))
 			}
 		default:
 			if ans.Level != nil || ans.Target != nil {
-				errs = append(errs, invalid(field, "assessment.level", "dimension", ans.Dimension, "max", 0))
+				p.add(invalid(field, "assessment.level", "dimension", ans.Dimension, "max", 0))
 			}
 		}
-		if err := ValidateDate(field, ans.TargetDue, false); err != nil {
-			errs = append(errs, err)
-		}
-		if err := checkLen(field, ans.Text, maxNotesLen); err != nil {
-			errs = append(errs, err)
-		}
+		// The answer's fields are reported under its dimension, where the
+		// form shows them.
+		p.add(checkMultiLine(field, ans.Text))
+		p.add(checkSingleLine(field, ans.Comment))
+		p.add(ValidateDate(field, ans.TargetDue, false))
+		p.add(checkLen(field, ans.Text, maxNotesLen))
 	}
-	return errors.Join(errs...)
+	return p.err()
 }
 
 // SaveAssessment creates (a.ID == "") or updates an assessment and its

@@ -397,16 +397,16 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 		p.prepare(&c)
 	}
 	a.pre = nil
-	if reason, problem := refusal(&c, p); reason != "" {
+	if p.refused != "" {
 		// Nothing a person could have typed: kept in the log, never applied.
 		if a.local {
-			if problem == nil {
-				problem = fmt.Errorf("local edit of %s.%s stamped %v on %v", c.Entity, c.Field, c.HLC, c.Base)
+			if p.problem == nil {
+				return res, fmt.Errorf("local edit of %s.%s stamped %v on %v", c.Entity, c.Field, c.HLC, c.Base)
 			}
-			return res, problem
+			return res, p.problem
 		}
 		res.Refused++
-		return res, a.refuse(c, reason, problem)
+		return res, a.refuse(c, p.refused, p.problem)
 	}
 	if a.clock != nil && a.clock.Observe(c.HLC) {
 		res.FutureHLC++

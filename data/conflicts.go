@@ -53,6 +53,10 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 		if strings.TrimSpace(merged) == "" {
 			return invalid(c.Field, "conflict.merged_empty")
 		}
+		// A merged name stays on one line, like the name the form saves.
+		if err := checkField(c.Entity, c.Field, merged); err != nil {
+			return err
+		}
 		value = encodeValue(merged)
 	default:
 		return invalid("choice", "choice", "value", strconv.Itoa(int(choice)))
@@ -71,7 +75,7 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 }
 
 // IsFreeText reports whether an entity's field holds text an advisor writes
-// freely (kindFreeText), so that a merged text can be written for it. A
+// freely (kindFreeText, kindNotes), so that a merged text can be written for it. A
 // code (sector, municipality, kind), a date, an org number, an e-mail
 // address or a reference must stay one of the two values: a merged one
 // would be refused by every later save of the record.
@@ -81,7 +85,7 @@ func IsFreeText(entity, field string) bool {
 		return false
 	}
 	f, ok := spec.field(field)
-	return ok && f.kind == kindFreeText
+	return ok && (f.kind == kindFreeText || f.kind == kindNotes)
 }
 
 // ConflictRecordName is a short name for the record a conflict is about:

@@ -131,3 +131,16 @@ func TestAReadOnlyFolderOpensReadOnly(t *testing.T) {
 		t.Error("a read-only store does not know its device")
 	}
 }
+
+// The profile (the welcome screen, `ilsa init`) takes no control
+// characters either: the advisor's name goes on every new visit.
+func TestTheProfileRefusesControlCharacters(t *testing.T) {
+	s, _ := datatest.Open(t)
+	err := s.SetProfile(data.Profile{Advisor: "Kari\x1b[2J", Country: data.CountryNO})
+	if vs := data.ValidationErrors(err); len(vs) != 1 || vs[0].Field != "advisor" {
+		t.Fatalf("SetProfile: %v", err)
+	}
+	if p, _ := s.Profile(); p.Advisor != "" {
+		t.Fatalf("stored %q", p.Advisor)
+	}
+}

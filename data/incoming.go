@@ -34,7 +34,8 @@ const maxListLen = 1000
 type incomingRule func(field string, v any) error
 
 // incomingRules holds the rule of every field that has one beyond its shape;
-// fields not named (bools, created_at, deleted) are checked by shape alone.
+// every field is first checked by its kind (valueProblem: one line, several
+// lines, a date from MinDate to MaxDate), so dates need no rule here.
 var incomingRules = map[string]map[string]incomingRule{
 	EntityOrganisation: {
 		"name": textRule(maxNameLen), "orgnr": orgNrRule, "country": countryRule,
@@ -49,48 +50,50 @@ var incomingRules = map[string]map[string]incomingRule{
 	EntityContact: {
 		"org_id": textRule(maxIDLen), "name": textRule(maxNameLen), "role": textRule(maxShortLen),
 		"email": stringRule(emailRule), "phone": stringRule(phoneRule), "gender": choiceRule(Genders),
-		"consent_date": dateRule, "created_at": createdRule,
+		"created_at": createdRule,
 	},
 	EntityVisit: {
-		"date": dateRule, "orgs": listRule(maxIDLen), "type": choiceRule(append([]VisitType{""}, VisitTypes...)),
+		"orgs": listRule(maxIDLen), "type": choiceRule(append([]VisitType{""}, VisitTypes...)),
 		"minutes": intRule(0, 24*60, false), "place": textRule(maxShortLen), "advisor": textRule(maxShortLen),
 		"women": intRule(0, 100_000, false), "men": intRule(0, 100_000, false), "other": intRule(0, 100_000, false),
 		"phase": choiceRule(append([]Phase{PhaseNone}, Phases...)), "notes": textRule(maxNotesLen), "created_at": createdRule,
 	},
 	EntityAction: {
 		"org_id": textRule(maxIDLen), "visit_id": textRule(maxIDLen), "text": textRule(maxNotesLen),
-		"owner": textRule(maxShortLen), "due": dateRule, "done": dateRule,
+		"owner":    textRule(maxShortLen),
 		"model_id": textRule(maxIDLen), "dimension": textRule(maxIDLen), "created_at": createdRule,
 	},
 	EntityAssessment: {
 		"org_id": textRule(maxIDLen), "visit_id": textRule(maxIDLen), "model_id": textRule(maxIDLen),
-		"model_version": intRule(0, models.MaxVersion, false), "date": dateRule,
-		"status":  choiceRule([]AssessmentStatus{"", AssessmentDraft, AssessmentDone}),
-		"comment": textRule(maxNotesLen), "created_at": createdRule,
+		"model_version": intRule(0, models.MaxVersion, false),
+		"status":        choiceRule([]AssessmentStatus{"", AssessmentDraft, AssessmentDone}),
+		"comment":       textRule(maxNotesLen), "created_at": createdRule,
 	},
 	EntityAnswer: {
 		"assessment_id": textRule(maxIDLen), "dimension": textRule(maxIDLen),
 		"level": intRule(1, models.MaxLevels, true), "text": textRule(maxNotesLen),
 		"comment": textRule(maxNotesLen), "target": intRule(1, models.MaxLevels, true),
-		"target_due": dateRule, "created_at": createdRule,
+		"created_at": createdRule,
 	},
 }
 
-// refusal says why a change from elsewhere must not be applied ("" when it
-// may be), with the validation problem for a refused value.
-func refusal(c *Change, p *prepared) (string, error) {
-	if !c.HLC.Valid() || c.Base > hlc.Max || c.Base > c.HLC {
-		return RefusedClock, nil
+// clockAccepted: a change's clock lies in 1..hlc.Max and its base is not
+// after it (an edit is stamped after the value its author saw).
+func clockAccepted(c *Change) bool {
+	return c.HLC.Valid() && c.Base <= c.HLC
+}
+
+// valueProblem says what is wrong with a known field's column value, or
+// nil: the checks of its kind (one line, several lines, a date in range, a
+// list of one-line texts; fieldSpec.check) and the field's own rule.
+func valueProblem(entity string, f fieldSpec, col any) error {
+	if err := f.check(col); err != nil {
+		return err
 	}
-	if !p.known || p.colErr != nil {
-		return "", nil // unknown, or of the wrong shape: counted as Unknown
+	if rule := incomingRules[entity][f.name]; rule != nil {
+		return rule(f.name, col)
 	}
-	if rule := incomingRules[c.Entity][c.Field]; rule != nil {
-		if err := rule(c.Field, p.col); err != nil {
-			return RefusedValue, err
-		}
-	}
-	return "", nil
+	return nil
 }
 
 func stringRule(check func(field, s string) error) incomingRule {
@@ -120,8 +123,6 @@ func intRule(lo, hi int64, nullable bool) incomingRule {
 		return invalid(field, "number.range", "min", lo, "max", hi)
 	}
 }
-
-var dateRule = stringRule(func(field, s string) error { return ValidateDate(field, s, false) })
 
 // createdRule: milliseconds since 1970 up to the bound of clocks.
 var createdRule = intRule(0, hlc.Max.Millis(), false)

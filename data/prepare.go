@@ -13,11 +13,20 @@ type prepared struct {
 	sortKeys [3][]byte
 	links    []string // a visit's organisations (field orgs)
 	hasLinks bool
+	// refused says why the change must not be applied (RefusedClock,
+	// RefusedValue), problem what is wrong with a refused value: worked out
+	// here, off the writer's goroutine, for every change (incoming.go).
+	refused string
+	problem error
 }
 
 // prepare works out p for c.
 func (p *prepared) prepare(c *Change) {
 	*p = prepared{}
+	if !clockAccepted(c) {
+		p.refused = RefusedClock
+		return
+	}
 	spec, ok := entities[c.Entity]
 	if !ok {
 		return
@@ -28,6 +37,10 @@ func (p *prepared) prepare(c *Change) {
 	}
 	p.known = true
 	if p.col, p.colErr = f.columnValue(c.Value); p.colErr != nil {
+		return
+	}
+	if p.problem = valueProblem(c.Entity, f, p.col); p.problem != nil {
+		p.refused = RefusedValue
 		return
 	}
 	switch {

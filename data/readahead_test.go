@@ -15,7 +15,7 @@ func changesUpTo(n int, err error) func() (Change, error) {
 			return Change{}, err
 		}
 		i++
-		return Change{Device: "d", Seq: uint64(i), Entity: EntityOrganisation, ID: "o", Field: "name", Value: `"Åre Kök AB"`}, nil
+		return Change{Device: "d", Seq: uint64(i), HLC: 1 << 40, Entity: EntityOrganisation, ID: "o", Field: "name", Value: `"Åre Kök AB"`}, nil
 	}
 }
 

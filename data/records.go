@@ -20,16 +20,16 @@ func (m *Meta) meta() *Meta { return m }
 
 // defaultJSON is the value a field has before any change set it.
 func (f fieldSpec) defaultJSON() string {
-	switch f.kind {
-	case kindText, kindFreeText:
+	switch {
+	case f.kind.isText():
 		return `""`
-	case kindInt:
+	case f.kind == kindInt:
 		return "0"
-	case kindNullInt:
+	case f.kind == kindNullInt:
 		return "null"
-	case kindBool:
+	case f.kind == kindBool:
 		return "false"
-	case kindJSONList:
+	case f.kind == kindJSONList:
 		return "[]"
 	}
 	return "null"

@@ -22,13 +22,20 @@ const (
 type valueKind int
 
 const (
-	kindText     valueKind = iota // JSON string → TEXT
-	kindFreeText                  // the same, written freely by an advisor (names, notes): a conflict over it can take a merged text
+	kindText     valueKind = iota // JSON string → TEXT: a code, an id, an org number, an e-mail address; one line
+	kindFreeText                  // the same, written freely by an advisor on one line (names, places): a conflict over it can take a merged text
+	kindNotes                     // free text over several lines (notes, comments): newlines and tabs allowed
+	kindDate                      // JSON string → TEXT: "" or a date YYYY-MM-DD from MinDate to MaxDate
 	kindInt                       // JSON number → INTEGER
 	kindNullInt                   // JSON number or null → INTEGER NULL
 	kindBool                      // JSON bool → INTEGER 0/1
 	kindJSONList                  // JSON array of strings → TEXT holding that JSON
 )
+
+// isText: the kinds stored as a JSON string in a TEXT column.
+func (k valueKind) isText() bool {
+	return k == kindText || k == kindFreeText || k == kindNotes || k == kindDate
+}
 
 type fieldSpec struct {
 	name string // field name in changes and dumps; also the column name
@@ -49,29 +56,29 @@ var entities = map[string]*entitySpec{
 		fieldSpec{"name", kindFreeText}, fieldSpec{"orgnr", kindText}, fieldSpec{"country", kindText},
 		fieldSpec{"municipality", kindText}, fieldSpec{"sector", kindText}, fieldSpec{"kind", kindText},
 		fieldSpec{"employees", kindNullInt}, fieldSpec{"leader_gender", kindText},
-		fieldSpec{"sustainability", kindText}, fieldSpec{"sustainability_notes", kindFreeText},
-		fieldSpec{"notes", kindFreeText}, fieldSpec{"tags", kindJSONList}, fieldSpec{"merged_into", kindText})},
+		fieldSpec{"sustainability", kindText}, fieldSpec{"sustainability_notes", kindNotes},
+		fieldSpec{"notes", kindNotes}, fieldSpec{"tags", kindJSONList}, fieldSpec{"merged_into", kindText})},
 	EntityContact: {name: EntityContact, table: "contacts", fields: append(slices.Clone(commonFields),
 		fieldSpec{"org_id", kindText}, fieldSpec{"name", kindFreeText}, fieldSpec{"role", kindFreeText},
 		fieldSpec{"email", kindText}, fieldSpec{"phone", kindText}, fieldSpec{"gender", kindText},
-		fieldSpec{"consent_date", kindText})},
+		fieldSpec{"consent_date", kindDate})},
 	EntityVisit: {name: EntityVisit, table: "visits", fields: append(slices.Clone(commonFields),
-		fieldSpec{"date", kindText}, fieldSpec{"orgs", kindJSONList}, fieldSpec{"type", kindText},
+		fieldSpec{"date", kindDate}, fieldSpec{"orgs", kindJSONList}, fieldSpec{"type", kindText},
 		fieldSpec{"minutes", kindInt}, fieldSpec{"place", kindFreeText}, fieldSpec{"advisor", kindFreeText},
 		fieldSpec{"women", kindInt}, fieldSpec{"men", kindInt}, fieldSpec{"other", kindInt},
-		fieldSpec{"phase", kindText}, fieldSpec{"cross_border", kindBool}, fieldSpec{"notes", kindFreeText})},
+		fieldSpec{"phase", kindText}, fieldSpec{"cross_border", kindBool}, fieldSpec{"notes", kindNotes})},
 	EntityAction: {name: EntityAction, table: "actions", fields: append(slices.Clone(commonFields),
 		fieldSpec{"org_id", kindText}, fieldSpec{"visit_id", kindText}, fieldSpec{"text", kindFreeText},
-		fieldSpec{"owner", kindFreeText}, fieldSpec{"due", kindText}, fieldSpec{"done", kindText},
+		fieldSpec{"owner", kindFreeText}, fieldSpec{"due", kindDate}, fieldSpec{"done", kindDate},
 		fieldSpec{"model_id", kindText}, fieldSpec{"dimension", kindText})},
 	EntityAssessment: {name: EntityAssessment, table: "assessments", fields: append(slices.Clone(commonFields),
 		fieldSpec{"org_id", kindText}, fieldSpec{"visit_id", kindText}, fieldSpec{"model_id", kindText},
-		fieldSpec{"model_version", kindInt}, fieldSpec{"date", kindText}, fieldSpec{"status", kindText},
-		fieldSpec{"comment", kindFreeText})},
+		fieldSpec{"model_version", kindInt}, fieldSpec{"date", kindDate}, fieldSpec{"status", kindText},
+		fieldSpec{"comment", kindNotes})},
 	EntityAnswer: {name: EntityAnswer, table: "assessment_answers", fields: append(slices.Clone(commonFields),
 		fieldSpec{"assessment_id", kindText}, fieldSpec{"dimension", kindText}, fieldSpec{"level", kindNullInt},
-		fieldSpec{"text", kindFreeText}, fieldSpec{"applies", kindBool}, fieldSpec{"comment", kindFreeText},
-		fieldSpec{"target", kindNullInt}, fieldSpec{"target_due", kindText})},
+		fieldSpec{"text", kindNotes}, fieldSpec{"applies", kindBool}, fieldSpec{"comment", kindFreeText},
+		fieldSpec{"target", kindNullInt}, fieldSpec{"target_due", kindDate})},
 }
 
 // entityOrder is the order entities appear in dumps.
@@ -88,8 +95,8 @@ func (e *entitySpec) field(name string) (fieldSpec, bool) {
 
 // columnValue turns a change's JSON value into the value stored in the column.
 func (f fieldSpec) columnValue(raw string) (any, error) {
-	switch f.kind {
-	case kindText, kindFreeText:
+	switch {
+	case f.kind.isText():
 		if s, ok := plainJSONString(raw); ok {
 			return s, nil
 		}
@@ -98,7 +105,7 @@ func (f fieldSpec) columnValue(raw string) (any, error) {
 			return nil, fmt.Errorf("field %s: want a string, got %.40s", f.name, raw)
 		}
 		return s, nil
-	case kindInt, kindNullInt:
+	case f.kind == kindInt || f.kind == kindNullInt:
 		if raw == "null" {
 			if f.kind == kindNullInt {
 				return nil, nil
@@ -113,7 +120,7 @@ func (f fieldSpec) columnValue(raw string) (any, error) {
 			return nil, fmt.Errorf("field %s: want a whole number, got %.40s", f.name, raw)
 		}
 		return n, nil
-	case kindBool:
+	case f.kind == kindBool:
 		var b bool
 		if err := json.Unmarshal([]byte(raw), &b); err != nil {
 			return nil, fmt.Errorf("field %s: want true or false, got %.40s", f.name, raw)
@@ -122,7 +129,7 @@ func (f fieldSpec) columnValue(raw string) (any, error) {
 			return int64(1), nil
 		}
 		return int64(0), nil
-	case kindJSONList:
+	case f.kind == kindJSONList:
 		var l []string
 		if err := json.Unmarshal([]byte(raw), &l); err != nil {
 			return nil, fmt.Errorf("field %s: want a list of strings, got %.40s", f.name, raw)
@@ -176,12 +183,12 @@ func plainJSONInt(raw string) (int64, bool) {
 
 // jsonValue turns a scanned column value back into the canonical JSON form.
 func (f fieldSpec) jsonValue(v any) string {
-	switch f.kind {
-	case kindText, kindFreeText:
+	switch {
+	case f.kind.isText():
 		s, _ := v.(string)
 		b, _ := json.Marshal(s)
 		return string(b)
-	case kindInt, kindNullInt:
+	case f.kind == kindInt || f.kind == kindNullInt:
 		n, ok := v.(int64)
 		if !ok {
 			if f.kind == kindNullInt {
@@ -190,13 +197,13 @@ func (f fieldSpec) jsonValue(v any) string {
 			return "0"
 		}
 		return fmt.Sprint(n)
-	case kindBool:
+	case f.kind == kindBool:
 		n, _ := v.(int64)
 		if n != 0 {
 			return "true"
 		}
 		return "false"
-	case kindJSONList:
+	case f.kind == kindJSONList:
 		s, _ := v.(string)
 		if s == "" {
 			return "[]"

@@ -499,6 +499,9 @@ func (s *Store) SetProfile(p Profile) error {
 	if p.Advisor == "" {
 		return invalid("advisor", "required")
 	}
+	if err := p.Check(); err != nil { // one line each, no control characters
+		return err
+	}
 	if p.Country != "" && !p.Country.Valid() {
 		return invalid("country", "country.unknown", "value", string(p.Country))
 	}

@@ -1,7 +1,9 @@
 package data
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/mail"
 	"slices"
 	"strings"
@@ -16,19 +18,173 @@ const (
 	maxNotesLen = 100_000
 )
 
-// ValidateDate checks a YYYY-MM-DD date; empty is allowed when !required.
+// The dates the app accepts. A visit in year 0 or 9999 is a typo, and it
+// would stretch every period, chart and report to cover it.
+const (
+	MinDate = "1900-01-01"
+	MaxDate = "2100-12-31"
+)
+
+// ValidateDate checks a YYYY-MM-DD date from MinDate to MaxDate; empty is
+// allowed when !required.
 func ValidateDate(field, s string, required bool) error {
+	if s == "" && required {
+		return invalid(field, "required")
+	}
+	return checkDate(field, s)
+}
+
+// checkDate checks a stored date: "" (none) or YYYY-MM-DD from MinDate to
+// MaxDate. Its error is a *ValidationError.
+func checkDate(field, s string) error {
 	if s == "" {
-		if required {
-			return invalid(field, "required")
-		}
 		return nil
 	}
-	if _, err := time.Parse(DateLayout, s); err != nil {
+	if t, err := time.Parse(DateLayout, s); err != nil || t.Format(DateLayout) != s {
 		return invalid(field, "date.format", "value", s)
+	}
+	// YYYY-MM-DD strings order as the dates do.
+	if s < MinDate || s > MaxDate {
+		return invalid(field, "date.range", "value", s, "min", MinDate, "max", MaxDate)
 	}
 	return nil
 }
+
+// IsControl reports whether r is a character that must never reach a
+// terminal or a one-line list as it is: C0 controls (ESC starts the
+// terminal's escape sequences, CR and BS overwrite what was shown), DEL, C1
+// controls (U+009B is a one-byte CSI), the line and paragraph separators,
+// and the bidi embedding, override and isolate controls (U+202A–U+202E,
+// U+2066–U+2069), which make text show in another order than it is stored.
+// Text fields refuse them (newline and tab are allowed in notes), and the
+// command line shows them escaped.
+func IsControl(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0x2028 || r == 0x2029 ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// checkSingleLine refuses what a one-line field (a name, a place, an org
+// number, an e-mail address, a code) cannot hold: text that is not valid
+// UTF-8, a line break, or another control character (IsControl). Its error
+// is a *ValidationError naming field.
+func checkSingleLine(field, s string) error { return checkText(field, s, false) }
+
+// checkMultiLine is checkSingleLine for notes and comments: newlines and
+// tabs are allowed, every other control character is not.
+func checkMultiLine(field, s string) error { return checkText(field, s, true) }
+
+func checkText(field, s string, multiLine bool) error {
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7f {
+			i++ // printable ASCII: the common case
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return invalid(field, "text.encoding")
+		case multiLine && (r == '\n' || r == '\t'):
+		case !multiLine && (r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029):
+			return invalid(field, "text.line_break")
+		case IsControl(r):
+			return invalid(field, "text.control", "char", fmt.Sprintf("U+%04X", r))
+		}
+	}
+	return nil
+}
+
+// normaliseLineEnds brings the line ends of notes to "\n" (text pasted from
+// Windows has "\r\n"), so notes are stored the same on every device.
+func normaliseLineEnds(s *string) {
+	if strings.IndexByte(*s, '\r') >= 0 {
+		*s = strings.ReplaceAll(strings.ReplaceAll(*s, "\r\n", "\n"), "\r", "\n")
+	}
+}
+
+// check checks a value of the field, as a record's fields() or columnValue
+// gives it, by the field's kind: text on one line or, for notes, several
+// (checkSingleLine, checkMultiLine), a date in range (checkDate), a list of
+// one-line texts. Numbers and booleans are not checked here: their ranges
+// belong to each entity's Normalise. The error is a *ValidationError.
+func (f fieldSpec) check(v any) error {
+	switch f.kind {
+	case kindText, kindFreeText:
+		s, _ := v.(string)
+		return checkSingleLine(f.name, s)
+	case kindNotes:
+		s, _ := v.(string)
+		return checkMultiLine(f.name, s)
+	case kindDate: // anything but a date is refused as one, control characters too
+		s, _ := v.(string)
+		return checkDate(f.name, s)
+	case kindJSONList:
+		var l []string
+		switch v := v.(type) {
+		case []string:
+			l = v
+		case string: // the column's JSON
+			if err := json.Unmarshal([]byte(v), &l); err != nil {
+				return invalid(f.name, "text.encoding")
+			}
+		}
+		for _, s := range l {
+			if err := checkSingleLine(f.name, s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkField checks one field's value of an entity (see fieldSpec.check);
+// an unknown entity or field is not checked.
+func checkField(entity, field string, v any) error {
+	spec, ok := entities[entity]
+	if !ok {
+		return nil
+	}
+	f, ok := spec.field(field)
+	if !ok {
+		return nil
+	}
+	return f.check(v)
+}
+
+// problems collects the validation errors of one record, one per field: a
+// field whose text was refused (a control character) is not reported again
+// for its form.
+type problems struct {
+	errs []error
+	bad  map[string]bool
+}
+
+// checkFields checks every field of a record of entity by its kind in the
+// schema (fieldSpec.check).
+func checkFields(entity string, fields map[string]any) *problems {
+	p := &problems{bad: map[string]bool{}}
+	for _, f := range entities[entity].fields {
+		if v, ok := fields[f.name]; ok {
+			p.add(f.check(v))
+		}
+	}
+	return p
+}
+
+func (p *problems) add(err error) {
+	if err == nil {
+		return
+	}
+	if v, ok := AsValidation(err); ok {
+		if p.bad[v.Field] {
+			return
+		}
+		p.bad[v.Field] = true
+	}
+	p.errs = append(p.errs, err)
+}
+
+func (p *problems) err() error { return errors.Join(p.errs...) }
 
 func checkLen(field, s string, max int) error {
 	if utf8.RuneCountInString(s) > max {
@@ -53,21 +209,30 @@ func (o *Organisation) Normalise() error {
 	trim(&o.Municipality)
 	trim(&o.Sector)
 	trim(&o.SustainabilityNotes)
+	normaliseLineEnds(&o.SustainabilityNotes)
+	normaliseLineEnds(&o.Notes)
 	o.Sector = strings.ToUpper(o.Sector)
 	o.Country = Country(strings.ToUpper(strings.TrimSpace(string(o.Country))))
-	var errs []error
+	var tags []string
+	for _, t := range o.Tags {
+		if t = strings.TrimSpace(t); t != "" && !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	o.Tags = tags
+	p := checkFields(EntityOrganisation, o.fields())
 	if o.Name == "" {
-		errs = append(errs, invalid("name", "required"))
-	} else if err := checkLen("name", o.Name, maxNameLen); err != nil {
-		errs = append(errs, err)
+		p.add(invalid("name", "required"))
+	} else {
+		p.add(checkLen("name", o.Name, maxNameLen))
 	}
 	if o.Country != "" && !o.Country.Valid() {
-		errs = append(errs, invalid("country", "country.unknown", "value", string(o.Country)))
+		p.add(invalid("country", "country.unknown", "value", string(o.Country)))
 	}
-	if o.OrgNr != "" {
+	if o.OrgNr != "" && !p.bad["orgnr"] {
 		n, err := ParseOrgNumber(o.OrgNr, o.Country)
 		if err != nil {
-			errs = append(errs, err)
+			p.add(err)
 		} else {
 			o.OrgNr = n.Digits
 			if o.Country == "" {
@@ -76,43 +241,26 @@ func (o *Organisation) Normalise() error {
 		}
 	}
 	if err := ValidateMunicipality(o.Municipality); err != nil {
-		errs = append(errs, err)
+		p.add(err)
 	} else if m, ok := MunicipalityByCode(o.Municipality); ok {
 		if o.Country == "" {
 			o.Country = m.Country
 		} else if o.Country != m.Country {
-			errs = append(errs, invalid("municipality", "municipality.country", "code", m.Code, "country", string(o.Country)))
+			p.add(invalid("municipality", "municipality.country", "code", m.Code, "country", string(o.Country)))
 		}
 	}
-	if err := ValidateSector(o.Sector); err != nil {
-		errs = append(errs, err)
-	}
+	p.add(ValidateSector(o.Sector))
 	if o.Kind == "" {
 		o.Kind = KindSME
 	}
-	if err := oneOf("kind", o.Kind, OrgKinds); err != nil {
-		errs = append(errs, err)
-	}
+	p.add(oneOf("kind", o.Kind, OrgKinds))
 	if o.Employees != nil && (*o.Employees < 0 || *o.Employees > 10_000_000) {
-		errs = append(errs, invalid("employees", "number.range", "min", 0, "max", 10_000_000))
+		p.add(invalid("employees", "number.range", "min", 0, "max", 10_000_000))
 	}
-	if err := oneOf("leader_gender", o.LeaderGender, LeaderGenders); err != nil {
-		errs = append(errs, err)
-	}
-	if err := oneOf("sustainability", o.Sustainability, []Sustainability{SustainabilityUnknown, SustainabilityYes, SustainabilityNo}); err != nil {
-		errs = append(errs, err)
-	}
-	if err := checkLen("notes", o.Notes, maxNotesLen); err != nil {
-		errs = append(errs, err)
-	}
-	var tags []string
-	for _, t := range o.Tags {
-		if t = strings.TrimSpace(t); t != "" && !slices.Contains(tags, t) {
-			tags = append(tags, t)
-		}
-	}
-	o.Tags = tags
-	return errors.Join(errs...)
+	p.add(oneOf("leader_gender", o.LeaderGender, LeaderGenders))
+	p.add(oneOf("sustainability", o.Sustainability, []Sustainability{SustainabilityUnknown, SustainabilityYes, SustainabilityNo}))
+	p.add(checkLen("notes", o.Notes, maxNotesLen))
+	return p.err()
 }
 
 // Normalise trims and checks a contact.
@@ -121,43 +269,34 @@ func (c *Contact) Normalise() error {
 	trim(&c.Role)
 	trim(&c.Email)
 	trim(&c.Phone)
-	var errs []error
+	p := checkFields(EntityContact, c.fields())
 	if c.OrgID == "" {
-		errs = append(errs, invalid("org", "required"))
+		p.add(invalid("org", "required"))
 	}
 	if c.Name == "" {
-		errs = append(errs, invalid("name", "required"))
-	} else if err := checkLen("name", c.Name, maxNameLen); err != nil {
-		errs = append(errs, err)
+		p.add(invalid("name", "required"))
+	} else {
+		p.add(checkLen("name", c.Name, maxNameLen))
 	}
-	if err := checkLen("role", c.Role, maxShortLen); err != nil {
-		errs = append(errs, err)
-	}
-	if c.Email != "" {
+	p.add(checkLen("role", c.Role, maxShortLen))
+	if c.Email != "" && !p.bad["email"] {
 		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email {
-			errs = append(errs, invalid("email", "email.format", "value", c.Email))
+			p.add(invalid("email", "email.format", "value", c.Email))
 		}
 	}
 	if c.Phone != "" && strings.Trim(c.Phone, "+0123456789 -()") != "" {
-		errs = append(errs, invalid("phone", "phone.format", "value", c.Phone))
+		p.add(invalid("phone", "phone.format", "value", c.Phone))
 	}
-	if err := oneOf("gender", c.Gender, Genders); err != nil {
-		errs = append(errs, err)
-	}
-	if err := ValidateDate("consent_date", c.ConsentDate, false); err != nil {
-		errs = append(errs, err)
-	}
-	return errors.Join(errs...)
+	p.add(oneOf("gender", c.Gender, Genders))
+	p.add(ValidateDate("consent_date", c.ConsentDate, false))
+	return p.err()
 }
 
 // Normalise trims and checks a visit.
 func (v *Visit) Normalise() error {
 	trim(&v.Place)
 	trim(&v.Advisor)
-	var errs []error
-	if err := ValidateDate("date", v.Date, true); err != nil {
-		errs = append(errs, err)
-	}
+	normaliseLineEnds(&v.Notes)
 	var ids []string
 	for _, id := range v.OrgIDs {
 		if id = strings.TrimSpace(id); id != "" && !slices.Contains(ids, id) {
@@ -165,66 +304,63 @@ func (v *Visit) Normalise() error {
 		}
 	}
 	v.OrgIDs = ids
-	if len(ids) == 0 {
-		errs = append(errs, invalid("orgs", "visit.no_org"))
-	}
 	if v.Type == "" {
 		v.Type = VisitOnSite
 	}
-	if err := oneOf("type", v.Type, VisitTypes); err != nil {
-		errs = append(errs, err)
+	p := checkFields(EntityVisit, v.fields())
+	p.add(ValidateDate("date", v.Date, true))
+	if len(ids) == 0 {
+		p.add(invalid("orgs", "visit.no_org"))
 	}
+	p.add(oneOf("type", v.Type, VisitTypes))
 	if v.Minutes < 0 || v.Minutes > 24*60 {
-		errs = append(errs, invalid("minutes", "number.range", "min", 0, "max", 24*60))
+		p.add(invalid("minutes", "number.range", "min", 0, "max", 24*60))
 	}
-	for _, p := range []struct {
+	for _, c := range []struct {
 		field string
 		n     int
 	}{{"women", v.Women}, {"men", v.Men}, {"other", v.Other}} {
-		if p.n < 0 || p.n > 100_000 {
-			errs = append(errs, invalid(p.field, "number.range", "min", 0, "max", 100_000))
+		if c.n < 0 || c.n > 100_000 {
+			p.add(invalid(c.field, "number.range", "min", 0, "max", 100_000))
 		}
 	}
 	if v.Phase != PhaseNone {
-		if err := oneOf("phase", v.Phase, Phases); err != nil {
-			errs = append(errs, err)
-		}
+		p.add(oneOf("phase", v.Phase, Phases))
 	}
-	if err := checkLen("place", v.Place, maxShortLen); err != nil {
-		errs = append(errs, err)
-	}
-	if err := checkLen("notes", v.Notes, maxNotesLen); err != nil {
-		errs = append(errs, err)
-	}
-	return errors.Join(errs...)
+	p.add(checkLen("place", v.Place, maxShortLen))
+	p.add(checkLen("notes", v.Notes, maxNotesLen))
+	return p.err()
 }
 
 // Normalise trims and checks an action.
 func (a *Action) Normalise() error {
 	trim(&a.Text)
 	trim(&a.Owner)
-	var errs []error
-	if a.OrgID == "" {
-		errs = append(errs, invalid("org", "required"))
-	}
-	if a.Text == "" {
-		errs = append(errs, invalid("text", "required"))
-	} else if err := checkLen("text", a.Text, maxNotesLen); err != nil {
-		errs = append(errs, err)
-	}
-	if err := ValidateDate("due", a.Due, false); err != nil {
-		errs = append(errs, err)
-	}
-	if err := ValidateDate("done", a.Done, false); err != nil {
-		errs = append(errs, err)
-	}
 	trim(&a.ModelID)
 	trim(&a.Dimension)
+	p := checkFields(EntityAction, a.fields())
+	if a.OrgID == "" {
+		p.add(invalid("org", "required"))
+	}
+	if a.Text == "" {
+		p.add(invalid("text", "required"))
+	} else {
+		p.add(checkLen("text", a.Text, maxNotesLen))
+	}
+	p.add(ValidateDate("due", a.Due, false))
+	p.add(ValidateDate("done", a.Done, false))
 	if (a.ModelID == "") != (a.Dimension == "") {
 		// A link names both the model and its dimension, or neither.
-		errs = append(errs, invalid("dimension", "required"))
+		p.add(invalid("dimension", "required"))
 	}
-	return errors.Join(errs...)
+	return p.err()
+}
+
+// Check checks the profile's texts, which end up in visits and actions
+// (the advisor, the owner): each on one line, without control characters.
+func (p Profile) Check() error {
+	return errors.Join(checkSingleLine("advisor", strings.TrimSpace(p.Advisor)),
+		checkSingleLine("org", strings.TrimSpace(p.Organisation)))
 }
 
 // ValidationErrors flattens a (possibly joined) error into its validation problems.
