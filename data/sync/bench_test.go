@@ -55,7 +55,7 @@ func fieldChanges(dev string, n int, yield func(data.Change)) {
 			}
 		case 1, 2:
 			for _, f := range [][2]string{{"created_at", "1764234000000"}, {"date", `"2026-11-20"`}, {"orgs", `["` + org + `"]`},
-				{"type", `"on_site"`}, {"minutes", "60"}, {"place", `"Östersund"`}, {"advisor", `"Anna Berg"`},
+				{"type", `"on-site"`}, {"minutes", "60"}, {"place", `"Östersund"`}, {"advisor", `"Anna Berg"`},
 				{"women", "1"}, {"men", "2"}, {"phase", `"capacity"`}, {"notes", `"Gick igenom affärsmodellen och nästa steg."`}} {
 				emit(data.EntityVisit, id, f[0], f[1])
 			}
