@@ -86,7 +86,7 @@ func TestAReadOnlyDataFolderCanStillBeRead(t *testing.T) {
 	if _, e, code := c.run("org", "add", "--name", "Ny AB"); code != 1 || !strings.Contains(e, note+": ingenting kan ändras där") {
 		t.Errorf("org add: exit %d, %q", code, e)
 	}
-	if _, e, code, opened := runGUI(t, c.env, "--data", c.dir); code != 1 || opened || !strings.Contains(e, "så fönstret kan inte öppnas") {
+	if _, e, code, opened := runGUI(t, c.env, "--data", c.dir); code != 1 || opened || !strings.Contains(e, "så fönstret kan inte öppnas") || strings.Count(e, "\n") != 1 {
 		t.Errorf("window: exit %d, opened %v, %s", code, opened, e)
 	}
 }

@@ -27,6 +27,7 @@ import (
 // front and ends, or, when that window does not answer, says the folder is
 // in use.
 func (s *session) gui() error {
+	s.window = true
 	primary, raised, err := s.holdDataDir()
 	if raised {
 		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.instance.raised", "Dir", s.dataDir))

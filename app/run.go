@@ -59,6 +59,7 @@ type session struct {
 	langArg string
 	tr      *translations.Localizer
 	store   *data.Store
+	window  bool // the desktop app, not a command
 }
 
 // RunWith runs with explicit arguments (without the program name) and environment.
@@ -177,8 +178,9 @@ func (s *session) open() error {
 			s.tr = translations.New(l)
 		}
 	}
-	if st.ReadOnly() {
-		// Reading works; say why any change will be refused.
+	if st.ReadOnly() && !s.window {
+		// Reading works; say why any change will be refused. (The window
+		// says instead why it does not open.)
 		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.read_only", "Dir", dir))
 	}
 	return nil

@@ -64,13 +64,24 @@ func TestSameAsReference(t *testing.T) {
 
 // Text that could confuse a reader cutting the row apart (separators,
 // quotes, multi-byte letters, long and empty values) reads back exactly.
+// Control characters are refused by every form and import now, but a
+// database from before that may hold them: those rows are written
+// underneath the store.
 func TestSameAsReferenceOddText(t *testing.T) {
 	fx := newFixture(t)
 	ctx := context.Background()
+	raw, err := sql.Open("sqlite3", "file:"+fx.s.Path()+"?_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
 	for i, adv := range []string{"Åsa \x1f Öberg", `Kari "K" Nordmann, [x]`, strings.Repeat("é", 60), "\x00;,|", ""} {
-		v := data.Visit{Date: "2026-02-0" + strconv.Itoa(i+1), Type: data.VisitOnSite, Minutes: 300 + i, Advisor: adv,
-			Place: strings.Repeat("ø\x1f", i*20), Women: 1000, OrgIDs: []string{fx.org["B"], fx.org["A"]}}
+		v := data.Visit{Date: "2026-02-0" + strconv.Itoa(i+1), Type: data.VisitOnSite, Minutes: 300 + i,
+			Women: 1000, OrgIDs: []string{fx.org["B"], fx.org["A"]}}
 		if err := fx.s.CreateVisit(ctx, &v); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.Exec(`UPDATE visits SET advisor = ?, place = ? WHERE id = ?`, adv, strings.Repeat("ø\x1f", i*20), v.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
