@@ -254,12 +254,12 @@ show_log() {
 }
 
 # cli_one LANG: the real binary's command line under a locale prints exactly
-# the two lines of a usage error on stderr — nothing from Fyne's start-up
+# the one line of a usage error on stderr — nothing from Fyne's start-up
 # (C.UTF-8 used to add three "Fyne error" lines) — and exits 2.
 cli_one() {
 	local locale=$1 err code
 	err=$(LANG=$locale LC_ALL= LANGUAGE= "$ILSA_BIN" --data "$TMP/cli-$locale" org add 2>&1 >/dev/null) && code=0 || code=$?
-	if [[ $code -ne 2 || $(printf '%s\n' "$err" | wc -l) -ne 2 || "$err" == *"Fyne error"* ]]; then
+	if [[ $code -ne 2 || $(printf '%s\n' "$err" | wc -l) -ne 1 || "$err" == *"Fyne error"* ]]; then
 		log "cli ($locale): exit $code, stderr:"
 		printf '%s\n' "$err" >&2
 		return 1
