@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"eu.ilsa.coach/ilsa/data"
-	datasync "eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/ui"
 )
 
@@ -13,19 +13,19 @@ type folderSync struct{ st *data.Store }
 
 var _ ui.Syncer = folderSync{}
 
-func (f folderSync) options(progress func(done, total int64)) datasync.Options {
-	return datasync.Options{App: Version, Progress: progress}
+func (f folderSync) options(progress func(done, total int64)) exchange.Options {
+	return exchange.Options{App: Version, Progress: progress}
 }
 
-func (f folderSync) Sync(folder string, progress func(done, total int64)) (datasync.Result, error) {
-	return datasync.Sync(context.Background(), f.st, folder, f.options(progress))
+func (f folderSync) Sync(folder string, progress func(done, total int64)) (exchange.Result, error) {
+	return exchange.Sync(context.Background(), f.st, folder, f.options(progress))
 }
 
 func (f folderSync) Export(path string) (int, error) {
-	h, err := datasync.ExportFile(context.Background(), f.st, path, f.options(nil))
+	h, err := exchange.ExportFile(context.Background(), f.st, path, f.options(nil))
 	return int(h.Count), err
 }
 
-func (f folderSync) Import(paths []string, progress func(done, total int64)) (datasync.Result, error) {
-	return datasync.ImportFiles(context.Background(), f.st, paths, f.options(progress))
+func (f folderSync) Import(paths []string, progress func(done, total int64)) (exchange.Result, error) {
+	return exchange.ImportFiles(context.Background(), f.st, paths, f.options(progress))
 }

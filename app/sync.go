@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/hlc"
-	isync "eu.ilsa.coach/ilsa/data/sync"
 	"eu.ilsa.coach/ilsa/ui"
 )
 
@@ -23,8 +23,8 @@ func init() {
 	commands["conflicts"] = (*session).cmdConflicts
 }
 
-func (s *session) syncOptions() isync.Options {
-	return isync.Options{App: Version, Now: s.env.Now}
+func (s *session) syncOptions() exchange.Options {
+	return exchange.Options{App: Version, Now: s.env.Now}
 }
 
 // cmdSync: ilsa sync --folder DIR [--json] [--reseed]
@@ -41,7 +41,7 @@ func (s *session) cmdSync(args []string) error {
 	}
 	opt := s.syncOptions()
 	opt.Reseed = *reseed
-	res, err := isync.Sync(s.ctx(), s.store, *folder, opt)
+	res, err := exchange.Sync(s.ctx(), s.store, *folder, opt)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func (s *session) cmdExport(args []string) error {
 	if err := s.open(); err != nil {
 		return err
 	}
-	h, err := isync.ExportFile(s.ctx(), s.store, *out, s.syncOptions())
+	h, err := exchange.ExportFile(s.ctx(), s.store, *out, s.syncOptions())
 	if err != nil {
 		return asWriteFileError(*out, err)
 	}
@@ -120,7 +120,7 @@ func (s *session) cmdImport(args []string) error {
 	if err := s.open(); err != nil {
 		return err
 	}
-	res, err := isync.ImportFiles(s.ctx(), s.store, files, s.syncOptions())
+	res, err := exchange.ImportFiles(s.ctx(), s.store, files, s.syncOptions())
 	if err != nil {
 		return err
 	}
@@ -170,7 +170,7 @@ func (e *importFailed) MessageKey() (string, []any) {
 }
 
 // printResult writes what a sync or an import did, in the user's language.
-func (s *session) printResult(r isync.Result) {
+func (s *session) printResult(r exchange.Result) {
 	out := s.env.Stdout
 	changes := 0
 	for _, b := range r.Written {
@@ -211,11 +211,11 @@ func (s *session) printResult(r isync.Result) {
 
 func (s *session) fileAction(a string) string {
 	switch a {
-	case isync.ActionIgnored:
+	case exchange.ActionIgnored:
 		return s.tr.T("cli.sync.ignored")
-	case isync.ActionQuarantined:
+	case exchange.ActionQuarantined:
 		return s.tr.T("cli.sync.quarantined")
-	case isync.ActionNotWritten:
+	case exchange.ActionNotWritten:
 		return s.tr.T("cli.sync.not_written")
 	}
 	return s.tr.T("cli.sync.pending")

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
-	isync "eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -18,7 +18,7 @@ func TestEverySyncReasonReadsInEveryLanguage(t *testing.T) {
 	for _, lang := range []string{"en", "sv", "nb"} {
 		tr := translations.New(lang)
 		generic := tr.T("error.invalid")
-		for _, code := range isync.Reasons {
+		for _, code := range exchange.Reasons {
 			msg := tr.Problem(&data.ValidationError{Field: "file", Code: code, Params: map[string]any{"Path": "/x/f.bundle"}})
 			if msg == generic || !strings.Contains(msg, "/x/f.bundle") {
 				t.Errorf("%s: %s reads %q", lang, code, msg)
@@ -105,7 +105,7 @@ func TestSyncIntoAFolderItCannotWriteIsPartial(t *testing.T) {
 		NotWritten struct{ Reason, Path string } `json:"not_written"`
 	}
 	out, _, code = a.run("--lang", "sv", "sync", "--folder", shared, "--json")
-	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 1 || res.NotWritten.Reason != isync.ReasonChangesNotWritten ||
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 1 || res.NotWritten.Reason != exchange.ReasonChangesNotWritten ||
 		res.NotWritten.Path != own {
 		t.Errorf("--json: exit %d, %+v, %v", code, res, err)
 	}

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	isync "eu.ilsa.coach/ilsa/data/sync"
-	"eu.ilsa.coach/ilsa/data/sync/syncthingtest"
+	"eu.ilsa.coach/ilsa/app/internal/syncthingtest"
+	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
 // TestSyncthingConvergesTwoDevices runs issue 5's point 6 end to end: two
@@ -50,7 +50,7 @@ func TestSyncthingConvergesTwoDevices(t *testing.T) {
 	// and they exist only while a file is pulled, so one is planted in B's
 	// folder: the same bundle under a `.syncthing.*.tmp` name.
 	ghostBundle, ghostDevice := stGhost(t)
-	ghostRel := path.Join(isync.DevicesDir, ghostDevice, ghostBundle.name)
+	ghostRel := path.Join(exchange.DevicesDir, ghostDevice, ghostBundle.name)
 	stub := ghostBundle.bytes[:len(ghostBundle.bytes)/2]
 	conflictRel := syncthingtest.MakeConflict(t, stA, stB, ghostRel, stub, ghostBundle.bytes)
 	ghostDir := filepath.Join(stB.Folder, filepath.FromSlash(path.Dir(ghostRel)))
@@ -68,9 +68,9 @@ func TestSyncthingConvergesTwoDevices(t *testing.T) {
 		t.Fatalf("B's first sync imported %+v (applied %d), want A's one bundle", resB.Imported, resB.Applied)
 	}
 	stWantReported(t, "B's first sync", resB, map[string][2]string{
-		filepath.Join(ghostDir, tmpName):                           {isync.ActionIgnored, isync.ReasonEngineTemp},
-		filepath.Join(stB.Folder, filepath.FromSlash(conflictRel)): {isync.ActionIgnored, isync.ReasonEngineConflict},
-		filepath.Join(stB.Folder, filepath.FromSlash(ghostRel)):    {isync.ActionPending, isync.ReasonTruncated},
+		filepath.Join(ghostDir, tmpName):                           {exchange.ActionIgnored, exchange.ReasonEngineTemp},
+		filepath.Join(stB.Folder, filepath.FromSlash(conflictRel)): {exchange.ActionIgnored, exchange.ReasonEngineConflict},
+		filepath.Join(stB.Folder, filepath.FromSlash(ghostRel)):    {exchange.ActionPending, exchange.ReasonTruncated},
 	})
 	if o := byID(devB.list("org", "list"), org); o == nil || o["name"] != "Östersunds Glas AB" {
 		t.Fatalf("B's org list after sync: %v, want A's organisation %s", o, org)
@@ -96,8 +96,8 @@ func TestSyncthingConvergesTwoDevices(t *testing.T) {
 		t.Fatalf("A's second sync: %+v, want B's bundle imported, nothing written, no conflict", resA)
 	}
 	stWantReported(t, "A's second sync", resA, map[string][2]string{
-		filepath.Join(stA.Folder, filepath.FromSlash(conflictRel)): {isync.ActionIgnored, isync.ReasonEngineConflict},
-		filepath.Join(stA.Folder, filepath.FromSlash(ghostRel)):    {isync.ActionPending, isync.ReasonTruncated},
+		filepath.Join(stA.Folder, filepath.FromSlash(conflictRel)): {exchange.ActionIgnored, exchange.ReasonEngineConflict},
+		filepath.Join(stA.Folder, filepath.FromSlash(ghostRel)):    {exchange.ActionPending, exchange.ReasonTruncated},
 	})
 	if o := byID(devA.list("org", "list"), org); o == nil || o["name"] != "Östersunds Glasbruk AB" || o["employees"] != 15.0 {
 		t.Errorf("A's org after sync: %v, want B's edit", o)
@@ -134,10 +134,10 @@ func TestSyncthingConvergesTwoDevices(t *testing.T) {
 }
 
 // stSync runs `ilsa sync --folder DIR --json` and decodes its result.
-func stSync(c *cli, folder string) isync.Result {
+func stSync(c *cli, folder string) exchange.Result {
 	c.t.Helper()
 	out := c.ok("sync", "--folder", folder, "--json")
-	var r isync.Result
+	var r exchange.Result
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		c.t.Fatalf("ilsa sync --json: %v\n%s", err, out)
 	}
@@ -146,16 +146,16 @@ func stSync(c *cli, folder string) isync.Result {
 
 // stSharedFiles lists, relative to the shared folder, the bundles a sync
 // wrote and the writer's device.json.
-func stSharedFiles(r isync.Result) []string {
+func stSharedFiles(r exchange.Result) []string {
 	var out []string
 	for _, b := range r.Written {
-		out = append(out, path.Join(isync.DevicesDir, b.Device, filepath.Base(b.File)))
+		out = append(out, path.Join(exchange.DevicesDir, b.Device, filepath.Base(b.File)))
 	}
-	return append(out, path.Join(isync.DevicesDir, r.Device, isync.DeviceFile))
+	return append(out, path.Join(exchange.DevicesDir, r.Device, exchange.DeviceFile))
 }
 
 // stWantReported checks that each file was reported with its action and reason.
-func stWantReported(t *testing.T, what string, r isync.Result, want map[string][2]string) {
+func stWantReported(t *testing.T, what string, r exchange.Result, want map[string][2]string) {
 	t.Helper()
 	for p, w := range want {
 		found := false
@@ -199,7 +199,7 @@ func stGhost(t *testing.T) (stGhostFile, string) {
 	if len(r.Written) != 1 {
 		t.Fatalf("ghost sync wrote %+v, want one bundle", r.Written)
 	}
-	p := filepath.Join(folder, filepath.FromSlash(isync.DevicesDir), r.Device, filepath.Base(r.Written[0].File))
+	p := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), r.Device, filepath.Base(r.Written[0].File))
 	b, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)

@@ -50,7 +50,7 @@ var errorKeys = map[string]string{
 	data.CodeOrgnrSEDay:          "error.orgnr.se_day",
 	data.CodeOrgnrCountry:        "error.orgnr.country",
 	data.CodeOrgnrUnknownCountry: "error.orgnr.unknown_country",
-	// sync (data/sync): why a file was not imported, and folder errors
+	// sync (data/exchange): why a file was not imported, and folder errors
 	"sync.ignored.system":      "error.sync.ignored.system",
 	"sync.ignored.temp":        "error.sync.ignored.temp",
 	"sync.ignored.conflict":    "error.sync.ignored.conflict",

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
-	datasync "eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
 // conflictItem is one concurrent edit with what the review shows of it.
@@ -42,7 +42,7 @@ func (u *UI) loadConflicts() ([]conflictItem, error) {
 		if n, ok := names[device]; ok {
 			return n
 		}
-		info, err := datasync.ReadDeviceInfo(folder, device)
+		info, err := exchange.ReadDeviceInfo(folder, device)
 		if err != nil {
 			info.Advisor = ""
 		}

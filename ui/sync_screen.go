@@ -16,15 +16,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data/models"
-	datasync "eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
 // Syncer is what the Sync screen needs of the folder exchange; the app
-// gives it one over the open store (data/sync).
+// gives it one over the open store (data/exchange).
 type Syncer interface {
-	Sync(folder string, progress func(done, total int64)) (datasync.Result, error)
+	Sync(folder string, progress func(done, total int64)) (exchange.Result, error)
 	Export(path string) (changes int, err error)
-	Import(paths []string, progress func(done, total int64)) (datasync.Result, error)
+	Import(paths []string, progress func(done, total int64)) (exchange.Result, error)
 }
 
 // Settings of the Sync screen (device-local). SettingSyncFolder is read by
@@ -42,7 +42,7 @@ const autoSyncEvery = 5 * time.Minute
 // lastSync is what the last sync did, kept for the Sync and Today screens.
 type lastSync struct {
 	At       time.Time       `json:"at"`
-	Result   datasync.Result `json:"result"`
+	Result   exchange.Result `json:"result"`
 	Error    string          `json:"error,omitempty"` // the sentence shown, in the language of the time
 	Imported int             `json:"imported"`
 	Written  int             `json:"written"`
@@ -134,7 +134,7 @@ func (u *UI) readSyncState(withItems bool) (syncState, error) {
 	a, _ := u.store.Setting(settingSyncAuto)
 	st.auto = a != "0"
 	if st.folder != "" {
-		st.reachErr = datasync.CheckFolder(st.folder)
+		st.reachErr = exchange.CheckFolder(st.folder)
 	}
 	if raw, _ := u.store.Setting(settingSyncLast); raw != "" {
 		var l lastSync
@@ -222,7 +222,7 @@ func (s *syncScreen) showLast(l *lastSync) {
 		p := widget.NewLabel("• " + tr.Problem(f.Problem()))
 		p.Wrapping = fyne.TextWrapWord
 		p.Importance = widget.WarningImportance
-		if f.Action == datasync.ActionIgnored {
+		if f.Action == exchange.ActionIgnored {
 			p.Importance = widget.LowImportance
 		}
 		s.problems.Add(p)
@@ -231,7 +231,7 @@ func (s *syncScreen) showLast(l *lastSync) {
 }
 
 // summary is one sentence of counts: written, imported, changes, conflicts.
-func summary(u *UI, r datasync.Result) string {
+func summary(u *UI, r exchange.Result) string {
 	tr := u.tr
 	changes := 0
 	for _, b := range r.Imported {
@@ -279,7 +279,7 @@ func (s *syncScreen) chooseFolder() {
 func (s *syncScreen) setFolder(path string) {
 	path = strings.TrimSpace(path)
 	if path != "" {
-		if err := datasync.CheckFolder(path); err != nil {
+		if err := exchange.CheckFolder(path); err != nil {
 			s.u.showError(err)
 			return
 		}
@@ -312,7 +312,7 @@ func (s *syncScreen) syncNow(manual bool) {
 		if folder == "" {
 			return func() { s.progress.Hide() }
 		}
-		if err := datasync.CheckFolder(folder); err != nil && !manual {
+		if err := exchange.CheckFolder(folder); err != nil && !manual {
 			return func() { s.progress.Hide(); s.refresh() } // offline: try again later
 		}
 		res, err := u.opt.Sync.Sync(folder, progress)
@@ -444,7 +444,7 @@ func bundleFiles(dir string) ([]string, error) {
 		if err != nil {
 			return nil // an unreadable subfolder is skipped, the rest imported
 		}
-		if !e.IsDir() && strings.HasSuffix(e.Name(), datasync.BundleExt) && !strings.HasPrefix(e.Name(), ".") {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), exchange.BundleExt) && !strings.HasPrefix(e.Name(), ".") {
 			out = append(out, p)
 		}
 		return nil

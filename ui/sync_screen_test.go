@@ -11,23 +11,23 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
-	datasync "eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
 // testSyncer is the app's folder exchange over a test store.
 type testSyncer struct{ st *data.Store }
 
-func (f testSyncer) Sync(folder string, p func(done, total int64)) (datasync.Result, error) {
-	return datasync.Sync(context.Background(), f.st, folder, datasync.Options{Progress: p})
+func (f testSyncer) Sync(folder string, p func(done, total int64)) (exchange.Result, error) {
+	return exchange.Sync(context.Background(), f.st, folder, exchange.Options{Progress: p})
 }
 
 func (f testSyncer) Export(path string) (int, error) {
-	h, err := datasync.ExportFile(context.Background(), f.st, path, datasync.Options{})
+	h, err := exchange.ExportFile(context.Background(), f.st, path, exchange.Options{})
 	return int(h.Count), err
 }
 
-func (f testSyncer) Import(paths []string, p func(done, total int64)) (datasync.Result, error) {
-	return datasync.ImportFiles(context.Background(), f.st, paths, datasync.Options{Progress: p})
+func (f testSyncer) Import(paths []string, p func(done, total int64)) (exchange.Result, error) {
+	return exchange.ImportFiles(context.Background(), f.st, paths, exchange.Options{Progress: p})
 }
 
 func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
@@ -39,7 +39,7 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	org := datatest.Org(t, colleague, "Bydalens Fjällgård AB", "")
-	if _, err := datasync.Sync(u.ctx(), colleague, folder, datasync.Options{}); err != nil {
+	if _, err := exchange.Sync(u.ctx(), colleague, folder, exchange.Options{}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -73,7 +73,7 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	if err := colleague.UpdateOrganisation(u.ctx(), &theirs); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := datasync.Sync(u.ctx(), colleague, folder, datasync.Options{}); err != nil {
+	if _, err := exchange.Sync(u.ctx(), colleague, folder, exchange.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	tapButton(t, u, s.view, "Synka nu")
@@ -112,9 +112,9 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 // it, as a read-only share does (for root too, unlike a chmod).
 type readOnlySyncer struct{ testSyncer }
 
-func (f readOnlySyncer) Sync(folder string, p func(done, total int64)) (datasync.Result, error) {
-	return datasync.Sync(context.Background(), f.st, folder, datasync.Options{Progress: p,
-		CreateTemp: func(dir, pattern string) (datasync.TempFile, error) {
+func (f readOnlySyncer) Sync(folder string, p func(done, total int64)) (exchange.Result, error) {
+	return exchange.Sync(context.Background(), f.st, folder, exchange.Options{Progress: p,
+		CreateTemp: func(dir, pattern string) (exchange.TempFile, error) {
 			return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: syscall.EROFS}
 		}})
 }
@@ -127,7 +127,7 @@ func TestSyncScreenSaysWhatWasNotWritten(t *testing.T) {
 	folder := t.TempDir()
 	colleague, _ := datatest.Open(t)
 	theirs := datatest.Org(t, colleague, "Gällivare Guide AB", "")
-	if _, err := datasync.Sync(u.ctx(), colleague, folder, datasync.Options{}); err != nil {
+	if _, err := exchange.Sync(u.ctx(), colleague, folder, exchange.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	datatest.Org(t, st, "Jokkmokk Järn AB", "")
@@ -138,7 +138,7 @@ func TestSyncScreenSaysWhatWasNotWritten(t *testing.T) {
 	if _, err := st.Organisation(u.ctx(), theirs.ID); err != nil {
 		t.Fatalf("the colleague's organisation did not arrive: %v", err)
 	}
-	own := filepath.Join(folder, filepath.FromSlash(datasync.DevicesDir), st.DeviceID())
+	own := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), st.DeviceID())
 	for _, want := range []string{"inte allt från den här datorn kunde skrivas till mappen",
 		"• Den här enhetens ändringar kunde inte skrivas till " + own} {
 		if !shows(u.syncScreen.view, want) {
@@ -199,7 +199,7 @@ func TestImportAFolderOfExportedFiles(t *testing.T) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := datasync.ExportFile(u.ctx(), advisor, filepath.Join(dir, name+".bundle"), datasync.Options{}); err != nil {
+		if _, err := exchange.ExportFile(u.ctx(), advisor, filepath.Join(dir, name+".bundle"), exchange.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if i == 0 {
@@ -283,7 +283,7 @@ func TestSyncSummaryCountsConflictsSettledElsewhere(t *testing.T) {
 	for lang, want := range map[string]string{"sv": "2 konflikter avgjorda på annat håll", "nb": "1 konflikt avgjort et annet sted"} {
 		u, _ := newTestUI(t, lang)
 		n := map[string]int{"sv": 2, "nb": 1}[lang]
-		if got := summary(u, datasync.Result{Settled: n}); !strings.Contains(got, want) {
+		if got := summary(u, exchange.Result{Settled: n}); !strings.Contains(got, want) {
 			t.Errorf("%s: %q lacks %q", lang, got, want)
 		}
 	}

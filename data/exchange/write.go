@@ -1,4 +1,4 @@
-package sync
+package exchange
 
 import (
 	"bytes"
@@ -11,8 +11,8 @@ import (
 	"path/filepath"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/internal/regular"
-	"eu.ilsa.coach/ilsa/data/sync/bundle"
 )
 
 // writeOwn writes device's changes after what this installation already

@@ -1,4 +1,4 @@
-package sync
+package exchange
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eu.ilsa.coach/ilsa/data/sync/bundle"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 )
 
 // Where things live inside the shared folder.

@@ -1,4 +1,4 @@
-package sync_test
+package exchange_test
 
 import (
 	"errors"
@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
-	"eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
 // Environment of the second process in TestTwoProcessesSyncingOneDatabase.
@@ -95,7 +95,7 @@ func TestTwoProcessesSyncingOneDatabase(t *testing.T) {
 	// has to wait, or else when it is done, let the other go on.
 	done := make(chan error, 1)
 	go func() {
-		_, err := sync.Sync(ctx, a.s, folder, sync.Options{App: "parent",
+		_, err := exchange.Sync(ctx, a.s, folder, exchange.Options{App: "parent",
 			Now:     func() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC) },
 			Waiting: func() { touch(t, goOn) }})
 		touch(t, goOn)
@@ -134,7 +134,7 @@ func childSync(t *testing.T, db string) {
 	}
 	defer s.Close()
 	first := true
-	create := func(dir, pattern string) (sync.TempFile, error) {
+	create := func(dir, pattern string) (exchange.TempFile, error) {
 		if first {
 			first = false
 			touch(t, os.Getenv(envChildReady))
@@ -142,7 +142,7 @@ func childSync(t *testing.T, db string) {
 		}
 		return os.CreateTemp(dir, pattern)
 	}
-	_, err = sync.Sync(ctx, s, os.Getenv(envChildFolder), sync.Options{App: "child", CreateTemp: create,
+	_, err = exchange.Sync(ctx, s, os.Getenv(envChildFolder), exchange.Options{App: "child", CreateTemp: create,
 		Now: func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) }})
 	if err != nil {
 		t.Fatal(err)

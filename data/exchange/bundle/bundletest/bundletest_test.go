@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
-	"eu.ilsa.coach/ilsa/data/sync/bundle"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 )
 
 // TestWriteIsTheFormat: what Write writes from a sound description is a

@@ -1,4 +1,4 @@
-package sync_test
+package exchange_test
 
 import (
 	"database/sql"
@@ -14,9 +14,9 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/exchange"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/hlc"
-	"eu.ilsa.coach/ilsa/data/sync"
-	"eu.ilsa.coach/ilsa/data/sync/bundle"
 )
 
 // The budgets of issue 5, measured side by side (never asserted):
@@ -24,7 +24,7 @@ import (
 //   a sync with nothing new, 10,000 bundles in the folder: < 100 ms
 //   peak memory of an import does not grow with its size
 // Run: make syncbench, which runs
-//   go test -tags "migrated_fynedo sqlite_fts5" -run XXX -bench 'ImportVsRaw' -benchtime 5x ./data/sync/
+//   go test -tags "migrated_fynedo sqlite_fts5" -run XXX -bench 'ImportVsRaw' -benchtime 5x ./data/exchange/
 //   and -bench 'Import10k|Import100k|Import1M$|NoopSync10k' -benchtime 1x for memory and the no-op sync
 
 // fieldChanges yields n realistic field changes of one device: whole
@@ -79,7 +79,7 @@ func writeBundles(tb testing.TB, dir, dev string, n, per int) []string {
 			tb.Fatal(err)
 		}
 		f.Close()
-		p := filepath.Join(dir, sync.BundleName(w.Header().FirstSeq, w.Sum()))
+		p := filepath.Join(dir, exchange.BundleName(w.Header().FirstSeq, w.Sum()))
 		if err := os.Rename(f.Name(), p); err != nil {
 			tb.Fatal(err)
 		}
@@ -159,7 +159,7 @@ func importOnce(b *testing.B, paths []string, n int) (rate float64, peak uint64)
 	b.StartTimer()
 	start := time.Now()
 	peak = peakHeap(func() {
-		res, err := sync.ImportFiles(ctx, s, paths, sync.Options{})
+		res, err := exchange.ImportFiles(ctx, s, paths, exchange.Options{})
 		if err != nil || res.Applied != n || len(res.Files) != 0 {
 			b.Fatalf("import: applied %d of %d, %v %v", res.Applied, n, res.Files, err)
 		}
@@ -286,17 +286,17 @@ func BenchmarkNoopSync10k(b *testing.B) {
 	folder := b.TempDir()
 	for d := range 20 {
 		dev := fmt.Sprintf("0190c4c0-0000-7000-8000-%012d", d)
-		dir := filepath.Join(folder, filepath.FromSlash(sync.DevicesDir), dev)
+		dir := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), dev)
 		os.MkdirAll(dir, 0o755)
 		writeBundles(b, dir, dev, 500*3, 3) // 500 bundles of 3 changes per device
 	}
 	s, _ := datatest.Open(b)
-	res, err := sync.Sync(ctx, s, folder, sync.Options{})
+	res, err := exchange.Sync(ctx, s, folder, exchange.Options{})
 	if err != nil || len(res.Imported) != 10_000 {
 		b.Fatalf("setup: %d imported, %v", len(res.Imported), err)
 	}
 	for b.Loop() {
-		res, err := sync.Sync(ctx, s, folder, sync.Options{})
+		res, err := exchange.Sync(ctx, s, folder, exchange.Options{})
 		if err != nil || res.Skipped != 10_000 || len(res.Imported) != 0 {
 			b.Fatalf("no-op: %+v %v", res.Skipped, err)
 		}

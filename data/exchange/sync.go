@@ -1,4 +1,4 @@
-package sync
+package exchange
 
 import (
 	"cmp"
@@ -12,8 +12,8 @@ import (
 	gosync "sync"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/internal/regular"
-	"eu.ilsa.coach/ilsa/data/sync/bundle"
 )
 
 // running serialises syncs in one process (the app's automatic sync and a

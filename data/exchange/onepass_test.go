@@ -1,4 +1,4 @@
-package sync_test
+package exchange_test
 
 import (
 	"os"
@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
-	"eu.ilsa.coach/ilsa/data/sync"
-	"eu.ilsa.coach/ilsa/data/sync/bundle"
+	"eu.ilsa.coach/ilsa/data/exchange"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 )
 
 // TestOnePassImportRefusesContentItsNameDoesNotCarry: a sound bundle whose
@@ -25,8 +25,8 @@ func TestOnePassImportRefusesContentItsNameDoesNotCarry(t *testing.T) {
 	mustEqual(t, "bundles", len(files), 1)
 	name := filepath.Base(files[0])
 	dash := strings.IndexByte(name, '-')
-	wrong := name[:dash+1] + strings.Repeat("0", bundle.HashPrefixLen) + sync.BundleExt
-	dir := filepath.Join(dst, filepath.FromSlash(sync.DevicesDir), dev)
+	wrong := name[:dash+1] + strings.Repeat("0", bundle.HashPrefixLen) + exchange.BundleExt
+	dir := filepath.Join(dst, filepath.FromSlash(exchange.DevicesDir), dev)
 	os.MkdirAll(dir, 0o755)
 	b, _ := os.ReadFile(files[0])
 	os.WriteFile(filepath.Join(dir, wrong), b, 0o644)
@@ -34,8 +34,8 @@ func TestOnePassImportRefusesContentItsNameDoesNotCarry(t *testing.T) {
 	r := newDevice(t)
 	before := r.dump()
 	res := r.sync(dst)
-	if len(res.Imported) != 0 || len(res.Files) != 1 || res.Files[0].Reason != sync.ReasonNameMismatch ||
-		res.Files[0].Action != sync.ActionQuarantined {
+	if len(res.Imported) != 0 || len(res.Files) != 1 || res.Files[0].Reason != exchange.ReasonNameMismatch ||
+		res.Files[0].Action != exchange.ActionQuarantined {
 		t.Fatalf("misnamed bundle: %+v", res)
 	}
 	if r.dump() != before {
@@ -119,14 +119,14 @@ func TestMisplacedBundleIsQuarantinedAndDamageReportedFirst(t *testing.T) {
 	r := newDevice(t)
 	before := r.dump()
 	res := r.sync(dst)
-	if len(res.Imported) != 0 || len(res.Files) != 1 || res.Files[0].Reason != sync.ReasonNameMismatch {
+	if len(res.Imported) != 0 || len(res.Files) != 1 || res.Files[0].Reason != exchange.ReasonNameMismatch {
 		t.Fatalf("misplaced: %+v", res)
 	}
 	b, _ := os.ReadFile(files[0])
-	p := filepath.Join(dst, filepath.FromSlash(sync.DevicesDir), other, filepath.Base(files[0]))
+	p := filepath.Join(dst, filepath.FromSlash(exchange.DevicesDir), other, filepath.Base(files[0]))
 	os.WriteFile(p, b[:len(b)-10], 0o644)
 	res = r.sync(dst)
-	if len(res.Imported) != 0 || len(res.Files) != 1 || res.Files[0].Reason != sync.ReasonTruncated {
+	if len(res.Imported) != 0 || len(res.Files) != 1 || res.Files[0].Reason != exchange.ReasonTruncated {
 		t.Fatalf("misplaced and cut short: %+v", res)
 	}
 	if r.dump() != before {

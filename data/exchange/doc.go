@@ -1,8 +1,7 @@
-// Package sync exchanges change-log bundles through a shared folder (kept in
+// Package exchange exchanges change-log bundles through a shared folder (kept in
 // step by Syncthing, Nextcloud, OneDrive, Dropbox, an SMB share or a USB
 // stick) and through single files for e-mail: it writes this device's new
 // changes into its own directory and imports every bundle it has not seen,
 // each in one transaction. The protocol is specified in docs/sync.md.
-//
-// Import the standard library's sync as gosync where both are needed.
-package sync
+// (It was data/sync, which shadowed the standard library's package.)
+package exchange

@@ -1,4 +1,4 @@
-package sync_test
+package exchange_test
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
 func TestTwoDevicesConvergeThroughAFolder(t *testing.T) {
@@ -36,7 +36,7 @@ func TestTwoDevicesConvergeThroughAFolder(t *testing.T) {
 	b.sync(folder)
 	a.sync(folder)
 	mustEqual(t, "notes on a", a.notes(oa.ID), "uppdaterat av b")
-	info, err := sync.ReadDeviceInfo(folder, b.s.DeviceID())
+	info, err := exchange.ReadDeviceInfo(folder, b.s.DeviceID())
 	if err != nil || info.Device != b.s.DeviceID() || info.App != "test" {
 		t.Fatalf("device.json: %+v %v", info, err)
 	}
@@ -93,7 +93,7 @@ func TestDamagedFilesAreLeftForLaterNeverAppliedInPart(t *testing.T) {
 	full := bundles(t, src, a.s.DeviceID())[0]
 	good, _ := os.ReadFile(full)
 	dev := a.s.DeviceID()
-	dir := filepath.Join(dst, filepath.FromSlash(sync.DevicesDir), dev)
+	dir := filepath.Join(dst, filepath.FromSlash(exchange.DevicesDir), dev)
 	os.MkdirAll(dir, 0o755)
 	name := filepath.Base(full)
 	before := b.dump()
@@ -105,16 +105,16 @@ func TestDamagedFilesAreLeftForLaterNeverAppliedInPart(t *testing.T) {
 	write(".ilsa-12345.tmp", good[:10])                              // a writer still at work
 	r := b.sync(dst)
 	got := reasons(r)
-	mustEqual(t, "truncated", got[name], "pending "+sync.ReasonTruncated)
-	mustEqual(t, "zero", got["00000100-0123456789abcdef.bundle"], "pending "+sync.ReasonTruncated)
-	mustEqual(t, "garbage", got["00000200-0123456789abcdef.bundle"], "pending "+sync.ReasonNotBundle)
-	mustEqual(t, "temp", got[".ilsa-12345.tmp"], "ignored "+sync.ReasonEngineTemp)
+	mustEqual(t, "truncated", got[name], "pending "+exchange.ReasonTruncated)
+	mustEqual(t, "zero", got["00000100-0123456789abcdef.bundle"], "pending "+exchange.ReasonTruncated)
+	mustEqual(t, "garbage", got["00000200-0123456789abcdef.bundle"], "pending "+exchange.ReasonNotBundle)
+	mustEqual(t, "temp", got[".ilsa-12345.tmp"], "ignored "+exchange.ReasonEngineTemp)
 	if len(r.Imported) != 0 || b.dump() != before {
 		t.Fatal("a damaged file was applied")
 	}
 	// Unchanged: still reported, not read again.
 	opened := 0
-	r2, err := sync.Sync(ctx, b.s, dst, sync.Options{Open: func(p string) (io.ReadCloser, error) { opened++; return os.Open(p) }})
+	r2, err := exchange.Sync(ctx, b.s, dst, exchange.Options{Open: func(p string) (io.ReadCloser, error) { opened++; return os.Open(p) }})
 	if err != nil || opened != 0 || len(r2.Files) != 4 {
 		t.Fatalf("second sync opened %d files, reported %d: %v", opened, len(r2.Files), err)
 	}
@@ -138,14 +138,14 @@ func TestDamagedFilesAreLeftForLaterNeverAppliedInPart(t *testing.T) {
 		bad := bytes.Clone(good)
 		bad[at] ^= 0xff
 		dst2 := t.TempDir()
-		dir2 := filepath.Join(dst2, filepath.FromSlash(sync.DevicesDir), dev)
+		dir2 := filepath.Join(dst2, filepath.FromSlash(exchange.DevicesDir), dev)
 		os.MkdirAll(dir2, 0o755)
 		os.WriteFile(filepath.Join(dir2, name), bad, 0o644)
 		before = c.dump()
 		r = c.sync(dst2)
 		got := reasons(r)[name]
-		ok := got == "pending "+sync.ReasonDamaged || at < len(good)-32 &&
-			(got == "pending "+sync.ReasonTruncated || got == "quarantined "+sync.ReasonTooLarge)
+		ok := got == "pending "+exchange.ReasonDamaged || at < len(good)-32 &&
+			(got == "pending "+exchange.ReasonTruncated || got == "quarantined "+exchange.ReasonTooLarge)
 		if !ok || c.dump() != before {
 			t.Fatalf("bundle corrupted at byte %d of %d: %v", at, len(good), reasons(r))
 		}
@@ -159,29 +159,29 @@ func TestNamesSyncEnginesLeaveAreIgnored(t *testing.T) {
 	a.sync(src)
 	good, _ := os.ReadFile(bundles(t, src, a.s.DeviceID())[0])
 	dev := a.s.DeviceID()
-	dir := filepath.Join(dst, filepath.FromSlash(sync.DevicesDir), dev)
+	dir := filepath.Join(dst, filepath.FromSlash(exchange.DevicesDir), dev)
 	os.MkdirAll(dir, 0o755)
 	want := map[string]string{
-		".syncthing.00000001-0123456789abcdef.bundle.tmp":                        sync.ReasonEngineTemp,
-		"00000001-0123456789abcdef.sync-conflict-20261201-101010-ABCDEFG.bundle": sync.ReasonEngineConflict,
-		"00000001-0123456789abcdef (conflicted copy 2026-12-01).bundle":          sync.ReasonEngineConflict,
-		"00000001-0123456789abcdef-LAPTOP7.bundle":                               sync.ReasonEngineConflict,
-		"00000001-0123456789abcdef (1).bundle":                                   sync.ReasonCopy,
-		"desktop.ini":                                                            sync.ReasonSystemFile,
-		".DS_Store":                                                              sync.ReasonSystemFile,
-		"notes.txt":                                                              sync.ReasonUnknownFile,
+		".syncthing.00000001-0123456789abcdef.bundle.tmp":                        exchange.ReasonEngineTemp,
+		"00000001-0123456789abcdef.sync-conflict-20261201-101010-ABCDEFG.bundle": exchange.ReasonEngineConflict,
+		"00000001-0123456789abcdef (conflicted copy 2026-12-01).bundle":          exchange.ReasonEngineConflict,
+		"00000001-0123456789abcdef-LAPTOP7.bundle":                               exchange.ReasonEngineConflict,
+		"00000001-0123456789abcdef (1).bundle":                                   exchange.ReasonCopy,
+		"desktop.ini":                                                            exchange.ReasonSystemFile,
+		".DS_Store":                                                              exchange.ReasonSystemFile,
+		"notes.txt":                                                              exchange.ReasonUnknownFile,
 	}
 	for n := range want {
 		os.WriteFile(filepath.Join(dir, n), good, 0o644) // even a sound bundle under such a name is not read
 	}
-	os.WriteFile(filepath.Join(dst, filepath.FromSlash(sync.DevicesDir), "Thumbs.db"), nil, 0o644)
+	os.WriteFile(filepath.Join(dst, filepath.FromSlash(exchange.DevicesDir), "Thumbs.db"), nil, 0o644)
 	before := b.dump()
 	r := b.sync(dst)
 	got := reasons(r)
 	for n, reason := range want {
 		mustEqual(t, n, got[n], "ignored "+reason)
 	}
-	mustEqual(t, "Thumbs.db", got["Thumbs.db"], "ignored "+sync.ReasonSystemFile)
+	mustEqual(t, "Thumbs.db", got["Thumbs.db"], "ignored "+exchange.ReasonSystemFile)
 	if len(r.Imported) != 0 || b.dump() != before {
 		t.Fatal("an ignored file was imported")
 	}
@@ -196,9 +196,9 @@ func TestFolderMissingOrWipedDeletesNothing(t *testing.T) {
 	folder := filepath.Join(t.TempDir(), "Shared")
 	a := newDevice(t)
 	a.org("Åre Turism AB")
-	_, err := sync.Sync(ctx, a.s, folder, sync.Options{})
-	var se *sync.Error
-	if !errors.As(err, &se) || se.Code != sync.CodeFolderMissing {
+	_, err := exchange.Sync(ctx, a.s, folder, exchange.Options{})
+	var se *exchange.Error
+	if !errors.As(err, &se) || se.Code != exchange.CodeFolderMissing {
 		t.Fatalf("missing folder: %v", err)
 	}
 	os.Mkdir(folder, 0o755)
@@ -206,12 +206,12 @@ func TestFolderMissingOrWipedDeletesNothing(t *testing.T) {
 	before := a.dump()
 	// The folder vanishes (a USB stick pulled, a share not mounted)…
 	os.RemoveAll(folder)
-	if _, err := sync.Sync(ctx, a.s, folder, sync.Options{}); !errors.As(err, &se) || se.Code != sync.CodeFolderMissing {
+	if _, err := exchange.Sync(ctx, a.s, folder, exchange.Options{}); !errors.As(err, &se) || se.Code != exchange.CodeFolderMissing {
 		t.Fatalf("vanished folder: %v", err)
 	}
 	// …or comes back empty.
 	os.Mkdir(folder, 0o755)
-	if _, err := sync.Sync(ctx, a.s, folder, sync.Options{}); !errors.As(err, &se) || se.Code != sync.CodeFolderEmptied {
+	if _, err := exchange.Sync(ctx, a.s, folder, exchange.Options{}); !errors.As(err, &se) || se.Code != exchange.CodeFolderEmptied {
 		t.Fatalf("emptied folder: %v", err)
 	}
 	if a.dump() != before {
@@ -220,14 +220,14 @@ func TestFolderMissingOrWipedDeletesNothing(t *testing.T) {
 	if entries, _ := os.ReadDir(folder); len(entries) != 0 {
 		t.Fatal("wrote into a folder that looks wiped")
 	}
-	r, err := sync.Sync(ctx, a.s, folder, sync.Options{Reseed: true})
+	r, err := exchange.Sync(ctx, a.s, folder, exchange.Options{Reseed: true})
 	if err != nil || len(r.Written) != 1 || r.Written[0].FirstSeq != 1 {
 		t.Fatalf("reseed: %+v %v", r, err)
 	}
 	// A file in place of the folder.
 	file := filepath.Join(t.TempDir(), "f")
 	os.WriteFile(file, nil, 0o644)
-	if _, err := sync.Sync(ctx, a.s, file, sync.Options{}); !errors.As(err, &se) || se.Code != sync.CodeFolderNotDir {
+	if _, err := exchange.Sync(ctx, a.s, file, exchange.Options{}); !errors.As(err, &se) || se.Code != exchange.CodeFolderNotDir {
 		t.Fatalf("file as folder: %v", err)
 	}
 }
@@ -239,13 +239,13 @@ func TestUnreadableFileIsRetried(t *testing.T) {
 	a.sync(src)
 	deliver(t, dst, a.s.DeviceID(), bundles(t, src, a.s.DeviceID())...)
 	denied := func(p string) (io.ReadCloser, error) {
-		if strings.HasSuffix(p, sync.BundleExt) {
+		if strings.HasSuffix(p, exchange.BundleExt) {
 			return nil, &fs.PathError{Op: "open", Path: p, Err: fs.ErrPermission}
 		}
 		return os.Open(p)
 	}
-	r, err := sync.Sync(ctx, b.s, dst, sync.Options{Open: denied})
-	if err != nil || len(r.Imported) != 0 || len(r.Files) != 1 || r.Files[0].Reason != sync.ReasonUnreadable {
+	r, err := exchange.Sync(ctx, b.s, dst, exchange.Options{Open: denied})
+	if err != nil || len(r.Imported) != 0 || len(r.Files) != 1 || r.Files[0].Reason != exchange.ReasonUnreadable {
 		t.Fatalf("denied: %+v %v", r, err)
 	}
 	r = b.sync(dst)
@@ -262,7 +262,7 @@ func TestUnreadableFileIsRetried(t *testing.T) {
 	os.Chmod(f, 0)
 	defer os.Chmod(f, 0o644)
 	r = c.sync(dst)
-	if len(r.Files) != 1 || r.Files[0].Reason != sync.ReasonUnreadable {
+	if len(r.Files) != 1 || r.Files[0].Reason != exchange.ReasonUnreadable {
 		t.Fatalf("chmod 000: %+v", r)
 	}
 	os.Chmod(f, 0o644)
@@ -292,7 +292,7 @@ func TestSameKeyOtherHashIsQuarantinedAndNothingLost(t *testing.T) {
 	r = reader.sync(dst)
 	q := 0
 	for _, f := range r.Files {
-		if f.Action == sync.ActionQuarantined {
+		if f.Action == exchange.ActionQuarantined {
 			q++
 		}
 	}
@@ -319,29 +319,29 @@ func TestExportAndImportFiles(t *testing.T) {
 	a.sync(folder)
 	b.sync(folder) // b now knows a's changes too
 	out := filepath.Join(t.TempDir(), "b.ilsa")
-	h, err := sync.ExportFile(ctx, b.s, out, sync.Options{})
+	h, err := exchange.ExportFile(ctx, b.s, out, exchange.Options{})
 	if err != nil || h.Kind != "export" || h.Count == 0 {
 		t.Fatalf("export: %+v %v", h, err)
 	}
-	r, err := sync.ImportFiles(ctx, c.s, []string{out}, sync.Options{})
+	r, err := exchange.ImportFiles(ctx, c.s, []string{out}, exchange.Options{})
 	if err != nil || len(r.Imported) != 1 || r.Applied == 0 {
 		t.Fatalf("import: %+v %v", r, err)
 	}
 	if c.dump() != b.dump() {
 		t.Fatal("export did not carry everything b knows")
 	}
-	r, err = sync.ImportFiles(ctx, c.s, []string{out, out}, sync.Options{})
+	r, err = exchange.ImportFiles(ctx, c.s, []string{out, out}, exchange.Options{})
 	if err != nil || len(r.Imported) != 0 || r.Skipped != 2 {
 		t.Fatalf("import again: %+v %v", r, err)
 	}
 	// A missing file is reported, not fatal.
-	r, err = sync.ImportFiles(ctx, c.s, []string{filepath.Join(t.TempDir(), "nope.bundle")}, sync.Options{})
+	r, err = exchange.ImportFiles(ctx, c.s, []string{filepath.Join(t.TempDir(), "nope.bundle")}, exchange.Options{})
 	if err != nil || len(r.Files) != 1 {
 		t.Fatalf("missing file: %+v %v", r, err)
 	}
 	var progress [][2]int64
 	d := newDevice(t)
-	_, err = sync.ImportFiles(ctx, d.s, []string{out}, sync.Options{Progress: func(done, total int64) { progress = append(progress, [2]int64{done, total}) }})
+	_, err = exchange.ImportFiles(ctx, d.s, []string{out}, exchange.Options{Progress: func(done, total int64) { progress = append(progress, [2]int64{done, total}) }})
 	if err != nil || len(progress) == 0 || progress[len(progress)-1][0] != int64(h.Count) || progress[len(progress)-1][1] != int64(h.Count) {
 		t.Fatalf("progress %v (count %d): %v", progress, h.Count, err)
 	}

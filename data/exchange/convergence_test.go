@@ -1,8 +1,8 @@
-package sync_test
+package exchange_test
 
 // Convergence property test (issue 5, point 7), through the real sync path:
 // devices write bundles into their own copy of a shared folder with
-// sync.Sync, a simulated folder-sync engine carries the files between those
+// exchange.Sync, a simulated folder-sync engine carries the files between those
 // copies (in random order, late, twice, truncated first, with the junk such
 // engines leave), and ExportFile/ImportFiles act as the USB stick.
 //
@@ -45,7 +45,7 @@ package sync_test
 // The operations come from a seeded math/rand/v2 generator. A failure prints
 // the seed and the operation log; replay one seed with
 //
-//	ILSA_CONVERGE_SEED=17 go test -tags "migrated_fynedo sqlite_fts5" -race -run 'TestConvergence$' ./data/sync/
+//	ILSA_CONVERGE_SEED=17 go test -tags "migrated_fynedo sqlite_fts5" -race -run 'TestConvergence$' ./data/exchange/
 //
 // (ILSA_CONVERGE_STEPS changes the number of steps, ILSA_CONVERGE_SEEDS the
 // number of seeds). Device ids are UUIDv7, increasing in creation order, so
@@ -65,9 +65,9 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/hlc"
 	"eu.ilsa.coach/ilsa/data/models"
-	"eu.ilsa.coach/ilsa/data/sync"
 )
 
 func cvEnvInt(name string, def int) int {
@@ -838,9 +838,9 @@ func (w *cvWorld) opUSB(d *cvDevice) bool {
 	}
 	w.n++
 	path := filepath.Join(w.t.TempDir(), fmt.Sprintf("export-%d.bundle", w.n))
-	_, err := sync.ExportFile(ctx, d.s, path, sync.Options{App: "convergence"})
+	_, err := exchange.ExportFile(ctx, d.s, path, exchange.Options{App: "convergence"})
 	w.must(err, "export")
-	res, err := sync.ImportFiles(ctx, to.s, []string{path, path}, sync.Options{App: "convergence"})
+	res, err := exchange.ImportFiles(ctx, to.s, []string{path, path}, exchange.Options{App: "convergence"})
 	w.must(err, "import")
 	if len(res.Files) != 0 || res.Clones != 0 || len(res.Imported) != 1 {
 		w.fatalf("%s: import of %s's export: %+v", to.name, d.name, res)

@@ -1,4 +1,4 @@
-package sync_test
+package exchange_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
-	"eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
 var ctx = context.Background()
@@ -30,9 +30,9 @@ func newDevice(t *testing.T) *device {
 	return &device{t: t, s: s, clk: clk, path: path}
 }
 
-func (d *device) sync(folder string) sync.Result {
+func (d *device) sync(folder string) exchange.Result {
 	d.t.Helper()
-	res, err := sync.Sync(ctx, d.s, folder, sync.Options{App: "test"})
+	res, err := exchange.Sync(ctx, d.s, folder, exchange.Options{App: "test"})
 	if err != nil {
 		d.t.Fatalf("sync: %v", err)
 	}
@@ -67,14 +67,14 @@ func (d *device) notes(id string) string {
 // bundles lists the bundle files in a device's directory, in name order.
 func bundles(t *testing.T, folder, dev string) []string {
 	t.Helper()
-	dir := filepath.Join(folder, filepath.FromSlash(sync.DevicesDir), dev)
+	dir := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), dev)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), sync.BundleExt) {
+		if strings.HasSuffix(e.Name(), exchange.BundleExt) {
 			out = append(out, filepath.Join(dir, e.Name()))
 		}
 	}
@@ -84,7 +84,7 @@ func bundles(t *testing.T, folder, dev string) []string {
 // deliver copies files into folder's directory of dev, as a sync engine would.
 func deliver(t *testing.T, folder, dev string, files ...string) {
 	t.Helper()
-	dir := filepath.Join(folder, filepath.FromSlash(sync.DevicesDir), dev)
+	dir := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), dev)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func deliver(t *testing.T, folder, dev string, files ...string) {
 	}
 }
 
-func reasons(res sync.Result) map[string]string {
+func reasons(res exchange.Result) map[string]string {
 	out := map[string]string{}
 	for _, f := range res.Files {
 		out[filepath.Base(f.Path)] = f.Action + " " + f.Reason

@@ -1,4 +1,4 @@
-package sync
+package exchange
 
 import (
 	"context"
@@ -6,8 +6,8 @@ import (
 	"io"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/internal/regular"
-	"eu.ilsa.coach/ilsa/data/sync/bundle"
 )
 
 // expectation is what a bundle's place in the folder says about it; nil for

@@ -1,4 +1,4 @@
-package sync
+package exchange
 
 import (
 	"context"
@@ -11,8 +11,8 @@ import (
 	"github.com/mattn/go-sqlite3"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/internal/regular"
-	"eu.ilsa.coach/ilsa/data/sync/bundle"
 )
 
 // Reason codes: stable and language-free; translations/errors.go maps each

@@ -1,4 +1,4 @@
-package sync_test
+package exchange_test
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
-	"eu.ilsa.coach/ilsa/data/sync"
+	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
 func TestClonedLaptopLosesNothing(t *testing.T) {
@@ -79,7 +79,7 @@ func TestKilledMidImportLeavesAConsistentDatabase(t *testing.T) {
 			before := b.dump()
 			cctx, cancel := context.WithCancel(ctx)
 			defer cancel()
-			opt := sync.Options{}
+			opt := exchange.Options{}
 			if mode == "cancel" {
 				opt.Progress = func(done, total int64) {
 					if done > 0 && done < total {
@@ -95,11 +95,11 @@ func TestKilledMidImportLeavesAConsistentDatabase(t *testing.T) {
 					return &failingReader{r: f, left: 3000}, nil // dies while the import streams it
 				}
 			}
-			r, err := sync.Sync(cctx, b.s, src, opt)
+			r, err := exchange.Sync(cctx, b.s, src, opt)
 			if mode == "cancel" && !errors.Is(err, context.Canceled) {
 				t.Fatalf("cancel: %+v %v", r, err)
 			}
-			if mode == "read error" && (err != nil || len(r.Files) != 1 || r.Files[0].Reason != sync.ReasonUnreadable) {
+			if mode == "read error" && (err != nil || len(r.Files) != 1 || r.Files[0].Reason != exchange.ReasonUnreadable) {
 				t.Fatalf("read error: %+v %v", r, err)
 			}
 			if b.dump() != before {

@@ -6,7 +6,7 @@ import (
 )
 
 // Code names what is wrong with a bundle in a stable, language-free way;
-// data/sync turns it into a reason the user reads.
+// data/exchange turns it into a reason the user reads.
 type Code string
 
 // The problems a reader recognises.

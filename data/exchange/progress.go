@@ -1,4 +1,4 @@
-package sync
+package exchange
 
 // progress turns per-bundle counts into done/total for a progress bar.
 type progress struct {

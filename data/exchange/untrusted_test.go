@@ -1,4 +1,4 @@
-package sync_test
+package exchange_test
 
 import (
 	"io"
@@ -11,16 +11,16 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/exchange"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle/bundletest"
 	"eu.ilsa.coach/ilsa/data/hlc"
-	"eu.ilsa.coach/ilsa/data/sync"
-	"eu.ilsa.coach/ilsa/data/sync/bundle/bundletest"
 )
 
 // plantBundle writes a crafted log bundle of dev into folder under the name
 // a real one would have, and returns its path.
 func plantBundle(t *testing.T, folder, dev string, first, count uint64, cs iter.Seq[data.Change]) string {
 	t.Helper()
-	dir := filepath.Join(folder, filepath.FromSlash(sync.DevicesDir), dev)
+	dir := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), dev)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func plantBundle(t *testing.T, folder, dev string, first, count uint64, cs iter.
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, sync.BundleName(first, sum))
+	path := filepath.Join(dir, exchange.BundleName(first, sum))
 	if err := os.Rename(f.Name(), path); err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestBombBesideAGoodBundle(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	r := b.sync(folder)
 	runtime.ReadMemStats(&after)
-	mustEqual(t, "bomb", reasons(r)[filepath.Base(bomb)], sync.ActionQuarantined+" "+sync.ReasonTooLarge)
+	mustEqual(t, "bomb", reasons(r)[filepath.Base(bomb)], exchange.ActionQuarantined+" "+exchange.ReasonTooLarge)
 	mustEqual(t, "imported", len(r.Imported), 1)
 	mustEqual(t, "colleague's organisation", b.notes(o.ID), "")
 	if _, err := b.s.Organisation(ctx, "bomb-org"); err == nil {
@@ -102,7 +102,7 @@ func TestBombBesideAGoodBundle(t *testing.T) {
 	a.setNotes(o.ID, "nytt")
 	a.sync(folder)
 	opened := map[string]int{}
-	r, err := sync.Sync(ctx, b.s, folder, sync.Options{Open: func(p string) (io.ReadCloser, error) {
+	r, err := exchange.Sync(ctx, b.s, folder, exchange.Options{Open: func(p string) (io.ReadCloser, error) {
 		opened[filepath.Base(p)]++
 		return os.Open(p)
 	}})
@@ -110,7 +110,7 @@ func TestBombBesideAGoodBundle(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustEqual(t, "bomb opened again", opened[filepath.Base(bomb)], 0)
-	mustEqual(t, "bomb reported again", reasons(r)[filepath.Base(bomb)], sync.ActionQuarantined+" "+sync.ReasonTooLarge)
+	mustEqual(t, "bomb reported again", reasons(r)[filepath.Base(bomb)], exchange.ActionQuarantined+" "+exchange.ReasonTooLarge)
 	mustEqual(t, "new notes", b.notes(o.ID), "nytt")
 }
 
@@ -136,20 +136,20 @@ func TestFIFOsInTheFolderDoNotHang(t *testing.T) {
 	a, b := newDevice(t), newDevice(t)
 	o := a.org("Kollega AB")
 	a.sync(folder)
-	dir := filepath.Join(folder, filepath.FromSlash(sync.DevicesDir), "pipe-device")
+	dir := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), "pipe-device")
 	os.MkdirAll(dir, 0o755)
 	fifo := filepath.Join(dir, "00000001-0123456789abcdef.bundle")
 	link := filepath.Join(dir, "00000002-0123456789abcdef.bundle")
 	mkfifo(t, fifo)
-	mkfifo(t, filepath.Join(dir, sync.DeviceFile))
+	mkfifo(t, filepath.Join(dir, exchange.DeviceFile))
 	if err := os.Symlink(fifo, link); err != nil {
 		t.Fatal(err)
 	}
-	var r sync.Result
+	var r exchange.Result
 	within(t, "sync", func() { r = b.sync(folder) })
 	got := reasons(r)
 	for _, p := range []string{fifo, link} {
-		mustEqual(t, filepath.Base(p), got[filepath.Base(p)], sync.ActionIgnored+" "+sync.ReasonNotRegular)
+		mustEqual(t, filepath.Base(p), got[filepath.Base(p)], exchange.ActionIgnored+" "+exchange.ReasonNotRegular)
 	}
 	mustEqual(t, "imported", len(r.Imported), 1)
 	if _, err := b.s.Organisation(ctx, o.ID); err != nil {
@@ -157,13 +157,13 @@ func TestFIFOsInTheFolderDoNotHang(t *testing.T) {
 	}
 	// Given by hand, and asked for its device.json: refused, not hung.
 	within(t, "import", func() {
-		r, err := sync.ImportFiles(ctx, b.s, []string{fifo}, sync.Options{})
-		if err != nil || len(r.Files) != 1 || r.Files[0].Reason != sync.ReasonNotRegular {
+		r, err := exchange.ImportFiles(ctx, b.s, []string{fifo}, exchange.Options{})
+		if err != nil || len(r.Files) != 1 || r.Files[0].Reason != exchange.ReasonNotRegular {
 			t.Errorf("import: %+v %v", r, err)
 		}
 	})
 	within(t, "device.json", func() {
-		if _, err := sync.ReadDeviceInfo(folder, "pipe-device"); err == nil {
+		if _, err := exchange.ReadDeviceInfo(folder, "pipe-device"); err == nil {
 			t.Error("a FIFO read as device.json")
 		}
 	})
@@ -179,7 +179,7 @@ func TestLongValuesKeepMemoryBounded(t *testing.T) {
 	folder := t.TempDir()
 	b := newDevice(t)
 	plantBundle(t, folder, "long-notes", 1, 128, bigNotes("long-notes", 128, 1<<20))
-	var r sync.Result
+	var r exchange.Result
 	peak := peakHeap(func() { r = b.sync(folder) })
 	if len(r.Imported) != 1 || len(r.Files) != 0 {
 		t.Fatalf("%+v", r)
@@ -208,7 +208,7 @@ func TestSequenceNumbersBeyondTheLimitAreRefused(t *testing.T) {
 	atLimit := plantBundle(t, folder, "far-device", data.MaxSeq, 1, forged("far-device", data.MaxSeq))
 
 	r := b.sync(folder)
-	mustEqual(t, "forged", reasons(r)[filepath.Base(beyond)], sync.ActionQuarantined+" "+sync.ReasonSeqLimit)
+	mustEqual(t, "forged", reasons(r)[filepath.Base(beyond)], exchange.ActionQuarantined+" "+exchange.ReasonSeqLimit)
 	if _, ok := reasons(r)[filepath.Base(atLimit)]; ok {
 		t.Errorf("a bundle at the limit was refused: %v", reasons(r))
 	}
@@ -230,11 +230,11 @@ func TestSequenceNumbersBeyondTheLimitAreRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	ir, err := sync.ImportFiles(ctx, b.s, []string{file}, sync.Options{})
+	ir, err := exchange.ImportFiles(ctx, b.s, []string{file}, exchange.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustEqual(t, "export file", reasons(ir)[filepath.Base(file)], sync.ActionQuarantined+" "+sync.ReasonSeqLimit)
+	mustEqual(t, "export file", reasons(ir)[filepath.Base(file)], exchange.ActionQuarantined+" "+exchange.ReasonSeqLimit)
 	if _, err := b.s.Organisation(ctx, "forged-org"); err != nil {
 		t.Fatalf("the change numbered at the limit was not applied: %v", err)
 	}

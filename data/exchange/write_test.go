@@ -1,4 +1,4 @@
-package sync_test
+package exchange_test
 
 import (
 	"encoding/json"
@@ -13,8 +13,8 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
-	"eu.ilsa.coach/ilsa/data/sync"
-	"eu.ilsa.coach/ilsa/data/sync/bundle"
+	"eu.ilsa.coach/ilsa/data/exchange"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 )
 
 // ownChanges reads every change in the bundles of dev's directory.
@@ -78,8 +78,8 @@ func TestRehomedRecordsAreWrittenByTheSameSync(t *testing.T) {
 // readOnly makes every write into the folder fail as a read-only folder
 // does, for root too (a chmod does not stop root); after n temporary files
 // it fails the rest.
-func readOnly(n int) func(dir, pattern string) (sync.TempFile, error) {
-	return func(dir, pattern string) (sync.TempFile, error) {
+func readOnly(n int) func(dir, pattern string) (exchange.TempFile, error) {
+	return func(dir, pattern string) (exchange.TempFile, error) {
 		if n > 0 {
 			n--
 			return os.CreateTemp(dir, pattern)
@@ -98,16 +98,16 @@ func TestReadOnlyFolderStillImports(t *testing.T) {
 	b.sync(folder)
 	a.org("Bräcke Bygg AB")
 
-	res, err := sync.Sync(ctx, a.s, folder, sync.Options{App: "test", CreateTemp: readOnly(0)})
+	res, err := exchange.Sync(ctx, a.s, folder, exchange.Options{App: "test", CreateTemp: readOnly(0)})
 	if err != nil {
 		t.Fatalf("a read-only folder stopped the sync: %v", err)
 	}
 	if _, err := a.s.Organisation(ctx, o.ID); err != nil || len(res.Imported) != 1 {
 		t.Fatalf("b's bundle was not imported: %v, %+v", err, res.Imported)
 	}
-	own := filepath.Join(folder, filepath.FromSlash(sync.DevicesDir), a.s.DeviceID())
-	if nw := res.NotWritten; len(res.Written) != 0 || nw == nil || nw.Reason != sync.ReasonChangesNotWritten ||
-		nw.Action != sync.ActionNotWritten || nw.Path != own || !res.Partial() {
+	own := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), a.s.DeviceID())
+	if nw := res.NotWritten; len(res.Written) != 0 || nw == nil || nw.Reason != exchange.ReasonChangesNotWritten ||
+		nw.Action != exchange.ActionNotWritten || nw.Path != own || !res.Partial() {
 		t.Fatalf("written %+v, not written %+v", res.Written, res.NotWritten)
 	}
 	leftovers, _ := os.ReadDir(own)
@@ -135,19 +135,19 @@ func TestFolderFullWhileWriting(t *testing.T) {
 	for i := range 50 {
 		a.org(fmt.Sprintf("Hammerdal Handel %d AB", i))
 	}
-	full := func(dir, pattern string) (sync.TempFile, error) {
+	full := func(dir, pattern string) (exchange.TempFile, error) {
 		f, err := os.CreateTemp(dir, pattern)
 		return &fullFile{File: f, room: 400}, err
 	}
-	res, err := sync.Sync(ctx, a.s, folder, sync.Options{CreateTemp: full})
+	res, err := exchange.Sync(ctx, a.s, folder, exchange.Options{CreateTemp: full})
 	if err != nil {
 		t.Fatalf("a full disk stopped the sync: %v", err)
 	}
 	if _, err := a.s.Organisation(ctx, o.ID); err != nil {
 		t.Fatal("b's organisation was not imported")
 	}
-	own := filepath.Join(folder, filepath.FromSlash(sync.DevicesDir), a.s.DeviceID())
-	if res.NotWritten == nil || res.NotWritten.Reason != sync.ReasonChangesNotWritten || len(res.Written) != 0 {
+	own := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), a.s.DeviceID())
+	if res.NotWritten == nil || res.NotWritten.Reason != exchange.ReasonChangesNotWritten || len(res.Written) != 0 {
 		t.Fatalf("written %+v, not written %+v", res.Written, res.NotWritten)
 	}
 	if left, _ := os.ReadDir(own); len(left) != 0 {
@@ -180,18 +180,18 @@ func TestDeviceInfoNotWritten(t *testing.T) {
 	folder := t.TempDir()
 	a := newDevice(t)
 	a.org("Ragunda Energi AB")
-	res, err := sync.Sync(ctx, a.s, folder, sync.Options{CreateTemp: readOnly(1)}) // the bundle, then no more
+	res, err := exchange.Sync(ctx, a.s, folder, exchange.Options{CreateTemp: readOnly(1)}) // the bundle, then no more
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := filepath.Join(folder, filepath.FromSlash(sync.DevicesDir), a.s.DeviceID(), sync.DeviceFile)
-	if nw := res.NotWritten; len(res.Written) != 1 || nw == nil || nw.Reason != sync.ReasonDeviceNotWritten || nw.Path != want {
+	want := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), a.s.DeviceID(), exchange.DeviceFile)
+	if nw := res.NotWritten; len(res.Written) != 1 || nw == nil || nw.Reason != exchange.ReasonDeviceNotWritten || nw.Path != want {
 		t.Fatalf("written %+v, not written %+v", res.Written, res.NotWritten)
 	}
 	if res := a.sync(folder); res.NotWritten != nil || len(res.Written) != 0 {
 		t.Fatalf("next sync: written %+v, not written %+v", res.Written, res.NotWritten)
 	}
-	if _, err := sync.ReadDeviceInfo(folder, a.s.DeviceID()); err != nil {
+	if _, err := exchange.ReadDeviceInfo(folder, a.s.DeviceID()); err != nil {
 		t.Fatalf("device.json after the folder became writable: %v", err)
 	}
 }
@@ -224,7 +224,7 @@ func TestReadOnlyFolderByPermissions(t *testing.T) {
 		}
 	}
 	t.Cleanup(func() { chmod(0o755, dirs...) })
-	own := filepath.Join(folder, filepath.FromSlash(sync.DevicesDir), a.s.DeviceID())
+	own := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), a.s.DeviceID())
 
 	chmod(0o555, dirs...)
 	res := a.sync(folder)
@@ -236,7 +236,7 @@ func TestReadOnlyFolderByPermissions(t *testing.T) {
 	chmod(0o555, own)
 	a.org("Hallen Hantverk AB")
 	res = a.sync(folder)
-	if res.NotWritten == nil || res.NotWritten.Reason != sync.ReasonChangesNotWritten || len(res.Written) != 0 {
+	if res.NotWritten == nil || res.NotWritten.Reason != exchange.ReasonChangesNotWritten || len(res.Written) != 0 {
 		t.Fatalf("read-only own directory: written %+v, not written %+v", res.Written, res.NotWritten)
 	}
 	chmod(0o755, own)

@@ -17,7 +17,7 @@ import (
 	"slices"
 
 	"eu.ilsa.coach/ilsa/data"
-	"eu.ilsa.coach/ilsa/data/sync/bundle"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 )
 
 // Raw is a bundle to write exactly as given.

@@ -1,4 +1,4 @@
-package sync_test
+package exchange_test
 
 // The world of TestConvergence: devices, a simulated folder-sync engine that
 // carries bundle files between the devices' own copies of the shared folder,
@@ -19,8 +19,8 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/models"
-	"eu.ilsa.coach/ilsa/data/sync"
 )
 
 // cvDevice is one installation: its store, its fake clock, and its own copy
@@ -35,7 +35,7 @@ type cvDevice struct {
 
 // dir is the directory of author's bundles in this device's copy of the folder.
 func (d *cvDevice) dir(author string) string {
-	return filepath.Join(d.folder, filepath.FromSlash(sync.DevicesDir), author)
+	return filepath.Join(d.folder, filepath.FromSlash(exchange.DevicesDir), author)
 }
 
 // cvFile is a bundle some device wrote into its own directory.
@@ -192,7 +192,7 @@ func (w *cvWorld) sameInstant(ds []*cvDevice) {
 // happened (written, imported, rehomed).
 func (w *cvWorld) syncDevice(d *cvDevice, final bool) bool {
 	w.t.Helper()
-	res, err := sync.Sync(ctx, d.s, d.folder, sync.Options{App: "convergence"})
+	res, err := exchange.Sync(ctx, d.s, d.folder, exchange.Options{App: "convergence"})
 	if err != nil {
 		w.fatalf("%s: sync: %v", d.name, err)
 	}
@@ -207,10 +207,10 @@ func (w *cvWorld) syncDevice(d *cvDevice, final bool) bool {
 	return len(res.Written) > 0 || len(res.Imported) > 0 || n > 0
 }
 
-func pendingCount(res sync.Result) int {
+func pendingCount(res exchange.Result) int {
 	n := 0
 	for _, f := range res.Files {
-		if f.Action == sync.ActionPending {
+		if f.Action == exchange.ActionPending {
 			n++
 		}
 	}
@@ -219,7 +219,7 @@ func pendingCount(res sync.Result) int {
 
 // checkResult: no clones, nothing quarantined, junk ignored, and a bundle
 // name left pending only while the engine has delivered a truncated copy.
-func (w *cvWorld) checkResult(d *cvDevice, res sync.Result, final bool) {
+func (w *cvWorld) checkResult(d *cvDevice, res exchange.Result, final bool) {
 	w.t.Helper()
 	if res.Clones != 0 || res.NewDeviceID != "" || res.Unknown != 0 {
 		w.fatalf("%s: unexpected clones/new id/unknown: %+v", d.name, res)
@@ -228,17 +228,17 @@ func (w *cvWorld) checkResult(d *cvDevice, res sync.Result, final bool) {
 		name := filepath.Base(f.Path)
 		if cvBundleName.MatchString(name) {
 			fi, known := w.index[filepath.Base(filepath.Dir(f.Path))+"/"+name]
-			if f.Action != sync.ActionPending || f.Reason != sync.ReasonTruncated || !known ||
+			if f.Action != exchange.ActionPending || f.Reason != exchange.ReasonTruncated || !known ||
 				w.state[[2]int{fi, w.devIndex(d)}] != cvTruncated || final {
 				w.fatalf("%s: bundle %s reported %s %s (%s), engine state %d", d.name, f.Path, f.Action, f.Reason, f.Detail,
 					w.state[[2]int{fi, w.devIndex(d)}])
 			}
 			continue
 		}
-		if f.Action != sync.ActionIgnored || !w.junk[name] {
+		if f.Action != exchange.ActionIgnored || !w.junk[name] {
 			w.fatalf("%s: file %s reported %s %s (%s)", d.name, f.Path, f.Action, f.Reason, f.Detail)
 		}
-		if f.Reason != sync.ReasonEngineTemp && f.Reason != sync.ReasonEngineConflict {
+		if f.Reason != exchange.ReasonEngineTemp && f.Reason != exchange.ReasonEngineConflict {
 			w.fatalf("%s: junk %s ignored for %s", d.name, name, f.Reason)
 		}
 	}
@@ -371,7 +371,7 @@ func (w *cvWorld) plantJunk() {
 		name = fmt.Sprintf(".syncthing.%s.%d.tmp", f.name, w.rng.IntN(1000))
 		body = body[:w.rng.IntN(len(body))]
 	} else {
-		name = strings.TrimSuffix(f.name, sync.BundleExt) + ".sync-conflict-20261201-101010-ABCDEFG" + sync.BundleExt
+		name = strings.TrimSuffix(f.name, exchange.BundleExt) + ".sync-conflict-20261201-101010-ABCDEFG" + exchange.BundleExt
 	}
 	w.must(os.WriteFile(filepath.Join(dir, name), body, 0o644), "write junk")
 	w.junk[name] = true
