@@ -14,7 +14,6 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
-	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/data/report/client"
 	"eu.ilsa.coach/ilsa/translations"
 	"eu.ilsa.coach/ilsa/ui"
@@ -88,24 +87,28 @@ func (e *readOnlyWindowError) MessageKey() (string, []any) {
 	return "error.read_only_window", []any{"Dir", e.dir}
 }
 
-func openWindow(st *data.Store, tr *translations.Localizer, dataDir string, primary *instance.Primary) error {
-	a := fyneapp.NewWithID(AppID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	lib, _ := loadModels(dataDir, st)
-	u := ui.New(a, st, tr, ui.Options{DataDir: dataDir, Version: Version, Models: lib, Sync: folderSync{st},
-		Reports: funderReports{st, lib},
-		ReloadModels: func() *models.Library {
-			l, _ := loadModels(dataDir, st)
-			return l
-		},
+// windowOptions wires the window to the open store: one model library,
+// reloaded after each sync and read by the screens, the client report and
+// the funder exports alike.
+func windowOptions(st *data.Store, dataDir string) ui.Options {
+	lib := newModelLibrary(dataDir, st)
+	return ui.Options{DataDir: dataDir, Version: Version, Models: lib.Current(), Sync: folderSync{st},
+		Reports:      funderReports{st, lib},
+		ReloadModels: lib.Reload,
 		ClientReport: func(ctx context.Context, orgID, lang, path string) (int, error) {
 			return writeViaTemp(path, func(f *os.File) (int, error) {
-				return client.Write(ctx, f, st, lib, orgID, translations.New(lang), client.Options{})
+				return client.Write(ctx, f, st, lib.Current(), orgID, translations.New(lang), client.Options{})
 			})
 		},
 		// The welcome's "Load demo data": the same demo as "ilsa demo".
 		LoadDemo: func(ctx context.Context) error { return demo.Fill(ctx, st, demo.Options{}) },
-	})
+	}
+}
+
+func openWindow(st *data.Store, tr *translations.Localizer, dataDir string, primary *instance.Primary) error {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	u := ui.New(a, st, tr, windowOptions(st, dataDir))
 	primary.OnRaise(func() { fyne.Do(u.Raise) })
 	u.ShowAndRun()
 	return nil

@@ -1,10 +1,14 @@
 package app
 
 import (
+	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"eu.ilsa.coach/ilsa/data"
 )
 
 func TestModelsListShowsTheBundledLibraryInTheUsersLanguage(t *testing.T) {
@@ -138,4 +142,85 @@ levels = [
 		out, errOut, _ := c.run("models", "list")
 		t.Fatalf("the shared folder's model is not listed:\n%s\n%s", out, errOut)
 	}
+}
+
+// A model a project lead shares after the window opened reaches the
+// client report and the funder exports once a sync reloads the library
+// (ReloadModels), not only the screens: they read the same library.
+func TestTheWindowsReportsKnowAModelSharedAfterStart(t *testing.T) {
+	pdftotext := requirePdftotext(t)
+	c := newCLI(t)
+	c.ok("init", "--advisor", "Anna Rådgivare", "--country", "SE")
+	org := c.id("org", "add", "--name", "Delad Modell AB", "--country", "SE")
+	shared := t.TempDir()
+	c.ok("sync", "--folder", shared)
+	st, err := data.Open(filepath.Join(c.dir, data.DBFileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	opts := windowOptions(st, c.dir)
+
+	dir := filepath.Join(shared, "ilsa", "v1", "models")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lead := `id = "region-readiness"
+version = 1
+kind = "scale"
+levels = 3
+source = "Project lead, ILSA"
+name = { sv = "Regional mognad", nb = "Regional modenhet", en = "Regional readiness" }
+description = { sv = "Test", nb = "Test", en = "Test" }
+
+[[dimensions]]
+id = "network"
+name = { sv = "Nätverk", nb = "Nettverk", en = "Network" }
+description = { sv = "N", nb = "N", en = "N" }
+levels = [
+  { level = 1, sv = "Ett", nb = "En", en = "One" },
+  { level = 2, sv = "Två", nb = "To", en = "Two" },
+  { level = 3, sv = "Tre", nb = "Tre", en = "Three" },
+]
+`
+	if err := os.WriteFile(filepath.Join(dir, "region.toml"), []byte(lead), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.id("assess", "--org", org, "--model", "region-readiness", "--level", "network=2", "--date", "2026-11-02")
+
+	report := func() string {
+		out := filepath.Join(t.TempDir(), "rapport.pdf")
+		if _, err := opts.ClientReport(context.Background(), org, "sv", out); err != nil {
+			t.Fatal(err)
+		}
+		text, err := exec.Command(pdftotext, out, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(text)
+	}
+	if strings.Contains(report(), "Regional mognad") {
+		t.Fatal("the window knew the model before any reload: the test shows nothing")
+	}
+	opts.ReloadModels()
+	if text := report(); !strings.Contains(text, "Regional mognad") || !strings.Contains(text, "Nätverk") {
+		t.Errorf("after the reload the client report still lacks the shared model:\n%s", text)
+	}
+	if _, ok := opts.Reports.(funderReports).lib.Current().Latest("region-readiness"); !ok {
+		t.Error("the funder exports' library lacks the shared model after the reload")
+	}
+}
+
+// requirePdftotext returns the pdftotext program; without it the test is
+// skipped on a developer's machine and fails under CI, where it must run.
+func requirePdftotext(t *testing.T) string {
+	t.Helper()
+	p, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing (scripts/deps.sh test installs poppler-utils)")
+		}
+		t.Skip("pdftotext is missing")
+	}
+	return p
 }

@@ -6,7 +6,6 @@ import (
 	"os"
 
 	"eu.ilsa.coach/ilsa/data"
-	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 	"eu.ilsa.coach/ilsa/translations"
@@ -16,7 +15,7 @@ import (
 // funderReports gives the Reports screen the indicators over the open store.
 type funderReports struct {
 	st  *data.Store
-	lib *models.Library
+	lib *modelLibrary // the window's, reloaded after each sync
 }
 
 var _ ui.Reports = funderReports{}
@@ -35,7 +34,7 @@ func (f funderReports) Export(ctx context.Context, r *indicators.Report, format,
 		return usage("cli.error.flag_value", "Flag", "--format", "Value", format)
 	}
 	_, err := writeViaTemp(path, func(file *os.File) (int, error) {
-		return 0, write(file, r, export.Options{Lang: translations.New(lang), Models: f.lib})
+		return 0, write(file, r, export.Options{Lang: translations.New(lang), Models: f.lib.Current()})
 	})
 	return err
 }
