@@ -42,6 +42,13 @@ func (s *session) cmdSync(args []string) error {
 	opt := s.syncOptions()
 	opt.Reseed = *reseed
 	res, err := exchange.Sync(s.ctx(), s.store, *folder, opt)
+	// Remembered as the window remembers its own, so Today and the Sync
+	// screen show this sync too (best effort: the sync itself is done).
+	errText := ""
+	if err != nil {
+		errText = s.tr.Error(err)
+	}
+	_ = exchange.SaveLast(s.store, exchange.NewLastSync(s.env.Now(), res, errText))
 	if err != nil {
 		return err
 	}

@@ -7,9 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui"
 )
 
 // TestEverySyncReasonReadsInEveryLanguage: each reason a file was not
@@ -189,4 +194,44 @@ func TestExportImportAndConflicts(t *testing.T) {
 	if b.dump() != before {
 		t.Error("a bad file changed the data")
 	}
+}
+
+// A sync from the command line is remembered like the window's own: Today
+// shows when it ran, not the state before it.
+func TestTodayShowsASyncMadeByTheCommandLine(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--advisor", "Anna Rådgivare", "--country", "SE")
+	c.ok("sync", "--folder", t.TempDir())
+	st, err := data.Open(filepath.Join(c.dir, data.DBFileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	u := ui.New(test.NewApp(), st, translations.New("sv"), windowOptions(st, c.dir))
+	u.WaitIdle()
+	all := strings.Join(shownTexts(u.Window().Content()), "\n")
+	if !strings.Contains(all, "Senast synkat "+fixedNow.Format("2006-01-02")) {
+		t.Errorf("Today after `ilsa sync` shows:\n%s", all)
+	}
+}
+
+// shownTexts lists the texts of the labels under o.
+func shownTexts(o fyne.CanvasObject) []string {
+	switch x := o.(type) {
+	case *widget.Label:
+		return []string{x.Text}
+	case *fyne.Container:
+		var out []string
+		for _, c := range x.Objects {
+			out = append(out, shownTexts(c)...)
+		}
+		return out
+	case fyne.Widget:
+		var out []string
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			out = append(out, shownTexts(c)...)
+		}
+		return out
+	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -32,21 +31,11 @@ type Syncer interface {
 const (
 	SettingSyncFolder = "sync.folder"
 	settingSyncAuto   = "sync.auto" // "0" turns automatic sync off
-	settingSyncLast   = "sync.last" // JSON lastSync
 )
 
 // autoSyncEvery is how often the app syncs while it runs and the folder is
 // reachable.
 const autoSyncEvery = 5 * time.Minute
-
-// lastSync is what the last sync did, kept for the Sync and Today screens.
-type lastSync struct {
-	At       time.Time       `json:"at"`
-	Result   exchange.Result `json:"result"`
-	Error    string          `json:"error,omitempty"` // the sentence shown, in the language of the time
-	Imported int             `json:"imported"`
-	Written  int             `json:"written"`
-}
 
 // syncScreen chooses the shared folder, syncs (now, on start and every few
 // minutes), shows what happened in plain words, reviews conflicts, and
@@ -120,7 +109,7 @@ type syncState struct {
 	folder    string
 	auto      bool
 	reachErr  error
-	last      *lastSync
+	last      *exchange.LastSync
 	conflicts []conflictItem // with the records' names: only the Sync screen reads them
 	open      int            // conflicts waiting for review
 }
@@ -136,12 +125,7 @@ func (u *UI) readSyncState(withItems bool) (syncState, error) {
 	if st.folder != "" {
 		st.reachErr = exchange.CheckFolder(st.folder)
 	}
-	if raw, _ := u.store.Setting(settingSyncLast); raw != "" {
-		var l lastSync
-		if json.Unmarshal([]byte(raw), &l) == nil {
-			st.last = &l
-		}
-	}
+	st.last = exchange.ReadLast(u.store)
 	if withItems {
 		var err error
 		st.conflicts, err = u.loadConflicts()
@@ -191,7 +175,7 @@ func (s *syncScreen) folderFocused() bool {
 
 // showLast says in plain words what the last sync did and what needs
 // attention.
-func (s *syncScreen) showLast(l *lastSync) {
+func (s *syncScreen) showLast(l *exchange.LastSync) {
 	tr := s.u.tr
 	s.problems.RemoveAll()
 	if l == nil {
@@ -320,13 +304,11 @@ func (s *syncScreen) syncNow(manual bool) {
 		if err == nil && u.opt.ReloadModels != nil {
 			lib = u.opt.ReloadModels() // a lead may have shared a new model
 		}
-		l := lastSync{At: u.opt.Now(), Result: res, Imported: len(res.Imported), Written: len(res.Written)}
+		errText := ""
 		if err != nil {
-			l.Error = u.tr.Error(err)
+			errText = u.tr.Error(err)
 		}
-		if b, jerr := json.Marshal(l); jerr == nil {
-			_ = u.store.SetSetting(settingSyncLast, string(b))
-		}
+		_ = exchange.SaveLast(u.store, exchange.NewLastSync(u.opt.Now(), res, errText))
 		return func() {
 			s.progress.Hide()
 			if lib != nil {
