@@ -26,6 +26,12 @@ func (f folderSync) Export(path string) (int, error) {
 	return int(h.Count), err
 }
 
+func (folderSync) CheckFolder(folder string) error { return exchange.CheckFolder(folder) }
+
+func (folderSync) AdvisorOf(folder, device string) string { return exchange.AdvisorOf(folder, device) }
+
+func (folderSync) BundleFiles(dir string) ([]string, error) { return exchange.BundleFiles(dir) }
+
 func (f folderSync) Import(paths []string, progress func(done, total int64)) (exchange.Result, error) {
 	return exchange.ImportFiles(context.Background(), f.st, paths, f.options(progress))
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
@@ -64,6 +65,9 @@ const ReasonSameKeyOtherHash = "sync.same_key_other_hash"
 // id, "~", and 8 hex digits of the change's content. It depends only on the
 // change, so the same clashing change arriving twice (in a bundle and in an
 // export) is recognised as one.
+//
+// OriginalDevice undoes it: the id of the installation a clone's changes
+// came from (its directory in the shared folder), or device itself.
 func CloneDevice(c Change) string {
 	h := sha256.New()
 	var n [8]byte
@@ -77,6 +81,12 @@ func CloneDevice(c Change) string {
 		h.Write([]byte(s))
 	}
 	return c.Device + "~" + hex.EncodeToString(h.Sum(nil)[:4])
+}
+
+// OriginalDevice is the device a clone id (CloneDevice) was derived from.
+func OriginalDevice(device string) string {
+	orig, _, _ := strings.Cut(device, "~")
+	return orig
 }
 
 // ImportChanges applies one bundle in one transaction: the changes next

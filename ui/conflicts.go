@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
-	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
 // conflictItem is one concurrent edit with what the review shows of it.
@@ -35,18 +34,13 @@ func (u *UI) loadConflicts() ([]conflictItem, error) {
 	folder, _ := u.store.Setting(SettingSyncFolder)
 	names := map[string]string{}
 	advisor := func(device string) string {
-		if folder == "" || device == me {
+		if folder == "" || device == me || u.opt.Sync == nil {
 			return ""
 		}
-		device, _, _ = strings.Cut(device, "~") // a clone's changes: the original id's directory
 		if n, ok := names[device]; ok {
 			return n
 		}
-		info, err := exchange.ReadDeviceInfo(folder, device)
-		if err != nil {
-			info.Advisor = ""
-		}
-		names[device] = strings.TrimSpace(info.Advisor)
+		names[device] = u.opt.Sync.AdvisorOf(folder, device)
 		return names[device]
 	}
 	out := make([]conflictItem, 0, len(list))

@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"io/fs"
-	"path/filepath"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -24,6 +21,12 @@ type Syncer interface {
 	Sync(folder string, progress func(done, total int64)) (exchange.Result, error)
 	Export(path string) (changes int, err error)
 	Import(paths []string, progress func(done, total int64)) (exchange.Result, error)
+	// CheckFolder says whether folder can be synced with now (nil), or why not.
+	CheckFolder(folder string) error
+	// AdvisorOf names the advisor of another device ("" when unknown).
+	AdvisorOf(folder, device string) string
+	// BundleFiles lists the bundle files in a folder and its subfolders.
+	BundleFiles(dir string) ([]string, error)
 }
 
 // Settings of the Sync screen (device-local). SettingSyncFolder is read by
@@ -122,8 +125,8 @@ func (u *UI) readSyncState(withItems bool) (syncState, error) {
 	st.folder, _ = u.store.Setting(SettingSyncFolder)
 	a, _ := u.store.Setting(settingSyncAuto)
 	st.auto = a != "0"
-	if st.folder != "" {
-		st.reachErr = exchange.CheckFolder(st.folder)
+	if st.folder != "" && u.opt.Sync != nil {
+		st.reachErr = u.opt.Sync.CheckFolder(st.folder)
 	}
 	st.last = exchange.ReadLast(u.store)
 	if withItems {
@@ -262,8 +265,8 @@ func (s *syncScreen) chooseFolder() {
 // syncs once.
 func (s *syncScreen) setFolder(path string) {
 	path = strings.TrimSpace(path)
-	if path != "" {
-		if err := exchange.CheckFolder(path); err != nil {
+	if path != "" && s.u.opt.Sync != nil {
+		if err := s.u.opt.Sync.CheckFolder(path); err != nil {
 			s.u.showError(err)
 			return
 		}
@@ -296,7 +299,7 @@ func (s *syncScreen) syncNow(manual bool) {
 		if folder == "" {
 			return func() { s.progress.Hide() }
 		}
-		if err := exchange.CheckFolder(folder); err != nil && !manual {
+		if err := u.opt.Sync.CheckFolder(folder); err != nil && !manual {
 			return func() { s.progress.Hide(); s.refresh() } // offline: try again later
 		}
 		res, err := u.opt.Sync.Sync(folder, progress)
@@ -404,7 +407,7 @@ func (s *syncScreen) importFolder() {
 		if dir == nil {
 			return
 		}
-		paths, err := bundleFiles(dir.Path())
+		paths, err := u.opt.Sync.BundleFiles(dir.Path())
 		if err != nil {
 			u.showError(err)
 			return
@@ -417,22 +420,6 @@ func (s *syncScreen) importFolder() {
 	}, u.win)
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
-}
-
-// bundleFiles lists the *.bundle files under dir, in name order.
-func bundleFiles(dir string) ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return nil // an unreadable subfolder is skipped, the rest imported
-		}
-		if !e.IsDir() && strings.HasSuffix(e.Name(), exchange.BundleExt) && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, p)
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out, err
 }
 
 // importPaths imports bundle files off the UI goroutine with progress, and

@@ -26,6 +26,12 @@ func (f testSyncer) Export(path string) (int, error) {
 	return int(h.Count), err
 }
 
+func (testSyncer) CheckFolder(folder string) error { return exchange.CheckFolder(folder) }
+
+func (testSyncer) AdvisorOf(folder, device string) string { return exchange.AdvisorOf(folder, device) }
+
+func (testSyncer) BundleFiles(dir string) ([]string, error) { return exchange.BundleFiles(dir) }
+
 func (f testSyncer) Import(paths []string, p func(done, total int64)) (exchange.Result, error) {
 	return exchange.ImportFiles(context.Background(), f.st, paths, exchange.Options{Progress: p})
 }
@@ -206,7 +212,7 @@ func TestImportAFolderOfExportedFiles(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("junk"), 0o644)
 		}
 	}
-	paths, err := bundleFiles(stick)
+	paths, err := exchange.BundleFiles(stick)
 	if err != nil || len(paths) != 2 {
 		t.Fatalf("bundle files %v %v", paths, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
@@ -348,4 +349,19 @@ func TestExportAndImportFiles(t *testing.T) {
 	if !slices.IsSortedFunc(progress, func(x, y [2]int64) int { return int(x[0] - y[0]) }) {
 		t.Fatalf("progress went backwards: %v", progress)
 	}
+}
+
+// A clone's changes are named by the advisor of the installation they came
+// from; a device without device.json has no name.
+func TestAdvisorOfFollowsClonesToTheirOriginal(t *testing.T) {
+	folder := t.TempDir()
+	a := newDevice(t)
+	if err := a.s.SetProfile(data.Profile{Advisor: "Erik Lund", Country: data.CountrySE}); err != nil {
+		t.Fatal(err)
+	}
+	a.sync(folder)
+	dev := a.s.DeviceID()
+	mustEqual(t, "device", exchange.AdvisorOf(folder, dev), "Erik Lund")
+	mustEqual(t, "clone", exchange.AdvisorOf(folder, dev+"~0badc0de"), "Erik Lund")
+	mustEqual(t, "unknown", exchange.AdvisorOf(folder, "someone-else"), "")
 }
