@@ -146,11 +146,16 @@ func TestInvalidImportedValuesAreKeptAside(t *testing.T) {
 		"visit type":                 {data.EntityVisit, `"teleport"`},
 		"visit phase":                {data.EntityVisit, `"phase-9"`},
 		"visit orgs":                 {data.EntityVisit, `["` + strings.Repeat("y", 500) + `"]`},
+		"visit orgs#none":            {data.EntityVisit, `[]`},
+		"visit date#empty":           {data.EntityVisit, `""`},
+		"organisation name#empty":    {data.EntityOrganisation, `""`},
+		"organisation notes#escape":  {data.EntityOrganisation, `"\u001b[2J"`},
 	}
 	var batch []data.Change
 	seq := uint64(1)
 	for key, ev := range bad {
 		_, field, _ := strings.Cut(key, " ")
+		field, _, _ = strings.Cut(field, "#") // several bad values of one field
 		id := o.ID
 		if ev[0] == data.EntityVisit {
 			id = v.ID

@@ -38,7 +38,7 @@ type incomingRule func(field string, v any) error
 // lines, a date from MinDate to MaxDate), so dates need no rule here.
 var incomingRules = map[string]map[string]incomingRule{
 	EntityOrganisation: {
-		"name": textRule(maxNameLen), "orgnr": orgNrRule, "country": countryRule,
+		"name": required(textRule(maxNameLen)), "orgnr": orgNrRule, "country": countryRule,
 		"municipality": stringRule(func(_ string, s string) error { return ValidateMunicipality(s) }),
 		"sector":       stringRule(func(_ string, s string) error { return ValidateSector(s) }),
 		"kind":         choiceRule(append([]OrgKind{""}, OrgKinds...)),
@@ -48,18 +48,18 @@ var incomingRules = map[string]map[string]incomingRule{
 		"tags": listRule(maxShortLen), "merged_into": textRule(maxIDLen), "created_at": createdRule,
 	},
 	EntityContact: {
-		"org_id": textRule(maxIDLen), "name": textRule(maxNameLen), "role": textRule(maxShortLen),
+		"org_id": required(textRule(maxIDLen)), "name": required(textRule(maxNameLen)), "role": textRule(maxShortLen),
 		"email": stringRule(emailRule), "phone": stringRule(phoneRule), "gender": choiceRule(Genders),
 		"created_at": createdRule,
 	},
 	EntityVisit: {
-		"orgs": listRule(maxIDLen), "type": choiceRule(append([]VisitType{""}, VisitTypes...)),
+		"date": required(nil), "orgs": required(listRule(maxIDLen)), "type": choiceRule(append([]VisitType{""}, VisitTypes...)),
 		"minutes": intRule(0, 24*60, false), "place": textRule(maxShortLen), "advisor": textRule(maxShortLen),
 		"women": intRule(0, 100_000, false), "men": intRule(0, 100_000, false), "other": intRule(0, 100_000, false),
 		"phase": choiceRule(append([]Phase{PhaseNone}, Phases...)), "notes": textRule(maxNotesLen), "created_at": createdRule,
 	},
 	EntityAction: {
-		"org_id": textRule(maxIDLen), "visit_id": textRule(maxIDLen), "text": textRule(maxNotesLen),
+		"org_id": required(textRule(maxIDLen)), "visit_id": textRule(maxIDLen), "text": required(textRule(maxNotesLen)),
 		"owner":    textRule(maxShortLen),
 		"model_id": textRule(maxIDLen), "dimension": textRule(maxIDLen), "created_at": createdRule,
 	},
@@ -94,6 +94,20 @@ func valueProblem(entity string, f fieldSpec, col any) error {
 		return rule(f.name, col)
 	}
 	return nil
+}
+
+// required: no form saves the field empty (an organisation without a name,
+// a visit without a date or organisations, an action without text).
+func required(rule incomingRule) incomingRule {
+	return func(field string, v any) error {
+		if s, ok := v.(string); !ok || s == "" || s == "[]" {
+			return invalid(field, "required")
+		}
+		if rule == nil {
+			return nil
+		}
+		return rule(field, v)
+	}
 }
 
 func stringRule(check func(field, s string) error) incomingRule {
