@@ -607,38 +607,6 @@ func TestOnlyNoCommandOpensTheApp(t *testing.T) {
 	}
 }
 
-func TestHelp(t *testing.T) {
-	commands := []string{"init --advisor NAME", "org add --name NAME", "org edit ID", "org list", "contact add --org ID",
-		"visit add --org ID", "visit list", "action add --org ID --text TEXT", "action done ID", "action list",
-		"dump", "demo [--orgs N] [--visits N]", "check", "version", "help"}
-	for _, tc := range []struct {
-		env   map[string]string
-		args  []string
-		intro string
-	}{
-		{nil, []string{"help"}, "ILSA Coach: innovation advisors' visits"},
-		{nil, []string{"--help"}, "ILSA Coach: innovation advisors' visits"},
-		{nil, []string{"-h"}, "ILSA Coach: innovation advisors' visits"},
-		{nil, []string{"--lang", "sv", "help"}, "Utan kommando öppnas skrivbordsappen"},
-		{map[string]string{"LANG": "sv_SE.UTF-8"}, []string{"--help"}, "Utan kommando öppnas skrivbordsappen"},
-		{nil, []string{"--lang", "nb", "--help"}, "Uten kommando åpnes skrivebordsappen"},
-		{map[string]string{"LANG": "nb_NO.UTF-8"}, []string{"help"}, "Uten kommando åpnes skrivebordsappen"},
-	} {
-		out, errOut, code := run(t, tc.env, tc.args...)
-		if code != 0 || errOut != "" {
-			t.Errorf("ilsa %v: exit %d, stderr %q", tc.args, code, errOut)
-		}
-		if !strings.Contains(out, tc.intro) {
-			t.Errorf("ilsa %v (env %v) printed %q, want %q", tc.args, tc.env, firstLine(out), tc.intro)
-		}
-		for _, cmd := range commands {
-			if !strings.Contains(out, cmd) {
-				t.Errorf("ilsa %v: help lacks %q", tc.args, cmd)
-			}
-		}
-	}
-}
-
 func firstLine(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
 
 func TestVersion(t *testing.T) {
@@ -1115,14 +1083,5 @@ func TestFileMessagesNameWhatIsWrong(t *testing.T) {
 	}
 	if !slices.Equal(names, []string{"a-file", "good.bundle"}) {
 		t.Errorf("the folder holds %v, want only a-file and good.bundle (no temporary files)", names)
-	}
-}
-
-func TestCommandHelpIsHelp(t *testing.T) {
-	for _, args := range [][]string{{"org", "add", "--help"}, {"export", "-h"}} {
-		out, errOut, code := run(t, nil, args...)
-		if code != 0 || errOut != "" || !strings.Contains(out, "org add --name NAME") {
-			t.Errorf("ilsa %v: exit %d, stderr %q, stdout %q; want the help", args, code, errOut, firstLine(out))
-		}
 	}
 }

@@ -91,6 +91,7 @@ func oneID(pos []string) (string, error) {
 	return "", usage("cli.error.extra_args", "Args", strings.Join(pos[1:], " "))
 }
 
+// noArgs checks that no positional arguments were given.
 func noArgs(pos []string) error {
 	if len(pos) > 0 {
 		return usage("cli.error.extra_args", "Args", strings.Join(pos, " "))
@@ -98,7 +99,8 @@ func noArgs(pos []string) error {
 	return nil
 }
 
-// parseCount reads a non-negative whole number flag value ("" or "unknown": nil).
+// parseOptionalInt reads a whole-number flag value that may be left unknown:
+// "", "unknown" and "-" give nil. The range is for validation to check.
 func parseOptionalInt(flagName, v string) (*int, error) {
 	v = strings.TrimSpace(v)
 	if v == "" || v == "unknown" || v == "-" {
@@ -111,32 +113,10 @@ func parseOptionalInt(flagName, v string) (*int, error) {
 	return &n, nil
 }
 
-// parseNoArgs parses a command that takes no positional arguments and checks
-// its required flags; it returns the flags given.
-func parseNoArgs(fs *flag.FlagSet, args []string, required ...string) (map[string]bool, error) {
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, err
-	}
-	if err := noArgs(pos); err != nil {
-		return nil, err
-	}
-	given := setFlags(fs)
-	for _, req := range required {
-		if !given[req] {
-			return nil, usage("cli.error.required_flag", "Flag", "--"+req)
-		}
-	}
-	return given, nil
-}
-
-// parseEdit parses an edit command: one id and at least one flag to change.
-func parseEdit(fs *flag.FlagSet, args []string) (string, map[string]bool, error) {
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return "", nil, err
-	}
-	id, err := oneID(pos)
+// editOperands checks an edit command's operands and flags: one id and at
+// least one flag to change; it returns the id and the flags given.
+func editOperands(fs *flag.FlagSet, operands []string) (string, map[string]bool, error) {
+	id, err := oneID(operands)
 	if err != nil {
 		return "", nil, err
 	}
