@@ -14,7 +14,8 @@ type stringList []string
 func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
-// newFlags makes a flag set whose errors we translate ourselves.
+// newFlags makes a flag set whose errors we translate ourselves. A flag's
+// usage text is the key of its help text (see command).
 func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)

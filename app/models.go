@@ -14,11 +14,11 @@ import (
 )
 
 // ModelsDirName is the folder inside the data directory where model files
-// from outside (a project lead's) are put; the shared folder's models/ joins
-// it when sync arrives.
+// from outside (a project lead's) are put; the shared folder's models are
+// read as well (modelDirs).
 const ModelsDirName = "models"
 
-// loadModels reads the bundled library and the data folder's models/.
+// loadModels reads the bundled library and the model files in modelDirs.
 func loadModels(dataDir string, st *data.Store) (*models.Library, []error) {
 	bundled, err := fs.Sub(assets.Models, "models")
 	if err != nil {

@@ -14,7 +14,8 @@ import (
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 )
 
-// ilsa report indicators: the funder report as JSON, XLSX, CSV or PDF.
+// reportIndicators is "ilsa report indicators": the funder report as JSON,
+// XLSX, CSV or PDF, to a file or (--out -) standard output.
 func reportIndicators(fs *flag.FlagSet) runFunc {
 	from := fs.String("from", "", "cli.flag.from")
 	to := fs.String("to", "", "cli.flag.to")

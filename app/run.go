@@ -136,7 +136,8 @@ func (s *session) parseGlobal(args []string) ([]string, error) {
 	return nil, nil
 }
 
-// resolveDataDir applies --data, then ILSA_DATA, then Fyne's app-data folder.
+// resolveDataDir applies --data, then ILSA_DATA, then the folder Fyne keeps
+// the app's files in (DefaultDataDir).
 func (s *session) resolveDataDir() (string, error) {
 	dir := s.dataDir
 	if dir == "" {
