@@ -14,7 +14,8 @@ type stringList []string
 func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
-// newFlags makes a flag set whose errors we translate ourselves.
+// newFlags makes a flag set whose errors we translate ourselves. A flag's
+// usage text is the key of its help text (see command).
 func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -91,6 +92,7 @@ func oneID(pos []string) (string, error) {
 	return "", usage("cli.error.extra_args", "Args", strings.Join(pos[1:], " "))
 }
 
+// noArgs checks that no positional arguments were given.
 func noArgs(pos []string) error {
 	if len(pos) > 0 {
 		return usage("cli.error.extra_args", "Args", strings.Join(pos, " "))
@@ -98,7 +100,8 @@ func noArgs(pos []string) error {
 	return nil
 }
 
-// parseCount reads a non-negative whole number flag value ("" or "unknown": nil).
+// parseOptionalInt reads a whole-number flag value that may be left unknown:
+// "", "unknown" and "-" give nil. The range is for validation to check.
 func parseOptionalInt(flagName, v string) (*int, error) {
 	v = strings.TrimSpace(v)
 	if v == "" || v == "unknown" || v == "-" {
@@ -111,32 +114,10 @@ func parseOptionalInt(flagName, v string) (*int, error) {
 	return &n, nil
 }
 
-// parseNoArgs parses a command that takes no positional arguments and checks
-// its required flags; it returns the flags given.
-func parseNoArgs(fs *flag.FlagSet, args []string, required ...string) (map[string]bool, error) {
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, err
-	}
-	if err := noArgs(pos); err != nil {
-		return nil, err
-	}
-	given := setFlags(fs)
-	for _, req := range required {
-		if !given[req] {
-			return nil, usage("cli.error.required_flag", "Flag", "--"+req)
-		}
-	}
-	return given, nil
-}
-
-// parseEdit parses an edit command: one id and at least one flag to change.
-func parseEdit(fs *flag.FlagSet, args []string) (string, map[string]bool, error) {
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return "", nil, err
-	}
-	id, err := oneID(pos)
+// editOperands checks an edit command's operands and flags: one id and at
+// least one flag to change; it returns the id and the flags given.
+func editOperands(fs *flag.FlagSet, operands []string) (string, map[string]bool, error) {
+	id, err := oneID(operands)
 	if err != nil {
 		return "", nil, err
 	}

@@ -1,52 +1,45 @@
 package app
 
-func init() { commands["duplicates"] = (*session).cmdDuplicates }
+import "flag"
 
-// cmdDuplicates lists organisations that look registered twice.
-func (s *session) cmdDuplicates(args []string) error {
-	fs := newFlags("duplicates")
-	asJSON := fs.Bool("json", false, "")
-	if _, err := parseNoArgs(fs, args); err != nil {
-		return err
-	}
-	if err := s.open(); err != nil {
-		return err
-	}
-	pairs, err := s.store.DuplicateCandidates(s.ctx())
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		out := make([]map[string]any, 0, len(pairs))
+// duplicates lists organisations that look registered twice.
+func duplicates(fs *flag.FlagSet) runFunc {
+	asJSON := fs.Bool("json", false, "cli.flag.json")
+	return func(s *session, _ []string) error {
+		if err := s.open(); err != nil {
+			return err
+		}
+		pairs, err := s.store.DuplicateCandidates(s.ctx())
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			out := make([]map[string]any, 0, len(pairs))
+			for _, p := range pairs {
+				out = append(out, map[string]any{"reason": p.Reason,
+					"a": map[string]any{"id": p.A.ID, "name": p.A.Name, "orgnr": p.A.OrgNr, "municipality": p.A.Municipality},
+					"b": map[string]any{"id": p.B.ID, "name": p.B.Name, "orgnr": p.B.OrgNr, "municipality": p.B.Municipality}})
+			}
+			return s.writeJSON(out)
+		}
+		if len(pairs) == 0 {
+			s.say(s.env.Stdout, s.tr.T("ui.dup.none"))
+			return nil
+		}
+		w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.reason"))
 		for _, p := range pairs {
-			out = append(out, map[string]any{"reason": p.Reason,
-				"a": map[string]any{"id": p.A.ID, "name": p.A.Name, "orgnr": p.A.OrgNr, "municipality": p.A.Municipality},
-				"b": map[string]any{"id": p.B.ID, "name": p.B.Name, "orgnr": p.B.OrgNr, "municipality": p.B.Municipality}})
+			why := s.tr.T("ui.dup.reason.name")
+			if p.Reason == "orgnr" {
+				why = s.tr.T("ui.dup.reason.orgnr")
+			}
+			row(w, p.A.ID, p.A.Name, p.B.ID, p.B.Name, why)
 		}
-		return s.writeJSON(out)
+		return w.Flush()
 	}
-	if len(pairs) == 0 {
-		s.say(s.env.Stdout, s.tr.T("ui.dup.none"))
-		return nil
-	}
-	w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.reason"))
-	for _, p := range pairs {
-		why := s.tr.T("ui.dup.reason.name")
-		if p.Reason == "orgnr" {
-			why = s.tr.T("ui.dup.reason.orgnr")
-		}
-		row(w, p.A.ID, p.A.Name, p.B.ID, p.B.Name, why)
-	}
-	return w.Flush()
 }
 
 // orgMerge is `org merge KEEP-ID DUPLICATE-ID`.
-func (s *session) orgMerge(args []string) error {
-	fs := newFlags("org merge")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
+func orgMerge(s *session, pos []string) error {
 	if len(pos) != 2 {
 		return usage("cli.error.merge_ids")
 	}

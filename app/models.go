@@ -1,6 +1,7 @@
 package app
 
 import (
+	"flag"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -13,11 +14,11 @@ import (
 )
 
 // ModelsDirName is the folder inside the data directory where model files
-// from outside (a project lead's) are put; the shared folder's models/ joins
-// it when sync arrives.
+// from outside (a project lead's) are put; the shared folder's models are
+// read as well (modelDirs).
 const ModelsDirName = "models"
 
-// loadModels reads the bundled library and the data folder's models/.
+// loadModels reads the bundled library and the model files in modelDirs.
 func loadModels(dataDir string, st *data.Store) (*models.Library, []error) {
 	bundled, err := fs.Sub(assets.Models, "models")
 	if err != nil {
@@ -42,51 +43,45 @@ func modelDirs(dataDir string, st *data.Store) []string {
 	return dirs
 }
 
-func (s *session) cmdModels(args []string) error {
-	return s.sub(args, map[string]func([]string) error{"list": s.modelsList})
-}
-
-func (s *session) modelsList(args []string) error {
-	fs := newFlags("models list")
-	asJSON := fs.Bool("json", false, "")
-	if _, err := parseNoArgs(fs, args); err != nil {
-		return err
-	}
-	if err := s.open(); err != nil {
-		return err
-	}
-	lib, problems := loadModels(s.dataDir, s.store)
-	for _, p := range problems {
-		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
-	}
-	all := lib.All()
-	lang := s.tr.Lang()
-	if *asJSON {
-		out := make([]map[string]any, 0, len(all))
+func modelsList(fs *flag.FlagSet) runFunc {
+	asJSON := fs.Bool("json", false, "cli.flag.json")
+	return func(s *session, _ []string) error {
+		if err := s.open(); err != nil {
+			return err
+		}
+		lib, problems := loadModels(s.dataDir, s.store)
+		for _, p := range problems {
+			s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
+		}
+		all := lib.All()
+		lang := s.tr.Lang()
+		if *asJSON {
+			out := make([]map[string]any, 0, len(all))
+			for _, m := range all {
+				var versions []int
+				for _, v := range lib.Versions(m.ID) {
+					versions = append(versions, v.Version)
+				}
+				dims := make([]map[string]any, 0, len(m.Dimensions))
+				for _, d := range m.Dimensions {
+					dims = append(dims, map[string]any{"id": d.ID, "name": d.Name.In(lang)})
+				}
+				out = append(out, map[string]any{"id": m.ID, "name": m.Name.In(lang), "version": m.Version,
+					"versions": versions, "kind": m.Kind, "levels": m.Levels, "dimensions": dims,
+					"source": m.Source, "bundled": m.Bundled, "file": m.File})
+			}
+			return s.writeJSON(out)
+		}
+		w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.version"), s.tr.T("cli.col.kind"), s.tr.T("cli.col.origin"))
 		for _, m := range all {
-			var versions []int
-			for _, v := range lib.Versions(m.ID) {
-				versions = append(versions, v.Version)
+			origin := s.tr.T("cli.models.bundled")
+			if !m.Bundled {
+				origin = m.File
 			}
-			dims := make([]map[string]any, 0, len(m.Dimensions))
-			for _, d := range m.Dimensions {
-				dims = append(dims, map[string]any{"id": d.ID, "name": d.Name.In(lang)})
-			}
-			out = append(out, map[string]any{"id": m.ID, "name": m.Name.In(lang), "version": m.Version,
-				"versions": versions, "kind": m.Kind, "levels": m.Levels, "dimensions": dims,
-				"source": m.Source, "bundled": m.Bundled, "file": m.File})
+			row(w, m.ID, m.Name.In(lang), strconv.Itoa(m.Version), s.modelKind(m.Kind), origin)
 		}
-		return s.writeJSON(out)
+		return w.Flush()
 	}
-	w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.version"), s.tr.T("cli.col.kind"), s.tr.T("cli.col.origin"))
-	for _, m := range all {
-		origin := s.tr.T("cli.models.bundled")
-		if !m.Bundled {
-			origin = m.File
-		}
-		row(w, m.ID, m.Name.In(lang), strconv.Itoa(m.Version), s.modelKind(m.Kind), origin)
-	}
-	return w.Flush()
 }
 
 func (s *session) modelKind(k models.Kind) string {
@@ -101,45 +96,43 @@ func (s *session) modelKind(k models.Kind) string {
 	return string(k)
 }
 
-// cmdAssess records an assessment with the newest version of a model:
+// assess records an assessment with the newest version of a model:
 // ilsa assess --org ID --model MODEL-ID --level DIMENSION=N ... [--date] [--visit ID] [--comment]
-func (s *session) cmdAssess(args []string) error {
-	fs := newFlags("assess")
-	org := fs.String("org", "", "")
-	model := fs.String("model", "", "")
-	visit := fs.String("visit", "", "")
-	date := fs.String("date", "", "")
-	comment := fs.String("comment", "", "")
-	done := fs.Bool("done", true, "")
+func assess(fs *flag.FlagSet) runFunc {
+	org := fs.String("org", "", "cli.flag.assess.org")
+	model := fs.String("model", "", "cli.flag.model")
+	visit := fs.String("visit", "", "cli.flag.visit")
+	date := fs.String("date", "", "cli.flag.assess.date")
+	comment := fs.String("comment", "", "cli.flag.comment")
+	done := fs.Bool("done", true, "cli.flag.done")
 	levels := &stringList{}
-	fs.Var(levels, "level", "")
-	if _, err := parseNoArgs(fs, args, "org", "model", "level"); err != nil {
-		return err
+	fs.Var(levels, "level", "cli.flag.level")
+	return func(s *session, _ []string) error {
+		answers, err := data.ParseLevels(*levels)
+		if err != nil {
+			return err
+		}
+		s.isoDates(date)
+		if err := s.open(); err != nil {
+			return err
+		}
+		lib, _ := loadModels(s.dataDir, s.store)
+		m, ok := lib.Latest(*model)
+		if !ok {
+			return usage("cli.error.unknown_model", "Model", *model)
+		}
+		a := data.Assessment{OrgID: *org, VisitID: *visit, ModelID: m.ID, ModelVersion: m.Version,
+			Date: *date, Comment: *comment, Answers: answers, Status: data.AssessmentDraft}
+		if a.Date == "" {
+			a.Date = s.today()
+		}
+		if *done {
+			a.Status = data.AssessmentDone
+		}
+		if err := s.store.SaveAssessment(s.ctx(), &a, m); err != nil {
+			return err
+		}
+		fmt.Fprintln(s.env.Stdout, a.ID)
+		return nil
 	}
-	answers, err := data.ParseLevels(*levels)
-	if err != nil {
-		return err
-	}
-	s.isoDates(date)
-	if err := s.open(); err != nil {
-		return err
-	}
-	lib, _ := loadModels(s.dataDir, s.store)
-	m, ok := lib.Latest(*model)
-	if !ok {
-		return usage("cli.error.unknown_model", "Model", *model)
-	}
-	a := data.Assessment{OrgID: *org, VisitID: *visit, ModelID: m.ID, ModelVersion: m.Version,
-		Date: *date, Comment: *comment, Answers: answers, Status: data.AssessmentDraft}
-	if a.Date == "" {
-		a.Date = s.today()
-	}
-	if *done {
-		a.Status = data.AssessmentDone
-	}
-	if err := s.store.SaveAssessment(s.ctx(), &a, m); err != nil {
-		return err
-	}
-	fmt.Fprintln(s.env.Stdout, a.ID)
-	return nil
 }

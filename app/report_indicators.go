@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,75 +14,72 @@ import (
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 )
 
-// ilsa report indicators: the funder report as JSON, XLSX, CSV or PDF.
-func init() { reportCommands["indicators"] = (*session).cmdReportIndicators }
-
-func (s *session) cmdReportIndicators(args []string) error {
-	fs := newFlags("report indicators")
-	from := fs.String("from", "", "")
-	to := fs.String("to", "", "")
-	format := fs.String("format", "json", "")
-	out := fs.String("out", "", "")
+// reportIndicators is "ilsa report indicators": the funder report as JSON,
+// XLSX, CSV or PDF, to a file or (--out -) standard output.
+func reportIndicators(fs *flag.FlagSet) runFunc {
+	from := fs.String("from", "", "cli.flag.from")
+	to := fs.String("to", "", "cli.flag.to")
+	format := fs.String("format", "json", "cli.flag.format")
+	out := fs.String("out", "", "cli.flag.out_or_stdout")
 	var f indicators.Filter
-	country := fs.String("country", "", "")
-	fs.StringVar(&f.County, "county", "", "")
-	fs.StringVar(&f.Municipality, "municipality", "", "")
-	fs.StringVar(&f.Advisor, "advisor", "", "")
-	kind := fs.String("kind", "", "")
-	if _, err := parseNoArgs(fs, args, "from", "to", "out"); err != nil {
-		return err
-	}
-	s.isoDates(from, to)
-	f.From, f.To, f.Country, f.Kind = *from, *to, data.Country(*country), data.OrgKind(*kind)
-	write, ok := map[string]func(io.Writer, *indicators.Report, export.Options) error{
-		"json": writeIndicatorsJSON, "xlsx": export.XLSX, "csv": export.CSV, "pdf": export.PDF}[*format]
-	if !ok {
-		return usage("cli.error.flag_value", "Flag", "--format", "Value", *format)
-	}
-	// A wrong filter is a wrong command line (exit 2), named by its flag.
-	if err := f.Validate(); err != nil {
-		v, _ := data.AsValidation(err)
-		if v == nil {
+	country := fs.String("country", "", "cli.flag.only.country")
+	fs.StringVar(&f.County, "county", "", "cli.flag.only.county")
+	fs.StringVar(&f.Municipality, "municipality", "", "cli.flag.only.municipality")
+	fs.StringVar(&f.Advisor, "advisor", "", "cli.flag.only.advisor")
+	kind := fs.String("kind", "", "cli.flag.only.kind")
+	return func(s *session, _ []string) error {
+		s.isoDates(from, to)
+		f.From, f.To, f.Country, f.Kind = *from, *to, data.Country(*country), data.OrgKind(*kind)
+		write, ok := map[string]func(io.Writer, *indicators.Report, export.Options) error{
+			"json": writeIndicatorsJSON, "xlsx": export.XLSX, "csv": export.CSV, "pdf": export.PDF}[*format]
+		if !ok {
+			return usage("cli.error.flag_value", "Flag", "--format", "Value", *format)
+		}
+		// A wrong filter is a wrong command line (exit 2), named by its flag.
+		if err := f.Validate(); err != nil {
+			v, _ := data.AsValidation(err)
+			if v == nil {
+				return err
+			}
+			val, _ := v.Params["value"].(string)
+			if val == "" {
+				val = map[string]string{"from": f.From, "to": f.To, "municipality": f.Municipality}[v.Field]
+			}
+			return usage("cli.error.flag_value", "Flag", "--"+v.Field, "Value", val)
+		}
+		if *out != "-" {
+			if err := checkOutFile(*out); err != nil {
+				return err
+			}
+		}
+		if err := s.open(); err != nil {
 			return err
 		}
-		val, _ := v.Params["value"].(string)
-		if val == "" {
-			val = map[string]string{"from": f.From, "to": f.To, "municipality": f.Municipality}[v.Field]
-		}
-		return usage("cli.error.flag_value", "Flag", "--"+v.Field, "Value", val)
-	}
-	if *out != "-" {
-		if err := checkOutFile(*out); err != nil {
+		r, err := indicators.Compute(s.ctx(), s.store, f)
+		if err != nil {
 			return err
 		}
-	}
-	if err := s.open(); err != nil {
-		return err
-	}
-	r, err := indicators.Compute(s.ctx(), s.store, f)
-	if err != nil {
-		return err
-	}
-	lib, _ := loadModels(s.dataDir, s.store) // problems with model files are reported by "ilsa models list"
-	opt := export.Options{Lang: s.tr, Models: lib}
-	if *out == "-" {
-		w := bufio.NewWriter(s.env.Stdout)
-		if err := write(w, r, opt); err != nil {
+		lib, _ := loadModels(s.dataDir, s.store) // problems with model files are reported by "ilsa models list"
+		opt := export.Options{Lang: s.tr, Models: lib}
+		if *out == "-" {
+			w := bufio.NewWriter(s.env.Stdout)
+			if err := write(w, r, opt); err != nil {
+				return err
+			}
+			return w.Flush()
+		}
+		var buf bytes.Buffer
+		if err := write(&buf, r, opt); err != nil {
 			return err
 		}
-		return w.Flush()
+		if _, err := writeViaTemp(*out, func(f *os.File) (int, error) { return f.Write(buf.Bytes()) }); err != nil {
+			return err
+		}
+		abs, _ := filepath.Abs(*out)
+		s.say(s.env.Stdout, s.tr.T("report.indicators.written", "From", s.tr.DateString(f.From),
+			"To", s.tr.DateString(f.To), "Path", abs))
+		return nil
 	}
-	var buf bytes.Buffer
-	if err := write(&buf, r, opt); err != nil {
-		return err
-	}
-	if _, err := writeViaTemp(*out, func(f *os.File) (int, error) { return f.Write(buf.Bytes()) }); err != nil {
-		return err
-	}
-	abs, _ := filepath.Abs(*out)
-	s.say(s.env.Stdout, s.tr.T("report.indicators.written", "From", s.tr.DateString(f.From),
-		"To", s.tr.DateString(f.To), "Path", abs))
-	return nil
 }
 
 func writeIndicatorsJSON(w io.Writer, r *indicators.Report, _ export.Options) error {

@@ -6,7 +6,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -82,10 +81,6 @@ func RunWith(args []string, env Env) int {
 	if err == nil {
 		return exitOK
 	}
-	if errors.Is(err, errHelp) { // "ilsa org add --help": what was asked for
-		fmt.Fprint(env.Stdout, s.tr.T("cli.help"))
-		return exitOK
-	}
 	// An error is one line on stderr: scripts and people read the first line,
 	// and a usage error says where to look on that same line.
 	var ue *usageError
@@ -100,7 +95,8 @@ func RunWith(args []string, env Env) int {
 // oneLine joins the lines of a message (several validation problems) with "; ".
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", "; ") }
 
-// errHelp is --help given to a command: the help is printed, exit 0.
+// errHelp is --help given to a command or a group of commands: their help
+// is printed, exit 0.
 var errHelp = errors.New("help requested")
 
 // parseGlobal takes --data, --lang, --help and --version from the front.
@@ -140,7 +136,8 @@ func (s *session) parseGlobal(args []string) ([]string, error) {
 	return nil, nil
 }
 
-// resolveDataDir applies --data, then ILSA_DATA, then Fyne's app-data folder.
+// resolveDataDir applies --data, then ILSA_DATA, then the folder Fyne keeps
+// the app's files in (DefaultDataDir).
 func (s *session) resolveDataDir() (string, error) {
 	dir := s.dataDir
 	if dir == "" {
@@ -188,74 +185,6 @@ func (s *session) open() error {
 
 // SettingLanguage is the device-local setting holding the chosen language.
 const SettingLanguage = "language"
-
-func (s *session) dispatch(args []string) error {
-	if len(args) == 0 {
-		return s.gui()
-	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "help":
-		fmt.Fprint(s.env.Stdout, s.tr.T("cli.help"))
-		return nil
-	case "version":
-		fmt.Fprintf(s.env.Stdout, "ILSA Coach %s\n", Version)
-		return nil
-	case "init":
-		return s.cmdInit(rest)
-	case "org":
-		return s.sub(rest, map[string]func([]string) error{
-			"add": s.orgAdd, "edit": s.orgEdit, "delete": s.orgDelete, "list": s.orgList, "merge": s.orgMerge})
-	case "contact":
-		return s.sub(rest, map[string]func([]string) error{
-			"add": s.contactAdd, "edit": s.contactEdit, "delete": s.contactDelete, "list": s.contactList})
-	case "visit":
-		return s.sub(rest, map[string]func([]string) error{
-			"add": s.visitAdd, "edit": s.visitEdit, "delete": s.visitDelete, "list": s.visitList})
-	case "action":
-		return s.sub(rest, map[string]func([]string) error{
-			"add": s.actionAdd, "done": s.actionDone, "delete": s.actionDelete, "list": s.actionList})
-	case "models":
-		return s.cmdModels(rest)
-	case "assess":
-		return s.cmdAssess(rest)
-	case "dump":
-		return s.cmdDump(rest)
-	case "demo":
-		return s.cmdDemo(rest)
-	case "check":
-		return s.cmdCheck(rest)
-	case "report":
-		sub := map[string]func([]string) error{}
-		for name, fn := range reportCommands {
-			sub[name] = func(args []string) error { return fn(s, args) }
-		}
-		return s.sub(rest, sub)
-	}
-	if fn, ok := commands[cmd]; ok {
-		return fn(s, rest)
-	}
-	return usage("cli.error.unknown_command", "Command", cmd)
-}
-
-// commands and reportCommands are the commands that live in files of their
-// own (sync, export, import, conflicts; report client, report indicators):
-// each file registers its command in an init function.
-var (
-	commands       = map[string]func(s *session, args []string) error{}
-	reportCommands = map[string]func(s *session, args []string) error{}
-)
-
-func (s *session) sub(args []string, cmds map[string]func([]string) error) error {
-	if len(args) == 0 {
-		return usage("cli.error.missing_subcommand")
-	}
-	fn, ok := cmds[args[0]]
-	if !ok {
-		return usage("cli.error.unknown_command", "Command", args[0])
-	}
-	return fn(args[1:])
-}
 
 func (s *session) ctx() context.Context { return context.Background() }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,33 +16,27 @@ import (
 )
 
 // The sync commands: sync with a shared folder, export and import bundle
-// files by hand, and list concurrent edits. Each registers itself in commands.
-func init() {
-	commands["sync"] = (*session).cmdSync
-	commands["export"] = (*session).cmdExport
-	commands["import"] = (*session).cmdImport
-	commands["conflicts"] = (*session).cmdConflicts
-}
+// files by hand, and list concurrent edits.
 
 func (s *session) syncOptions() exchange.Options {
 	return exchange.Options{App: Version, Now: s.env.Now}
 }
 
-// cmdSync: ilsa sync --folder DIR [--json] [--reseed]
-func (s *session) cmdSync(args []string) error {
-	fs := newFlags("sync")
-	folder := fs.String("folder", "", "")
-	asJSON := fs.Bool("json", false, "")
-	reseed := fs.Bool("reseed", false, "")
-	if _, err := parseNoArgs(fs, args, "folder"); err != nil {
-		return err
-	}
+// syncFolder is "ilsa sync --folder DIR [--json] [--reseed]".
+func syncFolder(fs *flag.FlagSet) runFunc {
+	folder := fs.String("folder", "", "cli.flag.folder")
+	asJSON := fs.Bool("json", false, "cli.flag.json")
+	reseed := fs.Bool("reseed", false, "cli.flag.reseed")
+	return func(s *session, _ []string) error { return s.cmdSync(*folder, *asJSON, *reseed) }
+}
+
+func (s *session) cmdSync(folder string, asJSON, reseed bool) error {
 	if err := s.open(); err != nil {
 		return err
 	}
 	opt := s.syncOptions()
-	opt.Reseed = *reseed
-	res, err := exchange.Sync(s.ctx(), s.store, *folder, opt)
+	opt.Reseed = reseed
+	res, err := exchange.Sync(s.ctx(), s.store, folder, opt)
 	// Remembered as the window remembers its own, so Today and the Sync
 	// screen show this sync too (best effort: the sync itself is done).
 	errText := ""
@@ -54,17 +49,17 @@ func (s *session) cmdSync(args []string) error {
 	}
 	// The folder synced with is this device's shared folder from now on:
 	// the app syncs with it too and reads the models a lead puts there.
-	if abs, err := filepath.Abs(*folder); err == nil {
+	if abs, err := filepath.Abs(folder); err == nil {
 		if err := s.store.SetSetting(ui.SettingSyncFolder, abs); err != nil {
 			return err
 		}
 	}
-	if *asJSON {
+	if asJSON {
 		if err := s.writeJSON(res); err != nil {
 			return err
 		}
 	} else {
-		s.say(s.env.Stdout, s.tr.T("cli.sync.done", "Folder", *folder))
+		s.say(s.env.Stdout, s.tr.T("cli.sync.done", "Folder", folder))
 		s.printResult(res)
 	}
 	if res.Partial() {
@@ -82,35 +77,35 @@ func (syncPartial) Error() string { return "sync partial: this device's files we
 // MessageKey lets translations.Localizer.Error read it out.
 func (syncPartial) MessageKey() (string, []any) { return "cli.sync.partial", nil }
 
-// cmdExport: ilsa export --out FILE
-func (s *session) cmdExport(args []string) error {
-	fs := newFlags("export")
-	out := fs.String("out", "", "")
-	if _, err := parseNoArgs(fs, args, "out"); err != nil {
-		return err
-	}
-	if err := checkOutFile(*out); err != nil {
+// exportBundle is "ilsa export --out FILE".
+func exportBundle(fs *flag.FlagSet) runFunc {
+	out := fs.String("out", "", "cli.flag.out")
+	return func(s *session, _ []string) error { return s.cmdExport(*out) }
+}
+
+func (s *session) cmdExport(out string) error {
+	if err := checkOutFile(out); err != nil {
 		return err
 	}
 	if err := s.open(); err != nil {
 		return err
 	}
-	h, err := exchange.ExportFile(s.ctx(), s.store, *out, s.syncOptions())
+	h, err := exchange.ExportFile(s.ctx(), s.store, out, s.syncOptions())
 	if err != nil {
-		return asWriteFileError(*out, err)
+		return asWriteFileError(out, err)
 	}
-	s.say(s.env.Stdout, s.tr.N("cli.export.done", int(h.Count), "File", *out))
+	s.say(s.env.Stdout, s.tr.N("cli.export.done", int(h.Count), "File", out))
 	return nil
 }
 
-// cmdImport: ilsa import FILE... — exit 1 when any file could not be imported.
-func (s *session) cmdImport(args []string) error {
-	flags := newFlags("import")
-	asJSON := flags.Bool("json", false, "")
-	files, err := parseFlags(flags, args)
-	if err != nil {
-		return err
-	}
+// importBundles is "ilsa import FILE... [--json]"; exit 1 when any file
+// could not be imported.
+func importBundles(flags *flag.FlagSet) runFunc {
+	asJSON := flags.Bool("json", false, "cli.flag.json")
+	return func(s *session, files []string) error { return s.cmdImport(files, *asJSON) }
+}
+
+func (s *session) cmdImport(files []string, asJSON bool) error {
 	if len(files) == 0 {
 		return usage("cli.error.missing_file")
 	}
@@ -131,7 +126,7 @@ func (s *session) cmdImport(args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		if err := s.writeJSON(res); err != nil {
 			return err
 		}
@@ -228,22 +223,22 @@ func (s *session) fileAction(a string) string {
 	return s.tr.T("cli.sync.pending")
 }
 
-// cmdConflicts: ilsa conflicts [--json] — concurrent edits with both values.
-func (s *session) cmdConflicts(args []string) error {
-	fs := newFlags("conflicts")
-	asJSON := fs.Bool("json", false, "")
-	all := fs.Bool("all", false, "")
-	if _, err := parseNoArgs(fs, args); err != nil {
-		return err
-	}
+// conflicts is "ilsa conflicts [--all] [--json]": concurrent edits with both values.
+func conflicts(fs *flag.FlagSet) runFunc {
+	asJSON := fs.Bool("json", false, "cli.flag.json")
+	all := fs.Bool("all", false, "cli.flag.all")
+	return func(s *session, _ []string) error { return s.cmdConflicts(*asJSON, *all) }
+}
+
+func (s *session) cmdConflicts(asJSON, all bool) error {
 	if err := s.open(); err != nil {
 		return err
 	}
-	cs, err := s.store.Conflicts(s.ctx(), *all)
+	cs, err := s.store.Conflicts(s.ctx(), all)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		out := make([]map[string]any, 0, len(cs))
 		for _, c := range cs {
 			out = append(out, map[string]any{"n": c.N, "entity": c.Entity, "id": c.ID, "field": c.Field,
@@ -258,7 +253,7 @@ func (s *session) cmdConflicts(args []string) error {
 		return nil
 	}
 	cols := []string{s.tr.T("cli.col.record"), s.tr.T("cli.col.field"), s.tr.T("cli.col.kept"), s.tr.T("cli.col.other")}
-	if *all { // resolved ones too: say which
+	if all { // resolved ones too: say which
 		cols = append(cols, s.tr.T("cli.col.resolved"))
 	}
 	w := s.table(cols...)
@@ -266,7 +261,7 @@ func (s *session) cmdConflicts(args []string) error {
 		// The record by its name ("organisation Røros Ull AS"); --json has the ids.
 		cells := []string{s.tr.EntityName(c.Entity) + " " + s.store.ConflictRecordName(s.ctx(), c.Entity, c.ID),
 			s.tr.FieldLabel(c.Field), shortValue(c.WinnerValue), shortValue(c.LoserValue)}
-		if *all {
+		if all {
 			cells = append(cells, s.tr.T(map[bool]string{true: "ui.yes", false: "ui.no"}[c.Resolved]))
 		}
 		row(w, cells...)

@@ -1,0 +1,173 @@
+package app
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"eu.ilsa.coach/ilsa/data"
+)
+
+// The organisation commands: org add, edit, delete and list (org merge is
+// in duplicates.go).
+
+// orgFlags declares the flags shared by org add and org edit.
+type orgFlags struct {
+	name, orgnr, country, municipality, sector, kind, employees, notes, leader, sustainability *string
+}
+
+func declareOrgFlags(fs *flag.FlagSet) orgFlags {
+	return orgFlags{
+		name: fs.String("name", "", "cli.flag.org.name"), orgnr: fs.String("orgnr", "", "cli.flag.orgnr"),
+		country:      fs.String("country", "", "cli.flag.org.country"),
+		municipality: fs.String("municipality", "", "cli.flag.municipality"), sector: fs.String("sector", "", "cli.flag.sector"),
+		kind: fs.String("kind", "", "cli.flag.kind"), employees: fs.String("employees", "", "cli.flag.employees"),
+		notes: fs.String("notes", "", "cli.flag.notes"), leader: fs.String("leader", "", "cli.flag.leader"),
+		sustainability: fs.String("sustainability", "", "cli.flag.sustainability"),
+	}
+}
+
+// apply copies the given flags onto o.
+func (f orgFlags) apply(o *data.Organisation, given map[string]bool) error {
+	set := func(name string, dst *string, v *string) {
+		if given[name] {
+			*dst = *v
+		}
+	}
+	set("name", &o.Name, f.name)
+	set("orgnr", &o.OrgNr, f.orgnr)
+	set("municipality", &o.Municipality, f.municipality)
+	set("sector", &o.Sector, f.sector)
+	set("notes", &o.Notes, f.notes)
+	if given["country"] {
+		o.Country = data.Country(strings.ToUpper(*f.country))
+	}
+	if given["kind"] {
+		o.Kind = data.OrgKind(*f.kind)
+	}
+	if given["leader"] {
+		o.LeaderGender = data.LeaderGender(*f.leader)
+	}
+	if given["sustainability"] {
+		o.Sustainability = data.Sustainability(*f.sustainability)
+	}
+	if given["employees"] {
+		n, err := parseOptionalInt("employees", *f.employees)
+		if err != nil {
+			return err
+		}
+		o.Employees = n
+	}
+	return nil
+}
+
+func orgAdd(fs *flag.FlagSet) runFunc {
+	f := declareOrgFlags(fs)
+	return func(s *session, _ []string) error {
+		var o data.Organisation
+		if err := f.apply(&o, setFlags(fs)); err != nil {
+			return err
+		}
+		if err := s.open(); err != nil {
+			return err
+		}
+		if err := s.store.CreateOrganisation(s.ctx(), &o); err != nil {
+			return err
+		}
+		fmt.Fprintln(s.env.Stdout, o.ID)
+		s.warnDuplicateOrgNr(o)
+		return nil
+	}
+}
+
+// warnDuplicateOrgNr tells (on stderr, without failing) that another
+// organisation already has this org number: two advisors may have registered
+// the same company.
+func (s *session) warnDuplicateOrgNr(o data.Organisation) {
+	if other, taken, _ := s.store.OrgNumberTaken(s.ctx(), o.OrgNr, o.ID); taken {
+		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.duplicate_orgnr", "Name", other.Name, "ID", other.ID))
+	}
+}
+
+func orgEdit(fs *flag.FlagSet) runFunc {
+	f := declareOrgFlags(fs)
+	return func(s *session, operands []string) error {
+		id, given, err := editOperands(fs, operands)
+		if err != nil {
+			return err
+		}
+		if err := s.open(); err != nil {
+			return err
+		}
+		o, err := s.store.Organisation(s.ctx(), id)
+		if err != nil {
+			return err
+		}
+		if err := f.apply(&o, given); err != nil {
+			return err
+		}
+		if err := s.store.UpdateOrganisation(s.ctx(), &o); err != nil {
+			return err
+		}
+		s.warnDuplicateOrgNr(o)
+		return nil
+	}
+}
+
+func orgDelete(s *session, operands []string) error {
+	return s.deleteOne(operands, func(id string) error { return s.store.DeleteOrganisation(s.ctx(), id) })
+}
+
+// deleteOne is a delete command: one id, then del.
+func (s *session) deleteOne(operands []string, del func(id string) error) error {
+	id, err := oneID(operands)
+	if err != nil {
+		return err
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	return del(id)
+}
+
+func orgList(fs *flag.FlagSet) runFunc {
+	search := fs.String("search", "", "cli.flag.search")
+	country := fs.String("country", "", "cli.flag.only.country")
+	municipality := fs.String("municipality", "", "cli.flag.only.municipality")
+	asJSON := fs.Bool("json", false, "cli.flag.json")
+	return func(s *session, _ []string) error {
+		if err := s.open(); err != nil {
+			return err
+		}
+		rows, err := s.store.SearchOrganisations(s.ctx(), data.OrgQuery{Text: *search,
+			Country: data.Country(strings.ToUpper(*country)), Municipality: *municipality, Lang: s.tr.Lang()})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			out := make([]map[string]any, 0, len(rows))
+			for _, r := range rows {
+				var emp any
+				if r.Employees != nil {
+					emp = *r.Employees
+				}
+				out = append(out, map[string]any{"id": r.ID, "name": r.Name, "orgnr": r.OrgNr, "country": r.Country,
+					"municipality": r.Municipality, "sector": r.Sector, "kind": r.Kind, "employees": emp,
+					"size": r.Size(), "last_visit": r.LastVisit, "visits": r.Visits})
+			}
+			return s.writeJSON(out)
+		}
+		w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("field.orgnr"), s.tr.T("field.municipality"), s.tr.T("cli.col.last_visit"))
+		for _, r := range rows {
+			row(w, r.ID, r.Name, r.OrgNumberDisplay(), municipalityName(r.Municipality), s.tr.DateString(r.LastVisit))
+		}
+		return w.Flush()
+	}
+}
+
+func municipalityName(code string) string {
+	if m, ok := data.MunicipalityByCode(code); ok {
+		return m.Name
+	}
+	return code
+}
