@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
-	"os"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -99,7 +99,7 @@ func openWindow(st *data.Store, tr *translations.Localizer, dataDir string, prim
 			return l
 		},
 		ClientReport: func(ctx context.Context, orgID, lang, path string) (int, error) {
-			return writeViaTemp(path, func(f *os.File) (int, error) {
+			return writeViaTemp(path, func(f io.Writer) (int, error) {
 				return client.Write(ctx, f, st, lib, orgID, translations.New(lang), client.Options{})
 			})
 		},

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"os"
+	"io"
 
 	"eu.ilsa.coach/ilsa/data/report/client"
 	"eu.ilsa.coach/ilsa/translations"
@@ -38,7 +38,7 @@ func (s *session) cmdReportClient(args []string) error {
 	for _, p := range problems {
 		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
 	}
-	pages, err := writeViaTemp(*out, func(f *os.File) (int, error) {
+	pages, err := writeViaTemp(*out, func(f io.Writer) (int, error) {
 		return client.Write(s.ctx(), f, s.store, lib, *org, tr, client.Options{Today: s.today()})
 	})
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"os"
 	"path/filepath"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -75,7 +74,7 @@ func (s *session) cmdReportIndicators(args []string) error {
 	if err := write(&buf, r, opt); err != nil {
 		return err
 	}
-	if _, err := writeViaTemp(*out, func(f *os.File) (int, error) { return f.Write(buf.Bytes()) }); err != nil {
+	if _, err := writeViaTemp(*out, func(f io.Writer) (int, error) { return f.Write(buf.Bytes()) }); err != nil {
 		return err
 	}
 	abs, _ := filepath.Abs(*out)
