@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
-	"os"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -96,7 +96,7 @@ func windowOptions(st *data.Store, dataDir string) ui.Options {
 		Reports:      funderReports{st, lib},
 		ReloadModels: lib.Reload,
 		ClientReport: func(ctx context.Context, orgID, lang, path string) (int, error) {
-			return writeViaTemp(path, func(f *os.File) (int, error) {
+			return writeViaTemp(path, func(f io.Writer) (int, error) {
 				return client.Write(ctx, f, st, lib.Current(), orgID, translations.New(lang), client.Options{})
 			})
 		},

@@ -2,7 +2,7 @@ package app
 
 import (
 	"flag"
-	"os"
+	"io"
 
 	"eu.ilsa.coach/ilsa/data/report/client"
 	"eu.ilsa.coach/ilsa/translations"
@@ -34,7 +34,7 @@ func reportClient(fs *flag.FlagSet) runFunc {
 		for _, p := range problems {
 			s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.model_skipped", "Problem", p.Error()))
 		}
-		pages, err := writeViaTemp(*out, func(f *os.File) (int, error) {
+		pages, err := writeViaTemp(*out, func(f io.Writer) (int, error) {
 			return client.Write(s.ctx(), f, s.store, lib, *org, tr, client.Options{Today: s.today()})
 		})
 		if err != nil {

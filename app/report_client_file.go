@@ -2,40 +2,31 @@ package app
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"eu.ilsa.coach/ilsa/data/atomicfile"
 )
 
 // writeViaTemp lets write fill a temporary file beside path and renames
-// it into place only when all went well, so a failed run never leaves half
-// a file (nor replaces a good one).
-func writeViaTemp(path string, write func(*os.File) (int, error)) (int, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+// it into place only when all went well (atomicfile), so a failed run never
+// leaves half a file (nor replaces a good one). A failure of the file system
+// names path, not the temporary file.
+func writeViaTemp(path string, write func(io.Writer) (int, error)) (int, error) {
+	p, err := atomicfile.New(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp", nil)
 	if err != nil {
 		return 0, &writeFileError{path, err}
 	}
-	tmp := f.Name()
-	n, err := write(f)
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = &writeFileError{path, cerr}
-	}
-	if err == nil {
-		// CreateTemp makes the file private (0600); a report is an
-		// ordinary document.
-		if err = os.Chmod(tmp, 0o644); err != nil {
-			err = &writeFileError{path, err}
-		}
-	}
-	if err == nil {
-		if err = os.Rename(tmp, path); err != nil {
-			err = &writeFileError{path, err}
-		}
-	}
+	defer p.Discard()
+	n, err := write(p)
 	if err != nil {
-		os.Remove(tmp)
 		return 0, err
+	}
+	if err := p.Commit(path); err != nil {
+		return 0, &writeFileError{path, err}
 	}
 	return n, nil
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
-	"os"
 	"path/filepath"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -72,7 +71,7 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 		if err := write(&buf, r, opt); err != nil {
 			return err
 		}
-		if _, err := writeViaTemp(*out, func(f *os.File) (int, error) { return f.Write(buf.Bytes()) }); err != nil {
+		if _, err := writeViaTemp(*out, func(f io.Writer) (int, error) { return f.Write(buf.Bytes()) }); err != nil {
 			return err
 		}
 		abs, _ := filepath.Abs(*out)

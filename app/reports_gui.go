@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"io"
-	"os"
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
@@ -33,7 +32,7 @@ func (f funderReports) Export(ctx context.Context, r *indicators.Report, format,
 	if !ok {
 		return usage("cli.error.flag_value", "Flag", "--format", "Value", format)
 	}
-	_, err := writeViaTemp(path, func(file *os.File) (int, error) {
+	_, err := writeViaTemp(path, func(file io.Writer) (int, error) {
 		return 0, write(file, r, export.Options{Lang: translations.New(lang), Models: f.lib.Current()})
 	})
 	return err

@@ -13,10 +13,10 @@ import (
 	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
-// TestSyncthingConvergesTwoDevices runs issue 5's point 6 end to end: two
-// real Syncthing instances on loopback share one folder, two ILSA Coach data
-// folders sync through it with `ilsa sync --folder`, and end with the same
-// `ilsa dump`. The files a sync engine leaves behind (a Syncthing temporary
+// TestSyncthingConvergesTwoDevices checks the sync the way advisors run it,
+// end to end: two real Syncthing instances on loopback share one folder,
+// two ILSA Coach data folders sync through it with `ilsa sync --folder`,
+// and end with the same `ilsa dump`. The files a sync engine leaves behind (a Syncthing temporary
 // file and a conflict copy, both holding a valid bundle of a third device)
 // are reported as ignored and never imported.
 func TestSyncthingConvergesTwoDevices(t *testing.T) {

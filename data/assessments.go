@@ -265,11 +265,6 @@ func (s *Store) Assessments(ctx context.Context, orgID string) ([]Assessment, er
 	return out, nil
 }
 
-// DeleteAssessment marks an assessment deleted (its answers go with it).
-func (s *Store) DeleteAssessment(ctx context.Context, id string) error {
-	return s.setDeleted(ctx, EntityAssessment, id, true)
-}
-
 // ParseLevels reads "dimension=N" pairs (the command line's --level flags).
 func ParseLevels(pairs []string) ([]Answer, error) {
 	var out []Answer

@@ -12,7 +12,9 @@ import (
 	"eu.ilsa.coach/ilsa/data/datatest"
 )
 
-// The budgets of issue 2 are checked by these benchmarks (never by tests):
+// The speed budgets of the store, checked by these benchmarks (never by
+// tests, whose timing depends on the machine's neighbours), so search keeps
+// up with typing and a save never makes the form wait:
 //   search over 10,000 organisations and 100,000 visits < 50 ms
 //   a single edit committed < 5 ms
 // Run: make bench BENCH='Search|Edit|CreateVisit'

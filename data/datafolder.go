@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"eu.ilsa.coach/ilsa/data/atomicfile"
 )
 
 // DeviceMarkerName is a small file beside the database that holds this
@@ -73,24 +75,7 @@ func writeDeviceMarker(path, device string) error {
 	if b, err := os.ReadFile(marker); err == nil && strings.TrimSpace(string(b)) != "" {
 		return nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".ilsa-device-*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.WriteString(device + "\n")
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), marker)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return atomicfile.WriteFile(marker, []byte(device+"\n"))
 }
 
 // folderReadOnly reports whether nothing can be written in the database's

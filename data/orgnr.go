@@ -35,18 +35,6 @@ const (
 	CodeOrgnrUnknownCountry = "orgnr.unknown_country"
 )
 
-// Legal-form groups of a Swedish organisationsnummer, from its first digit.
-const (
-	LegalFormEstate              = "estate"               // 1 dödsbo
-	LegalFormPublic              = "public"               // 2 state, region, municipality, parish
-	LegalFormForeign             = "foreign"              // 3 foreign company
-	LegalFormAktiebolag          = "aktiebolag"           // 5 limited company
-	LegalFormPartnership         = "partnership"          // 6 enkelt bolag
-	LegalFormEconomicAssociation = "economic-association" // 7 ekonomisk förening, bostadsrättsförening
-	LegalFormNonProfit           = "non-profit"           // 8 ideell förening, stiftelse
-	LegalFormTradingPartnership  = "trading-partnership"  // 9 handelsbolag, kommanditbolag
-)
-
 // ParseOrgNumber checks and normalises an organisation number typed by a
 // user. country may be "" (infer from the digit count: 9 → NO, 10 or 12 → SE),
 // CountrySE or CountryNO.
@@ -316,48 +304,6 @@ func (n OrgNumber) String() string {
 		return n.Digits[:3] + " " + n.Digits[3:6] + " " + n.Digits[6:]
 	}
 	return n.Digits
-}
-
-// VATNumber returns the VAT registration number the tax authorities derive
-// from the organisation number: "SE" + 10 digits + "01" in Sweden, the 9
-// digits + "MVA" in Norway (only meaningful if the organisation is
-// registered for VAT). A zero value gives "".
-func (n OrgNumber) VATNumber() string {
-	switch {
-	case n.Country == CountrySE && len(n.Digits) == 10:
-		return "SE" + n.Digits + "01"
-	case n.Country == CountryNO && len(n.Digits) == 9:
-		return n.Digits + "MVA"
-	}
-	return ""
-}
-
-// LegalForm returns the legal-form group of a Swedish organisationsnummer
-// from its first digit (one of the LegalForm… constants), or "" for
-// Norwegian numbers, personal numbers (sole traders) and unassigned digits.
-func (n OrgNumber) LegalForm() string {
-	if n.Country != CountrySE || n.Personal || len(n.Digits) != 10 {
-		return ""
-	}
-	switch n.Digits[0] {
-	case '1':
-		return LegalFormEstate
-	case '2':
-		return LegalFormPublic
-	case '3':
-		return LegalFormForeign
-	case '5':
-		return LegalFormAktiebolag
-	case '6':
-		return LegalFormPartnership
-	case '7':
-		return LegalFormEconomicAssociation
-	case '8':
-		return LegalFormNonProfit
-	case '9':
-		return LegalFormTradingPartnership
-	}
-	return ""
 }
 
 // Partial display forms of an organisation number, for search-as-you-type:

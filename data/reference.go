@@ -211,13 +211,6 @@ func ValidateMunicipality(code string) error {
 	return nil
 }
 
-// SectorsVersion names the classification the sector list follows
-// ("NACE Rev. 2 / SNI 2007"), so stored codes can be migrated when NACE
-// Rev. 2.1 / SNI 2025 replaces it.
-func SectorsVersion() string {
-	return reference().sectorsVersion
-}
-
 // Sectors returns the sections A–U, sorted by code. The slice and the name
 // maps are copies.
 func Sectors() []Sector {

@@ -132,9 +132,6 @@ func TestSectors(t *testing.T) {
 			t.Errorf("ValidateSector(%q): %v", s.Code, err)
 		}
 	}
-	if v := SectorsVersion(); v != "NACE Rev. 2 / SNI 2007" {
-		t.Errorf("SectorsVersion() = %q", v)
-	}
 
 	c, ok := SectorByCode("C")
 	if !ok {

@@ -39,7 +39,7 @@ func (o ReportOrg) Size() SizeClass {
 }
 
 // ReportOrganisations returns every organisation, tombstones included.
-// Like ReportVisits it takes the text columns in one value, cut apart by
+// Like ReportVisitTable it takes the text columns in one value, cut apart by
 // their byte lengths.
 func (s *Store) ReportOrganisations(ctx context.Context) ([]ReportOrg, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT employees, deleted,
@@ -131,36 +131,7 @@ type ReportVisit struct {
 // Participants is the head count.
 func (v ReportVisit) Participants() int { return v.Women + v.Men + v.Other }
 
-// ReportVisits returns the live visits dated from..to (inclusive; "" leaves
-// that end open), oldest first, with their organisations. The caller owns
-// the result: each visit's OrgIDs is its own (a capped window of a shared
-// array), so it may be rewritten in place.
-//
-// It reads the visits table front to back and takes the organisations from
-// the visit's own list (visit_orgs is derived from it) rather than walking
-// the date index and joining visit_orgs: over 100,000 visits the index walk
-// jumps between table pages for every row and takes four times as long as
-// the sequential scan plus a sort in Go.
-//
-// The driver turns every text column into two allocations (the string and
-// its interface box), and every column costs its conversions: together they
-// made most of the report's time. So the text columns come concatenated in
-// one value and are cut apart again by their byte lengths (small integers,
-// which need no allocation): no separator, so no value can be misread
-// whatever it contains.
-func (s *Store) ReportVisits(ctx context.Context, from, to string) ([]ReportVisit, error) {
-	t, err := s.ReportVisitTable(ctx, from, to)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]ReportVisit, t.Len())
-	for p, i := range t.Order {
-		out[p] = *t.At(int(i))
-	}
-	return out, nil
-}
-
-// ReportVisitTable holds the visits of ReportVisits in the order the table
+// ReportVisitTable holds the live visits of a period in the order the table
 // gave them, and their date order: a caller with work to do on every visit
 // does it front to back (the visits' memory in the order it was filled)
 // before it takes them in date order.
@@ -184,7 +155,22 @@ func (t *ReportVisitTable) Len() int { return len(t.Order) }
 // rewritten in place.
 func (t *ReportVisitTable) At(i int) *ReportVisit { return &t.chunks[i>>chunkBits][i&chunkMask] }
 
-// ReportVisitTable reads what ReportVisits returns, in the table's order.
+// ReportVisitTable reads the live visits dated from..to (inclusive; "" leaves
+// that end open), with their organisations, in the table's order (Order gives
+// them oldest first).
+//
+// It reads the visits table front to back and takes the organisations from
+// the visit's own list (visit_orgs is derived from it) rather than walking
+// the date index and joining visit_orgs: over 100,000 visits the index walk
+// jumps between table pages for every row and takes four times as long as
+// the sequential scan plus a sort in Go.
+//
+// The driver turns every text column into two allocations (the string and
+// its interface box), and every column costs its conversions: together they
+// made most of the report's time. So the text columns come concatenated in
+// one value and are cut apart again by their byte lengths (small integers,
+// which need no allocation): no separator, so no value can be misread
+// whatever it contains.
 func (s *Store) ReportVisitTable(ctx context.Context, from, to string) (*ReportVisitTable, error) {
 	if to == "" {
 		to = "9999-12-31"

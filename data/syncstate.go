@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"iter"
 	"strings"
 )
@@ -253,33 +252,4 @@ func (s *Store) ClearPending(ctx context.Context, paths ...string) error {
 		}
 		return nil
 	})
-}
-
-// Clone is a change kept under a derived device id.
-type Clone struct {
-	Device, Derived string
-	Seq             uint64
-}
-
-// Clones lists the changes found under a cloned device id.
-func (s *Store) Clones(ctx context.Context) ([]Clone, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT device, derived, seq FROM sync_clones ORDER BY device, seq`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Clone
-	for rows.Next() {
-		var c Clone
-		var sq int64
-		if err := rows.Scan(&c.Device, &c.Derived, &sq); err != nil {
-			return nil, err
-		}
-		c.Seq = uint64(sq)
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, err
-	}
-	return out, nil
 }

@@ -237,5 +237,5 @@ func (a *Action) fields() map[string]any {
 		"due": a.Due, "done": a.Done, "model_id": a.ModelID, "dimension": a.Dimension}
 }
 
-// trimAll trims every string field a user typed.
+// trim removes the spaces around a field a user typed.
 func trim(s *string) { *s = strings.TrimSpace(*s) }

@@ -65,8 +65,3 @@ func (u *UI) applyTheme() {
 	}
 	u.app.Settings().SetTheme(t)
 }
-
-// errorColor is the colour of problems shown beside fields.
-func errorColor() color.Color {
-	return theme.Color(theme.ColorNameError)
-}

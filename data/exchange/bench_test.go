@@ -19,7 +19,9 @@ import (
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
-// The budgets of issue 5, measured side by side (never asserted):
+// The sync's budgets, measured side by side (never asserted: timings depend
+// on the machine), so a colleague's year of work imports in minutes, an idle
+// sync costs nothing and a large import fits in a laptop's memory:
 //   import of 1,000,000 field changes ≥ 50% of the raw insert rate
 //   a sync with nothing new, 10,000 bundles in the folder: < 100 ms
 //   peak memory of an import does not grow with its size

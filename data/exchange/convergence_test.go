@@ -1,7 +1,8 @@
 package exchange_test
 
-// Convergence property test (issue 5, point 7), through the real sync path:
-// devices write bundles into their own copy of a shared folder with
+// Convergence property test: devices that edit the same records offline and
+// exchange files in any order end with the same data. Through the real sync
+// path: devices write bundles into their own copy of a shared folder with
 // exchange.Sync, a simulated folder-sync engine carries the files between those
 // copies (in random order, late, twice, truncated first, with the junk such
 // engines leave), and ExportFile/ImportFiles act as the USB stick.

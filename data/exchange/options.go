@@ -2,8 +2,9 @@ package exchange
 
 import (
 	"io"
-	"os"
 	"time"
+
+	"eu.ilsa.coach/ilsa/data/atomicfile"
 )
 
 // Options tune Sync, ImportFiles and Export; the zero value works.
@@ -26,19 +27,14 @@ type Options struct {
 	// sync waits for it to finish.
 	Waiting func()
 	// CreateTemp creates the temporary file a bundle, an export or
-	// device.json is written into before it is renamed into place; nil:
-	// os.CreateTemp. Tests inject a folder that cannot be written (a chmod
-	// does not stop root) or a disk that fills up.
+	// device.json is written into before it is renamed into place
+	// (atomicfile); nil: os.CreateTemp. Tests inject a folder that cannot
+	// be written (a chmod does not stop root) or a disk that fills up.
 	CreateTemp func(dir, pattern string) (TempFile, error)
 }
 
 // TempFile is a file being written: an *os.File.
-type TempFile interface {
-	io.Writer
-	Name() string
-	Sync() error
-	Close() error
-}
+type TempFile = atomicfile.File
 
 func (o *Options) fill() {
 	if o.Now == nil {
@@ -46,8 +42,5 @@ func (o *Options) fill() {
 	}
 	if o.Open == nil {
 		o.Open = openFile
-	}
-	if o.CreateTemp == nil {
-		o.CreateTemp = func(dir, pattern string) (TempFile, error) { return os.CreateTemp(dir, pattern) }
 	}
 }

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"iter"
 	"os"
 	"path/filepath"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/atomicfile"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/internal/regular"
 )
@@ -60,43 +60,30 @@ func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Op
 }
 
 // writeFile streams a bundle into dir under a temporary name, makes it
-// durable, and renames it to its final name (which depends on the
-// checksum): a reader never sees a half-written bundle under a bundle name.
+// durable, and renames it to its final name, which depends on the checksum
+// (atomicfile): a reader never sees a half-written bundle under a bundle name.
 //
 // Every failure of the folder (cannot create, write, sync or rename: a
 // read-only folder, a full disk) is an *Error with CodeFolderUnwritable;
 // any other error comes from reading the changes (the database).
 func writeFile(dir string, h bundle.Header, changes iter.Seq2[data.Change, error], opt Options, name func(sum string) string) (string, string, error) {
-	f, err := opt.CreateTemp(dir, tmpPrefix+"*.tmp")
+	p, err := atomicfile.New(dir, tmpPrefix+"*.tmp", opt.CreateTemp)
 	if err != nil {
 		return "", "", unwritable(dir, err)
 	}
-	tmp := f.Name()
-	fail := func(err error) (string, string, error) {
-		f.Close()
-		os.Remove(tmp) // our own temporary file, never anything else
-		return "", "", err
-	}
-	fw := &folderWriter{w: f}
+	defer p.Discard()
+	fw := &folderWriter{w: p}
 	sum, err := writeBundle(fw, h, changes)
 	if fw.err != nil {
-		return fail(unwritable(dir, fw.err))
+		return "", "", unwritable(dir, fw.err)
 	}
 	if err != nil {
-		return fail(err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail(unwritable(dir, err))
-	}
-	if err := f.Close(); err != nil {
-		return fail(unwritable(dir, err))
+		return "", "", err
 	}
 	final := filepath.Join(dir, name(sum))
-	if err := os.Rename(tmp, final); err != nil {
-		os.Remove(tmp)
+	if err := p.Commit(final); err != nil {
 		return "", "", unwritable(dir, err)
 	}
-	syncDir(dir)
 	return final, sum, nil
 }
 
@@ -118,14 +105,6 @@ func (f *folderWriter) Write(p []byte) (int, error) {
 		f.err = err
 	}
 	return n, err
-}
-
-// syncDir makes a rename durable (where the system allows it).
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 func writeBundle(w io.Writer, h bundle.Header, changes iter.Seq2[data.Change, error]) (string, error) {
@@ -176,17 +155,15 @@ func writeDeviceInfo(st *data.Store, folder, device string, opt Options) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return unwritable(dir, err)
 	}
-	f, err := opt.CreateTemp(dir, tmpPrefix+"*.tmp")
+	out, err := atomicfile.New(dir, tmpPrefix+"*.tmp", opt.CreateTemp)
 	if err != nil {
 		return unwritable(dir, err)
 	}
-	_, werr := f.Write(b)
-	if err := errors.Join(werr, f.Sync(), f.Close()); err != nil {
-		os.Remove(f.Name())
+	defer out.Discard()
+	if _, err := out.Write(b); err != nil {
 		return unwritable(dir, err)
 	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		os.Remove(f.Name())
+	if err := out.Commit(path); err != nil {
 		return unwritable(dir, err)
 	}
 	return nil
@@ -229,23 +206,14 @@ func Export(ctx context.Context, st *data.Store, w io.Writer, opt Options) (bund
 // so a half-written export never carries the final name.
 func ExportFile(ctx context.Context, st *data.Store, path string, opt Options) (bundle.Header, error) {
 	opt.fill()
-	dir := filepath.Dir(path)
-	f, err := opt.CreateTemp(dir, tmpPrefix+"*.tmp")
+	p, err := atomicfile.New(filepath.Dir(path), tmpPrefix+"*.tmp", opt.CreateTemp)
 	if err != nil {
 		return bundle.Header{}, err
 	}
-	h, _, err := Export(ctx, st, f, opt)
+	defer p.Discard()
+	h, _, err := Export(ctx, st, p, opt)
 	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
+		err = p.Commit(path)
 	}
 	return h, err
 }

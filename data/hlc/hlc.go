@@ -105,9 +105,6 @@ func (c *Clock) Now() Timestamp {
 	return c.last
 }
 
-// Physical returns the physical clock reading, without ticking.
-func (c *Clock) Physical() Timestamp { return FromTime(c.now()) }
-
 // Observe moves the clock past a remote timestamp so that later local edits
 // order after it. A timestamp more than MaxDrift ahead of physical time is not
 // followed, so one device with a broken clock cannot drag every other device's

@@ -40,7 +40,7 @@ const (
 // without a new format version.
 const (
 	EnvelopePlain byte = 0
-	EnvelopeAge   byte = 1 // reserved: a later issue encrypts the payload with filippo.io/age
+	EnvelopeAge   byte = 1 // reserved for payloads encrypted with filippo.io/age
 )
 
 // Kinds of bundle.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/data/report/client"
+	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -151,21 +151,10 @@ func (f *fixture) write(t *testing.T, lang string) ([]byte, int) {
 }
 
 // pdfText is the text pdftotext extracts, with runs of white space made one
-// space (table cells wrap), or a skip when poppler is not installed.
+// space (table cells wrap).
 func pdfText(t *testing.T, pdf []byte) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (poppler-utils)")
-	}
-	path := filepath.Join(t.TempDir(), "r.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return strings.Join(strings.Fields(pdfdoctest.Text(t, pdf)), " ")
 }
 
 func TestReportInEachLanguage(t *testing.T) {

@@ -23,6 +23,7 @@ type fixture struct {
 	s   *data.Store
 	org map[string]string // short name → id
 	v   map[string]string // short name → visit id
+	a   map[string]string // "org model date" → assessment id
 }
 
 func intp(n int) *int { return &n }
@@ -44,7 +45,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	s, _ := datatest.Open(t)
-	fx := &fixture{s: s, org: map[string]string{}, v: map[string]string{}}
+	fx := &fixture{s: s, org: map[string]string{}, v: map[string]string{}, a: map[string]string{}}
 	mk := func(short string, o data.Organisation) {
 		t.Helper()
 		if err := s.CreateOrganisation(ctx, &o); err != nil {
@@ -120,6 +121,7 @@ func newFixture(t *testing.T) *fixture {
 		if err := s.SaveAssessment(ctx, &a, m); err != nil {
 			t.Fatalf("assessment of %s on %s: %v", short, date, err)
 		}
+		fx.a[short+" "+model+" "+date] = a.ID
 	}
 	level := func(dim string, n int) data.Answer { return data.Answer{Dimension: dim, Level: intp(n)} }
 	goal := func(dim string) data.Answer { return data.Answer{Dimension: dim, Applies: true} }

@@ -2,13 +2,11 @@ package pdfdoc_test
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc"
+	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
 )
 
 // The embedded font must carry the Nordic letters through to the text a PDF
@@ -20,19 +18,9 @@ func TestNordicLettersPrint(t *testing.T) {
 	if err := doc.Output(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (poppler-utils)")
-	}
-	path := filepath.Join(t.TempDir(), "t.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := pdfdoctest.Text(t, buf.Bytes())
 	for _, want := range []string{"Åre Östersund", "Trådfabrikken Bodø Smørbukk", "Sida 1"} {
-		if !strings.Contains(string(out), want) {
+		if !strings.Contains(out, want) {
 			t.Errorf("pdftotext output lacks %q:\n%s", want, out)
 		}
 	}

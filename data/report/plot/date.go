@@ -68,9 +68,6 @@ func (s DateScale) XDay(day int64) float64 {
 	return Linear{float64(s.first), float64(s.last), s.R0, s.R1}.Map(float64(day))
 }
 
-// Span is the first and last date of the domain.
-func (s DateScale) Span() (first, last string) { return DateOf(s.first), DateOf(s.last) }
-
 // Distinct are the different dates among dates, sorted, with unreadable
 // ones left out: the candidates for x-axis labels (each assessment date).
 func Distinct(dates []string) []string {

@@ -18,14 +18,6 @@ func (s Linear) Map(v float64) float64 {
 	return snap(s.R0 + (v-s.D0)/(s.D1-s.D0)*(s.R1-s.R0))
 }
 
-// Invert is the domain value at range position p (for hit tests).
-func (s Linear) Invert(p float64) float64 {
-	if s.R1 == s.R0 {
-		return s.D0
-	}
-	return snap(s.D0 + (p-s.R0)/(s.R1-s.R0)*(s.D1-s.D0))
-}
-
 // Clamp limits v to the domain.
 func (s Linear) Clamp(v float64) float64 {
 	lo, hi := min(s.D0, s.D1), max(s.D0, s.D1)

@@ -27,45 +27,6 @@ func TickStep(lo, hi float64, count int) float64 {
 	return step
 }
 
-// Ticks are the multiples of TickStep(lo, hi, count) within [lo, hi],
-// ascending. They are computed as integer multiples of the step (or
-// divisions, for steps below 1), so 0.1 steps print as 0.3, not
-// 0.30000000000000004.
-func Ticks(lo, hi float64, count int) []float64 {
-	if lo > hi {
-		lo, hi = hi, lo
-	}
-	step := TickStep(lo, hi, count)
-	if step == 0 {
-		if math.IsNaN(lo) || math.IsInf(lo, 0) {
-			return nil
-		}
-		return []float64{lo}
-	}
-	var out []float64
-	if step >= 1 {
-		for i := math.Ceil(lo / step); i <= math.Floor(hi/step); i++ {
-			out = append(out, i*step)
-		}
-		return out
-	}
-	inv := math.Round(1 / step)
-	for i := math.Ceil(lo * inv); i <= math.Floor(hi*inv); i++ {
-		out = append(out, i/inv)
-	}
-	return out
-}
-
-// NiceMax rounds hi up to a multiple of the tick step for [0, hi], so the
-// top of a bar chart's axis is a round number (37 visits → 40).
-func NiceMax(hi float64, count int) float64 {
-	step := TickStep(0, hi, count)
-	if step == 0 {
-		return hi
-	}
-	return math.Ceil(hi/step) * step
-}
-
 // IntTicks are whole-number ticks from 0 to hi (levels of a scale), at most
 // about count of them: every level up to count levels, then steps of 2, 5,
 // 10 … so the labels never crowd.

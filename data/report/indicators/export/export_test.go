@@ -3,9 +3,6 @@ package export_test
 import (
 	"bytes"
 	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,6 +12,7 @@ import (
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
+	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -149,18 +147,7 @@ func TestPDFInTheChosenLanguage(t *testing.T) {
 	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
 		t.Fatal("not a PDF")
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (poppler-utils)")
-	}
-	path := filepath.Join(t.TempDir(), "r.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(out)
+	text := pdfdoctest.Text(t, buf.Bytes())
 	for _, want := range []string{"Indikatorer for finansiører", "Periode: 01.01.2026 – 30.06.2026", "Foretak som får støtte",
 		"Organisasjoner som samarbeider over grensen", "Deltakere etter kjønn", "Besøk og rådgivertimer per kommune",
 		"Røros", "Bærekraftsmål som berøres (Agenda 2030)", "side 1 av"} {
