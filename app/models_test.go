@@ -3,12 +3,12 @@ package app
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
 )
 
 func TestModelsListShowsTheBundledLibraryInTheUsersLanguage(t *testing.T) {
@@ -148,7 +148,6 @@ levels = [
 // client report and the funder exports once a sync reloads the library
 // (ReloadModels), not only the screens: they read the same library.
 func TestTheWindowsReportsKnowAModelSharedAfterStart(t *testing.T) {
-	pdftotext := requirePdftotext(t)
 	c := newCLI(t)
 	c.ok("init", "--advisor", "Anna Rådgivare", "--country", "SE")
 	org := c.id("org", "add", "--name", "Delad Modell AB", "--country", "SE")
@@ -193,11 +192,11 @@ levels = [
 		if _, err := opts.ClientReport(context.Background(), org, "sv", out); err != nil {
 			t.Fatal(err)
 		}
-		text, err := exec.Command(pdftotext, out, "-").Output()
+		b, err := os.ReadFile(out)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return string(text)
+		return pdfdoctest.Text(t, b)
 	}
 	if strings.Contains(report(), "Regional mognad") {
 		t.Fatal("the window knew the model before any reload: the test shows nothing")
@@ -209,18 +208,4 @@ levels = [
 	if _, ok := opts.Reports.(funderReports).lib.Current().Latest("region-readiness"); !ok {
 		t.Error("the funder exports' library lacks the shared model after the reload")
 	}
-}
-
-// requirePdftotext returns the pdftotext program; without it the test is
-// skipped on a developer's machine and fails under CI, where it must run.
-func requirePdftotext(t *testing.T) string {
-	t.Helper()
-	p, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is missing (scripts/deps.sh test installs poppler-utils)")
-		}
-		t.Skip("pdftotext is missing")
-	}
-	return p
 }
