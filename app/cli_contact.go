@@ -2,7 +2,6 @@ package app
 
 import (
 	"flag"
-	"fmt"
 
 	"eu.ilsa.coach/ilsa/data"
 )
@@ -19,7 +18,8 @@ func declareContactFlags(fs *flag.FlagSet) contactFlags {
 		consent: fs.String("consent", "", "cli.flag.consent")}
 }
 
-func (f contactFlags) apply(c *data.Contact, given map[string]bool) {
+func (f contactFlags) apply(s *session, c *data.Contact, given map[string]bool) error {
+	s.isoDates(f.consent)
 	for name, pair := range map[string][2]*string{"org": {&c.OrgID, f.org}, "name": {&c.Name, f.name},
 		"role": {&c.Role, f.role}, "email": {&c.Email, f.email}, "phone": {&c.Phone, f.phone}, "consent": {&c.ConsentDate, f.consent}} {
 		if given[name] {
@@ -29,43 +29,22 @@ func (f contactFlags) apply(c *data.Contact, given map[string]bool) {
 	if given["gender"] {
 		c.Gender = data.Gender(*f.gender)
 	}
+	return nil
+}
+
+// contactRecords are the contacts, for contact add and contact edit.
+var contactRecords = recordStore[data.Contact]{
+	load:   func(s *session, id string) (data.Contact, error) { return s.store.Contact(s.ctx(), id) },
+	create: func(s *session, c *data.Contact) error { return s.store.CreateContact(s.ctx(), c) },
+	update: func(s *session, c *data.Contact) error { return s.store.UpdateContact(s.ctx(), c) },
+	id:     func(c *data.Contact) string { return c.ID },
 }
 
 func contactAdd(fs *flag.FlagSet) runFunc {
-	f := declareContactFlags(fs)
-	return func(s *session, _ []string) error {
-		var c data.Contact
-		s.isoDates(f.consent)
-		f.apply(&c, setFlags(fs))
-		if err := s.open(); err != nil {
-			return err
-		}
-		if err := s.store.CreateContact(s.ctx(), &c); err != nil {
-			return err
-		}
-		fmt.Fprintln(s.env.Stdout, c.ID)
-		return nil
-	}
+	return addRecord(fs, declareContactFlags(fs), contactRecords)
 }
-
 func contactEdit(fs *flag.FlagSet) runFunc {
-	f := declareContactFlags(fs)
-	return func(s *session, operands []string) error {
-		id, given, err := editOperands(fs, operands)
-		if err != nil {
-			return err
-		}
-		if err := s.open(); err != nil {
-			return err
-		}
-		c, err := s.store.Contact(s.ctx(), id)
-		if err != nil {
-			return err
-		}
-		s.isoDates(f.consent)
-		f.apply(&c, given)
-		return s.store.UpdateContact(s.ctx(), &c)
-	}
+	return editRecord(fs, declareContactFlags(fs), contactRecords)
 }
 
 func contactDelete(s *session, operands []string) error {

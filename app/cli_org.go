@@ -2,7 +2,6 @@ package app
 
 import (
 	"flag"
-	"fmt"
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -28,7 +27,7 @@ func declareOrgFlags(fs *flag.FlagSet) orgFlags {
 }
 
 // apply copies the given flags onto o.
-func (f orgFlags) apply(o *data.Organisation, given map[string]bool) error {
+func (f orgFlags) apply(_ *session, o *data.Organisation, given map[string]bool) error {
 	set := func(name string, dst *string, v *string) {
 		if given[name] {
 			*dst = *v
@@ -61,24 +60,17 @@ func (f orgFlags) apply(o *data.Organisation, given map[string]bool) error {
 	return nil
 }
 
-func orgAdd(fs *flag.FlagSet) runFunc {
-	f := declareOrgFlags(fs)
-	return func(s *session, _ []string) error {
-		var o data.Organisation
-		if err := f.apply(&o, setFlags(fs)); err != nil {
-			return err
-		}
-		if err := s.open(); err != nil {
-			return err
-		}
-		if err := s.store.CreateOrganisation(s.ctx(), &o); err != nil {
-			return err
-		}
-		fmt.Fprintln(s.env.Stdout, o.ID)
-		s.warnDuplicateOrgNr(o)
-		return nil
-	}
+// orgRecords are the organisations, for org add and org edit.
+var orgRecords = recordStore[data.Organisation]{
+	load:   func(s *session, id string) (data.Organisation, error) { return s.store.Organisation(s.ctx(), id) },
+	create: func(s *session, o *data.Organisation) error { return s.store.CreateOrganisation(s.ctx(), o) },
+	update: func(s *session, o *data.Organisation) error { return s.store.UpdateOrganisation(s.ctx(), o) },
+	id:     func(o *data.Organisation) string { return o.ID },
+	after:  (*session).warnDuplicateOrgNr,
 }
+
+func orgAdd(fs *flag.FlagSet) runFunc  { return addRecord(fs, declareOrgFlags(fs), orgRecords) }
+func orgEdit(fs *flag.FlagSet) runFunc { return editRecord(fs, declareOrgFlags(fs), orgRecords) }
 
 // warnDuplicateOrgNr tells (on stderr, without failing) that another
 // organisation already has this org number: two advisors may have registered
@@ -86,31 +78,6 @@ func orgAdd(fs *flag.FlagSet) runFunc {
 func (s *session) warnDuplicateOrgNr(o data.Organisation) {
 	if other, taken, _ := s.store.OrgNumberTaken(s.ctx(), o.OrgNr, o.ID); taken {
 		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.duplicate_orgnr", "Name", other.Name, "ID", other.ID))
-	}
-}
-
-func orgEdit(fs *flag.FlagSet) runFunc {
-	f := declareOrgFlags(fs)
-	return func(s *session, operands []string) error {
-		id, given, err := editOperands(fs, operands)
-		if err != nil {
-			return err
-		}
-		if err := s.open(); err != nil {
-			return err
-		}
-		o, err := s.store.Organisation(s.ctx(), id)
-		if err != nil {
-			return err
-		}
-		if err := f.apply(&o, given); err != nil {
-			return err
-		}
-		if err := s.store.UpdateOrganisation(s.ctx(), &o); err != nil {
-			return err
-		}
-		s.warnDuplicateOrgNr(o)
-		return nil
 	}
 }
 

@@ -2,7 +2,6 @@ package app
 
 import (
 	"flag"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -31,7 +30,8 @@ func declareVisitFlags(fs *flag.FlagSet) visitFlags {
 	return f
 }
 
-func (f visitFlags) apply(v *data.Visit, given map[string]bool) {
+func (f visitFlags) apply(s *session, v *data.Visit, given map[string]bool) error {
+	s.isoDates(f.date)
 	if given["org"] {
 		v.OrgIDs = *f.orgs
 	}
@@ -56,44 +56,19 @@ func (f visitFlags) apply(v *data.Visit, given map[string]bool) {
 	if given["cross-border"] {
 		v.CrossBorder = *f.crossBorder
 	}
+	return nil
 }
 
-func visitAdd(fs *flag.FlagSet) runFunc {
-	f := declareVisitFlags(fs)
-	return func(s *session, _ []string) error {
-		var v data.Visit
-		s.isoDates(f.date)
-		f.apply(&v, setFlags(fs))
-		if err := s.open(); err != nil {
-			return err
-		}
-		if err := s.store.CreateVisit(s.ctx(), &v); err != nil {
-			return err
-		}
-		fmt.Fprintln(s.env.Stdout, v.ID)
-		return nil
-	}
+// visitRecords are the visits, for visit add and visit edit.
+var visitRecords = recordStore[data.Visit]{
+	load:   func(s *session, id string) (data.Visit, error) { return s.store.Visit(s.ctx(), id) },
+	create: func(s *session, v *data.Visit) error { return s.store.CreateVisit(s.ctx(), v) },
+	update: func(s *session, v *data.Visit) error { return s.store.UpdateVisit(s.ctx(), v) },
+	id:     func(v *data.Visit) string { return v.ID },
 }
 
-func visitEdit(fs *flag.FlagSet) runFunc {
-	f := declareVisitFlags(fs)
-	return func(s *session, operands []string) error {
-		id, given, err := editOperands(fs, operands)
-		if err != nil {
-			return err
-		}
-		if err := s.open(); err != nil {
-			return err
-		}
-		v, err := s.store.Visit(s.ctx(), id)
-		if err != nil {
-			return err
-		}
-		s.isoDates(f.date)
-		f.apply(&v, given)
-		return s.store.UpdateVisit(s.ctx(), &v)
-	}
-}
+func visitAdd(fs *flag.FlagSet) runFunc  { return addRecord(fs, declareVisitFlags(fs), visitRecords) }
+func visitEdit(fs *flag.FlagSet) runFunc { return editRecord(fs, declareVisitFlags(fs), visitRecords) }
 
 func visitDelete(s *session, operands []string) error {
 	return s.deleteOne(operands, func(id string) error { return s.store.DeleteVisit(s.ctx(), id) })
