@@ -111,25 +111,7 @@ func TestModelsFromTheSharedFolder(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	lead := `id = "region-readiness"
-version = 1
-kind = "scale"
-levels = 3
-source = "Project lead, ILSA"
-name = { sv = "Regional mognad", nb = "Regional modenhet", en = "Regional readiness" }
-description = { sv = "Test", nb = "Test", en = "Test" }
-
-[[dimensions]]
-id = "network"
-name = { sv = "Nätverk", nb = "Nettverk", en = "Network" }
-description = { sv = "N", nb = "N", en = "N" }
-levels = [
-  { level = 1, sv = "Ett", nb = "En", en = "One" },
-  { level = 2, sv = "Två", nb = "To", en = "Two" },
-  { level = 3, sv = "Tre", nb = "Tre", en = "Three" },
-]
-`
-	if err := os.WriteFile(filepath.Join(dir, "region.toml"), []byte(lead), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "region.toml"), []byte(leadModel), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	found := false
@@ -164,25 +146,7 @@ func TestTheWindowsReportsKnowAModelSharedAfterStart(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	lead := `id = "region-readiness"
-version = 1
-kind = "scale"
-levels = 3
-source = "Project lead, ILSA"
-name = { sv = "Regional mognad", nb = "Regional modenhet", en = "Regional readiness" }
-description = { sv = "Test", nb = "Test", en = "Test" }
-
-[[dimensions]]
-id = "network"
-name = { sv = "Nätverk", nb = "Nettverk", en = "Network" }
-description = { sv = "N", nb = "N", en = "N" }
-levels = [
-  { level = 1, sv = "Ett", nb = "En", en = "One" },
-  { level = 2, sv = "Två", nb = "To", en = "Two" },
-  { level = 3, sv = "Tre", nb = "Tre", en = "Three" },
-]
-`
-	if err := os.WriteFile(filepath.Join(dir, "region.toml"), []byte(lead), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "region.toml"), []byte(leadModel), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	c.id("assess", "--org", org, "--model", "region-readiness", "--level", "network=2", "--date", "2026-11-02")
@@ -209,3 +173,23 @@ levels = [
 		t.Error("the funder exports' library lacks the shared model after the reload")
 	}
 }
+
+// leadModel is a model file a project lead shares: a three-level scale.
+const leadModel = `id = "region-readiness"
+version = 1
+kind = "scale"
+levels = 3
+source = "Project lead, ILSA"
+name = { sv = "Regional mognad", nb = "Regional modenhet", en = "Regional readiness" }
+description = { sv = "Test", nb = "Test", en = "Test" }
+
+[[dimensions]]
+id = "network"
+name = { sv = "Nätverk", nb = "Nettverk", en = "Network" }
+description = { sv = "N", nb = "N", en = "N" }
+levels = [
+  { level = 1, sv = "Ett", nb = "En", en = "One" },
+  { level = 2, sv = "Två", nb = "To", en = "Two" },
+  { level = 3, sv = "Tre", nb = "Tre", en = "Three" },
+]
+`

@@ -1,6 +1,10 @@
 package bundle
 
-import "time"
+import (
+	"time"
+
+	"eu.ilsa.coach/ilsa/data"
+)
 
 // Fixed parts of the format (docs/sync.md, "Bundle format v1").
 const (
@@ -72,9 +76,8 @@ type Header struct {
 	App      string    `json:"app,omitempty"`
 }
 
-// MaxSeq is data.MaxSeq (this file does not import data): the largest
-// sequence number a bundle may carry.
-const MaxSeq = 1<<53 - 1
+// MaxSeq is the largest sequence number a bundle may carry: data.MaxSeq.
+const MaxSeq = data.MaxSeq
 
 // validate checks the header's own consistency.
 func (h Header) validate() error {
@@ -98,6 +101,30 @@ func (h Header) validate() error {
 		}
 	default:
 		return errorf(CodeHeader, "unknown kind %q", h.Kind)
+	}
+	return nil
+}
+
+// checkNext checks change c as the n-th (from 0) of a bundle with header h,
+// after last: the reader refuses, and the writer never writes, a change
+// beyond the count, without its names, numbered past MaxSeq, or out of the
+// header's device, range or order.
+func (h Header) checkNext(n uint64, last, c data.Change) error {
+	if n >= h.Count {
+		return errorf(CodeCount, "more than %d changes", h.Count)
+	}
+	if c.Device == "" || c.Seq == 0 || c.ID == "" || c.Entity == "" || c.Field == "" {
+		return errorf(CodeCorrupt, "change %d lacks device, seq, entity, id or field", n+1)
+	}
+	if c.Seq > MaxSeq {
+		return errorf(CodeSeqLimit, "change %s/%d beyond %d", c.Device, c.Seq, uint64(MaxSeq))
+	}
+	if h.Kind == KindLog {
+		if c.Device != h.Device || c.Seq != h.FirstSeq+n {
+			return errorf(CodeSeqRange, "change %s/%d where %s/%d belongs", c.Device, c.Seq, h.Device, h.FirstSeq+n)
+		}
+	} else if n > 0 && !ascending(last, c) {
+		return errorf(CodeSeqRange, "change %s/%d out of order", c.Device, c.Seq)
 	}
 	return nil
 }

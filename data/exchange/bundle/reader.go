@@ -197,23 +197,7 @@ func (r *Reader) next() (data.Change, error) {
 }
 
 func (r *Reader) check(c data.Change) error {
-	if r.n >= r.h.Count {
-		return errorf(CodeCount, "more than %d changes", r.h.Count)
-	}
-	if c.Device == "" || c.Seq == 0 || c.ID == "" || c.Entity == "" || c.Field == "" {
-		return errorf(CodeCorrupt, "change %d lacks device, seq, entity, id or field", r.n+1)
-	}
-	if c.Seq > data.MaxSeq {
-		return errorf(CodeSeqLimit, "change %s/%d beyond %d", c.Device, c.Seq, uint64(data.MaxSeq))
-	}
-	if r.h.Kind == KindLog {
-		if c.Device != r.h.Device || c.Seq != r.h.FirstSeq+r.n {
-			return errorf(CodeSeqRange, "change %s/%d where %s/%d belongs", c.Device, c.Seq, r.h.Device, r.h.FirstSeq+r.n)
-		}
-	} else if r.n > 0 && !ascending(r.last, c) {
-		return errorf(CodeSeqRange, "change %s/%d out of order", c.Device, c.Seq)
-	}
-	return nil
+	return r.h.checkNext(r.n, r.last, c)
 }
 
 // end checks the end record, the end of the compressed stream, the checksum

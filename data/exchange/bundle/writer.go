@@ -97,28 +97,12 @@ func (w *Writer) Write(c data.Change) error {
 }
 
 func (w *Writer) check(c data.Change) error {
-	if w.n >= w.h.Count {
-		return errorf(CodeCount, "more than %d changes", w.h.Count)
-	}
-	if c.Device == "" || c.Seq == 0 || c.ID == "" {
-		return errorf(CodeCorrupt, "change without device, seq or id")
-	}
 	// What a reader would refuse is not written (format.go, limits).
 	if len(c.Value) > MaxValue || max(len(c.Device), len(c.Entity), len(c.ID), len(c.Field)) > MaxKey ||
 		len(c.Device)+len(c.Entity)+len(c.ID)+len(c.Field)+len(c.Value) > MaxChange {
 		return errorf(CodeTooLarge, "change %s/%d over the size limits", c.Device, c.Seq)
 	}
-	if c.Seq > data.MaxSeq {
-		return errorf(CodeSeqLimit, "change %s/%d beyond %d", c.Device, c.Seq, uint64(data.MaxSeq))
-	}
-	if w.h.Kind == KindLog {
-		if c.Device != w.h.Device || c.Seq != w.h.FirstSeq+w.n {
-			return errorf(CodeSeqRange, "change %s/%d in log bundle %s from %d", c.Device, c.Seq, w.h.Device, w.h.FirstSeq+w.n)
-		}
-	} else if w.n > 0 && !ascending(w.last, c) {
-		return errorf(CodeSeqRange, "change %s/%d out of order", c.Device, c.Seq)
-	}
-	return nil
+	return w.h.checkNext(w.n, w.last, c)
 }
 
 func ascending(a, b data.Change) bool {
