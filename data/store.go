@@ -314,6 +314,18 @@ func (s *Store) migrate() error {
 		if err != nil {
 			return err
 		}
+		// Another process opening the same database (the window and a
+		// command started together after an update) may have applied it
+		// meanwhile: the version read under the write lock decides.
+		var now int
+		if err := tx.QueryRow("PRAGMA user_version").Scan(&now); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if now >= m.version {
+			tx.Rollback()
+			continue
+		}
 		if _, err := tx.Exec(m.sql); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", m.name, err)
