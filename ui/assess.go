@@ -14,6 +14,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/models"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // orgAssessments is the organisation's Assessments tab: every model applied
@@ -169,10 +170,10 @@ type assessForm struct {
 	onSaved func()
 
 	dlg      *dialog.CustomDialog
-	form     *form
-	modelSel *choiceSelect
+	form     *widgets.Form
+	modelSel *widgets.ChoiceSelect
 	models   []*models.Model // the select's options
-	date     *keyedEntry
+	date     *widgets.KeyedEntry
 	hint     *widget.Label
 	sections *fyne.Container
 	body     *fyne.Container
@@ -180,7 +181,7 @@ type assessForm struct {
 	answers  []*answerRow // in the model's dimension order
 	closed   bool
 
-	calendar     calendarHost
+	calendar     *widgets.CalendarHost
 	draft        *draftKeeper
 	key          string // draft key: "assessment:new:<org>" or "assessment:<id>"
 	initial      string // the content as opened: closing it unchanged leaves no draft
@@ -195,11 +196,11 @@ type answerRow struct {
 	orig    data.Answer
 	level   *int
 	checks  []*widget.Check // scale: one per level
-	target  *choiceSelect
-	due     *keyedEntry
-	comment *keyedEntry
-	text    *keyedEntry   // canvas
-	applies *widget.Check // checklist
+	target  *widgets.ChoiceSelect
+	due     *widgets.KeyedEntry
+	comment *widgets.KeyedEntry
+	text    *widgets.KeyedEntry // canvas
+	applies *widget.Check       // checklist
 }
 
 // assessStart says what a new assessment is of: an organisation, perhaps
@@ -268,11 +269,11 @@ func (u *UI) openAssessment(a data.Assessment, onSaved func()) *assessForm {
 func (f *assessForm) build() {
 	u, tr := f.u, f.u.tr
 	lang := tr.Lang()
-	f.form = newForm(u)
-	f.calendar = calendarHost{u: u}
+	f.form = widgets.NewForm(u.tr)
+	f.calendar = u.newCalendar()
 	f.draft = u.newDraft(f.key, func() any { return f.snapshot() })
 	editing := f.orig.ID != ""
-	var choices []choice
+	var choices []widgets.Choice
 	if editing {
 		if m, ok := u.assessmentModel(f.orig); ok {
 			f.models = []*models.Model{m}
@@ -281,9 +282,9 @@ func (f *assessForm) build() {
 		f.models = u.opt.Models.All()
 	}
 	for _, m := range f.models {
-		choices = append(choices, choice{m.ID, m.Name.In(lang) + " (" + tr.T("ui.assess.version", "Version", m.Version) + ")"})
+		choices = append(choices, widgets.Choice{Value: m.ID, Label: m.Name.In(lang) + " (" + tr.T("ui.assess.version", "Version", m.Version) + ")"})
 	}
-	f.modelSel = newChoiceSelect(choices, func(id string) {
+	f.modelSel = widgets.NewChoiceSelect(choices, func(id string) {
 		for _, m := range f.models {
 			if m.ID == id && m != f.model {
 				f.setModel(m)
@@ -295,12 +296,12 @@ func (f *assessForm) build() {
 	if editing {
 		f.modelSel.Disable() // answers belong to the version they were made with
 	}
-	f.form.add("model", tr.T("field.model"), f.modelSel.Select)
+	f.form.Add("model", tr.T("field.model"), f.modelSel.Select)
 	f.date = f.entry(false)
-	f.calendar.attach(f.date)
+	f.calendar.Attach(f.date)
 	f.date.SetPlaceHolder(tr.T("ui.date_placeholder"))
 	f.date.SetText(tr.DateString(f.orig.Date))
-	f.form.add("date", tr.T("field.date"), f.date)
+	f.form.Add("date", tr.T("field.date"), f.date)
 
 	f.hint = widget.NewLabel(tr.T("ui.assess.choose_model"))
 	if len(f.models) == 0 {
@@ -309,7 +310,7 @@ func (f *assessForm) build() {
 	f.hint.Importance = widget.LowImportance
 	f.hint.Wrapping = fyne.TextWrapWord
 	f.sections = container.NewVBox()
-	f.body = container.NewVBox(f.form.content(), f.hint, f.sections)
+	f.body = container.NewVBox(f.form.Content(), f.hint, f.sections)
 	f.view = container.NewVScroll(container.NewPadded(f.body))
 
 	title := tr.T("ui.assess.new")
@@ -349,18 +350,18 @@ func (f *assessForm) resize() {
 
 // entry is a text field of the form: Esc and Ctrl+S reach the form even
 // while it has the keyboard.
-func (f *assessForm) entry(multiLine bool) *keyedEntry {
-	e := newKeyedEntry(multiLine)
+func (f *assessForm) entry(multiLine bool) *widgets.KeyedEntry {
+	e := widgets.NewKeyedEntry(multiLine)
 	e.OnChanged = func(string) { f.changed() }
-	e.onKey = func(ev *fyne.KeyEvent) bool {
+	e.OnKey = func(ev *fyne.KeyEvent) bool {
 		if ev.Name == fyne.KeyEscape {
 			f.close()
 			return true
 		}
 		return false
 	}
-	e.onShortcut = func(s fyne.Shortcut) bool {
-		if s.ShortcutName() == saveShortcut.ShortcutName() {
+	e.OnShortcut = func(s fyne.Shortcut) bool {
+		if s.ShortcutName() == widgets.SaveShortcut.ShortcutName() {
 			f.save()
 			return true
 		}
@@ -382,11 +383,7 @@ func (f *assessForm) setModel(m *models.Model) {
 		}
 	}
 	// Problem lines of the previous model's dimensions go with it.
-	for k := range f.form.rows {
-		if strings.HasPrefix(k, "answers.") {
-			delete(f.form.rows, k)
-		}
-	}
+	f.form.ForgetFields("answers.")
 	f.answers = nil
 	f.sections.RemoveAll()
 	var blocks []fyne.CanvasObject
@@ -456,23 +453,23 @@ func (f *assessForm) section(d *models.Dimension, ans data.Answer) (*answerRow, 
 				f.changed()
 			}
 		}
-		targets := []choice{{"", tr.T("ui.assess.target_none")}}
+		targets := []widgets.Choice{{Value: "", Label: tr.T("ui.assess.target_none")}}
 		for n := 1; n <= f.model.Levels; n++ {
-			targets = append(targets, choice{strconv.Itoa(n), strconv.Itoa(n)})
+			targets = append(targets, widgets.Choice{Value: strconv.Itoa(n), Label: strconv.Itoa(n)})
 		}
-		r.target = newChoiceSelect(targets, func(string) { f.changed() })
+		r.target = widgets.NewChoiceSelect(targets, func(string) { f.changed() })
 		if ans.Target != nil {
 			r.target.SetValue(strconv.Itoa(*ans.Target))
 		} else {
 			r.target.SetValue("")
 		}
 		r.due = f.entry(false)
-		f.calendar.attach(r.due)
+		f.calendar.Attach(r.due)
 		r.due.SetPlaceHolder(tr.T("ui.date_placeholder"))
 		r.due.SetText(tr.DateString(ans.TargetDue))
 		parts = append(parts, levels, container.NewGridWithColumns(2,
-			container.NewVBox(groupCaption(tr.T("ui.assess.target")), r.target.Select),
-			container.NewVBox(groupCaption(tr.T("ui.assess.target_due")), r.due)))
+			container.NewVBox(widgets.Caption(tr.T("ui.assess.target")), r.target.Select),
+			container.NewVBox(widgets.Caption(tr.T("ui.assess.target_due")), r.due)))
 	case models.KindChecklist:
 		r.applies = widget.NewCheck(tr.T("ui.assess.applies"), func(bool) { f.changed() })
 		r.applies.SetChecked(ans.Applies)
@@ -481,7 +478,7 @@ func (f *assessForm) section(d *models.Dimension, ans data.Answer) (*answerRow, 
 	if f.model.Kind == models.KindScale {
 		parts = append(parts, r.comment)
 	}
-	parts = append(parts, problemLine(f.form, "answers."+d.ID))
+	parts = append(parts, f.form.ProblemLine("answers."+d.ID))
 	return r, container.NewVBox(parts...)
 }
 
@@ -568,7 +565,7 @@ func (f *assessForm) saveAs(status data.AssessmentStatus) {
 		err = f.u.store.SaveAssessment(f.u.ctx(), &a, f.model)
 	}
 	if err != nil {
-		if !f.form.showErrors(err) {
+		if !f.form.ShowErrors(err) {
 			f.u.showError(err)
 		}
 		f.relayout()
@@ -585,7 +582,7 @@ func (f *assessForm) saveAs(status data.AssessmentStatus) {
 // close is Cancel and Esc: an open calendar goes first; then the form,
 // and what was typed stays as a draft the next opening offers back.
 func (f *assessForm) close() {
-	if f.closed || f.calendar.dismiss() {
+	if f.closed || f.calendar.Dismiss() {
 		return
 	}
 	if !f.draftPending && draftText(f.snapshot()) == f.initial {
@@ -599,6 +596,6 @@ func (f *assessForm) finish() {
 		return
 	}
 	f.closed = true
-	f.calendar.dismiss()
+	f.calendar.Dismiss()
 	f.dlg.Hide() // its OnClosed pops it from the dialog stack
 }

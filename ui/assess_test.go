@@ -171,7 +171,7 @@ func TestAssessmentProblemKeepsTheForm(t *testing.T) {
 	if f.date.Text != "not a date" || f.answers[0].level == nil || *f.answers[0].level != 2 {
 		t.Error("what was typed was lost")
 	}
-	if !f.form.rows["date"].problem.Visible() {
+	if !f.form.Problem("date").Visible() {
 		t.Error("no problem shown beside the date")
 	}
 	if list, _ := st.Assessments(u.ctx(), o.ID); len(list) != 0 {

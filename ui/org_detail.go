@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // orgDetail shows one organisation: its overview form, contacts, a timeline
@@ -30,10 +31,10 @@ type orgDetail struct {
 	visit  *widget.Button
 	report *widget.Button
 
-	f                                                   *form
+	f                                                   *widgets.Form
 	name, orgnr, employees, sustNotes, notes, tags      *widget.Entry
 	orgnrHint, sizeLabel                                *widget.Label
-	country, muni, sector, kind, leader, sustainability *choiceSelect
+	country, muni, sector, kind, leader, sustainability *widgets.ChoiceSelect
 
 	org data.Organisation // as stored (ID "" while creating)
 	// countryGuessed: the country was only defaulted from the profile, so an
@@ -81,7 +82,7 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	d.orgnrHint = widget.NewLabel("")
 	d.orgnrHint.Importance = widget.LowImportance
 	d.orgnr.OnChanged = func(string) { d.checkOrgNr(); d.changed() }
-	d.country = newChoiceSelect(append([]choice{{"", tr.T("ui.choice.none")}}, u.countryChoices()...), func(string) {
+	d.country = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.choice.none")}}, u.countryChoices()...), func(string) {
 		if !d.loading {
 			d.countryGuessed = false
 		}
@@ -89,24 +90,24 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 		d.checkOrgNr()
 		d.changed()
 	})
-	d.muni = newChoiceSelect(u.municipalityChoices(""), changed)
-	d.sector = newChoiceSelect(u.sectorChoices(), changed)
-	d.kind = newChoiceSelect(u.kindChoices(), changed)
+	d.muni = widgets.NewChoiceSelect(u.municipalityChoices(""), changed)
+	d.sector = widgets.NewChoiceSelect(u.sectorChoices(), changed)
+	d.kind = widgets.NewChoiceSelect(u.kindChoices(), changed)
 	d.employees = widget.NewEntry()
 	d.employees.SetPlaceHolder(tr.T("ui.org.employees_placeholder"))
 	d.sizeLabel = widget.NewLabel("")
 	d.sizeLabel.Importance = widget.LowImportance
 	d.employees.OnChanged = func(string) { d.showSize(); d.changed() }
-	var leaders []choice
+	var leaders []widgets.Choice
 	for _, l := range data.LeaderGenders {
-		leaders = append(leaders, choice{string(l), tr.Leader(l)})
+		leaders = append(leaders, widgets.Choice{Value: string(l), Label: tr.Leader(l)})
 	}
-	d.leader = newChoiceSelect(leaders, changed)
-	var sust []choice
+	d.leader = widgets.NewChoiceSelect(leaders, changed)
+	var sust []widgets.Choice
 	for _, v := range []data.Sustainability{data.SustainabilityUnknown, data.SustainabilityYes, data.SustainabilityNo} {
-		sust = append(sust, choice{string(v), tr.Sustainability(v)})
+		sust = append(sust, widgets.Choice{Value: string(v), Label: tr.Sustainability(v)})
 	}
-	d.sustainability = newChoiceSelect(sust, changed)
+	d.sustainability = widgets.NewChoiceSelect(sust, changed)
 	d.sustNotes = widget.NewEntry()
 	d.sustNotes.SetPlaceHolder(tr.T("ui.org.sustainability_notes"))
 	d.sustNotes.OnChanged = changed
@@ -118,18 +119,18 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	d.tags.SetPlaceHolder(tr.T("ui.org.tags_placeholder"))
 	d.tags.OnChanged = changed
 
-	d.f = newForm(u)
-	d.f.add("name", tr.T("field.name"), d.name)
-	d.f.add("orgnr", tr.T("field.orgnr"), container.NewVBox(d.orgnr, d.orgnrHint))
-	d.f.add("country", tr.T("field.country"), d.country.Select)
-	d.f.add("municipality", tr.T("field.municipality"), d.muni.Select)
-	d.f.add("sector", tr.T("field.sector"), d.sector.Select)
-	d.f.add("kind", tr.T("field.kind"), d.kind.Select)
-	d.f.add("employees", tr.T("field.employees"), container.NewBorder(nil, nil, nil, d.sizeLabel, d.employees))
-	d.f.add("leader_gender", tr.T("field.leader_gender"), d.leader.Select)
-	d.f.add("sustainability", tr.T("field.sustainability"), container.NewVBox(d.sustainability.Select, d.sustNotes))
-	d.f.add("tags", tr.T("field.tags"), d.tags)
-	d.f.add("notes", tr.T("field.notes"), d.notes)
+	d.f = widgets.NewForm(u.tr)
+	d.f.Add("name", tr.T("field.name"), d.name)
+	d.f.Add("orgnr", tr.T("field.orgnr"), container.NewVBox(d.orgnr, d.orgnrHint))
+	d.f.Add("country", tr.T("field.country"), d.country.Select)
+	d.f.Add("municipality", tr.T("field.municipality"), d.muni.Select)
+	d.f.Add("sector", tr.T("field.sector"), d.sector.Select)
+	d.f.Add("kind", tr.T("field.kind"), d.kind.Select)
+	d.f.Add("employees", tr.T("field.employees"), container.NewBorder(nil, nil, nil, d.sizeLabel, d.employees))
+	d.f.Add("leader_gender", tr.T("field.leader_gender"), d.leader.Select)
+	d.f.Add("sustainability", tr.T("field.sustainability"), container.NewVBox(d.sustainability.Select, d.sustNotes))
+	d.f.Add("tags", tr.T("field.tags"), d.tags)
+	d.f.Add("notes", tr.T("field.notes"), d.notes)
 
 	save := widget.NewButtonWithIcon(tr.T("ui.save"), theme.DocumentSaveIcon(), d.save)
 	save.Importance = widget.HighImportance
@@ -145,7 +146,7 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 		d.report.Hide()
 	}
 	buttons := container.NewHBox(save, d.visit, d.report, d.delete)
-	overview := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewPadded(d.f.content())))
+	overview := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewPadded(d.f.Content())))
 
 	d.contacts = newOrgContacts(u)
 	d.timeline = newOrgTimeline(u)
@@ -293,7 +294,7 @@ func (d *orgDetail) fill(o data.Organisation) { d.apply(d.snapshotOf(o)) }
 func (d *orgDetail) apply(v orgDraft) {
 	d.loading = true
 	defer func() { d.loading = false }()
-	d.f.clear()
+	d.f.Clear()
 	d.name.SetText(v.Name)
 	d.country.SetValue(v.Country)
 	d.fillMunicipalities()
@@ -327,22 +328,13 @@ func (d *orgDetail) changed() {
 
 // fillMunicipalities offers the municipalities of the chosen country.
 func (d *orgDetail) fillMunicipalities() {
-	cur := d.muni.Value()
-	choices := d.u.municipalityChoices(data.Country(d.country.Value()))
-	labels := make([]string, len(choices))
-	for i, c := range choices {
-		labels[i] = c.label
-	}
-	d.muni.choices = choices
-	d.muni.Select.Options = labels
-	d.muni.SetValue(cur)
-	d.muni.Select.Refresh()
+	d.muni.Offer(d.u.municipalityChoices(data.Country(d.country.Value())))
 }
 
 // checkOrgNr validates the org number as it is typed.
 func (d *orgDetail) checkOrgNr() {
 	txt := strings.TrimSpace(d.orgnr.Text)
-	d.f.setProblem("orgnr", "")
+	d.f.SetProblem("orgnr", "")
 	if txt == "" {
 		d.orgnrHint.SetText(d.u.tr.T("ui.org.orgnr_hint"))
 		return
@@ -367,7 +359,7 @@ func (d *orgDetail) checkOrgNr() {
 	if err != nil {
 		d.orgnrHint.SetText("")
 		if v, ok := data.AsValidation(err); ok && len(strings.Map(keepDigit, txt)) >= 9 {
-			d.f.setProblem("orgnr", d.u.tr.Problem(v))
+			d.f.SetProblem("orgnr", d.u.tr.Problem(v))
 		}
 		return
 	}
@@ -377,7 +369,7 @@ func (d *orgDetail) checkOrgNr() {
 	}
 	d.orgnrHint.SetText(hint)
 	if other, taken, _ := d.u.store.OrgNumberTaken(d.u.ctx(), n.Digits, d.org.ID); taken {
-		d.f.setProblem("orgnr", d.u.tr.T("ui.org.orgnr_taken", "Name", other.Name))
+		d.f.SetProblem("orgnr", d.u.tr.T("ui.org.orgnr_taken", "Name", other.Name))
 	}
 }
 
@@ -439,7 +431,7 @@ func (d *orgDetail) save() {
 		}
 	}
 	if err != nil {
-		if !d.f.showErrors(err) {
+		if !d.f.ShowErrors(err) {
 			d.u.showError(err)
 		}
 		return

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // visitForm records or edits a visit, built for the car park: organisations
@@ -27,7 +28,7 @@ type visitForm struct {
 	key   string     // draft key: "visit:new" or "visit:<id>"
 	orig  data.Visit // the stored visit when editing (id, advisor, field clocks)
 	dlg   *dialog.CustomDialog
-	form  *form
+	form  *widgets.Form
 	draft *draftKeeper
 	body  *fyne.Container // everything the form scrolls
 	view  *container.Scroll
@@ -37,14 +38,14 @@ type visitForm struct {
 	draftPending bool   // a stored draft waits for the user's answer
 	ask          *dialog.ConfirmDialog
 	closed       bool
-	calendar     calendarHost
+	calendar     *widgets.CalendarHost
 
-	orgs                 *orgPicker
-	date, minutes, place *keyedEntry
-	women, men, other    *keyedEntry
-	kind, phase          *choiceSelect
+	orgs                 *widgets.OrgPicker
+	date, minutes, place *widgets.KeyedEntry
+	women, men, other    *widgets.KeyedEntry
+	kind, phase          *widgets.ChoiceSelect
 	cross                *widget.Check
-	notes                *keyedEntry
+	notes                *widgets.KeyedEntry
 	steps                []*stepRow
 	stepBox              *fyne.Container
 	agreed               *widget.Label // when editing: next steps stored before
@@ -74,7 +75,7 @@ type stepDraft struct {
 
 // stepRow is one next step: what to do and by when.
 type stepRow struct {
-	text, due               *keyedEntry
+	text, due               *widgets.KeyedEntry
 	textProblem, dueProblem *widget.Label
 	view                    fyne.CanvasObject
 }
@@ -122,7 +123,7 @@ func (u *UI) openVisitForm(key string) *visitForm {
 }
 
 func (u *UI) newVisitForm(orig data.Visit) *visitForm {
-	f := &visitForm{u: u, orig: orig, key: "visit:new", calendar: calendarHost{u: u}}
+	f := &visitForm{u: u, orig: orig, key: "visit:new", calendar: u.newCalendar()}
 	if orig.ID != "" {
 		f.key = "visit:" + orig.ID
 	}
@@ -133,50 +134,50 @@ func (u *UI) newVisitForm(orig data.Visit) *visitForm {
 
 func (f *visitForm) build() {
 	tr := f.u.tr
-	f.form = newForm(f.u)
+	f.form = widgets.NewForm(f.u.tr)
 
-	f.orgs = newOrgPicker(f.u)
+	f.orgs = f.u.newOrgPicker()
 	f.orgs.OnChanged = f.changed
-	f.orgs.onEscape = f.close
-	f.orgs.entry.onShortcut = f.shortcut
-	f.orgs.relayout = f.relayout
-	f.form.add("orgs", tr.FieldLabel("orgs"), f.orgs.view)
+	f.orgs.OnEscape = f.close
+	f.orgs.Entry.OnShortcut = f.shortcut
+	f.orgs.Relayout = f.relayout
+	f.form.Add("orgs", tr.FieldLabel("orgs"), f.orgs.View)
 
 	f.date = f.dateEntry()
-	var types []choice
+	var types []widgets.Choice
 	for _, t := range data.VisitTypes {
-		types = append(types, choice{string(t), tr.VisitType(t)})
+		types = append(types, widgets.Choice{Value: string(t), Label: tr.VisitType(t)})
 	}
-	f.kind = newChoiceSelect(types, func(string) { f.changed() })
+	f.kind = widgets.NewChoiceSelect(types, func(string) { f.changed() })
 	f.minutes = f.entry(false)
 	f.minutes.SetPlaceHolder(tr.T("ui.visit.minutes_hint"))
-	addGroup(f.form, tr.T("ui.visit.meeting"),
-		groupPart{"date", tr.FieldLabel("date"), f.date},
-		groupPart{"type", tr.FieldLabel("type"), f.kind.Select},
-		groupPart{"minutes", tr.FieldLabel("minutes"), f.minutes})
+	f.form.AddGroup(tr.T("ui.visit.meeting"),
+		widgets.GroupPart{Field: "date", Caption: tr.FieldLabel("date"), Obj: f.date},
+		widgets.GroupPart{Field: "type", Caption: tr.FieldLabel("type"), Obj: f.kind.Select},
+		widgets.GroupPart{Field: "minutes", Caption: tr.FieldLabel("minutes"), Obj: f.minutes})
 
 	f.place = f.entry(false)
 	f.place.SetPlaceHolder(tr.T("ui.visit.place_hint"))
-	f.form.add("place", tr.FieldLabel("place"), f.place)
+	f.form.Add("place", tr.FieldLabel("place"), f.place)
 
 	f.women, f.men, f.other = f.entry(false), f.entry(false), f.entry(false)
-	addGroup(f.form, tr.T("ui.visit.participants"),
-		groupPart{"women", tr.FieldLabel("women"), f.women},
-		groupPart{"men", tr.FieldLabel("men"), f.men},
-		groupPart{"other", tr.T("ui.visit.participants.other"), f.other})
+	f.form.AddGroup(tr.T("ui.visit.participants"),
+		widgets.GroupPart{Field: "women", Caption: tr.FieldLabel("women"), Obj: f.women},
+		widgets.GroupPart{Field: "men", Caption: tr.FieldLabel("men"), Obj: f.men},
+		widgets.GroupPart{Field: "other", Caption: tr.T("ui.visit.participants.other"), Obj: f.other})
 
-	phases := []choice{{string(data.PhaseNone), tr.Phase(data.PhaseNone)}}
+	phases := []widgets.Choice{{Value: string(data.PhaseNone), Label: tr.Phase(data.PhaseNone)}}
 	for _, p := range data.Phases {
-		phases = append(phases, choice{string(p), tr.Phase(p)})
+		phases = append(phases, widgets.Choice{Value: string(p), Label: tr.Phase(p)})
 	}
-	f.phase = newChoiceSelect(phases, func(string) { f.changed() })
+	f.phase = widgets.NewChoiceSelect(phases, func(string) { f.changed() })
 	f.cross = widget.NewCheck(tr.T("ui.visit.cross_border"), func(bool) { f.changed() })
-	f.form.add("phase", tr.FieldLabel("phase"), container.NewBorder(nil, nil, nil, f.cross, f.phase.Select))
+	f.form.Add("phase", tr.FieldLabel("phase"), container.NewBorder(nil, nil, nil, f.cross, f.phase.Select))
 
 	f.notes = f.entry(true)
 	f.notes.SetMinRowsVisible(6)
 	f.notes.SetPlaceHolder(tr.T("ui.visit.notes_hint"))
-	f.form.add("notes", tr.FieldLabel("notes"), f.notes)
+	f.form.Add("notes", tr.FieldLabel("notes"), f.notes)
 
 	f.agreed = widget.NewLabel("")
 	f.agreed.Wrapping = fyne.TextWrapWord
@@ -188,7 +189,7 @@ func (f *visitForm) build() {
 		f.u.win.Canvas().Focus(r.text)
 	})
 	addStep.Importance = widget.LowImportance
-	f.form.add("next_steps", tr.T("ui.visit.next_steps"), container.NewVBox(f.agreed, f.stepBox, container.NewHBox(addStep)))
+	f.form.Add("next_steps", tr.T("ui.visit.next_steps"), container.NewVBox(f.agreed, f.stepBox, container.NewHBox(addStep)))
 
 	hint := widget.NewLabel(tr.T("ui.visit.keys_hint"))
 	hint.Importance = widget.LowImportance
@@ -202,7 +203,7 @@ func (f *visitForm) build() {
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr.T("ui.visit.cancel"), theme.CancelIcon(), f.close)
 	discard := widget.NewButtonWithIcon(tr.T("ui.visit.discard"), theme.DeleteIcon(), f.confirmDiscard)
-	f.body = container.NewVBox(f.form.content(), hint)
+	f.body = container.NewVBox(f.form.Content(), hint)
 	f.view = container.NewVScroll(f.body)
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.view, f.u.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{discard, cancel, save})
@@ -211,22 +212,22 @@ func (f *visitForm) build() {
 
 // entry is a text field of the form: it keeps the draft, and Esc and Ctrl+S
 // reach the form even while it has the keyboard.
-func (f *visitForm) entry(multiLine bool) *keyedEntry {
-	e := newKeyedEntry(multiLine)
+func (f *visitForm) entry(multiLine bool) *widgets.KeyedEntry {
+	e := widgets.NewKeyedEntry(multiLine)
 	e.OnChanged = func(string) { f.changed() }
-	e.onKey = func(ev *fyne.KeyEvent) bool {
+	e.OnKey = func(ev *fyne.KeyEvent) bool {
 		if ev.Name == fyne.KeyEscape {
 			f.close()
 			return true
 		}
 		return false
 	}
-	e.onShortcut = f.shortcut
+	e.OnShortcut = f.shortcut
 	return e
 }
 
 func (f *visitForm) shortcut(s fyne.Shortcut) bool {
-	if s.ShortcutName() == saveShortcut.ShortcutName() {
+	if s.ShortcutName() == widgets.SaveShortcut.ShortcutName() {
 		f.save()
 		return true
 	}
@@ -246,50 +247,10 @@ func (f *visitForm) relayout() {
 
 // dateEntry takes a date typed in the reader's form (or ISO) and offers a
 // calendar for those who would rather click.
-func (f *visitForm) dateEntry() *keyedEntry {
+func (f *visitForm) dateEntry() *widgets.KeyedEntry {
 	e := f.entry(false)
-	f.calendar.attach(e)
+	f.calendar.Attach(e)
 	return e
-}
-
-// groupPart is one short field of a row that holds several.
-type groupPart struct {
-	field, caption string
-	obj            fyne.CanvasObject
-}
-
-// addGroup puts several short fields on one row of f (date, type and
-// minutes; women, men and other), each with its caption above and its own
-// problem line below, so the form stays short and a problem still shows
-// beside the field it belongs to.
-func addGroup(f *form, label string, parts ...groupPart) {
-	cells := make([]fyne.CanvasObject, len(parts))
-	for i, p := range parts {
-		cells[i] = container.NewVBox(groupCaption(p.caption), p.obj, problemLine(f, p.field))
-	}
-	l := widget.NewLabel(label)
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	// An empty caption line above the row's label lines it up with the fields.
-	f.grid.Add(container.NewVBox(groupCaption(" "), l))
-	f.grid.Add(container.NewGridWithColumns(len(parts), cells...))
-}
-
-func groupCaption(text string) *widget.Label {
-	c := widget.NewLabel(text)
-	c.SizeName = theme.SizeNameCaptionText
-	return c
-}
-
-// problemLine is a hidden problem label that f shows for field.
-func problemLine(f *form, field string) *widget.Label {
-	p := widget.NewLabel("")
-	p.Importance = widget.DangerImportance
-	p.Wrapping = fyne.TextWrapWord
-	p.Hide()
-	if field != "" {
-		f.rows[field] = &formRow{problem: p}
-	}
-	return p
 }
 
 // addStep appends a next-step row.
@@ -302,7 +263,7 @@ func (f *visitForm) addStep(d stepDraft) *stepRow {
 	r.due = f.dateEntry()
 	r.due.SetPlaceHolder(tr.T("ui.visit.step.due"))
 	r.due.SetText(d.Due)
-	r.textProblem, r.dueProblem = problemLine(f.form, ""), problemLine(f.form, "")
+	r.textProblem, r.dueProblem = f.form.ProblemLine(""), f.form.ProblemLine("")
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeStep(r) })
 	remove.Importance = widget.LowImportance
 	due := container.NewVBox(container.NewGridWrap(fyne.NewSize(210, r.due.MinSize().Height), r.due), r.dueProblem)
@@ -323,15 +284,11 @@ func (f *visitForm) removeStep(r *stepRow) {
 // ("next_steps.1.due"), the way validation errors name them.
 func (f *visitForm) layoutSteps() {
 	objs := make([]fyne.CanvasObject, len(f.steps))
-	for k := range f.form.rows {
-		if strings.HasPrefix(k, "next_steps.") {
-			delete(f.form.rows, k)
-		}
-	}
+	f.form.ForgetFields("next_steps.")
 	for i, r := range f.steps {
 		objs[i] = r.view
-		f.form.rows[fmt.Sprintf("next_steps.%d.text", i)] = &formRow{problem: r.textProblem}
-		f.form.rows[fmt.Sprintf("next_steps.%d.due", i)] = &formRow{problem: r.dueProblem}
+		f.form.SetProblemLine(fmt.Sprintf("next_steps.%d.text", i), r.textProblem)
+		f.form.SetProblemLine(fmt.Sprintf("next_steps.%d.due", i), r.dueProblem)
 	}
 	f.stepBox.Objects = objs
 	f.relayout()
@@ -442,7 +399,7 @@ func (f *visitForm) offerDraft(d visitDraft, saved time.Time) {
 // none is chosen yet, else the notes.
 func (f *visitForm) focusFirst() {
 	if len(f.orgs.Selected()) == 0 {
-		f.u.win.Canvas().Focus(f.orgs.entry)
+		f.u.win.Canvas().Focus(f.orgs.Entry)
 	} else {
 		f.u.win.Canvas().Focus(f.notes)
 	}
@@ -451,11 +408,11 @@ func (f *visitForm) focusFirst() {
 // dismissPopups closes an open calendar or suggestion list: Esc closes the
 // innermost thing first.
 func (f *visitForm) dismissPopups() bool {
-	if f.calendar.dismiss() {
+	if f.calendar.Dismiss() {
 		return true
 	}
-	if f.orgs.suggesting() {
-		f.orgs.hideSuggestions()
+	if f.orgs.Suggesting() {
+		f.orgs.HideSuggestions()
 		return true
 	}
 	return false
@@ -475,8 +432,8 @@ func (f *visitForm) close() {
 
 func (f *visitForm) finish() {
 	f.closed = true
-	f.orgs.close()
-	f.calendar.dismiss()
+	f.orgs.Close()
+	f.calendar.Dismiss()
 	f.dlg.Hide() // its OnClosed pops it from the dialog stack
 }
 
@@ -520,7 +477,7 @@ func (f *visitForm) save() {
 		err = f.store(nv, rows)
 	}
 	if err != nil {
-		if !f.form.showErrors(err) {
+		if !f.form.ShowErrors(err) {
 			f.u.showError(err)
 		}
 		f.relayout()
