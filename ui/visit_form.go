@@ -566,55 +566,13 @@ func withStoreProblems(nv data.NewVisit, rows []int, local []*data.ValidationErr
 	return errors.Join(errs...)
 }
 
-// store writes the visit: a new one with its next steps in one transaction;
-// an edit updates the visit and adds the new next steps as actions.
+// store writes the visit and its new next steps in one transaction.
 func (f *visitForm) store(nv data.NewVisit, rows []int) error {
 	ctx := f.u.ctx()
 	if f.orig.ID == "" {
 		return stepsToRows(f.u.store.CreateVisitWithActions(ctx, &nv), rows)
 	}
-	if err := f.u.store.UpdateVisit(ctx, &nv.Visit); err != nil {
-		return err
-	}
-	if v, err := f.u.store.Visit(ctx, f.orig.ID); err == nil {
-		f.orig = v // a retry after a failed next step starts from what is stored now
-	}
-	for i := range nv.NextSteps {
-		a := nv.NextSteps[i]
-		a.VisitID = f.orig.ID
-		if len(nv.OrgIDs) > 0 {
-			a.OrgID = nv.OrgIDs[0]
-		}
-		if err := f.u.store.CreateAction(ctx, &a); err != nil {
-			// The steps before this one are stored: take them off the form
-			// so that saving again does not store them twice.
-			stored := map[*stepRow]bool{}
-			for _, r := range rows[:i] {
-				stored[f.steps[r]] = true
-			}
-			f.steps = slices.DeleteFunc(f.steps, func(s *stepRow) bool { return stored[s] })
-			f.layoutSteps()
-			f.changed()
-			// Every removed row was above this one.
-			return prefixStep(err, rows[i]-i)
-		}
-	}
-	return nil
-}
-
-// prefixStep names an action's validation problems as next step k's.
-func prefixStep(err error, k int) error {
-	vs := data.ValidationErrors(err)
-	if len(vs) == 0 {
-		return err
-	}
-	out := make([]error, len(vs))
-	for i, v := range vs {
-		c := *v
-		c.Field = fmt.Sprintf("next_steps.%d.%s", k, v.Field)
-		out[i] = &c
-	}
-	return errors.Join(out...)
+	return stepsToRows(f.u.store.UpdateVisitWithActions(ctx, &nv), rows)
 }
 
 // stepsToRows renames "next_steps.K.field" problems from the K-th stored
