@@ -165,6 +165,7 @@ func TestAssessmentProblemKeepsTheForm(t *testing.T) {
 	test.Tap(f.answers[0].checks[1])
 	typeInto(u, f.date, "not a date")
 	u.SaveFront() // Ctrl+S
+	u.WaitIdle()
 	if len(u.dialogs) == 0 {
 		t.Fatal("the form closed on a bad date")
 	}
@@ -179,6 +180,7 @@ func TestAssessmentProblemKeepsTheForm(t *testing.T) {
 	}
 	typeInto(u, f.date, u.tr.Date(testNow))
 	u.SaveFront()
+	u.WaitIdle()
 	if len(u.dialogs) != 0 {
 		t.Fatal("the form stayed open")
 	}

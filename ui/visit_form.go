@@ -7,11 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,21 +22,8 @@ import (
 // the same page. Every change is kept as a draft, so a crash or a closed
 // window never loses what was typed.
 type visitForm struct {
-	u     *UI
-	key   string     // draft key: "visit:new" or "visit:<id>"
-	orig  data.Visit // the stored visit when editing (id, advisor, field clocks)
-	dlg   *dialog.CustomDialog
-	form  *widgets.Form
-	draft *draftKeeper
-	body  *fyne.Container // everything the form scrolls
-	view  *container.Scroll
-
-	initial      string // the content as opened: closing it unchanged leaves no draft
-	filling      bool   // the program is filling the fields, not the user typing
-	draftPending bool   // a stored draft waits for the user's answer
-	ask          *dialog.ConfirmDialog
-	closed       bool
-	calendar     *widgets.CalendarHost
+	formBase            // the draft key is "visit:new" or "visit:<id>"
+	orig     data.Visit // the stored visit when editing (id, advisor, field clocks)
 
 	orgs                 *widgets.OrgPicker
 	date, minutes, place *widgets.KeyedEntry
@@ -123,18 +108,26 @@ func (u *UI) openVisitForm(key string) *visitForm {
 }
 
 func (u *UI) newVisitForm(orig data.Visit) *visitForm {
-	f := &visitForm{u: u, orig: orig, key: "visit:new", calendar: u.newCalendar()}
+	f := &visitForm{orig: orig}
+	key := "visit:new"
 	if orig.ID != "" {
-		f.key = "visit:" + orig.ID
+		key = "visit:" + orig.ID
 	}
-	f.draft = u.newDraft(f.key, func() any { return f.snapshot() })
+	f.init(u, key, func() any { return f.snapshot() }, f.save)
+	f.popups = func() bool {
+		if f.orgs.Suggesting() {
+			f.orgs.HideSuggestions()
+			return true
+		}
+		return false
+	}
+	f.stop = func() { f.orgs.Close() }
 	f.build()
 	return f
 }
 
 func (f *visitForm) build() {
 	tr := f.u.tr
-	f.form = widgets.NewForm(f.u.tr)
 
 	f.orgs = f.u.newOrgPicker()
 	f.orgs.OnChanged = f.changed
@@ -203,54 +196,10 @@ func (f *visitForm) build() {
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr.T("ui.visit.cancel"), theme.CancelIcon(), f.close)
 	discard := widget.NewButtonWithIcon(tr.T("ui.visit.discard"), theme.DeleteIcon(), f.confirmDiscard)
+	f.saveButtons = append(f.saveButtons, save)
 	f.body = container.NewVBox(f.form.Content(), hint)
 	f.view = container.NewVScroll(f.body)
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.view, f.u.win)
-	f.dlg.SetButtons([]fyne.CanvasObject{discard, cancel, save})
-	f.dlg.SetOnClosed(func() { f.u.popDialog(f) })
-}
-
-// entry is a text field of the form: it keeps the draft, and Esc and Ctrl+S
-// reach the form even while it has the keyboard.
-func (f *visitForm) entry(multiLine bool) *widgets.KeyedEntry {
-	e := widgets.NewKeyedEntry(multiLine)
-	e.OnChanged = func(string) { f.changed() }
-	e.OnKey = func(ev *fyne.KeyEvent) bool {
-		if ev.Name == fyne.KeyEscape {
-			f.close()
-			return true
-		}
-		return false
-	}
-	e.OnShortcut = f.shortcut
-	return e
-}
-
-func (f *visitForm) shortcut(s fyne.Shortcut) bool {
-	if s.ShortcutName() == widgets.SaveShortcut.ShortcutName() {
-		f.save()
-		return true
-	}
-	return false
-}
-
-// relayout makes room after a part of the form grew or shrank (chips, a
-// next step, a problem line): a container lays itself out again only when
-// asked or resized.
-func (f *visitForm) relayout() {
-	if f.body == nil {
-		return // still being built
-	}
-	f.body.Refresh()
-	f.view.Refresh()
-}
-
-// dateEntry takes a date typed in the reader's form (or ISO) and offers a
-// calendar for those who would rather click.
-func (f *visitForm) dateEntry() *widgets.KeyedEntry {
-	e := f.entry(false)
-	f.calendar.Attach(e)
-	return e
+	f.newDialog(f, title, f.view, discard, cancel, save)
 }
 
 // addStep appends a next-step row.
@@ -313,9 +262,9 @@ func (f *visitForm) fromVisit(v data.Visit) visitDraft {
 }
 
 // fill shows d in the fields without counting it as the user's typing.
-func (f *visitForm) fill(d visitDraft) {
-	f.filling = true
-	defer func() { f.filling = false }()
+func (f *visitForm) fill(d visitDraft) { f.fillWith(func() { f.fillFields(d) }) }
+
+func (f *visitForm) fillFields(d visitDraft) {
 	f.orgs.SetSelected(d.Orgs)
 	f.date.SetText(d.Date)
 	f.kind.SetValue(d.Type)
@@ -345,8 +294,6 @@ func (f *visitForm) snapshot() visitDraft {
 	return d
 }
 
-func (f *visitForm) snapshotJSON() string { return draftJSON(f.snapshot()) }
-
 func draftJSON(d visitDraft) string {
 	if d.Steps == nil {
 		d.Steps = []stepDraft{}
@@ -355,44 +302,16 @@ func draftJSON(d visitDraft) string {
 	return string(b)
 }
 
-// changed keeps the draft after every edit by the user.
-func (f *visitForm) changed() {
-	if f.filling || f.closed {
-		return
-	}
-	f.draft.changed()
-}
-
 // open shows the form with initial content, then offers a stored draft back.
 func (f *visitForm) open(initial visitDraft) {
 	f.fill(initial)
-	f.initial = f.snapshotJSON()
-	f.u.pushDialog(f)
-	f.dlg.Resize(fyne.NewSize(820, 660))
-	f.dlg.Show()
+	f.showDialog(f, fyne.NewSize(820, 660))
 	var stored visitDraft
 	if saved, ok := f.draft.load(&stored); ok && draftJSON(stored) != f.initial {
-		f.offerDraft(stored, saved)
+		f.offerDraft("ui.visit.draft.title", "ui.visit.draft.message", saved, func() { f.fillFields(stored) }, f.focusFirst)
 		return
 	}
 	f.focusFirst()
-}
-
-// offerDraft asks whether to bring back the text left unsaved at saved.
-func (f *visitForm) offerDraft(d visitDraft, saved time.Time) {
-	f.draftPending = true
-	f.ask = f.u.askRestore(f.u.tr.T("ui.visit.draft.title"), "ui.visit.draft.message", saved, f.close, func(restore bool) {
-		f.ask = nil
-		f.draftPending = false
-		if restore {
-			f.fill(d)
-		} else {
-			f.draft.discard()
-			// A discarded keeper writes nothing more: start a fresh one.
-			f.draft = f.u.newDraft(f.key, func() any { return f.snapshot() })
-		}
-		f.focusFirst()
-	})
 }
 
 // focusFirst puts the cursor where typing starts: the organisations when
@@ -405,87 +324,19 @@ func (f *visitForm) focusFirst() {
 	}
 }
 
-// dismissPopups closes an open calendar or suggestion list: Esc closes the
-// innermost thing first.
-func (f *visitForm) dismissPopups() bool {
-	if f.calendar.Dismiss() {
-		return true
-	}
-	if f.orgs.Suggesting() {
-		f.orgs.HideSuggestions()
-		return true
-	}
-	return false
-}
-
-// close is Cancel and Esc: the form goes, what was typed stays as a draft
-// that the next opening offers back.
-func (f *visitForm) close() {
-	if f.closed || f.dismissPopups() {
-		return
-	}
-	if !f.draftPending && f.snapshotJSON() == f.initial {
-		f.draft.discard() // nothing typed: nothing to offer next time
-	}
-	f.finish()
-}
-
-func (f *visitForm) finish() {
-	f.closed = true
-	f.orgs.Close()
-	f.calendar.Dismiss()
-	f.dlg.Hide() // its OnClosed pops it from the dialog stack
-}
-
-// confirmDiscard throws the typed text away, after asking when there is any.
-func (f *visitForm) confirmDiscard() {
-	if !f.draftPending && f.snapshotJSON() == f.initial {
-		f.draft.discard()
-		f.finish()
-		return
-	}
-	tr := f.u.tr
-	var c *dialog.ConfirmDialog
-	closer := &visitDialogCloser{hide: func() { c.Hide() }}
-	c = dialog.NewConfirm(tr.T("ui.visit.discard.title"), tr.T("ui.visit.discard.message"), func(ok bool) {
-		f.u.popDialog(closer)
-		if ok {
-			f.draft.discard()
-			f.finish()
-		}
-	}, f.u.win)
-	c.SetConfirmText(tr.T("ui.visit.discard"))
-	c.SetConfirmImportance(widget.DangerImportance)
-	f.u.pushDialog(closer)
-	c.Show()
-}
-
-// visitDialogCloser lets Esc close a confirmation (as its "no").
-type visitDialogCloser struct{ hide func() }
-
-func (c *visitDialogCloser) close() { c.hide() }
-
 // save stores the visit and its next steps. On a problem every field keeps
 // its text and the problem shows beside it.
 func (f *visitForm) save() {
-	if f.closed || f.ask != nil {
+	if !f.canSave() {
 		return
 	}
-	f.dismissPopups()
 	nv, rows, err := f.collect()
-	if err == nil {
-		err = f.store(nv, rows)
-	}
-	if err != nil {
-		if !f.form.ShowErrors(err) {
-			f.u.showError(err)
+	f.runSave(func() error {
+		if err != nil {
+			return err
 		}
-		f.relayout()
-		return
-	}
-	f.draft.discard()
-	f.finish()
-	f.u.dataChanged()
+		return f.store(nv, rows)
+	}, nil)
 }
 
 // collect reads the form into a visit. Dates and numbers are parsed here,
@@ -566,10 +417,11 @@ func withStoreProblems(nv data.NewVisit, rows []int, local []*data.ValidationErr
 	return errors.Join(errs...)
 }
 
-// store writes the visit and its new next steps in one transaction.
+// store writes the visit and its new next steps in one transaction (off
+// the UI goroutine: it reads no widget).
 func (f *visitForm) store(nv data.NewVisit, rows []int) error {
 	ctx := f.u.ctx()
-	if f.orig.ID == "" {
+	if nv.ID == "" {
 		return stepsToRows(f.u.store.CreateVisitWithActions(ctx, &nv), rows)
 	}
 	return stepsToRows(f.u.store.UpdateVisitWithActions(ctx, &nv), rows)

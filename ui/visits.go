@@ -261,7 +261,7 @@ func hoursPlural(minutes int) int {
 // confirmDelete asks before deleting a visit; the delete can be undone.
 func (s *visitsScreen) confirmDelete(r visitRow) {
 	tr := s.u.tr
-	closer := &visitDialogCloser{}
+	closer := &confirmCloser{}
 	s.ask = dialog.NewConfirm(tr.T("ui.visits.delete.title"),
 		tr.T("ui.visits.delete.message", "Date", tr.DateString(r.Date), "Orgs", r.orgs), func(ok bool) {
 			s.u.popDialog(closer)
