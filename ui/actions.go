@@ -261,13 +261,15 @@ type newActionForm struct {
 	due     *widget.Entry
 	owner   *widget.Entry
 	gen     atomic.Int64
-	saving  bool
+	saver   saver
+	content fyne.CanvasObject // the fields, held still while saving
+	create  *widget.Button
 }
 
 // newActionDialog opens the new-action dialog.
 func (u *UI) newActionDialog() *newActionForm {
 	tr := u.tr
-	a := &newActionForm{u: u, f: widgets.NewForm(u.tr)}
+	a := &newActionForm{u: u, f: widgets.NewForm(u.tr), saver: saver{u: u}}
 	a.search = widget.NewEntry()
 	a.search.SetPlaceHolder(tr.T("ui.actions.org_search"))
 	a.search.OnChanged = func(string) {
@@ -292,10 +294,11 @@ func (u *UI) newActionDialog() *newActionForm {
 	a.f.Add("owner", tr.T("field.owner"), a.owner)
 
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), a.close)
-	create := widget.NewButtonWithIcon(tr.T("ui.actions.create"), theme.ConfirmIcon(), a.save)
-	create.Importance = widget.HighImportance
-	a.d = dialog.NewCustomWithoutButtons(tr.T("ui.actions.new"), a.f.Content(), u.win)
-	a.d.SetButtons([]fyne.CanvasObject{cancel, create})
+	a.create = widget.NewButtonWithIcon(tr.T("ui.actions.create"), theme.ConfirmIcon(), a.save)
+	a.create.Importance = widget.HighImportance
+	a.content = a.f.Content()
+	a.d = dialog.NewCustomWithoutButtons(tr.T("ui.actions.new"), a.content, u.win)
+	a.d.SetButtons([]fyne.CanvasObject{cancel, a.create})
 	a.d.SetOnClosed(func() { u.popDialog(a) })
 	a.d.Resize(fyne.NewSize(560, 520))
 	u.pushDialog(a)
@@ -377,9 +380,10 @@ func (a *newActionForm) choose(id, name string) {
 }
 
 // save validates beside the fields, then stores the action off the UI
-// goroutine; the dialog stays open (with everything typed) on any error.
+// goroutine (see saver); the dialog stays open (with everything typed) on
+// any error.
 func (a *newActionForm) save() {
-	if a.saving {
+	if a.saver.running {
 		return
 	}
 	act := data.Action{OrgID: a.orgID, Text: a.text.Text, Owner: a.owner.Text}
@@ -391,21 +395,18 @@ func (a *newActionForm) save() {
 		return
 	}
 	a.f.Clear()
-	a.saving = true
-	a.u.background(func() func() {
-		err := a.u.store.CreateAction(a.u.ctx(), &act)
-		return func() {
-			a.saving = false
-			if err != nil {
-				if !a.f.ShowErrors(err) {
-					a.u.showError(err)
-				}
-				a.d.Refresh()
-				return
+	a.saver.run(a.content, []fyne.Disableable{a.create}, func() error {
+		return a.u.store.CreateAction(a.u.ctx(), &act)
+	}, func(err error) {
+		if err != nil {
+			if !a.f.ShowErrors(err) {
+				a.u.showError(err)
 			}
-			a.close()
-			a.u.dataChanged()
+			a.d.Refresh()
+			return
 		}
+		a.close()
+		a.u.dataChanged()
 	})
 }
 

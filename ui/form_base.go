@@ -31,8 +31,7 @@ type formBase struct {
 	draftPending bool   // a stored draft waits for the user's answer
 	ask          *dialog.ConfirmDialog
 	closed       bool
-	saving       bool               // a save runs: the form holds still
-	held         []fyne.Disableable // what saving disabled, to enable again
+	saver        saver
 	saveButtons  []fyne.Disableable // off while a save runs
 
 	// snapshot reads the fields as typed (what the draft keeps).
@@ -49,6 +48,7 @@ type formBase struct {
 // init prepares the base of a form keeping its draft under key.
 func (b *formBase) init(u *UI, key string, snapshot func() any, save func()) {
 	b.u, b.key, b.snapshot, b.onSave = u, key, snapshot, save
+	b.saver.u = u
 	b.form = widgets.NewForm(u.tr)
 	b.calendar = u.newCalendar()
 	b.draft = u.newDraft(key, snapshot)
@@ -223,89 +223,114 @@ func (c *confirmCloser) close() { c.hide() }
 
 // canSave reports whether Save may start now: the form is open, no draft
 // question waits and no other save runs.
-func (b *formBase) canSave() bool { return !b.closed && b.ask == nil && !b.saving }
+func (b *formBase) canSave() bool { return !b.closed && b.ask == nil && !b.saver.running }
 
-// runSave stores the form off the UI goroutine: write runs on a worker
-// (the store may wait for an import's bundle to commit), the window keeps
-// painting, and the form holds still meanwhile — Save and the fields are
-// off, so nothing typed can go missing when the saved form closes. On
-// success the draft goes, the form closes and saved runs; on a problem
-// everything typed is still there and the problem shows beside its field.
+// runSave stores the form off the UI goroutine (see saver). On success
+// the draft goes, the form closes and saved runs; on a problem everything
+// typed is still there and the problem shows beside its field.
 func (b *formBase) runSave(write func() error, saved func()) {
 	if !b.canSave() {
 		return
 	}
 	b.dismissPopups()
-	b.hold()
 	draft := b.draft
-	b.u.background(func() func() {
+	b.saver.run(b.body, b.saveButtons, func() error {
 		err := write()
 		if err == nil {
 			draft.discard()
 		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			if !b.form.ShowErrors(err) {
+				b.u.showError(err)
+			}
+			b.relayout()
+			return
+		}
+		b.finish()
+		if saved != nil {
+			saved()
+		}
+		b.u.dataChanged()
+	})
+}
+
+// saver runs a form's saves off the UI goroutine: the store may wait for
+// an import's bundle to commit, and the window keeps painting meanwhile.
+// The form holds still while a save runs — Save and the fields are off —
+// so nothing typed can go missing when the saved form closes or clears.
+type saver struct {
+	u       *UI
+	running bool
+	held    []fyne.Disableable // what run switched off, to switch on again
+}
+
+// run switches off buttons and every field of form, runs write on a
+// worker, switches them back on and hands its error to done on the UI
+// goroutine. A call while a save runs does nothing.
+func (s *saver) run(form fyne.CanvasObject, buttons []fyne.Disableable, write func() error, done func(error)) {
+	if s.running {
+		return
+	}
+	s.hold(form, buttons)
+	s.u.background(func() func() {
+		err := write()
 		return func() {
-			b.release()
-			if err != nil {
-				if !b.form.ShowErrors(err) {
-					b.u.showError(err)
-				}
-				b.relayout()
-				return
-			}
-			b.finish()
-			if saved != nil {
-				saved()
-			}
-			b.u.dataChanged()
+			s.release()
+			done(err)
 		}
 	})
 }
 
-// hold switches off Save and every field while a save runs.
-func (b *formBase) hold() {
-	b.saving = true
-	b.held = b.held[:0]
+func (s *saver) hold(form fyne.CanvasObject, buttons []fyne.Disableable) {
+	s.running = true
+	s.held = s.held[:0]
 	off := func(d fyne.Disableable) {
 		if !d.Disabled() {
 			d.Disable()
-			b.held = append(b.held, d)
+			s.held = append(s.held, d)
 		}
 	}
-	for _, s := range b.saveButtons {
-		off(s)
+	for _, b := range buttons {
+		off(b)
 	}
-	if b.body == nil {
-		return
-	}
-	eachObject(b.body, func(o fyne.CanvasObject) {
+	eachObject(form, func(o fyne.CanvasObject) {
 		if d, ok := o.(fyne.Disableable); ok {
 			off(d)
 		}
 	})
 }
 
-// release switches back on what hold switched off.
-func (b *formBase) release() {
-	b.saving = false
-	for _, d := range b.held {
+func (s *saver) release() {
+	s.running = false
+	for _, d := range s.held {
 		d.Enable()
 	}
-	b.held = nil
+	s.held = nil
 }
 
 // eachObject calls fn for o and every object inside its containers and
 // scrolls (not inside widgets: a widget is disabled as a whole).
 func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	fn(o)
 	switch x := o.(type) {
+	case nil:
+		return
 	case *fyne.Container:
+		if x == nil {
+			return
+		}
+		fn(o)
 		for _, c := range x.Objects {
 			eachObject(c, fn)
 		}
 	case *container.Scroll:
+		if x == nil {
+			return
+		}
+		fn(o)
 		eachObject(x.Content, fn)
+	default:
+		fn(o)
 	}
 }

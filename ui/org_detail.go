@@ -42,6 +42,9 @@ type orgDetail struct {
 	countryGuessed bool
 	loading        bool // filling the form: no draft writes
 	draft          *draftKeeper
+	saver          saver
+	overview       fyne.CanvasObject // the form's fields, held still while saving
+	saveButton     *widget.Button
 
 	contacts *orgContacts
 	timeline *orgTimeline
@@ -66,7 +69,7 @@ type orgDraft struct {
 }
 
 func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
-	d := &orgDetail{u: u, screen: s}
+	d := &orgDetail{u: u, screen: s, saver: saver{u: u}}
 	tr := u.tr
 	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.title.SizeName = theme.SizeNameSubHeadingText
@@ -134,6 +137,7 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 
 	save := widget.NewButtonWithIcon(tr.T("ui.save"), theme.DocumentSaveIcon(), d.save)
 	save.Importance = widget.HighImportance
+	d.saveButton = save
 	d.delete = widget.NewButtonWithIcon(tr.T("ui.delete"), theme.DeleteIcon(), d.confirmDelete)
 	d.delete.Importance = widget.DangerImportance
 	d.visit = widget.NewButtonWithIcon(tr.T("ui.org.new_visit"), theme.CalendarIcon(), func() {
@@ -146,7 +150,8 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 		d.report.Hide()
 	}
 	buttons := container.NewHBox(save, d.visit, d.report, d.delete)
-	overview := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewPadded(d.f.Content())))
+	d.overview = container.NewVScroll(container.NewPadded(d.f.Content()))
+	overview := container.NewBorder(nil, buttons, nil, nil, d.overview)
 
 	d.contacts = newOrgContacts(u)
 	d.timeline = newOrgTimeline(u)
@@ -416,35 +421,43 @@ func (d *orgDetail) toOrganisation() (data.Organisation, error) {
 	return o, nil
 }
 
-// save validates and stores the form; problems show beside their fields and
-// the typed text stays.
+// save validates and stores the form off the UI goroutine (see saver);
+// problems show beside their fields and the typed text stays.
 func (d *orgDetail) save() {
-	if !d.body.Visible() {
+	if !d.body.Visible() || d.saver.running {
 		return
 	}
 	o, err := d.toOrganisation()
-	if err == nil {
+	before, draft := d.org.ID, d.draft
+	var saved data.Organisation
+	d.saver.run(d.overview, []fyne.Disableable{d.saveButton}, func() error {
+		if err != nil {
+			return err
+		}
 		if o.ID == "" {
 			err = d.u.store.CreateOrganisation(d.u.ctx(), &o)
 		} else {
 			err = d.u.store.UpdateOrganisation(d.u.ctx(), &o)
 		}
-	}
-	if err != nil {
-		if !d.f.ShowErrors(err) {
-			d.u.showError(err)
+		if err != nil {
+			return err
 		}
-		return
-	}
-	d.draft.discard()
-	d.screen.selected = o.ID
-	saved, err := d.u.store.Organisation(d.u.ctx(), o.ID)
-	if err != nil {
-		d.u.showError(err)
-		return
-	}
-	d.show(saved)
-	d.screen.refresh()
+		draft.discard()
+		saved, err = d.u.store.Organisation(d.u.ctx(), o.ID)
+		return err
+	}, func(err error) {
+		if err != nil {
+			if !d.f.ShowErrors(err) {
+				d.u.showError(err)
+			}
+			return
+		}
+		if d.org.ID == before { // still on the form that was saved
+			d.screen.selected = o.ID
+			d.show(saved)
+		}
+		d.screen.refresh()
+	})
 }
 
 func (d *orgDetail) confirmDelete() {

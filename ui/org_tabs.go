@@ -103,7 +103,13 @@ func (c *orgContacts) edit(p data.Contact) {
 		title = tr.T("ui.contacts.edit")
 	}
 	var d *dialog.CustomDialog
+	var save *widget.Button
+	content := container.NewVBox(f.Content())
+	sv := saver{u: c.u}
 	saveFn := func() {
+		if sv.running {
+			return
+		}
 		q := p
 		q.Name, q.Role, q.Email, q.Phone, q.Gender = name.Text, role.Text, email.Text, phone.Text, data.Gender(gender.Value())
 		switch {
@@ -112,26 +118,27 @@ func (c *orgContacts) edit(p data.Contact) {
 		case !consent.Checked:
 			q.ConsentDate = ""
 		}
-		var err error
-		if q.ID == "" {
-			err = c.u.store.CreateContact(c.u.ctx(), &q)
-		} else {
-			err = c.u.store.UpdateContact(c.u.ctx(), &q)
-		}
-		if err != nil {
-			if !f.ShowErrors(err) {
-				c.u.showError(err)
+		sv.run(content, []fyne.Disableable{save}, func() error {
+			if q.ID == "" {
+				return c.u.store.CreateContact(c.u.ctx(), &q)
 			}
-			return
-		}
-		d.Hide()
-		c.load(c.orgID)
+			return c.u.store.UpdateContact(c.u.ctx(), &q)
+		}, func(err error) {
+			if err != nil {
+				if !f.ShowErrors(err) {
+					c.u.showError(err)
+				}
+				return
+			}
+			d.Hide()
+			c.load(c.orgID)
+		})
 	}
 	dc := &simpleDialog{}
-	save := widget.NewButtonWithIcon(tr.T("ui.save"), theme.DocumentSaveIcon(), saveFn)
+	save = widget.NewButtonWithIcon(tr.T("ui.save"), theme.DocumentSaveIcon(), saveFn)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr.T("ui.cancel"), theme.CancelIcon(), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(f.Content()), c.u.win)
+	d = dialog.NewCustomWithoutButtons(title, content, c.u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, save})
 	dc.closeFn, dc.saveFn = d.Hide, saveFn
 	d.SetOnClosed(func() { c.u.popDialog(dc) })
@@ -235,15 +242,18 @@ func (t *orgTimeline) load(orgID string) {
 
 // orgActions lists an organisation's actions and adds new ones.
 type orgActions struct {
-	u     *UI
-	view  fyne.CanvasObject
-	orgID string
-	gen   atomic.Int64 // the newest load wins when organisations change quickly
-	rows  []data.ActionRow
-	list  *widget.List
-	text  *widget.Entry
-	due   *widget.Entry
-	f     *widgets.Form
+	u         *UI
+	view      fyne.CanvasObject
+	orgID     string
+	gen       atomic.Int64 // the newest load wins when organisations change quickly
+	rows      []data.ActionRow
+	list      *widget.List
+	text      *widget.Entry
+	due       *widget.Entry
+	f         *widgets.Form
+	form      fyne.CanvasObject // the fields, held still while adding
+	addButton *widget.Button
+	saver     saver
 	// link ties a new action to a dimension of a model the organisation
 	// was assessed in ("model|dimension"; "" for none).
 	link      *widgets.ChoiceSelect
@@ -253,7 +263,7 @@ type orgActions struct {
 }
 
 func newOrgActions(u *UI) *orgActions {
-	a := &orgActions{u: u}
+	a := &orgActions{u: u, saver: saver{u: u}}
 	a.list = widget.NewList(func() int { return len(a.rows) },
 		func() fyne.CanvasObject {
 			check := widget.NewCheck("", nil)
@@ -292,9 +302,10 @@ func newOrgActions(u *UI) *orgActions {
 	a.f.Add("due", u.tr.T("field.due"), a.due)
 	a.link = widgets.NewChoiceSelect(nil, nil)
 	a.f.Add("dimension", u.tr.T("field.dimension"), a.link.Select)
-	add := widget.NewButtonWithIcon(u.tr.T("ui.actions.add"), theme.ContentAddIcon(), a.add)
+	a.addButton = widget.NewButtonWithIcon(u.tr.T("ui.actions.add"), theme.ContentAddIcon(), a.add)
 	a.text.OnSubmitted = func(string) { a.add() }
-	a.view = container.NewBorder(container.NewVBox(a.f.Content(), container.NewHBox(add)), nil, nil, nil, a.list)
+	a.form = a.f.Content()
+	a.view = container.NewBorder(container.NewVBox(a.form, container.NewHBox(a.addButton)), nil, nil, nil, a.list)
 	return a
 }
 
@@ -375,7 +386,12 @@ func (u *UI) dimensionChoices(orgID string, lib *models.Library) ([]widgets.Choi
 	return out, nil
 }
 
+// add stores a new action off the UI goroutine (see saver); the fields
+// clear once it is stored.
 func (a *orgActions) add() {
+	if a.saver.running {
+		return
+	}
 	act := data.Action{OrgID: a.orgID, Text: a.text.Text}
 	if p, err := a.u.store.Profile(); err == nil {
 		act.Owner = p.Advisor
@@ -387,17 +403,21 @@ func (a *orgActions) add() {
 	}
 	act.Due = due
 	act.ModelID, act.Dimension, _ = strings.Cut(a.link.Value(), "|")
-	if err := a.u.store.CreateAction(a.u.ctx(), &act); err != nil {
-		if !a.f.ShowErrors(err) {
-			a.u.showError(err)
+	a.saver.run(a.form, []fyne.Disableable{a.addButton}, func() error {
+		return a.u.store.CreateAction(a.u.ctx(), &act)
+	}, func(err error) {
+		if err != nil {
+			if !a.f.ShowErrors(err) {
+				a.u.showError(err)
+			}
+			return
 		}
-		return
-	}
-	a.f.Clear()
-	a.text.SetText("")
-	a.due.SetText("")
-	a.link.SetValue("")
-	a.load(a.orgID)
+		a.f.Clear()
+		a.text.SetText("")
+		a.due.SetText("")
+		a.link.SetValue("")
+		a.load(a.orgID)
+	})
 }
 
 func (a *orgActions) setDone(id string, done bool) {
