@@ -30,8 +30,12 @@ func (h *CalendarHost) Attach(e *KeyedEntry) {
 	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { h.Show(e) })
 }
 
-// Show opens the calendar under e at the date e holds (or today).
+// Show opens the calendar under e at the date e holds (or today); not
+// while e is disabled (Fyne leaves an entry's button enabled).
 func (h *CalendarHost) Show(e *KeyedEntry) {
+	if e.Disabled() {
+		return
+	}
 	tr, c := h.tr, h.canvas()
 	var selected time.Time // none until the field holds a date
 	if t, err := tr.ParseDate(e.Text); err == nil {

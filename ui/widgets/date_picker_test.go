@@ -229,3 +229,23 @@ func TestDatePickerTranslationsComplete(t *testing.T) {
 		}
 	}
 }
+
+// A disabled date field opens no calendar: its text cannot change.
+func TestCalendarStaysShutOnADisabledField(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := NewKeyedEntry(false)
+	w := a.NewWindow("")
+	w.SetContent(e)
+	h := NewCalendarHost(translations.New("sv"), func() time.Time { return testNow }, w.Canvas)
+	h.Attach(e)
+	e.Disable()
+	h.Show(e)
+	if h.Showing() {
+		t.Fatal("a calendar opened on a disabled field")
+	}
+	e.Enable()
+	h.Show(e)
+	if !h.Showing() {
+		t.Fatal("no calendar on an enabled field")
+	}
+}
