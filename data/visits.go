@@ -32,6 +32,64 @@ func (s *Store) CreateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 			v.Advisor = p.Advisor
 		}
 	}
+	if err := nv.normalise(); err != nil {
+		return err
+	}
+	v.ID = ""
+	edits := s.createEdits(EntityVisit, v)
+	edits = append(edits, s.nextStepEdits(nv)...)
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		for _, id := range v.OrgIDs {
+			if err := requireLive(tx, EntityOrganisation, "orgs", id); err != nil {
+				return nil, err
+			}
+		}
+		if err := nv.checkNextSteps(tx); err != nil {
+			return nil, err
+		}
+		return edits, nil
+	})
+	return err
+}
+
+// UpdateVisitWithActions stores the fields of the visit that changed and
+// adds its new next steps as actions, all or nothing: a next step that
+// cannot be stored leaves the visit as it was, so saving again stores
+// nothing twice.
+func (s *Store) UpdateVisitWithActions(ctx context.Context, nv *NewVisit) error {
+	if err := nv.normalise(); err != nil {
+		return err
+	}
+	v := &nv.Visit
+	steps := s.nextStepEdits(nv)
+	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		stored, err := scanVisit(tx.QueryRow(visitRecords.byID(), v.ID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, &NotFoundError{Entity: EntityVisit, ID: v.ID}
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range v.OrgIDs {
+			if !slices.Contains(stored.OrgIDs, id) {
+				if err := requireLive(tx, EntityOrganisation, "orgs", id); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if err := nv.checkNextSteps(tx); err != nil {
+			return nil, err
+		}
+		edits, err := updateEdits(tx, EntityVisit, v, &stored)
+		return append(edits, steps...), err
+	})
+	return err
+}
+
+// normalise validates the visit and its next steps; a next step's problems
+// are named by its position ("next_steps.1.due").
+func (nv *NewVisit) normalise() error {
+	v := &nv.Visit
 	errs := []error{v.Normalise()}
 	for i := range nv.NextSteps {
 		a := &nv.NextSteps[i]
@@ -42,25 +100,29 @@ func (s *Store) CreateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 			errs = append(errs, prefixFields(err, fmt.Sprintf("next_steps.%d.", i)))
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	v.ID = ""
-	edits := s.createEdits(EntityVisit, v)
+	return errors.Join(errs...)
+}
+
+// nextStepEdits creates the next steps as new actions of the visit (whose
+// id must be set).
+func (s *Store) nextStepEdits(nv *NewVisit) []fieldEdit {
+	var edits []fieldEdit
 	for i := range nv.NextSteps {
 		nv.NextSteps[i].ID = ""
-		nv.NextSteps[i].VisitID = v.ID
+		nv.NextSteps[i].VisitID = nv.ID
 		edits = append(edits, s.createEdits(EntityAction, &nv.NextSteps[i])...)
 	}
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
-		for _, id := range v.OrgIDs {
-			if err := requireLive(tx, EntityOrganisation, "orgs", id); err != nil {
-				return nil, err
-			}
+	return edits
+}
+
+// checkNextSteps refuses next steps for organisations deleted meanwhile.
+func (nv *NewVisit) checkNextSteps(tx *sql.Tx) error {
+	for i, a := range nv.NextSteps {
+		if err := requireLive(tx, EntityOrganisation, fmt.Sprintf("next_steps.%d.org", i), a.OrgID); err != nil {
+			return err
 		}
-		return edits, nil
-	})
-	return err
+	}
+	return nil
 }
 
 // prefixFields renames the fields of validation errors (for nested forms).

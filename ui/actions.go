@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // actionsScreen lists the next steps of every organisation, filtered by
@@ -251,7 +252,7 @@ const orgMatches = 6
 type newActionForm struct {
 	u       *UI
 	d       *dialog.CustomDialog
-	f       *form
+	f       *widgets.Form
 	search  *widget.Entry
 	matches *fyne.Container
 	chosen  *widget.Label
@@ -260,13 +261,15 @@ type newActionForm struct {
 	due     *widget.Entry
 	owner   *widget.Entry
 	gen     atomic.Int64
-	saving  bool
+	saver   saver
+	content fyne.CanvasObject // the fields, held still while saving
+	create  *widget.Button
 }
 
 // newActionDialog opens the new-action dialog.
 func (u *UI) newActionDialog() *newActionForm {
 	tr := u.tr
-	a := &newActionForm{u: u, f: newForm(u)}
+	a := &newActionForm{u: u, f: widgets.NewForm(u.tr), saver: saver{u: u}}
 	a.search = widget.NewEntry()
 	a.search.SetPlaceHolder(tr.T("ui.actions.org_search"))
 	a.search.OnChanged = func(string) {
@@ -285,16 +288,17 @@ func (u *UI) newActionDialog() *newActionForm {
 	a.owner = widget.NewEntry()
 	a.owner.OnSubmitted = func(string) { a.save() }
 
-	a.f.add("org", tr.T("field.org"), container.NewVBox(a.search, a.chosen, a.matches))
-	a.f.add("text", tr.T("field.text"), a.text)
-	a.f.add("due", tr.T("field.due"), a.due)
-	a.f.add("owner", tr.T("field.owner"), a.owner)
+	a.f.Add("org", tr.T("field.org"), container.NewVBox(a.search, a.chosen, a.matches))
+	a.f.Add("text", tr.T("field.text"), a.text)
+	a.f.Add("due", tr.T("field.due"), a.due)
+	a.f.Add("owner", tr.T("field.owner"), a.owner)
 
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), a.close)
-	create := widget.NewButtonWithIcon(tr.T("ui.actions.create"), theme.ConfirmIcon(), a.save)
-	create.Importance = widget.HighImportance
-	a.d = dialog.NewCustomWithoutButtons(tr.T("ui.actions.new"), a.f.content(), u.win)
-	a.d.SetButtons([]fyne.CanvasObject{cancel, create})
+	a.create = widget.NewButtonWithIcon(tr.T("ui.actions.create"), theme.ConfirmIcon(), a.save)
+	a.create.Importance = widget.HighImportance
+	a.content = a.f.Content()
+	a.d = dialog.NewCustomWithoutButtons(tr.T("ui.actions.new"), a.content, u.win)
+	a.d.SetButtons([]fyne.CanvasObject{cancel, a.create})
 	a.d.SetOnClosed(func() { u.popDialog(a) })
 	a.d.Resize(fyne.NewSize(560, 520))
 	u.pushDialog(a)
@@ -371,40 +375,38 @@ func (a *newActionForm) choose(id, name string) {
 	a.chosen.SetText("✓ " + name)
 	a.chosen.Show()
 	a.matches.RemoveAll()
-	a.f.setProblem("org", "")
+	a.f.SetProblem("org", "")
 	a.d.Refresh()
 }
 
 // save validates beside the fields, then stores the action off the UI
-// goroutine; the dialog stays open (with everything typed) on any error.
+// goroutine (see saver); the dialog stays open (with everything typed) on
+// any error.
 func (a *newActionForm) save() {
-	if a.saving {
+	if a.saver.running {
 		return
 	}
 	act := data.Action{OrgID: a.orgID, Text: a.text.Text, Owner: a.owner.Text}
 	due, dateErr := a.u.typedDate("due", a.due.Text)
 	act.Due = due
 	if err := errors.Join(act.Normalise(), dateErr); err != nil {
-		a.f.showErrors(err)
+		a.f.ShowErrors(err)
 		a.d.Refresh()
 		return
 	}
-	a.f.clear()
-	a.saving = true
-	a.u.background(func() func() {
-		err := a.u.store.CreateAction(a.u.ctx(), &act)
-		return func() {
-			a.saving = false
-			if err != nil {
-				if !a.f.showErrors(err) {
-					a.u.showError(err)
-				}
-				a.d.Refresh()
-				return
+	a.f.Clear()
+	a.saver.run(a.content, []fyne.Disableable{a.create}, func() error {
+		return a.u.store.CreateAction(a.u.ctx(), &act)
+	}, func(err error) {
+		if err != nil {
+			if !a.f.ShowErrors(err) {
+				a.u.showError(err)
 			}
-			a.close()
-			a.u.dataChanged()
+			a.d.Refresh()
+			return
 		}
+		a.close()
+		a.u.dataChanged()
 	})
 }
 

@@ -159,10 +159,10 @@ func TestNewActionDialog(t *testing.T) {
 	// Nothing chosen, nothing typed: problems beside the fields, nothing stored.
 	typeInto(u, a.due, "31.02.2026")
 	tapButton(t, u, d, "Legg til tiltak")
-	if a.f.rows["text"].problem.Text != "Må fylles ut." || !shows(d, "\"31.02.2026\" er ikke en dato") {
+	if a.f.Problem("text").Text != "Må fylles ut." || !shows(d, "\"31.02.2026\" er ikke en dato") {
 		t.Fatalf("problems: %v", visibleTexts(d))
 	}
-	if a.f.rows["org"].problem.Hidden || a.f.rows["text"].problem.Hidden || a.f.rows["due"].problem.Hidden {
+	if a.f.Problem("org").Hidden || a.f.Problem("text").Hidden || a.f.Problem("due").Hidden {
 		t.Fatalf("problems not shown beside org, text and due: %v", visibleTexts(d))
 	}
 	if rows, _ := st.Actions(context.Background(), data.ActionQuery{}); len(rows) != 0 || len(u.dialogs) != 1 {

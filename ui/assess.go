@@ -8,12 +8,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/models"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // orgAssessments is the organisation's Assessments tab: every model applied
@@ -163,30 +163,18 @@ func (u *UI) assessStatus(s data.AssessmentStatus) string {
 // its level descriptions in view, or a text block per canvas block, or a
 // check per checklist item.
 type assessForm struct {
-	u       *UI
+	// The draft key is "assessment:new:<org>[:<visit>]" or "assessment:<id>".
+	formBase
 	orig    data.Assessment // the stored assessment when editing (ID "" when new)
 	model   *models.Model   // nil until one is chosen
 	onSaved func()
 
-	dlg      *dialog.CustomDialog
-	form     *form
-	modelSel *choiceSelect
+	modelSel *widgets.ChoiceSelect
 	models   []*models.Model // the select's options
-	date     *keyedEntry
+	date     *widgets.KeyedEntry
 	hint     *widget.Label
 	sections *fyne.Container
-	body     *fyne.Container
-	view     *container.Scroll
 	answers  []*answerRow // in the model's dimension order
-	closed   bool
-
-	calendar     calendarHost
-	draft        *draftKeeper
-	key          string // draft key: "assessment:new:<org>" or "assessment:<id>"
-	initial      string // the content as opened: closing it unchanged leaves no draft
-	filling      bool   // the form is being filled: no draft writes
-	draftPending bool   // a stored draft waits for the user's answer
-	ask          *dialog.ConfirmDialog
 }
 
 // answerRow holds the widgets of one dimension, block or item.
@@ -195,11 +183,11 @@ type answerRow struct {
 	orig    data.Answer
 	level   *int
 	checks  []*widget.Check // scale: one per level
-	target  *choiceSelect
-	due     *keyedEntry
-	comment *keyedEntry
-	text    *keyedEntry   // canvas
-	applies *widget.Check // checklist
+	target  *widgets.ChoiceSelect
+	due     *widgets.KeyedEntry
+	comment *widgets.KeyedEntry
+	text    *widgets.KeyedEntry // canvas
+	applies *widget.Check       // checklist
 }
 
 // assessStart says what a new assessment is of: an organisation, perhaps
@@ -216,13 +204,15 @@ func (u *UI) newAssessment(st assessStart, onSaved func()) *assessForm {
 		date = u.today8601()
 	}
 	orig := data.Assessment{OrgID: st.OrgID, VisitID: st.VisitID, Date: date, Status: data.AssessmentDraft}
-	f := &assessForm{u: u, orig: orig, onSaved: onSaved, key: "assessment:new:" + st.OrgID}
+	key := "assessment:new:" + st.OrgID
 	if st.VisitID != "" {
-		f.key += ":" + st.VisitID
+		key += ":" + st.VisitID
 	}
-	if open := u.openAssessForm(f.key); open != nil {
+	if open := u.openAssessForm(key); open != nil {
 		return open // one form per draft: two would overwrite each other's text
 	}
+	f := &assessForm{orig: orig, onSaved: onSaved}
+	f.init(u, key, func() any { return f.snapshot() }, f.save)
 	f.filling = true // building fills the fields: not the user's edits
 	f.build()
 	if m, ok := u.opt.Models.Latest(st.ModelID); ok {
@@ -251,10 +241,12 @@ func (u *UI) openAssessment(a data.Assessment, onSaved func()) *assessForm {
 		u.showError(err)
 		return nil
 	}
-	f := &assessForm{u: u, orig: full, onSaved: onSaved, key: "assessment:" + full.ID}
-	if open := u.openAssessForm(f.key); open != nil {
+	key := "assessment:" + full.ID
+	if open := u.openAssessForm(key); open != nil {
 		return open
 	}
+	f := &assessForm{orig: full, onSaved: onSaved}
+	f.init(u, key, func() any { return f.snapshot() }, f.save)
 	f.filling = true
 	f.build()
 	if m, ok := u.assessmentModel(full); ok {
@@ -268,11 +260,8 @@ func (u *UI) openAssessment(a data.Assessment, onSaved func()) *assessForm {
 func (f *assessForm) build() {
 	u, tr := f.u, f.u.tr
 	lang := tr.Lang()
-	f.form = newForm(u)
-	f.calendar = calendarHost{u: u}
-	f.draft = u.newDraft(f.key, func() any { return f.snapshot() })
 	editing := f.orig.ID != ""
-	var choices []choice
+	var choices []widgets.Choice
 	if editing {
 		if m, ok := u.assessmentModel(f.orig); ok {
 			f.models = []*models.Model{m}
@@ -281,9 +270,9 @@ func (f *assessForm) build() {
 		f.models = u.opt.Models.All()
 	}
 	for _, m := range f.models {
-		choices = append(choices, choice{m.ID, m.Name.In(lang) + " (" + tr.T("ui.assess.version", "Version", m.Version) + ")"})
+		choices = append(choices, widgets.Choice{Value: m.ID, Label: m.Name.In(lang) + " (" + tr.T("ui.assess.version", "Version", m.Version) + ")"})
 	}
-	f.modelSel = newChoiceSelect(choices, func(id string) {
+	f.modelSel = widgets.NewChoiceSelect(choices, func(id string) {
 		for _, m := range f.models {
 			if m.ID == id && m != f.model {
 				f.setModel(m)
@@ -295,12 +284,11 @@ func (f *assessForm) build() {
 	if editing {
 		f.modelSel.Disable() // answers belong to the version they were made with
 	}
-	f.form.add("model", tr.T("field.model"), f.modelSel.Select)
-	f.date = f.entry(false)
-	f.calendar.attach(f.date)
+	f.form.Add("model", tr.T("field.model"), f.modelSel.Select)
+	f.date = f.dateEntry()
 	f.date.SetPlaceHolder(tr.T("ui.date_placeholder"))
 	f.date.SetText(tr.DateString(f.orig.Date))
-	f.form.add("date", tr.T("field.date"), f.date)
+	f.form.Add("date", tr.T("field.date"), f.date)
 
 	f.hint = widget.NewLabel(tr.T("ui.assess.choose_model"))
 	if len(f.models) == 0 {
@@ -309,7 +297,7 @@ func (f *assessForm) build() {
 	f.hint.Importance = widget.LowImportance
 	f.hint.Wrapping = fyne.TextWrapWord
 	f.sections = container.NewVBox()
-	f.body = container.NewVBox(f.form.content(), f.hint, f.sections)
+	f.body = container.NewVBox(f.form.Content(), f.hint, f.sections)
 	f.view = container.NewVScroll(container.NewPadded(f.body))
 
 	title := tr.T("ui.assess.new")
@@ -320,54 +308,30 @@ func (f *assessForm) build() {
 	done := widget.NewButtonWithIcon(tr.T("ui.assess.done"), theme.ConfirmIcon(), func() { f.saveAs(data.AssessmentDone) })
 	done.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr.T("ui.cancel"), theme.CancelIcon(), f.close)
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.view, u.win)
-	f.dlg.SetButtons([]fyne.CanvasObject{cancel, draft, done})
-	f.dlg.SetOnClosed(func() { f.u.popDialog(f) })
+	f.saveButtons = append(f.saveButtons, draft, done)
+	f.newDialog(f, title, f.view, cancel, draft, done)
 }
 
 func (f *assessForm) show() {
-	f.initial = draftText(f.snapshot())
-	f.u.pushDialog(f)
-	f.resize()
-	f.dlg.Show()
+	f.showDialog(f, f.size())
 	var stored assessDraft
 	if saved, ok := f.draft.load(&stored); ok && draftText(stored) != f.initial {
-		f.offerDraft(stored, saved)
+		f.offerDraft("ui.assess.draft.title", "ui.assess.draft.message", saved, func() { f.fillFields(stored) }, nil)
 	}
 }
 
-// resize fits the dialog to the model: a canvas needs the width of the
+// size fits the dialog to the model: a canvas needs the width of the
 // window, a list of dimensions reads better narrower.
-func (f *assessForm) resize() {
-	size := fyne.NewSize(880, 680)
+func (f *assessForm) size() fyne.Size {
 	if f.model != nil && f.model.Kind == models.KindCanvas {
 		win := f.u.win.Canvas().Size()
-		size = fyne.NewSize(max(880, win.Width-60), max(680, win.Height-60))
+		return fyne.NewSize(max(880, win.Width-60), max(680, win.Height-60))
 	}
-	f.dlg.Resize(size)
+	return fyne.NewSize(880, 680)
 }
 
-// entry is a text field of the form: Esc and Ctrl+S reach the form even
-// while it has the keyboard.
-func (f *assessForm) entry(multiLine bool) *keyedEntry {
-	e := newKeyedEntry(multiLine)
-	e.OnChanged = func(string) { f.changed() }
-	e.onKey = func(ev *fyne.KeyEvent) bool {
-		if ev.Name == fyne.KeyEscape {
-			f.close()
-			return true
-		}
-		return false
-	}
-	e.onShortcut = func(s fyne.Shortcut) bool {
-		if s.ShortcutName() == saveShortcut.ShortcutName() {
-			f.save()
-			return true
-		}
-		return false
-	}
-	return e
-}
+// resize fits the open dialog to the model.
+func (f *assessForm) resize() { f.dlg.Resize(f.size()) }
 
 // setModel builds one section per dimension of m, filled from the stored
 // answers when editing.
@@ -382,11 +346,7 @@ func (f *assessForm) setModel(m *models.Model) {
 		}
 	}
 	// Problem lines of the previous model's dimensions go with it.
-	for k := range f.form.rows {
-		if strings.HasPrefix(k, "answers.") {
-			delete(f.form.rows, k)
-		}
-	}
+	f.form.ForgetFields("answers.")
 	f.answers = nil
 	f.sections.RemoveAll()
 	var blocks []fyne.CanvasObject
@@ -456,23 +416,23 @@ func (f *assessForm) section(d *models.Dimension, ans data.Answer) (*answerRow, 
 				f.changed()
 			}
 		}
-		targets := []choice{{"", tr.T("ui.assess.target_none")}}
+		targets := []widgets.Choice{{Value: "", Label: tr.T("ui.assess.target_none")}}
 		for n := 1; n <= f.model.Levels; n++ {
-			targets = append(targets, choice{strconv.Itoa(n), strconv.Itoa(n)})
+			targets = append(targets, widgets.Choice{Value: strconv.Itoa(n), Label: strconv.Itoa(n)})
 		}
-		r.target = newChoiceSelect(targets, func(string) { f.changed() })
+		r.target = widgets.NewChoiceSelect(targets, func(string) { f.changed() })
 		if ans.Target != nil {
 			r.target.SetValue(strconv.Itoa(*ans.Target))
 		} else {
 			r.target.SetValue("")
 		}
 		r.due = f.entry(false)
-		f.calendar.attach(r.due)
+		f.calendar.Attach(r.due)
 		r.due.SetPlaceHolder(tr.T("ui.date_placeholder"))
 		r.due.SetText(tr.DateString(ans.TargetDue))
 		parts = append(parts, levels, container.NewGridWithColumns(2,
-			container.NewVBox(groupCaption(tr.T("ui.assess.target")), r.target.Select),
-			container.NewVBox(groupCaption(tr.T("ui.assess.target_due")), r.due)))
+			container.NewVBox(widgets.Caption(tr.T("ui.assess.target")), r.target.Select),
+			container.NewVBox(widgets.Caption(tr.T("ui.assess.target_due")), r.due)))
 	case models.KindChecklist:
 		r.applies = widget.NewCheck(tr.T("ui.assess.applies"), func(bool) { f.changed() })
 		r.applies.SetChecked(ans.Applies)
@@ -481,7 +441,7 @@ func (f *assessForm) section(d *models.Dimension, ans data.Answer) (*answerRow, 
 	if f.model.Kind == models.KindScale {
 		parts = append(parts, r.comment)
 	}
-	parts = append(parts, problemLine(f.form, "answers."+d.ID))
+	parts = append(parts, f.form.ProblemLine("answers."+d.ID))
 	return r, container.NewVBox(parts...)
 }
 
@@ -497,8 +457,7 @@ func (r *answerRow) pick(n int) {
 
 func (f *assessForm) relayout() {
 	f.sections.Refresh()
-	f.body.Refresh()
-	f.view.Refresh()
+	f.formBase.relayout()
 }
 
 // collect reads the form into the assessment to store. Only dimensions
@@ -557,48 +516,15 @@ func (f *assessForm) save() { f.saveAs(data.AssessmentDraft) }
 // saveAs stores the assessment with status. On a problem the form stays
 // open with everything typed, and the problem shows beside its section.
 func (f *assessForm) saveAs(status data.AssessmentStatus) {
-	if f.closed {
+	if !f.canSave() {
 		return
 	}
 	a, problems := f.collect(status)
-	var err error
-	if len(problems) > 0 {
-		err = errors.Join(problems...)
-	} else {
-		err = f.u.store.SaveAssessment(f.u.ctx(), &a, f.model)
-	}
-	if err != nil {
-		if !f.form.showErrors(err) {
-			f.u.showError(err)
+	m := f.model
+	f.runSave(func() error {
+		if len(problems) > 0 {
+			return errors.Join(problems...)
 		}
-		f.relayout()
-		return
-	}
-	f.draft.discard()
-	f.finish()
-	if f.onSaved != nil {
-		f.onSaved()
-	}
-	f.u.dataChanged()
-}
-
-// close is Cancel and Esc: an open calendar goes first; then the form,
-// and what was typed stays as a draft the next opening offers back.
-func (f *assessForm) close() {
-	if f.closed || f.calendar.dismiss() {
-		return
-	}
-	if !f.draftPending && draftText(f.snapshot()) == f.initial {
-		f.draft.discard() // nothing typed: nothing to offer next time
-	}
-	f.finish()
-}
-
-func (f *assessForm) finish() {
-	if f.closed {
-		return
-	}
-	f.closed = true
-	f.calendar.dismiss()
-	f.dlg.Hide() // its OnClosed pops it from the dialog stack
+		return f.u.store.SaveAssessment(f.u.ctx(), &a, m)
+	}, f.onSaved)
 }

@@ -30,7 +30,7 @@ func (f *assessForm) canvasBlock(r *answerRow, d *models.Dimension, ans data.Ans
 	frame.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	frame.StrokeWidth = 1
 	frame.CornerRadius = theme.Size(theme.SizeNameInputRadius)
-	body := container.NewBorder(name, problemLine(f.form, "answers."+d.ID), nil, nil, r.text)
+	body := container.NewBorder(name, f.form.ProblemLine("answers."+d.ID), nil, nil, r.text)
 	return container.NewStack(frame, container.NewPadded(body))
 }
 

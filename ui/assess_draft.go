@@ -2,7 +2,6 @@ package ui
 
 import (
 	"encoding/json"
-	"time"
 
 	"eu.ilsa.coach/ilsa/data/models"
 )
@@ -60,10 +59,8 @@ func (f *assessForm) snapshot() assessDraft {
 	return d
 }
 
-// fill puts a draft back into the form.
-func (f *assessForm) fill(d assessDraft) {
-	f.filling = true
-	defer func() { f.filling = false }()
+// fillFields puts a draft back into the form.
+func (f *assessForm) fillFields(d assessDraft) {
 	if d.Model != "" && (f.model == nil || f.model.ID != d.Model || f.model.Version != d.Version) {
 		var m *models.Model
 		for _, c := range f.models {
@@ -104,29 +101,4 @@ func (f *assessForm) fill(d assessDraft) {
 		}
 	}
 	f.relayout()
-}
-
-// changed keeps the draft after every edit by the user.
-func (f *assessForm) changed() {
-	if f.filling || f.closed || f.draft == nil || f.date == nil {
-		return
-	}
-	f.draft.changed()
-}
-
-// offerDraft asks whether to bring back what was left unsaved at saved.
-func (f *assessForm) offerDraft(d assessDraft, saved time.Time) {
-	f.draftPending = true
-	f.ask = f.u.askRestore(f.u.tr.T("ui.assess.draft.title"), "ui.assess.draft.message", saved, f.close, func(restore bool) {
-		f.ask = nil
-		f.draftPending = false
-		if restore {
-			f.fill(d)
-			f.draft.changed() // it is still unsaved
-		} else {
-			f.draft.discard()
-			// A discarded keeper writes nothing more: start a fresh one.
-			f.draft = f.u.newDraft(f.key, func() any { return f.snapshot() })
-		}
-	})
 }

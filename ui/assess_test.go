@@ -165,13 +165,14 @@ func TestAssessmentProblemKeepsTheForm(t *testing.T) {
 	test.Tap(f.answers[0].checks[1])
 	typeInto(u, f.date, "not a date")
 	u.SaveFront() // Ctrl+S
+	u.WaitIdle()
 	if len(u.dialogs) == 0 {
 		t.Fatal("the form closed on a bad date")
 	}
 	if f.date.Text != "not a date" || f.answers[0].level == nil || *f.answers[0].level != 2 {
 		t.Error("what was typed was lost")
 	}
-	if !f.form.rows["date"].problem.Visible() {
+	if !f.form.Problem("date").Visible() {
 		t.Error("no problem shown beside the date")
 	}
 	if list, _ := st.Assessments(u.ctx(), o.ID); len(list) != 0 {
@@ -179,6 +180,7 @@ func TestAssessmentProblemKeepsTheForm(t *testing.T) {
 	}
 	typeInto(u, f.date, u.tr.Date(testNow))
 	u.SaveFront()
+	u.WaitIdle()
 	if len(u.dialogs) != 0 {
 		t.Fatal("the form stayed open")
 	}

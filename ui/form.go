@@ -5,155 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/widget"
-
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
-
-// form lays out labelled fields with room under each for its problem, so a
-// validation error shows beside the field it belongs to and nothing typed is
-// touched.
-type form struct {
-	u     *UI
-	rows  map[string]*formRow
-	grid  *fyne.Container
-	extra *widget.Label // problems that belong to no field on this form
-}
-
-type formRow struct {
-	problem *widget.Label
-}
-
-func newForm(u *UI) *form {
-	f := &form{u: u, rows: map[string]*formRow{}, grid: container.New(layout.NewFormLayout())}
-	f.extra = widget.NewLabel("")
-	f.extra.Importance = widget.DangerImportance
-	f.extra.Wrapping = fyne.TextWrapWord
-	f.extra.Hide()
-	return f
-}
-
-// add appends a field: its label, its widget, and a hidden problem line.
-func (f *form) add(field, label string, obj fyne.CanvasObject) {
-	p := widget.NewLabel("")
-	p.Importance = widget.DangerImportance
-	p.Wrapping = fyne.TextWrapWord
-	p.Hide()
-	f.rows[field] = &formRow{problem: p}
-	l := widget.NewLabel(label)
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	f.grid.Add(l)
-	f.grid.Add(container.NewVBox(obj, p))
-}
-
-// content is the form's widget tree.
-func (f *form) content() fyne.CanvasObject { return container.NewVBox(f.extra, f.grid) }
-
-// setProblem shows (or with "" hides) the problem of one field.
-func (f *form) setProblem(field, msg string) {
-	r, ok := f.rows[field]
-	if !ok {
-		return
-	}
-	r.problem.SetText(msg)
-	if msg == "" {
-		r.problem.Hide()
-	} else {
-		r.problem.Show()
-	}
-}
-
-// clear hides every problem.
-func (f *form) clear() {
-	for k := range f.rows {
-		f.setProblem(k, "")
-	}
-	f.extra.SetText("")
-	f.extra.Hide()
-}
-
-// showErrors puts each validation problem beside its field; anything else
-// (or a problem of a field not on this form) shows at the top. It reports
-// whether err was a validation error.
-func (f *form) showErrors(err error) bool {
-	f.clear()
-	vs := data.ValidationErrors(err)
-	if len(vs) == 0 {
-		return false
-	}
-	var other []string
-	for _, v := range vs {
-		if _, ok := f.rows[v.Field]; ok {
-			f.setProblem(v.Field, f.u.tr.Problem(v))
-		} else {
-			other = append(other, f.u.tr.FieldLabel(v.Field)+": "+f.u.tr.Problem(v))
-		}
-	}
-	if len(other) > 0 {
-		f.extra.SetText(strings.Join(other, "\n"))
-		f.extra.Show()
-	}
-	return true
-}
-
-// choice is one option of a select: the stored value and its label.
-type choice struct{ value, label string }
-
-// choiceSelect is a Select over labelled values.
-type choiceSelect struct {
-	*widget.Select
-	choices []choice
-}
-
-func newChoiceSelect(choices []choice, onChange func(value string)) *choiceSelect {
-	labels := make([]string, len(choices))
-	for i, c := range choices {
-		labels[i] = c.label
-	}
-	cs := &choiceSelect{choices: choices}
-	cs.Select = widget.NewSelect(labels, func(label string) {
-		if onChange != nil {
-			onChange(cs.Value())
-		}
-	})
-	// Fyne's own placeholder, "(Select one)", is English only.
-	cs.Select.PlaceHolder = "—"
-	return cs
-}
-
-// setChoices replaces the options (the selection is cleared).
-func (c *choiceSelect) setChoices(choices []choice) {
-	labels := make([]string, len(choices))
-	for i, ch := range choices {
-		labels[i] = ch.label
-	}
-	c.choices = choices
-	c.Select.ClearSelected()
-	c.Select.SetOptions(labels)
-}
-
-// Value is the stored value of the selected option ("" when none).
-func (c *choiceSelect) Value() string {
-	i := c.Select.SelectedIndex()
-	if i < 0 {
-		return ""
-	}
-	return c.choices[i].value
-}
-
-// SetValue selects the option with this value (or clears the selection).
-func (c *choiceSelect) SetValue(v string) {
-	for i, ch := range c.choices {
-		if ch.value == v {
-			c.Select.SetSelectedIndex(i)
-			return
-		}
-	}
-	c.Select.ClearSelected()
-}
 
 // errNotANumber marks a number field holding something else.
 var errNotANumber = errors.New("not a number")
@@ -179,35 +33,35 @@ func numberProblem(field string) error {
 
 // municipalityChoices lists "other" and the municipalities of one country
 // (both when country is ""), by county and name.
-func (u *UI) municipalityChoices(country data.Country) []choice {
-	out := []choice{{"", u.tr.T("ui.choice.none")}}
+func (u *UI) municipalityChoices(country data.Country) []widgets.Choice {
+	out := []widgets.Choice{{Value: "", Label: u.tr.T("ui.choice.none")}}
 	for _, m := range data.Municipalities() {
 		if country != "" && m.Country != country {
 			continue
 		}
-		out = append(out, choice{m.Code, m.Name + " (" + m.Code + ")"})
+		out = append(out, widgets.Choice{Value: m.Code, Label: m.Name + " (" + m.Code + ")"})
 	}
-	return append(out, choice{data.MunicipalityOther, u.tr.T("ui.municipality.other")})
+	return append(out, widgets.Choice{Value: data.MunicipalityOther, Label: u.tr.T("ui.municipality.other")})
 }
 
-func (u *UI) sectorChoices() []choice {
-	out := []choice{{"", u.tr.T("ui.choice.none")}}
+func (u *UI) sectorChoices() []widgets.Choice {
+	out := []widgets.Choice{{Value: "", Label: u.tr.T("ui.choice.none")}}
 	for _, s := range data.Sectors() {
-		out = append(out, choice{s.Code, u.sectorLabel(s)})
+		out = append(out, widgets.Choice{Value: s.Code, Label: u.sectorLabel(s)})
 	}
 	return out
 }
 
-func (u *UI) kindChoices() []choice {
-	var out []choice
+func (u *UI) kindChoices() []widgets.Choice {
+	var out []widgets.Choice
 	for _, k := range data.OrgKinds {
-		out = append(out, choice{string(k), u.tr.Kind(k)})
+		out = append(out, widgets.Choice{Value: string(k), Label: u.tr.Kind(k)})
 	}
 	return out
 }
 
-func (u *UI) countryChoices() []choice {
-	return []choice{{string(data.CountrySE), u.tr.Country(data.CountrySE)}, {string(data.CountryNO), u.tr.Country(data.CountryNO)}}
+func (u *UI) countryChoices() []widgets.Choice {
+	return []widgets.Choice{{Value: string(data.CountrySE), Label: u.tr.Country(data.CountrySE)}, {Value: string(data.CountryNO), Label: u.tr.Country(data.CountryNO)}}
 }
 
 // sectorLabel is how a sector reads: its code and its name in the

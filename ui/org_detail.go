@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // orgDetail shows one organisation: its overview form, contacts, a timeline
@@ -30,10 +31,10 @@ type orgDetail struct {
 	visit  *widget.Button
 	report *widget.Button
 
-	f                                                   *form
+	f                                                   *widgets.Form
 	name, orgnr, employees, sustNotes, notes, tags      *widget.Entry
 	orgnrHint, sizeLabel                                *widget.Label
-	country, muni, sector, kind, leader, sustainability *choiceSelect
+	country, muni, sector, kind, leader, sustainability *widgets.ChoiceSelect
 
 	org data.Organisation // as stored (ID "" while creating)
 	// countryGuessed: the country was only defaulted from the profile, so an
@@ -41,6 +42,9 @@ type orgDetail struct {
 	countryGuessed bool
 	loading        bool // filling the form: no draft writes
 	draft          *draftKeeper
+	saver          saver
+	overview       fyne.CanvasObject // the form's fields, held still while saving
+	saveButton     *widget.Button
 
 	contacts *orgContacts
 	timeline *orgTimeline
@@ -65,7 +69,7 @@ type orgDraft struct {
 }
 
 func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
-	d := &orgDetail{u: u, screen: s}
+	d := &orgDetail{u: u, screen: s, saver: saver{u: u}}
 	tr := u.tr
 	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.title.SizeName = theme.SizeNameSubHeadingText
@@ -81,7 +85,7 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	d.orgnrHint = widget.NewLabel("")
 	d.orgnrHint.Importance = widget.LowImportance
 	d.orgnr.OnChanged = func(string) { d.checkOrgNr(); d.changed() }
-	d.country = newChoiceSelect(append([]choice{{"", tr.T("ui.choice.none")}}, u.countryChoices()...), func(string) {
+	d.country = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.choice.none")}}, u.countryChoices()...), func(string) {
 		if !d.loading {
 			d.countryGuessed = false
 		}
@@ -89,24 +93,24 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 		d.checkOrgNr()
 		d.changed()
 	})
-	d.muni = newChoiceSelect(u.municipalityChoices(""), changed)
-	d.sector = newChoiceSelect(u.sectorChoices(), changed)
-	d.kind = newChoiceSelect(u.kindChoices(), changed)
+	d.muni = widgets.NewChoiceSelect(u.municipalityChoices(""), changed)
+	d.sector = widgets.NewChoiceSelect(u.sectorChoices(), changed)
+	d.kind = widgets.NewChoiceSelect(u.kindChoices(), changed)
 	d.employees = widget.NewEntry()
 	d.employees.SetPlaceHolder(tr.T("ui.org.employees_placeholder"))
 	d.sizeLabel = widget.NewLabel("")
 	d.sizeLabel.Importance = widget.LowImportance
 	d.employees.OnChanged = func(string) { d.showSize(); d.changed() }
-	var leaders []choice
+	var leaders []widgets.Choice
 	for _, l := range data.LeaderGenders {
-		leaders = append(leaders, choice{string(l), tr.Leader(l)})
+		leaders = append(leaders, widgets.Choice{Value: string(l), Label: tr.Leader(l)})
 	}
-	d.leader = newChoiceSelect(leaders, changed)
-	var sust []choice
+	d.leader = widgets.NewChoiceSelect(leaders, changed)
+	var sust []widgets.Choice
 	for _, v := range []data.Sustainability{data.SustainabilityUnknown, data.SustainabilityYes, data.SustainabilityNo} {
-		sust = append(sust, choice{string(v), tr.Sustainability(v)})
+		sust = append(sust, widgets.Choice{Value: string(v), Label: tr.Sustainability(v)})
 	}
-	d.sustainability = newChoiceSelect(sust, changed)
+	d.sustainability = widgets.NewChoiceSelect(sust, changed)
 	d.sustNotes = widget.NewEntry()
 	d.sustNotes.SetPlaceHolder(tr.T("ui.org.sustainability_notes"))
 	d.sustNotes.OnChanged = changed
@@ -118,21 +122,22 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	d.tags.SetPlaceHolder(tr.T("ui.org.tags_placeholder"))
 	d.tags.OnChanged = changed
 
-	d.f = newForm(u)
-	d.f.add("name", tr.T("field.name"), d.name)
-	d.f.add("orgnr", tr.T("field.orgnr"), container.NewVBox(d.orgnr, d.orgnrHint))
-	d.f.add("country", tr.T("field.country"), d.country.Select)
-	d.f.add("municipality", tr.T("field.municipality"), d.muni.Select)
-	d.f.add("sector", tr.T("field.sector"), d.sector.Select)
-	d.f.add("kind", tr.T("field.kind"), d.kind.Select)
-	d.f.add("employees", tr.T("field.employees"), container.NewBorder(nil, nil, nil, d.sizeLabel, d.employees))
-	d.f.add("leader_gender", tr.T("field.leader_gender"), d.leader.Select)
-	d.f.add("sustainability", tr.T("field.sustainability"), container.NewVBox(d.sustainability.Select, d.sustNotes))
-	d.f.add("tags", tr.T("field.tags"), d.tags)
-	d.f.add("notes", tr.T("field.notes"), d.notes)
+	d.f = widgets.NewForm(u.tr)
+	d.f.Add("name", tr.T("field.name"), d.name)
+	d.f.Add("orgnr", tr.T("field.orgnr"), container.NewVBox(d.orgnr, d.orgnrHint))
+	d.f.Add("country", tr.T("field.country"), d.country.Select)
+	d.f.Add("municipality", tr.T("field.municipality"), d.muni.Select)
+	d.f.Add("sector", tr.T("field.sector"), d.sector.Select)
+	d.f.Add("kind", tr.T("field.kind"), d.kind.Select)
+	d.f.Add("employees", tr.T("field.employees"), container.NewBorder(nil, nil, nil, d.sizeLabel, d.employees))
+	d.f.Add("leader_gender", tr.T("field.leader_gender"), d.leader.Select)
+	d.f.Add("sustainability", tr.T("field.sustainability"), container.NewVBox(d.sustainability.Select, d.sustNotes))
+	d.f.Add("tags", tr.T("field.tags"), d.tags)
+	d.f.Add("notes", tr.T("field.notes"), d.notes)
 
 	save := widget.NewButtonWithIcon(tr.T("ui.save"), theme.DocumentSaveIcon(), d.save)
 	save.Importance = widget.HighImportance
+	d.saveButton = save
 	d.delete = widget.NewButtonWithIcon(tr.T("ui.delete"), theme.DeleteIcon(), d.confirmDelete)
 	d.delete.Importance = widget.DangerImportance
 	d.visit = widget.NewButtonWithIcon(tr.T("ui.org.new_visit"), theme.CalendarIcon(), func() {
@@ -145,7 +150,8 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 		d.report.Hide()
 	}
 	buttons := container.NewHBox(save, d.visit, d.report, d.delete)
-	overview := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewPadded(d.f.content())))
+	d.overview = container.NewVScroll(container.NewPadded(d.f.Content()))
+	overview := container.NewBorder(nil, buttons, nil, nil, d.overview)
 
 	d.contacts = newOrgContacts(u)
 	d.timeline = newOrgTimeline(u)
@@ -293,7 +299,7 @@ func (d *orgDetail) fill(o data.Organisation) { d.apply(d.snapshotOf(o)) }
 func (d *orgDetail) apply(v orgDraft) {
 	d.loading = true
 	defer func() { d.loading = false }()
-	d.f.clear()
+	d.f.Clear()
 	d.name.SetText(v.Name)
 	d.country.SetValue(v.Country)
 	d.fillMunicipalities()
@@ -327,22 +333,13 @@ func (d *orgDetail) changed() {
 
 // fillMunicipalities offers the municipalities of the chosen country.
 func (d *orgDetail) fillMunicipalities() {
-	cur := d.muni.Value()
-	choices := d.u.municipalityChoices(data.Country(d.country.Value()))
-	labels := make([]string, len(choices))
-	for i, c := range choices {
-		labels[i] = c.label
-	}
-	d.muni.choices = choices
-	d.muni.Select.Options = labels
-	d.muni.SetValue(cur)
-	d.muni.Select.Refresh()
+	d.muni.Offer(d.u.municipalityChoices(data.Country(d.country.Value())))
 }
 
 // checkOrgNr validates the org number as it is typed.
 func (d *orgDetail) checkOrgNr() {
 	txt := strings.TrimSpace(d.orgnr.Text)
-	d.f.setProblem("orgnr", "")
+	d.f.SetProblem("orgnr", "")
 	if txt == "" {
 		d.orgnrHint.SetText(d.u.tr.T("ui.org.orgnr_hint"))
 		return
@@ -367,7 +364,7 @@ func (d *orgDetail) checkOrgNr() {
 	if err != nil {
 		d.orgnrHint.SetText("")
 		if v, ok := data.AsValidation(err); ok && len(strings.Map(keepDigit, txt)) >= 9 {
-			d.f.setProblem("orgnr", d.u.tr.Problem(v))
+			d.f.SetProblem("orgnr", d.u.tr.Problem(v))
 		}
 		return
 	}
@@ -377,7 +374,7 @@ func (d *orgDetail) checkOrgNr() {
 	}
 	d.orgnrHint.SetText(hint)
 	if other, taken, _ := d.u.store.OrgNumberTaken(d.u.ctx(), n.Digits, d.org.ID); taken {
-		d.f.setProblem("orgnr", d.u.tr.T("ui.org.orgnr_taken", "Name", other.Name))
+		d.f.SetProblem("orgnr", d.u.tr.T("ui.org.orgnr_taken", "Name", other.Name))
 	}
 }
 
@@ -424,35 +421,43 @@ func (d *orgDetail) toOrganisation() (data.Organisation, error) {
 	return o, nil
 }
 
-// save validates and stores the form; problems show beside their fields and
-// the typed text stays.
+// save validates and stores the form off the UI goroutine (see saver);
+// problems show beside their fields and the typed text stays.
 func (d *orgDetail) save() {
-	if !d.body.Visible() {
+	if !d.body.Visible() || d.saver.running {
 		return
 	}
 	o, err := d.toOrganisation()
-	if err == nil {
+	before, draft := d.org.ID, d.draft
+	var saved data.Organisation
+	d.saver.run(d.overview, []fyne.Disableable{d.saveButton}, func() error {
+		if err != nil {
+			return err
+		}
 		if o.ID == "" {
 			err = d.u.store.CreateOrganisation(d.u.ctx(), &o)
 		} else {
 			err = d.u.store.UpdateOrganisation(d.u.ctx(), &o)
 		}
-	}
-	if err != nil {
-		if !d.f.showErrors(err) {
-			d.u.showError(err)
+		if err != nil {
+			return err
 		}
-		return
-	}
-	d.draft.discard()
-	d.screen.selected = o.ID
-	saved, err := d.u.store.Organisation(d.u.ctx(), o.ID)
-	if err != nil {
-		d.u.showError(err)
-		return
-	}
-	d.show(saved)
-	d.screen.refresh()
+		draft.discard()
+		saved, err = d.u.store.Organisation(d.u.ctx(), o.ID)
+		return err
+	}, func(err error) {
+		if err != nil {
+			if !d.f.ShowErrors(err) {
+				d.u.showError(err)
+			}
+			return
+		}
+		if d.org.ID == before { // still on the form that was saved
+			d.screen.selected = o.ID
+			d.show(saved)
+		}
+		d.screen.refresh()
+	})
 }
 
 func (d *orgDetail) confirmDelete() {

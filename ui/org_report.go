@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // exportReport asks for the report's language and where to save it, then
@@ -19,11 +20,11 @@ func (d *orgDetail) exportReport() {
 		return
 	}
 	org := d.org
-	var langs []choice
+	var langs []widgets.Choice
 	for _, l := range translations.Languages {
-		langs = append(langs, choice{l, languageNames[l]})
+		langs = append(langs, widgets.Choice{Value: l, Label: languageNames[l]})
 	}
-	lang := newChoiceSelect(langs, nil)
+	lang := widgets.NewChoiceSelect(langs, nil)
 	lang.SetValue(tr.Lang())
 	hint := widget.NewLabel(tr.T("ui.org.report_hint"))
 	hint.Wrapping = fyne.TextWrapWord

@@ -12,6 +12,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/models"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // orgContacts lists an organisation's contact people and adds, edits and
@@ -82,27 +83,33 @@ func (c *orgContacts) edit(p data.Contact) {
 	role.SetText(p.Role)
 	email.SetText(p.Email)
 	phone.SetText(p.Phone)
-	var genders []choice
+	var genders []widgets.Choice
 	for _, g := range data.Genders {
-		genders = append(genders, choice{string(g), tr.Gender(g)})
+		genders = append(genders, widgets.Choice{Value: string(g), Label: tr.Gender(g)})
 	}
-	gender := newChoiceSelect(genders, nil)
+	gender := widgets.NewChoiceSelect(genders, nil)
 	gender.SetValue(string(p.Gender))
 	consent := widget.NewCheck(tr.T("ui.contacts.consent"), nil)
 	consent.SetChecked(p.ConsentDate != "")
-	f := newForm(c.u)
-	f.add("name", tr.T("field.name"), name)
-	f.add("role", tr.T("field.role"), role)
-	f.add("email", tr.T("field.email"), email)
-	f.add("phone", tr.T("field.phone"), phone)
-	f.add("gender", tr.T("field.gender"), gender.Select)
-	f.add("consent_date", tr.T("field.consent_date"), consent)
+	f := widgets.NewForm(c.u.tr)
+	f.Add("name", tr.T("field.name"), name)
+	f.Add("role", tr.T("field.role"), role)
+	f.Add("email", tr.T("field.email"), email)
+	f.Add("phone", tr.T("field.phone"), phone)
+	f.Add("gender", tr.T("field.gender"), gender.Select)
+	f.Add("consent_date", tr.T("field.consent_date"), consent)
 	title := tr.T("ui.contacts.new")
 	if p.ID != "" {
 		title = tr.T("ui.contacts.edit")
 	}
 	var d *dialog.CustomDialog
+	var save *widget.Button
+	content := container.NewVBox(f.Content())
+	sv := saver{u: c.u}
 	saveFn := func() {
+		if sv.running {
+			return
+		}
 		q := p
 		q.Name, q.Role, q.Email, q.Phone, q.Gender = name.Text, role.Text, email.Text, phone.Text, data.Gender(gender.Value())
 		switch {
@@ -111,26 +118,27 @@ func (c *orgContacts) edit(p data.Contact) {
 		case !consent.Checked:
 			q.ConsentDate = ""
 		}
-		var err error
-		if q.ID == "" {
-			err = c.u.store.CreateContact(c.u.ctx(), &q)
-		} else {
-			err = c.u.store.UpdateContact(c.u.ctx(), &q)
-		}
-		if err != nil {
-			if !f.showErrors(err) {
-				c.u.showError(err)
+		sv.run(content, []fyne.Disableable{save}, func() error {
+			if q.ID == "" {
+				return c.u.store.CreateContact(c.u.ctx(), &q)
 			}
-			return
-		}
-		d.Hide()
-		c.load(c.orgID)
+			return c.u.store.UpdateContact(c.u.ctx(), &q)
+		}, func(err error) {
+			if err != nil {
+				if !f.ShowErrors(err) {
+					c.u.showError(err)
+				}
+				return
+			}
+			d.Hide()
+			c.load(c.orgID)
+		})
 	}
 	dc := &simpleDialog{}
-	save := widget.NewButtonWithIcon(tr.T("ui.save"), theme.DocumentSaveIcon(), saveFn)
+	save = widget.NewButtonWithIcon(tr.T("ui.save"), theme.DocumentSaveIcon(), saveFn)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr.T("ui.cancel"), theme.CancelIcon(), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(f.content()), c.u.win)
+	d = dialog.NewCustomWithoutButtons(title, content, c.u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, save})
 	dc.closeFn, dc.saveFn = d.Hide, saveFn
 	d.SetOnClosed(func() { c.u.popDialog(dc) })
@@ -234,25 +242,28 @@ func (t *orgTimeline) load(orgID string) {
 
 // orgActions lists an organisation's actions and adds new ones.
 type orgActions struct {
-	u     *UI
-	view  fyne.CanvasObject
-	orgID string
-	gen   atomic.Int64 // the newest load wins when organisations change quickly
-	rows  []data.ActionRow
-	list  *widget.List
-	text  *widget.Entry
-	due   *widget.Entry
-	f     *form
+	u         *UI
+	view      fyne.CanvasObject
+	orgID     string
+	gen       atomic.Int64 // the newest load wins when organisations change quickly
+	rows      []data.ActionRow
+	list      *widget.List
+	text      *widget.Entry
+	due       *widget.Entry
+	f         *widgets.Form
+	form      fyne.CanvasObject // the fields, held still while adding
+	addButton *widget.Button
+	saver     saver
 	// link ties a new action to a dimension of a model the organisation
 	// was assessed in ("model|dimension"; "" for none).
-	link      *choiceSelect
+	link      *widgets.ChoiceSelect
 	linkNames map[string]string // "model|dimension" → "Model: Dimension"
 	// pendingLink is a link asked for before the choices were loaded.
 	pendingLink string
 }
 
 func newOrgActions(u *UI) *orgActions {
-	a := &orgActions{u: u}
+	a := &orgActions{u: u, saver: saver{u: u}}
 	a.list = widget.NewList(func() int { return len(a.rows) },
 		func() fyne.CanvasObject {
 			check := widget.NewCheck("", nil)
@@ -286,14 +297,15 @@ func newOrgActions(u *UI) *orgActions {
 	a.text.SetPlaceHolder(u.tr.T("ui.actions.new_placeholder"))
 	a.due = widget.NewEntry()
 	a.due.SetPlaceHolder(u.tr.T("ui.date_placeholder"))
-	a.f = newForm(u)
-	a.f.add("text", u.tr.T("field.text"), a.text)
-	a.f.add("due", u.tr.T("field.due"), a.due)
-	a.link = newChoiceSelect(nil, nil)
-	a.f.add("dimension", u.tr.T("field.dimension"), a.link.Select)
-	add := widget.NewButtonWithIcon(u.tr.T("ui.actions.add"), theme.ContentAddIcon(), a.add)
+	a.f = widgets.NewForm(u.tr)
+	a.f.Add("text", u.tr.T("field.text"), a.text)
+	a.f.Add("due", u.tr.T("field.due"), a.due)
+	a.link = widgets.NewChoiceSelect(nil, nil)
+	a.f.Add("dimension", u.tr.T("field.dimension"), a.link.Select)
+	a.addButton = widget.NewButtonWithIcon(u.tr.T("ui.actions.add"), theme.ContentAddIcon(), a.add)
 	a.text.OnSubmitted = func(string) { a.add() }
-	a.view = container.NewBorder(container.NewVBox(a.f.content(), container.NewHBox(add)), nil, nil, nil, a.list)
+	a.form = a.f.Content()
+	a.view = container.NewBorder(container.NewVBox(a.form, container.NewHBox(a.addButton)), nil, nil, nil, a.list)
 	return a
 }
 
@@ -301,7 +313,7 @@ func newOrgActions(u *UI) *orgActions {
 // action can be linked to.
 type orgActionsData struct {
 	rows  []data.ActionRow
-	links []choice
+	links []widgets.Choice
 }
 
 func (a *orgActions) load(orgID string) {
@@ -319,13 +331,13 @@ func (a *orgActions) load(orgID string) {
 		a.rows = d.rows
 		a.linkNames = map[string]string{}
 		for _, c := range d.links {
-			a.linkNames[c.value] = c.label
+			a.linkNames[c.Value] = c.Label
 		}
 		keep := a.link.Value()
 		if a.pendingLink != "" {
 			keep, a.pendingLink = a.pendingLink, ""
 		}
-		a.link.setChoices(append([]choice{{"", u.tr.T("ui.choice.none")}}, d.links...))
+		a.link.SetChoices(append([]widgets.Choice{{Value: "", Label: u.tr.T("ui.choice.none")}}, d.links...))
 		a.link.SetValue(keep)
 		a.list.Refresh()
 	})
@@ -353,13 +365,13 @@ func linkKey(model, dim string) string {
 
 // dimensionChoices are the dimensions of the scale models an organisation
 // has been assessed in, named "Model: Dimension" in the reader's language.
-func (u *UI) dimensionChoices(orgID string, lib *models.Library) ([]choice, error) {
+func (u *UI) dimensionChoices(orgID string, lib *models.Library) ([]widgets.Choice, error) {
 	all, err := u.store.Assessments(u.ctx(), orgID)
 	if err != nil || lib == nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
-	var out []choice
+	var out []widgets.Choice
 	lang := u.tr.Lang()
 	for _, as := range all {
 		m, ok := lib.Latest(as.ModelID)
@@ -368,35 +380,44 @@ func (u *UI) dimensionChoices(orgID string, lib *models.Library) ([]choice, erro
 		}
 		seen[m.ID] = true
 		for _, d := range m.Dimensions {
-			out = append(out, choice{linkKey(m.ID, d.ID), m.Name.In(lang) + ": " + d.Name.In(lang)})
+			out = append(out, widgets.Choice{Value: linkKey(m.ID, d.ID), Label: m.Name.In(lang) + ": " + d.Name.In(lang)})
 		}
 	}
 	return out, nil
 }
 
+// add stores a new action off the UI goroutine (see saver); the fields
+// clear once it is stored.
 func (a *orgActions) add() {
+	if a.saver.running {
+		return
+	}
 	act := data.Action{OrgID: a.orgID, Text: a.text.Text}
 	if p, err := a.u.store.Profile(); err == nil {
 		act.Owner = p.Advisor
 	}
 	due, err := a.u.typedDate("due", a.due.Text)
 	if err != nil {
-		a.f.showErrors(err)
+		a.f.ShowErrors(err)
 		return
 	}
 	act.Due = due
 	act.ModelID, act.Dimension, _ = strings.Cut(a.link.Value(), "|")
-	if err := a.u.store.CreateAction(a.u.ctx(), &act); err != nil {
-		if !a.f.showErrors(err) {
-			a.u.showError(err)
+	a.saver.run(a.form, []fyne.Disableable{a.addButton}, func() error {
+		return a.u.store.CreateAction(a.u.ctx(), &act)
+	}, func(err error) {
+		if err != nil {
+			if !a.f.ShowErrors(err) {
+				a.u.showError(err)
+			}
+			return
 		}
-		return
-	}
-	a.f.clear()
-	a.text.SetText("")
-	a.due.SetText("")
-	a.link.SetValue("")
-	a.load(a.orgID)
+		a.f.Clear()
+		a.text.SetText("")
+		a.due.SetText("")
+		a.link.SetValue("")
+		a.load(a.orgID)
+	})
 }
 
 func (a *orgActions) setDone(id string, done bool) {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // searchDelay lets a fast typist finish a word before the query runs.
@@ -22,8 +23,8 @@ type orgScreen struct {
 	view fyne.CanvasObject
 
 	search                                  *widget.Entry
-	country, county, muni, sector, size, kd *choiceSelect
-	sort                                    *choiceSelect
+	country, county, muni, sector, size, kd *widgets.ChoiceSelect
+	sort                                    *widgets.ChoiceSelect
 	count                                   *widget.Label
 	list                                    *widget.List
 	undoBar                                 *fyne.Container
@@ -50,33 +51,33 @@ func newOrgScreen(u *UI) *orgScreen {
 	s.search.OnChanged = func(string) { s.refreshSoon() }
 	s.search.ActionItem = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { s.search.SetText("") })
 
-	s.country = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_country")}}, u.countryChoices()...), func(string) { s.refresh() })
-	var counties []choice
-	counties = append(counties, choice{"", tr.T("ui.filter.any_county")})
+	s.country = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_country")}}, u.countryChoices()...), func(string) { s.refresh() })
+	var counties []widgets.Choice
+	counties = append(counties, widgets.Choice{Value: "", Label: tr.T("ui.filter.any_county")})
 	for _, c := range data.Counties() {
-		counties = append(counties, choice{c.Code, c.Name})
+		counties = append(counties, widgets.Choice{Value: c.Code, Label: c.Name})
 	}
-	s.county = newChoiceSelect(counties, func(string) { s.refresh() })
+	s.county = widgets.NewChoiceSelect(counties, func(string) { s.refresh() })
 	munis := u.municipalityChoices("")
-	munis[0] = choice{"", tr.T("ui.filter.any_municipality")}
-	s.muni = newChoiceSelect(munis, func(string) { s.refresh() })
+	munis[0] = widgets.Choice{Value: "", Label: tr.T("ui.filter.any_municipality")}
+	s.muni = widgets.NewChoiceSelect(munis, func(string) { s.refresh() })
 	sectors := u.sectorChoices()
-	sectors[0] = choice{"", tr.T("ui.filter.any_sector")}
-	s.sector = newChoiceSelect(sectors, func(string) { s.refresh() })
-	sizes := []choice{{"", tr.T("ui.filter.any_size")}}
+	sectors[0] = widgets.Choice{Value: "", Label: tr.T("ui.filter.any_sector")}
+	s.sector = widgets.NewChoiceSelect(sectors, func(string) { s.refresh() })
+	sizes := []widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_size")}}
 	for _, sz := range []data.SizeClass{data.SizeMicro, data.SizeSmall, data.SizeMedium, data.SizeLarge} {
-		sizes = append(sizes, choice{string(sz), tr.Size(sz)})
+		sizes = append(sizes, widgets.Choice{Value: string(sz), Label: tr.Size(sz)})
 	}
-	sizes = append(sizes, choice{data.SizeFilterUnknown, tr.Size(data.SizeUnknown)})
-	s.size = newChoiceSelect(sizes, func(string) { s.refresh() })
-	s.kd = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_kind")}}, u.kindChoices()...), func(string) { s.refresh() })
-	s.sort = newChoiceSelect([]choice{
-		{string(data.SortByName), tr.T("ui.sort.name")},
-		{string(data.SortByLastVisit), tr.T("ui.sort.last_visit")},
-		{string(data.SortByUpdated), tr.T("ui.sort.updated")},
-		{string(data.SortByPlace), tr.T("ui.sort.municipality")},
+	sizes = append(sizes, widgets.Choice{Value: data.SizeFilterUnknown, Label: tr.Size(data.SizeUnknown)})
+	s.size = widgets.NewChoiceSelect(sizes, func(string) { s.refresh() })
+	s.kd = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_kind")}}, u.kindChoices()...), func(string) { s.refresh() })
+	s.sort = widgets.NewChoiceSelect([]widgets.Choice{
+		{Value: string(data.SortByName), Label: tr.T("ui.sort.name")},
+		{Value: string(data.SortByLastVisit), Label: tr.T("ui.sort.last_visit")},
+		{Value: string(data.SortByUpdated), Label: tr.T("ui.sort.updated")},
+		{Value: string(data.SortByPlace), Label: tr.T("ui.sort.municipality")},
 	}, func(string) { s.refresh() })
-	for _, c := range []*choiceSelect{s.country, s.county, s.muni, s.sector, s.size, s.kd, s.sort} {
+	for _, c := range []*widgets.ChoiceSelect{s.country, s.county, s.muni, s.sector, s.size, s.kd, s.sort} {
 		c.SetSelectedIndex(0)
 	}
 

@@ -12,6 +12,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/ui/chart"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // orgProgress is the organisation's Progress tab: for each scale model it
@@ -28,7 +29,7 @@ type orgProgress struct {
 	actions []data.ActionRow // open actions linked to a dimension
 	current int              // index into all
 
-	model    *choiceSelect
+	model    *widgets.ChoiceSelect
 	empty    *widget.Label
 	body     *fyne.Container
 	radar    *chart.Radar
@@ -51,7 +52,7 @@ type progressData struct {
 func newOrgProgress(u *UI) *orgProgress {
 	tr := u.tr
 	p := &orgProgress{u: u}
-	p.model = newChoiceSelect(nil, func(v string) {
+	p.model = widgets.NewChoiceSelect(nil, func(v string) {
 		if i, err := strconv.Atoi(v); err == nil && i != p.current {
 			p.current = i
 			p.show()
@@ -129,11 +130,11 @@ func (p *orgProgress) load(orgID string) {
 		return progressData{all, linked}, err
 	}, func(d progressData) {
 		p.all, p.actions = d.all, d.actions
-		var choices []choice
+		var choices []widgets.Choice
 		for i, pr := range p.all {
-			choices = append(choices, choice{strconv.Itoa(i), pr.Model.Name.In(u.tr.Lang())})
+			choices = append(choices, widgets.Choice{Value: strconv.Itoa(i), Label: pr.Model.Name.In(u.tr.Lang())})
 		}
-		p.model.setChoices(choices)
+		p.model.SetChoices(choices)
 		if p.current >= len(p.all) {
 			p.current = 0
 		}

@@ -19,6 +19,7 @@ import (
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 	"eu.ilsa.coach/ilsa/ui/chart"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // Reports is what the Reports screen needs: the indicators for a filter,
@@ -36,15 +37,15 @@ type reportsScreen struct {
 	u    *UI
 	view fyne.CanvasObject
 
-	period                               *choiceSelect
-	from, to                             *keyedEntry
-	calendar                             calendarHost
-	country, county, muni, advisor, kind *choiceSelect
+	period                               *widgets.ChoiceSelect
+	from, to                             *widgets.KeyedEntry
+	calendar                             *widgets.CalendarHost
+	country, county, muni, advisor, kind *widgets.ChoiceSelect
 	status                               *widget.Label
 	figures                              *fyne.Container
 	byMonth, byMuni                      *chart.Bars
 	gender                               *chart.Shares
-	breakdownSel                         *choiceSelect
+	breakdownSel                         *widgets.ChoiceSelect
 	breakdown                            *fyne.Container
 	exportXLSX, exportCSV, exportPDF     *widget.Button
 	report                               *indicators.Report
@@ -65,20 +66,20 @@ const (
 
 func newReportsScreen(u *UI) *reportsScreen {
 	tr := u.tr
-	s := &reportsScreen{u: u, calendar: calendarHost{u: u}}
+	s := &reportsScreen{u: u, calendar: u.newCalendar()}
 	s.typing = &debounce{u: u, delay: searchDelay}
 	changed := func(string) {
 		if !s.filling {
 			s.refreshSoon()
 		}
 	}
-	s.period = newChoiceSelect([]choice{{periodThisHalf, tr.T("ui.reports.this_half")}, {periodLastHalf, tr.T("ui.reports.last_half")},
-		{periodThisYear, tr.T("ui.reports.this_year")}, {periodLastYear, tr.T("ui.reports.last_year")},
-		{periodCustom, tr.T("ui.reports.custom")}}, func(v string) { s.applyPeriod(v) })
-	s.from, s.to = newKeyedEntry(false), newKeyedEntry(false)
-	for _, e := range []*keyedEntry{s.from, s.to} {
+	s.period = widgets.NewChoiceSelect([]widgets.Choice{{Value: periodThisHalf, Label: tr.T("ui.reports.this_half")}, {Value: periodLastHalf, Label: tr.T("ui.reports.last_half")},
+		{Value: periodThisYear, Label: tr.T("ui.reports.this_year")}, {Value: periodLastYear, Label: tr.T("ui.reports.last_year")},
+		{Value: periodCustom, Label: tr.T("ui.reports.custom")}}, func(v string) { s.applyPeriod(v) })
+	s.from, s.to = widgets.NewKeyedEntry(false), widgets.NewKeyedEntry(false)
+	for _, e := range []*widgets.KeyedEntry{s.from, s.to} {
 		e.SetPlaceHolder(tr.T("ui.date_placeholder"))
-		s.calendar.attach(e)
+		s.calendar.Attach(e)
 		e.OnChanged = func(string) {
 			if !s.filling {
 				s.period.SetValue(periodCustom)
@@ -86,16 +87,16 @@ func newReportsScreen(u *UI) *reportsScreen {
 			}
 		}
 	}
-	s.country = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_country")}}, u.countryChoices()...), changed)
-	counties := []choice{{"", tr.T("ui.filter.any_county")}}
+	s.country = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_country")}}, u.countryChoices()...), changed)
+	counties := []widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_county")}}
 	for _, c := range data.Counties() {
-		counties = append(counties, choice{c.Code, c.Name})
+		counties = append(counties, widgets.Choice{Value: c.Code, Label: c.Name})
 	}
-	s.county = newChoiceSelect(counties, changed)
-	s.muni = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_municipality")}}, u.municipalityChoices("")...), changed)
-	s.advisor = newChoiceSelect([]choice{{"", tr.T("ui.reports.any_advisor")}}, changed)
-	s.kind = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_kind")}}, u.kindChoices()...), changed)
-	for _, c := range []*choiceSelect{s.country, s.county, s.muni, s.advisor, s.kind} {
+	s.county = widgets.NewChoiceSelect(counties, changed)
+	s.muni = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_municipality")}}, u.municipalityChoices("")...), changed)
+	s.advisor = widgets.NewChoiceSelect([]widgets.Choice{{Value: "", Label: tr.T("ui.reports.any_advisor")}}, changed)
+	s.kind = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_kind")}}, u.kindChoices()...), changed)
+	for _, c := range []*widgets.ChoiceSelect{s.country, s.county, s.muni, s.advisor, s.kind} {
 		c.SetValue("")
 	}
 	s.status = widget.NewLabel("")
@@ -110,13 +111,13 @@ func newReportsScreen(u *UI) *reportsScreen {
 	s.gender.SetEmptyText(tr.T("ui.reports.no_participants"))
 	s.gender.SetPercentFormat(func(p int) string { return tr.Number(p) + " %" })
 
-	var dims []choice
+	var dims []widgets.Choice
 	for _, d := range indicators.Dimensions {
 		_, title := export.DimensionTitle(d, tr)
-		dims = append(dims, choice{string(d), title})
+		dims = append(dims, widgets.Choice{Value: string(d), Label: title})
 	}
 	s.breakdown = container.NewVBox()
-	s.breakdownSel = newChoiceSelect(dims, func(string) { s.showBreakdown() })
+	s.breakdownSel = widgets.NewChoiceSelect(dims, func(string) { s.showBreakdown() })
 	s.breakdownSel.SetValue(string(indicators.ByMunicipality))
 
 	s.exportXLSX = widget.NewButtonWithIcon(tr.T("ui.reports.export_xlsx"), theme.DocumentSaveIcon(), func() { s.export("xlsx") })
@@ -232,12 +233,12 @@ func (s *reportsScreen) loadAdvisors() {
 	s.advisorsLoaded = true
 	newest(s.u, &s.advisorsGen, func() ([]string, error) { return s.u.store.Advisors(s.u.ctx()) }, func(names []string) {
 		keep := s.advisor.Value()
-		choices := []choice{{"", s.u.tr.T("ui.reports.any_advisor")}}
+		choices := []widgets.Choice{{Value: "", Label: s.u.tr.T("ui.reports.any_advisor")}}
 		for _, n := range names {
-			choices = append(choices, choice{n, n})
+			choices = append(choices, widgets.Choice{Value: n, Label: n})
 		}
 		s.filling = true
-		s.advisor.setChoices(choices)
+		s.advisor.SetChoices(choices)
 		s.advisor.SetValue(keep)
 		s.filling = false
 	})
@@ -329,7 +330,7 @@ func monthLabel(t func(string, ...any) string, key string) string {
 	if _, err := fmt.Sscanf(key, "%d-%d", &y, &m); err != nil || m < 1 || m > 12 {
 		return key
 	}
-	name := []rune(t(monthKeys[m-1]))
+	name := []rune(t(widgets.MonthKey(time.Month(m))))
 	if len(name) > 3 {
 		name = name[:3]
 	}

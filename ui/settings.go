@@ -10,6 +10,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // languageNames are the languages as their own speakers write them, so
@@ -24,7 +25,7 @@ type settingsScreen struct {
 
 	profile  *profileForm
 	saved    *widget.Label
-	language *choiceSelect
+	language *widgets.ChoiceSelect
 	theme    *widget.RadioGroup
 	themes   map[string]string // label → setting value
 	folder   *widget.Label
@@ -61,13 +62,13 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	profileHint := widget.NewLabel(tr.T("ui.settings.profile_hint"))
 	profileHint.TextStyle = fyne.TextStyle{Italic: true}
 	profileCard := widget.NewCard(tr.T("ui.settings.profile"), "", container.NewVBox(profileHint,
-		s.profile.f.content(), container.NewHBox(save, s.saved)))
+		s.profile.f.Content(), container.NewHBox(save, s.saved)))
 
-	var langs []choice
+	var langs []widgets.Choice
 	for _, l := range translations.Languages {
-		langs = append(langs, choice{l, languageNames[l]})
+		langs = append(langs, widgets.Choice{Value: l, Label: languageNames[l]})
 	}
-	s.language = newChoiceSelect(langs, nil)
+	s.language = widgets.NewChoiceSelect(langs, nil)
 	s.language.SetValue(tr.Lang())
 	s.language.OnChanged = func(string) { s.changeLanguage(s.language.Value()) }
 	langNote := widget.NewLabel(tr.T("ui.settings.language_note"))
@@ -76,13 +77,13 @@ func newSettingsScreen(u *UI) *settingsScreen {
 
 	s.themes = map[string]string{}
 	var themeLabels []string
-	for _, t := range []choice{
-		{themeSystem, tr.T("ui.settings.theme.system")},
-		{themeLight, tr.T("ui.settings.theme.light")},
-		{themeDark, tr.T("ui.settings.theme.dark")},
+	for _, t := range []widgets.Choice{
+		{Value: themeSystem, Label: tr.T("ui.settings.theme.system")},
+		{Value: themeLight, Label: tr.T("ui.settings.theme.light")},
+		{Value: themeDark, Label: tr.T("ui.settings.theme.dark")},
 	} {
-		themeLabels = append(themeLabels, t.label)
-		s.themes[t.label] = t.value
+		themeLabels = append(themeLabels, t.Label)
+		s.themes[t.Label] = t.Value
 	}
 	s.theme = widget.NewRadioGroup(themeLabels, nil)
 	s.theme.Required = true
@@ -99,11 +100,11 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	dataHint := widget.NewLabel(tr.T("ui.settings.data_hint"))
 	dataHint.Wrapping = fyne.TextWrapWord
 	dataHint.TextStyle = fyne.TextStyle{Italic: true}
-	paths := newForm(u)
-	paths.add("folder", tr.T("ui.settings.folder"), s.folder)
-	paths.add("database", tr.T("ui.settings.database"), s.database)
+	paths := widgets.NewForm(u.tr)
+	paths.Add("folder", tr.T("ui.settings.folder"), s.folder)
+	paths.Add("database", tr.T("ui.settings.database"), s.database)
 	copyBtn := widget.NewButtonWithIcon(tr.T("ui.settings.copy_path"), theme.ContentCopyIcon(), s.copyPath)
-	dataCard := widget.NewCard(tr.T("ui.settings.data"), "", container.NewVBox(dataHint, paths.content(),
+	dataCard := widget.NewCard(tr.T("ui.settings.data"), "", container.NewVBox(dataHint, paths.Content(),
 		container.NewHBox(copyBtn, s.copied)))
 
 	version := u.opt.Version
@@ -212,10 +213,10 @@ func (s *settingsScreen) copyPath() {
 // profileForm edits the advisor profile; Settings and the welcome share it.
 type profileForm struct {
 	u        *UI
-	f        *form
+	f        *widgets.Form
 	name     *widget.Entry
 	org      *widget.Entry
-	country  *choiceSelect
+	country  *widgets.ChoiceSelect
 	edited   bool   // changed by the user since it was last filled or saved
 	filling  bool   // set() is writing the widgets: not the user's edit
 	onEdit   func() // optional: called on each user edit
@@ -223,7 +224,7 @@ type profileForm struct {
 }
 
 func newProfileForm(u *UI) *profileForm {
-	p := &profileForm{u: u, f: newForm(u)}
+	p := &profileForm{u: u, f: widgets.NewForm(u.tr)}
 	edit := func() {
 		if p.filling {
 			return
@@ -237,7 +238,7 @@ func newProfileForm(u *UI) *profileForm {
 	p.name.OnChanged = func(string) {
 		edit()
 		if p.name.Text != "" {
-			p.f.setProblem("advisor", "")
+			p.f.SetProblem("advisor", "")
 		}
 	}
 	p.name.OnSubmitted = func(string) {
@@ -247,10 +248,10 @@ func newProfileForm(u *UI) *profileForm {
 	}
 	p.org = widget.NewEntry()
 	p.org.OnChanged = func(string) { edit() }
-	p.country = newChoiceSelect(u.countryChoices(), func(string) { edit() })
-	p.f.add("advisor", u.tr.T("ui.profile.name"), p.name)
-	p.f.add("organisation", u.tr.T("ui.profile.organisation"), p.org)
-	p.f.add("country", u.tr.T("ui.profile.country"), p.country.Select)
+	p.country = widgets.NewChoiceSelect(u.countryChoices(), func(string) { edit() })
+	p.f.Add("advisor", u.tr.T("ui.profile.name"), p.name)
+	p.f.Add("organisation", u.tr.T("ui.profile.organisation"), p.org)
+	p.f.Add("country", u.tr.T("ui.profile.country"), p.country.Select)
 	return p
 }
 
@@ -273,12 +274,12 @@ func (p *profileForm) profile() data.Profile {
 // beside their fields. done learns the outcome on the UI goroutine.
 func (p *profileForm) save(done func(error)) {
 	pr := p.profile()
-	p.f.clear()
+	p.f.Clear()
 	p.u.background(func() func() {
 		err := p.u.store.SetProfile(pr)
 		return func() {
 			if err != nil {
-				if !p.f.showErrors(err) {
+				if !p.f.ShowErrors(err) {
 					p.u.showError(err)
 				}
 			} else {

@@ -71,7 +71,7 @@ func TestSettingsProfileValidatedAndSaved(t *testing.T) {
 	typeInto(u, s.profile.name, "")
 	typeInto(u, s.profile.org, "Region Jämtland Härjedalen")
 	tapButton(t, u, s.view, "Spara profil")
-	if p := s.profile.f.rows["advisor"].problem; p.Hidden || p.Text != "Måste fyllas i." {
+	if p := s.profile.f.Problem("advisor"); p.Hidden || p.Text != "Måste fyllas i." {
 		t.Fatalf("no problem beside the name: %v", visibleTexts(s.view))
 	}
 	if p, _ := st.Profile(); p.Advisor != "Anna Svensson" || p.Organisation != "" {
@@ -89,7 +89,7 @@ func TestSettingsProfileValidatedAndSaved(t *testing.T) {
 		p.Country != data.CountryNO || !p.Done {
 		t.Fatalf("stored profile: %+v", p)
 	}
-	if !s.saved.Visible() || !s.profile.f.rows["advisor"].problem.Hidden {
+	if !s.saved.Visible() || !s.profile.f.Problem("advisor").Hidden {
 		t.Fatalf("after saving: %v", visibleTexts(s.view))
 	}
 }

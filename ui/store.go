@@ -38,7 +38,7 @@ type Store interface {
 	Visits(ctx context.Context, q data.VisitQuery) ([]data.Visit, error)
 	Visit(ctx context.Context, id string) (data.Visit, error)
 	CreateVisitWithActions(ctx context.Context, nv *data.NewVisit) error
-	UpdateVisit(ctx context.Context, v *data.Visit) error
+	UpdateVisitWithActions(ctx context.Context, nv *data.NewVisit) error
 	DeleteVisit(ctx context.Context, id string) error
 	RestoreVisit(ctx context.Context, id string) error
 

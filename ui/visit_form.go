@@ -7,15 +7,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // visitForm records or edits a visit, built for the car park: organisations
@@ -23,28 +22,15 @@ import (
 // the same page. Every change is kept as a draft, so a crash or a closed
 // window never loses what was typed.
 type visitForm struct {
-	u     *UI
-	key   string     // draft key: "visit:new" or "visit:<id>"
-	orig  data.Visit // the stored visit when editing (id, advisor, field clocks)
-	dlg   *dialog.CustomDialog
-	form  *form
-	draft *draftKeeper
-	body  *fyne.Container // everything the form scrolls
-	view  *container.Scroll
+	formBase            // the draft key is "visit:new" or "visit:<id>"
+	orig     data.Visit // the stored visit when editing (id, advisor, field clocks)
 
-	initial      string // the content as opened: closing it unchanged leaves no draft
-	filling      bool   // the program is filling the fields, not the user typing
-	draftPending bool   // a stored draft waits for the user's answer
-	ask          *dialog.ConfirmDialog
-	closed       bool
-	calendar     calendarHost
-
-	orgs                 *orgPicker
-	date, minutes, place *keyedEntry
-	women, men, other    *keyedEntry
-	kind, phase          *choiceSelect
+	orgs                 *widgets.OrgPicker
+	date, minutes, place *widgets.KeyedEntry
+	women, men, other    *widgets.KeyedEntry
+	kind, phase          *widgets.ChoiceSelect
 	cross                *widget.Check
-	notes                *keyedEntry
+	notes                *widgets.KeyedEntry
 	steps                []*stepRow
 	stepBox              *fyne.Container
 	agreed               *widget.Label // when editing: next steps stored before
@@ -74,7 +60,7 @@ type stepDraft struct {
 
 // stepRow is one next step: what to do and by when.
 type stepRow struct {
-	text, due               *keyedEntry
+	text, due               *widgets.KeyedEntry
 	textProblem, dueProblem *widget.Label
 	view                    fyne.CanvasObject
 }
@@ -122,61 +108,69 @@ func (u *UI) openVisitForm(key string) *visitForm {
 }
 
 func (u *UI) newVisitForm(orig data.Visit) *visitForm {
-	f := &visitForm{u: u, orig: orig, key: "visit:new", calendar: calendarHost{u: u}}
+	f := &visitForm{orig: orig}
+	key := "visit:new"
 	if orig.ID != "" {
-		f.key = "visit:" + orig.ID
+		key = "visit:" + orig.ID
 	}
-	f.draft = u.newDraft(f.key, func() any { return f.snapshot() })
+	f.init(u, key, func() any { return f.snapshot() }, f.save)
+	f.popups = func() bool {
+		if f.orgs.Suggesting() {
+			f.orgs.HideSuggestions()
+			return true
+		}
+		return false
+	}
+	f.stop = func() { f.orgs.Close() }
 	f.build()
 	return f
 }
 
 func (f *visitForm) build() {
 	tr := f.u.tr
-	f.form = newForm(f.u)
 
-	f.orgs = newOrgPicker(f.u)
+	f.orgs = f.u.newOrgPicker()
 	f.orgs.OnChanged = f.changed
-	f.orgs.onEscape = f.close
-	f.orgs.entry.onShortcut = f.shortcut
-	f.orgs.relayout = f.relayout
-	f.form.add("orgs", tr.FieldLabel("orgs"), f.orgs.view)
+	f.orgs.OnEscape = f.close
+	f.orgs.Entry.OnShortcut = f.shortcut
+	f.orgs.Relayout = f.relayout
+	f.form.Add("orgs", tr.FieldLabel("orgs"), f.orgs.View)
 
 	f.date = f.dateEntry()
-	var types []choice
+	var types []widgets.Choice
 	for _, t := range data.VisitTypes {
-		types = append(types, choice{string(t), tr.VisitType(t)})
+		types = append(types, widgets.Choice{Value: string(t), Label: tr.VisitType(t)})
 	}
-	f.kind = newChoiceSelect(types, func(string) { f.changed() })
+	f.kind = widgets.NewChoiceSelect(types, func(string) { f.changed() })
 	f.minutes = f.entry(false)
 	f.minutes.SetPlaceHolder(tr.T("ui.visit.minutes_hint"))
-	addGroup(f.form, tr.T("ui.visit.meeting"),
-		groupPart{"date", tr.FieldLabel("date"), f.date},
-		groupPart{"type", tr.FieldLabel("type"), f.kind.Select},
-		groupPart{"minutes", tr.FieldLabel("minutes"), f.minutes})
+	f.form.AddGroup(tr.T("ui.visit.meeting"),
+		widgets.GroupPart{Field: "date", Caption: tr.FieldLabel("date"), Obj: f.date},
+		widgets.GroupPart{Field: "type", Caption: tr.FieldLabel("type"), Obj: f.kind.Select},
+		widgets.GroupPart{Field: "minutes", Caption: tr.FieldLabel("minutes"), Obj: f.minutes})
 
 	f.place = f.entry(false)
 	f.place.SetPlaceHolder(tr.T("ui.visit.place_hint"))
-	f.form.add("place", tr.FieldLabel("place"), f.place)
+	f.form.Add("place", tr.FieldLabel("place"), f.place)
 
 	f.women, f.men, f.other = f.entry(false), f.entry(false), f.entry(false)
-	addGroup(f.form, tr.T("ui.visit.participants"),
-		groupPart{"women", tr.FieldLabel("women"), f.women},
-		groupPart{"men", tr.FieldLabel("men"), f.men},
-		groupPart{"other", tr.T("ui.visit.participants.other"), f.other})
+	f.form.AddGroup(tr.T("ui.visit.participants"),
+		widgets.GroupPart{Field: "women", Caption: tr.FieldLabel("women"), Obj: f.women},
+		widgets.GroupPart{Field: "men", Caption: tr.FieldLabel("men"), Obj: f.men},
+		widgets.GroupPart{Field: "other", Caption: tr.T("ui.visit.participants.other"), Obj: f.other})
 
-	phases := []choice{{string(data.PhaseNone), tr.Phase(data.PhaseNone)}}
+	phases := []widgets.Choice{{Value: string(data.PhaseNone), Label: tr.Phase(data.PhaseNone)}}
 	for _, p := range data.Phases {
-		phases = append(phases, choice{string(p), tr.Phase(p)})
+		phases = append(phases, widgets.Choice{Value: string(p), Label: tr.Phase(p)})
 	}
-	f.phase = newChoiceSelect(phases, func(string) { f.changed() })
+	f.phase = widgets.NewChoiceSelect(phases, func(string) { f.changed() })
 	f.cross = widget.NewCheck(tr.T("ui.visit.cross_border"), func(bool) { f.changed() })
-	f.form.add("phase", tr.FieldLabel("phase"), container.NewBorder(nil, nil, nil, f.cross, f.phase.Select))
+	f.form.Add("phase", tr.FieldLabel("phase"), container.NewBorder(nil, nil, nil, f.cross, f.phase.Select))
 
 	f.notes = f.entry(true)
 	f.notes.SetMinRowsVisible(6)
 	f.notes.SetPlaceHolder(tr.T("ui.visit.notes_hint"))
-	f.form.add("notes", tr.FieldLabel("notes"), f.notes)
+	f.form.Add("notes", tr.FieldLabel("notes"), f.notes)
 
 	f.agreed = widget.NewLabel("")
 	f.agreed.Wrapping = fyne.TextWrapWord
@@ -188,7 +182,7 @@ func (f *visitForm) build() {
 		f.u.win.Canvas().Focus(r.text)
 	})
 	addStep.Importance = widget.LowImportance
-	f.form.add("next_steps", tr.T("ui.visit.next_steps"), container.NewVBox(f.agreed, f.stepBox, container.NewHBox(addStep)))
+	f.form.Add("next_steps", tr.T("ui.visit.next_steps"), container.NewVBox(f.agreed, f.stepBox, container.NewHBox(addStep)))
 
 	hint := widget.NewLabel(tr.T("ui.visit.keys_hint"))
 	hint.Importance = widget.LowImportance
@@ -202,94 +196,10 @@ func (f *visitForm) build() {
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr.T("ui.visit.cancel"), theme.CancelIcon(), f.close)
 	discard := widget.NewButtonWithIcon(tr.T("ui.visit.discard"), theme.DeleteIcon(), f.confirmDiscard)
-	f.body = container.NewVBox(f.form.content(), hint)
+	f.saveButtons = append(f.saveButtons, save)
+	f.body = container.NewVBox(f.form.Content(), hint)
 	f.view = container.NewVScroll(f.body)
-	f.dlg = dialog.NewCustomWithoutButtons(title, f.view, f.u.win)
-	f.dlg.SetButtons([]fyne.CanvasObject{discard, cancel, save})
-	f.dlg.SetOnClosed(func() { f.u.popDialog(f) })
-}
-
-// entry is a text field of the form: it keeps the draft, and Esc and Ctrl+S
-// reach the form even while it has the keyboard.
-func (f *visitForm) entry(multiLine bool) *keyedEntry {
-	e := newKeyedEntry(multiLine)
-	e.OnChanged = func(string) { f.changed() }
-	e.onKey = func(ev *fyne.KeyEvent) bool {
-		if ev.Name == fyne.KeyEscape {
-			f.close()
-			return true
-		}
-		return false
-	}
-	e.onShortcut = f.shortcut
-	return e
-}
-
-func (f *visitForm) shortcut(s fyne.Shortcut) bool {
-	if s.ShortcutName() == saveShortcut.ShortcutName() {
-		f.save()
-		return true
-	}
-	return false
-}
-
-// relayout makes room after a part of the form grew or shrank (chips, a
-// next step, a problem line): a container lays itself out again only when
-// asked or resized.
-func (f *visitForm) relayout() {
-	if f.body == nil {
-		return // still being built
-	}
-	f.body.Refresh()
-	f.view.Refresh()
-}
-
-// dateEntry takes a date typed in the reader's form (or ISO) and offers a
-// calendar for those who would rather click.
-func (f *visitForm) dateEntry() *keyedEntry {
-	e := f.entry(false)
-	f.calendar.attach(e)
-	return e
-}
-
-// groupPart is one short field of a row that holds several.
-type groupPart struct {
-	field, caption string
-	obj            fyne.CanvasObject
-}
-
-// addGroup puts several short fields on one row of f (date, type and
-// minutes; women, men and other), each with its caption above and its own
-// problem line below, so the form stays short and a problem still shows
-// beside the field it belongs to.
-func addGroup(f *form, label string, parts ...groupPart) {
-	cells := make([]fyne.CanvasObject, len(parts))
-	for i, p := range parts {
-		cells[i] = container.NewVBox(groupCaption(p.caption), p.obj, problemLine(f, p.field))
-	}
-	l := widget.NewLabel(label)
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	// An empty caption line above the row's label lines it up with the fields.
-	f.grid.Add(container.NewVBox(groupCaption(" "), l))
-	f.grid.Add(container.NewGridWithColumns(len(parts), cells...))
-}
-
-func groupCaption(text string) *widget.Label {
-	c := widget.NewLabel(text)
-	c.SizeName = theme.SizeNameCaptionText
-	return c
-}
-
-// problemLine is a hidden problem label that f shows for field.
-func problemLine(f *form, field string) *widget.Label {
-	p := widget.NewLabel("")
-	p.Importance = widget.DangerImportance
-	p.Wrapping = fyne.TextWrapWord
-	p.Hide()
-	if field != "" {
-		f.rows[field] = &formRow{problem: p}
-	}
-	return p
+	f.newDialog(f, title, f.view, discard, cancel, save)
 }
 
 // addStep appends a next-step row.
@@ -302,7 +212,7 @@ func (f *visitForm) addStep(d stepDraft) *stepRow {
 	r.due = f.dateEntry()
 	r.due.SetPlaceHolder(tr.T("ui.visit.step.due"))
 	r.due.SetText(d.Due)
-	r.textProblem, r.dueProblem = problemLine(f.form, ""), problemLine(f.form, "")
+	r.textProblem, r.dueProblem = f.form.ProblemLine(""), f.form.ProblemLine("")
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeStep(r) })
 	remove.Importance = widget.LowImportance
 	due := container.NewVBox(container.NewGridWrap(fyne.NewSize(210, r.due.MinSize().Height), r.due), r.dueProblem)
@@ -323,15 +233,11 @@ func (f *visitForm) removeStep(r *stepRow) {
 // ("next_steps.1.due"), the way validation errors name them.
 func (f *visitForm) layoutSteps() {
 	objs := make([]fyne.CanvasObject, len(f.steps))
-	for k := range f.form.rows {
-		if strings.HasPrefix(k, "next_steps.") {
-			delete(f.form.rows, k)
-		}
-	}
+	f.form.ForgetFields("next_steps.")
 	for i, r := range f.steps {
 		objs[i] = r.view
-		f.form.rows[fmt.Sprintf("next_steps.%d.text", i)] = &formRow{problem: r.textProblem}
-		f.form.rows[fmt.Sprintf("next_steps.%d.due", i)] = &formRow{problem: r.dueProblem}
+		f.form.SetProblemLine(fmt.Sprintf("next_steps.%d.text", i), r.textProblem)
+		f.form.SetProblemLine(fmt.Sprintf("next_steps.%d.due", i), r.dueProblem)
 	}
 	f.stepBox.Objects = objs
 	f.relayout()
@@ -356,9 +262,9 @@ func (f *visitForm) fromVisit(v data.Visit) visitDraft {
 }
 
 // fill shows d in the fields without counting it as the user's typing.
-func (f *visitForm) fill(d visitDraft) {
-	f.filling = true
-	defer func() { f.filling = false }()
+func (f *visitForm) fill(d visitDraft) { f.fillWith(func() { f.fillFields(d) }) }
+
+func (f *visitForm) fillFields(d visitDraft) {
 	f.orgs.SetSelected(d.Orgs)
 	f.date.SetText(d.Date)
 	f.kind.SetValue(d.Type)
@@ -388,8 +294,6 @@ func (f *visitForm) snapshot() visitDraft {
 	return d
 }
 
-func (f *visitForm) snapshotJSON() string { return draftJSON(f.snapshot()) }
-
 func draftJSON(d visitDraft) string {
 	if d.Steps == nil {
 		d.Steps = []stepDraft{}
@@ -398,137 +302,41 @@ func draftJSON(d visitDraft) string {
 	return string(b)
 }
 
-// changed keeps the draft after every edit by the user.
-func (f *visitForm) changed() {
-	if f.filling || f.closed {
-		return
-	}
-	f.draft.changed()
-}
-
 // open shows the form with initial content, then offers a stored draft back.
 func (f *visitForm) open(initial visitDraft) {
 	f.fill(initial)
-	f.initial = f.snapshotJSON()
-	f.u.pushDialog(f)
-	f.dlg.Resize(fyne.NewSize(820, 660))
-	f.dlg.Show()
+	f.showDialog(f, fyne.NewSize(820, 660))
 	var stored visitDraft
 	if saved, ok := f.draft.load(&stored); ok && draftJSON(stored) != f.initial {
-		f.offerDraft(stored, saved)
+		f.offerDraft("ui.visit.draft.title", "ui.visit.draft.message", saved, func() { f.fillFields(stored) }, f.focusFirst)
 		return
 	}
 	f.focusFirst()
-}
-
-// offerDraft asks whether to bring back the text left unsaved at saved.
-func (f *visitForm) offerDraft(d visitDraft, saved time.Time) {
-	f.draftPending = true
-	f.ask = f.u.askRestore(f.u.tr.T("ui.visit.draft.title"), "ui.visit.draft.message", saved, f.close, func(restore bool) {
-		f.ask = nil
-		f.draftPending = false
-		if restore {
-			f.fill(d)
-		} else {
-			f.draft.discard()
-			// A discarded keeper writes nothing more: start a fresh one.
-			f.draft = f.u.newDraft(f.key, func() any { return f.snapshot() })
-		}
-		f.focusFirst()
-	})
 }
 
 // focusFirst puts the cursor where typing starts: the organisations when
 // none is chosen yet, else the notes.
 func (f *visitForm) focusFirst() {
 	if len(f.orgs.Selected()) == 0 {
-		f.u.win.Canvas().Focus(f.orgs.entry)
+		f.u.win.Canvas().Focus(f.orgs.Entry)
 	} else {
 		f.u.win.Canvas().Focus(f.notes)
 	}
 }
 
-// dismissPopups closes an open calendar or suggestion list: Esc closes the
-// innermost thing first.
-func (f *visitForm) dismissPopups() bool {
-	if f.calendar.dismiss() {
-		return true
-	}
-	if f.orgs.suggesting() {
-		f.orgs.hideSuggestions()
-		return true
-	}
-	return false
-}
-
-// close is Cancel and Esc: the form goes, what was typed stays as a draft
-// that the next opening offers back.
-func (f *visitForm) close() {
-	if f.closed || f.dismissPopups() {
-		return
-	}
-	if !f.draftPending && f.snapshotJSON() == f.initial {
-		f.draft.discard() // nothing typed: nothing to offer next time
-	}
-	f.finish()
-}
-
-func (f *visitForm) finish() {
-	f.closed = true
-	f.orgs.close()
-	f.calendar.dismiss()
-	f.dlg.Hide() // its OnClosed pops it from the dialog stack
-}
-
-// confirmDiscard throws the typed text away, after asking when there is any.
-func (f *visitForm) confirmDiscard() {
-	if !f.draftPending && f.snapshotJSON() == f.initial {
-		f.draft.discard()
-		f.finish()
-		return
-	}
-	tr := f.u.tr
-	var c *dialog.ConfirmDialog
-	closer := &visitDialogCloser{hide: func() { c.Hide() }}
-	c = dialog.NewConfirm(tr.T("ui.visit.discard.title"), tr.T("ui.visit.discard.message"), func(ok bool) {
-		f.u.popDialog(closer)
-		if ok {
-			f.draft.discard()
-			f.finish()
-		}
-	}, f.u.win)
-	c.SetConfirmText(tr.T("ui.visit.discard"))
-	c.SetConfirmImportance(widget.DangerImportance)
-	f.u.pushDialog(closer)
-	c.Show()
-}
-
-// visitDialogCloser lets Esc close a confirmation (as its "no").
-type visitDialogCloser struct{ hide func() }
-
-func (c *visitDialogCloser) close() { c.hide() }
-
 // save stores the visit and its next steps. On a problem every field keeps
 // its text and the problem shows beside it.
 func (f *visitForm) save() {
-	if f.closed || f.ask != nil {
+	if !f.canSave() {
 		return
 	}
-	f.dismissPopups()
 	nv, rows, err := f.collect()
-	if err == nil {
-		err = f.store(nv, rows)
-	}
-	if err != nil {
-		if !f.form.showErrors(err) {
-			f.u.showError(err)
+	f.runSave(func() error {
+		if err != nil {
+			return err
 		}
-		f.relayout()
-		return
-	}
-	f.draft.discard()
-	f.finish()
-	f.u.dataChanged()
+		return f.store(nv, rows)
+	}, nil)
 }
 
 // collect reads the form into a visit. Dates and numbers are parsed here,
@@ -609,55 +417,14 @@ func withStoreProblems(nv data.NewVisit, rows []int, local []*data.ValidationErr
 	return errors.Join(errs...)
 }
 
-// store writes the visit: a new one with its next steps in one transaction;
-// an edit updates the visit and adds the new next steps as actions.
+// store writes the visit and its new next steps in one transaction (off
+// the UI goroutine: it reads no widget).
 func (f *visitForm) store(nv data.NewVisit, rows []int) error {
 	ctx := f.u.ctx()
-	if f.orig.ID == "" {
+	if nv.ID == "" {
 		return stepsToRows(f.u.store.CreateVisitWithActions(ctx, &nv), rows)
 	}
-	if err := f.u.store.UpdateVisit(ctx, &nv.Visit); err != nil {
-		return err
-	}
-	if v, err := f.u.store.Visit(ctx, f.orig.ID); err == nil {
-		f.orig = v // a retry after a failed next step starts from what is stored now
-	}
-	for i := range nv.NextSteps {
-		a := nv.NextSteps[i]
-		a.VisitID = f.orig.ID
-		if len(nv.OrgIDs) > 0 {
-			a.OrgID = nv.OrgIDs[0]
-		}
-		if err := f.u.store.CreateAction(ctx, &a); err != nil {
-			// The steps before this one are stored: take them off the form
-			// so that saving again does not store them twice.
-			stored := map[*stepRow]bool{}
-			for _, r := range rows[:i] {
-				stored[f.steps[r]] = true
-			}
-			f.steps = slices.DeleteFunc(f.steps, func(s *stepRow) bool { return stored[s] })
-			f.layoutSteps()
-			f.changed()
-			// Every removed row was above this one.
-			return prefixStep(err, rows[i]-i)
-		}
-	}
-	return nil
-}
-
-// prefixStep names an action's validation problems as next step k's.
-func prefixStep(err error, k int) error {
-	vs := data.ValidationErrors(err)
-	if len(vs) == 0 {
-		return err
-	}
-	out := make([]error, len(vs))
-	for i, v := range vs {
-		c := *v
-		c.Field = fmt.Sprintf("next_steps.%d.%s", k, v.Field)
-		out[i] = &c
-	}
-	return errors.Join(out...)
+	return stepsToRows(f.u.store.UpdateVisitWithActions(ctx, &nv), rows)
 }
 
 // stepsToRows renames "next_steps.K.field" problems from the K-th stored

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // visitsLimit caps the list: years of visits stay quick to show, and the
@@ -34,7 +35,7 @@ type visitsScreen struct {
 	view fyne.CanvasObject
 
 	search    *widget.Entry
-	period    *choiceSelect
+	period    *widgets.ChoiceSelect
 	count     *widget.Label
 	empty     *widget.Label
 	list      *widget.List
@@ -63,11 +64,11 @@ func newVisitsScreen(u *UI) *visitsScreen {
 	s.search.OnChanged = func(string) { s.refreshSoon() }
 	s.search.ActionItem = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { s.search.SetText("") })
 
-	s.period = newChoiceSelect([]choice{
-		{periodAll, tr.T("ui.visits.period.all")},
-		{periodMonth, tr.T("ui.visits.period.month")},
-		{periodQuarter, tr.T("ui.visits.period.quarter")},
-		{periodYear, tr.T("ui.visits.period.year")},
+	s.period = widgets.NewChoiceSelect([]widgets.Choice{
+		{Value: periodAll, Label: tr.T("ui.visits.period.all")},
+		{Value: periodMonth, Label: tr.T("ui.visits.period.month")},
+		{Value: periodQuarter, Label: tr.T("ui.visits.period.quarter")},
+		{Value: periodYear, Label: tr.T("ui.visits.period.year")},
 	}, nil)
 	s.period.SetSelectedIndex(0)
 	// Wired after the first selection: the screen is not built yet.
@@ -260,7 +261,7 @@ func hoursPlural(minutes int) int {
 // confirmDelete asks before deleting a visit; the delete can be undone.
 func (s *visitsScreen) confirmDelete(r visitRow) {
 	tr := s.u.tr
-	closer := &visitDialogCloser{}
+	closer := &confirmCloser{}
 	s.ask = dialog.NewConfirm(tr.T("ui.visits.delete.title"),
 		tr.T("ui.visits.delete.message", "Date", tr.DateString(r.Date), "Orgs", r.orgs), func(ok bool) {
 			s.u.popDialog(closer)

@@ -12,6 +12,7 @@ import (
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // frontVisitForm is the visit form among the open dialogs.
@@ -27,21 +28,23 @@ func frontVisitForm(t *testing.T, u *UI) *visitForm {
 }
 
 // chipTexts is what the organisation picker shows as chosen.
-func chipTexts(p *orgPicker) []string {
+func chipTexts(p *widgets.OrgPicker) []string {
 	var out []string
-	for _, o := range p.chips.Objects {
-		out = append(out, o.(*widget.Button).Text)
-	}
+	walk(p.View, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok {
+			out = append(out, b.Text)
+		}
+	})
 	return out
 }
 
 // problem is the text shown beside a field of the form ("" when hidden).
 func problem(f *visitForm, field string) string {
-	r, ok := f.form.rows[field]
-	if !ok || !r.problem.Visible() {
+	p := f.form.Problem(field)
+	if p == nil || !p.Visible() {
 		return ""
 	}
-	return r.problem.Text
+	return p.Text
 }
 
 // pressEsc sends Esc to the window, as when no field has the keyboard.
@@ -69,22 +72,22 @@ func TestRecordVisitWithTypeAheadAndNextStep(t *testing.T) {
 
 	// Type-ahead: two matches pop up; the arrow moves to the second, back
 	// up to the first, and Enter takes it as a chip.
-	typeInto(u, f.orgs.entry, "Krok")
-	if !f.orgs.suggesting() {
+	typeInto(u, f.orgs.Entry, "Krok")
+	if !f.orgs.Suggesting() {
 		t.Fatal("no suggestions while typing")
 	}
 	popup := topOverlay(t, u)
 	if !shows(popup, "Krokom Bageri AB") || !shows(popup, "Krokstad Kraft AS") || shows(popup, "Östersund Glas") {
 		t.Fatalf("suggestions: %v", visibleTexts(popup))
 	}
-	f.orgs.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	f.orgs.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	f.orgs.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	f.orgs.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	f.orgs.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	f.orgs.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	u.WaitIdle()
 	if got := chipTexts(f.orgs); len(got) != 1 || got[0] != "Krokom Bageri AB" {
 		t.Fatalf("chips: %v", got)
 	}
-	if f.orgs.suggesting() || f.orgs.entry.Text != "" {
+	if f.orgs.Suggesting() || f.orgs.Entry.Text != "" {
 		t.Fatal("the picker is not ready for the next name")
 	}
 
@@ -100,7 +103,7 @@ func TestRecordVisitWithTypeAheadAndNextStep(t *testing.T) {
 	typeInto(u, f.steps[0].due, "11 Dec 2026")
 
 	// Ctrl+S from the notes saves, although the entry has the keyboard.
-	f.notes.TypedShortcut(saveShortcut)
+	f.notes.TypedShortcut(widgets.SaveShortcut)
 	u.WaitIdle()
 	if len(u.dialogs) != 0 {
 		t.Fatalf("form still open after saving: %v", visibleTexts(topOverlay(t, u)))
@@ -153,24 +156,24 @@ func TestVisitPickerSeveralOrganisationsAndFastEnter(t *testing.T) {
 	}
 	// A fast typist presses Enter before the search has run: the first
 	// match is taken as soon as it arrives.
-	test.Type(f.orgs.entry, "Rör")
-	f.orgs.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(f.orgs.Entry, "Rör")
+	f.orgs.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	u.WaitIdle()
 	if got := f.orgs.Selected(); len(got) != 2 || got[1] != b.ID {
 		t.Fatalf("selected: %v", got)
 	}
 	// A chosen organisation is not suggested again.
-	typeInto(u, f.orgs.entry, "Lierne")
+	typeInto(u, f.orgs.Entry, "Lierne")
 	if shows(topOverlay(t, u), "Lierne Laks AS") {
 		t.Fatal("a chosen organisation is suggested again")
 	}
-	f.orgs.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if f.orgs.suggesting() || len(u.dialogs) != 1 {
+	f.orgs.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.orgs.Suggesting() || len(u.dialogs) != 1 {
 		t.Fatal("Esc in the picker should close the suggestions only")
 	}
 	// The chip's cross removes it.
-	f.orgs.entry.SetText("")
-	test.Tap(f.orgs.chips.Objects[0].(*widget.Button))
+	f.orgs.Entry.SetText("")
+	test.Tap(buttonWithText(t, f.orgs.View, chipTexts(f.orgs)[0]))
 	if got := f.orgs.Selected(); len(got) != 1 || got[0] != b.ID {
 		t.Fatalf("after removing a chip: %v", got)
 	}
@@ -181,7 +184,7 @@ func TestVisitPickerSeveralOrganisationsAndFastEnter(t *testing.T) {
 	if got := f.orgs.Selected(); len(u.dialogs) != 1 || len(got) != 2 || got[1] != a.ID {
 		t.Fatalf("second New visit: %d dialogs, selected %v", len(u.dialogs), got)
 	}
-	f.orgs.remove(a.ID)
+	test.Tap(buttonWithText(t, f.orgs.View, chipTexts(f.orgs)[1])) // the second chosen: a
 	f.save()
 	u.WaitIdle()
 	visits, _ := st.Visits(u.ctx(), data.VisitQuery{})
@@ -482,8 +485,8 @@ func TestVisitFormInNorwegian(t *testing.T) {
 	if f.date.Text != "27.11.2026" {
 		t.Fatalf("Norwegian date: %q", f.date.Text)
 	}
-	typeInto(u, f.orgs.entry, "Stjør")
-	f.orgs.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	typeInto(u, f.orgs.Entry, "Stjør")
+	f.orgs.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	typeInto(u, f.date, "26.11.2026")
 	typeInto(u, f.women, "tolv")
 	tapButton(t, u, dlg, "Lagre")
@@ -500,5 +503,38 @@ func TestVisitFormInNorwegian(t *testing.T) {
 	}
 	if !shows(u.visits.list, "26.11.2026 · Stjørdal Sjømat AS") || !shows(u.visits.view, "1 besøk") {
 		t.Fatalf("list: %v", visibleTexts(u.visits.view))
+	}
+}
+
+// The visit form's calendar button opens our picker in the reader's
+// language; Esc closes it only, a chosen day fills the field.
+func TestVisitFormDateUsesDatePicker(t *testing.T) {
+	u, _ := newTestUI(t, "sv")
+	u.NewVisit(nil)
+	u.WaitIdle()
+	f := frontVisitForm(t, u)
+	f.date.SetText("2026-05-04")
+	f.calendar.Show(f.date)
+	cal, ok := u.win.Canvas().Focused().(*widgets.DatePicker)
+	if !ok || !f.calendar.Showing() {
+		t.Fatalf("no focused date picker (focused %T)", u.win.Canvas().Focused())
+	}
+	if cal.Heading() != "Maj 2026" || !cal.Selected().Equal(time.Date(2026, 5, 4, 0, 0, 0, 0, time.Local)) {
+		t.Errorf("picker shows %q with %v selected, want 4 May", cal.Heading(), cal.Selected())
+	}
+	cal.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.calendar.Showing() || len(u.dialogs) != 1 {
+		t.Fatal("Esc in the calendar should close the calendar only")
+	}
+	f.calendar.Show(f.date)
+	cal = u.win.Canvas().Focused().(*widgets.DatePicker)
+	for _, k := range []fyne.KeyName{fyne.KeyDown, fyne.KeyDown, fyne.KeyDown, fyne.KeyRight, fyne.KeyRight, fyne.KeyReturn} {
+		cal.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	if f.date.Text != "2026-05-27" || f.calendar.Showing() {
+		t.Errorf("after picking: field %q, calendar open %v", f.date.Text, f.calendar.Showing())
+	}
+	if u.win.Canvas().Focused() != f.date {
+		t.Error("the keyboard does not return to the date field")
 	}
 }

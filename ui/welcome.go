@@ -9,6 +9,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // welcome is the first-run dialog: who the advisor is, which language, and
@@ -17,7 +18,7 @@ type welcome struct {
 	u         *UI
 	d         *dialog.CustomDialog
 	profile   *profileForm
-	language  *choiceSelect
+	language  *widgets.ChoiceSelect
 	offerDemo bool
 	buttons   []*widget.Button
 	progress  *widget.ProgressBarInfinite
@@ -66,14 +67,14 @@ func (u *UI) showWelcome(p data.Profile, offerDemo bool) *welcome {
 	w.profile.set(p)
 	w.profile.onSubmit = func() { w.finish(false) }
 
-	var langs []choice
+	var langs []widgets.Choice
 	for _, l := range translations.Languages {
-		langs = append(langs, choice{l, languageNames[l]})
+		langs = append(langs, widgets.Choice{Value: l, Label: languageNames[l]})
 	}
-	w.language = newChoiceSelect(langs, nil)
+	w.language = widgets.NewChoiceSelect(langs, nil)
 	w.language.SetValue(tr.Lang())
 	w.language.OnChanged = func(string) { w.changeLanguage(w.language.Value()) }
-	w.profile.f.add("language", tr.T("ui.settings.language"), w.language.Select)
+	w.profile.f.Add("language", tr.T("ui.settings.language"), w.language.Select)
 
 	intro := widget.NewLabel(tr.T("ui.welcome.intro"))
 	intro.Wrapping = fyne.TextWrapWord
@@ -84,7 +85,7 @@ func (u *UI) showWelcome(p data.Profile, offerDemo bool) *welcome {
 	w.status.Hide()
 	content := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.AccountIcon())), nil, intro),
-		w.profile.f.content())
+		w.profile.f.Content())
 	if offerDemo {
 		hint := widget.NewLabel(tr.T("ui.welcome.demo_hint"))
 		hint.Wrapping = fyne.TextWrapWord

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"testing"
@@ -10,22 +10,25 @@ import (
 	"eu.ilsa.coach/ilsa/translations"
 )
 
+// testNow is the fixed "today" of the tests: 27 November 2026.
+var testNow = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // newTestPicker shows a picker in lang on a headless window, with today
 // testNow (27 November 2026) and selected as chosen (zero: none).
-func newTestPicker(t *testing.T, lang string, selected time.Time) (*datePicker, *[]time.Time) {
+func newTestPicker(t *testing.T, lang string, selected time.Time) (*DatePicker, *[]time.Time) {
 	t.Helper()
 	test.NewTempApp(t)
 	var picked []time.Time
-	p := newDatePicker(translations.New(lang), testNow, selected, func(d time.Time) { picked = append(picked, d) })
+	p := NewDatePicker(translations.New(lang), testNow, selected, func(d time.Time) { picked = append(picked, d) })
 	w := test.NewTempWindow(t, p)
 	w.Resize(p.MinSize().AddWidthHeight(40, 40))
 	return p, &picked
 }
 
 // cellOf is the grid's cell for d, failing when the page does not show it.
-func cellOf(t *testing.T, p *datePicker, d time.Time) *dayCell {
+func cellOf(t *testing.T, p *DatePicker, d time.Time) *dayCell {
 	t.Helper()
 	for _, c := range p.cells {
 		if c.date.Equal(d) {
@@ -227,33 +230,22 @@ func TestDatePickerTranslationsComplete(t *testing.T) {
 	}
 }
 
-// The visit form's calendar button opens our picker in the reader's
-// language; Esc closes it only, a click fills the field.
-func TestVisitFormDateUsesDatePicker(t *testing.T) {
-	u, _ := newTestUI(t, "sv")
-	u.NewVisit(nil)
-	u.WaitIdle()
-	f := frontVisitForm(t, u)
-	f.date.SetText("2026-05-04")
-	f.calendar.show(f.date)
-	cal, ok := u.win.Canvas().Focused().(*datePicker)
-	if !ok || f.calendar.pop == nil || !f.calendar.pop.Visible() {
-		t.Fatalf("no focused date picker (focused %T)", u.win.Canvas().Focused())
+// A disabled date field opens no calendar: its text cannot change.
+func TestCalendarStaysShutOnADisabledField(t *testing.T) {
+	a := test.NewTempApp(t)
+	e := NewKeyedEntry(false)
+	w := a.NewWindow("")
+	w.SetContent(e)
+	h := NewCalendarHost(translations.New("sv"), func() time.Time { return testNow }, w.Canvas)
+	h.Attach(e)
+	e.Disable()
+	h.Show(e)
+	if h.Showing() {
+		t.Fatal("a calendar opened on a disabled field")
 	}
-	if cal.heading.Text != "Maj 2026" || !cellOf(t, cal, date(2026, 5, 4)).selected {
-		t.Errorf("picker shows %q without 4 May selected", cal.heading.Text)
-	}
-	cal.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if f.calendar.pop != nil || len(u.dialogs) != 1 {
-		t.Fatal("Esc in the calendar should close the calendar only")
-	}
-	f.calendar.show(f.date)
-	cal = u.win.Canvas().Focused().(*datePicker)
-	test.Tap(cellOf(t, cal, date(2026, 5, 27)))
-	if f.date.Text != "2026-05-27" || f.calendar.pop != nil {
-		t.Errorf("after a click: field %q, calendar %v", f.date.Text, f.calendar.pop)
-	}
-	if u.win.Canvas().Focused() != f.date {
-		t.Error("the keyboard does not return to the date field")
+	e.Enable()
+	h.Show(e)
+	if !h.Showing() {
+		t.Fatal("no calendar on an enabled field")
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"image/color"
@@ -32,7 +32,7 @@ var monthKeys = [12]string{"ui.month.1", "ui.month.2", "ui.month.3", "ui.month.4
 var weekdayShortKeys = [7]string{"ui.weekday.short.1", "ui.weekday.short.2", "ui.weekday.short.3",
 	"ui.weekday.short.4", "ui.weekday.short.5", "ui.weekday.short.6", "ui.weekday.short.7"}
 
-// datePicker is a month calendar as Swedish and Norwegian readers expect it:
+// DatePicker is a month calendar as Swedish and Norwegian readers expect it:
 // month names in their language, weeks from Monday to Sunday with the ISO
 // week number at the left, today ringed and the chosen date filled. Fyne's
 // own Calendar prints English month names and may start on Sunday.
@@ -40,7 +40,7 @@ var weekdayShortKeys = [7]string{"ui.weekday.short.1", "ui.weekday.short.2", "ui
 // A click on a day, or Enter on the keyboard cursor, calls OnPicked; the
 // arrows move the cursor a day or a week, Page Up/Down a month, and Esc
 // calls OnDismiss.
-type datePicker struct {
+type DatePicker struct {
 	widget.BaseWidget
 
 	OnPicked  func(time.Time)
@@ -62,11 +62,11 @@ type datePicker struct {
 	cells      [pickerCells]*dayCell
 }
 
-// newDatePicker shows the month of selected, or of today when selected is
+// NewDatePicker shows the month of selected, or of today when selected is
 // zero (nothing chosen yet). Dates handed to onPicked are midnight in the
 // location of selected (else of today).
-func newDatePicker(tr *translations.Localizer, today, selected time.Time, onPicked func(time.Time)) *datePicker {
-	p := &datePicker{OnPicked: onPicked, tr: tr, loc: today.Location()}
+func NewDatePicker(tr *translations.Localizer, today, selected time.Time, onPicked func(time.Time)) *DatePicker {
+	p := &DatePicker{OnPicked: onPicked, tr: tr, loc: today.Location()}
 	if !selected.IsZero() {
 		p.loc = selected.Location()
 		p.selected = p.day(selected)
@@ -106,7 +106,7 @@ func smallText(s string) *canvas.Text {
 }
 
 // day is midnight of t's calendar date, in the picker's location.
-func (p *datePicker) day(t time.Time) time.Time {
+func (p *DatePicker) day(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, p.loc)
 }
 
@@ -134,7 +134,7 @@ func monthHeading(tr *translations.Localizer, month time.Time) string {
 }
 
 // setMonth shows the month holding t.
-func (p *datePicker) setMonth(t time.Time) {
+func (p *DatePicker) setMonth(t time.Time) {
 	p.month = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, p.loc)
 	p.heading.SetText(monthHeading(p.tr, p.month))
 	d := firstShown(p.month)
@@ -152,7 +152,7 @@ func (p *datePicker) setMonth(t time.Time) {
 // moveCursor moves the keyboard cursor days and months on, turning the page
 // when it leaves the month shown. A month step lands on the same day or the
 // month's last.
-func (p *datePicker) moveCursor(days, months int) {
+func (p *DatePicker) moveCursor(days, months int) {
 	c := p.cursor
 	if months != 0 {
 		first := time.Date(c.Year(), c.Month()+time.Month(months), 1, 0, 0, 0, 0, p.loc)
@@ -169,7 +169,7 @@ func (p *datePicker) moveCursor(days, months int) {
 }
 
 // pick chooses d: it becomes the selection and goes to OnPicked.
-func (p *datePicker) pick(d time.Time) {
+func (p *DatePicker) pick(d time.Time) {
 	p.selected, p.cursor = d, d
 	if d.Year() != p.month.Year() || d.Month() != p.month.Month() {
 		p.setMonth(d)
@@ -182,16 +182,16 @@ func (p *datePicker) pick(d time.Time) {
 }
 
 // FocusGained shows the keyboard cursor.
-func (p *datePicker) FocusGained() { p.focused = true; p.Refresh() }
+func (p *DatePicker) FocusGained() { p.focused = true; p.Refresh() }
 
 // FocusLost hides the keyboard cursor.
-func (p *datePicker) FocusLost() { p.focused = false; p.Refresh() }
+func (p *DatePicker) FocusLost() { p.focused = false; p.Refresh() }
 
 // TypedRune ignores letters and digits: dates are typed in the field.
-func (p *datePicker) TypedRune(rune) {}
+func (p *DatePicker) TypedRune(rune) {}
 
 // TypedKey moves the cursor, picks its day or dismisses the calendar.
-func (p *datePicker) TypedKey(ev *fyne.KeyEvent) {
+func (p *DatePicker) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyLeft:
 		p.moveCursor(-1, 0)
@@ -215,7 +215,7 @@ func (p *datePicker) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // CreateRenderer lays the parts out flat with pickerLayout: no nesting.
-func (p *datePicker) CreateRenderer() fyne.WidgetRenderer {
+func (p *DatePicker) CreateRenderer() fyne.WidgetRenderer {
 	objs := []fyne.CanvasObject{p.prev, p.heading, p.next, p.weekHead}
 	for _, t := range p.dayNames {
 		objs = append(objs, t)
@@ -230,7 +230,7 @@ func (p *datePicker) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type datePickerRenderer struct {
-	p       *datePicker
+	p       *DatePicker
 	objects []fyne.CanvasObject
 }
 
@@ -266,7 +266,7 @@ func (r *datePickerRenderer) Refresh() {
 	}
 }
 
-// pickerLayout places the parts of a datePicker, in the order its renderer
+// pickerLayout places the parts of a DatePicker, in the order its renderer
 // lists them: previous, heading, next; the week column's heading and the
 // seven day names; six week numbers; 42 days. The week column is as wide as
 // its widest number, the seven day columns share the rest.
@@ -349,7 +349,7 @@ func (l pickerLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // month before or after, ringed when it is today, filled when chosen.
 type dayCell struct {
 	widget.BaseWidget
-	p    *datePicker
+	p    *DatePicker
 	date time.Time
 	text string
 
@@ -359,10 +359,10 @@ type dayCell struct {
 var (
 	_ fyne.Tappable     = (*dayCell)(nil)
 	_ desktop.Hoverable = (*dayCell)(nil)
-	_ fyne.Focusable    = (*datePicker)(nil)
+	_ fyne.Focusable    = (*DatePicker)(nil)
 )
 
-func newDayCell(p *datePicker) *dayCell {
+func newDayCell(p *DatePicker) *dayCell {
 	c := &dayCell{p: p}
 	c.ExtendBaseWidget(c)
 	return c
@@ -440,3 +440,13 @@ func (r *dayCellRenderer) Refresh() {
 	r.bg.Refresh()
 	r.txt.Refresh()
 }
+
+// Heading is the month shown, as its heading reads ("Maj 2026").
+func (p *DatePicker) Heading() string { return p.heading.Text }
+
+// Selected is the chosen date (zero when none).
+func (p *DatePicker) Selected() time.Time { return p.selected }
+
+// MonthKey is the translation key of a month's name, as in running text
+// ("mars" in Swedish).
+func MonthKey(m time.Month) string { return monthKeys[m-1] }

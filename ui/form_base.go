@@ -1,0 +1,336 @@
+package ui
+
+import (
+	"encoding/json"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"eu.ilsa.coach/ilsa/ui/widgets"
+)
+
+// formBase is what the form dialogs share: fields that hand Esc and Ctrl+S
+// to the form, a draft of every change, offering a stored draft back,
+// confirming a discard, closing, and saving off the UI goroutine. A form
+// embeds it, builds its fields with entry, and sets the hooks.
+type formBase struct {
+	u        *UI
+	key      string // the draft's key: "visit:new", "assessment:<id>", …
+	dlg      *dialog.CustomDialog
+	form     *widgets.Form
+	draft    *draftKeeper
+	calendar *widgets.CalendarHost
+	body     *fyne.Container   // everything the form scrolls
+	view     *container.Scroll // body in a scroll
+
+	initial      string // the content as opened: closing it unchanged leaves no draft
+	filling      bool   // the program is filling the fields, not the user typing
+	draftPending bool   // a stored draft waits for the user's answer
+	ask          *dialog.ConfirmDialog
+	closed       bool
+	saver        saver
+	saveButtons  []fyne.Disableable // off while a save runs
+
+	// snapshot reads the fields as typed (what the draft keeps).
+	snapshot func() any
+	// onSave is Ctrl+S.
+	onSave func()
+	// popups closes the form's own pop-ups besides the calendar and reports
+	// whether one was open (nil: none).
+	popups func() bool
+	// stop ends the form's own background work when it closes (nil: none).
+	stop func()
+}
+
+// init prepares the base of a form keeping its draft under key.
+func (b *formBase) init(u *UI, key string, snapshot func() any, save func()) {
+	b.u, b.key, b.snapshot, b.onSave = u, key, snapshot, save
+	b.saver.u = u
+	b.form = widgets.NewForm(u.tr)
+	b.calendar = u.newCalendar()
+	b.draft = u.newDraft(key, snapshot)
+}
+
+// entry is a text field of the form: it keeps the draft, and Esc and
+// Ctrl+S reach the form even while it has the keyboard.
+func (b *formBase) entry(multiLine bool) *widgets.KeyedEntry {
+	e := widgets.NewKeyedEntry(multiLine)
+	e.OnChanged = func(string) { b.changed() }
+	e.OnKey = func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyEscape {
+			b.close()
+			return true
+		}
+		return false
+	}
+	e.OnShortcut = b.shortcut
+	return e
+}
+
+// dateEntry takes a date typed in the reader's form (or ISO) and offers a
+// calendar for those who would rather click.
+func (b *formBase) dateEntry() *widgets.KeyedEntry {
+	e := b.entry(false)
+	b.calendar.Attach(e)
+	return e
+}
+
+func (b *formBase) shortcut(s fyne.Shortcut) bool {
+	if widgets.IsSave(s) {
+		b.onSave()
+		return true
+	}
+	return false
+}
+
+// text is the content as typed, as the draft stores it.
+func (b *formBase) text() string {
+	j, _ := json.Marshal(b.snapshot())
+	return string(j)
+}
+
+// changed keeps the draft after every edit by the user.
+func (b *formBase) changed() {
+	if b.filling || b.closed || b.draft == nil {
+		return
+	}
+	b.draft.changed()
+}
+
+// fillWith runs fill without counting its changes as the user's typing.
+func (b *formBase) fillWith(fill func()) {
+	b.filling = true
+	defer func() { b.filling = false }()
+	fill()
+}
+
+// newDialog makes the form's dialog; owner (the form) is what the dialog
+// stack holds while it is open, for Esc and Ctrl+S.
+func (b *formBase) newDialog(owner dialogCloser, title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
+	b.dlg = dialog.NewCustomWithoutButtons(title, content, b.u.win)
+	b.dlg.SetButtons(buttons)
+	b.dlg.SetOnClosed(func() { b.u.popDialog(owner) })
+}
+
+// showDialog shows the dialog and notes the content as opened.
+func (b *formBase) showDialog(owner dialogCloser, size fyne.Size) {
+	b.initial = b.text()
+	b.u.pushDialog(owner)
+	b.dlg.Resize(size)
+	b.dlg.Show()
+}
+
+// offerDraft asks whether to bring back the text left unsaved at saved:
+// restore fills it in; after runs once the question is answered.
+func (b *formBase) offerDraft(titleKey, messageKey string, saved time.Time, restore func(), after func()) {
+	b.draftPending = true
+	b.ask = b.u.askRestore(b.u.tr.T(titleKey), messageKey, saved, b.close, func(yes bool) {
+		b.ask = nil
+		b.draftPending = false
+		if yes {
+			b.fillWith(restore)
+			b.draft.changed() // it is still unsaved
+		} else {
+			b.draft.discard()
+			// A discarded keeper writes nothing more: start a fresh one.
+			b.draft = b.u.newDraft(b.key, b.snapshot)
+		}
+		if after != nil {
+			after()
+		}
+	})
+}
+
+// relayout makes room after a part of the form grew or shrank (chips, a
+// row, a problem line): a container lays itself out again only when asked
+// or resized.
+func (b *formBase) relayout() {
+	if b.body == nil {
+		return // still being built
+	}
+	b.body.Refresh()
+	if b.view != nil {
+		b.view.Refresh()
+	}
+}
+
+// dismissPopups closes an open calendar or another pop-up of the form: Esc
+// closes the innermost thing first.
+func (b *formBase) dismissPopups() bool {
+	if b.calendar.Dismiss() {
+		return true
+	}
+	return b.popups != nil && b.popups()
+}
+
+// unchanged reports whether the form holds what it was opened with.
+func (b *formBase) unchanged() bool { return !b.draftPending && b.text() == b.initial }
+
+// close is Cancel and Esc: the form goes, what was typed stays as a draft
+// that the next opening offers back.
+func (b *formBase) close() {
+	if b.closed || b.dismissPopups() {
+		return
+	}
+	if b.unchanged() {
+		b.draft.discard() // nothing typed: nothing to offer next time
+	}
+	b.finish()
+}
+
+func (b *formBase) finish() {
+	if b.closed {
+		return
+	}
+	b.closed = true
+	if b.stop != nil {
+		b.stop()
+	}
+	b.calendar.Dismiss()
+	b.dlg.Hide() // its OnClosed pops it from the dialog stack
+}
+
+// confirmDiscard throws the typed text away, after asking when there is any.
+func (b *formBase) confirmDiscard() {
+	if b.unchanged() {
+		b.draft.discard()
+		b.finish()
+		return
+	}
+	tr := b.u.tr
+	var c *dialog.ConfirmDialog
+	closer := &confirmCloser{hide: func() { c.Hide() }}
+	c = dialog.NewConfirm(tr.T("ui.visit.discard.title"), tr.T("ui.visit.discard.message"), func(ok bool) {
+		b.u.popDialog(closer)
+		if ok {
+			b.draft.discard()
+			b.finish()
+		}
+	}, b.u.win)
+	c.SetConfirmText(tr.T("ui.visit.discard"))
+	c.SetConfirmImportance(widget.DangerImportance)
+	b.u.pushDialog(closer)
+	c.Show()
+}
+
+// confirmCloser lets Esc close a confirmation (as its "no").
+type confirmCloser struct{ hide func() }
+
+func (c *confirmCloser) close() { c.hide() }
+
+// canSave reports whether Save may start now: the form is open, no draft
+// question waits and no other save runs.
+func (b *formBase) canSave() bool { return !b.closed && b.ask == nil && !b.saver.running }
+
+// runSave stores the form off the UI goroutine (see saver). On success
+// the draft goes, the form closes and saved runs; on a problem everything
+// typed is still there and the problem shows beside its field.
+func (b *formBase) runSave(write func() error, saved func()) {
+	if !b.canSave() {
+		return
+	}
+	b.dismissPopups()
+	draft := b.draft
+	b.saver.run(b.body, b.saveButtons, func() error {
+		err := write()
+		if err == nil {
+			draft.discard()
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			if !b.form.ShowErrors(err) {
+				b.u.showError(err)
+			}
+			b.relayout()
+			return
+		}
+		b.finish()
+		if saved != nil {
+			saved()
+		}
+		b.u.dataChanged()
+	})
+}
+
+// saver runs a form's saves off the UI goroutine: the store may wait for
+// an import's bundle to commit, and the window keeps painting meanwhile.
+// The form holds still while a save runs — Save and the fields are off —
+// so nothing typed can go missing when the saved form closes or clears.
+type saver struct {
+	u       *UI
+	running bool
+	held    []fyne.Disableable // what run switched off, to switch on again
+}
+
+// run switches off buttons and every field of form, runs write on a
+// worker, switches them back on and hands its error to done on the UI
+// goroutine. A call while a save runs does nothing.
+func (s *saver) run(form fyne.CanvasObject, buttons []fyne.Disableable, write func() error, done func(error)) {
+	if s.running {
+		return
+	}
+	s.hold(form, buttons)
+	s.u.background(func() func() {
+		err := write()
+		return func() {
+			s.release()
+			done(err)
+		}
+	})
+}
+
+func (s *saver) hold(form fyne.CanvasObject, buttons []fyne.Disableable) {
+	s.running = true
+	s.held = s.held[:0]
+	off := func(d fyne.Disableable) {
+		if !d.Disabled() {
+			d.Disable()
+			s.held = append(s.held, d)
+		}
+	}
+	for _, b := range buttons {
+		off(b)
+	}
+	eachObject(form, func(o fyne.CanvasObject) {
+		if d, ok := o.(fyne.Disableable); ok {
+			off(d)
+		}
+	})
+}
+
+func (s *saver) release() {
+	s.running = false
+	for _, d := range s.held {
+		d.Enable()
+	}
+	s.held = nil
+}
+
+// eachObject calls fn for o and every object inside its containers and
+// scrolls (not inside widgets: a widget is disabled as a whole).
+func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	switch x := o.(type) {
+	case nil:
+		return
+	case *fyne.Container:
+		if x == nil {
+			return
+		}
+		fn(o)
+		for _, c := range x.Objects {
+			eachObject(c, fn)
+		}
+	case *container.Scroll:
+		if x == nil {
+			return
+		}
+		fn(o)
+		eachObject(x.Content, fn)
+	default:
+		fn(o)
+	}
+}
