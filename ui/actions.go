@@ -16,8 +16,6 @@ import (
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
-// actionsScreen lists the next steps of every organisation, filtered by
-// state, with a checkbox to mark each done or open again.
 // shownActions is what an action list was loaded for: while neither the
 // query nor the database changed, showing the screen again reloads nothing.
 type shownActions struct {
@@ -28,6 +26,8 @@ type shownActions struct {
 // actionsLimit is how many actions the list shows at once.
 const actionsLimit = 1000
 
+// actionsScreen lists the next steps of every organisation, filtered by
+// state, with a checkbox to mark each done or open again.
 type actionsScreen struct {
 	u    *UI
 	view fyne.CanvasObject

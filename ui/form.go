@@ -26,11 +26,6 @@ func parseCount(s string) (int, error) {
 	return n, nil
 }
 
-// numberProblem is the validation error for a number field holding text.
-func numberProblem(field string) error {
-	return &data.ValidationError{Field: field, Code: "number.range", Params: map[string]any{"min": 0, "max": 100000}}
-}
-
 // municipalityChoices lists "other" and the municipalities of one country
 // (both when country is ""), by county and name.
 func (u *UI) municipalityChoices(country data.Country) []widgets.Choice {
