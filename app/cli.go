@@ -7,6 +7,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The commands about the data folder as a whole: init, dump, demo and check.
@@ -38,7 +39,7 @@ func (s *session) cmdInit(advisor, org, country string) error {
 	if strings.TrimSpace(advisor) == "" { // given, but blank
 		return usage("cli.error.required_flag", "Flag", "--advisor")
 	}
-	p := data.Profile{Advisor: advisor, Organisation: org, Country: data.Country(strings.ToUpper(country))}
+	p := data.Profile{Advisor: advisor, Organisation: org, Country: domain.Country(strings.ToUpper(country))}
 	if err := p.Check(); err != nil {
 		return err
 	}

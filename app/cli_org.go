@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The organisation commands: org add, edit, delete and list (org merge is
@@ -39,7 +40,7 @@ func (f orgFlags) apply(_ *session, o *data.Organisation, given map[string]bool)
 	set("sector", &o.Sector, f.sector)
 	set("notes", &o.Notes, f.notes)
 	if given["country"] {
-		o.Country = data.Country(strings.ToUpper(*f.country))
+		o.Country = domain.Country(strings.ToUpper(*f.country))
 	}
 	if given["kind"] {
 		o.Kind = data.OrgKind(*f.kind)
@@ -107,7 +108,7 @@ func orgList(fs *flag.FlagSet) runFunc {
 			return err
 		}
 		rows, err := s.store.SearchOrganisations(s.ctx(), data.OrgQuery{Text: *search,
-			Country: data.Country(strings.ToUpper(*country)), Municipality: *municipality, Lang: s.tr.Lang()})
+			Country: domain.Country(strings.ToUpper(*country)), Municipality: *municipality, Lang: s.tr.Lang()})
 		if err != nil {
 			return err
 		}

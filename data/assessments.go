@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/data/domain"
+
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -146,7 +148,7 @@ func (s *Store) SaveAssessment(ctx context.Context, a *Assessment, m *models.Mod
 		if !creating {
 			stored, err := scanAssessment(tx.QueryRow(assessmentByID, a.ID))
 			if errors.Is(err, sql.ErrNoRows) {
-				return nil, &NotFoundError{Entity: EntityAssessment, ID: a.ID}
+				return nil, &domain.NotFoundError{Entity: EntityAssessment, ID: a.ID}
 			}
 			if err != nil {
 				return nil, err
@@ -214,7 +216,7 @@ func scanAnswer(sc rowScanner) (Answer, error) {
 func (s *Store) Assessment(ctx context.Context, id string) (Assessment, error) {
 	a, err := scanAssessment(s.r.QueryRowContext(ctx, assessmentByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return a, &NotFoundError{Entity: EntityAssessment, ID: id}
+		return a, &domain.NotFoundError{Entity: EntityAssessment, ID: id}
 	}
 	if err != nil {
 		return a, err

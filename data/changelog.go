@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -202,7 +203,7 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 			a.row.updatedAt = max(a.row.updatedAt, ms)
 			if table == "organisations" && col == "name" {
 				name, _ := val.(string)
-				for i, l := range sortLangs {
+				for i, l := range domain.SortLangs {
 					if err := a.setColumn(table, id, sortColumn(l), a.sortKey(i, l, name), ms); err != nil {
 						return err
 					}
@@ -217,7 +218,7 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 	if table == "organisations" && col == "name" {
 		// Derived: the name's sort key for each reader's language.
 		name, _ := val.(string)
-		for i, l := range sortLangs {
+		for i, l := range domain.SortLangs {
 			if err := a.setColumn(table, id, sortColumn(l), a.sortKey(i, l, name), ms); err != nil {
 				return err
 			}
@@ -247,13 +248,13 @@ func (a *applier) flushRow() error {
 	return err
 }
 
-// sortKey is the sort key of an organisation name in the i-th of sortLangs,
+// sortKey is the sort key of an organisation name in the i-th of domain.SortLangs,
 // prepared ahead if it was.
 func (a *applier) sortKey(i int, lang, name string) []byte {
 	if p := a.applying; p != nil && p.sortName == name && p.sortKeys[i] != nil {
 		return p.sortKeys[i]
 	}
-	return sortKey(lang, name)
+	return domain.SortKey(lang, name)
 }
 
 // recycleRow keeps a written row's slices for the next one: an import

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // ConflictChoice is how a concurrent edit is settled.
@@ -30,7 +32,7 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 	err := s.r.QueryRowContext(ctx, `SELECT entity, id, field, winner_value, loser_value, winner_hlc, loser_device, loser_hlc FROM conflicts WHERE n = ?`, n).
 		Scan(&c.Entity, &c.ID, &c.Field, &c.WinnerValue, &c.LoserValue, &c.WinnerHLC, &c.LoserDevice, &loserHLC)
 	if errors.Is(err, sql.ErrNoRows) {
-		return &NotFoundError{Entity: "conflict", ID: strconv.FormatInt(n, 10)}
+		return &domain.NotFoundError{Entity: "conflict", ID: strconv.FormatInt(n, 10)}
 	}
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // usedFolder makes a data folder with one organisation in it, closed, and
@@ -136,7 +137,7 @@ func TestAReadOnlyFolderOpensReadOnly(t *testing.T) {
 // characters either: the advisor's name goes on every new visit.
 func TestTheProfileRefusesControlCharacters(t *testing.T) {
 	s, _ := datatest.Open(t)
-	err := s.SetProfile(data.Profile{Advisor: "Kari\x1b[2J", Country: data.CountryNO})
+	err := s.SetProfile(data.Profile{Advisor: "Kari\x1b[2J", Country: domain.CountryNO})
 	if vs := data.ValidationErrors(err); len(vs) != 1 || vs[0].Field != "advisor" {
 		t.Fatalf("SetProfile: %v", err)
 	}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // DuplicateReason says why two organisations look like one.
@@ -275,7 +277,7 @@ func (s *Store) MergeOrganisations(ctx context.Context, keepID, dupID string) (M
 
 func notFound(err error, entity, id string) error {
 	if err == sql.ErrNoRows {
-		return &NotFoundError{Entity: entity, ID: id}
+		return &domain.NotFoundError{Entity: entity, ID: id}
 	}
 	return err
 }

@@ -5,11 +5,12 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 func orgIn(t *testing.T, s *data.Store, name, orgnr, muni string) data.Organisation {
 	t.Helper()
-	o := data.Organisation{Name: name, OrgNr: orgnr, Country: data.CountrySE, Municipality: muni, Kind: data.KindSME}
+	o := data.Organisation{Name: name, OrgNr: orgnr, Country: domain.CountrySE, Municipality: muni, Kind: data.KindSME}
 	if err := s.CreateOrganisation(ctx, &o); err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func TestMergeOrganisationsSyncsAndRehomes(t *testing.T) {
 	s2, _ := datatest.Open(t)
 	keep := orgIn(t, s1, "Fjällbygg AB", "", "2321")
 	emp := 12
-	dup := data.Organisation{Name: "Fjällbyg AB", OrgNr: "5560360793", Country: data.CountrySE, Municipality: "2321",
+	dup := data.Organisation{Name: "Fjällbyg AB", OrgNr: "5560360793", Country: domain.CountrySE, Municipality: "2321",
 		Kind: data.KindSME, Employees: &emp, Notes: "Registrerad av Erik"}
 	if err := s1.CreateOrganisation(ctx, &dup); err != nil {
 		t.Fatal(err)

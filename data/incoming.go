@@ -4,6 +4,8 @@ import (
 	"net/mail"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/data/domain"
+
 	"eu.ilsa.coach/ilsa/data/hlc"
 	"eu.ilsa.coach/ilsa/data/models"
 )
@@ -142,7 +144,7 @@ func intRule(lo, hi int64, nullable bool) incomingRule {
 var createdRule = intRule(0, hlc.Max.Millis(), false)
 
 func countryRule(field string, v any) error {
-	if s, _ := v.(string); s != "" && !Country(s).Valid() {
+	if s, _ := v.(string); s != "" && !domain.Country(s).Valid() {
 		return invalid(field, "country.unknown", "value", s)
 	}
 	return nil
@@ -155,7 +157,7 @@ func orgNrRule(field string, v any) error {
 	if s == "" {
 		return nil
 	}
-	n, err := ParseOrgNumber(s, "")
+	n, err := domain.ParseOrgNumber(s, "")
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"eu.ilsa.coach/ilsa/data/domain"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -61,7 +63,7 @@ const SizeFilterUnknown = "unknown"
 // OrgQuery filters and sorts the organisation list. Zero fields filter nothing.
 type OrgQuery struct {
 	Text         string // full-text: name, org number, notes and the notes of their visits
-	Country      Country
+	Country      domain.Country
 	County       string // "23" Jämtland, "50" Trøndelag
 	Municipality string
 	Sector       string
@@ -85,7 +87,7 @@ type OrgRow struct {
 // ftsQuery turns typed text into an FTS5 query: every word must match as a
 // prefix. Quotes keep FTS5 syntax characters in user text harmless.
 func ftsQuery(text string) string {
-	text = NormaliseOrgNumberQuery(text)
+	text = domain.NormaliseOrgNumberQuery(text)
 	if isDigitsAndSeparators(text) {
 		// A partly typed number ("988 077", "556036-07") is one number.
 		text = strings.Map(func(r rune) rune {
@@ -306,4 +308,16 @@ func (s *Store) OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (Org
 		return o, false, nil
 	}
 	return o, err == nil, err
+}
+
+// sortColumn is the organisations column holding lang's sort keys
+// (domain.SortKey builds them).
+func sortColumn(lang string) string {
+	switch lang {
+	case "sv", "nb":
+		return "sort_" + lang
+	case "no", "nn":
+		return "sort_nb"
+	}
+	return "sort_en"
 }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"time"
 
+	"eu.ilsa.coach/ilsa/data/domain"
+
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -101,14 +103,14 @@ func (s *Store) setDeleted(ctx context.Context, entity, id string, deleted bool)
 		var cur bool
 		err := tx.QueryRow(`SELECT deleted FROM `+entities[entity].table+` WHERE id = ?`, id).Scan(&cur)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, &NotFoundError{Entity: entity, ID: id}
+			return nil, &domain.NotFoundError{Entity: entity, ID: id}
 		}
 		if err != nil {
 			return nil, err
 		}
 		if cur == deleted {
 			if deleted {
-				return nil, &NotFoundError{Entity: entity, ID: id}
+				return nil, &domain.NotFoundError{Entity: entity, ID: id}
 			}
 			return nil, nil
 		}
@@ -272,7 +274,7 @@ func readLive[T any, P interface {
 }](ctx context.Context, s *Store, k recordKind[T], id string) (T, error) {
 	v, err := k.scan(s.r.QueryRowContext(ctx, k.byID(), id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, &NotFoundError{Entity: k.entity, ID: id}
+		return v, &domain.NotFoundError{Entity: k.entity, ID: id}
 	}
 	if err != nil {
 		return v, err
@@ -291,7 +293,7 @@ func update[T any, P interface {
 		id := r.meta().ID
 		stored, err := k.scan(tx.QueryRow(k.byID(), id))
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, &NotFoundError{Entity: k.entity, ID: id}
+			return nil, &domain.NotFoundError{Entity: k.entity, ID: id}
 		}
 		if err != nil {
 			return nil, err

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sync"
 
+	"eu.ilsa.coach/ilsa/data/domain"
+
 	"eu.ilsa.coach/ilsa/assets"
 )
 
@@ -18,7 +20,7 @@ const MunicipalityOther = "other"
 // County is a Swedish län or a Norwegian fylke.
 type County struct {
 	Code     string // "23" Jämtlands län, "50" Trøndelag
-	Country  Country
+	Country  domain.Country
 	Name     string
 	SamiName string // official Southern Sami name, or ""
 }
@@ -28,7 +30,7 @@ type County struct {
 type Municipality struct {
 	Code, Name, SamiName string
 	County               string // county code
-	Country              Country
+	Country              domain.Country
 }
 
 // Sector is a NACE Rev. 2 / SNI 2007 / SN2007 section (A–U).
@@ -106,17 +108,17 @@ func reference() *referenceData {
 func loadReference() (*referenceData, error) {
 	var mf struct {
 		Counties []struct {
-			Code     string  `json:"code"`
-			Country  Country `json:"country"`
-			Name     string  `json:"name"`
-			SamiName string  `json:"sami_name"`
+			Code     string         `json:"code"`
+			Country  domain.Country `json:"country"`
+			Name     string         `json:"name"`
+			SamiName string         `json:"sami_name"`
 		} `json:"counties"`
 		Municipalities []struct {
-			Code     string  `json:"code"`
-			Name     string  `json:"name"`
-			SamiName string  `json:"sami_name"`
-			County   string  `json:"county"`
-			Country  Country `json:"country"`
+			Code     string         `json:"code"`
+			Name     string         `json:"name"`
+			SamiName string         `json:"sami_name"`
+			County   string         `json:"county"`
+			Country  domain.Country `json:"country"`
 		} `json:"municipalities"`
 	}
 	if err := readJSON("reference/municipalities.json", &mf); err != nil {

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The funder report (data/report/indicators) reads the whole period at once.
@@ -20,7 +22,7 @@ import (
 type ReportOrg struct {
 	ID           string
 	Name         string
-	Country      Country
+	Country      domain.Country
 	Municipality string
 	Sector       string
 	Kind         OrgKind
@@ -84,7 +86,7 @@ func (s *Store) ReportOrganisations(ctx context.Context) ([]ReportOrg, error) {
 			at += l
 		}
 		field[7] = packed[at:]
-		o := ReportOrg{Country: Country(in.str(field[2])), Municipality: in.str(field[3]), Sector: in.str(field[4]),
+		o := ReportOrg{Country: domain.Country(in.str(field[2])), Municipality: in.str(field[3]), Sector: in.str(field[4]),
 			Kind: OrgKind(in.str(field[5])), LeaderGender: LeaderGender(in.str(field[6])), Deleted: n[1] != 0,
 			MergedInto: in.str(field[7])}
 		if vals[0] != nil {

@@ -20,6 +20,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"eu.ilsa.coach/ilsa/data/domain"
+
 	"github.com/google/uuid"
 	_ "github.com/mattn/go-sqlite3" // registers "sqlite3"; built with -tags sqlite_fts5
 
@@ -470,7 +472,7 @@ func (s *Store) committed() {
 type Profile struct {
 	Advisor      string
 	Organisation string
-	Country      Country
+	Country      domain.Country
 	Done         bool // the first-run welcome has been completed
 }
 
@@ -487,7 +489,7 @@ func (s *Store) Profile() (Profile, error) {
 	}
 	p.Advisor = get(localAdvisor)
 	p.Organisation = get(localOrg)
-	p.Country = Country(get(localCountry))
+	p.Country = domain.Country(get(localCountry))
 	p.Done = get(localInitDone) == "1"
 	return p, err
 }
@@ -573,7 +575,7 @@ func (s *Store) fillSortKeys() error {
 		}
 		defer st.Close()
 		for _, n := range todo {
-			if _, err := st.Exec(sortKey("sv", n.name), sortKey("nb", n.name), sortKey("en", n.name), n.id); err != nil {
+			if _, err := st.Exec(domain.SortKey("sv", n.name), domain.SortKey("nb", n.name), domain.SortKey("en", n.name), n.id); err != nil {
 				return err
 			}
 		}

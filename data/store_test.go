@@ -9,6 +9,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 var ctx = context.Background()
@@ -76,7 +77,7 @@ func TestOrganisationCRUD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Name != "Östersunds Glas AB" || got.OrgNr != "5560360793" || got.Country != data.CountrySE ||
+	if got.Name != "Östersunds Glas AB" || got.OrgNr != "5560360793" || got.Country != domain.CountrySE ||
 		got.Sector != "C" || got.Size() != data.SizeSmall || len(got.Tags) != 1 || got.OrgNumberDisplay() != "556036-0793" {
 		t.Fatalf("stored organisation: %+v", got)
 	}
@@ -97,10 +98,10 @@ func TestOrganisationCRUD(t *testing.T) {
 	if err := s.DeleteOrganisation(ctx, o.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Organisation(ctx, o.ID); !errors.Is(err, data.ErrNotFound) {
+	if _, err := s.Organisation(ctx, o.ID); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("deleted organisation still readable: %v", err)
 	}
-	if err := s.DeleteOrganisation(ctx, o.ID); !errors.Is(err, data.ErrNotFound) {
+	if err := s.DeleteOrganisation(ctx, o.ID); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("second delete: %v", err)
 	}
 	if err := s.RestoreOrganisation(ctx, o.ID); err != nil {
@@ -141,9 +142,9 @@ func TestValidationRejectsAndChangesNothing(t *testing.T) {
 	}{
 		{data.Organisation{Name: ""}, "name", "required"},
 		{data.Organisation{Name: "X", OrgNr: "556036-0794"}, "orgnr", "orgnr.checksum"},
-		{data.Organisation{Name: "X", OrgNr: "988077917", Country: data.CountrySE}, "orgnr", "orgnr.country"},
+		{data.Organisation{Name: "X", OrgNr: "988077917", Country: domain.CountrySE}, "orgnr", "orgnr.country"},
 		{data.Organisation{Name: "X", Municipality: "9999"}, "municipality", "municipality.unknown"},
-		{data.Organisation{Name: "X", Municipality: "5042", Country: data.CountrySE}, "municipality", "municipality.country"},
+		{data.Organisation{Name: "X", Municipality: "5042", Country: domain.CountrySE}, "municipality", "municipality.country"},
 		{data.Organisation{Name: "X", Sector: "Z"}, "sector", "sector.unknown"},
 		{data.Organisation{Name: "X", Kind: "plc"}, "kind", "choice"},
 		{data.Organisation{Name: "X", Employees: ptr(-3)}, "employees", "number.range"},
@@ -171,7 +172,7 @@ func TestValidationRejectsAndChangesNothing(t *testing.T) {
 
 func TestVisitsWithSeveralOrganisationsAndActions(t *testing.T) {
 	s, _ := datatest.Open(t)
-	if err := s.SetProfile(data.Profile{Advisor: "Kari Nordmann", Country: data.CountryNO}); err != nil {
+	if err := s.SetProfile(data.Profile{Advisor: "Kari Nordmann", Country: domain.CountryNO}); err != nil {
 		t.Fatal(err)
 	}
 	a := datatest.Org(t, s, "Røros Ost AS", "")
@@ -214,11 +215,11 @@ func TestReferencesAreChecked(t *testing.T) {
 	s, _ := datatest.Open(t)
 	before := datatest.Dump(t, s)
 	err := s.CreateVisit(ctx, &data.Visit{Date: "2026-11-20", OrgIDs: []string{"no-such-org"}})
-	if v, ok := data.AsValidation(err); !ok || v.Code != "reference.missing" {
+	if v, ok := domain.AsValidation(err); !ok || v.Code != "reference.missing" {
 		t.Fatalf("visit to a missing organisation: %v", err)
 	}
 	err = s.CreateContact(ctx, &data.Contact{OrgID: "no-such-org", Name: "Anna"})
-	if v, ok := data.AsValidation(err); !ok || v.Code != "reference.missing" {
+	if v, ok := domain.AsValidation(err); !ok || v.Code != "reference.missing" {
 		t.Fatalf("contact of a missing organisation: %v", err)
 	}
 	err = s.CreateVisitWithActions(ctx, &data.NewVisit{Visit: data.Visit{Date: "2026-13-01"}, NextSteps: []data.Action{{Text: ""}}})
@@ -297,7 +298,7 @@ func TestSearchOrganisations(t *testing.T) {
 		{data.OrgQuery{Text: "988 077"}, "Røros Ysteri AS"},
 		{data.OrgQuery{Text: "solpanel"}, "Røros Ysteri AS"},
 		{data.OrgQuery{Text: `"AND OR NEAR(`}, ""},
-		{data.OrgQuery{Country: data.CountryNO}, "Røros Ysteri AS"},
+		{data.OrgQuery{Country: domain.CountryNO}, "Røros Ysteri AS"},
 		{data.OrgQuery{County: "23"}, "Åre Glasbruk AB"},
 		{data.OrgQuery{Size: data.SizeFilterUnknown}, "Røros Ysteri AS"},
 		{data.OrgQuery{Size: "micro"}, "Åre Glasbruk AB"},
@@ -334,11 +335,11 @@ func TestSettingsAndProfile(t *testing.T) {
 	if err := s.SetProfile(data.Profile{Advisor: " "}); err == nil {
 		t.Fatal("empty advisor accepted")
 	}
-	if err := s.SetProfile(data.Profile{Advisor: "Anna Svensson", Organisation: "Region Jämtland Härjedalen", Country: data.CountrySE}); err != nil {
+	if err := s.SetProfile(data.Profile{Advisor: "Anna Svensson", Organisation: "Region Jämtland Härjedalen", Country: domain.CountrySE}); err != nil {
 		t.Fatal(err)
 	}
 	p, _ := s.Profile()
-	if p.Advisor != "Anna Svensson" || !p.Done || p.Country != data.CountrySE {
+	if p.Advisor != "Anna Svensson" || !p.Done || p.Country != domain.CountrySE {
 		t.Fatalf("profile: %+v", p)
 	}
 	if err := s.SetSetting("language", "nb"); err != nil {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"eu.ilsa.coach/ilsa/data/domain"
+
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -110,7 +112,7 @@ type Organisation struct {
 	Meta
 	Name                string
 	OrgNr               string // normalised digits ("" when unknown)
-	Country             Country
+	Country             domain.Country
 	Municipality        string // official code, "other" or ""
 	Sector              string // NACE section A–U or ""
 	Kind                OrgKind
@@ -138,7 +140,7 @@ func (o Organisation) OrgNumberDisplay() string {
 	if o.OrgNr == "" {
 		return ""
 	}
-	if n, err := ParseOrgNumber(o.OrgNr, o.Country); err == nil {
+	if n, err := domain.ParseOrgNumber(o.OrgNr, o.Country); err == nil {
 		return n.String()
 	}
 	return o.OrgNr

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Length limits keep one pasted novel from bloating every bundle.
@@ -175,7 +177,7 @@ func (p *problems) add(err error) {
 	if err == nil {
 		return
 	}
-	if v, ok := AsValidation(err); ok {
+	if v, ok := domain.AsValidation(err); ok {
 		if p.bad[v.Field] {
 			return
 		}
@@ -212,7 +214,7 @@ func (o *Organisation) Normalise() error {
 	normaliseLineEnds(&o.SustainabilityNotes)
 	normaliseLineEnds(&o.Notes)
 	o.Sector = strings.ToUpper(o.Sector)
-	o.Country = Country(strings.ToUpper(strings.TrimSpace(string(o.Country))))
+	o.Country = domain.Country(strings.ToUpper(strings.TrimSpace(string(o.Country))))
 	var tags []string
 	for _, t := range o.Tags {
 		if t = strings.TrimSpace(t); t != "" && !slices.Contains(tags, t) {
@@ -230,7 +232,7 @@ func (o *Organisation) Normalise() error {
 		p.add(invalid("country", "country.unknown", "value", string(o.Country)))
 	}
 	if o.OrgNr != "" && !p.bad["orgnr"] {
-		n, err := ParseOrgNumber(o.OrgNr, o.Country)
+		n, err := domain.ParseOrgNumber(o.OrgNr, o.Country)
 		if err != nil {
 			p.add(err)
 		} else {
@@ -364,14 +366,14 @@ func (p Profile) Check() error {
 }
 
 // ValidationErrors flattens a (possibly joined) error into its validation problems.
-func ValidationErrors(err error) []*ValidationError {
+func ValidationErrors(err error) []*domain.ValidationError {
 	if err == nil {
 		return nil
 	}
-	var out []*ValidationError
+	var out []*domain.ValidationError
 	var walk func(error)
 	walk = func(e error) {
-		if v, ok := e.(*ValidationError); ok {
+		if v, ok := e.(*domain.ValidationError); ok {
 			out = append(out, v)
 			return
 		}

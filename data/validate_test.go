@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"eu.ilsa.coach/ilsa/data/domain"
+
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -55,7 +57,7 @@ func TestSingleLineFieldsRefuseControlCharacters(t *testing.T) {
 					v = []string{"ok", bad}
 				}
 				err := f.check(v)
-				vErr, ok := AsValidation(err)
+				vErr, ok := domain.AsValidation(err)
 				if !ok || vErr.Field != f.name || !strings.HasPrefix(vErr.Code, "text.") && vErr.Code != "date.format" {
 					t.Errorf("%s.%s = %q (%s): got %v, want a text problem naming the field", entity, f.name, bad, name, err)
 				}

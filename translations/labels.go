@@ -1,6 +1,7 @@
 package translations
 
 import "eu.ilsa.coach/ilsa/data"
+import "eu.ilsa.coach/ilsa/data/domain"
 
 // Labels for the values of the domain's enumerations. The keys are spelled
 // out (not built from the values) so the key test can see every key in use.
@@ -37,7 +38,7 @@ var sustainabilityKeys = map[data.Sustainability]string{
 	data.SustainabilityUnknown: "sustainability.unknown", data.SustainabilityYes: "sustainability.yes", data.SustainabilityNo: "sustainability.no",
 }
 
-var countryKeys = map[data.Country]string{data.CountrySE: "country.se", data.CountryNO: "country.no"}
+var countryKeys = map[domain.Country]string{domain.CountrySE: "country.se", domain.CountryNO: "country.no"}
 
 // VisitType names a visit type.
 func (l *Localizer) VisitType(v data.VisitType) string { return lookup(l, visitTypeKeys, v, string(v)) }
@@ -63,7 +64,7 @@ func (l *Localizer) Sustainability(v data.Sustainability) string {
 }
 
 // Country names a country.
-func (l *Localizer) Country(v data.Country) string { return lookup(l, countryKeys, v, string(v)) }
+func (l *Localizer) Country(v domain.Country) string { return lookup(l, countryKeys, v, string(v)) }
 
 func lookup[T comparable](l *Localizer, keys map[T]string, v T, raw string) string {
 	if k, ok := keys[v]; ok {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -509,7 +510,7 @@ func (f *assessForm) collect(status data.AssessmentStatus) (data.Assessment, []e
 	a.Answers = nil
 	var problems []error
 	if f.model == nil {
-		problems = append(problems, &data.ValidationError{Field: "model", Code: "required"})
+		problems = append(problems, &domain.ValidationError{Field: "model", Code: "required"})
 		return a, problems
 	}
 	a.ModelID, a.ModelVersion = f.model.ID, f.model.Version

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // conflictItem is one concurrent edit with what the review shows of it.
@@ -213,7 +214,7 @@ func codeLabel(u *UI, field, v string) string {
 	case "organisation.municipality":
 		return u.municipalityLabel(v)
 	case "organisation.country":
-		return tr.Country(data.Country(v))
+		return tr.Country(domain.Country(v))
 	case "organisation.kind":
 		return tr.Kind(data.OrgKind(v))
 	case "organisation.leader_gender":

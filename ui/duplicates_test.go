@@ -4,12 +4,13 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 func TestMergeDuplicatesFromTheOrganisationList(t *testing.T) {
 	u, st := newTestUI(t, "sv")
 	mk := func(name, nr string) data.Organisation {
-		o := data.Organisation{Name: name, OrgNr: nr, Country: data.CountrySE, Municipality: "2380", Kind: data.KindSME}
+		o := data.Organisation{Name: name, OrgNr: nr, Country: domain.CountrySE, Municipality: "2380", Kind: data.KindSME}
 		if err := st.CreateOrganisation(u.ctx(), &o); err != nil {
 			t.Fatal(err)
 		}
@@ -57,7 +58,7 @@ func TestMergeDuplicatesFromTheOrganisationList(t *testing.T) {
 func TestDismissADuplicatePair(t *testing.T) {
 	u, st := newTestUI(t, "en")
 	for _, n := range []string{"Fjällbygg AB", "Fjällbyg AB"} {
-		o := data.Organisation{Name: n, Country: data.CountrySE, Municipality: "2321", Kind: data.KindSME}
+		o := data.Organisation{Name: n, Country: domain.CountrySE, Municipality: "2321", Kind: data.KindSME}
 		if err := st.CreateOrganisation(u.ctx(), &o); err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // form lays out labelled fields with room under each for its problem, so a
@@ -174,12 +175,12 @@ func parseCount(s string) (int, error) {
 
 // numberProblem is the validation error for a number field holding text.
 func numberProblem(field string) error {
-	return &data.ValidationError{Field: field, Code: "number.range", Params: map[string]any{"min": 0, "max": 100000}}
+	return &domain.ValidationError{Field: field, Code: "number.range", Params: map[string]any{"min": 0, "max": 100000}}
 }
 
 // municipalityChoices lists "other" and the municipalities of one country
 // (both when country is ""), by county and name.
-func (u *UI) municipalityChoices(country data.Country) []choice {
+func (u *UI) municipalityChoices(country domain.Country) []choice {
 	out := []choice{{"", u.tr.T("ui.choice.none")}}
 	for _, m := range data.Municipalities() {
 		if country != "" && m.Country != country {
@@ -207,7 +208,7 @@ func (u *UI) kindChoices() []choice {
 }
 
 func (u *UI) countryChoices() []choice {
-	return []choice{{string(data.CountrySE), u.tr.Country(data.CountrySE)}, {string(data.CountryNO), u.tr.Country(data.CountryNO)}}
+	return []choice{{string(domain.CountrySE), u.tr.Country(domain.CountrySE)}, {string(domain.CountryNO), u.tr.Country(domain.CountryNO)}}
 }
 
 // sectorLabel is how a sector reads: its code and its name in the
@@ -249,6 +250,6 @@ func (u *UI) typedDate(field, s string) (string, error) {
 	return iso, nil
 }
 
-func dateProblem(field, typed string) *data.ValidationError {
-	return &data.ValidationError{Field: field, Code: "date.format", Params: map[string]any{"value": strings.TrimSpace(typed)}}
+func dateProblem(field, typed string) *domain.ValidationError {
+	return &domain.ValidationError{Field: field, Code: "date.format", Params: map[string]any{"value": strings.TrimSpace(typed)}}
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // orgDetail shows one organisation: its overview form, contacts, a timeline
@@ -328,7 +329,7 @@ func (d *orgDetail) changed() {
 // fillMunicipalities offers the municipalities of the chosen country.
 func (d *orgDetail) fillMunicipalities() {
 	cur := d.muni.Value()
-	choices := d.u.municipalityChoices(data.Country(d.country.Value()))
+	choices := d.u.municipalityChoices(domain.Country(d.country.Value()))
 	labels := make([]string, len(choices))
 	for i, c := range choices {
 		labels[i] = c.label
@@ -352,9 +353,9 @@ func (d *orgDetail) checkOrgNr() {
 		guess := ""
 		switch len(strings.Map(keepDigit, txt)) {
 		case 9:
-			guess = string(data.CountryNO)
+			guess = string(domain.CountryNO)
 		case 10, 12:
-			guess = string(data.CountrySE)
+			guess = string(domain.CountrySE)
 		}
 		if guess != "" && guess != d.country.Value() {
 			d.loading = true
@@ -363,10 +364,10 @@ func (d *orgDetail) checkOrgNr() {
 			d.loading = false
 		}
 	}
-	n, err := data.ParseOrgNumber(txt, data.Country(d.country.Value()))
+	n, err := domain.ParseOrgNumber(txt, domain.Country(d.country.Value()))
 	if err != nil {
 		d.orgnrHint.SetText("")
-		if v, ok := data.AsValidation(err); ok && len(strings.Map(keepDigit, txt)) >= 9 {
+		if v, ok := domain.AsValidation(err); ok && len(strings.Map(keepDigit, txt)) >= 9 {
 			d.f.setProblem("orgnr", d.u.tr.Problem(v))
 		}
 		return
@@ -405,7 +406,7 @@ func (d *orgDetail) showSize() {
 func (d *orgDetail) toOrganisation() (data.Organisation, error) {
 	o := d.org
 	v := d.read()
-	o.Name, o.OrgNr, o.Country = v.Name, v.OrgNr, data.Country(v.Country)
+	o.Name, o.OrgNr, o.Country = v.Name, v.OrgNr, domain.Country(v.Country)
 	o.Municipality, o.Sector, o.Kind = v.Municipality, v.Sector, data.OrgKind(v.Kind)
 	o.LeaderGender, o.Sustainability = data.LeaderGender(v.Leader), data.Sustainability(v.Sustainability)
 	o.SustainabilityNotes, o.Notes = v.SustNotes, v.Notes
@@ -417,7 +418,7 @@ func (d *orgDetail) toOrganisation() (data.Organisation, error) {
 	if strings.TrimSpace(v.Employees) != "" {
 		n, err := parseCount(v.Employees)
 		if err != nil {
-			return o, &data.ValidationError{Field: "employees", Code: "number.range", Params: map[string]any{"min": 0, "max": 10000000}}
+			return o, &domain.ValidationError{Field: "employees", Code: "number.range", Params: map[string]any{"min": 0, "max": 10000000}}
 		}
 		o.Employees = &n
 	}

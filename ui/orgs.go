@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // searchDelay lets a fast typist finish a word before the query runs.
@@ -156,7 +157,7 @@ func (s *orgScreen) subtitle(r data.OrgRow) string {
 }
 
 func (s *orgScreen) query() data.OrgQuery {
-	return data.OrgQuery{Text: s.search.Text, Country: data.Country(s.country.Value()), County: s.county.Value(),
+	return data.OrgQuery{Text: s.search.Text, Country: domain.Country(s.country.Value()), County: s.county.Value(),
 		Municipality: s.muni.Value(), Sector: s.sector.Value(), Size: s.size.Value(), Kind: data.OrgKind(s.kd.Value()),
 		Sort: data.OrgSort(s.sort.Value()), Desc: s.sort.Value() == string(data.SortByLastVisit) || s.sort.Value() == string(data.SortByUpdated),
 		Lang: s.u.tr.Lang()}

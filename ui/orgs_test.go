@@ -8,6 +8,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 func TestCreateOrganisationThroughTheForm(t *testing.T) {
@@ -66,7 +67,7 @@ func TestOrgNumberProblemShowsBesideFieldAndKeepsText(t *testing.T) {
 	// The fix is accepted.
 	typeInto(u, d.orgnr, "988 077 917")
 	tapButton(t, u, d.view, "Lagre")
-	if rows, _ := st.SearchOrganisations(u.ctx(), data.OrgQuery{}); len(rows) != 1 || rows[0].Country != data.CountryNO {
+	if rows, _ := st.SearchOrganisations(u.ctx(), data.OrgQuery{}); len(rows) != 1 || rows[0].Country != domain.CountryNO {
 		t.Fatalf("after fixing: %+v", rows)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 	"eu.ilsa.coach/ilsa/ui/chart"
@@ -183,7 +184,7 @@ func (s *reportsScreen) refreshSoon() { s.typing.run(s.refresh) }
 
 // filter reads the screen's choices; problems name the fields.
 func (s *reportsScreen) filter() (indicators.Filter, error) {
-	f := indicators.Filter{Country: data.Country(s.country.Value()), County: s.county.Value(),
+	f := indicators.Filter{Country: domain.Country(s.country.Value()), County: s.county.Value(),
 		Municipality: s.muni.Value(), Advisor: s.advisor.Value(), Kind: data.OrgKind(s.kind.Value())}
 	var err error
 	if f.From, err = s.u.typedDate("from", s.from.Text); err != nil {

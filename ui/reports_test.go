@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 	"eu.ilsa.coach/ilsa/translations"
@@ -65,15 +66,15 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 	u, st := newTestUI(t, "sv")
 	u.opt.Reports = testReports{st}
 	ctx := u.ctx()
-	mk := func(name string, c data.Country, muni string, emp int, leader data.LeaderGender) data.Organisation {
+	mk := func(name string, c domain.Country, muni string, emp int, leader data.LeaderGender) data.Organisation {
 		o := data.Organisation{Name: name, Country: c, Municipality: muni, Kind: data.KindSME, Employees: &emp, LeaderGender: leader}
 		if err := st.CreateOrganisation(ctx, &o); err != nil {
 			t.Fatal(err)
 		}
 		return o
 	}
-	se := mk("Strömsunds Snickeri AB", data.CountrySE, "2313", 8, data.LeaderWomen)
-	no := mk("Meråker Mølle AS", data.CountryNO, "5034", 30, data.LeaderMen)
+	se := mk("Strömsunds Snickeri AB", domain.CountrySE, "2313", 8, data.LeaderWomen)
+	no := mk("Meråker Mølle AS", domain.CountryNO, "5034", 30, data.LeaderMen)
 	for _, v := range []data.Visit{
 		{Date: "2026-10-05", OrgIDs: []string{se.ID, no.ID}, Type: data.VisitWorkshop, Minutes: 180, Women: 4, Men: 2, Advisor: "Anna"},
 		{Date: "2026-11-12", OrgIDs: []string{se.ID}, Type: data.VisitOnSite, Minutes: 60, Women: 1, Advisor: "Anna"},

@@ -11,6 +11,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
@@ -41,7 +42,7 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	u.opt.Sync = testSyncer{st}
 	folder := t.TempDir()
 	colleague, _ := datatest.Open(t)
-	if err := colleague.SetProfile(data.Profile{Advisor: "Erik Lund", Country: data.CountrySE, Done: true}); err != nil {
+	if err := colleague.SetProfile(data.Profile{Advisor: "Erik Lund", Country: domain.CountrySE, Done: true}); err != nil {
 		t.Fatal(err)
 	}
 	org := datatest.Org(t, colleague, "Bydalens Fjällgård AB", "")

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // visitForm records or edits a visit, built for the car park: organisations
@@ -537,7 +538,7 @@ func (f *visitForm) save() {
 // the form at once, not one per press of Save.
 func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 	d := f.snapshot()
-	var local []*data.ValidationError
+	var local []*domain.ValidationError
 	v := f.orig
 	v.OrgIDs = d.Orgs
 	v.Date = ""
@@ -556,7 +557,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 		{"men", d.Men, &v.Men, 100_000}, {"other", d.Other, &v.Other, 100_000}} {
 		n, err := parseCount(c.text)
 		if err != nil {
-			local = append(local, &data.ValidationError{Field: c.field, Code: "number.range", Params: map[string]any{"min": 0, "max": c.max}})
+			local = append(local, &domain.ValidationError{Field: c.field, Code: "number.range", Params: map[string]any{"min": 0, "max": c.max}})
 		}
 		*c.dst = n
 	}
@@ -583,7 +584,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 
 // withStoreProblems adds the store's own checks to the problems found while
 // parsing (skipping fields that already have one).
-func withStoreProblems(nv data.NewVisit, rows []int, local []*data.ValidationError) error {
+func withStoreProblems(nv data.NewVisit, rows []int, local []*domain.ValidationError) error {
 	seen := map[string]bool{}
 	var errs []error
 	for _, p := range local {

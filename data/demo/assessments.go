@@ -8,6 +8,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -32,7 +33,7 @@ func fillAssessments(ctx context.Context, s *data.Store, r *rand.Rand, orgs []*d
 		if i >= assessed {
 			break
 		}
-		se := o.Country == data.CountrySE
+		se := o.Country == domain.CountrySE
 		rounds := 2 + r.IntN(2)
 		levels := make([]int, len(irl.Dimensions))
 		for k := range levels {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Version changes whenever the generated data changes (benchmark fixtures
@@ -94,7 +95,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	r := rand.New(rand.NewPCG(opt.Seed, 2026))
 	var muniSE, muniNO []string
 	for _, m := range data.Municipalities() {
-		if m.Country == data.CountrySE {
+		if m.Country == domain.CountrySE {
 			muniSE = append(muniSE, m.Code)
 		} else {
 			muniNO = append(muniNO, m.Code)
@@ -103,7 +104,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	pick := func(l []string) string { return l[r.IntN(len(l))] }
 
 	orgs := make([]*data.Organisation, 0, opt.Orgs)
-	countryOf := map[string]data.Country{}
+	countryOf := map[string]domain.Country{}
 	var bulk data.Bulk
 	flush := func() error {
 		if len(bulk.Organisations)+len(bulk.Visits)+len(bulk.Contacts) == 0 {
@@ -117,11 +118,11 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		o := &data.Organisation{}
 		t := trades[r.IntN(len(trades))]
 		if r.IntN(100) < 55 {
-			o.Country = data.CountrySE
+			o.Country = domain.CountrySE
 			o.Name = fmt.Sprintf("%s%s AB", pick(prefixesSE), lower(t.word))
 			o.Municipality = pick(muniSE)
 		} else {
-			o.Country = data.CountryNO
+			o.Country = domain.CountryNO
 			o.Name = fmt.Sprintf("%s %s AS", pick(prefixesNO), tradesNO[t.word])
 			o.Municipality = pick(muniNO)
 		}
@@ -156,7 +157,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		o.ID = data.NewID()
 		if r.IntN(3) > 0 {
 			c := &data.Contact{OrgID: o.ID, Role: []string{"VD", "Daglig leder", "CTO", "Projektledare"}[r.IntN(4)]}
-			if o.Country == data.CountrySE {
+			if o.Country == domain.CountrySE {
 				c.Name = pick(firstNamesSE) + " " + pick(lastNamesSE)
 			} else {
 				c.Name = pick(firstNamesNO) + " " + pick(lastNamesNO)
@@ -204,7 +205,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 				v.CrossBorder = true
 			}
 		}
-		if main.Country == data.CountrySE {
+		if main.Country == domain.CountrySE {
 			v.Notes = pick(notesSE)
 		} else {
 			v.Notes = pick(notesNO)
@@ -217,7 +218,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		}
 		if r.IntN(3) == 0 {
 			a := data.Action{Owner: v.Advisor, Due: d.AddDate(0, 0, 7+r.IntN(40)).Format(data.DateLayout)}
-			if main.Country == data.CountrySE {
+			if main.Country == domain.CountrySE {
 				a.Text = pick(actionsSE)
 			} else {
 				a.Text = pick(actionsNO)
@@ -264,10 +265,10 @@ func toLower(r rune) rune {
 }
 
 // orgNumber makes a random number that passes its country's check.
-func orgNumber(r *rand.Rand, c data.Country) string {
+func orgNumber(r *rand.Rand, c domain.Country) string {
 	for {
 		var digits string
-		if c == data.CountrySE {
+		if c == domain.CountrySE {
 			digits = fmt.Sprintf("55%d%06d", 6+r.IntN(4), r.IntN(1_000_000))
 			digits += fmt.Sprint(luhn(digits))
 		} else {
@@ -278,7 +279,7 @@ func orgNumber(r *rand.Rand, c data.Country) string {
 			}
 			digits += fmt.Sprint(check)
 		}
-		if n, err := data.ParseOrgNumber(digits, c); err == nil {
+		if n, err := domain.ParseOrgNumber(digits, c); err == nil {
 			return n.Digits
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/models"
 )
@@ -102,7 +103,7 @@ func newCVWorld(t *testing.T, seed uint64, n int) *cvWorld {
 		t.Fatal("bundled models missing")
 	}
 	for _, m := range data.Municipalities() {
-		if m.Country == data.CountrySE {
+		if m.Country == domain.CountrySE {
 			w.munis = append(w.munis, m.Code)
 		}
 	}
@@ -385,7 +386,7 @@ func (w *cvWorld) plantJunk() {
 // before the bundle that created it (bundles are imported in any order).
 // Such a row is live but fails validation when saved (no name, no date…),
 // so the operations leave it alone until the rest arrives.
-func incomplete(id string) error { return &data.NotFoundError{Entity: "incomplete", ID: id} }
+func incomplete(id string) error { return &domain.NotFoundError{Entity: "incomplete", ID: id} }
 
 func (w *cvWorld) readOrg(d *cvDevice) func(string) (data.Organisation, error) {
 	return func(id string) (data.Organisation, error) {
@@ -457,7 +458,7 @@ func pickLive[T any](w *cvWorld, list []string, read func(id string) (T, error))
 		if err == nil {
 			return v, true
 		}
-		var nf *data.NotFoundError
+		var nf *domain.NotFoundError
 		if !errors.As(err, &nf) {
 			w.fatalf("read %s: %v", list[i], err)
 		}
@@ -466,7 +467,7 @@ func pickLive[T any](w *cvWorld, list []string, read func(id string) (T, error))
 }
 
 func isNotFound(err error) bool {
-	var nf *data.NotFoundError
+	var nf *domain.NotFoundError
 	return errors.As(err, &nf)
 }
 

@@ -66,6 +66,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/hlc"
 	"eu.ilsa.coach/ilsa/data/models"
@@ -433,7 +434,7 @@ func (w *cvWorld) randomOp() {
 }
 
 func (w *cvWorld) opCreateOrg(d *cvDevice) bool {
-	o := data.Organisation{Name: w.text(d, "Org"), Country: data.CountrySE}
+	o := data.Organisation{Name: w.text(d, "Org"), Country: domain.CountrySE}
 	if w.rng.IntN(2) == 0 {
 		w.setOrgField(d, &o, "municipality")
 	}

@@ -32,7 +32,7 @@ const defaultMaxVisits = 40
 
 // Write writes the client report of organisation orgID as a PDF to w, in
 // tr's language, and returns its number of pages. Nothing is written when
-// the organisation is unknown (a *data.NotFoundError) or the data cannot be
+// the organisation is unknown (a *domain.NotFoundError) or the data cannot be
 // read: the whole document is built before its first byte goes to w.
 func Write(ctx context.Context, w io.Writer, st *data.Store, lib *models.Library, orgID string,
 	tr *translations.Localizer, opts Options) (pages int, err error) {

@@ -13,6 +13,7 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/data/report/client"
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
@@ -49,7 +50,7 @@ func newFixture(t *testing.T) *fixture {
 	}
 	f := &fixture{st: st, lib: lib}
 	f.org = datatest.Org(t, st, orgName, "556036-0793")
-	f.org.Country, f.org.Municipality, f.org.Sector, f.org.Kind = data.CountrySE, "2380", "C", data.KindSME
+	f.org.Country, f.org.Municipality, f.org.Sector, f.org.Kind = domain.CountrySE, "2380", "C", data.KindSME
 	f.org.Employees = level(12)
 	f.org.Notes = "Familjeföretag som pressar must av äpplen från Storsjöbygden."
 	if err := st.UpdateOrganisation(ctx, &f.org); err != nil {
@@ -216,7 +217,7 @@ func TestUnknownOrganisationWritesNothing(t *testing.T) {
 	f := newFixture(t)
 	var buf bytes.Buffer
 	_, err := client.Write(context.Background(), &buf, f.st, f.lib, "no-such-org", translations.New("sv"), client.Options{Today: today})
-	var nf *data.NotFoundError
+	var nf *domain.NotFoundError
 	if !errors.As(err, &nf) {
 		t.Fatalf("err = %v, want a *data.NotFoundError", err)
 	}

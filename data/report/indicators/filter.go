@@ -6,22 +6,23 @@ import (
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Filter chooses what the report covers. Zero fields filter nothing.
 type Filter struct {
-	From, To     string       // YYYY-MM-DD, both inclusive
-	Country      data.Country // the organisation's country
-	County       string       // "23" Jämtland, "50" Trøndelag: from the organisation's municipality
-	Municipality string       // the organisation's municipality code
-	Advisor      string       // the visit's advisor, exactly as recorded
-	Kind         data.OrgKind // the organisation's kind
+	From, To     string         // YYYY-MM-DD, both inclusive
+	Country      domain.Country // the organisation's country
+	County       string         // "23" Jämtland, "50" Trøndelag: from the organisation's municipality
+	Municipality string         // the organisation's municipality code
+	Advisor      string         // the visit's advisor, exactly as recorded
+	Kind         data.OrgKind   // the organisation's kind
 }
 
 // Validate checks every field and returns every problem at once, as the
 // data package's validation errors (field names "from", "to", …).
 func (f *Filter) Validate() error {
-	f.Country = data.Country(strings.ToUpper(strings.TrimSpace(string(f.Country))))
+	f.Country = domain.Country(strings.ToUpper(strings.TrimSpace(string(f.Country))))
 	f.Advisor = strings.TrimSpace(f.Advisor)
 	errs := []error{data.ValidateDate("from", f.From, false), data.ValidateDate("to", f.To, false)}
 	if f.From != "" && f.To != "" && f.From > f.To && errs[0] == nil && errs[1] == nil {
@@ -43,7 +44,7 @@ func (f *Filter) Validate() error {
 }
 
 func choice(field, value string) error {
-	return &data.ValidationError{Field: field, Code: "choice", Params: map[string]any{"value": value}}
+	return &domain.ValidationError{Field: field, Code: "choice", Params: map[string]any{"value": value}}
 }
 
 // inPeriod reports whether a YYYY-MM-DD date lies in the filter's period.

@@ -8,6 +8,7 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -54,26 +55,26 @@ func newFixture(t *testing.T) *fixture {
 		fx.org[short] = o.ID
 	}
 	// A: Swedish micro enterprise led by women, visited by a Swedish and a Norwegian advisor.
-	mk("A", data.Organisation{Name: "Alfa Trä AB", Country: data.CountrySE, Municipality: "2321", Sector: "C",
+	mk("A", data.Organisation{Name: "Alfa Trä AB", Country: domain.CountrySE, Municipality: "2321", Sector: "C",
 		Kind: data.KindSME, Employees: intp(5), LeaderGender: data.LeaderWomen})
 	// B: Norwegian small start-up, A's partner at the cross-border workshops.
-	mk("B", data.Organisation{Name: "Bravo Reiseliv AS", Country: data.CountryNO, Municipality: "5025", Sector: "I",
+	mk("B", data.Organisation{Name: "Bravo Reiseliv AS", Country: domain.CountryNO, Municipality: "5025", Sector: "I",
 		Kind: data.KindStartup, Employees: intp(30), LeaderGender: data.LeaderMen})
 	// C: Swedish enterprise without an employee count: size unknown.
-	mk("C", data.Organisation{Name: "Charlie Konsult AB", Country: data.CountrySE, Municipality: "2380", Sector: "M",
+	mk("C", data.Organisation{Name: "Charlie Konsult AB", Country: domain.CountrySE, Municipality: "2380", Sector: "M",
 		Kind: data.KindSME, LeaderGender: data.LeaderMixed})
 	// P and U: public sector and academia: reached, cooperating, never enterprises.
-	mk("P", data.Organisation{Name: "Krokoms kommun", Country: data.CountrySE, Municipality: "2309", Sector: "O",
+	mk("P", data.Organisation{Name: "Krokoms kommun", Country: domain.CountrySE, Municipality: "2309", Sector: "O",
 		Kind: data.KindPublic, Employees: intp(200), LeaderGender: data.LeaderWomen})
-	mk("U", data.Organisation{Name: "Universitetet", Country: data.CountryNO, Municipality: "5001", Sector: "P",
+	mk("U", data.Organisation{Name: "Universitetet", Country: domain.CountryNO, Municipality: "5001", Sector: "P",
 		Kind: data.KindAcademia, Employees: intp(5000)})
 	// D: Norwegian large company; Ddup is its duplicate (registered as a micro SME), merged into it.
-	mk("D", data.Organisation{Name: "Delta Energi AS", Country: data.CountryNO, Municipality: "5034", Sector: "D",
+	mk("D", data.Organisation{Name: "Delta Energi AS", Country: domain.CountryNO, Municipality: "5034", Sector: "D",
 		Kind: data.KindLarge, Employees: intp(300), LeaderGender: data.LeaderMen})
-	mk("Ddup", data.Organisation{Name: "Delta Energi", Country: data.CountryNO, Municipality: "5034", Sector: "D",
+	mk("Ddup", data.Organisation{Name: "Delta Energi", Country: domain.CountryNO, Municipality: "5034", Sector: "D",
 		Kind: data.KindSME, Employees: intp(3), LeaderGender: data.LeaderWomen})
 	// E: visited only just outside the period, and once in it by a visit that was deleted.
-	mk("E", data.Organisation{Name: "Echo Mat AB", Country: data.CountrySE, Municipality: "2326", Sector: "C",
+	mk("E", data.Organisation{Name: "Echo Mat AB", Country: domain.CountrySE, Municipality: "2326", Sector: "C",
 		Kind: data.KindSME, Employees: intp(100), LeaderGender: data.LeaderWomen})
 
 	visit := func(short string, v data.Visit, orgs ...string) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 )
 
@@ -249,7 +250,7 @@ func TestFilterValidation(t *testing.T) {
 	} {
 		if _, err := indicators.Compute(context.Background(), nil, f); err == nil {
 			t.Errorf("%+v accepted", f)
-		} else if _, ok := data.AsValidation(err); !ok {
+		} else if _, ok := domain.AsValidation(err); !ok {
 			t.Errorf("%+v: %v is no validation error", f, err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // org is an organisation as the report sees it, with what the report asks
@@ -45,7 +46,7 @@ func newOrgTable(rows []data.ReportOrg) *orgTable {
 	for i := range rows {
 		r := &rows[i]
 		all[i] = org{ReportOrg: *r, county: counties[r.Municipality], enterprise: r.Kind.IsEnterprise(),
-			size: uint8(slices.Index(sizeOrder, r.Size())), se: r.Country == data.CountrySE, no: r.Country == data.CountryNO,
+			size: uint8(slices.Index(sizeOrder, r.Size())), se: r.Country == domain.CountrySE, no: r.Country == domain.CountryNO,
 			womenLed: r.LeaderGender == data.LeaderWomen}
 		t.list[i] = &all[i]
 	}

@@ -10,6 +10,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
@@ -24,9 +25,9 @@ func report(t *testing.T) *indicators.Report {
 	ctx := context.Background()
 	s, _ := datatest.Open(t)
 	five := 5
-	se := data.Organisation{Name: "Åre Smörbröd AB", Country: data.CountrySE, Municipality: "2321", Sector: "I",
+	se := data.Organisation{Name: "Åre Smörbröd AB", Country: domain.CountrySE, Municipality: "2321", Sector: "I",
 		Kind: data.KindSME, Employees: &five, LeaderGender: data.LeaderWomen}
-	no := data.Organisation{Name: "Røros Øl AS", Country: data.CountryNO, Municipality: "5025", Sector: "C", Kind: data.KindStartup}
+	no := data.Organisation{Name: "Røros Øl AS", Country: domain.CountryNO, Municipality: "5025", Sector: "C", Kind: data.KindStartup}
 	for _, o := range []*data.Organisation{&se, &no} {
 		if err := s.CreateOrganisation(ctx, o); err != nil {
 			t.Fatal(err)

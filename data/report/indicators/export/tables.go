@@ -7,6 +7,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/translations"
@@ -171,7 +172,7 @@ func RowLabel(d indicators.Dimension, key string, tr *translations.Localizer) st
 	}
 	switch d {
 	case indicators.ByCountry:
-		return tr.Country(data.Country(key))
+		return tr.Country(domain.Country(key))
 	case indicators.ByCounty:
 		for _, c := range data.Counties() {
 			if c.Code == key {
