@@ -21,7 +21,7 @@ func (s *session) isoDates(vals ...*string) {
 			continue
 		}
 		if t, err := s.tr.ParseDate(*v); err == nil {
-			*v = t.Format(data.DateLayout)
+			*v = t.Format(domain.DateLayout)
 		}
 	}
 }
@@ -106,9 +106,9 @@ func (s *session) cmdCheck([]string) error {
 	out := s.env.Stdout
 	s.say(out, s.tr.T("cli.check.schema", "Version", rep.SchemaVersion, "Latest", rep.LatestSchema))
 	s.say(out, s.tr.T("cli.check.integrity", "Result", strings.Join(rep.Integrity, "; ")))
-	s.say(out, s.tr.T("cli.check.counts", "Orgs", rep.Counts[data.EntityOrganisation],
-		"Contacts", rep.Counts[data.EntityContact], "Visits", rep.Counts[data.EntityVisit],
-		"Actions", rep.Counts[data.EntityAction], "Changes", rep.Changes))
+	s.say(out, s.tr.T("cli.check.counts", "Orgs", rep.Counts[domain.EntityOrganisation],
+		"Contacts", rep.Counts[domain.EntityContact], "Visits", rep.Counts[domain.EntityVisit],
+		"Actions", rep.Counts[domain.EntityAction], "Changes", rep.Changes))
 	if rep.Conflicts > 0 {
 		s.say(out, s.tr.N("cli.check.conflicts", rep.Conflicts))
 	}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"path/filepath"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
@@ -29,7 +28,7 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 	kind := fs.String("kind", "", "cli.flag.only.kind")
 	return func(s *session, _ []string) error {
 		s.isoDates(from, to)
-		f.From, f.To, f.Country, f.Kind = *from, *to, domain.Country(*country), data.OrgKind(*kind)
+		f.From, f.To, f.Country, f.Kind = *from, *to, domain.Country(*country), domain.OrgKind(*kind)
 		write, ok := map[string]func(io.Writer, *indicators.Report, export.Options) error{
 			"json": writeIndicatorsJSON, "xlsx": export.XLSX, "csv": export.CSV, "pdf": export.PDF}[*format]
 		if !ok {

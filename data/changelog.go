@@ -493,7 +493,7 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 	if err := a.setColumn(spec.table, c.ID, f.name, colVal, c.HLC.Millis()); err != nil {
 		return res, err
 	}
-	if c.Entity == EntityVisit {
+	if c.Entity == domain.EntityVisit {
 		switch c.Field {
 		case "orgs":
 			if err := a.markVisitOrgs(c.ID); err != nil { // the organisations it leaves
@@ -511,7 +511,7 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 			}
 		}
 	}
-	if c.Entity == EntityOrganisation && c.Field == "created_at" {
+	if c.Entity == domain.EntityOrganisation && c.Field == "created_at" {
 		// An organisation that arrives after its visits gets its derived rows now.
 		a.statsDirty[c.ID] = true
 	}
@@ -522,7 +522,7 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 // refuse records that c is kept aside, and why.
 func (a *applier) refuse(c Change, reason string, problem error) error {
 	detail := ""
-	if ve := ValidationErrors(problem); len(ve) > 0 {
+	if ve := domain.ValidationErrors(problem); len(ve) > 0 {
 		detail = ve[0].Code
 	}
 	_, err := a.exec(`INSERT OR IGNORE INTO changes_refused(device, seq, entity, id, field, reason, detail) VALUES(?,?,?,?,?,?,?)`,

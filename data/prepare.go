@@ -46,13 +46,13 @@ func (p *prepared) prepare(c *Change) {
 		return
 	}
 	switch {
-	case c.Entity == EntityOrganisation && c.Field == "name":
+	case c.Entity == domain.EntityOrganisation && c.Field == "name":
 		name, _ := p.col.(string)
 		p.sortName = name
 		for i, l := range domain.SortLangs {
 			p.sortKeys[i] = domain.SortKey(l, name)
 		}
-	case c.Entity == EntityVisit && c.Field == "orgs":
+	case c.Entity == domain.EntityVisit && c.Field == "orgs":
 		if jsonUnmarshalString(p.col.(string), &p.links) == nil {
 			p.hasLinks = true
 		}

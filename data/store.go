@@ -476,6 +476,13 @@ type Profile struct {
 	Done         bool // the first-run welcome has been completed
 }
 
+// Check checks the profile's texts, which end up in visits and actions
+// (the advisor, the owner): each on one line, without control characters.
+func (p Profile) Check() error {
+	return errors.Join(domain.CheckSingleLine("advisor", strings.TrimSpace(p.Advisor)),
+		domain.CheckSingleLine("org", strings.TrimSpace(p.Organisation)))
+}
+
 // Profile reads the advisor profile.
 func (s *Store) Profile() (Profile, error) {
 	var p Profile

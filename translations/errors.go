@@ -96,8 +96,8 @@ var fieldKeys = map[string]string{
 
 // entityKeys names the kinds of record in messages.
 var entityKeys = map[string]string{
-	data.EntityOrganisation: "entity.organisation", data.EntityContact: "entity.contact",
-	data.EntityVisit: "entity.visit", data.EntityAction: "entity.action",
+	domain.EntityOrganisation: "entity.organisation", domain.EntityContact: "entity.contact",
+	domain.EntityVisit: "entity.visit", domain.EntityAction: "entity.action",
 }
 
 // EntityName names a kind of record ("organisation" → "organisation" in
@@ -146,7 +146,7 @@ func (l *Localizer) Error(err error) string {
 	if err == nil {
 		return ""
 	}
-	if vs := data.ValidationErrors(err); len(vs) > 0 {
+	if vs := domain.ValidationErrors(err); len(vs) > 0 {
 		parts := make([]string, len(vs))
 		for i, v := range vs {
 			parts[i] = l.FieldLabel(v.Field) + ": " + l.Problem(v)

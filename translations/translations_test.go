@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -266,7 +265,7 @@ func TestErrorsReadInTheUsersLanguage(t *testing.T) {
 	if !strings.Contains(sv, "Organisationsnummer") || !strings.Contains(sv, "Kontrollsiffran") {
 		t.Errorf("sv: %q", sv)
 	}
-	nb := New("nb").Error(&domain.NotFoundError{Entity: data.EntityOrganisation, ID: "x1"})
+	nb := New("nb").Error(&domain.NotFoundError{Entity: domain.EntityOrganisation, ID: "x1"})
 	if !strings.Contains(nb, "organisasjon") || !strings.Contains(nb, "x1") {
 		t.Errorf("nb: %q", nb)
 	}

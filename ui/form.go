@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -81,7 +80,7 @@ func (f *form) clear() {
 // whether err was a validation error.
 func (f *form) showErrors(err error) bool {
 	f.clear()
-	vs := data.ValidationErrors(err)
+	vs := domain.ValidationErrors(err)
 	if len(vs) == 0 {
 		return false
 	}
@@ -182,18 +181,18 @@ func numberProblem(field string) error {
 // (both when country is ""), by county and name.
 func (u *UI) municipalityChoices(country domain.Country) []choice {
 	out := []choice{{"", u.tr.T("ui.choice.none")}}
-	for _, m := range data.Municipalities() {
+	for _, m := range domain.Municipalities() {
 		if country != "" && m.Country != country {
 			continue
 		}
 		out = append(out, choice{m.Code, m.Name + " (" + m.Code + ")"})
 	}
-	return append(out, choice{data.MunicipalityOther, u.tr.T("ui.municipality.other")})
+	return append(out, choice{domain.MunicipalityOther, u.tr.T("ui.municipality.other")})
 }
 
 func (u *UI) sectorChoices() []choice {
 	out := []choice{{"", u.tr.T("ui.choice.none")}}
-	for _, s := range data.Sectors() {
+	for _, s := range domain.Sectors() {
 		out = append(out, choice{s.Code, u.sectorLabel(s)})
 	}
 	return out
@@ -201,7 +200,7 @@ func (u *UI) sectorChoices() []choice {
 
 func (u *UI) kindChoices() []choice {
 	var out []choice
-	for _, k := range data.OrgKinds {
+	for _, k := range domain.OrgKinds {
 		out = append(out, choice{string(k), u.tr.Kind(k)})
 	}
 	return out
@@ -213,16 +212,16 @@ func (u *UI) countryChoices() []choice {
 
 // sectorLabel is how a sector reads: its code and its name in the
 // reader's language ("G – Handel; …").
-func (u *UI) sectorLabel(s data.Sector) string {
+func (u *UI) sectorLabel(s domain.Sector) string {
 	return s.Code + " – " + s.Name(u.tr.Lang())
 }
 
 // municipalityLabel is the display name of a municipality code.
 func (u *UI) municipalityLabel(code string) string {
-	if code == data.MunicipalityOther {
+	if code == domain.MunicipalityOther {
 		return u.tr.T("ui.municipality.other")
 	}
-	if m, ok := data.MunicipalityByCode(code); ok {
+	if m, ok := domain.MunicipalityByCode(code); ok {
 		return m.Name
 	}
 	return code
@@ -238,7 +237,7 @@ func (u *UI) isoDate(s string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	return t.Format(data.DateLayout), true
+	return t.Format(domain.DateLayout), true
 }
 
 // typedDate is isoDate with the problem to show beside field.

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -36,7 +35,7 @@ type orgDetail struct {
 	orgnrHint, sizeLabel                                *widget.Label
 	country, muni, sector, kind, leader, sustainability *choiceSelect
 
-	org data.Organisation // as stored (ID "" while creating)
+	org domain.Organisation // as stored (ID "" while creating)
 	// countryGuessed: the country was only defaulted from the profile, so an
 	// org number of the other country may correct it.
 	countryGuessed bool
@@ -99,12 +98,12 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	d.sizeLabel.Importance = widget.LowImportance
 	d.employees.OnChanged = func(string) { d.showSize(); d.changed() }
 	var leaders []choice
-	for _, l := range data.LeaderGenders {
+	for _, l := range domain.LeaderGenders {
 		leaders = append(leaders, choice{string(l), tr.Leader(l)})
 	}
 	d.leader = newChoiceSelect(leaders, changed)
 	var sust []choice
-	for _, v := range []data.Sustainability{data.SustainabilityUnknown, data.SustainabilityYes, data.SustainabilityNo} {
+	for _, v := range []domain.Sustainability{domain.SustainabilityUnknown, domain.SustainabilityYes, domain.SustainabilityNo} {
 		sust = append(sust, choice{string(v), tr.Sustainability(v)})
 	}
 	d.sustainability = newChoiceSelect(sust, changed)
@@ -199,7 +198,7 @@ func (d *orgDetail) open(id string) {
 func (d *orgDetail) openNew() {
 	d.screen.list.UnselectAll()
 	d.screen.selected = ""
-	o := data.Organisation{Kind: data.KindSME}
+	o := domain.Organisation{Kind: domain.KindSME}
 	if p, err := d.u.store.Profile(); err == nil {
 		o.Country = p.Country
 	}
@@ -216,7 +215,7 @@ func (d *orgDetail) draftKey() string {
 }
 
 // show fills the form from o and offers back an unsaved draft of it.
-func (d *orgDetail) show(o data.Organisation) {
+func (d *orgDetail) show(o domain.Organisation) {
 	d.org = o
 	d.countryGuessed = false
 	d.fill(o)
@@ -266,7 +265,7 @@ func (d *orgDetail) show(o data.Organisation) {
 	}
 }
 
-func (d *orgDetail) summary(o data.Organisation) string {
+func (d *orgDetail) summary(o domain.Organisation) string {
 	parts := []string{d.u.tr.Kind(o.Kind), d.u.tr.Size(o.Size())}
 	if o.Municipality != "" {
 		parts = append(parts, d.u.municipalityLabel(o.Municipality))
@@ -277,7 +276,7 @@ func (d *orgDetail) summary(o data.Organisation) string {
 	return strings.Join(parts, " · ")
 }
 
-func (d *orgDetail) snapshotOf(o data.Organisation) orgDraft {
+func (d *orgDetail) snapshotOf(o domain.Organisation) orgDraft {
 	emp := ""
 	if o.Employees != nil {
 		emp = strconv.Itoa(*o.Employees)
@@ -288,7 +287,7 @@ func (d *orgDetail) snapshotOf(o data.Organisation) orgDraft {
 		Tags: strings.Join(o.Tags, ", ")}
 }
 
-func (d *orgDetail) fill(o data.Organisation) { d.apply(d.snapshotOf(o)) }
+func (d *orgDetail) fill(o domain.Organisation) { d.apply(d.snapshotOf(o)) }
 
 // apply puts draft values into the widgets without recording a new draft.
 func (d *orgDetail) apply(v orgDraft) {
@@ -394,21 +393,21 @@ func (d *orgDetail) showSize() {
 	n, err := parseCount(d.employees.Text)
 	switch {
 	case strings.TrimSpace(d.employees.Text) == "":
-		d.sizeLabel.SetText(d.u.tr.Size(data.SizeUnknown))
+		d.sizeLabel.SetText(d.u.tr.Size(domain.SizeUnknown))
 	case err != nil || n < 0:
 		d.sizeLabel.SetText("")
 	default:
-		d.sizeLabel.SetText(d.u.tr.Size(data.SizeClassFor(n)))
+		d.sizeLabel.SetText(d.u.tr.Size(domain.SizeClassFor(n)))
 	}
 }
 
 // toOrganisation builds the record to store from the form.
-func (d *orgDetail) toOrganisation() (data.Organisation, error) {
+func (d *orgDetail) toOrganisation() (domain.Organisation, error) {
 	o := d.org
 	v := d.read()
 	o.Name, o.OrgNr, o.Country = v.Name, v.OrgNr, domain.Country(v.Country)
-	o.Municipality, o.Sector, o.Kind = v.Municipality, v.Sector, data.OrgKind(v.Kind)
-	o.LeaderGender, o.Sustainability = data.LeaderGender(v.Leader), data.Sustainability(v.Sustainability)
+	o.Municipality, o.Sector, o.Kind = v.Municipality, v.Sector, domain.OrgKind(v.Kind)
+	o.LeaderGender, o.Sustainability = domain.LeaderGender(v.Leader), domain.Sustainability(v.Sustainability)
 	o.SustainabilityNotes, o.Notes = v.SustNotes, v.Notes
 	o.Tags = nil
 	for _, t := range strings.Split(v.Tags, ",") {
@@ -471,7 +470,7 @@ func (d *orgDetail) confirmDelete() {
 			return
 		}
 		d.draft.discard()
-		d.org = data.Organisation{}
+		d.org = domain.Organisation{}
 		d.body.Hide()
 		d.empty.Show()
 		d.screen.deleted(o)
@@ -479,7 +478,7 @@ func (d *orgDetail) confirmDelete() {
 }
 
 // orgLabel is "Name (municipality)" for lists that mix organisations.
-func (u *UI) orgLabel(o data.Organisation) string {
+func (u *UI) orgLabel(o domain.Organisation) string {
 	if o.Municipality == "" {
 		return o.Name
 	}

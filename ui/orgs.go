@@ -54,7 +54,7 @@ func newOrgScreen(u *UI) *orgScreen {
 	s.country = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_country")}}, u.countryChoices()...), func(string) { s.refresh() })
 	var counties []choice
 	counties = append(counties, choice{"", tr.T("ui.filter.any_county")})
-	for _, c := range data.Counties() {
+	for _, c := range domain.Counties() {
 		counties = append(counties, choice{c.Code, c.Name})
 	}
 	s.county = newChoiceSelect(counties, func(string) { s.refresh() })
@@ -65,10 +65,10 @@ func newOrgScreen(u *UI) *orgScreen {
 	sectors[0] = choice{"", tr.T("ui.filter.any_sector")}
 	s.sector = newChoiceSelect(sectors, func(string) { s.refresh() })
 	sizes := []choice{{"", tr.T("ui.filter.any_size")}}
-	for _, sz := range []data.SizeClass{data.SizeMicro, data.SizeSmall, data.SizeMedium, data.SizeLarge} {
+	for _, sz := range []domain.SizeClass{domain.SizeMicro, domain.SizeSmall, domain.SizeMedium, domain.SizeLarge} {
 		sizes = append(sizes, choice{string(sz), tr.Size(sz)})
 	}
-	sizes = append(sizes, choice{data.SizeFilterUnknown, tr.Size(data.SizeUnknown)})
+	sizes = append(sizes, choice{data.SizeFilterUnknown, tr.Size(domain.SizeUnknown)})
 	s.size = newChoiceSelect(sizes, func(string) { s.refresh() })
 	s.kd = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_kind")}}, u.kindChoices()...), func(string) { s.refresh() })
 	s.sort = newChoiceSelect([]choice{
@@ -158,7 +158,7 @@ func (s *orgScreen) subtitle(r data.OrgRow) string {
 
 func (s *orgScreen) query() data.OrgQuery {
 	return data.OrgQuery{Text: s.search.Text, Country: domain.Country(s.country.Value()), County: s.county.Value(),
-		Municipality: s.muni.Value(), Sector: s.sector.Value(), Size: s.size.Value(), Kind: data.OrgKind(s.kd.Value()),
+		Municipality: s.muni.Value(), Sector: s.sector.Value(), Size: s.size.Value(), Kind: domain.OrgKind(s.kd.Value()),
 		Sort: data.OrgSort(s.sort.Value()), Desc: s.sort.Value() == string(data.SortByLastVisit) || s.sort.Value() == string(data.SortByUpdated),
 		Lang: s.u.tr.Lang()}
 }
@@ -225,7 +225,7 @@ type shownList struct {
 }
 
 // deleted offers to undo the delete of the organisation just removed.
-func (s *orgScreen) deleted(o data.Organisation) {
+func (s *orgScreen) deleted(o domain.Organisation) {
 	s.deletedID = o.ID
 	s.selected = ""
 	s.undoLabel.SetText(s.u.tr.T("ui.orgs.deleted", "Name", o.Name))

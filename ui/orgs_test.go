@@ -34,7 +34,7 @@ func TestCreateOrganisationThroughTheForm(t *testing.T) {
 
 	rows, _ := st.SearchOrganisations(u.ctx(), data.OrgQuery{})
 	if len(rows) != 1 || rows[0].Name != "Krokoms Kvarn AB" || rows[0].OrgNr != "5560360793" ||
-		rows[0].Municipality != "2309" || rows[0].Size() != data.SizeSmall {
+		rows[0].Municipality != "2309" || rows[0].Size() != domain.SizeSmall {
 		t.Fatalf("stored: %+v", rows)
 	}
 	if !shows(s.view, "1 organisation") || !shows(s.list, "Krokoms Kvarn AB") {
@@ -77,7 +77,7 @@ func TestSearchAsYouTypeAndFilters(t *testing.T) {
 	for i := 0; i < 30; i++ {
 		datatest.Org(t, st, fmt.Sprintf("Filler %02d AB", i), "")
 	}
-	glas := data.Organisation{Name: "Åre Glashytta", Municipality: "2321"}
+	glas := domain.Organisation{Name: "Åre Glashytta", Municipality: "2321"}
 	if err := st.CreateOrganisation(u.ctx(), &glas); err != nil {
 		t.Fatal(err)
 	}

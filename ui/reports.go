@@ -89,7 +89,7 @@ func newReportsScreen(u *UI) *reportsScreen {
 	}
 	s.country = newChoiceSelect(append([]choice{{"", tr.T("ui.filter.any_country")}}, u.countryChoices()...), changed)
 	counties := []choice{{"", tr.T("ui.filter.any_county")}}
-	for _, c := range data.Counties() {
+	for _, c := range domain.Counties() {
 		counties = append(counties, choice{c.Code, c.Name})
 	}
 	s.county = newChoiceSelect(counties, changed)
@@ -185,7 +185,7 @@ func (s *reportsScreen) refreshSoon() { s.typing.run(s.refresh) }
 // filter reads the screen's choices; problems name the fields.
 func (s *reportsScreen) filter() (indicators.Filter, error) {
 	f := indicators.Filter{Country: domain.Country(s.country.Value()), County: s.county.Value(),
-		Municipality: s.muni.Value(), Advisor: s.advisor.Value(), Kind: data.OrgKind(s.kind.Value())}
+		Municipality: s.muni.Value(), Advisor: s.advisor.Value(), Kind: domain.OrgKind(s.kind.Value())}
 	var err error
 	if f.From, err = s.u.typedDate("from", s.from.Text); err != nil {
 		return f, err
@@ -277,9 +277,9 @@ func (s *reportsScreen) show() {
 	}
 	add("RCO01", tr.T("report.indicators.rco01"), r.RCO01.Figure, false)
 	for _, sc := range []struct {
-		class data.SizeClass
+		class domain.SizeClass
 		key   string
-	}{{data.SizeMicro, "micro"}, {data.SizeSmall, "small"}, {data.SizeMedium, "medium"}, {data.SizeLarge, "large"}, {data.SizeUnknown, "unknown"}} {
+	}{{domain.SizeMicro, "micro"}, {domain.SizeSmall, "small"}, {domain.SizeMedium, "medium"}, {domain.SizeLarge, "large"}, {domain.SizeUnknown, "unknown"}} {
 		add("", tr.T("report.indicators.rco01."+sc.key), *r.RCO01.Class(sc.class), true)
 	}
 	add("RCO04", tr.T("report.indicators.rco04"), r.RCO04, false)

@@ -25,8 +25,8 @@ import (
 // window never loses what was typed.
 type visitForm struct {
 	u     *UI
-	key   string     // draft key: "visit:new" or "visit:<id>"
-	orig  data.Visit // the stored visit when editing (id, advisor, field clocks)
+	key   string       // draft key: "visit:new" or "visit:<id>"
+	orig  domain.Visit // the stored visit when editing (id, advisor, field clocks)
 	dlg   *dialog.CustomDialog
 	form  *form
 	draft *draftKeeper
@@ -91,7 +91,7 @@ func (u *UI) NewVisit(orgIDs []string) {
 		f.focusFirst()
 		return
 	}
-	f := u.newVisitForm(data.Visit{})
+	f := u.newVisitForm(domain.Visit{})
 	f.open(f.blank(orgIDs))
 }
 
@@ -122,7 +122,7 @@ func (u *UI) openVisitForm(key string) *visitForm {
 	return nil
 }
 
-func (u *UI) newVisitForm(orig data.Visit) *visitForm {
+func (u *UI) newVisitForm(orig domain.Visit) *visitForm {
 	f := &visitForm{u: u, orig: orig, key: "visit:new", calendar: calendarHost{u: u}}
 	if orig.ID != "" {
 		f.key = "visit:" + orig.ID
@@ -145,7 +145,7 @@ func (f *visitForm) build() {
 
 	f.date = f.dateEntry()
 	var types []choice
-	for _, t := range data.VisitTypes {
+	for _, t := range domain.VisitTypes {
 		types = append(types, choice{string(t), tr.VisitType(t)})
 	}
 	f.kind = newChoiceSelect(types, func(string) { f.changed() })
@@ -166,8 +166,8 @@ func (f *visitForm) build() {
 		groupPart{"men", tr.FieldLabel("men"), f.men},
 		groupPart{"other", tr.T("ui.visit.participants.other"), f.other})
 
-	phases := []choice{{string(data.PhaseNone), tr.Phase(data.PhaseNone)}}
-	for _, p := range data.Phases {
+	phases := []choice{{string(domain.PhaseNone), tr.Phase(domain.PhaseNone)}}
+	for _, p := range domain.Phases {
 		phases = append(phases, choice{string(p), tr.Phase(p)})
 	}
 	f.phase = newChoiceSelect(phases, func(string) { f.changed() })
@@ -340,11 +340,11 @@ func (f *visitForm) layoutSteps() {
 
 // blank is a new visit: today, on site, with room for one next step.
 func (f *visitForm) blank(orgIDs []string) visitDraft {
-	return visitDraft{Orgs: orgIDs, Date: f.u.tr.Date(f.u.opt.Now()), Type: string(data.VisitOnSite),
+	return visitDraft{Orgs: orgIDs, Date: f.u.tr.Date(f.u.opt.Now()), Type: string(domain.VisitOnSite),
 		Steps: []stepDraft{{}}}
 }
 
-func (f *visitForm) fromVisit(v data.Visit) visitDraft {
+func (f *visitForm) fromVisit(v domain.Visit) visitDraft {
 	count := func(n int) string {
 		if n == 0 {
 			return ""
@@ -547,7 +547,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 	} else {
 		local = append(local, dateProblem("date", d.Date))
 	}
-	v.Type, v.Phase = data.VisitType(d.Type), data.Phase(d.Phase)
+	v.Type, v.Phase = domain.VisitType(d.Type), domain.Phase(d.Phase)
 	v.Place, v.Notes, v.CrossBorder = d.Place, d.Notes, d.CrossBorder
 	for _, c := range []struct {
 		field, text string
@@ -567,7 +567,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 		if text == "" && strings.TrimSpace(s.Due) == "" {
 			continue
 		}
-		a := data.Action{Text: text}
+		a := domain.Action{Text: text}
 		if iso, ok := f.u.isoDate(s.Due); ok {
 			a.Due = iso
 		} else {
@@ -592,14 +592,14 @@ func withStoreProblems(nv data.NewVisit, rows []int, local []*domain.ValidationE
 		errs = append(errs, p)
 	}
 	v := nv.Visit
-	for _, p := range data.ValidationErrors(v.Normalise()) {
+	for _, p := range domain.ValidationErrors(v.Normalise()) {
 		if !seen[p.Field] {
 			errs = append(errs, p)
 		}
 	}
 	for k, a := range nv.NextSteps {
 		a.OrgID = "-" // the store takes it from the visit
-		for _, p := range data.ValidationErrors(a.Normalise()) {
+		for _, p := range domain.ValidationErrors(a.Normalise()) {
 			c := *p
 			c.Field = fmt.Sprintf("next_steps.%d.%s", rows[k], p.Field)
 			if !seen[c.Field] {
@@ -648,7 +648,7 @@ func (f *visitForm) store(nv data.NewVisit, rows []int) error {
 
 // prefixStep names an action's validation problems as next step k's.
 func prefixStep(err error, k int) error {
-	vs := data.ValidationErrors(err)
+	vs := domain.ValidationErrors(err)
 	if len(vs) == 0 {
 		return err
 	}
@@ -664,7 +664,7 @@ func prefixStep(err error, k int) error {
 // stepsToRows renames "next_steps.K.field" problems from the K-th stored
 // next step to the form row it came from (empty rows are not stored).
 func stepsToRows(err error, rows []int) error {
-	vs := data.ValidationErrors(err)
+	vs := domain.ValidationErrors(err)
 	if len(vs) == 0 {
 		return err
 	}

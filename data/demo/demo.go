@@ -94,7 +94,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	}
 	r := rand.New(rand.NewPCG(opt.Seed, 2026))
 	var muniSE, muniNO []string
-	for _, m := range data.Municipalities() {
+	for _, m := range domain.Municipalities() {
 		if m.Country == domain.CountrySE {
 			muniSE = append(muniSE, m.Code)
 		} else {
@@ -103,7 +103,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	}
 	pick := func(l []string) string { return l[r.IntN(len(l))] }
 
-	orgs := make([]*data.Organisation, 0, opt.Orgs)
+	orgs := make([]*domain.Organisation, 0, opt.Orgs)
 	countryOf := map[string]domain.Country{}
 	var bulk data.Bulk
 	flush := func() error {
@@ -115,7 +115,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		return err
 	}
 	for i := 0; i < opt.Orgs; i++ {
-		o := &data.Organisation{}
+		o := &domain.Organisation{}
 		t := trades[r.IntN(len(trades))]
 		if r.IntN(100) < 55 {
 			o.Country = domain.CountrySE
@@ -132,37 +132,37 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		o.Sector = t.sector
 		switch n := r.IntN(100); {
 		case n < 70:
-			o.Kind = data.KindSME
+			o.Kind = domain.KindSME
 		case n < 85:
-			o.Kind = data.KindStartup
+			o.Kind = domain.KindStartup
 		case n < 90:
-			o.Kind = data.KindLarge
+			o.Kind = domain.KindLarge
 		case n < 96:
-			o.Kind = data.KindPublic
+			o.Kind = domain.KindPublic
 		default:
-			o.Kind = data.KindAcademia
+			o.Kind = domain.KindAcademia
 		}
 		if r.IntN(10) > 0 { // some sizes are unknown, as in real life
 			emp := []int{1, 2, 3, 5, 8, 12, 18, 25, 40, 60, 120, 300}[r.IntN(12)]
-			if o.Kind == data.KindLarge {
+			if o.Kind == domain.KindLarge {
 				emp = 250 + r.IntN(900)
 			}
 			o.Employees = &emp
 		}
 		o.OrgNr = orgNumber(r, o.Country)
-		o.LeaderGender = []data.LeaderGender{data.LeaderWomen, data.LeaderMen, data.LeaderMen, data.LeaderMixed, data.LeaderUnknown}[r.IntN(5)]
-		o.Sustainability = []data.Sustainability{data.SustainabilityYes, data.SustainabilityNo, data.SustainabilityUnknown}[r.IntN(3)]
+		o.LeaderGender = []domain.LeaderGender{domain.LeaderWomen, domain.LeaderMen, domain.LeaderMen, domain.LeaderMixed, domain.LeaderUnknown}[r.IntN(5)]
+		o.Sustainability = []domain.Sustainability{domain.SustainabilityYes, domain.SustainabilityNo, domain.SustainabilityUnknown}[r.IntN(3)]
 		bulk.Organisations = append(bulk.Organisations, o)
 		orgs = append(orgs, o)
 		o.ID = data.NewID()
 		if r.IntN(3) > 0 {
-			c := &data.Contact{OrgID: o.ID, Role: []string{"VD", "Daglig leder", "CTO", "Projektledare"}[r.IntN(4)]}
+			c := &domain.Contact{OrgID: o.ID, Role: []string{"VD", "Daglig leder", "CTO", "Projektledare"}[r.IntN(4)]}
 			if o.Country == domain.CountrySE {
 				c.Name = pick(firstNamesSE) + " " + pick(lastNamesSE)
 			} else {
 				c.Name = pick(firstNamesNO) + " " + pick(lastNamesNO)
 			}
-			c.Gender = []data.Gender{data.GenderWoman, data.GenderMan}[r.IntN(2)]
+			c.Gender = []domain.Gender{domain.GenderWoman, domain.GenderMan}[r.IntN(2)]
 			bulk.Contacts = append(bulk.Contacts, c)
 		}
 		if len(bulk.Organisations) >= batch {
@@ -180,16 +180,16 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 
 	start := opt.Today.AddDate(-2, 0, 0)
 	days := int(opt.Today.Sub(start).Hours() / 24)
-	today := opt.Today.Format(data.DateLayout)
+	today := opt.Today.Format(domain.DateLayout)
 	for i := 0; i < opt.Visits; i++ {
 		d := start.AddDate(0, 0, r.IntN(days+1))
 		main := orgs[r.IntN(len(orgs))]
-		v := &data.NewVisit{Visit: data.Visit{Date: d.Format(data.DateLayout), OrgIDs: []string{main.ID},
+		v := &data.NewVisit{Visit: domain.Visit{Date: d.Format(domain.DateLayout), OrgIDs: []string{main.ID},
 			Advisor: pick(advisors)}}
-		v.Type = []data.VisitType{data.VisitOnSite, data.VisitOnSite, data.VisitDigital, data.VisitPhone, data.VisitWorkshop, data.VisitEvent}[r.IntN(6)]
+		v.Type = []domain.VisitType{domain.VisitOnSite, domain.VisitOnSite, domain.VisitDigital, domain.VisitPhone, domain.VisitWorkshop, domain.VisitEvent}[r.IntN(6)]
 		v.Minutes = []int{30, 45, 60, 90, 120, 180}[r.IntN(6)]
-		v.Phase = data.Phases[r.IntN(len(data.Phases))]
-		if v.Type == data.VisitWorkshop || v.Type == data.VisitEvent {
+		v.Phase = domain.Phases[r.IntN(len(domain.Phases))]
+		if v.Type == domain.VisitWorkshop || v.Type == domain.VisitEvent {
 			for k := 0; k < 1+r.IntN(4); k++ {
 				v.OrgIDs = append(v.OrgIDs, orgs[r.IntN(len(orgs))].ID)
 			}
@@ -210,14 +210,14 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		} else {
 			v.Notes = pick(notesNO)
 		}
-		if m, ok := data.MunicipalityByCode(main.Municipality); ok {
+		if m, ok := domain.MunicipalityByCode(main.Municipality); ok {
 			v.Place = m.Name
 		}
-		if v.Type == data.VisitDigital {
+		if v.Type == domain.VisitDigital {
 			v.Place = "Teams"
 		}
 		if r.IntN(3) == 0 {
-			a := data.Action{Owner: v.Advisor, Due: d.AddDate(0, 0, 7+r.IntN(40)).Format(data.DateLayout)}
+			a := domain.Action{Owner: v.Advisor, Due: d.AddDate(0, 0, 7+r.IntN(40)).Format(domain.DateLayout)}
 			if main.Country == domain.CountrySE {
 				a.Text = pick(actionsSE)
 			} else {
@@ -226,7 +226,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 			if a.Due < today && r.IntN(4) > 0 {
 				a.Done = a.Due
 			}
-			v.NextSteps = []data.Action{a}
+			v.NextSteps = []domain.Action{a}
 		}
 		bulk.Visits = append(bulk.Visits, v)
 		if len(bulk.Visits) >= batch {

@@ -23,14 +23,14 @@ func TestFillMakesRealisticDataOnlyOnce(t *testing.T) {
 	if err != nil || !rep.OK() {
 		t.Fatalf("check: %+v %v", rep, err)
 	}
-	if rep.Counts[data.EntityOrganisation] != 50 || rep.Counts[data.EntityVisit] != 300 || rep.Counts[data.EntityAction] == 0 {
+	if rep.Counts[domain.EntityOrganisation] != 50 || rep.Counts[domain.EntityVisit] != 300 || rep.Counts[domain.EntityAction] == 0 {
 		t.Fatalf("counts: %+v", rep.Counts)
 	}
 	countries := map[domain.Country]int{}
 	rows, _ := s.SearchOrganisations(ctx, data.OrgQuery{})
 	for _, r := range rows {
 		countries[r.Country]++
-		if _, ok := data.MunicipalityByCode(r.Municipality); !ok {
+		if _, ok := domain.MunicipalityByCode(r.Municipality); !ok {
 			t.Fatalf("demo organisation outside the region: %+v", r.Organisation)
 		}
 	}

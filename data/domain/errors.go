@@ -25,7 +25,9 @@ func (e *ValidationError) Error() string {
 // Invalid builds a ValidationError; params come as key, value pairs. The
 // store uses it for the problems only it can see (a reference to a missing
 // record, a merge of a record with itself).
-func Invalid(field, code string, params ...any) *ValidationError { return invalid(field, code, params...) }
+func Invalid(field, code string, params ...any) *ValidationError {
+	return invalid(field, code, params...)
+}
 
 // invalid is Invalid; the translations test finds the codes handed out by
 // its calls.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc"
 	"eu.ilsa.coach/ilsa/translations"
@@ -37,9 +38,9 @@ const defaultMaxVisits = 40
 func Write(ctx context.Context, w io.Writer, st *data.Store, lib *models.Library, orgID string,
 	tr *translations.Localizer, opts Options) (pages int, err error) {
 	if opts.Today == "" {
-		opts.Today = time.Now().Format(data.DateLayout)
+		opts.Today = time.Now().Format(domain.DateLayout)
 	}
-	day, err := time.Parse(data.DateLayout, opts.Today)
+	day, err := time.Parse(domain.DateLayout, opts.Today)
 	if err != nil {
 		return 0, fmt.Errorf("client report: date %q: %w", opts.Today, err)
 	}

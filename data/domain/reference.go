@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"cmp"
@@ -7,8 +7,6 @@ import (
 	"maps"
 	"slices"
 	"sync"
-
-	"eu.ilsa.coach/ilsa/data/domain"
 
 	"eu.ilsa.coach/ilsa/assets"
 )
@@ -20,7 +18,7 @@ const MunicipalityOther = "other"
 // County is a Swedish län or a Norwegian fylke.
 type County struct {
 	Code     string // "23" Jämtlands län, "50" Trøndelag
-	Country  domain.Country
+	Country  Country
 	Name     string
 	SamiName string // official Southern Sami name, or ""
 }
@@ -30,7 +28,7 @@ type County struct {
 type Municipality struct {
 	Code, Name, SamiName string
 	County               string // county code
-	Country              domain.Country
+	Country              Country
 }
 
 // Sector is a NACE Rev. 2 / SNI 2007 / SN2007 section (A–U).
@@ -108,17 +106,17 @@ func reference() *referenceData {
 func loadReference() (*referenceData, error) {
 	var mf struct {
 		Counties []struct {
-			Code     string         `json:"code"`
-			Country  domain.Country `json:"country"`
-			Name     string         `json:"name"`
-			SamiName string         `json:"sami_name"`
+			Code     string  `json:"code"`
+			Country  Country `json:"country"`
+			Name     string  `json:"name"`
+			SamiName string  `json:"sami_name"`
 		} `json:"counties"`
 		Municipalities []struct {
-			Code     string         `json:"code"`
-			Name     string         `json:"name"`
-			SamiName string         `json:"sami_name"`
-			County   string         `json:"county"`
-			Country  domain.Country `json:"country"`
+			Code     string  `json:"code"`
+			Name     string  `json:"name"`
+			SamiName string  `json:"sami_name"`
+			County   string  `json:"county"`
+			Country  Country `json:"country"`
 		} `json:"municipalities"`
 	}
 	if err := readJSON("reference/municipalities.json", &mf); err != nil {

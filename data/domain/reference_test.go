@@ -1,11 +1,9 @@
-package data
+package domain
 
 import (
 	"slices"
 	"strings"
 	"testing"
-
-	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The municipality codes of FACTS.md, counted there: 8 in Jämtland, 38 in
@@ -54,7 +52,7 @@ func TestMunicipalities(t *testing.T) {
 	if perCounty["23"] != 8 || perCounty["50"] != 38 || len(perCounty) != 2 {
 		t.Errorf("per county: %v, want 23:8 50:38", perCounty)
 	}
-	check := func(codes map[string]string, county string, country domain.Country) {
+	check := func(codes map[string]string, county string, country Country) {
 		for code, name := range codes {
 			m, ok := MunicipalityByCode(code)
 			if !ok {
@@ -75,8 +73,8 @@ func TestMunicipalities(t *testing.T) {
 			}
 		}
 	}
-	check(factsJamtland, "23", domain.CountrySE)
-	check(factsTrondelag, "50", domain.CountryNO)
+	check(factsJamtland, "23", CountrySE)
+	check(factsTrondelag, "50", CountryNO)
 
 	if _, ok := MunicipalityByCode("0301"); ok {
 		t.Error("Oslo should not be listed")
@@ -93,8 +91,8 @@ func TestMunicipalities(t *testing.T) {
 
 func TestCounties(t *testing.T) {
 	want := []County{
-		{Code: "23", Country: domain.CountrySE, Name: "Jämtlands län"},
-		{Code: "50", Country: domain.CountryNO, Name: "Trøndelag", SamiName: "Trööndelage"},
+		{Code: "23", Country: CountrySE, Name: "Jämtlands län"},
+		{Code: "50", Country: CountryNO, Name: "Trøndelag", SamiName: "Trööndelage"},
 	}
 	if got := Counties(); !slices.Equal(got, want) {
 		t.Errorf("Counties() = %+v, want %+v", got, want)
@@ -109,7 +107,7 @@ func TestValidateMunicipality(t *testing.T) {
 	}
 	for _, bad := range []string{"0301", "2380 ", "Östersund", "23", "5062", "OTHER"} {
 		err := ValidateMunicipality(bad)
-		ve, ok := domain.AsValidation(err)
+		ve, ok := AsValidation(err)
 		if !ok || ve.Field != "municipality" || ve.Code != "municipality.unknown" || ve.Params["code"] != bad {
 			t.Errorf("ValidateMunicipality(%q) = %v", bad, err)
 		}
@@ -160,7 +158,7 @@ func TestSectors(t *testing.T) {
 	}
 	for _, bad := range []string{"c", "V", "Z", "AB", "01", " C"} {
 		err := ValidateSector(bad)
-		ve, ok := domain.AsValidation(err)
+		ve, ok := AsValidation(err)
 		if !ok || ve.Field != "sector" || ve.Code != "sector.unknown" {
 			t.Errorf("ValidateSector(%q) = %v", bad, err)
 		}
