@@ -7,6 +7,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The commands about the data folder as a whole: init, dump, demo and check.
@@ -20,7 +21,7 @@ func (s *session) isoDates(vals ...*string) {
 			continue
 		}
 		if t, err := s.tr.ParseDate(*v); err == nil {
-			*v = t.Format(data.DateLayout)
+			*v = t.Format(domain.DateLayout)
 		}
 	}
 }
@@ -38,7 +39,7 @@ func (s *session) cmdInit(advisor, org, country string) error {
 	if strings.TrimSpace(advisor) == "" { // given, but blank
 		return usage("cli.error.required_flag", "Flag", "--advisor")
 	}
-	p := data.Profile{Advisor: advisor, Organisation: org, Country: data.Country(strings.ToUpper(country))}
+	p := data.Profile{Advisor: advisor, Organisation: org, Country: domain.Country(strings.ToUpper(country))}
 	if err := p.Check(); err != nil {
 		return err
 	}
@@ -105,9 +106,9 @@ func (s *session) cmdCheck([]string) error {
 	out := s.env.Stdout
 	s.say(out, s.tr.T("cli.check.schema", "Version", rep.SchemaVersion, "Latest", rep.LatestSchema))
 	s.say(out, s.tr.T("cli.check.integrity", "Result", strings.Join(rep.Integrity, "; ")))
-	s.say(out, s.tr.T("cli.check.counts", "Orgs", rep.Counts[data.EntityOrganisation],
-		"Contacts", rep.Counts[data.EntityContact], "Visits", rep.Counts[data.EntityVisit],
-		"Actions", rep.Counts[data.EntityAction], "Changes", rep.Changes))
+	s.say(out, s.tr.T("cli.check.counts", "Orgs", rep.Counts[domain.EntityOrganisation],
+		"Contacts", rep.Counts[domain.EntityContact], "Visits", rep.Counts[domain.EntityVisit],
+		"Actions", rep.Counts[domain.EntityAction], "Changes", rep.Changes))
 	if rep.Conflicts > 0 {
 		s.say(out, s.tr.N("cli.check.conflicts", rep.Conflicts))
 	}

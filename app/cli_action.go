@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The action commands: action add, done, delete and list.
@@ -22,7 +23,7 @@ func actionAdd(fs *flag.FlagSet) runFunc {
 			return err
 		}
 		s.isoDates(due)
-		a := data.Action{OrgID: *org, VisitID: *visit, Text: *text, Due: *due, Owner: *owner}
+		a := domain.Action{OrgID: *org, VisitID: *visit, Text: *text, Due: *due, Owner: *owner}
 		if *dimension != "" {
 			// MODEL/DIMENSION: the action works towards that dimension's target.
 			model, dim, _ := strings.Cut(*dimension, "/")

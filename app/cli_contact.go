@@ -3,7 +3,7 @@ package app
 import (
 	"flag"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The contact commands: contact add, edit, delete and list.
@@ -18,7 +18,7 @@ func declareContactFlags(fs *flag.FlagSet) contactFlags {
 		consent: fs.String("consent", "", "cli.flag.consent")}
 }
 
-func (f contactFlags) apply(s *session, c *data.Contact, given map[string]bool) error {
+func (f contactFlags) apply(s *session, c *domain.Contact, given map[string]bool) error {
 	s.isoDates(f.consent)
 	for name, pair := range map[string][2]*string{"org": {&c.OrgID, f.org}, "name": {&c.Name, f.name},
 		"role": {&c.Role, f.role}, "email": {&c.Email, f.email}, "phone": {&c.Phone, f.phone}, "consent": {&c.ConsentDate, f.consent}} {
@@ -27,17 +27,17 @@ func (f contactFlags) apply(s *session, c *data.Contact, given map[string]bool) 
 		}
 	}
 	if given["gender"] {
-		c.Gender = data.Gender(*f.gender)
+		c.Gender = domain.Gender(*f.gender)
 	}
 	return nil
 }
 
 // contactRecords are the contacts, for contact add and contact edit.
-var contactRecords = recordStore[data.Contact]{
-	load:   func(s *session, id string) (data.Contact, error) { return s.store.Contact(s.ctx(), id) },
-	create: func(s *session, c *data.Contact) error { return s.store.CreateContact(s.ctx(), c) },
-	update: func(s *session, c *data.Contact) error { return s.store.UpdateContact(s.ctx(), c) },
-	id:     func(c *data.Contact) string { return c.ID },
+var contactRecords = recordStore[domain.Contact]{
+	load:   func(s *session, id string) (domain.Contact, error) { return s.store.Contact(s.ctx(), id) },
+	create: func(s *session, c *domain.Contact) error { return s.store.CreateContact(s.ctx(), c) },
+	update: func(s *session, c *domain.Contact) error { return s.store.UpdateContact(s.ctx(), c) },
+	id:     func(c *domain.Contact) string { return c.ID },
 }
 
 func contactAdd(fs *flag.FlagSet) runFunc {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // --- error paths --------------------------------------------------------------
@@ -322,7 +323,7 @@ func TestStoredControlCharactersPrintEscaped(t *testing.T) {
 func assertNoControls(t *testing.T, args []string, out, allowed string) {
 	t.Helper()
 	for _, r := range out {
-		if data.IsControl(r) && !strings.ContainsRune(allowed, r) {
+		if domain.IsControl(r) && !strings.ContainsRune(allowed, r) {
 			t.Errorf("ilsa %s printed control character %U:\n%q", strings.Join(args, " "), r, out)
 			return
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The organisation commands: org add, edit, delete and list (org merge is
@@ -27,7 +28,7 @@ func declareOrgFlags(fs *flag.FlagSet) orgFlags {
 }
 
 // apply copies the given flags onto o.
-func (f orgFlags) apply(_ *session, o *data.Organisation, given map[string]bool) error {
+func (f orgFlags) apply(_ *session, o *domain.Organisation, given map[string]bool) error {
 	set := func(name string, dst *string, v *string) {
 		if given[name] {
 			*dst = *v
@@ -39,16 +40,16 @@ func (f orgFlags) apply(_ *session, o *data.Organisation, given map[string]bool)
 	set("sector", &o.Sector, f.sector)
 	set("notes", &o.Notes, f.notes)
 	if given["country"] {
-		o.Country = data.Country(strings.ToUpper(*f.country))
+		o.Country = domain.Country(strings.ToUpper(*f.country))
 	}
 	if given["kind"] {
-		o.Kind = data.OrgKind(*f.kind)
+		o.Kind = domain.OrgKind(*f.kind)
 	}
 	if given["leader"] {
-		o.LeaderGender = data.LeaderGender(*f.leader)
+		o.LeaderGender = domain.LeaderGender(*f.leader)
 	}
 	if given["sustainability"] {
-		o.Sustainability = data.Sustainability(*f.sustainability)
+		o.Sustainability = domain.Sustainability(*f.sustainability)
 	}
 	if given["employees"] {
 		n, err := parseOptionalInt("employees", *f.employees)
@@ -61,11 +62,11 @@ func (f orgFlags) apply(_ *session, o *data.Organisation, given map[string]bool)
 }
 
 // orgRecords are the organisations, for org add and org edit.
-var orgRecords = recordStore[data.Organisation]{
-	load:   func(s *session, id string) (data.Organisation, error) { return s.store.Organisation(s.ctx(), id) },
-	create: func(s *session, o *data.Organisation) error { return s.store.CreateOrganisation(s.ctx(), o) },
-	update: func(s *session, o *data.Organisation) error { return s.store.UpdateOrganisation(s.ctx(), o) },
-	id:     func(o *data.Organisation) string { return o.ID },
+var orgRecords = recordStore[domain.Organisation]{
+	load:   func(s *session, id string) (domain.Organisation, error) { return s.store.Organisation(s.ctx(), id) },
+	create: func(s *session, o *domain.Organisation) error { return s.store.CreateOrganisation(s.ctx(), o) },
+	update: func(s *session, o *domain.Organisation) error { return s.store.UpdateOrganisation(s.ctx(), o) },
+	id:     func(o *domain.Organisation) string { return o.ID },
 	after:  (*session).warnDuplicateOrgNr,
 }
 
@@ -75,7 +76,7 @@ func orgEdit(fs *flag.FlagSet) runFunc { return editRecord(fs, declareOrgFlags(f
 // warnDuplicateOrgNr tells (on stderr, without failing) that another
 // organisation already has this org number: two advisors may have registered
 // the same company.
-func (s *session) warnDuplicateOrgNr(o data.Organisation) {
+func (s *session) warnDuplicateOrgNr(o domain.Organisation) {
 	if other, taken, _ := s.store.OrgNumberTaken(s.ctx(), o.OrgNr, o.ID); taken {
 		s.say(s.env.Stderr, "ilsa: "+s.tr.T("cli.warn.duplicate_orgnr", "Name", other.Name, "ID", other.ID))
 	}
@@ -107,7 +108,7 @@ func orgList(fs *flag.FlagSet) runFunc {
 			return err
 		}
 		rows, err := s.store.SearchOrganisations(s.ctx(), data.OrgQuery{Text: *search,
-			Country: data.Country(strings.ToUpper(*country)), Municipality: *municipality, Lang: s.tr.Lang()})
+			Country: domain.Country(strings.ToUpper(*country)), Municipality: *municipality, Lang: s.tr.Lang()})
 		if err != nil {
 			return err
 		}
@@ -133,7 +134,7 @@ func orgList(fs *flag.FlagSet) runFunc {
 }
 
 func municipalityName(code string) string {
-	if m, ok := data.MunicipalityByCode(code); ok {
+	if m, ok := domain.MunicipalityByCode(code); ok {
 		return m.Name
 	}
 	return code

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // --- round trips ---------------------------------------------------------
@@ -36,7 +37,7 @@ func TestInitStoresProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (data.Profile{Advisor: "Anna Berg", Organisation: "Mittuniversitetet", Country: data.CountrySE, Done: true}); p != want {
+	if want := (data.Profile{Advisor: "Anna Berg", Organisation: "Mittuniversitetet", Country: domain.CountrySE, Done: true}); p != want {
 		t.Errorf("profile = %+v, want %+v", p, want)
 	}
 	if l, _ := st.Setting(SettingLanguage); l != "" {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The visit commands: visit add, edit, delete and list.
@@ -30,7 +31,7 @@ func declareVisitFlags(fs *flag.FlagSet) visitFlags {
 	return f
 }
 
-func (f visitFlags) apply(s *session, v *data.Visit, given map[string]bool) error {
+func (f visitFlags) apply(s *session, v *domain.Visit, given map[string]bool) error {
 	s.isoDates(f.date)
 	if given["org"] {
 		v.OrgIDs = *f.orgs
@@ -42,10 +43,10 @@ func (f visitFlags) apply(s *session, v *data.Visit, given map[string]bool) erro
 		}
 	}
 	if given["type"] {
-		v.Type = data.VisitType(*f.typ)
+		v.Type = domain.VisitType(*f.typ)
 	}
 	if given["phase"] {
-		v.Phase = data.Phase(*f.phase)
+		v.Phase = domain.Phase(*f.phase)
 	}
 	for name, pair := range map[string][2]*int{"minutes": {&v.Minutes, f.minutes}, "women": {&v.Women, f.women},
 		"men": {&v.Men, f.men}, "other": {&v.Other, f.other}} {
@@ -60,11 +61,11 @@ func (f visitFlags) apply(s *session, v *data.Visit, given map[string]bool) erro
 }
 
 // visitRecords are the visits, for visit add and visit edit.
-var visitRecords = recordStore[data.Visit]{
-	load:   func(s *session, id string) (data.Visit, error) { return s.store.Visit(s.ctx(), id) },
-	create: func(s *session, v *data.Visit) error { return s.store.CreateVisit(s.ctx(), v) },
-	update: func(s *session, v *data.Visit) error { return s.store.UpdateVisit(s.ctx(), v) },
-	id:     func(v *data.Visit) string { return v.ID },
+var visitRecords = recordStore[domain.Visit]{
+	load:   func(s *session, id string) (domain.Visit, error) { return s.store.Visit(s.ctx(), id) },
+	create: func(s *session, v *domain.Visit) error { return s.store.CreateVisit(s.ctx(), v) },
+	update: func(s *session, v *domain.Visit) error { return s.store.UpdateVisit(s.ctx(), v) },
+	id:     func(v *domain.Visit) string { return v.ID },
 }
 
 func visitAdd(fs *flag.FlagSet) runFunc  { return addRecord(fs, declareVisitFlags(fs), visitRecords) }
@@ -82,7 +83,7 @@ func visitList(fs *flag.FlagSet) runFunc {
 	return func(s *session, _ []string) error {
 		s.isoDates(from, to)
 		for name, d := range map[string]string{"from": *from, "to": *to} {
-			if err := data.ValidateDate(name, d, false); err != nil {
+			if err := domain.ValidateDate(name, d, false); err != nil {
 				return usage("cli.error.flag_value", "Flag", "--"+name, "Value", d)
 			}
 		}
@@ -123,7 +124,7 @@ func visitList(fs *flag.FlagSet) runFunc {
 	}
 }
 
-func (s *session) orgNames(vs []data.Visit) (map[string]string, error) {
+func (s *session) orgNames(vs []domain.Visit) (map[string]string, error) {
 	var ids []string
 	for _, v := range vs {
 		ids = append(ids, v.OrgIDs...)

@@ -9,6 +9,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/ui"
 )
@@ -108,7 +109,7 @@ func assess(fs *flag.FlagSet) runFunc {
 	levels := &stringList{}
 	fs.Var(levels, "level", "cli.flag.level")
 	return func(s *session, _ []string) error {
-		answers, err := data.ParseLevels(*levels)
+		answers, err := domain.ParseLevels(*levels)
 		if err != nil {
 			return err
 		}
@@ -121,13 +122,13 @@ func assess(fs *flag.FlagSet) runFunc {
 		if !ok {
 			return usage("cli.error.unknown_model", "Model", *model)
 		}
-		a := data.Assessment{OrgID: *org, VisitID: *visit, ModelID: m.ID, ModelVersion: m.Version,
-			Date: *date, Comment: *comment, Answers: answers, Status: data.AssessmentDraft}
+		a := domain.Assessment{OrgID: *org, VisitID: *visit, ModelID: m.ID, ModelVersion: m.Version,
+			Date: *date, Comment: *comment, Answers: answers, Status: domain.AssessmentDraft}
 		if a.Date == "" {
 			a.Date = s.today()
 		}
 		if *done {
-			a.Status = data.AssessmentDone
+			a.Status = domain.AssessmentDone
 		}
 		if err := s.store.SaveAssessment(s.ctx(), &a, m); err != nil {
 			return err

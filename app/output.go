@@ -9,7 +9,7 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Everything the command line prints that holds stored text goes through
@@ -20,7 +20,7 @@ import (
 // at a newline.
 
 // escaped shows s so that a terminal cannot misread it and it stays on one
-// line: each control character (data.IsControl, newline and tab included)
+// line: each control character (domain.IsControl, newline and tab included)
 // is written as an escape, \n, \t, \r, \x1b or \u202e, and each byte that is
 // not UTF-8 as \xff. Other text is left as it is.
 func escaped(s string) string {
@@ -32,7 +32,7 @@ func escaped(s string) string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || data.IsControl(r) {
+		if r == utf8.RuneError && size == 1 || domain.IsControl(r) {
 			break
 		}
 		i += size
@@ -53,9 +53,9 @@ func escaped(s string) string {
 			b.WriteString(`\t`)
 		case r == '\r':
 			b.WriteString(`\r`)
-		case data.IsControl(r) && r < 0x100:
+		case domain.IsControl(r) && r < 0x100:
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case data.IsControl(r):
+		case domain.IsControl(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteString(s[i : i+size])
@@ -87,7 +87,7 @@ func row(w io.Writer, cells ...string) {
 }
 
 // writeJSON prints v as indented JSON. encoding/json escapes the C0 controls
-// and the line separators; jsonSafe escapes the rest of data.IsControl, so
+// and the line separators; jsonSafe escapes the rest of domain.IsControl, so
 // the output is the same JSON and still safe to show in a terminal.
 func (s *session) writeJSON(v any) error {
 	var buf bytes.Buffer
@@ -112,7 +112,7 @@ func jsonSafe(b []byte) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])
-		if data.IsControl(r) {
+		if domain.IsControl(r) {
 			out = append(out, b[last:i]...)
 			out = fmt.Appendf(out, `\u%04x`, r)
 			last = i + size

@@ -8,7 +8,7 @@ import (
 	"io"
 	"path/filepath"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 )
@@ -28,7 +28,7 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 	kind := fs.String("kind", "", "cli.flag.only.kind")
 	return func(s *session, _ []string) error {
 		s.isoDates(from, to)
-		f.From, f.To, f.Country, f.Kind = *from, *to, data.Country(*country), data.OrgKind(*kind)
+		f.From, f.To, f.Country, f.Kind = *from, *to, domain.Country(*country), domain.OrgKind(*kind)
 		write, ok := map[string]func(io.Writer, *indicators.Report, export.Options) error{
 			"json": writeIndicatorsJSON, "xlsx": export.XLSX, "csv": export.CSV, "pdf": export.PDF}[*format]
 		if !ok {
@@ -36,7 +36,7 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 		}
 		// A wrong filter is a wrong command line (exit 2), named by its flag.
 		if err := f.Validate(); err != nil {
-			v, _ := data.AsValidation(err)
+			v, _ := domain.AsValidation(err)
 			if v == nil {
 				return err
 			}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -188,4 +189,4 @@ const SettingLanguage = "language"
 
 func (s *session) ctx() context.Context { return context.Background() }
 
-func (s *session) today() string { return s.env.Now().Format(data.DateLayout) }
+func (s *session) today() string { return s.env.Now().Format(domain.DateLayout) }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/translations"
 	"eu.ilsa.coach/ilsa/ui"
@@ -24,7 +25,7 @@ func TestEverySyncReasonReadsInEveryLanguage(t *testing.T) {
 		tr := translations.New(lang)
 		generic := tr.T("error.invalid")
 		for _, code := range exchange.Reasons {
-			msg := tr.Problem(&data.ValidationError{Field: "file", Code: code, Params: map[string]any{"Path": "/x/f.bundle"}})
+			msg := tr.Problem(&domain.ValidationError{Field: "file", Code: code, Params: map[string]any{"Path": "/x/f.bundle"}})
 			if msg == generic || !strings.Contains(msg, "/x/f.bundle") {
 				t.Errorf("%s: %s reads %q", lang, code, msg)
 			}

@@ -5,21 +5,23 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // CreateAction validates a and stores it; its organisation must exist.
-func (s *Store) CreateAction(ctx context.Context, a *Action) error {
+func (s *Store) CreateAction(ctx context.Context, a *domain.Action) error {
 	if err := a.Normalise(); err != nil {
 		return err
 	}
 	a.ID = ""
-	edits := s.createEdits(EntityAction, a)
+	edits := s.createEdits(domain.EntityAction, a)
 	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
-		if err := requireLive(tx, EntityOrganisation, "org", a.OrgID); err != nil {
+		if err := requireLive(tx, domain.EntityOrganisation, "org", a.OrgID); err != nil {
 			return nil, err
 		}
 		if a.VisitID != "" {
-			if err := requireLive(tx, EntityVisit, "visit", a.VisitID); err != nil {
+			if err := requireLive(tx, domain.EntityVisit, "visit", a.VisitID); err != nil {
 				return nil, err
 			}
 		}
@@ -29,7 +31,7 @@ func (s *Store) CreateAction(ctx context.Context, a *Action) error {
 }
 
 // UpdateAction stores the fields of a that changed.
-func (s *Store) UpdateAction(ctx context.Context, a *Action) error {
+func (s *Store) UpdateAction(ctx context.Context, a *domain.Action) error {
 	if err := a.Normalise(); err != nil {
 		return err
 	}
@@ -38,7 +40,7 @@ func (s *Store) UpdateAction(ctx context.Context, a *Action) error {
 
 // SetActionDone marks an action done on date (YYYY-MM-DD), or open again with "".
 func (s *Store) SetActionDone(ctx context.Context, id, date string) error {
-	if err := ValidateDate("done", date, false); err != nil {
+	if err := domain.ValidateDate("done", date, false); err != nil {
 		return err
 	}
 	a, err := s.Action(ctx, id)
@@ -51,11 +53,11 @@ func (s *Store) SetActionDone(ctx context.Context, id, date string) error {
 
 // DeleteAction marks an action deleted.
 func (s *Store) DeleteAction(ctx context.Context, id string) error {
-	return s.setDeleted(ctx, EntityAction, id, true)
+	return s.setDeleted(ctx, domain.EntityAction, id, true)
 }
 
 // Action reads one live action.
-func (s *Store) Action(ctx context.Context, id string) (Action, error) {
+func (s *Store) Action(ctx context.Context, id string) (domain.Action, error) {
 	return readLive(ctx, s, actionRecords, id)
 }
 
@@ -85,7 +87,7 @@ type ActionQuery struct {
 
 // ActionRow is an action with the name of its organisation.
 type ActionRow struct {
-	Action
+	domain.Action
 	OrgName string
 }
 
@@ -110,7 +112,7 @@ func actionFilter(q ActionQuery) ([]string, []any, error) {
 	case ActionsOpen:
 		where = append(where, "a.done = ''")
 	case ActionsOverdue:
-		if err := ValidateDate("today", q.Today, true); err != nil {
+		if err := domain.ValidateDate("today", q.Today, true); err != nil {
 			return nil, nil, err
 		}
 		where = append(where, "a.done = ''", "a.due <> ''", "a.due < ?")

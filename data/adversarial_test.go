@@ -8,6 +8,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -34,9 +35,9 @@ func TestAClockOutOfRangeIsKeptAsideAndFreezesNothing(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Tidlös AB", "")
 	now := hlc.FromTime(datatest.Epoch)
-	batch := remote(1, now, data.EntityOrganisation, o.ID, "notes", `"från en trasig klocka"`, "employees", "12")
+	batch := remote(1, now, domain.EntityOrganisation, o.ID, "notes", `"från en trasig klocka"`, "employees", "12")
 	batch[0].HLC = math.MaxUint64
-	batch = append(batch, data.Change{Device: stranger, Seq: 3, HLC: now, Base: now + 5, Entity: data.EntityOrganisation, ID: o.ID, Field: "kind", Value: `"startup"`})
+	batch = append(batch, data.Change{Device: stranger, Seq: 3, HLC: now, Base: now + 5, Entity: domain.EntityOrganisation, ID: o.ID, Field: "kind", Value: `"startup"`})
 	res, err := s.Apply(ctx, batch)
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +46,7 @@ func TestAClockOutOfRangeIsKeptAsideAndFreezesNothing(t *testing.T) {
 		t.Fatalf("apply: %+v, want 2 refused (clock at the top, base after its clock) and 1 applied", res)
 	}
 	got, _ := s.Organisation(ctx, o.ID)
-	if got.Notes != "" || got.Kind == data.KindStartup || got.Employees == nil || *got.Employees != 12 {
+	if got.Notes != "" || got.Kind == domain.KindStartup || got.Employees == nil || *got.Employees != 12 {
 		t.Fatalf("stored %+v: the refused changes were applied or the good one was not", got)
 	}
 	if s.Clock().Last().Time().Year() != datatest.Epoch.Year() {
@@ -82,7 +83,7 @@ func TestAClockOutOfRangeIsKeptAsideAndFreezesNothing(t *testing.T) {
 func TestAnEditThatCannotWinIsKeptAsAConflict(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Gränsfall AS", "")
-	if res, err := s.Apply(ctx, remote(1, hlc.Max, data.EntityOrganisation, o.ID, "notes", `"vid gränsen"`)); err != nil || res.Applied != 1 {
+	if res, err := s.Apply(ctx, remote(1, hlc.Max, domain.EntityOrganisation, o.ID, "notes", `"vid gränsen"`)); err != nil || res.Applied != 1 {
 		t.Fatalf("apply at hlc.Max: %+v %v", res, err)
 	}
 	got, _ := s.Organisation(ctx, o.ID)
@@ -108,7 +109,7 @@ func TestAnEditAfterAValueFromTheFutureWins(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Framåt AB", "")
 	ahead := hlc.FromTime(datatest.Epoch.AddDate(30, 0, 0))
-	if _, err := s.Apply(ctx, remote(1, ahead, data.EntityOrganisation, o.ID, "notes", `"år 2056"`)); err != nil {
+	if _, err := s.Apply(ctx, remote(1, ahead, domain.EntityOrganisation, o.ID, "notes", `"år 2056"`)); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Organisation(ctx, o.ID)
@@ -131,25 +132,25 @@ func TestInvalidImportedValuesAreKeptAside(t *testing.T) {
 	v := datatest.Visit(t, s, "2026-11-02", "första mötet", o.ID)
 	now := hlc.FromTime(datatest.Epoch.Add(time.Hour))
 	bad := map[string][2]string{ // entity field → value
-		"organisation country":       {data.EntityOrganisation, `"XX"`},
-		"organisation orgnr":         {data.EntityOrganisation, `"not-a-number"`},
-		"organisation municipality":  {data.EntityOrganisation, `"9999"`},
-		"organisation sector":        {data.EntityOrganisation, `"Z"`},
-		"organisation kind":          {data.EntityOrganisation, `"pirate"`},
-		"organisation employees":     {data.EntityOrganisation, `-5`},
-		"organisation leader_gender": {data.EntityOrganisation, `"robots"`},
-		"organisation name":          {data.EntityOrganisation, `"` + strings.Repeat("x", 5000) + `"`},
-		"organisation created_at":    {data.EntityOrganisation, `-1`},
-		"visit minutes":              {data.EntityVisit, `-99999999999`},
-		"visit women":                {data.EntityVisit, `1000000`},
-		"visit date":                 {data.EntityVisit, `"2026-02-30"`},
-		"visit type":                 {data.EntityVisit, `"teleport"`},
-		"visit phase":                {data.EntityVisit, `"phase-9"`},
-		"visit orgs":                 {data.EntityVisit, `["` + strings.Repeat("y", 500) + `"]`},
-		"visit orgs#none":            {data.EntityVisit, `[]`},
-		"visit date#empty":           {data.EntityVisit, `""`},
-		"organisation name#empty":    {data.EntityOrganisation, `""`},
-		"organisation notes#escape":  {data.EntityOrganisation, `"\u001b[2J"`},
+		"organisation country":       {domain.EntityOrganisation, `"XX"`},
+		"organisation orgnr":         {domain.EntityOrganisation, `"not-a-number"`},
+		"organisation municipality":  {domain.EntityOrganisation, `"9999"`},
+		"organisation sector":        {domain.EntityOrganisation, `"Z"`},
+		"organisation kind":          {domain.EntityOrganisation, `"pirate"`},
+		"organisation employees":     {domain.EntityOrganisation, `-5`},
+		"organisation leader_gender": {domain.EntityOrganisation, `"robots"`},
+		"organisation name":          {domain.EntityOrganisation, `"` + strings.Repeat("x", 5000) + `"`},
+		"organisation created_at":    {domain.EntityOrganisation, `-1`},
+		"visit minutes":              {domain.EntityVisit, `-99999999999`},
+		"visit women":                {domain.EntityVisit, `1000000`},
+		"visit date":                 {domain.EntityVisit, `"2026-02-30"`},
+		"visit type":                 {domain.EntityVisit, `"teleport"`},
+		"visit phase":                {domain.EntityVisit, `"phase-9"`},
+		"visit orgs":                 {domain.EntityVisit, `["` + strings.Repeat("y", 500) + `"]`},
+		"visit orgs#none":            {domain.EntityVisit, `[]`},
+		"visit date#empty":           {domain.EntityVisit, `""`},
+		"organisation name#empty":    {domain.EntityOrganisation, `""`},
+		"organisation notes#escape":  {domain.EntityOrganisation, `"\u001b[2J"`},
 	}
 	var batch []data.Change
 	seq := uint64(1)
@@ -157,13 +158,13 @@ func TestInvalidImportedValuesAreKeptAside(t *testing.T) {
 		_, field, _ := strings.Cut(key, " ")
 		field, _, _ = strings.Cut(field, "#") // several bad values of one field
 		id := o.ID
-		if ev[0] == data.EntityVisit {
+		if ev[0] == domain.EntityVisit {
 			id = v.ID
 		}
 		batch = append(batch, data.Change{Device: stranger, Seq: seq, HLC: now, Entity: ev[0], ID: id, Field: field, Value: ev[1]})
 		seq++
 	}
-	batch = append(batch, data.Change{Device: stranger, Seq: seq, HLC: now, Entity: data.EntityVisit, ID: v.ID, Field: "minutes", Value: "90"})
+	batch = append(batch, data.Change{Device: stranger, Seq: seq, HLC: now, Entity: domain.EntityVisit, ID: v.ID, Field: "minutes", Value: "90"})
 	before := datatest.Dump(t, s)
 	res, err := s.Apply(ctx, batch)
 	if err != nil {

@@ -4,8 +4,8 @@ import (
 	"os"
 	"testing"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -26,16 +26,16 @@ func TestAssessmentRoundTripAndValidation(t *testing.T) {
 	s, _ := datatest.Open(t)
 	m := irlModel(t)
 	o := datatest.Org(t, s, "Tydal Teknikk AS", "")
-	levels, err := data.ParseLevels([]string{"customer=3", "technology=5"})
+	levels, err := domain.ParseLevels([]string{"customer=3", "technology=5"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := data.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-20", Answers: levels}
+	a := domain.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-20", Answers: levels}
 	if err := s.SaveAssessment(ctx, &a, m); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Assessment(ctx, a.ID)
-	if err != nil || len(got.Answers) != 2 || got.Status != data.AssessmentDraft || *got.Answers[0].Level != 3 {
+	if err != nil || len(got.Answers) != 2 || got.Status != domain.AssessmentDraft || *got.Answers[0].Level != 3 {
 		t.Fatalf("stored: %+v %v", got, err)
 	}
 	// A later edit changes one dimension and adds a target to another.
@@ -43,21 +43,21 @@ func TestAssessmentRoundTripAndValidation(t *testing.T) {
 	got.Answers[1].Target, got.Answers[1].TargetDue = &target, "2027-06-01"
 	four := 4
 	got.Answers[0].Level = &four
-	got.Status = data.AssessmentDone
+	got.Status = domain.AssessmentDone
 	if err := s.SaveAssessment(ctx, &got, m); err != nil {
 		t.Fatal(err)
 	}
 	list, _ := s.Assessments(ctx, o.ID)
-	if len(list) != 1 || *list[0].Answers[0].Level != 4 || *list[0].Answers[1].Target != 6 || list[0].Status != data.AssessmentDone {
+	if len(list) != 1 || *list[0].Answers[0].Level != 4 || *list[0].Answers[1].Target != 6 || list[0].Status != domain.AssessmentDone {
 		t.Fatalf("after edit: %+v", list)
 	}
 
 	before := datatest.Dump(t, s)
 	ten := 10
-	for _, bad := range []data.Assessment{
+	for _, bad := range []domain.Assessment{
 		{OrgID: o.ID, ModelID: m.ID, ModelVersion: 99, Date: "2026-11-20"},
-		{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-20", Answers: []data.Answer{{Dimension: "weather"}}},
-		{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-20", Answers: []data.Answer{{Dimension: "team", Level: &ten}}},
+		{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-20", Answers: []domain.Answer{{Dimension: "weather"}}},
+		{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-20", Answers: []domain.Answer{{Dimension: "team", Level: &ten}}},
 		{OrgID: "nobody", ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-20"},
 	} {
 		if err := s.SaveAssessment(ctx, &bad, m); err == nil {
@@ -67,7 +67,7 @@ func TestAssessmentRoundTripAndValidation(t *testing.T) {
 	if datatest.Dump(t, s) != before {
 		t.Fatal("a rejected assessment changed the database")
 	}
-	if _, err := data.ParseLevels([]string{"customer"}); err == nil {
+	if _, err := domain.ParseLevels([]string{"customer"}); err == nil {
 		t.Fatal("a level without a number was accepted")
 	}
 }
@@ -77,8 +77,8 @@ func TestAnswersOfDifferentDimensionsMergeAcrossDevices(t *testing.T) {
 	a, _ := datatest.Open(t)
 	b, _ := datatest.Open(t)
 	o := datatest.Org(t, a, "Røyrvik Reiseliv AS", "")
-	levels, _ := data.ParseLevels([]string{"customer=2"})
-	as := data.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-20", Answers: levels}
+	levels, _ := domain.ParseLevels([]string{"customer=2"})
+	as := domain.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-20", Answers: levels}
 	if err := a.SaveAssessment(ctx, &as, m); err != nil {
 		t.Fatal(err)
 	}
@@ -89,8 +89,8 @@ func TestAnswersOfDifferentDimensionsMergeAcrossDevices(t *testing.T) {
 	onA, _ := a.Assessment(ctx, as.ID)
 	onB, _ := b.Assessment(ctx, as.ID)
 	three, five := 3, 5
-	onA.Answers = append(onA.Answers, data.Answer{Dimension: "team", Level: &three})
-	onB.Answers = append(onB.Answers, data.Answer{Dimension: "funding", Level: &five})
+	onA.Answers = append(onA.Answers, domain.Answer{Dimension: "team", Level: &three})
+	onB.Answers = append(onB.Answers, domain.Answer{Dimension: "funding", Level: &five})
 	if err := a.SaveAssessment(ctx, &onA, m); err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The speed budgets of the store, checked by these benchmarks (never by
@@ -98,7 +99,7 @@ func BenchmarkCreateVisit(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		v := data.Visit{Date: "2026-11-20", OrgIDs: []string{orgs[i%100]}, Type: data.VisitOnSite, Minutes: 60,
+		v := domain.Visit{Date: "2026-11-20", OrgIDs: []string{orgs[i%100]}, Type: domain.VisitOnSite, Minutes: 60,
 			Women: 1, Men: 2, Notes: "Gick igenom affärsmodellen", Place: "Östersund"}
 		if err := s.CreateVisit(context.Background(), &v); err != nil {
 			b.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -202,7 +203,7 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 			a.row.updatedAt = max(a.row.updatedAt, ms)
 			if table == "organisations" && col == "name" {
 				name, _ := val.(string)
-				for i, l := range sortLangs {
+				for i, l := range domain.SortLangs {
 					if err := a.setColumn(table, id, sortColumn(l), a.sortKey(i, l, name), ms); err != nil {
 						return err
 					}
@@ -217,7 +218,7 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 	if table == "organisations" && col == "name" {
 		// Derived: the name's sort key for each reader's language.
 		name, _ := val.(string)
-		for i, l := range sortLangs {
+		for i, l := range domain.SortLangs {
 			if err := a.setColumn(table, id, sortColumn(l), a.sortKey(i, l, name), ms); err != nil {
 				return err
 			}
@@ -247,13 +248,13 @@ func (a *applier) flushRow() error {
 	return err
 }
 
-// sortKey is the sort key of an organisation name in the i-th of sortLangs,
+// sortKey is the sort key of an organisation name in the i-th of domain.SortLangs,
 // prepared ahead if it was.
 func (a *applier) sortKey(i int, lang, name string) []byte {
 	if p := a.applying; p != nil && p.sortName == name && p.sortKeys[i] != nil {
 		return p.sortKeys[i]
 	}
-	return sortKey(lang, name)
+	return domain.SortKey(lang, name)
 }
 
 // recycleRow keeps a written row's slices for the next one: an import
@@ -492,7 +493,7 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 	if err := a.setColumn(spec.table, c.ID, f.name, colVal, c.HLC.Millis()); err != nil {
 		return res, err
 	}
-	if c.Entity == EntityVisit {
+	if c.Entity == domain.EntityVisit {
 		switch c.Field {
 		case "orgs":
 			if err := a.markVisitOrgs(c.ID); err != nil { // the organisations it leaves
@@ -510,7 +511,7 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 			}
 		}
 	}
-	if c.Entity == EntityOrganisation && c.Field == "created_at" {
+	if c.Entity == domain.EntityOrganisation && c.Field == "created_at" {
 		// An organisation that arrives after its visits gets its derived rows now.
 		a.statsDirty[c.ID] = true
 	}
@@ -521,7 +522,7 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 // refuse records that c is kept aside, and why.
 func (a *applier) refuse(c Change, reason string, problem error) error {
 	detail := ""
-	if ve := ValidationErrors(problem); len(ve) > 0 {
+	if ve := domain.ValidationErrors(problem); len(ve) > 0 {
 		detail = ve[0].Code
 	}
 	_, err := a.exec(`INSERT OR IGNORE INTO changes_refused(device, seq, entity, id, field, reason, detail) VALUES(?,?,?,?,?,?,?)`,

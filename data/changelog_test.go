@@ -8,6 +8,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -19,10 +20,10 @@ func randomChanges(r *rand.Rand, n int) []data.Change {
 	ids := []string{"id-1", "id-2", "id-3"}
 	type fv struct{ entity, field string }
 	fields := []fv{
-		{data.EntityOrganisation, "name"}, {data.EntityOrganisation, "employees"}, {data.EntityOrganisation, "tags"},
-		{data.EntityOrganisation, "deleted"}, {data.EntityOrganisation, "notes"},
-		{data.EntityVisit, "orgs"}, {data.EntityVisit, "minutes"}, {data.EntityVisit, "cross_border"},
-		{data.EntityContact, "name"}, {data.EntityAction, "done"}, {data.EntityOrganisation, "from_the_future"},
+		{domain.EntityOrganisation, "name"}, {domain.EntityOrganisation, "employees"}, {domain.EntityOrganisation, "tags"},
+		{domain.EntityOrganisation, "deleted"}, {domain.EntityOrganisation, "notes"},
+		{domain.EntityVisit, "orgs"}, {domain.EntityVisit, "minutes"}, {domain.EntityVisit, "cross_border"},
+		{domain.EntityContact, "name"}, {domain.EntityAction, "done"}, {domain.EntityOrganisation, "from_the_future"},
 	}
 	value := func(f string) string {
 		switch f {
@@ -98,8 +99,8 @@ func TestApplyCountsDuplicatesAndUnknownFields(t *testing.T) {
 	s, _ := datatest.Open(t)
 	ts := hlc.FromTime(datatest.Epoch)
 	batch := []data.Change{
-		{Device: "d1", Seq: 1, HLC: ts, Entity: data.EntityOrganisation, ID: "o1", Field: "name", Value: `"Snåsa Sag AS"`},
-		{Device: "d1", Seq: 2, HLC: ts, Entity: data.EntityOrganisation, ID: "o1", Field: "colour", Value: `"red"`},
+		{Device: "d1", Seq: 1, HLC: ts, Entity: domain.EntityOrganisation, ID: "o1", Field: "name", Value: `"Snåsa Sag AS"`},
+		{Device: "d1", Seq: 2, HLC: ts, Entity: domain.EntityOrganisation, ID: "o1", Field: "colour", Value: `"red"`},
 		{Device: "d1", Seq: 3, HLC: ts, Entity: "spaceship", ID: "s1", Field: "name", Value: `"x"`},
 	}
 	res, err := s.Apply(ctx, batch)
@@ -181,7 +182,7 @@ func TestEditOfStaleCopyIsKeptAsConflict(t *testing.T) {
 	// Meanwhile sync brings another advisor's notes.
 	clk.Set(datatest.Epoch.Add(time.Minute))
 	_, err := s.Apply(ctx, []data.Change{{Device: "other", Seq: 1, HLC: hlc.FromTime(datatest.Epoch.Add(30 * time.Second)),
-		Base: stale.Seen, Entity: data.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"från synken"`}})
+		Base: stale.Seen, Entity: domain.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"från synken"`}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +200,7 @@ func TestFutureClockIsFlaggedAndNotFollowed(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Namsos Marin AS", "")
 	future := hlc.FromTime(datatest.Epoch.AddDate(5, 0, 0))
-	res, err := s.Apply(ctx, []data.Change{{Device: "broken", Seq: 1, HLC: future, Entity: data.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"x"`}})
+	res, err := s.Apply(ctx, []data.Change{{Device: "broken", Seq: 1, HLC: future, Entity: domain.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"x"`}})
 	if err != nil || res.FutureHLC != 1 {
 		t.Fatalf("future change: %+v %v", res, err)
 	}

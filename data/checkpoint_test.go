@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // A commit reaches the database file itself soon after, without closing the
@@ -19,7 +21,7 @@ func TestCheckpointerCopiesCommitsIntoTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	o := Organisation{Name: "Åre Bryggeri AB"}
+	o := domain.Organisation{Name: "Åre Bryggeri AB"}
 	if err := s.CreateOrganisation(context.Background(), &o); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 func TestSortKeysAreFilledForOlderRowsWhenTheStoreOpens(t *testing.T) {
@@ -14,7 +16,7 @@ func TestSortKeysAreFilledForOlderRowsWhenTheStoreOpens(t *testing.T) {
 	}
 	ctx := context.Background()
 	for _, n := range []string{"Åre Glas AB", "Zeta Bygg AB", "Ørland Fisk AS"} {
-		o := Organisation{Name: n}
+		o := domain.Organisation{Name: n}
 		if err := s.CreateOrganisation(ctx, &o); err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Two stores open on one database file stand for two processes (the
@@ -31,7 +32,7 @@ func TestTwoStoresOnOneFileLoseNothing(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range perStore {
-				o := data.Organisation{Name: fmt.Sprintf("Företag %d-%d", w, i), Country: "SE"}
+				o := domain.Organisation{Name: fmt.Sprintf("Företag %d-%d", w, i), Country: "SE"}
 				if err := s.CreateOrganisation(ctx, &o); err != nil {
 					t.Errorf("store %d: create: %v", w, err)
 					return

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // ConflictChoice is how a concurrent edit is settled.
@@ -30,7 +32,7 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 	err := s.r.QueryRowContext(ctx, `SELECT entity, id, field, winner_value, loser_value, winner_hlc, loser_device, loser_hlc FROM conflicts WHERE n = ?`, n).
 		Scan(&c.Entity, &c.ID, &c.Field, &c.WinnerValue, &c.LoserValue, &c.WinnerHLC, &c.LoserDevice, &loserHLC)
 	if errors.Is(err, sql.ErrNoRows) {
-		return &NotFoundError{Entity: "conflict", ID: strconv.FormatInt(n, 10)}
+		return &domain.NotFoundError{Entity: "conflict", ID: strconv.FormatInt(n, 10)}
 	}
 	if err != nil {
 		return err
@@ -54,7 +56,7 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 			return invalid(c.Field, "conflict.merged_empty")
 		}
 		// A merged name stays on one line, like the name the form saves.
-		if err := checkField(c.Entity, c.Field, merged); err != nil {
+		if err := domain.CheckField(c.Entity, c.Field, merged); err != nil {
 			return err
 		}
 		value = encodeValue(merged)
@@ -75,8 +77,8 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 }
 
 // IsFreeText reports whether an entity's field holds text an advisor writes
-// freely (kindFreeText, kindNotes), so that a merged text can be written for it. A
-// code (sector, municipality, kind), a date, an org number, an e-mail
+// freely (domain.FieldFreeText, domain.FieldNotes), so that a merged text
+// can be written for it. A code (sector, municipality, kind), a date, an org number, an e-mail
 // address or a reference must stay one of the two values: a merged one
 // would be refused by every later save of the record.
 func IsFreeText(entity, field string) bool {
@@ -85,7 +87,7 @@ func IsFreeText(entity, field string) bool {
 		return false
 	}
 	f, ok := spec.field(field)
-	return ok && (f.kind == kindFreeText || f.kind == kindNotes)
+	return ok && (f.kind == domain.FieldFreeText || f.kind == domain.FieldNotes)
 }
 
 // ConflictRecordName is a short name for the record a conflict is about:
@@ -93,18 +95,18 @@ func IsFreeText(entity, field string) bool {
 func (s *Store) ConflictRecordName(ctx context.Context, entity, id string) string {
 	var q string
 	switch entity {
-	case EntityOrganisation:
+	case domain.EntityOrganisation:
 		q = `SELECT name FROM organisations WHERE id = ?`
-	case EntityContact:
+	case domain.EntityContact:
 		q = `SELECT name FROM contacts WHERE id = ?`
-	case EntityVisit:
+	case domain.EntityVisit:
 		q = `SELECT v.date || ' ' || COALESCE((SELECT o.name FROM visit_orgs vo JOIN organisations o ON o.id = vo.org_id
 			WHERE vo.visit_id = v.id ORDER BY o.name LIMIT 1), '') FROM visits v WHERE v.id = ?`
-	case EntityAction:
+	case domain.EntityAction:
 		q = `SELECT text FROM actions WHERE id = ?`
-	case EntityAssessment:
+	case domain.EntityAssessment:
 		q = `SELECT model_id || ' ' || date FROM assessments WHERE id = ?`
-	case EntityAnswer:
+	case domain.EntityAnswer:
 		q = `SELECT dimension FROM assessment_answers WHERE id = ?`
 	default:
 		return id

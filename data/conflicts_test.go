@@ -5,11 +5,12 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // conflicted makes two devices edit the notes of one organisation
 // concurrently and exchange their changes; it returns both stores.
-func conflicted(t *testing.T) (s1, s2 *data.Store, org data.Organisation) {
+func conflicted(t *testing.T) (s1, s2 *data.Store, org domain.Organisation) {
 	t.Helper()
 	s1, _ = datatest.Open(t)
 	s2, _ = datatest.Open(t)
@@ -209,9 +210,9 @@ func TestAMergedTextOnlyForFreeText(t *testing.T) {
 	for _, f := range []struct {
 		entity, field string
 		free          bool
-	}{{data.EntityOrganisation, "notes", true}, {data.EntityOrganisation, "name", true}, {data.EntityVisit, "notes", true},
-		{data.EntityOrganisation, "sector", false}, {data.EntityOrganisation, "orgnr", false}, {data.EntityVisit, "date", false},
-		{data.EntityContact, "email", false}, {data.EntityAction, "due", false}} {
+	}{{domain.EntityOrganisation, "notes", true}, {domain.EntityOrganisation, "name", true}, {domain.EntityVisit, "notes", true},
+		{domain.EntityOrganisation, "sector", false}, {domain.EntityOrganisation, "orgnr", false}, {domain.EntityVisit, "date", false},
+		{domain.EntityContact, "email", false}, {domain.EntityAction, "due", false}} {
 		if data.IsFreeText(f.entity, f.field) != f.free {
 			t.Errorf("IsFreeText(%s, %s) = %v", f.entity, f.field, !f.free)
 		}

@@ -3,29 +3,31 @@ package data
 import (
 	"context"
 	"database/sql"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // CreateContact validates c and stores it; its organisation must exist.
-func (s *Store) CreateContact(ctx context.Context, c *Contact) error {
+func (s *Store) CreateContact(ctx context.Context, c *domain.Contact) error {
 	if err := c.Normalise(); err != nil {
 		return err
 	}
 	c.ID = ""
-	edits := s.createEdits(EntityContact, c)
+	edits := s.createEdits(domain.EntityContact, c)
 	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
-		return edits, requireLive(tx, EntityOrganisation, "org", c.OrgID)
+		return edits, requireLive(tx, domain.EntityOrganisation, "org", c.OrgID)
 	})
 	return err
 }
 
 // UpdateContact stores the fields of c that changed.
-func (s *Store) UpdateContact(ctx context.Context, c *Contact) error {
+func (s *Store) UpdateContact(ctx context.Context, c *domain.Contact) error {
 	if err := c.Normalise(); err != nil {
 		return err
 	}
-	return update(ctx, s, contactRecords, c, func(tx *sql.Tx, stored *Contact) error {
+	return update(ctx, s, contactRecords, c, func(tx *sql.Tx, stored *domain.Contact) error {
 		if c.OrgID != stored.OrgID {
-			return requireLive(tx, EntityOrganisation, "org", c.OrgID)
+			return requireLive(tx, domain.EntityOrganisation, "org", c.OrgID)
 		}
 		return nil
 	})
@@ -33,16 +35,16 @@ func (s *Store) UpdateContact(ctx context.Context, c *Contact) error {
 
 // DeleteContact marks a contact deleted.
 func (s *Store) DeleteContact(ctx context.Context, id string) error {
-	return s.setDeleted(ctx, EntityContact, id, true)
+	return s.setDeleted(ctx, domain.EntityContact, id, true)
 }
 
 // Contact reads one live contact.
-func (s *Store) Contact(ctx context.Context, id string) (Contact, error) {
+func (s *Store) Contact(ctx context.Context, id string) (domain.Contact, error) {
 	return readLive(ctx, s, contactRecords, id)
 }
 
 // Contacts lists the live contacts of an organisation ("" lists all), by name.
-func (s *Store) Contacts(ctx context.Context, orgID string) ([]Contact, error) {
+func (s *Store) Contacts(ctx context.Context, orgID string) ([]domain.Contact, error) {
 	q := `SELECT ` + contactColumns + ` FROM contacts c WHERE c.deleted = 0`
 	var args []any
 	if orgID != "" {
@@ -54,7 +56,7 @@ func (s *Store) Contacts(ctx context.Context, orgID string) ([]Contact, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Contact
+	var out []domain.Contact
 	for rows.Next() {
 		c, err := scanContact(rows)
 		if err != nil {

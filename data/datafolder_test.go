@@ -9,6 +9,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // usedFolder makes a data folder with one organisation in it, closed, and
@@ -121,7 +122,7 @@ func TestAReadOnlyFolderOpensReadOnly(t *testing.T) {
 		t.Fatalf("check: %+v %v", rep, err)
 	}
 	var ro *data.ReadOnlyError
-	if err := s.CreateOrganisation(ctx, &data.Organisation{Name: "Ny AB"}); !errors.As(err, &ro) || ro.Dir != dir {
+	if err := s.CreateOrganisation(ctx, &domain.Organisation{Name: "Ny AB"}); !errors.As(err, &ro) || ro.Dir != dir {
 		t.Fatalf("create: %v, want ReadOnlyError naming %s", err, dir)
 	}
 	if err := s.SetSetting("language", "sv"); !errors.As(err, &ro) {
@@ -136,8 +137,8 @@ func TestAReadOnlyFolderOpensReadOnly(t *testing.T) {
 // characters either: the advisor's name goes on every new visit.
 func TestTheProfileRefusesControlCharacters(t *testing.T) {
 	s, _ := datatest.Open(t)
-	err := s.SetProfile(data.Profile{Advisor: "Kari\x1b[2J", Country: data.CountryNO})
-	if vs := data.ValidationErrors(err); len(vs) != 1 || vs[0].Field != "advisor" {
+	err := s.SetProfile(data.Profile{Advisor: "Kari\x1b[2J", Country: domain.CountryNO})
+	if vs := domain.ValidationErrors(err); len(vs) != 1 || vs[0].Field != "advisor" {
 		t.Fatalf("SetProfile: %v", err)
 	}
 	if p, _ := s.Profile(); p.Advisor != "" {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // DuplicateReason says why two organisations look like one.
@@ -21,7 +23,7 @@ const (
 // DuplicatePair is two live organisations that are probably the same one,
 // registered twice (often by two advisors offline). A is the older record.
 type DuplicatePair struct {
-	A, B   Organisation
+	A, B   domain.Organisation
 	Reason DuplicateReason
 }
 
@@ -68,7 +70,7 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]DuplicatePair, error
 	if err != nil {
 		return nil, err
 	}
-	var orgs []Organisation
+	var orgs []domain.Organisation
 	for rows.Next() {
 		o, err := scanOrganisation(rows)
 		if err != nil {
@@ -87,7 +89,7 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]DuplicatePair, error
 	}
 	seen := map[string]bool{}
 	var out []DuplicatePair
-	add := func(a, b Organisation, why DuplicateReason) {
+	add := func(a, b domain.Organisation, why DuplicateReason) {
 		k := pairKey(a.ID, b.ID)
 		if seen[k] || dismissed[k] {
 			return
@@ -103,7 +105,7 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]DuplicatePair, error
 		if o.OrgNr != "" {
 			byNr[o.OrgNr] = append(byNr[o.OrgNr], i)
 		}
-		if o.Municipality != "" && o.Municipality != MunicipalityOther {
+		if o.Municipality != "" && o.Municipality != domain.MunicipalityOther {
 			byMuni[o.Municipality] = append(byMuni[o.Municipality], i)
 		}
 		norm[i] = newOrgName(o.Name)
@@ -243,11 +245,11 @@ func (s *Store) MergeOrganisations(ctx context.Context, keepID, dupID string) (M
 		}
 		keep, err := orgRecords.scan(tx.QueryRow(orgRecords.byID(), keepID))
 		if err != nil {
-			return nil, notFound(err, EntityOrganisation, keepID)
+			return nil, notFound(err, domain.EntityOrganisation, keepID)
 		}
 		dup, err := orgRecords.scan(tx.QueryRow(orgRecords.byID(), dupID))
 		if err != nil {
-			return nil, notFound(err, EntityOrganisation, dupID)
+			return nil, notFound(err, domain.EntityOrganisation, dupID)
 		}
 		edits, err := moveRecords(tx, dupID, keepID, &res)
 		if err != nil {
@@ -256,18 +258,18 @@ func (s *Store) MergeOrganisations(ctx context.Context, keepID, dupID string) (M
 		// The kept record gets what only the duplicate knew.
 		filled := keep
 		fillFrom(&filled, dup)
-		more, err := updateEdits(tx, EntityOrganisation, &filled, &keep)
+		more, err := updateEdits(tx, domain.EntityOrganisation, &filled, &keep)
 		if err != nil {
 			return nil, err
 		}
 		edits = append(edits, more...)
-		clocks, err := fieldClocks(tx, EntityOrganisation, dupID)
+		clocks, err := fieldClocks(tx, domain.EntityOrganisation, dupID)
 		if err != nil {
 			return nil, err
 		}
 		edits = append(edits,
-			fieldEdit{entity: EntityOrganisation, id: dupID, field: "merged_into", value: keepID, base: clocks["merged_into"]},
-			fieldEdit{entity: EntityOrganisation, id: dupID, field: "deleted", value: true, base: clocks["deleted"]})
+			fieldEdit{entity: domain.EntityOrganisation, id: dupID, field: "merged_into", value: keepID, base: clocks["merged_into"]},
+			fieldEdit{entity: domain.EntityOrganisation, id: dupID, field: "deleted", value: true, base: clocks["deleted"]})
 		return edits, nil
 	})
 	return res, err
@@ -275,13 +277,13 @@ func (s *Store) MergeOrganisations(ctx context.Context, keepID, dupID string) (M
 
 func notFound(err error, entity, id string) error {
 	if err == sql.ErrNoRows {
-		return &NotFoundError{Entity: entity, ID: id}
+		return &domain.NotFoundError{Entity: entity, ID: id}
 	}
 	return err
 }
 
 // fillFrom copies into k the fields k leaves empty and d has.
-func fillFrom(k *Organisation, d Organisation) {
+func fillFrom(k *domain.Organisation, d domain.Organisation) {
 	if k.OrgNr == "" {
 		k.OrgNr = d.OrgNr
 	}
@@ -297,10 +299,10 @@ func fillFrom(k *Organisation, d Organisation) {
 	if k.Employees == nil {
 		k.Employees = d.Employees
 	}
-	if k.LeaderGender == "" || k.LeaderGender == LeaderUnknown {
+	if k.LeaderGender == "" || k.LeaderGender == domain.LeaderUnknown {
 		k.LeaderGender = d.LeaderGender
 	}
-	if k.Sustainability == "" || k.Sustainability == SustainabilityUnknown {
+	if k.Sustainability == "" || k.Sustainability == domain.SustainabilityUnknown {
 		k.Sustainability = d.Sustainability
 	}
 	if k.SustainabilityNotes == "" {
@@ -341,7 +343,7 @@ func rehome(tx *sql.Tx, from []string, resolve func(string) string, res *MergeRe
 	for _, m := range []struct {
 		entity string
 		count  *int
-	}{{EntityContact, &res.Contacts}, {EntityAction, &res.Actions}, {EntityAssessment, &res.Assessments}} {
+	}{{domain.EntityContact, &res.Contacts}, {domain.EntityAction, &res.Actions}, {domain.EntityAssessment, &res.Assessments}} {
 		rows, err := tx.Query(`SELECT id, org_id FROM `+entities[m.entity].table+
 			` WHERE org_id IN (`+ph+`) AND deleted = 0 ORDER BY id`, args...)
 		if err != nil {
@@ -398,11 +400,11 @@ func rehome(tx *sql.Tx, from []string, resolve func(string) string, res *MergeRe
 		if slices.Equal(moved, orgs) {
 			continue
 		}
-		clocks, err := fieldClocks(tx, EntityVisit, id)
+		clocks, err := fieldClocks(tx, domain.EntityVisit, id)
 		if err != nil {
 			return nil, err
 		}
-		edits = append(edits, fieldEdit{entity: EntityVisit, id: id, field: "orgs", value: moved, base: clocks["orgs"]})
+		edits = append(edits, fieldEdit{entity: domain.EntityVisit, id: id, field: "orgs", value: moved, base: clocks["orgs"]})
 		res.Visits++
 	}
 	return edits, nil

@@ -5,11 +5,12 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
-func orgIn(t *testing.T, s *data.Store, name, orgnr, muni string) data.Organisation {
+func orgIn(t *testing.T, s *data.Store, name, orgnr, muni string) domain.Organisation {
 	t.Helper()
-	o := data.Organisation{Name: name, OrgNr: orgnr, Country: data.CountrySE, Municipality: muni, Kind: data.KindSME}
+	o := domain.Organisation{Name: name, OrgNr: orgnr, Country: domain.CountrySE, Municipality: muni, Kind: domain.KindSME}
 	if err := s.CreateOrganisation(ctx, &o); err != nil {
 		t.Fatal(err)
 	}
@@ -62,18 +63,18 @@ func TestMergeOrganisationsSyncsAndRehomes(t *testing.T) {
 	s2, _ := datatest.Open(t)
 	keep := orgIn(t, s1, "Fjällbygg AB", "", "2321")
 	emp := 12
-	dup := data.Organisation{Name: "Fjällbyg AB", OrgNr: "5560360793", Country: data.CountrySE, Municipality: "2321",
-		Kind: data.KindSME, Employees: &emp, Notes: "Registrerad av Erik"}
+	dup := domain.Organisation{Name: "Fjällbyg AB", OrgNr: "5560360793", Country: domain.CountrySE, Municipality: "2321",
+		Kind: domain.KindSME, Employees: &emp, Notes: "Registrerad av Erik"}
 	if err := s1.CreateOrganisation(ctx, &dup); err != nil {
 		t.Fatal(err)
 	}
-	c := data.Contact{OrgID: dup.ID, Name: "Maja Berg"}
+	c := domain.Contact{OrgID: dup.ID, Name: "Maja Berg"}
 	if err := s1.CreateContact(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
 	both := datatest.Visit(t, s1, "2026-10-01", "Workshop", keep.ID, dup.ID)
 	only := datatest.Visit(t, s1, "2026-10-05", "Besök", dup.ID)
-	act := data.Action{OrgID: dup.ID, Text: "Skicka offert"}
+	act := domain.Action{OrgID: dup.ID, Text: "Skicka offert"}
 	if err := s1.CreateAction(ctx, &act); err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +90,7 @@ func TestMergeOrganisationsSyncsAndRehomes(t *testing.T) {
 	}
 	sync(s1, s2)
 	// Offline on device 2: a new contact at the duplicate.
-	late := data.Contact{OrgID: dup.ID, Name: "Olle Sten"}
+	late := domain.Contact{OrgID: dup.ID, Name: "Olle Sten"}
 	if err := s2.CreateContact(ctx, &late); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"database/sql"
 	"strings"
 	"sync/atomic"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The import fast path. Most changes a sync imports create records this
@@ -232,7 +234,7 @@ func (a *applier) applyFresh(c Change, spec *entitySpec, f fieldSpec, colVal any
 		return err
 	}
 	switch {
-	case c.Entity == EntityVisit && c.Field == "orgs":
+	case c.Entity == domain.EntityVisit && c.Field == "orgs":
 		// No links to undo; the new ones are written after the row (they
 		// refer to it) and their organisations get fresh statistics.
 		var ids []string
@@ -245,7 +247,7 @@ func (a *applier) applyFresh(c Change, spec *entitySpec, f fieldSpec, colVal any
 		for _, id := range ids {
 			a.statsDirty[id] = true
 		}
-	case c.Entity == EntityOrganisation && c.Field == "created_at":
+	case c.Entity == domain.EntityOrganisation && c.Field == "created_at":
 		a.statsDirty[c.ID] = true
 	}
 	// A fresh visit's date, notes or deletion need no marking: its

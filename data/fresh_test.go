@@ -5,6 +5,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -22,10 +23,10 @@ func TestFreshRecordInterruptedByALosingChange(t *testing.T) {
 	}
 	ts := hlc.FromTime(datatest.Epoch.Add(-1000000))
 	batch := []data.Change{
-		{Device: "d", Seq: 1, HLC: ts, Entity: data.EntityVisit, ID: "v1", Field: "date", Value: `"2026-11-20"`},
-		{Device: "d", Seq: 2, HLC: ts, Entity: data.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"old"`},
-		{Device: "d", Seq: 3, HLC: ts, Entity: data.EntityVisit, ID: "v1", Field: "orgs", Value: `["` + o.ID + `"]`},
-		{Device: "d", Seq: 4, HLC: ts, Entity: data.EntityVisit, ID: "v1", Field: "notes", Value: `"om patent"`},
+		{Device: "d", Seq: 1, HLC: ts, Entity: domain.EntityVisit, ID: "v1", Field: "date", Value: `"2026-11-20"`},
+		{Device: "d", Seq: 2, HLC: ts, Entity: domain.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"old"`},
+		{Device: "d", Seq: 3, HLC: ts, Entity: domain.EntityVisit, ID: "v1", Field: "orgs", Value: `["` + o.ID + `"]`},
+		{Device: "d", Seq: 4, HLC: ts, Entity: domain.EntityVisit, ID: "v1", Field: "notes", Value: `"om patent"`},
 	}
 	if _, err := s.Apply(ctx, batch); err != nil {
 		t.Fatal(err)

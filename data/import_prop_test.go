@@ -9,6 +9,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -40,25 +41,25 @@ func recordChanges(r *rand.Rand, n int) []data.Change {
 			id := fmt.Sprintf("rec-%d", len(ids))
 			ids = append(ids, id)
 			if r.IntN(2) == 0 {
-				emit(data.EntityOrganisation, id, "name", fmt.Sprintf(`"Org %d"`, r.IntN(50)))
-				emit(data.EntityOrganisation, id, "employees", fmt.Sprint(r.IntN(100)))
-				emit(data.EntityOrganisation, id, "notes", `"om patent"`)
+				emit(domain.EntityOrganisation, id, "name", fmt.Sprintf(`"Org %d"`, r.IntN(50)))
+				emit(domain.EntityOrganisation, id, "employees", fmt.Sprint(r.IntN(100)))
+				emit(domain.EntityOrganisation, id, "notes", `"om patent"`)
 				if r.IntN(5) == 0 {
-					emit(data.EntityOrganisation, id, "name", `"Again"`) // the same field twice
+					emit(domain.EntityOrganisation, id, "name", `"Again"`) // the same field twice
 				}
-				emit(data.EntityOrganisation, id, "from_the_future", `"x"`)
+				emit(domain.EntityOrganisation, id, "from_the_future", `"x"`)
 			} else {
-				emit(data.EntityVisit, id, "date", fmt.Sprintf(`"2026-11-%02d"`, 1+r.IntN(28)))
-				emit(data.EntityVisit, id, "orgs", fmt.Sprintf(`["rec-%d","rec-%d"]`, r.IntN(len(ids)), r.IntN(len(ids))))
-				emit(data.EntityVisit, id, "notes", `"besök"`)
-				emit(data.EntityVisit, id, "minutes", `"wrong shape"`)
+				emit(domain.EntityVisit, id, "date", fmt.Sprintf(`"2026-11-%02d"`, 1+r.IntN(28)))
+				emit(domain.EntityVisit, id, "orgs", fmt.Sprintf(`["rec-%d","rec-%d"]`, r.IntN(len(ids)), r.IntN(len(ids))))
+				emit(domain.EntityVisit, id, "notes", `"besök"`)
+				emit(domain.EntityVisit, id, "minutes", `"wrong shape"`)
 			}
 		default: // an edit of an older record
 			id := ids[r.IntN(len(ids))]
 			if r.IntN(2) == 0 {
-				emit(data.EntityOrganisation, id, "notes", fmt.Sprintf(`"edit %d"`, r.IntN(9)))
+				emit(domain.EntityOrganisation, id, "notes", fmt.Sprintf(`"edit %d"`, r.IntN(9)))
 			} else {
-				emit(data.EntityVisit, id, "deleted", fmt.Sprint(r.IntN(2) == 0))
+				emit(domain.EntityVisit, id, "deleted", fmt.Sprint(r.IntN(2) == 0))
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"net/mail"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 	"eu.ilsa.coach/ilsa/data/models"
 )
@@ -37,42 +38,42 @@ type incomingRule func(field string, v any) error
 // every field is first checked by its kind (valueProblem: one line, several
 // lines, a date from MinDate to MaxDate), so dates need no rule here.
 var incomingRules = map[string]map[string]incomingRule{
-	EntityOrganisation: {
-		"name": required(textRule(maxNameLen)), "orgnr": orgNrRule, "country": countryRule,
-		"municipality": stringRule(func(_ string, s string) error { return ValidateMunicipality(s) }),
-		"sector":       stringRule(func(_ string, s string) error { return ValidateSector(s) }),
-		"kind":         choiceRule(append([]OrgKind{""}, OrgKinds...)),
-		"employees":    intRule(0, 10_000_000, true), "leader_gender": choiceRule(LeaderGenders),
-		"sustainability":       choiceRule([]Sustainability{SustainabilityUnknown, SustainabilityYes, SustainabilityNo}),
-		"sustainability_notes": textRule(maxNotesLen), "notes": textRule(maxNotesLen),
-		"tags": listRule(maxShortLen), "merged_into": textRule(maxIDLen), "created_at": createdRule,
+	domain.EntityOrganisation: {
+		"name": required(textRule(domain.MaxNameLen)), "orgnr": orgNrRule, "country": countryRule,
+		"municipality": stringRule(func(_ string, s string) error { return domain.ValidateMunicipality(s) }),
+		"sector":       stringRule(func(_ string, s string) error { return domain.ValidateSector(s) }),
+		"kind":         choiceRule(append([]domain.OrgKind{""}, domain.OrgKinds...)),
+		"employees":    intRule(0, 10_000_000, true), "leader_gender": choiceRule(domain.LeaderGenders),
+		"sustainability":       choiceRule([]domain.Sustainability{domain.SustainabilityUnknown, domain.SustainabilityYes, domain.SustainabilityNo}),
+		"sustainability_notes": textRule(domain.MaxNotesLen), "notes": textRule(domain.MaxNotesLen),
+		"tags": listRule(domain.MaxShortLen), "merged_into": textRule(maxIDLen), "created_at": createdRule,
 	},
-	EntityContact: {
-		"org_id": required(textRule(maxIDLen)), "name": required(textRule(maxNameLen)), "role": textRule(maxShortLen),
-		"email": stringRule(emailRule), "phone": stringRule(phoneRule), "gender": choiceRule(Genders),
+	domain.EntityContact: {
+		"org_id": required(textRule(maxIDLen)), "name": required(textRule(domain.MaxNameLen)), "role": textRule(domain.MaxShortLen),
+		"email": stringRule(emailRule), "phone": stringRule(phoneRule), "gender": choiceRule(domain.Genders),
 		"created_at": createdRule,
 	},
-	EntityVisit: {
-		"date": required(nil), "orgs": required(listRule(maxIDLen)), "type": choiceRule(append([]VisitType{""}, VisitTypes...)),
-		"minutes": intRule(0, 24*60, false), "place": textRule(maxShortLen), "advisor": textRule(maxShortLen),
+	domain.EntityVisit: {
+		"date": required(nil), "orgs": required(listRule(maxIDLen)), "type": choiceRule(append([]domain.VisitType{""}, domain.VisitTypes...)),
+		"minutes": intRule(0, 24*60, false), "place": textRule(domain.MaxShortLen), "advisor": textRule(domain.MaxShortLen),
 		"women": intRule(0, 100_000, false), "men": intRule(0, 100_000, false), "other": intRule(0, 100_000, false),
-		"phase": choiceRule(append([]Phase{PhaseNone}, Phases...)), "notes": textRule(maxNotesLen), "created_at": createdRule,
+		"phase": choiceRule(append([]domain.Phase{domain.PhaseNone}, domain.Phases...)), "notes": textRule(domain.MaxNotesLen), "created_at": createdRule,
 	},
-	EntityAction: {
-		"org_id": required(textRule(maxIDLen)), "visit_id": textRule(maxIDLen), "text": required(textRule(maxNotesLen)),
-		"owner":    textRule(maxShortLen),
+	domain.EntityAction: {
+		"org_id": required(textRule(maxIDLen)), "visit_id": textRule(maxIDLen), "text": required(textRule(domain.MaxNotesLen)),
+		"owner":    textRule(domain.MaxShortLen),
 		"model_id": textRule(maxIDLen), "dimension": textRule(maxIDLen), "created_at": createdRule,
 	},
-	EntityAssessment: {
+	domain.EntityAssessment: {
 		"org_id": textRule(maxIDLen), "visit_id": textRule(maxIDLen), "model_id": textRule(maxIDLen),
 		"model_version": intRule(0, models.MaxVersion, false),
-		"status":        choiceRule([]AssessmentStatus{"", AssessmentDraft, AssessmentDone}),
-		"comment":       textRule(maxNotesLen), "created_at": createdRule,
+		"status":        choiceRule([]domain.AssessmentStatus{"", domain.AssessmentDraft, domain.AssessmentDone}),
+		"comment":       textRule(domain.MaxNotesLen), "created_at": createdRule,
 	},
-	EntityAnswer: {
+	domain.EntityAnswer: {
 		"assessment_id": textRule(maxIDLen), "dimension": textRule(maxIDLen),
-		"level": intRule(1, models.MaxLevels, true), "text": textRule(maxNotesLen),
-		"comment": textRule(maxNotesLen), "target": intRule(1, models.MaxLevels, true),
+		"level": intRule(1, models.MaxLevels, true), "text": textRule(domain.MaxNotesLen),
+		"comment": textRule(domain.MaxNotesLen), "target": intRule(1, models.MaxLevels, true),
 		"created_at": createdRule,
 	},
 }
@@ -85,9 +86,9 @@ func clockAccepted(c *Change) bool {
 
 // valueProblem says what is wrong with a known field's column value, or
 // nil: the checks of its kind (one line, several lines, a date in range, a
-// list of one-line texts; fieldSpec.check) and the field's own rule.
+// list of one-line texts; domain.Field.Check) and the field's own rule.
 func valueProblem(entity string, f fieldSpec, col any) error {
-	if err := f.check(col); err != nil {
+	if err := (domain.Field{Name: f.name, Kind: f.kind}).Check(col); err != nil {
 		return err
 	}
 	if rule := incomingRules[entity][f.name]; rule != nil {
@@ -119,11 +120,11 @@ func stringRule(check func(field, s string) error) incomingRule {
 
 // textRule: at most max characters.
 func textRule(max int) incomingRule {
-	return stringRule(func(field, s string) error { return checkLen(field, s, max) })
+	return stringRule(func(field, s string) error { return domain.CheckLen(field, s, max) })
 }
 
 func choiceRule[T ~string](allowed []T) incomingRule {
-	return stringRule(func(field, s string) error { return oneOf(field, T(s), allowed) })
+	return stringRule(func(field, s string) error { return domain.OneOf(field, T(s), allowed) })
 }
 
 func intRule(lo, hi int64, nullable bool) incomingRule {
@@ -142,7 +143,7 @@ func intRule(lo, hi int64, nullable bool) incomingRule {
 var createdRule = intRule(0, hlc.Max.Millis(), false)
 
 func countryRule(field string, v any) error {
-	if s, _ := v.(string); s != "" && !Country(s).Valid() {
+	if s, _ := v.(string); s != "" && !domain.Country(s).Valid() {
 		return invalid(field, "country.unknown", "value", s)
 	}
 	return nil
@@ -155,7 +156,7 @@ func orgNrRule(field string, v any) error {
 	if s == "" {
 		return nil
 	}
-	n, err := ParseOrgNumber(s, "")
+	n, err := domain.ParseOrgNumber(s, "")
 	if err != nil {
 		return err
 	}
@@ -194,7 +195,7 @@ func listRule(max int) incomingRule {
 			return invalid(field, "too_long", "max", maxListLen)
 		}
 		for _, e := range l {
-			if err := checkLen(field, e, max); err != nil {
+			if err := domain.CheckLen(field, e, max); err != nil {
 				return err
 			}
 		}

@@ -8,22 +8,24 @@ import (
 	"strings"
 	"unicode"
 
+	"eu.ilsa.coach/ilsa/data/domain"
+
 	"golang.org/x/text/unicode/norm"
 )
 
 // CreateOrganisation validates o, gives it an id and stores it.
-func (s *Store) CreateOrganisation(ctx context.Context, o *Organisation) error {
+func (s *Store) CreateOrganisation(ctx context.Context, o *domain.Organisation) error {
 	if err := o.Normalise(); err != nil {
 		return err
 	}
 	o.ID = ""
-	edits := s.createEdits(EntityOrganisation, o)
+	edits := s.createEdits(domain.EntityOrganisation, o)
 	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) { return edits, nil })
 	return err
 }
 
 // UpdateOrganisation stores the fields of o that differ from the stored record.
-func (s *Store) UpdateOrganisation(ctx context.Context, o *Organisation) error {
+func (s *Store) UpdateOrganisation(ctx context.Context, o *domain.Organisation) error {
 	if err := o.Normalise(); err != nil {
 		return err
 	}
@@ -32,16 +34,16 @@ func (s *Store) UpdateOrganisation(ctx context.Context, o *Organisation) error {
 
 // DeleteOrganisation marks an organisation deleted (a tombstone that syncs).
 func (s *Store) DeleteOrganisation(ctx context.Context, id string) error {
-	return s.setDeleted(ctx, EntityOrganisation, id, true)
+	return s.setDeleted(ctx, domain.EntityOrganisation, id, true)
 }
 
 // RestoreOrganisation undoes a delete.
 func (s *Store) RestoreOrganisation(ctx context.Context, id string) error {
-	return s.setDeleted(ctx, EntityOrganisation, id, false)
+	return s.setDeleted(ctx, domain.EntityOrganisation, id, false)
 }
 
 // Organisation reads one live organisation.
-func (s *Store) Organisation(ctx context.Context, id string) (Organisation, error) {
+func (s *Store) Organisation(ctx context.Context, id string) (domain.Organisation, error) {
 	return readLive(ctx, s, orgRecords, id)
 }
 
@@ -61,12 +63,12 @@ const SizeFilterUnknown = "unknown"
 // OrgQuery filters and sorts the organisation list. Zero fields filter nothing.
 type OrgQuery struct {
 	Text         string // full-text: name, org number, notes and the notes of their visits
-	Country      Country
+	Country      domain.Country
 	County       string // "23" Jämtland, "50" Trøndelag
 	Municipality string
 	Sector       string
 	Size         string // a SizeClass or SizeFilterUnknown
-	Kind         OrgKind
+	Kind         domain.OrgKind
 	Sort         OrgSort
 	Desc         bool
 	Lang         string // collation for sorting by name: "sv", "nb" or "en" (Å, Ä, Ö, Æ, Ø sort where each reader expects)
@@ -77,7 +79,7 @@ type OrgQuery struct {
 // what a list shows (id, name, org number, country, municipality, sector,
 // kind, employees); Organisation() reads the whole record.
 type OrgRow struct {
-	Organisation
+	domain.Organisation
 	LastVisit string // YYYY-MM-DD or ""
 	Visits    int
 }
@@ -85,7 +87,7 @@ type OrgRow struct {
 // ftsQuery turns typed text into an FTS5 query: every word must match as a
 // prefix. Quotes keep FTS5 syntax characters in user text harmless.
 func ftsQuery(text string) string {
-	text = NormaliseOrgNumberQuery(text)
+	text = domain.NormaliseOrgNumberQuery(text)
 	if isDigitsAndSeparators(text) {
 		// A partly typed number ("988 077", "556036-07") is one number.
 		text = strings.Map(func(r rune) rune {
@@ -151,13 +153,13 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	case "":
 	case SizeFilterUnknown:
 		where = append(where, "o.employees IS NULL")
-	case string(SizeMicro):
+	case string(domain.SizeMicro):
 		where = append(where, "o.employees < 10")
-	case string(SizeSmall):
+	case string(domain.SizeSmall):
 		where = append(where, "o.employees >= 10 AND o.employees < 50")
-	case string(SizeMedium):
+	case string(domain.SizeMedium):
 		where = append(where, "o.employees >= 50 AND o.employees < 250")
-	case string(SizeLarge):
+	case string(domain.SizeLarge):
 		where = append(where, "o.employees >= 250")
 	default:
 		return nil, invalid("size", "choice", "value", q.Size)
@@ -269,8 +271,8 @@ func foldText(s string) string {
 }
 
 // OrganisationsByID returns the live organisations among ids, in no order.
-func (s *Store) OrganisationsByID(ctx context.Context, ids []string) (map[string]Organisation, error) {
-	out := make(map[string]Organisation, len(ids))
+func (s *Store) OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error) {
+	out := make(map[string]domain.Organisation, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -296,9 +298,9 @@ func (s *Store) OrganisationsByID(ctx context.Context, ids []string) (map[string
 
 // OrgNumberTaken returns the live organisation (other than exceptID) that
 // already has this normalised org number, to warn about duplicates.
-func (s *Store) OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (Organisation, bool, error) {
+func (s *Store) OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (domain.Organisation, bool, error) {
 	if orgnr == "" {
-		return Organisation{}, false, nil
+		return domain.Organisation{}, false, nil
 	}
 	o, err := scanOrganisation(s.r.QueryRowContext(ctx, `SELECT `+orgColumns+` FROM organisations o
 		WHERE o.orgnr = ? AND o.id <> ? AND o.deleted = 0 LIMIT 1`, orgnr, exceptID))
@@ -306,4 +308,16 @@ func (s *Store) OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (Org
 		return o, false, nil
 	}
 	return o, err == nil, err
+}
+
+// sortColumn is the organisations column holding lang's sort keys
+// (domain.SortKey builds them).
+func sortColumn(lang string) string {
+	switch lang {
+	case "sv", "nb":
+		return "sort_" + lang
+	case "no", "nn":
+		return "sort_nb"
+	}
+	return "sort_en"
 }

@@ -1,5 +1,7 @@
 package data
 
+import "eu.ilsa.coach/ilsa/data/domain"
+
 // prepared is what can be worked out for a change from the change alone,
 // before its turn comes: an import's reader goroutine (readAhead) does it
 // while the writer applies the changes before, so the writer only compares
@@ -9,7 +11,7 @@ type prepared struct {
 	known    bool   // the entity and field are known to this version
 	col      any    // the column value, when known and colErr is nil
 	colErr   error  // the value has the wrong shape for its column
-	sortName string // an organisation's name, and its sort keys in sortLangs
+	sortName string // an organisation's name, and its sort keys in domain.SortLangs
 	sortKeys [3][]byte
 	links    []string // a visit's organisations (field orgs)
 	hasLinks bool
@@ -44,13 +46,13 @@ func (p *prepared) prepare(c *Change) {
 		return
 	}
 	switch {
-	case c.Entity == EntityOrganisation && c.Field == "name":
+	case c.Entity == domain.EntityOrganisation && c.Field == "name":
 		name, _ := p.col.(string)
 		p.sortName = name
-		for i, l := range sortLangs {
-			p.sortKeys[i] = sortKey(l, name)
+		for i, l := range domain.SortLangs {
+			p.sortKeys[i] = domain.SortKey(l, name)
 		}
-	case c.Entity == EntityVisit && c.Field == "orgs":
+	case c.Entity == domain.EntityVisit && c.Field == "orgs":
 		if jsonUnmarshalString(p.col.(string), &p.links) == nil {
 			p.hasLinks = true
 		}

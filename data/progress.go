@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -85,11 +86,11 @@ func (s *Store) Progress(ctx context.Context, orgID string, lib *models.Library)
 	return progressOf(all, lib), nil
 }
 
-func progressOf(all []Assessment, lib *models.Library) []Progress {
+func progressOf(all []domain.Assessment, lib *models.Library) []Progress {
 	byModel := map[string]int{}
 	var out []Progress
 	for _, a := range all {
-		if a.Status != AssessmentDone {
+		if a.Status != domain.AssessmentDone {
 			continue
 		}
 		m, ok := lib.Version(a.ModelID, a.ModelVersion)

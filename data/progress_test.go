@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/assets"
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -18,21 +18,21 @@ func TestProgressComparesAssessmentsAndSuggestsTheWeakestDimension(t *testing.T)
 	}
 	m, _ := lib.Latest("innovation-readiness")
 	o := datatest.Org(t, s, "Meråker Kraft AB", "")
-	save := func(date string, status data.AssessmentStatus, levels ...string) {
+	save := func(date string, status domain.AssessmentStatus, levels ...string) {
 		t.Helper()
-		ans, err := data.ParseLevels(levels)
+		ans, err := domain.ParseLevels(levels)
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := data.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: date, Status: status, Answers: ans}
+		a := domain.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: date, Status: status, Answers: ans}
 		if err := s.SaveAssessment(ctx, &a, m); err != nil {
 			t.Fatal(err)
 		}
 	}
-	save("2026-01-10", data.AssessmentDone, "customer=2", "technology=3", "business-model=2", "ipr=1", "team=4", "funding=2")
-	save("2026-05-10", data.AssessmentDone, "customer=3", "technology=4", "business-model=3", "ipr=2", "team=4", "funding=2")
-	save("2026-09-10", data.AssessmentDone, "customer=4", "technology=5", "business-model=3", "ipr=3", "team=5")
-	save("2026-11-10", data.AssessmentDraft, "customer=9", "ipr=1") // half done: not a measurement
+	save("2026-01-10", domain.AssessmentDone, "customer=2", "technology=3", "business-model=2", "ipr=1", "team=4", "funding=2")
+	save("2026-05-10", domain.AssessmentDone, "customer=3", "technology=4", "business-model=3", "ipr=2", "team=4", "funding=2")
+	save("2026-09-10", domain.AssessmentDone, "customer=4", "technology=5", "business-model=3", "ipr=3", "team=5")
+	save("2026-11-10", domain.AssessmentDraft, "customer=9", "ipr=1") // half done: not a measurement
 
 	all, err := s.Progress(ctx, o.ID, lib)
 	if err != nil || len(all) != 1 {
@@ -60,8 +60,8 @@ func TestProgressKeepsTheLatestTargetPerDimension(t *testing.T) {
 	six, seven := 6, 7
 	for i, target := range []*int{&six, &seven} {
 		lvl := 3 + i
-		a := data.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: []string{"2026-02-01", "2026-08-01"}[i],
-			Status: data.AssessmentDone, Answers: []data.Answer{{Dimension: "technology", Level: &lvl, Target: target, TargetDue: "2027-0" + string(rune('3'+i)) + "-01"}}}
+		a := domain.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: []string{"2026-02-01", "2026-08-01"}[i],
+			Status: domain.AssessmentDone, Answers: []domain.Answer{{Dimension: "technology", Level: &lvl, Target: target, TargetDue: "2027-0" + string(rune('3'+i)) + "-01"}}}
 		if err := s.SaveAssessment(ctx, &a, m); err != nil {
 			t.Fatal(err)
 		}

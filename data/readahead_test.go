@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"testing"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // changesUpTo is a next func yielding n changes, then err.
@@ -15,7 +17,7 @@ func changesUpTo(n int, err error) func() (Change, error) {
 			return Change{}, err
 		}
 		i++
-		return Change{Device: "d", Seq: uint64(i), HLC: 1 << 40, Entity: EntityOrganisation, ID: "o", Field: "name", Value: `"Åre Kök AB"`}, nil
+		return Change{Device: "d", Seq: uint64(i), HLC: 1 << 40, Entity: domain.EntityOrganisation, ID: "o", Field: "name", Value: `"Åre Kök AB"`}, nil
 	}
 }
 

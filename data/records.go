@@ -7,29 +7,28 @@ import (
 	"errors"
 	"time"
 
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // record is what the generic write path needs of an entity type.
 type record interface {
-	meta() *Meta
-	fields() map[string]any
+	Common() *domain.Meta
+	Fields() map[string]any
 }
-
-func (m *Meta) meta() *Meta { return m }
 
 // defaultJSON is the value a field has before any change set it.
 func (f fieldSpec) defaultJSON() string {
 	switch {
-	case f.kind.isText():
+	case f.kind.IsText():
 		return `""`
-	case f.kind == kindInt:
+	case f.kind == domain.FieldInt:
 		return "0"
-	case f.kind == kindNullInt:
+	case f.kind == domain.FieldNullInt:
 		return "null"
-	case f.kind == kindBool:
+	case f.kind == domain.FieldBool:
 		return "false"
-	case f.kind == kindJSONList:
+	case f.kind == domain.FieldList:
 		return "[]"
 	}
 	return "null"
@@ -39,13 +38,13 @@ func (f fieldSpec) defaultJSON() string {
 // default are left out: every device reads the same default).
 func (s *Store) createEdits(entity string, r record) []fieldEdit {
 	spec := entities[entity]
-	m := r.meta()
+	m := r.Common()
 	if m.ID == "" {
 		m.ID = NewID()
 	}
 	now := s.now().UTC()
 	edits := []fieldEdit{{entity: entity, id: m.ID, field: "created_at", value: now.UnixMilli()}}
-	vals := r.fields()
+	vals := r.Fields()
 	for _, f := range spec.fields {
 		v, ok := vals[f.name]
 		if !ok || encodeValue(v) == f.defaultJSON() {
@@ -60,13 +59,13 @@ func (s *Store) createEdits(entity string, r record) []fieldEdit {
 // that differ, each with the base its author saw.
 func updateEdits(tx *sql.Tx, entity string, r record, stored record) ([]fieldEdit, error) {
 	spec := entities[entity]
-	id := r.meta().ID
+	id := r.Common().ID
 	clocks, err := fieldClocks(tx, entity, id)
 	if err != nil {
 		return nil, err
 	}
-	seen := r.meta().Seen
-	newVals, oldVals := r.fields(), stored.fields()
+	seen := r.Common().Seen
+	newVals, oldVals := r.Fields(), stored.Fields()
 	var edits []fieldEdit
 	for _, f := range spec.fields {
 		nv, ok := newVals[f.name]
@@ -101,14 +100,14 @@ func (s *Store) setDeleted(ctx context.Context, entity, id string, deleted bool)
 		var cur bool
 		err := tx.QueryRow(`SELECT deleted FROM `+entities[entity].table+` WHERE id = ?`, id).Scan(&cur)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, &NotFoundError{Entity: entity, ID: id}
+			return nil, &domain.NotFoundError{Entity: entity, ID: id}
 		}
 		if err != nil {
 			return nil, err
 		}
 		if cur == deleted {
 			if deleted {
-				return nil, &NotFoundError{Entity: entity, ID: id}
+				return nil, &domain.NotFoundError{Entity: entity, ID: id}
 			}
 			return nil, nil
 		}
@@ -161,8 +160,8 @@ func scanOrgRow(sc rowScanner) (OrgRow, error) {
 	return r, nil
 }
 
-func scanOrganisation(sc rowScanner) (Organisation, error) {
-	var o Organisation
+func scanOrganisation(sc rowScanner) (domain.Organisation, error) {
+	var o domain.Organisation
 	var created, updated int64
 	var emp sql.NullInt64
 	var tags string
@@ -182,8 +181,8 @@ func scanOrganisation(sc rowScanner) (Organisation, error) {
 
 const contactColumns = `c.id, c.created_at, c.updated_at, c.deleted, c.org_id, c.name, c.role, c.email, c.phone, c.gender, c.consent_date`
 
-func scanContact(sc rowScanner) (Contact, error) {
-	var c Contact
+func scanContact(sc rowScanner) (domain.Contact, error) {
+	var c domain.Contact
 	var created, updated int64
 	err := sc.Scan(&c.ID, &created, &updated, &c.Deleted, &c.OrgID, &c.Name, &c.Role, &c.Email, &c.Phone, &c.Gender, &c.ConsentDate)
 	c.CreatedAt, c.UpdatedAt = msTime(created), msTime(updated)
@@ -193,8 +192,8 @@ func scanContact(sc rowScanner) (Contact, error) {
 const visitColumns = `v.id, v.created_at, v.updated_at, v.deleted, v.date, v.orgs, v.type, v.minutes, v.place, v.advisor,
 	v.women, v.men, v.other, v.phase, v.cross_border, v.notes`
 
-func scanVisit(sc rowScanner) (Visit, error) {
-	var v Visit
+func scanVisit(sc rowScanner) (domain.Visit, error) {
+	var v domain.Visit
 	var created, updated int64
 	var orgs string
 	err := sc.Scan(&v.ID, &created, &updated, &v.Deleted, &v.Date, &orgs, &v.Type, &v.Minutes, &v.Place, &v.Advisor,
@@ -209,8 +208,8 @@ func scanVisit(sc rowScanner) (Visit, error) {
 
 const actionColumns = `a.id, a.created_at, a.updated_at, a.deleted, a.org_id, a.visit_id, a.text, a.owner, a.due, a.done, a.model_id, a.dimension`
 
-func scanAction(sc rowScanner) (Action, error) {
-	var a Action
+func scanAction(sc rowScanner) (domain.Action, error) {
+	var a domain.Action
 	var created, updated int64
 	err := sc.Scan(&a.ID, &created, &updated, &a.Deleted, &a.OrgID, &a.VisitID, &a.Text, &a.Owner, &a.Due, &a.Done, &a.ModelID, &a.Dimension)
 	a.CreatedAt, a.UpdatedAt = msTime(created), msTime(updated)
@@ -254,10 +253,10 @@ type recordKind[T any] struct {
 }
 
 var (
-	orgRecords     = recordKind[Organisation]{EntityOrganisation, "o", orgColumns, scanOrganisation}
-	contactRecords = recordKind[Contact]{EntityContact, "c", contactColumns, scanContact}
-	visitRecords   = recordKind[Visit]{EntityVisit, "v", visitColumns, scanVisit}
-	actionRecords  = recordKind[Action]{EntityAction, "a", actionColumns, scanAction}
+	orgRecords     = recordKind[domain.Organisation]{domain.EntityOrganisation, "o", orgColumns, scanOrganisation}
+	contactRecords = recordKind[domain.Contact]{domain.EntityContact, "c", contactColumns, scanContact}
+	visitRecords   = recordKind[domain.Visit]{domain.EntityVisit, "v", visitColumns, scanVisit}
+	actionRecords  = recordKind[domain.Action]{domain.EntityAction, "a", actionColumns, scanAction}
 )
 
 func (k recordKind[T]) byID() string {
@@ -272,12 +271,12 @@ func readLive[T any, P interface {
 }](ctx context.Context, s *Store, k recordKind[T], id string) (T, error) {
 	v, err := k.scan(s.r.QueryRowContext(ctx, k.byID(), id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, &NotFoundError{Entity: k.entity, ID: id}
+		return v, &domain.NotFoundError{Entity: k.entity, ID: id}
 	}
 	if err != nil {
 		return v, err
 	}
-	P(&v).meta().Seen = seenClock(s.r, k.entity, id)
+	P(&v).Common().Seen = seenClock(s.r, k.entity, id)
 	return v, nil
 }
 
@@ -288,10 +287,10 @@ func update[T any, P interface {
 	record
 }](ctx context.Context, s *Store, k recordKind[T], r P, check func(tx *sql.Tx, stored *T) error) error {
 	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
-		id := r.meta().ID
+		id := r.Common().ID
 		stored, err := k.scan(tx.QueryRow(k.byID(), id))
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, &NotFoundError{Entity: k.entity, ID: id}
+			return nil, &domain.NotFoundError{Entity: k.entity, ID: id}
 		}
 		if err != nil {
 			return nil, err

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // The funder report (data/report/indicators) reads the whole period at once.
@@ -20,22 +22,22 @@ import (
 type ReportOrg struct {
 	ID           string
 	Name         string
-	Country      Country
+	Country      domain.Country
 	Municipality string
 	Sector       string
-	Kind         OrgKind
+	Kind         domain.OrgKind
 	Employees    *int
-	LeaderGender LeaderGender
+	LeaderGender domain.LeaderGender
 	Deleted      bool
 	MergedInto   string
 }
 
 // Size is the EU size class (unknown without an employee count).
-func (o ReportOrg) Size() SizeClass {
+func (o ReportOrg) Size() domain.SizeClass {
 	if o.Employees == nil {
-		return SizeUnknown
+		return domain.SizeUnknown
 	}
-	return SizeClassFor(*o.Employees)
+	return domain.SizeClassFor(*o.Employees)
 }
 
 // ReportOrganisations returns every organisation, tombstones included.
@@ -84,8 +86,8 @@ func (s *Store) ReportOrganisations(ctx context.Context) ([]ReportOrg, error) {
 			at += l
 		}
 		field[7] = packed[at:]
-		o := ReportOrg{Country: Country(in.str(field[2])), Municipality: in.str(field[3]), Sector: in.str(field[4]),
-			Kind: OrgKind(in.str(field[5])), LeaderGender: LeaderGender(in.str(field[6])), Deleted: n[1] != 0,
+		o := ReportOrg{Country: domain.Country(in.str(field[2])), Municipality: in.str(field[3]), Sector: in.str(field[4]),
+			Kind: domain.OrgKind(in.str(field[5])), LeaderGender: domain.LeaderGender(in.str(field[6])), Deleted: n[1] != 0,
 			MergedInto: in.str(field[7])}
 		if vals[0] != nil {
 			if len(employees) == cap(employees) {
@@ -116,14 +118,14 @@ func (s *Store) ReportOrganisations(ctx context.Context) ([]ReportOrg, error) {
 type ReportVisit struct {
 	ID          string
 	Date        string
-	Type        VisitType
+	Type        domain.VisitType
 	Minutes     int
 	Advisor     string
 	Place       string
 	Women       int
 	Men         int
 	Other       int
-	Phase       Phase
+	Phase       domain.Phase
 	CrossBorder bool
 	OrgIDs      []string
 }
@@ -231,9 +233,9 @@ func (s *Store) ReportVisitTable(ctx context.Context, from, to string) (*ReportV
 			at += l
 		}
 		id := field[0]
-		v := ReportVisit{Date: in.str(field[1]), Type: VisitType(in.str(field[2])), Minutes: int(n[1]),
+		v := ReportVisit{Date: in.str(field[1]), Type: domain.VisitType(in.str(field[2])), Minutes: int(n[1]),
 			Advisor: in.str(field[3]), Place: in.str(field[4]), Women: int(n[2]), Men: int(n[3]), Other: int(n[4]),
-			Phase: Phase(in.str(field[5])), CrossBorder: n[5] != 0}
+			Phase: domain.Phase(in.str(field[5])), CrossBorder: n[5] != 0}
 		// The ids stay windows on the row's value (not interned, which
 		// would cost a lookup each): the report replaces them with the ids
 		// its organisation table resolves them to.
@@ -461,7 +463,7 @@ func (s *Store) ReportAnswers(ctx context.Context, to string) ([]ReportAnswer, e
 	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.org_id, a.model_id, a.date, a.created_at, n.dimension, n.level, n.applies
 		FROM assessments a JOIN assessment_answers n ON n.assessment_id = a.id AND n.deleted = 0
 		WHERE a.deleted = 0 AND a.status = ? AND a.date <= ?
-		ORDER BY a.date, a.created_at, a.id, n.dimension`, string(AssessmentDone), to)
+		ORDER BY a.date, a.created_at, a.id, n.dimension`, string(domain.AssessmentDone), to)
 	if err != nil {
 		return nil, err
 	}

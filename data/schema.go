@@ -3,43 +3,17 @@ package data
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
-// Entity names, as they travel in field changes.
-const (
-	EntityOrganisation = "organisation"
-	EntityContact      = "contact"
-	EntityVisit        = "visit"
-	EntityAction       = "action"
-	EntityAssessment   = "assessment"
-	EntityAnswer       = "answer"
-)
-
-// valueKind says how a field's JSON value maps onto its column.
-type valueKind int
-
-const (
-	kindText     valueKind = iota // JSON string → TEXT: a code, an id, an org number, an e-mail address; one line
-	kindFreeText                  // the same, written freely by an advisor on one line (names, places): a conflict over it can take a merged text
-	kindNotes                     // free text over several lines (notes, comments): newlines and tabs allowed
-	kindDate                      // JSON string → TEXT: "" or a date YYYY-MM-DD from MinDate to MaxDate
-	kindInt                       // JSON number → INTEGER
-	kindNullInt                   // JSON number or null → INTEGER NULL
-	kindBool                      // JSON bool → INTEGER 0/1
-	kindJSONList                  // JSON array of strings → TEXT holding that JSON
-)
-
-// isText: the kinds stored as a JSON string in a TEXT column.
-func (k valueKind) isText() bool {
-	return k == kindText || k == kindFreeText || k == kindNotes || k == kindDate
-}
-
+// fieldSpec is a domain field as a column: the column has the field's name
+// and stores values of its kind (columnValue, jsonValue).
 type fieldSpec struct {
-	name string // field name in changes and dumps; also the column name
-	kind valueKind
+	name string
+	kind domain.FieldKind
 }
 
 type entitySpec struct {
@@ -48,41 +22,26 @@ type entitySpec struct {
 	fields []fieldSpec // synced fields, excluding id and updated_at
 }
 
-// Common fields every entity has.
-var commonFields = []fieldSpec{{"created_at", kindInt}, {"deleted", kindBool}}
-
+// entities maps each entity of the domain onto its table.
 var entities = map[string]*entitySpec{
-	EntityOrganisation: {name: EntityOrganisation, table: "organisations", fields: append(slices.Clone(commonFields),
-		fieldSpec{"name", kindFreeText}, fieldSpec{"orgnr", kindText}, fieldSpec{"country", kindText},
-		fieldSpec{"municipality", kindText}, fieldSpec{"sector", kindText}, fieldSpec{"kind", kindText},
-		fieldSpec{"employees", kindNullInt}, fieldSpec{"leader_gender", kindText},
-		fieldSpec{"sustainability", kindText}, fieldSpec{"sustainability_notes", kindNotes},
-		fieldSpec{"notes", kindNotes}, fieldSpec{"tags", kindJSONList}, fieldSpec{"merged_into", kindText})},
-	EntityContact: {name: EntityContact, table: "contacts", fields: append(slices.Clone(commonFields),
-		fieldSpec{"org_id", kindText}, fieldSpec{"name", kindFreeText}, fieldSpec{"role", kindFreeText},
-		fieldSpec{"email", kindText}, fieldSpec{"phone", kindText}, fieldSpec{"gender", kindText},
-		fieldSpec{"consent_date", kindDate})},
-	EntityVisit: {name: EntityVisit, table: "visits", fields: append(slices.Clone(commonFields),
-		fieldSpec{"date", kindDate}, fieldSpec{"orgs", kindJSONList}, fieldSpec{"type", kindText},
-		fieldSpec{"minutes", kindInt}, fieldSpec{"place", kindFreeText}, fieldSpec{"advisor", kindFreeText},
-		fieldSpec{"women", kindInt}, fieldSpec{"men", kindInt}, fieldSpec{"other", kindInt},
-		fieldSpec{"phase", kindText}, fieldSpec{"cross_border", kindBool}, fieldSpec{"notes", kindNotes})},
-	EntityAction: {name: EntityAction, table: "actions", fields: append(slices.Clone(commonFields),
-		fieldSpec{"org_id", kindText}, fieldSpec{"visit_id", kindText}, fieldSpec{"text", kindFreeText},
-		fieldSpec{"owner", kindFreeText}, fieldSpec{"due", kindDate}, fieldSpec{"done", kindDate},
-		fieldSpec{"model_id", kindText}, fieldSpec{"dimension", kindText})},
-	EntityAssessment: {name: EntityAssessment, table: "assessments", fields: append(slices.Clone(commonFields),
-		fieldSpec{"org_id", kindText}, fieldSpec{"visit_id", kindText}, fieldSpec{"model_id", kindText},
-		fieldSpec{"model_version", kindInt}, fieldSpec{"date", kindDate}, fieldSpec{"status", kindText},
-		fieldSpec{"comment", kindNotes})},
-	EntityAnswer: {name: EntityAnswer, table: "assessment_answers", fields: append(slices.Clone(commonFields),
-		fieldSpec{"assessment_id", kindText}, fieldSpec{"dimension", kindText}, fieldSpec{"level", kindNullInt},
-		fieldSpec{"text", kindNotes}, fieldSpec{"applies", kindBool}, fieldSpec{"comment", kindFreeText},
-		fieldSpec{"target", kindNullInt}, fieldSpec{"target_due", kindDate})},
+	domain.EntityOrganisation: tableOf(domain.EntityOrganisation, "organisations"),
+	domain.EntityContact:      tableOf(domain.EntityContact, "contacts"),
+	domain.EntityVisit:        tableOf(domain.EntityVisit, "visits"),
+	domain.EntityAction:       tableOf(domain.EntityAction, "actions"),
+	domain.EntityAssessment:   tableOf(domain.EntityAssessment, "assessments"),
+	domain.EntityAnswer:       tableOf(domain.EntityAnswer, "assessment_answers"),
+}
+
+func tableOf(entity, table string) *entitySpec {
+	e := &entitySpec{name: entity, table: table}
+	for _, f := range domain.EntityFields(entity) {
+		e.fields = append(e.fields, fieldSpec{f.Name, f.Kind})
+	}
+	return e
 }
 
 // entityOrder is the order entities appear in dumps.
-var entityOrder = []string{EntityOrganisation, EntityContact, EntityVisit, EntityAction, EntityAssessment, EntityAnswer}
+var entityOrder = []string{domain.EntityOrganisation, domain.EntityContact, domain.EntityVisit, domain.EntityAction, domain.EntityAssessment, domain.EntityAnswer}
 
 func (e *entitySpec) field(name string) (fieldSpec, bool) {
 	for _, f := range e.fields {
@@ -96,7 +55,7 @@ func (e *entitySpec) field(name string) (fieldSpec, bool) {
 // columnValue turns a change's JSON value into the value stored in the column.
 func (f fieldSpec) columnValue(raw string) (any, error) {
 	switch {
-	case f.kind.isText():
+	case f.kind.IsText():
 		if s, ok := plainJSONString(raw); ok {
 			return s, nil
 		}
@@ -105,9 +64,9 @@ func (f fieldSpec) columnValue(raw string) (any, error) {
 			return nil, fmt.Errorf("field %s: want a string, got %.40s", f.name, raw)
 		}
 		return s, nil
-	case f.kind == kindInt || f.kind == kindNullInt:
+	case f.kind == domain.FieldInt || f.kind == domain.FieldNullInt:
 		if raw == "null" {
-			if f.kind == kindNullInt {
+			if f.kind == domain.FieldNullInt {
 				return nil, nil
 			}
 			return int64(0), nil
@@ -120,7 +79,7 @@ func (f fieldSpec) columnValue(raw string) (any, error) {
 			return nil, fmt.Errorf("field %s: want a whole number, got %.40s", f.name, raw)
 		}
 		return n, nil
-	case f.kind == kindBool:
+	case f.kind == domain.FieldBool:
 		var b bool
 		if err := json.Unmarshal([]byte(raw), &b); err != nil {
 			return nil, fmt.Errorf("field %s: want true or false, got %.40s", f.name, raw)
@@ -129,7 +88,7 @@ func (f fieldSpec) columnValue(raw string) (any, error) {
 			return int64(1), nil
 		}
 		return int64(0), nil
-	case f.kind == kindJSONList:
+	case f.kind == domain.FieldList:
 		var l []string
 		if err := json.Unmarshal([]byte(raw), &l); err != nil {
 			return nil, fmt.Errorf("field %s: want a list of strings, got %.40s", f.name, raw)
@@ -184,26 +143,26 @@ func plainJSONInt(raw string) (int64, bool) {
 // jsonValue turns a scanned column value back into the canonical JSON form.
 func (f fieldSpec) jsonValue(v any) string {
 	switch {
-	case f.kind.isText():
+	case f.kind.IsText():
 		s, _ := v.(string)
 		b, _ := json.Marshal(s)
 		return string(b)
-	case f.kind == kindInt || f.kind == kindNullInt:
+	case f.kind == domain.FieldInt || f.kind == domain.FieldNullInt:
 		n, ok := v.(int64)
 		if !ok {
-			if f.kind == kindNullInt {
+			if f.kind == domain.FieldNullInt {
 				return "null"
 			}
 			return "0"
 		}
 		return fmt.Sprint(n)
-	case f.kind == kindBool:
+	case f.kind == domain.FieldBool:
 		n, _ := v.(int64)
 		if n != 0 {
 			return "true"
 		}
 		return "false"
-	case f.kind == kindJSONList:
+	case f.kind == domain.FieldList:
 		s, _ := v.(string)
 		if s == "" {
 			return "[]"

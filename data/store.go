@@ -20,6 +20,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"eu.ilsa.coach/ilsa/data/domain"
+
 	"github.com/google/uuid"
 	_ "github.com/mattn/go-sqlite3" // registers "sqlite3"; built with -tags sqlite_fts5
 
@@ -482,8 +484,15 @@ func (s *Store) committed() {
 type Profile struct {
 	Advisor      string
 	Organisation string
-	Country      Country
+	Country      domain.Country
 	Done         bool // the first-run welcome has been completed
+}
+
+// Check checks the profile's texts, which end up in visits and actions
+// (the advisor, the owner): each on one line, without control characters.
+func (p Profile) Check() error {
+	return errors.Join(domain.CheckSingleLine("advisor", strings.TrimSpace(p.Advisor)),
+		domain.CheckSingleLine("org", strings.TrimSpace(p.Organisation)))
 }
 
 // Profile reads the advisor profile.
@@ -499,7 +508,7 @@ func (s *Store) Profile() (Profile, error) {
 	}
 	p.Advisor = get(localAdvisor)
 	p.Organisation = get(localOrg)
-	p.Country = Country(get(localCountry))
+	p.Country = domain.Country(get(localCountry))
 	p.Done = get(localInitDone) == "1"
 	return p, err
 }
@@ -585,7 +594,7 @@ func (s *Store) fillSortKeys() error {
 		}
 		defer st.Close()
 		for _, n := range todo {
-			if _, err := st.Exec(sortKey("sv", n.name), sortKey("nb", n.name), sortKey("en", n.name), n.id); err != nil {
+			if _, err := st.Exec(domain.SortKey("sv", n.name), domain.SortKey("nb", n.name), domain.SortKey("en", n.name), n.id); err != nil {
 				return err
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 var ctx = context.Background()
@@ -36,7 +37,7 @@ func TestReopenKeepsDeviceAndSequence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := data.Organisation{Name: "Fjällbruk AB"}
+	o := domain.Organisation{Name: "Fjällbruk AB"}
 	if err := s1.CreateOrganisation(ctx, &o); err != nil {
 		t.Fatal(err)
 	}
@@ -67,8 +68,8 @@ func TestReopenKeepsDeviceAndSequence(t *testing.T) {
 
 func TestOrganisationCRUD(t *testing.T) {
 	s, _ := datatest.Open(t)
-	o := data.Organisation{Name: "  Östersunds Glas AB ", OrgNr: "556036-0793", Municipality: "2380",
-		Sector: "c", Kind: data.KindSME, Employees: ptr(12), Tags: []string{"glas", " glas ", ""}}
+	o := domain.Organisation{Name: "  Östersunds Glas AB ", OrgNr: "556036-0793", Municipality: "2380",
+		Sector: "c", Kind: domain.KindSME, Employees: ptr(12), Tags: []string{"glas", " glas ", ""}}
 	if err := s.CreateOrganisation(ctx, &o); err != nil {
 		t.Fatal(err)
 	}
@@ -76,8 +77,8 @@ func TestOrganisationCRUD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Name != "Östersunds Glas AB" || got.OrgNr != "5560360793" || got.Country != data.CountrySE ||
-		got.Sector != "C" || got.Size() != data.SizeSmall || len(got.Tags) != 1 || got.OrgNumberDisplay() != "556036-0793" {
+	if got.Name != "Östersunds Glas AB" || got.OrgNr != "5560360793" || got.Country != domain.CountrySE ||
+		got.Sector != "C" || got.Size() != domain.SizeSmall || len(got.Tags) != 1 || got.OrgNumberDisplay() != "556036-0793" {
 		t.Fatalf("stored organisation: %+v", got)
 	}
 	if got.CreatedAt.IsZero() || got.UpdatedAt.Before(got.CreatedAt) {
@@ -90,17 +91,17 @@ func TestOrganisationCRUD(t *testing.T) {
 		t.Fatal(err)
 	}
 	again, _ := s.Organisation(ctx, o.ID)
-	if again.Notes != got.Notes || again.Employees != nil || again.Size() != data.SizeUnknown {
+	if again.Notes != got.Notes || again.Employees != nil || again.Size() != domain.SizeUnknown {
 		t.Fatalf("after update: %+v", again)
 	}
 
 	if err := s.DeleteOrganisation(ctx, o.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Organisation(ctx, o.ID); !errors.Is(err, data.ErrNotFound) {
+	if _, err := s.Organisation(ctx, o.ID); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("deleted organisation still readable: %v", err)
 	}
-	if err := s.DeleteOrganisation(ctx, o.ID); !errors.Is(err, data.ErrNotFound) {
+	if err := s.DeleteOrganisation(ctx, o.ID); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("second delete: %v", err)
 	}
 	if err := s.RestoreOrganisation(ctx, o.ID); err != nil {
@@ -135,27 +136,27 @@ func TestUpdateWritesOnlyChangedFields(t *testing.T) {
 func TestValidationRejectsAndChangesNothing(t *testing.T) {
 	s, _ := datatest.Open(t)
 	cases := []struct {
-		org   data.Organisation
+		org   domain.Organisation
 		field string
 		code  string
 	}{
-		{data.Organisation{Name: ""}, "name", "required"},
-		{data.Organisation{Name: "X", OrgNr: "556036-0794"}, "orgnr", "orgnr.checksum"},
-		{data.Organisation{Name: "X", OrgNr: "988077917", Country: data.CountrySE}, "orgnr", "orgnr.country"},
-		{data.Organisation{Name: "X", Municipality: "9999"}, "municipality", "municipality.unknown"},
-		{data.Organisation{Name: "X", Municipality: "5042", Country: data.CountrySE}, "municipality", "municipality.country"},
-		{data.Organisation{Name: "X", Sector: "Z"}, "sector", "sector.unknown"},
-		{data.Organisation{Name: "X", Kind: "plc"}, "kind", "choice"},
-		{data.Organisation{Name: "X", Employees: ptr(-3)}, "employees", "number.range"},
-		{data.Organisation{Name: "X", Country: "DK"}, "country", "country.unknown"},
-		{data.Organisation{Name: strings.Repeat("x", 201)}, "name", "too_long"},
+		{domain.Organisation{Name: ""}, "name", "required"},
+		{domain.Organisation{Name: "X", OrgNr: "556036-0794"}, "orgnr", "orgnr.checksum"},
+		{domain.Organisation{Name: "X", OrgNr: "988077917", Country: domain.CountrySE}, "orgnr", "orgnr.country"},
+		{domain.Organisation{Name: "X", Municipality: "9999"}, "municipality", "municipality.unknown"},
+		{domain.Organisation{Name: "X", Municipality: "5042", Country: domain.CountrySE}, "municipality", "municipality.country"},
+		{domain.Organisation{Name: "X", Sector: "Z"}, "sector", "sector.unknown"},
+		{domain.Organisation{Name: "X", Kind: "plc"}, "kind", "choice"},
+		{domain.Organisation{Name: "X", Employees: ptr(-3)}, "employees", "number.range"},
+		{domain.Organisation{Name: "X", Country: "DK"}, "country", "country.unknown"},
+		{domain.Organisation{Name: strings.Repeat("x", 201)}, "name", "too_long"},
 	}
 	before := datatest.Dump(t, s)
 	for _, c := range cases {
 		o := c.org
 		err := s.CreateOrganisation(ctx, &o)
 		found := false
-		for _, v := range data.ValidationErrors(err) {
+		for _, v := range domain.ValidationErrors(err) {
 			if v.Field == c.field && v.Code == c.code {
 				found = true
 			}
@@ -171,14 +172,14 @@ func TestValidationRejectsAndChangesNothing(t *testing.T) {
 
 func TestVisitsWithSeveralOrganisationsAndActions(t *testing.T) {
 	s, _ := datatest.Open(t)
-	if err := s.SetProfile(data.Profile{Advisor: "Kari Nordmann", Country: data.CountryNO}); err != nil {
+	if err := s.SetProfile(data.Profile{Advisor: "Kari Nordmann", Country: domain.CountryNO}); err != nil {
 		t.Fatal(err)
 	}
 	a := datatest.Org(t, s, "Røros Ost AS", "")
 	b := datatest.Org(t, s, "Funäsdalen Fjällmat AB", "")
-	nv := data.NewVisit{Visit: data.Visit{Date: "2026-11-20", OrgIDs: []string{a.ID, b.ID, a.ID}, Type: data.VisitWorkshop,
+	nv := data.NewVisit{Visit: domain.Visit{Date: "2026-11-20", OrgIDs: []string{a.ID, b.ID, a.ID}, Type: domain.VisitWorkshop,
 		Minutes: 120, Women: 5, Men: 3, CrossBorder: true, Notes: "Gemensam workshop om lokalmat"},
-		NextSteps: []data.Action{{Text: "Skicka offert på förpackningar", Due: "2026-12-01"}}}
+		NextSteps: []domain.Action{{Text: "Skicka offert på förpackningar", Due: "2026-12-01"}}}
 	if err := s.CreateVisitWithActions(ctx, &nv); err != nil {
 		t.Fatal(err)
 	}
@@ -213,17 +214,17 @@ func TestVisitsWithSeveralOrganisationsAndActions(t *testing.T) {
 func TestReferencesAreChecked(t *testing.T) {
 	s, _ := datatest.Open(t)
 	before := datatest.Dump(t, s)
-	err := s.CreateVisit(ctx, &data.Visit{Date: "2026-11-20", OrgIDs: []string{"no-such-org"}})
-	if v, ok := data.AsValidation(err); !ok || v.Code != "reference.missing" {
+	err := s.CreateVisit(ctx, &domain.Visit{Date: "2026-11-20", OrgIDs: []string{"no-such-org"}})
+	if v, ok := domain.AsValidation(err); !ok || v.Code != "reference.missing" {
 		t.Fatalf("visit to a missing organisation: %v", err)
 	}
-	err = s.CreateContact(ctx, &data.Contact{OrgID: "no-such-org", Name: "Anna"})
-	if v, ok := data.AsValidation(err); !ok || v.Code != "reference.missing" {
+	err = s.CreateContact(ctx, &domain.Contact{OrgID: "no-such-org", Name: "Anna"})
+	if v, ok := domain.AsValidation(err); !ok || v.Code != "reference.missing" {
 		t.Fatalf("contact of a missing organisation: %v", err)
 	}
-	err = s.CreateVisitWithActions(ctx, &data.NewVisit{Visit: data.Visit{Date: "2026-13-01"}, NextSteps: []data.Action{{Text: ""}}})
+	err = s.CreateVisitWithActions(ctx, &data.NewVisit{Visit: domain.Visit{Date: "2026-13-01"}, NextSteps: []domain.Action{{Text: ""}}})
 	codes := map[string]bool{}
-	for _, v := range data.ValidationErrors(err) {
+	for _, v := range domain.ValidationErrors(err) {
 		codes[v.Field+"/"+v.Code] = true
 	}
 	if !codes["date/date.format"] || !codes["orgs/visit.no_org"] || !codes["next_steps.0.text/required"] {
@@ -237,12 +238,12 @@ func TestReferencesAreChecked(t *testing.T) {
 func TestContacts(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Frosta Frukt AS", "")
-	c := data.Contact{OrgID: o.ID, Name: "Ola Berg", Email: "ola@frostafrukt.no", Phone: "+47 912 34 567", Gender: data.GenderMan}
+	c := domain.Contact{OrgID: o.ID, Name: "Ola Berg", Email: "ola@frostafrukt.no", Phone: "+47 912 34 567", Gender: domain.GenderMan}
 	if err := s.CreateContact(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	bad := data.Contact{OrgID: o.ID, Name: "Eva", Email: "eva@", Phone: "ring mig"}
-	errs := data.ValidationErrors(s.CreateContact(ctx, &bad))
+	bad := domain.Contact{OrgID: o.ID, Name: "Eva", Email: "eva@", Phone: "ring mig"}
+	errs := domain.ValidationErrors(s.CreateContact(ctx, &bad))
 	if len(errs) != 2 {
 		t.Fatalf("bad contact: %v", errs)
 	}
@@ -264,11 +265,11 @@ func TestContacts(t *testing.T) {
 
 func TestSearchOrganisations(t *testing.T) {
 	s, _ := datatest.Open(t)
-	glas := data.Organisation{Name: "Åre Glasbruk AB", OrgNr: "5560360793", Municipality: "2321", Sector: "C", Employees: ptr(4)}
+	glas := domain.Organisation{Name: "Åre Glasbruk AB", OrgNr: "5560360793", Municipality: "2321", Sector: "C", Employees: ptr(4)}
 	if err := s.CreateOrganisation(ctx, &glas); err != nil {
 		t.Fatal(err)
 	}
-	ost := data.Organisation{Name: "Røros Ysteri AS", OrgNr: "988077917", Municipality: "5025", Sector: "C", Kind: data.KindStartup}
+	ost := domain.Organisation{Name: "Røros Ysteri AS", OrgNr: "988077917", Municipality: "5025", Sector: "C", Kind: domain.KindStartup}
 	if err := s.CreateOrganisation(ctx, &ost); err != nil {
 		t.Fatal(err)
 	}
@@ -297,11 +298,11 @@ func TestSearchOrganisations(t *testing.T) {
 		{data.OrgQuery{Text: "988 077"}, "Røros Ysteri AS"},
 		{data.OrgQuery{Text: "solpanel"}, "Røros Ysteri AS"},
 		{data.OrgQuery{Text: `"AND OR NEAR(`}, ""},
-		{data.OrgQuery{Country: data.CountryNO}, "Røros Ysteri AS"},
+		{data.OrgQuery{Country: domain.CountryNO}, "Røros Ysteri AS"},
 		{data.OrgQuery{County: "23"}, "Åre Glasbruk AB"},
 		{data.OrgQuery{Size: data.SizeFilterUnknown}, "Røros Ysteri AS"},
 		{data.OrgQuery{Size: "micro"}, "Åre Glasbruk AB"},
-		{data.OrgQuery{Kind: data.KindStartup}, "Røros Ysteri AS"},
+		{data.OrgQuery{Kind: domain.KindStartup}, "Røros Ysteri AS"},
 		{data.OrgQuery{Sort: data.SortByLastVisit, Desc: true}, "Røros Ysteri AS|Åre Glasbruk AB"},
 	} {
 		if got := names(c.q); got != c.want {
@@ -309,7 +310,7 @@ func TestSearchOrganisations(t *testing.T) {
 		}
 	}
 	// A name match comes before a match in visit notes.
-	kontor := data.Organisation{Name: "Aa Kontor AB", Municipality: "2321"}
+	kontor := domain.Organisation{Name: "Aa Kontor AB", Municipality: "2321"}
 	if err := s.CreateOrganisation(ctx, &kontor); err != nil {
 		t.Fatal(err)
 	}
@@ -334,11 +335,11 @@ func TestSettingsAndProfile(t *testing.T) {
 	if err := s.SetProfile(data.Profile{Advisor: " "}); err == nil {
 		t.Fatal("empty advisor accepted")
 	}
-	if err := s.SetProfile(data.Profile{Advisor: "Anna Svensson", Organisation: "Region Jämtland Härjedalen", Country: data.CountrySE}); err != nil {
+	if err := s.SetProfile(data.Profile{Advisor: "Anna Svensson", Organisation: "Region Jämtland Härjedalen", Country: domain.CountrySE}); err != nil {
 		t.Fatal(err)
 	}
 	p, _ := s.Profile()
-	if p.Advisor != "Anna Svensson" || !p.Done || p.Country != data.CountrySE {
+	if p.Advisor != "Anna Svensson" || !p.Done || p.Country != domain.CountrySE {
 		t.Fatalf("profile: %+v", p)
 	}
 	if err := s.SetSetting("language", "nb"); err != nil {
@@ -379,7 +380,7 @@ func TestActionCountsAndVisitTotals(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Oppdal Alpin AS", "")
 	for _, due := range []string{"2026-11-01", "2026-11-20", "2026-11-28", "2026-12-05", "2027-02-01", ""} {
-		if err := s.CreateAction(ctx, &data.Action{OrgID: o.ID, Text: "Ring " + due, Due: due}); err != nil {
+		if err := s.CreateAction(ctx, &domain.Action{OrgID: o.ID, Text: "Ring " + due, Due: due}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -425,7 +426,7 @@ func TestSearchByVisitNotesFollowsEditsDeletesAndLateOrganisations(t *testing.T)
 	dst, _ := datatest.Open(t)
 	var orgChanges, visitChanges []data.Change
 	for _, c := range changes {
-		if c.Entity == data.EntityOrganisation {
+		if c.Entity == domain.EntityOrganisation {
 			orgChanges = append(orgChanges, c)
 		} else {
 			visitChanges = append(visitChanges, c)
@@ -485,7 +486,7 @@ func TestOpenActionsPageKeepsUndatedLast(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Osen Opplevelser AS", "")
 	for _, due := range []string{"", "2026-12-01", "", "2026-11-01"} {
-		if err := s.CreateAction(ctx, &data.Action{OrgID: o.ID, Text: "x" + due, Due: due}); err != nil {
+		if err := s.CreateAction(ctx, &domain.Action{OrgID: o.ID, Text: "x" + due, Due: due}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -7,17 +7,19 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // NewVisit is a visit with its next steps: saved together, in one transaction.
 type NewVisit struct {
-	Visit
-	NextSteps []Action // OrgID defaults to the visit's first organisation
+	domain.Visit
+	NextSteps []domain.Action // OrgID defaults to the visit's first organisation
 }
 
 // CreateVisit validates v and stores it; every organisation must exist. The
 // advisor defaults to this device's profile.
-func (s *Store) CreateVisit(ctx context.Context, v *Visit) error {
+func (s *Store) CreateVisit(ctx context.Context, v *domain.Visit) error {
 	nv := NewVisit{Visit: *v}
 	err := s.CreateVisitWithActions(ctx, &nv)
 	*v = nv.Visit
@@ -36,11 +38,11 @@ func (s *Store) CreateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 		return err
 	}
 	v.ID = ""
-	edits := s.createEdits(EntityVisit, v)
+	edits := s.createEdits(domain.EntityVisit, v)
 	edits = append(edits, s.nextStepEdits(nv)...)
 	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		for _, id := range v.OrgIDs {
-			if err := requireLive(tx, EntityOrganisation, "orgs", id); err != nil {
+			if err := requireLive(tx, domain.EntityOrganisation, "orgs", id); err != nil {
 				return nil, err
 			}
 		}
@@ -65,14 +67,14 @@ func (s *Store) UpdateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		stored, err := scanVisit(tx.QueryRow(visitRecords.byID(), v.ID))
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, &NotFoundError{Entity: EntityVisit, ID: v.ID}
+			return nil, &domain.NotFoundError{Entity: domain.EntityVisit, ID: v.ID}
 		}
 		if err != nil {
 			return nil, err
 		}
 		for _, id := range v.OrgIDs {
 			if !slices.Contains(stored.OrgIDs, id) {
-				if err := requireLive(tx, EntityOrganisation, "orgs", id); err != nil {
+				if err := requireLive(tx, domain.EntityOrganisation, "orgs", id); err != nil {
 					return nil, err
 				}
 			}
@@ -80,7 +82,7 @@ func (s *Store) UpdateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 		if err := nv.checkNextSteps(tx); err != nil {
 			return nil, err
 		}
-		edits, err := updateEdits(tx, EntityVisit, v, &stored)
+		edits, err := updateEdits(tx, domain.EntityVisit, v, &stored)
 		return append(edits, steps...), err
 	})
 	return err
@@ -110,7 +112,7 @@ func (s *Store) nextStepEdits(nv *NewVisit) []fieldEdit {
 	for i := range nv.NextSteps {
 		nv.NextSteps[i].ID = ""
 		nv.NextSteps[i].VisitID = nv.ID
-		edits = append(edits, s.createEdits(EntityAction, &nv.NextSteps[i])...)
+		edits = append(edits, s.createEdits(domain.EntityAction, &nv.NextSteps[i])...)
 	}
 	return edits
 }
@@ -118,7 +120,7 @@ func (s *Store) nextStepEdits(nv *NewVisit) []fieldEdit {
 // checkNextSteps refuses next steps for organisations deleted meanwhile.
 func (nv *NewVisit) checkNextSteps(tx *sql.Tx) error {
 	for i, a := range nv.NextSteps {
-		if err := requireLive(tx, EntityOrganisation, fmt.Sprintf("next_steps.%d.org", i), a.OrgID); err != nil {
+		if err := requireLive(tx, domain.EntityOrganisation, fmt.Sprintf("next_steps.%d.org", i), a.OrgID); err != nil {
 			return err
 		}
 	}
@@ -128,7 +130,7 @@ func (nv *NewVisit) checkNextSteps(tx *sql.Tx) error {
 // prefixFields renames the fields of validation errors (for nested forms).
 func prefixFields(err error, prefix string) error {
 	var out []error
-	for _, v := range ValidationErrors(err) {
+	for _, v := range domain.ValidationErrors(err) {
 		c := *v
 		c.Field = prefix + c.Field
 		out = append(out, &c)
@@ -137,14 +139,14 @@ func prefixFields(err error, prefix string) error {
 }
 
 // UpdateVisit stores the fields of v that changed.
-func (s *Store) UpdateVisit(ctx context.Context, v *Visit) error {
+func (s *Store) UpdateVisit(ctx context.Context, v *domain.Visit) error {
 	if err := v.Normalise(); err != nil {
 		return err
 	}
-	return update(ctx, s, visitRecords, v, func(tx *sql.Tx, stored *Visit) error {
+	return update(ctx, s, visitRecords, v, func(tx *sql.Tx, stored *domain.Visit) error {
 		for _, id := range v.OrgIDs {
 			if !slices.Contains(stored.OrgIDs, id) {
-				if err := requireLive(tx, EntityOrganisation, "orgs", id); err != nil {
+				if err := requireLive(tx, domain.EntityOrganisation, "orgs", id); err != nil {
 					return err
 				}
 			}
@@ -155,16 +157,16 @@ func (s *Store) UpdateVisit(ctx context.Context, v *Visit) error {
 
 // DeleteVisit marks a visit deleted.
 func (s *Store) DeleteVisit(ctx context.Context, id string) error {
-	return s.setDeleted(ctx, EntityVisit, id, true)
+	return s.setDeleted(ctx, domain.EntityVisit, id, true)
 }
 
 // RestoreVisit undoes a delete.
 func (s *Store) RestoreVisit(ctx context.Context, id string) error {
-	return s.setDeleted(ctx, EntityVisit, id, false)
+	return s.setDeleted(ctx, domain.EntityVisit, id, false)
 }
 
 // Visit reads one live visit.
-func (s *Store) Visit(ctx context.Context, id string) (Visit, error) {
+func (s *Store) Visit(ctx context.Context, id string) (domain.Visit, error) {
 	return readLive(ctx, s, visitRecords, id)
 }
 
@@ -178,7 +180,7 @@ type VisitQuery struct {
 }
 
 // Visits lists live visits, newest first.
-func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]Visit, error) {
+func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]domain.Visit, error) {
 	where := []string{"v.deleted = 0"}
 	var args []any
 	if q.OrgID != "" {
@@ -206,7 +208,7 @@ func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]Visit, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Visit
+	var out []domain.Visit
 	for rows.Next() {
 		v, err := scanVisit(rows)
 		if err != nil {
@@ -228,10 +230,10 @@ func (s *Store) VisitTotals(ctx context.Context, from, to string) (visits, minut
 // Bulk is a set of new records stored together (demo data, imports from a
 // spreadsheet): validated first, then written in one transaction.
 type Bulk struct {
-	Organisations []*Organisation
-	Contacts      []*Contact
+	Organisations []*domain.Organisation
+	Contacts      []*domain.Contact
 	Visits        []*NewVisit
-	Actions       []*Action
+	Actions       []*domain.Action
 }
 
 // CreateBulk validates every record of b and stores them all, or nothing.
@@ -264,39 +266,39 @@ func (s *Store) CreateBulk(ctx context.Context, b *Bulk) error {
 	var preset []struct{ entity, id string }
 	for _, o := range b.Organisations {
 		if o.ID != "" {
-			preset = append(preset, struct{ entity, id string }{EntityOrganisation, o.ID})
+			preset = append(preset, struct{ entity, id string }{domain.EntityOrganisation, o.ID})
 		}
 	}
 	for _, v := range b.Visits {
 		if v.ID != "" {
-			preset = append(preset, struct{ entity, id string }{EntityVisit, v.ID})
+			preset = append(preset, struct{ entity, id string }{domain.EntityVisit, v.ID})
 		}
 	}
 	var edits []fieldEdit
 	newOrgs := map[string]bool{}
 	for _, o := range b.Organisations {
-		edits = append(edits, s.createEdits(EntityOrganisation, o)...)
+		edits = append(edits, s.createEdits(domain.EntityOrganisation, o)...)
 		newOrgs[o.ID] = true
 	}
 	for _, c := range b.Contacts {
-		edits = append(edits, s.createEdits(EntityContact, c)...)
+		edits = append(edits, s.createEdits(domain.EntityContact, c)...)
 	}
 	for _, v := range b.Visits {
-		edits = append(edits, s.createEdits(EntityVisit, &v.Visit)...)
+		edits = append(edits, s.createEdits(domain.EntityVisit, &v.Visit)...)
 		for i := range v.NextSteps {
 			v.NextSteps[i].VisitID = v.ID
-			edits = append(edits, s.createEdits(EntityAction, &v.NextSteps[i])...)
+			edits = append(edits, s.createEdits(domain.EntityAction, &v.NextSteps[i])...)
 		}
 	}
 	for _, a := range b.Actions {
-		edits = append(edits, s.createEdits(EntityAction, a)...)
+		edits = append(edits, s.createEdits(domain.EntityAction, a)...)
 	}
 	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		check := func(field, id string) error {
 			if newOrgs[id] {
 				return nil
 			}
-			return requireLive(tx, EntityOrganisation, field, id)
+			return requireLive(tx, domain.EntityOrganisation, field, id)
 		}
 		for _, p := range preset {
 			var n int

@@ -5,6 +5,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // A next step that cannot be stored keeps the whole visit out: neither the
@@ -16,19 +17,19 @@ func TestVisitWithAFailingNextStepStoresNothing(t *testing.T) {
 	if err := s.DeleteOrganisation(ctx, gone.ID); err != nil {
 		t.Fatal(err)
 	}
-	steps := []data.Action{{Text: "Skicka offert"}, {Text: "Ring styrelsen", OrgID: gone.ID}}
+	steps := []domain.Action{{Text: "Skicka offert"}, {Text: "Ring styrelsen", OrgID: gone.ID}}
 
-	nv := data.NewVisit{Visit: data.Visit{Date: "2026-11-20", OrgIDs: []string{live.ID}, Type: data.VisitOnSite, Notes: "Första"},
-		NextSteps: append([]data.Action(nil), steps...)}
+	nv := data.NewVisit{Visit: domain.Visit{Date: "2026-11-20", OrgIDs: []string{live.ID}, Type: domain.VisitOnSite, Notes: "Första"},
+		NextSteps: append([]domain.Action(nil), steps...)}
 	err := s.CreateVisitWithActions(ctx, &nv)
-	if vs := data.ValidationErrors(err); len(vs) != 1 || vs[0].Field != "next_steps.1.org" {
+	if vs := domain.ValidationErrors(err); len(vs) != 1 || vs[0].Field != "next_steps.1.org" {
 		t.Fatalf("creating: %v", err)
 	}
 	if vs, _ := s.Visits(ctx, data.VisitQuery{}); len(vs) != 0 {
 		t.Fatalf("a visit was stored: %+v", vs)
 	}
 
-	nv = data.NewVisit{Visit: data.Visit{Date: "2026-11-20", OrgIDs: []string{live.ID}, Type: data.VisitOnSite, Notes: "Första"}}
+	nv = data.NewVisit{Visit: domain.Visit{Date: "2026-11-20", OrgIDs: []string{live.ID}, Type: domain.VisitOnSite, Notes: "Första"}}
 	if err := s.CreateVisitWithActions(ctx, &nv); err != nil {
 		t.Fatal(err)
 	}
@@ -37,8 +38,8 @@ func TestVisitWithAFailingNextStepStoresNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	edit.Notes = "Ändrad"
-	err = s.UpdateVisitWithActions(ctx, &data.NewVisit{Visit: edit, NextSteps: append([]data.Action(nil), steps...)})
-	if vs := data.ValidationErrors(err); len(vs) != 1 || vs[0].Field != "next_steps.1.org" {
+	err = s.UpdateVisitWithActions(ctx, &data.NewVisit{Visit: edit, NextSteps: append([]domain.Action(nil), steps...)})
+	if vs := domain.ValidationErrors(err); len(vs) != 1 || vs[0].Field != "next_steps.1.org" {
 		t.Fatalf("editing: %v", err)
 	}
 	if v, _ := s.Visit(ctx, nv.ID); v.Notes != "Första" {

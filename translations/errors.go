@@ -7,6 +7,7 @@ import (
 	"syscall"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Keyed is implemented by errors that carry their own message key (for
@@ -16,40 +17,40 @@ type Keyed interface {
 	MessageKey() (key string, params []any)
 }
 
-// errorKeys maps validation codes (data.ValidationError.Code) to message keys.
+// errorKeys maps validation codes (domain.ValidationError.Code) to message keys.
 var errorKeys = map[string]string{
-	"required":                   "error.required",
-	"too_long":                   "error.too_long",
-	"choice":                     "error.choice",
-	"date.format":                "error.date.format",
-	"date.range":                 "error.date.range",
-	"text.control":               "error.text.control",
-	"text.line_break":            "error.text.line_break",
-	"text.encoding":              "error.text.encoding",
-	"number.range":               "error.number.range",
-	"email.format":               "error.email.format",
-	"phone.format":               "error.phone.format",
-	"country.unknown":            "error.country.unknown",
-	"municipality.unknown":       "error.municipality.unknown",
-	"municipality.country":       "error.municipality.country",
-	"sector.unknown":             "error.sector.unknown",
-	"visit.no_org":               "error.visit.no_org",
-	"reference.missing":          "error.reference.missing",
-	"merge.same":                 "error.merge.same",
-	"conflict.not_text":          "error.conflict.not_text",
-	"conflict.merged_empty":      "error.conflict.merged_empty",
-	"assessment.model":           "error.assessment.model",
-	"assessment.dimension":       "error.assessment.dimension",
-	"assessment.level":           "error.assessment.level",
-	"assessment.level_format":    "error.assessment.level_format",
-	data.CodeOrgnrEmpty:          "error.orgnr.empty",
-	data.CodeOrgnrCharacters:     "error.orgnr.characters",
-	data.CodeOrgnrLength:         "error.orgnr.length",
-	data.CodeOrgnrChecksum:       "error.orgnr.checksum",
-	data.CodeOrgnrSEMonth:        "error.orgnr.se_month",
-	data.CodeOrgnrSEDay:          "error.orgnr.se_day",
-	data.CodeOrgnrCountry:        "error.orgnr.country",
-	data.CodeOrgnrUnknownCountry: "error.orgnr.unknown_country",
+	"required":                     "error.required",
+	"too_long":                     "error.too_long",
+	"choice":                       "error.choice",
+	"date.format":                  "error.date.format",
+	"date.range":                   "error.date.range",
+	"text.control":                 "error.text.control",
+	"text.line_break":              "error.text.line_break",
+	"text.encoding":                "error.text.encoding",
+	"number.range":                 "error.number.range",
+	"email.format":                 "error.email.format",
+	"phone.format":                 "error.phone.format",
+	"country.unknown":              "error.country.unknown",
+	"municipality.unknown":         "error.municipality.unknown",
+	"municipality.country":         "error.municipality.country",
+	"sector.unknown":               "error.sector.unknown",
+	"visit.no_org":                 "error.visit.no_org",
+	"reference.missing":            "error.reference.missing",
+	"merge.same":                   "error.merge.same",
+	"conflict.not_text":            "error.conflict.not_text",
+	"conflict.merged_empty":        "error.conflict.merged_empty",
+	"assessment.model":             "error.assessment.model",
+	"assessment.dimension":         "error.assessment.dimension",
+	"assessment.level":             "error.assessment.level",
+	"assessment.level_format":      "error.assessment.level_format",
+	domain.CodeOrgnrEmpty:          "error.orgnr.empty",
+	domain.CodeOrgnrCharacters:     "error.orgnr.characters",
+	domain.CodeOrgnrLength:         "error.orgnr.length",
+	domain.CodeOrgnrChecksum:       "error.orgnr.checksum",
+	domain.CodeOrgnrSEMonth:        "error.orgnr.se_month",
+	domain.CodeOrgnrSEDay:          "error.orgnr.se_day",
+	domain.CodeOrgnrCountry:        "error.orgnr.country",
+	domain.CodeOrgnrUnknownCountry: "error.orgnr.unknown_country",
 	// sync (data/exchange): why a file was not imported, and folder errors
 	"sync.ignored.system":      "error.sync.ignored.system",
 	"sync.ignored.temp":        "error.sync.ignored.temp",
@@ -95,8 +96,8 @@ var fieldKeys = map[string]string{
 
 // entityKeys names the kinds of record in messages.
 var entityKeys = map[string]string{
-	data.EntityOrganisation: "entity.organisation", data.EntityContact: "entity.contact",
-	data.EntityVisit: "entity.visit", data.EntityAction: "entity.action",
+	domain.EntityOrganisation: "entity.organisation", domain.EntityContact: "entity.contact",
+	domain.EntityVisit: "entity.visit", domain.EntityAction: "entity.action",
 }
 
 // EntityName names a kind of record ("organisation" → "organisation" in
@@ -122,7 +123,7 @@ func (l *Localizer) FieldLabel(field string) string {
 
 // Problem is the sentence for one validation error, without the field label
 // (for showing beside the field).
-func (l *Localizer) Problem(v *data.ValidationError) string {
+func (l *Localizer) Problem(v *domain.ValidationError) string {
 	key, ok := errorKeys[v.Code]
 	if !ok {
 		return l.T("error.invalid")
@@ -131,7 +132,7 @@ func (l *Localizer) Problem(v *data.ValidationError) string {
 	for k, val := range v.Params {
 		if k == "country" || k == "expected" {
 			if s, ok := val.(string); ok {
-				val = l.Country(data.Country(s))
+				val = l.Country(domain.Country(s))
 			}
 		}
 		params = append(params, k, val)
@@ -145,7 +146,7 @@ func (l *Localizer) Error(err error) string {
 	if err == nil {
 		return ""
 	}
-	if vs := data.ValidationErrors(err); len(vs) > 0 {
+	if vs := domain.ValidationErrors(err); len(vs) > 0 {
 		parts := make([]string, len(vs))
 		for i, v := range vs {
 			parts[i] = l.FieldLabel(v.Field) + ": " + l.Problem(v)
@@ -157,7 +158,7 @@ func (l *Localizer) Error(err error) string {
 		k, p := keyed.MessageKey()
 		return l.T(k, p...)
 	}
-	var nf *data.NotFoundError
+	var nf *domain.NotFoundError
 	if errors.As(err, &nf) {
 		return l.T("error.not_found", "Entity", l.EntityName(nf.Entity), "ID", nf.ID)
 	}

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 func loadFile(t *testing.T, name string) map[string]any {
@@ -93,7 +93,7 @@ var keyPattern = regexp.MustCompile(`^(cli|error|field|entity|ui|nav|country|vis
 
 // codePackages hand out problem codes ("country.unknown", "kind.invalid"),
 // never message keys; their literals are not keys.
-var codePackages = map[string]bool{"../data": true, "../data/models": true}
+var codePackages = map[string]bool{"../data": true, "../data/domain": true, "../data/models": true}
 
 // sourceLiterals collects the string literals of the project's non-test Go
 // files, except those of codePackages.
@@ -160,22 +160,37 @@ func TestKeysInCodeExistAndKeysInFilesAreUsed(t *testing.T) {
 	}
 }
 
-// TestEveryValidationCodeHasAMessage reads the codes package data hands out.
+// TestEveryValidationCodeHasAMessage reads the codes the packages of
+// validationDirs hand out.
 func TestEveryValidationCodeHasAMessage(t *testing.T) {
 	re := regexp.MustCompile(`invalid\("[^"]*", "([^"]+)"`)
-	entries, _ := os.ReadDir("../data")
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
-			continue
+	found := 0
+	for _, dir := range validationDirs {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
 		}
-		b, _ := os.ReadFile(filepath.Join("../data", e.Name()))
-		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
-			if _, ok := errorKeys[m[1]]; !ok {
-				t.Errorf("data/%s: code %q has no message", e.Name(), m[1])
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+				continue
+			}
+			b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+			for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+				found++
+				if _, ok := errorKeys[m[1]]; !ok {
+					t.Errorf("%s/%s: code %q has no message", strings.TrimPrefix(dir, "../"), e.Name(), m[1])
+				}
 			}
 		}
 	}
+	if found == 0 {
+		t.Error("no invalid(field, code) call found: the pattern or the folders are out of date")
+	}
 }
+
+// validationDirs hand out validation codes through invalid(field, code):
+// the values' own rules, and the problems only the store can see.
+var validationDirs = []string{"../data/domain", "../data"}
 
 // fyneKeys are the strings Fyne 2.7 translates (its lang/translations/base.en.json
 // plus "(Parent)" from the file dialog).
@@ -245,16 +260,16 @@ func TestLanguageFromLocaleNames(t *testing.T) {
 }
 
 func TestErrorsReadInTheUsersLanguage(t *testing.T) {
-	_, err := data.ParseOrgNumber("556036-0794", "")
+	_, err := domain.ParseOrgNumber("556036-0794", "")
 	sv := New("sv").Error(err)
 	if !strings.Contains(sv, "Organisationsnummer") || !strings.Contains(sv, "Kontrollsiffran") {
 		t.Errorf("sv: %q", sv)
 	}
-	nb := New("nb").Error(&data.NotFoundError{Entity: data.EntityOrganisation, ID: "x1"})
+	nb := New("nb").Error(&domain.NotFoundError{Entity: domain.EntityOrganisation, ID: "x1"})
 	if !strings.Contains(nb, "organisasjon") || !strings.Contains(nb, "x1") {
 		t.Errorf("nb: %q", nb)
 	}
-	_, err = data.ParseOrgNumber("988077917", data.CountrySE)
+	_, err = domain.ParseOrgNumber("988077917", domain.CountrySE)
 	if en := New("en").Error(err); !strings.Contains(en, "Norway") {
 		t.Errorf("country placeholder not translated: %q", en)
 	}

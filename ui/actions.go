@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
@@ -386,7 +387,7 @@ func (a *newActionForm) save() {
 	if a.saver.running {
 		return
 	}
-	act := data.Action{OrgID: a.orgID, Text: a.text.Text, Owner: a.owner.Text}
+	act := domain.Action{OrgID: a.orgID, Text: a.text.Text, Owner: a.owner.Text}
 	due, dateErr := a.u.typedDate("due", a.due.Text)
 	act.Due = due
 	if err := errors.Join(act.Normalise(), dateErr); err != nil {

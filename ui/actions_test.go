@@ -11,6 +11,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // actionRowShowing is the visible Actions row whose text is text.
@@ -193,7 +194,7 @@ func TestActionsListIsCappedButCountsAll(t *testing.T) {
 	o := datatest.Org(t, st, "Storlien Fjällhotell AB", "")
 	var b data.Bulk
 	for i := 0; i < actionsLimit+5; i++ {
-		b.Actions = append(b.Actions, &data.Action{OrgID: o.ID, Text: fmt.Sprintf("Steg %d", i), Due: "2027-01-01"})
+		b.Actions = append(b.Actions, &domain.Action{OrgID: o.ID, Text: fmt.Sprintf("Steg %d", i), Due: "2027-01-01"})
 	}
 	if err := st.CreateBulk(u.ctx(), &b); err != nil {
 		t.Fatal(err)

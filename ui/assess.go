@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
@@ -22,8 +22,8 @@ type orgAssessments struct {
 	u     *UI
 	view  fyne.CanvasObject
 	orgID string
-	gen   atomic.Int64      // the newest load wins when organisations change quickly
-	rows  []data.Assessment // newest first
+	gen   atomic.Int64        // the newest load wins when organisations change quickly
+	rows  []domain.Assessment // newest first
 	list  *widget.List
 	empty *widget.Label
 	// onChange runs after an assessment was saved (the Progress tab and the
@@ -81,11 +81,11 @@ func (a *orgAssessments) reload() {
 
 func (a *orgAssessments) load(orgID string) {
 	a.orgID = orgID
-	newest(a.u, &a.gen, func() ([]data.Assessment, error) { return a.u.store.Assessments(a.u.ctx(), orgID) },
-		func(rows []data.Assessment) {
+	newest(a.u, &a.gen, func() ([]domain.Assessment, error) { return a.u.store.Assessments(a.u.ctx(), orgID) },
+		func(rows []domain.Assessment) {
 			// The store lists oldest first; the newest is what the advisor looks for.
 			n := len(rows)
-			a.rows = make([]data.Assessment, n)
+			a.rows = make([]domain.Assessment, n)
 			for i, r := range rows {
 				a.rows[n-1-i] = r
 			}
@@ -97,7 +97,7 @@ func (a *orgAssessments) load(orgID string) {
 
 // assessmentModel is the model version an assessment was made with (or the
 // latest version of its model when that version is no longer loaded).
-func (u *UI) assessmentModel(a data.Assessment) (*models.Model, bool) {
+func (u *UI) assessmentModel(a domain.Assessment) (*models.Model, bool) {
 	if m, ok := u.opt.Models.Version(a.ModelID, a.ModelVersion); ok {
 		return m, true
 	}
@@ -106,7 +106,7 @@ func (u *UI) assessmentModel(a data.Assessment) (*models.Model, bool) {
 
 // assessmentSummary is one assessment's line in the list ("date · model ·
 // version · status") and, for scales, its levels ("Kund/Behov 3 · …").
-func (u *UI) assessmentSummary(a data.Assessment) (title, levels string) {
+func (u *UI) assessmentSummary(a domain.Assessment) (title, levels string) {
 	lang := u.tr.Lang()
 	name := a.ModelID
 	m, ok := u.assessmentModel(a)
@@ -118,7 +118,7 @@ func (u *UI) assessmentSummary(a data.Assessment) (title, levels string) {
 	if !ok {
 		return title, ""
 	}
-	byDim := map[string]data.Answer{}
+	byDim := map[string]domain.Answer{}
 	for _, ans := range a.Answers {
 		byDim[ans.Dimension] = ans
 	}
@@ -152,8 +152,8 @@ func (u *UI) assessmentSummary(a data.Assessment) (title, levels string) {
 	return title, strings.Join(parts, " · ")
 }
 
-func (u *UI) assessStatus(s data.AssessmentStatus) string {
-	if s == data.AssessmentDone {
+func (u *UI) assessStatus(s domain.AssessmentStatus) string {
+	if s == domain.AssessmentDone {
 		return u.tr.T("ui.assess.status.done")
 	}
 	return u.tr.T("ui.assess.status.draft")
@@ -165,8 +165,8 @@ func (u *UI) assessStatus(s data.AssessmentStatus) string {
 type assessForm struct {
 	// The draft key is "assessment:new:<org>[:<visit>]" or "assessment:<id>".
 	formBase
-	orig    data.Assessment // the stored assessment when editing (ID "" when new)
-	model   *models.Model   // nil until one is chosen
+	orig    domain.Assessment // the stored assessment when editing (ID "" when new)
+	model   *models.Model     // nil until one is chosen
 	onSaved func()
 
 	modelSel *widgets.ChoiceSelect
@@ -180,7 +180,7 @@ type assessForm struct {
 // answerRow holds the widgets of one dimension, block or item.
 type answerRow struct {
 	dim     *models.Dimension
-	orig    data.Answer
+	orig    domain.Answer
 	level   *int
 	checks  []*widget.Check // scale: one per level
 	target  *widgets.ChoiceSelect
@@ -203,7 +203,7 @@ func (u *UI) newAssessment(st assessStart, onSaved func()) *assessForm {
 	if date == "" {
 		date = u.today8601()
 	}
-	orig := data.Assessment{OrgID: st.OrgID, VisitID: st.VisitID, Date: date, Status: data.AssessmentDraft}
+	orig := domain.Assessment{OrgID: st.OrgID, VisitID: st.VisitID, Date: date, Status: domain.AssessmentDraft}
 	key := "assessment:new:" + st.OrgID
 	if st.VisitID != "" {
 		key += ":" + st.VisitID
@@ -235,7 +235,7 @@ func (u *UI) openAssessForm(key string) *assessForm {
 
 // openAssessment opens a stored assessment with the model version it was
 // made with.
-func (u *UI) openAssessment(a data.Assessment, onSaved func()) *assessForm {
+func (u *UI) openAssessment(a domain.Assessment, onSaved func()) *assessForm {
 	full, err := u.store.Assessment(u.ctx(), a.ID)
 	if err != nil {
 		u.showError(err)
@@ -304,8 +304,8 @@ func (f *assessForm) build() {
 	if editing {
 		title = tr.T("ui.assess.edit_title")
 	}
-	draft := widget.NewButtonWithIcon(tr.T("ui.assess.save_draft"), theme.DocumentSaveIcon(), func() { f.saveAs(data.AssessmentDraft) })
-	done := widget.NewButtonWithIcon(tr.T("ui.assess.done"), theme.ConfirmIcon(), func() { f.saveAs(data.AssessmentDone) })
+	draft := widget.NewButtonWithIcon(tr.T("ui.assess.save_draft"), theme.DocumentSaveIcon(), func() { f.saveAs(domain.AssessmentDraft) })
+	done := widget.NewButtonWithIcon(tr.T("ui.assess.done"), theme.ConfirmIcon(), func() { f.saveAs(domain.AssessmentDone) })
 	done.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr.T("ui.cancel"), theme.CancelIcon(), f.close)
 	f.saveButtons = append(f.saveButtons, draft, done)
@@ -339,7 +339,7 @@ func (f *assessForm) setModel(m *models.Model) {
 	f.model = m
 	f.modelSel.SetValue(m.ID)
 	f.hint.SetText(m.Description.In(f.u.tr.Lang()))
-	stored := map[string]data.Answer{}
+	stored := map[string]domain.Answer{}
 	if f.orig.ModelID == m.ID && f.orig.ModelVersion == m.Version {
 		for _, a := range f.orig.Answers {
 			stored[a.Dimension] = a
@@ -370,7 +370,7 @@ func (f *assessForm) setModel(m *models.Model) {
 }
 
 // section builds the widgets of one dimension.
-func (f *assessForm) section(d *models.Dimension, ans data.Answer) (*answerRow, fyne.CanvasObject) {
+func (f *assessForm) section(d *models.Dimension, ans domain.Answer) (*answerRow, fyne.CanvasObject) {
 	tr, lang := f.u.tr, f.u.tr.Lang()
 	r := &answerRow{dim: d, orig: ans}
 	name := widget.NewLabelWithStyle(d.Name.In(lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -462,13 +462,13 @@ func (f *assessForm) relayout() {
 
 // collect reads the form into the assessment to store. Only dimensions
 // with something in them (or stored before) are written.
-func (f *assessForm) collect(status data.AssessmentStatus) (data.Assessment, []error) {
+func (f *assessForm) collect(status domain.AssessmentStatus) (domain.Assessment, []error) {
 	a := f.orig
 	a.Status = status
 	a.Answers = nil
 	var problems []error
 	if f.model == nil {
-		problems = append(problems, &data.ValidationError{Field: "model", Code: "required"})
+		problems = append(problems, &domain.ValidationError{Field: "model", Code: "required"})
 		return a, problems
 	}
 	a.ModelID, a.ModelVersion = f.model.ID, f.model.Version
@@ -511,11 +511,11 @@ func (f *assessForm) collect(status data.AssessmentStatus) (data.Assessment, []e
 }
 
 // save is Ctrl+S: save as a draft.
-func (f *assessForm) save() { f.saveAs(data.AssessmentDraft) }
+func (f *assessForm) save() { f.saveAs(domain.AssessmentDraft) }
 
 // saveAs stores the assessment with status. On a problem the form stays
 // open with everything typed, and the problem shows beside its section.
-func (f *assessForm) saveAs(status data.AssessmentStatus) {
+func (f *assessForm) saveAs(status domain.AssessmentStatus) {
 	if !f.canSave() {
 		return
 	}

@@ -9,13 +9,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
 // canvasBlock is one block of a canvas model: its name over a text area
 // whose placeholder is the block's question, framed like a box on paper.
-func (f *assessForm) canvasBlock(r *answerRow, d *models.Dimension, ans data.Answer) fyne.CanvasObject {
+func (f *assessForm) canvasBlock(r *answerRow, d *models.Dimension, ans domain.Answer) fyne.CanvasObject {
 	lang := f.u.tr.Lang()
 	r.comment = f.entry(false) // canvas blocks keep a stored comment, not shown
 	r.comment.SetText(ans.Comment)

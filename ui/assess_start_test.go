@@ -9,6 +9,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Text typed into an assessment survives closing the form (or a crash):
@@ -154,7 +155,7 @@ func TestAssessFromAVisit(t *testing.T) {
 	test.Tap(f.answers[0].checks[3])
 	tapButton(t, u, topOverlay(t, u), "Ferdig")
 	list, _ := st.Assessments(u.ctx(), o.ID)
-	if len(list) != 1 || list[0].VisitID != v.ID || list[0].Date != "2026-10-14" || list[0].Status != data.AssessmentDone {
+	if len(list) != 1 || list[0].VisitID != v.ID || list[0].Date != "2026-10-14" || list[0].Status != domain.AssessmentDone {
 		t.Fatalf("stored %+v", list)
 	}
 }
@@ -167,8 +168,8 @@ func TestActionLinkedToADimension(t *testing.T) {
 	o := datatest.Org(t, st, "Åre Cykel AB", "")
 	m, _ := u.opt.Models.Latest("innovation-readiness")
 	three := 3
-	a := data.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-01", Status: data.AssessmentDone,
-		Answers: []data.Answer{{Dimension: "ipr", Level: &three}}}
+	a := domain.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-01", Status: domain.AssessmentDone,
+		Answers: []domain.Answer{{Dimension: "ipr", Level: &three}}}
 	if err := st.SaveAssessment(u.ctx(), &a, m); err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -22,7 +23,7 @@ func withModels(t *testing.T, u *UI) {
 }
 
 // openAssessmentsTab opens a new organisation on its Assessments tab.
-func openAssessmentsTab(t *testing.T, u *UI, st *data.Store, name string) (*orgDetail, data.Organisation) {
+func openAssessmentsTab(t *testing.T, u *UI, st *data.Store, name string) (*orgDetail, domain.Organisation) {
 	t.Helper()
 	o := datatest.Org(t, st, name, "")
 	u.selectOrg(o.ID)
@@ -45,16 +46,16 @@ func frontAssessForm(t *testing.T, u *UI) *assessForm {
 	return nil
 }
 
-func answerOf(a data.Assessment, dim string) (data.Answer, bool) {
+func answerOf(a domain.Assessment, dim string) (domain.Answer, bool) {
 	for _, ans := range a.Answers {
 		if ans.Dimension == dim {
 			return ans, true
 		}
 	}
-	return data.Answer{}, false
+	return domain.Answer{}, false
 }
 
-func levelOf(t *testing.T, a data.Assessment, dim string) int {
+func levelOf(t *testing.T, a domain.Assessment, dim string) int {
 	t.Helper()
 	ans, ok := answerOf(a, dim)
 	if !ok || ans.Level == nil {
@@ -100,7 +101,7 @@ func TestAssessAnOrganisationAndReopen(t *testing.T) {
 		t.Fatalf("stored %d assessments (%v), want 1", len(list), err)
 	}
 	a := list[0]
-	if a.ModelID != "innovation-readiness" || a.ModelVersion != 1 || a.Status != data.AssessmentDone || a.Date != "2026-11-27" {
+	if a.ModelID != "innovation-readiness" || a.ModelVersion != 1 || a.Status != domain.AssessmentDone || a.Date != "2026-11-27" {
 		t.Errorf("stored %+v", a)
 	}
 	if got := levelOf(t, a, "customer"); got != 3 {
@@ -143,7 +144,7 @@ func TestAssessAnOrganisationAndReopen(t *testing.T) {
 	if got := levelOf(t, a, "customer"); got != 7 {
 		t.Errorf("customer level %d after editing, want 7", got)
 	}
-	if a.Status != data.AssessmentDraft {
+	if a.Status != domain.AssessmentDraft {
 		t.Errorf("status %q, want draft", a.Status)
 	}
 	if !shows(d.assess.view, "Customer 7 · Technology 5") || !shows(d.assess.view, "Draft") {
@@ -185,7 +186,7 @@ func TestAssessmentProblemKeepsTheForm(t *testing.T) {
 		t.Fatal("the form stayed open")
 	}
 	list, _ := st.Assessments(u.ctx(), o.ID)
-	if len(list) != 1 || list[0].Status != data.AssessmentDraft {
+	if len(list) != 1 || list[0].Status != domain.AssessmentDraft {
 		t.Fatalf("stored %+v, want one draft", list)
 	}
 }

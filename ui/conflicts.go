@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // conflictItem is one concurrent edit with what the review shows of it.
@@ -207,25 +208,25 @@ func codeLabel(u *UI, field, v string) string {
 	tr := u.tr
 	switch field {
 	case "organisation.sector":
-		if sec, ok := data.SectorByCode(v); ok {
+		if sec, ok := domain.SectorByCode(v); ok {
 			return u.sectorLabel(sec)
 		}
 	case "organisation.municipality":
 		return u.municipalityLabel(v)
 	case "organisation.country":
-		return tr.Country(data.Country(v))
+		return tr.Country(domain.Country(v))
 	case "organisation.kind":
-		return tr.Kind(data.OrgKind(v))
+		return tr.Kind(domain.OrgKind(v))
 	case "organisation.leader_gender":
-		return tr.Leader(data.LeaderGender(v))
+		return tr.Leader(domain.LeaderGender(v))
 	case "organisation.sustainability":
-		return tr.Sustainability(data.Sustainability(v))
+		return tr.Sustainability(domain.Sustainability(v))
 	case "contact.gender":
-		return tr.Gender(data.Gender(v))
+		return tr.Gender(domain.Gender(v))
 	case "visit.type":
-		return tr.VisitType(data.VisitType(v))
+		return tr.VisitType(domain.VisitType(v))
 	case "visit.phase":
-		return tr.Phase(data.Phase(v))
+		return tr.Phase(domain.Phase(v))
 	case "visit.date", "action.due", "action.done", "contact.consent_date", "assessment.date", "answer.target_due":
 		return tr.DateString(v)
 	}

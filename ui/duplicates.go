@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // duplicates flags organisations registered twice (often by two advisors
@@ -125,7 +126,7 @@ func (d *duplicates) fill() {
 }
 
 // describe is what tells the two records apart: name, number, place, kind.
-func (d *duplicates) describe(o data.Organisation) fyne.CanvasObject {
+func (d *duplicates) describe(o domain.Organisation) fyne.CanvasObject {
 	tr := d.u.tr
 	name := widget.NewLabelWithStyle(o.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
@@ -146,10 +147,10 @@ func (d *duplicates) describe(o data.Organisation) fyne.CanvasObject {
 }
 
 // confirmMerge asks before merging dup into keep, then merges.
-func (d *duplicates) confirmMerge(keep, dup data.Organisation) {
+func (d *duplicates) confirmMerge(keep, dup domain.Organisation) {
 	tr := d.u.tr
 	// Duplicates often share a name: the org number tells them apart.
-	named := func(o data.Organisation) string {
+	named := func(o domain.Organisation) string {
 		if nr := o.OrgNumberDisplay(); nr != "" && keep.Name == dup.Name {
 			return o.Name + " (" + nr + ")"
 		}

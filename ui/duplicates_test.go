@@ -3,13 +3,13 @@ package ui
 import (
 	"testing"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 func TestMergeDuplicatesFromTheOrganisationList(t *testing.T) {
 	u, st := newTestUI(t, "sv")
-	mk := func(name, nr string) data.Organisation {
-		o := data.Organisation{Name: name, OrgNr: nr, Country: data.CountrySE, Municipality: "2380", Kind: data.KindSME}
+	mk := func(name, nr string) domain.Organisation {
+		o := domain.Organisation{Name: name, OrgNr: nr, Country: domain.CountrySE, Municipality: "2380", Kind: domain.KindSME}
 		if err := st.CreateOrganisation(u.ctx(), &o); err != nil {
 			t.Fatal(err)
 		}
@@ -18,7 +18,7 @@ func TestMergeDuplicatesFromTheOrganisationList(t *testing.T) {
 	keep := mk("Östersunds Trä AB", "5560360793")
 	dup := mk("Östersund Trä AB", "")
 	other := mk("Brunflo Bygg AB", "")
-	c := data.Contact{OrgID: dup.ID, Name: "Lena Holm"}
+	c := domain.Contact{OrgID: dup.ID, Name: "Lena Holm"}
 	if err := st.CreateContact(u.ctx(), &c); err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestMergeDuplicatesFromTheOrganisationList(t *testing.T) {
 func TestDismissADuplicatePair(t *testing.T) {
 	u, st := newTestUI(t, "en")
 	for _, n := range []string{"Fjällbygg AB", "Fjällbyg AB"} {
-		o := data.Organisation{Name: n, Country: data.CountrySE, Municipality: "2321", Kind: data.KindSME}
+		o := domain.Organisation{Name: n, Country: domain.CountrySE, Municipality: "2321", Kind: domain.KindSME}
 		if err := st.CreateOrganisation(u.ctx(), &o); err != nil {
 			t.Fatal(err)
 		}

@@ -3,7 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2/dialog"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // showError tells the user what went wrong, in their language, from any
@@ -16,7 +16,7 @@ func (u *UI) showError(err error) {
 	}
 	msg := u.tr.Error(err)
 	title := u.tr.T("ui.error.title")
-	if _, ok := data.AsValidation(err); ok {
+	if _, ok := domain.AsValidation(err); ok {
 		title = u.tr.T("ui.error.check_title")
 	}
 	u.deliver(func() {

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
@@ -28,20 +28,20 @@ func parseCount(s string) (int, error) {
 
 // municipalityChoices lists "other" and the municipalities of one country
 // (both when country is ""), by county and name.
-func (u *UI) municipalityChoices(country data.Country) []widgets.Choice {
+func (u *UI) municipalityChoices(country domain.Country) []widgets.Choice {
 	out := []widgets.Choice{{Value: "", Label: u.tr.T("ui.choice.none")}}
-	for _, m := range data.Municipalities() {
+	for _, m := range domain.Municipalities() {
 		if country != "" && m.Country != country {
 			continue
 		}
 		out = append(out, widgets.Choice{Value: m.Code, Label: m.Name + " (" + m.Code + ")"})
 	}
-	return append(out, widgets.Choice{Value: data.MunicipalityOther, Label: u.tr.T("ui.municipality.other")})
+	return append(out, widgets.Choice{Value: domain.MunicipalityOther, Label: u.tr.T("ui.municipality.other")})
 }
 
 func (u *UI) sectorChoices() []widgets.Choice {
 	out := []widgets.Choice{{Value: "", Label: u.tr.T("ui.choice.none")}}
-	for _, s := range data.Sectors() {
+	for _, s := range domain.Sectors() {
 		out = append(out, widgets.Choice{Value: s.Code, Label: u.sectorLabel(s)})
 	}
 	return out
@@ -49,28 +49,28 @@ func (u *UI) sectorChoices() []widgets.Choice {
 
 func (u *UI) kindChoices() []widgets.Choice {
 	var out []widgets.Choice
-	for _, k := range data.OrgKinds {
+	for _, k := range domain.OrgKinds {
 		out = append(out, widgets.Choice{Value: string(k), Label: u.tr.Kind(k)})
 	}
 	return out
 }
 
 func (u *UI) countryChoices() []widgets.Choice {
-	return []widgets.Choice{{Value: string(data.CountrySE), Label: u.tr.Country(data.CountrySE)}, {Value: string(data.CountryNO), Label: u.tr.Country(data.CountryNO)}}
+	return []widgets.Choice{{Value: string(domain.CountrySE), Label: u.tr.Country(domain.CountrySE)}, {Value: string(domain.CountryNO), Label: u.tr.Country(domain.CountryNO)}}
 }
 
 // sectorLabel is how a sector reads: its code and its name in the
 // reader's language ("G – Handel; …").
-func (u *UI) sectorLabel(s data.Sector) string {
+func (u *UI) sectorLabel(s domain.Sector) string {
 	return s.Code + " – " + s.Name(u.tr.Lang())
 }
 
 // municipalityLabel is the display name of a municipality code.
 func (u *UI) municipalityLabel(code string) string {
-	if code == data.MunicipalityOther {
+	if code == domain.MunicipalityOther {
 		return u.tr.T("ui.municipality.other")
 	}
-	if m, ok := data.MunicipalityByCode(code); ok {
+	if m, ok := domain.MunicipalityByCode(code); ok {
 		return m.Name
 	}
 	return code
@@ -86,7 +86,7 @@ func (u *UI) isoDate(s string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	return t.Format(data.DateLayout), true
+	return t.Format(domain.DateLayout), true
 }
 
 // typedDate is isoDate with the problem to show beside field.
@@ -98,6 +98,6 @@ func (u *UI) typedDate(field, s string) (string, error) {
 	return iso, nil
 }
 
-func dateProblem(field, typed string) *data.ValidationError {
-	return &data.ValidationError{Field: field, Code: "date.format", Params: map[string]any{"value": strings.TrimSpace(typed)}}
+func dateProblem(field, typed string) *domain.ValidationError {
+	return &domain.ValidationError{Field: field, Code: "date.format", Params: map[string]any{"value": strings.TrimSpace(typed)}}
 }

@@ -10,6 +10,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -36,7 +37,7 @@ func (s *heldStore) CreateVisitWithActions(ctx context.Context, nv *data.NewVisi
 func TestVisitSaveHoldsTheFormUntilTheStoreAnswers(t *testing.T) {
 	a := test.NewTempApp(t)
 	st, _ := datatest.Open(t)
-	if err := st.SetProfile(data.Profile{Advisor: "Anna Svensson", Country: data.CountrySE}); err != nil {
+	if err := st.SetProfile(data.Profile{Advisor: "Anna Svensson", Country: domain.CountrySE}); err != nil {
 		t.Fatal(err)
 	}
 	held := &heldStore{Store: st, started: make(chan struct{}, 2), release: make(chan error)}
@@ -56,7 +57,7 @@ func TestVisitSaveHoldsTheFormUntilTheStoreAnswers(t *testing.T) {
 		t.Fatalf("while saving: Save disabled %v, notes disabled %v", save.Disabled(), f.notes.Disabled())
 	}
 	u.SaveFront() // Ctrl+S again: no second save starts
-	held.release <- &data.ValidationError{Field: "place", Code: "required"}
+	held.release <- &domain.ValidationError{Field: "place", Code: "required"}
 	u.WaitIdle()
 	if len(held.started) != 0 {
 		t.Fatal("a second save started while the first ran")

@@ -11,6 +11,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -23,7 +24,7 @@ func newTestUI(t *testing.T, lang string) (*UI, *data.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	st, _ := datatest.Open(t)
-	if err := st.SetProfile(data.Profile{Advisor: "Anna Svensson", Country: data.CountrySE}); err != nil {
+	if err := st.SetProfile(data.Profile{Advisor: "Anna Svensson", Country: domain.CountrySE}); err != nil {
 		t.Fatal(err)
 	}
 	u := New(a, st, translations.New(lang), Options{Now: func() time.Time { return testNow }, queue: &applyQueue{}})

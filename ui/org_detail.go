@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
@@ -36,7 +36,7 @@ type orgDetail struct {
 	orgnrHint, sizeLabel                                *widget.Label
 	country, muni, sector, kind, leader, sustainability *widgets.ChoiceSelect
 
-	org data.Organisation // as stored (ID "" while creating)
+	org domain.Organisation // as stored (ID "" while creating)
 	// countryGuessed: the country was only defaulted from the profile, so an
 	// org number of the other country may correct it.
 	countryGuessed bool
@@ -102,12 +102,12 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	d.sizeLabel.Importance = widget.LowImportance
 	d.employees.OnChanged = func(string) { d.showSize(); d.changed() }
 	var leaders []widgets.Choice
-	for _, l := range data.LeaderGenders {
+	for _, l := range domain.LeaderGenders {
 		leaders = append(leaders, widgets.Choice{Value: string(l), Label: tr.Leader(l)})
 	}
 	d.leader = widgets.NewChoiceSelect(leaders, changed)
 	var sust []widgets.Choice
-	for _, v := range []data.Sustainability{data.SustainabilityUnknown, data.SustainabilityYes, data.SustainabilityNo} {
+	for _, v := range []domain.Sustainability{domain.SustainabilityUnknown, domain.SustainabilityYes, domain.SustainabilityNo} {
 		sust = append(sust, widgets.Choice{Value: string(v), Label: tr.Sustainability(v)})
 	}
 	d.sustainability = widgets.NewChoiceSelect(sust, changed)
@@ -204,7 +204,7 @@ func (d *orgDetail) open(id string) {
 func (d *orgDetail) openNew() {
 	d.screen.list.UnselectAll()
 	d.screen.selected = ""
-	o := data.Organisation{Kind: data.KindSME}
+	o := domain.Organisation{Kind: domain.KindSME}
 	if p, err := d.u.store.Profile(); err == nil {
 		o.Country = p.Country
 	}
@@ -221,7 +221,7 @@ func (d *orgDetail) draftKey() string {
 }
 
 // show fills the form from o and offers back an unsaved draft of it.
-func (d *orgDetail) show(o data.Organisation) {
+func (d *orgDetail) show(o domain.Organisation) {
 	d.org = o
 	d.countryGuessed = false
 	d.fill(o)
@@ -271,7 +271,7 @@ func (d *orgDetail) show(o data.Organisation) {
 	}
 }
 
-func (d *orgDetail) summary(o data.Organisation) string {
+func (d *orgDetail) summary(o domain.Organisation) string {
 	parts := []string{d.u.tr.Kind(o.Kind), d.u.tr.Size(o.Size())}
 	if o.Municipality != "" {
 		parts = append(parts, d.u.municipalityLabel(o.Municipality))
@@ -282,7 +282,7 @@ func (d *orgDetail) summary(o data.Organisation) string {
 	return strings.Join(parts, " · ")
 }
 
-func (d *orgDetail) snapshotOf(o data.Organisation) orgDraft {
+func (d *orgDetail) snapshotOf(o domain.Organisation) orgDraft {
 	emp := ""
 	if o.Employees != nil {
 		emp = strconv.Itoa(*o.Employees)
@@ -293,7 +293,7 @@ func (d *orgDetail) snapshotOf(o data.Organisation) orgDraft {
 		Tags: strings.Join(o.Tags, ", ")}
 }
 
-func (d *orgDetail) fill(o data.Organisation) { d.apply(d.snapshotOf(o)) }
+func (d *orgDetail) fill(o domain.Organisation) { d.apply(d.snapshotOf(o)) }
 
 // apply puts draft values into the widgets without recording a new draft.
 func (d *orgDetail) apply(v orgDraft) {
@@ -333,7 +333,7 @@ func (d *orgDetail) changed() {
 
 // fillMunicipalities offers the municipalities of the chosen country.
 func (d *orgDetail) fillMunicipalities() {
-	d.muni.Offer(d.u.municipalityChoices(data.Country(d.country.Value())))
+	d.muni.Offer(d.u.municipalityChoices(domain.Country(d.country.Value())))
 }
 
 // checkOrgNr validates the org number as it is typed.
@@ -349,9 +349,9 @@ func (d *orgDetail) checkOrgNr() {
 		guess := ""
 		switch len(strings.Map(keepDigit, txt)) {
 		case 9:
-			guess = string(data.CountryNO)
+			guess = string(domain.CountryNO)
 		case 10, 12:
-			guess = string(data.CountrySE)
+			guess = string(domain.CountrySE)
 		}
 		if guess != "" && guess != d.country.Value() {
 			d.loading = true
@@ -360,10 +360,10 @@ func (d *orgDetail) checkOrgNr() {
 			d.loading = false
 		}
 	}
-	n, err := data.ParseOrgNumber(txt, data.Country(d.country.Value()))
+	n, err := domain.ParseOrgNumber(txt, domain.Country(d.country.Value()))
 	if err != nil {
 		d.orgnrHint.SetText("")
-		if v, ok := data.AsValidation(err); ok && len(strings.Map(keepDigit, txt)) >= 9 {
+		if v, ok := domain.AsValidation(err); ok && len(strings.Map(keepDigit, txt)) >= 9 {
 			d.f.SetProblem("orgnr", d.u.tr.Problem(v))
 		}
 		return
@@ -390,21 +390,21 @@ func (d *orgDetail) showSize() {
 	n, err := parseCount(d.employees.Text)
 	switch {
 	case strings.TrimSpace(d.employees.Text) == "":
-		d.sizeLabel.SetText(d.u.tr.Size(data.SizeUnknown))
+		d.sizeLabel.SetText(d.u.tr.Size(domain.SizeUnknown))
 	case err != nil || n < 0:
 		d.sizeLabel.SetText("")
 	default:
-		d.sizeLabel.SetText(d.u.tr.Size(data.SizeClassFor(n)))
+		d.sizeLabel.SetText(d.u.tr.Size(domain.SizeClassFor(n)))
 	}
 }
 
 // toOrganisation builds the record to store from the form.
-func (d *orgDetail) toOrganisation() (data.Organisation, error) {
+func (d *orgDetail) toOrganisation() (domain.Organisation, error) {
 	o := d.org
 	v := d.read()
-	o.Name, o.OrgNr, o.Country = v.Name, v.OrgNr, data.Country(v.Country)
-	o.Municipality, o.Sector, o.Kind = v.Municipality, v.Sector, data.OrgKind(v.Kind)
-	o.LeaderGender, o.Sustainability = data.LeaderGender(v.Leader), data.Sustainability(v.Sustainability)
+	o.Name, o.OrgNr, o.Country = v.Name, v.OrgNr, domain.Country(v.Country)
+	o.Municipality, o.Sector, o.Kind = v.Municipality, v.Sector, domain.OrgKind(v.Kind)
+	o.LeaderGender, o.Sustainability = domain.LeaderGender(v.Leader), domain.Sustainability(v.Sustainability)
 	o.SustainabilityNotes, o.Notes = v.SustNotes, v.Notes
 	o.Tags = nil
 	for _, t := range strings.Split(v.Tags, ",") {
@@ -414,7 +414,7 @@ func (d *orgDetail) toOrganisation() (data.Organisation, error) {
 	if strings.TrimSpace(v.Employees) != "" {
 		n, err := parseCount(v.Employees)
 		if err != nil {
-			return o, &data.ValidationError{Field: "employees", Code: "number.range", Params: map[string]any{"min": 0, "max": 10000000}}
+			return o, &domain.ValidationError{Field: "employees", Code: "number.range", Params: map[string]any{"min": 0, "max": 10000000}}
 		}
 		o.Employees = &n
 	}
@@ -429,7 +429,7 @@ func (d *orgDetail) save() {
 	}
 	o, err := d.toOrganisation()
 	before, draft := d.org.ID, d.draft
-	var saved data.Organisation
+	var saved domain.Organisation
 	d.saver.run(d.overview, []fyne.Disableable{d.saveButton}, func() error {
 		if err != nil {
 			return err
@@ -475,7 +475,7 @@ func (d *orgDetail) confirmDelete() {
 			return
 		}
 		d.draft.discard()
-		d.org = data.Organisation{}
+		d.org = domain.Organisation{}
 		d.body.Hide()
 		d.empty.Show()
 		d.screen.deleted(o)
@@ -483,7 +483,7 @@ func (d *orgDetail) confirmDelete() {
 }
 
 // orgLabel is "Name (municipality)" for lists that mix organisations.
-func (u *UI) orgLabel(o data.Organisation) string {
+func (u *UI) orgLabel(o domain.Organisation) string {
 	if o.Municipality == "" {
 		return o.Name
 	}

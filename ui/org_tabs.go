@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
@@ -22,7 +23,7 @@ type orgContacts struct {
 	view  fyne.CanvasObject
 	orgID string
 	gen   atomic.Int64 // the newest load wins when organisations change quickly
-	rows  []data.Contact
+	rows  []domain.Contact
 	list  *widget.List
 	empty *widget.Label
 }
@@ -59,15 +60,15 @@ func newOrgContacts(u *UI) *orgContacts {
 		})
 	c.empty = widget.NewLabel(u.tr.T("ui.contacts.none"))
 	c.empty.Importance = widget.LowImportance
-	add := widget.NewButtonWithIcon(u.tr.T("ui.contacts.add"), theme.ContentAddIcon(), func() { c.edit(data.Contact{OrgID: c.orgID}) })
+	add := widget.NewButtonWithIcon(u.tr.T("ui.contacts.add"), theme.ContentAddIcon(), func() { c.edit(domain.Contact{OrgID: c.orgID}) })
 	c.view = container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewStack(c.empty, c.list))
 	return c
 }
 
 func (c *orgContacts) load(orgID string) {
 	c.orgID = orgID
-	newest(c.u, &c.gen, func() ([]data.Contact, error) { return c.u.store.Contacts(c.u.ctx(), orgID) },
-		func(rows []data.Contact) {
+	newest(c.u, &c.gen, func() ([]domain.Contact, error) { return c.u.store.Contacts(c.u.ctx(), orgID) },
+		func(rows []domain.Contact) {
 			c.rows = rows
 			c.empty.Hidden = len(rows) > 0
 			c.empty.Refresh()
@@ -76,7 +77,7 @@ func (c *orgContacts) load(orgID string) {
 }
 
 // edit opens the contact form (a new contact when p.ID is "").
-func (c *orgContacts) edit(p data.Contact) {
+func (c *orgContacts) edit(p domain.Contact) {
 	tr := c.u.tr
 	name, role, email, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	name.SetText(p.Name)
@@ -84,7 +85,7 @@ func (c *orgContacts) edit(p data.Contact) {
 	email.SetText(p.Email)
 	phone.SetText(p.Phone)
 	var genders []widgets.Choice
-	for _, g := range data.Genders {
+	for _, g := range domain.Genders {
 		genders = append(genders, widgets.Choice{Value: string(g), Label: tr.Gender(g)})
 	}
 	gender := widgets.NewChoiceSelect(genders, nil)
@@ -111,7 +112,7 @@ func (c *orgContacts) edit(p data.Contact) {
 			return
 		}
 		q := p
-		q.Name, q.Role, q.Email, q.Phone, q.Gender = name.Text, role.Text, email.Text, phone.Text, data.Gender(gender.Value())
+		q.Name, q.Role, q.Email, q.Phone, q.Gender = name.Text, role.Text, email.Text, phone.Text, domain.Gender(gender.Value())
 		switch {
 		case consent.Checked && q.ConsentDate == "":
 			q.ConsentDate = c.u.today8601()
@@ -148,7 +149,7 @@ func (c *orgContacts) edit(p data.Contact) {
 	c.u.win.Canvas().Focus(name)
 }
 
-func (c *orgContacts) remove(p data.Contact) {
+func (c *orgContacts) remove(p domain.Contact) {
 	dialog.NewConfirm(c.u.tr.T("ui.contacts.delete_title"), c.u.tr.T("ui.contacts.delete_confirm", "Name", p.Name), func(ok bool) {
 		if !ok {
 			return
@@ -180,7 +181,7 @@ type orgTimeline struct {
 	view  fyne.CanvasObject
 	orgID string
 	gen   atomic.Int64 // the newest load wins when organisations change quickly
-	rows  []data.Visit
+	rows  []domain.Visit
 	list  *widget.List
 	empty *widget.Label
 }
@@ -230,9 +231,9 @@ func newOrgTimeline(u *UI) *orgTimeline {
 
 func (t *orgTimeline) load(orgID string) {
 	t.orgID = orgID
-	newest(t.u, &t.gen, func() ([]data.Visit, error) {
+	newest(t.u, &t.gen, func() ([]domain.Visit, error) {
 		return t.u.store.Visits(t.u.ctx(), data.VisitQuery{OrgID: orgID})
-	}, func(rows []data.Visit) {
+	}, func(rows []domain.Visit) {
 		t.rows = rows
 		t.empty.Hidden = len(rows) > 0
 		t.empty.Refresh()
@@ -392,7 +393,7 @@ func (a *orgActions) add() {
 	if a.saver.running {
 		return
 	}
-	act := data.Action{OrgID: a.orgID, Text: a.text.Text}
+	act := domain.Action{OrgID: a.orgID, Text: a.text.Text}
 	if p, err := a.u.store.Profile(); err == nil {
 		act.Owner = p.Advisor
 	}

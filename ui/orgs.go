@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
@@ -54,7 +55,7 @@ func newOrgScreen(u *UI) *orgScreen {
 	s.country = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_country")}}, u.countryChoices()...), func(string) { s.refresh() })
 	var counties []widgets.Choice
 	counties = append(counties, widgets.Choice{Value: "", Label: tr.T("ui.filter.any_county")})
-	for _, c := range data.Counties() {
+	for _, c := range domain.Counties() {
 		counties = append(counties, widgets.Choice{Value: c.Code, Label: c.Name})
 	}
 	s.county = widgets.NewChoiceSelect(counties, func(string) { s.refresh() })
@@ -65,10 +66,10 @@ func newOrgScreen(u *UI) *orgScreen {
 	sectors[0] = widgets.Choice{Value: "", Label: tr.T("ui.filter.any_sector")}
 	s.sector = widgets.NewChoiceSelect(sectors, func(string) { s.refresh() })
 	sizes := []widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_size")}}
-	for _, sz := range []data.SizeClass{data.SizeMicro, data.SizeSmall, data.SizeMedium, data.SizeLarge} {
+	for _, sz := range []domain.SizeClass{domain.SizeMicro, domain.SizeSmall, domain.SizeMedium, domain.SizeLarge} {
 		sizes = append(sizes, widgets.Choice{Value: string(sz), Label: tr.Size(sz)})
 	}
-	sizes = append(sizes, widgets.Choice{Value: data.SizeFilterUnknown, Label: tr.Size(data.SizeUnknown)})
+	sizes = append(sizes, widgets.Choice{Value: data.SizeFilterUnknown, Label: tr.Size(domain.SizeUnknown)})
 	s.size = widgets.NewChoiceSelect(sizes, func(string) { s.refresh() })
 	s.kd = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_kind")}}, u.kindChoices()...), func(string) { s.refresh() })
 	s.sort = widgets.NewChoiceSelect([]widgets.Choice{
@@ -157,8 +158,8 @@ func (s *orgScreen) subtitle(r data.OrgRow) string {
 }
 
 func (s *orgScreen) query() data.OrgQuery {
-	return data.OrgQuery{Text: s.search.Text, Country: data.Country(s.country.Value()), County: s.county.Value(),
-		Municipality: s.muni.Value(), Sector: s.sector.Value(), Size: s.size.Value(), Kind: data.OrgKind(s.kd.Value()),
+	return data.OrgQuery{Text: s.search.Text, Country: domain.Country(s.country.Value()), County: s.county.Value(),
+		Municipality: s.muni.Value(), Sector: s.sector.Value(), Size: s.size.Value(), Kind: domain.OrgKind(s.kd.Value()),
 		Sort: data.OrgSort(s.sort.Value()), Desc: s.sort.Value() == string(data.SortByLastVisit) || s.sort.Value() == string(data.SortByUpdated),
 		Lang: s.u.tr.Lang()}
 }
@@ -225,7 +226,7 @@ type shownList struct {
 }
 
 // deleted offers to undo the delete of the organisation just removed.
-func (s *orgScreen) deleted(o data.Organisation) {
+func (s *orgScreen) deleted(o domain.Organisation) {
 	s.deletedID = o.ID
 	s.selected = ""
 	s.undoLabel.SetText(s.u.tr.T("ui.orgs.deleted", "Name", o.Name))

@@ -8,6 +8,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 func TestCreateOrganisationThroughTheForm(t *testing.T) {
@@ -33,7 +34,7 @@ func TestCreateOrganisationThroughTheForm(t *testing.T) {
 
 	rows, _ := st.SearchOrganisations(u.ctx(), data.OrgQuery{})
 	if len(rows) != 1 || rows[0].Name != "Krokoms Kvarn AB" || rows[0].OrgNr != "5560360793" ||
-		rows[0].Municipality != "2309" || rows[0].Size() != data.SizeSmall {
+		rows[0].Municipality != "2309" || rows[0].Size() != domain.SizeSmall {
 		t.Fatalf("stored: %+v", rows)
 	}
 	if !shows(s.view, "1 organisation") || !shows(s.list, "Krokoms Kvarn AB") {
@@ -66,7 +67,7 @@ func TestOrgNumberProblemShowsBesideFieldAndKeepsText(t *testing.T) {
 	// The fix is accepted.
 	typeInto(u, d.orgnr, "988 077 917")
 	tapButton(t, u, d.view, "Lagre")
-	if rows, _ := st.SearchOrganisations(u.ctx(), data.OrgQuery{}); len(rows) != 1 || rows[0].Country != data.CountryNO {
+	if rows, _ := st.SearchOrganisations(u.ctx(), data.OrgQuery{}); len(rows) != 1 || rows[0].Country != domain.CountryNO {
 		t.Fatalf("after fixing: %+v", rows)
 	}
 }
@@ -76,7 +77,7 @@ func TestSearchAsYouTypeAndFilters(t *testing.T) {
 	for i := 0; i < 30; i++ {
 		datatest.Org(t, st, fmt.Sprintf("Filler %02d AB", i), "")
 	}
-	glas := data.Organisation{Name: "Åre Glashytta", Municipality: "2321"}
+	glas := domain.Organisation{Name: "Åre Glashytta", Municipality: "2321"}
 	if err := st.CreateOrganisation(u.ctx(), &glas); err != nil {
 		t.Fatal(err)
 	}

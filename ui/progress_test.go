@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/ui/chart"
 )
 
@@ -45,8 +45,8 @@ func TestApplyingAModelChangesTheProgressCharts(t *testing.T) {
 	o := datatest.Org(t, st, "Hammarstrands Hälsa AB", "")
 	m, _ := u.opt.Models.Latest("innovation-readiness")
 	lv := func(n int) *int { return &n }
-	first := data.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-03-02", Status: data.AssessmentDone,
-		Answers: []data.Answer{{Dimension: "customer", Level: lv(2)}, {Dimension: "technology", Level: lv(4)},
+	first := domain.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-03-02", Status: domain.AssessmentDone,
+		Answers: []domain.Answer{{Dimension: "customer", Level: lv(2)}, {Dimension: "technology", Level: lv(4)},
 			{Dimension: "business-model", Level: lv(3)}, {Dimension: "ipr", Level: lv(3)},
 			{Dimension: "team", Level: lv(3), Target: lv(5), TargetDue: "2027-06-30"}, {Dimension: "funding", Level: lv(2)}}}
 	if err := st.SaveAssessment(u.ctx(), &first, m); err != nil {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 	"eu.ilsa.coach/ilsa/ui/chart"
@@ -89,7 +90,7 @@ func newReportsScreen(u *UI) *reportsScreen {
 	}
 	s.country = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_country")}}, u.countryChoices()...), changed)
 	counties := []widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_county")}}
-	for _, c := range data.Counties() {
+	for _, c := range domain.Counties() {
 		counties = append(counties, widgets.Choice{Value: c.Code, Label: c.Name})
 	}
 	s.county = widgets.NewChoiceSelect(counties, changed)
@@ -184,8 +185,8 @@ func (s *reportsScreen) refreshSoon() { s.typing.run(s.refresh) }
 
 // filter reads the screen's choices; problems name the fields.
 func (s *reportsScreen) filter() (indicators.Filter, error) {
-	f := indicators.Filter{Country: data.Country(s.country.Value()), County: s.county.Value(),
-		Municipality: s.muni.Value(), Advisor: s.advisor.Value(), Kind: data.OrgKind(s.kind.Value())}
+	f := indicators.Filter{Country: domain.Country(s.country.Value()), County: s.county.Value(),
+		Municipality: s.muni.Value(), Advisor: s.advisor.Value(), Kind: domain.OrgKind(s.kind.Value())}
 	var err error
 	if f.From, err = s.u.typedDate("from", s.from.Text); err != nil {
 		return f, err
@@ -277,9 +278,9 @@ func (s *reportsScreen) show() {
 	}
 	add("RCO01", tr.T("report.indicators.rco01"), r.RCO01.Figure, false)
 	for _, sc := range []struct {
-		class data.SizeClass
+		class domain.SizeClass
 		key   string
-	}{{data.SizeMicro, "micro"}, {data.SizeSmall, "small"}, {data.SizeMedium, "medium"}, {data.SizeLarge, "large"}, {data.SizeUnknown, "unknown"}} {
+	}{{domain.SizeMicro, "micro"}, {domain.SizeSmall, "small"}, {domain.SizeMedium, "medium"}, {domain.SizeLarge, "large"}, {domain.SizeUnknown, "unknown"}} {
 		add("", tr.T("report.indicators.rco01."+sc.key), *r.RCO01.Class(sc.class), true)
 	}
 	add("RCO04", tr.T("report.indicators.rco04"), r.RCO04, false)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 	"eu.ilsa.coach/ilsa/translations"
@@ -65,19 +66,19 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 	u, st := newTestUI(t, "sv")
 	u.opt.Reports = testReports{st}
 	ctx := u.ctx()
-	mk := func(name string, c data.Country, muni string, emp int, leader data.LeaderGender) data.Organisation {
-		o := data.Organisation{Name: name, Country: c, Municipality: muni, Kind: data.KindSME, Employees: &emp, LeaderGender: leader}
+	mk := func(name string, c domain.Country, muni string, emp int, leader domain.LeaderGender) domain.Organisation {
+		o := domain.Organisation{Name: name, Country: c, Municipality: muni, Kind: domain.KindSME, Employees: &emp, LeaderGender: leader}
 		if err := st.CreateOrganisation(ctx, &o); err != nil {
 			t.Fatal(err)
 		}
 		return o
 	}
-	se := mk("Strömsunds Snickeri AB", data.CountrySE, "2313", 8, data.LeaderWomen)
-	no := mk("Meråker Mølle AS", data.CountryNO, "5034", 30, data.LeaderMen)
-	for _, v := range []data.Visit{
-		{Date: "2026-10-05", OrgIDs: []string{se.ID, no.ID}, Type: data.VisitWorkshop, Minutes: 180, Women: 4, Men: 2, Advisor: "Anna"},
-		{Date: "2026-11-12", OrgIDs: []string{se.ID}, Type: data.VisitOnSite, Minutes: 60, Women: 1, Advisor: "Anna"},
-		{Date: "2026-03-01", OrgIDs: []string{no.ID}, Type: data.VisitPhone, Minutes: 30, Men: 1, Advisor: "Ola"}, // the other half-year
+	se := mk("Strömsunds Snickeri AB", domain.CountrySE, "2313", 8, domain.LeaderWomen)
+	no := mk("Meråker Mølle AS", domain.CountryNO, "5034", 30, domain.LeaderMen)
+	for _, v := range []domain.Visit{
+		{Date: "2026-10-05", OrgIDs: []string{se.ID, no.ID}, Type: domain.VisitWorkshop, Minutes: 180, Women: 4, Men: 2, Advisor: "Anna"},
+		{Date: "2026-11-12", OrgIDs: []string{se.ID}, Type: domain.VisitOnSite, Minutes: 60, Women: 1, Advisor: "Anna"},
+		{Date: "2026-03-01", OrgIDs: []string{no.ID}, Type: domain.VisitPhone, Minutes: 30, Men: 1, Advisor: "Ola"}, // the other half-year
 	} {
 		if err := st.CreateVisit(ctx, &v); err != nil {
 			t.Fatal(err)

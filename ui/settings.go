@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
@@ -267,7 +268,7 @@ func (p *profileForm) set(pr data.Profile) {
 
 // profile is what the form holds now.
 func (p *profileForm) profile() data.Profile {
-	return data.Profile{Advisor: p.name.Text, Organisation: p.org.Text, Country: data.Country(p.country.Value())}
+	return data.Profile{Advisor: p.name.Text, Organisation: p.org.Text, Country: domain.Country(p.country.Value())}
 }
 
 // save validates and stores the profile off the UI goroutine; problems show

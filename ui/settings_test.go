@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 func TestSettingsLanguageSwitchesAtOnce(t *testing.T) {
@@ -86,7 +86,7 @@ func TestSettingsProfileValidatedAndSaved(t *testing.T) {
 	tapButton(t, u, s.view, "Spara profil")
 	p, _ := st.Profile()
 	if p.Advisor != "Anna Svensson Berg" || p.Organisation != "Region Jämtland Härjedalen" ||
-		p.Country != data.CountryNO || !p.Done {
+		p.Country != domain.CountryNO || !p.Done {
 		t.Fatalf("stored profile: %+v", p)
 	}
 	if !s.saved.Visible() || !s.profile.f.Problem("advisor").Hidden {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -19,24 +20,24 @@ type Store interface {
 	Generation(ctx context.Context) (data.Generation, error)
 
 	SearchOrganisations(ctx context.Context, q data.OrgQuery) ([]data.OrgRow, error)
-	Organisation(ctx context.Context, id string) (data.Organisation, error)
-	OrganisationsByID(ctx context.Context, ids []string) (map[string]data.Organisation, error)
-	OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (data.Organisation, bool, error)
-	CreateOrganisation(ctx context.Context, o *data.Organisation) error
-	UpdateOrganisation(ctx context.Context, o *data.Organisation) error
+	Organisation(ctx context.Context, id string) (domain.Organisation, error)
+	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
+	OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (domain.Organisation, bool, error)
+	CreateOrganisation(ctx context.Context, o *domain.Organisation) error
+	UpdateOrganisation(ctx context.Context, o *domain.Organisation) error
 	DeleteOrganisation(ctx context.Context, id string) error
 	RestoreOrganisation(ctx context.Context, id string) error
 	DuplicateCandidates(ctx context.Context) ([]data.DuplicatePair, error)
 	MergeOrganisations(ctx context.Context, keepID, dupID string) (data.MergeResult, error)
 	DismissDuplicate(aID, bID string) error
 
-	Contacts(ctx context.Context, orgID string) ([]data.Contact, error)
-	CreateContact(ctx context.Context, c *data.Contact) error
-	UpdateContact(ctx context.Context, c *data.Contact) error
+	Contacts(ctx context.Context, orgID string) ([]domain.Contact, error)
+	CreateContact(ctx context.Context, c *domain.Contact) error
+	UpdateContact(ctx context.Context, c *domain.Contact) error
 	DeleteContact(ctx context.Context, id string) error
 
-	Visits(ctx context.Context, q data.VisitQuery) ([]data.Visit, error)
-	Visit(ctx context.Context, id string) (data.Visit, error)
+	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
+	Visit(ctx context.Context, id string) (domain.Visit, error)
 	CreateVisitWithActions(ctx context.Context, nv *data.NewVisit) error
 	UpdateVisitWithActions(ctx context.Context, nv *data.NewVisit) error
 	DeleteVisit(ctx context.Context, id string) error
@@ -47,12 +48,12 @@ type Store interface {
 
 	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
 	CountActions(ctx context.Context, q data.ActionQuery) (int, error)
-	CreateAction(ctx context.Context, a *data.Action) error
+	CreateAction(ctx context.Context, a *domain.Action) error
 	SetActionDone(ctx context.Context, id, date string) error
 
-	SaveAssessment(ctx context.Context, a *data.Assessment, m *models.Model) error
-	Assessments(ctx context.Context, orgID string) ([]data.Assessment, error)
-	Assessment(ctx context.Context, id string) (data.Assessment, error)
+	SaveAssessment(ctx context.Context, a *domain.Assessment, m *models.Model) error
+	Assessments(ctx context.Context, orgID string) ([]domain.Assessment, error)
+	Assessment(ctx context.Context, id string) (domain.Assessment, error)
 	Progress(ctx context.Context, orgID string, lib *models.Library) ([]data.Progress, error)
 
 	DeviceID() string

@@ -11,6 +11,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
@@ -41,7 +42,7 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	u.opt.Sync = testSyncer{st}
 	folder := t.TempDir()
 	colleague, _ := datatest.Open(t)
-	if err := colleague.SetProfile(data.Profile{Advisor: "Erik Lund", Country: data.CountrySE, Done: true}); err != nil {
+	if err := colleague.SetProfile(data.Profile{Advisor: "Erik Lund", Country: domain.CountrySE, Done: true}); err != nil {
 		t.Fatal(err)
 	}
 	org := datatest.Org(t, colleague, "Bydalens Fjällgård AB", "")
@@ -234,7 +235,7 @@ func TestImportAFolderOfExportedFiles(t *testing.T) {
 // language, and offers no merged text for it.
 func TestConflictReviewNamesCodes(t *testing.T) {
 	u, st := newTestUI(t, "nb")
-	conflictWithColleague(t, u, st, "Røros Kobberverksted AS", func(o *data.Organisation, side int) {
+	conflictWithColleague(t, u, st, "Røros Kobberverksted AS", func(o *domain.Organisation, side int) {
 		o.Sector = []string{"G", "N"}[side]
 	})
 	if c, _ := st.Conflicts(u.ctx(), false); len(c) != 1 {
@@ -257,7 +258,7 @@ func TestConflictReviewNamesCodes(t *testing.T) {
 // conflictWithColleague makes this device (side 0) and a colleague (side
 // 1) edit one organisation before seeing each other's edit, then exchange
 // their changes.
-func conflictWithColleague(t *testing.T, u *UI, st *data.Store, name string, edit func(o *data.Organisation, side int)) {
+func conflictWithColleague(t *testing.T, u *UI, st *data.Store, name string, edit func(o *domain.Organisation, side int)) {
 	t.Helper()
 	colleague, _ := datatest.Open(t)
 	org := datatest.Org(t, colleague, name, "")
@@ -299,7 +300,7 @@ func TestSyncSummaryCountsConflictsSettledElsewhere(t *testing.T) {
 // with what was typed, and the conflict stays open.
 func TestAnEmptyMergedTextIsRefusedAndKept(t *testing.T) {
 	u, st := newTestUI(t, "sv")
-	conflictWithColleague(t, u, st, "Hammarstrands Snickeri AB", func(o *data.Organisation, side int) {
+	conflictWithColleague(t, u, st, "Hammarstrands Snickeri AB", func(o *domain.Organisation, side int) {
 		o.Notes = []string{"Vill bygga ut verkstaden", "Söker en ny lärling"}[side]
 	})
 	u.Show(tabSync)

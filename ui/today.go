@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 const (
@@ -52,7 +53,7 @@ type todayData struct {
 	overdue, upcoming      []data.ActionRow // the first rows of each list
 	overdueTotal           int
 	upcomingTotal          int
-	recent                 []data.Visit
+	recent                 []domain.Visit
 	orgNames               map[string]string
 	monthVisits, monthMins int
 	monthFirst, monthLast  string
@@ -125,11 +126,11 @@ func (s *todayScreen) refresh() {
 // load reads what Today shows; it runs off the UI goroutine.
 func (s *todayScreen) load(now time.Time) (todayData, error) {
 	st, ctx := s.u.store, s.u.ctx()
-	today := now.Format(data.DateLayout)
-	horizon := now.AddDate(0, 0, upcomingDays).Format(data.DateLayout)
+	today := now.Format(domain.DateLayout)
+	horizon := now.AddDate(0, 0, upcomingDays).Format(domain.DateLayout)
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
-	d := todayData{todayISO: today, monthFirst: first.Format(data.DateLayout),
-		monthLast: first.AddDate(0, 1, -1).Format(data.DateLayout)}
+	d := todayData{todayISO: today, monthFirst: first.Format(domain.DateLayout),
+		monthLast: first.AddDate(0, 1, -1).Format(domain.DateLayout)}
 
 	if p, err := st.Profile(); err == nil {
 		d.advisor = p.Advisor
@@ -279,7 +280,7 @@ func (s *todayScreen) actionRow(a data.ActionRow, today string) fyne.CanvasObjec
 }
 
 // visitRow is one recent visit: date, organisations, type and length.
-func (s *todayScreen) visitRow(v data.Visit, names map[string]string) fyne.CanvasObject {
+func (s *todayScreen) visitRow(v domain.Visit, names map[string]string) fyne.CanvasObject {
 	tr := s.u.tr
 	date := widget.NewLabel(tr.DateString(v.Date))
 	date.TextStyle = fyne.TextStyle{Bold: true}
@@ -300,7 +301,7 @@ func (s *todayScreen) visitRow(v data.Visit, names map[string]string) fyne.Canva
 }
 
 // dueText says when an open action is due, or when a done one was done.
-func dueText(u *UI, a data.Action, today string) string {
+func dueText(u *UI, a domain.Action, today string) string {
 	switch {
 	case a.Done != "":
 		return u.tr.T("ui.action.done_on", "Date", u.tr.DateString(a.Done))

@@ -13,6 +13,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // labelShowing is the first visible label under root whose text contains
@@ -43,9 +44,9 @@ func linkTexts(root fyne.CanvasObject) []string {
 }
 
 // addAction stores an open (or done) action of org, failing the test on error.
-func addAction(t *testing.T, st *data.Store, org data.Organisation, text, due, done string) data.Action {
+func addAction(t *testing.T, st *data.Store, org domain.Organisation, text, due, done string) domain.Action {
 	t.Helper()
-	a := data.Action{OrgID: org.ID, Text: text, Due: due, Done: done, Owner: "Anna Svensson"}
+	a := domain.Action{OrgID: org.ID, Text: text, Due: due, Done: done, Owner: "Anna Svensson"}
 	if err := st.CreateAction(context.Background(), &a); err != nil {
 		t.Fatal(err)
 	}
@@ -53,9 +54,9 @@ func addAction(t *testing.T, st *data.Store, org data.Organisation, text, due, d
 }
 
 // addVisit stores a visit of minutes to orgs, failing the test on error.
-func addVisit(t *testing.T, st *data.Store, date string, minutes int, orgs ...data.Organisation) data.Visit {
+func addVisit(t *testing.T, st *data.Store, date string, minutes int, orgs ...domain.Organisation) domain.Visit {
 	t.Helper()
-	v := data.Visit{Date: date, Minutes: minutes, Type: data.VisitOnSite}
+	v := domain.Visit{Date: date, Minutes: minutes, Type: domain.VisitOnSite}
 	for _, o := range orgs {
 		v.OrgIDs = append(v.OrgIDs, o.ID)
 	}

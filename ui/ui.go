@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/translations"
 )
@@ -250,7 +250,7 @@ func (u *UI) WaitIdle() {
 
 func (u *UI) ctx() context.Context { return context.Background() }
 
-func (u *UI) today8601() string { return u.opt.Now().Format(data.DateLayout) }
+func (u *UI) today8601() string { return u.opt.Now().Format(domain.DateLayout) }
 
 func (u *UI) restoreSize() {
 	size := fyne.NewSize(1200, 760)

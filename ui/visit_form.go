@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
@@ -22,8 +23,8 @@ import (
 // the same page. Every change is kept as a draft, so a crash or a closed
 // window never loses what was typed.
 type visitForm struct {
-	formBase            // the draft key is "visit:new" or "visit:<id>"
-	orig     data.Visit // the stored visit when editing (id, advisor, field clocks)
+	formBase              // the draft key is "visit:new" or "visit:<id>"
+	orig     domain.Visit // the stored visit when editing (id, advisor, field clocks)
 
 	orgs                 *widgets.OrgPicker
 	date, minutes, place *widgets.KeyedEntry
@@ -76,7 +77,7 @@ func (u *UI) NewVisit(orgIDs []string) {
 		f.focusFirst()
 		return
 	}
-	f := u.newVisitForm(data.Visit{})
+	f := u.newVisitForm(domain.Visit{})
 	f.open(f.blank(orgIDs))
 }
 
@@ -107,7 +108,7 @@ func (u *UI) openVisitForm(key string) *visitForm {
 	return nil
 }
 
-func (u *UI) newVisitForm(orig data.Visit) *visitForm {
+func (u *UI) newVisitForm(orig domain.Visit) *visitForm {
 	f := &visitForm{orig: orig}
 	key := "visit:new"
 	if orig.ID != "" {
@@ -138,7 +139,7 @@ func (f *visitForm) build() {
 
 	f.date = f.dateEntry()
 	var types []widgets.Choice
-	for _, t := range data.VisitTypes {
+	for _, t := range domain.VisitTypes {
 		types = append(types, widgets.Choice{Value: string(t), Label: tr.VisitType(t)})
 	}
 	f.kind = widgets.NewChoiceSelect(types, func(string) { f.changed() })
@@ -159,8 +160,8 @@ func (f *visitForm) build() {
 		widgets.GroupPart{Field: "men", Caption: tr.FieldLabel("men"), Obj: f.men},
 		widgets.GroupPart{Field: "other", Caption: tr.T("ui.visit.participants.other"), Obj: f.other})
 
-	phases := []widgets.Choice{{Value: string(data.PhaseNone), Label: tr.Phase(data.PhaseNone)}}
-	for _, p := range data.Phases {
+	phases := []widgets.Choice{{Value: string(domain.PhaseNone), Label: tr.Phase(domain.PhaseNone)}}
+	for _, p := range domain.Phases {
 		phases = append(phases, widgets.Choice{Value: string(p), Label: tr.Phase(p)})
 	}
 	f.phase = widgets.NewChoiceSelect(phases, func(string) { f.changed() })
@@ -245,11 +246,11 @@ func (f *visitForm) layoutSteps() {
 
 // blank is a new visit: today, on site, with room for one next step.
 func (f *visitForm) blank(orgIDs []string) visitDraft {
-	return visitDraft{Orgs: orgIDs, Date: f.u.tr.Date(f.u.opt.Now()), Type: string(data.VisitOnSite),
+	return visitDraft{Orgs: orgIDs, Date: f.u.tr.Date(f.u.opt.Now()), Type: string(domain.VisitOnSite),
 		Steps: []stepDraft{{}}}
 }
 
-func (f *visitForm) fromVisit(v data.Visit) visitDraft {
+func (f *visitForm) fromVisit(v domain.Visit) visitDraft {
 	count := func(n int) string {
 		if n == 0 {
 			return ""
@@ -345,7 +346,7 @@ func (f *visitForm) save() {
 // the form at once, not one per press of Save.
 func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 	d := f.snapshot()
-	var local []*data.ValidationError
+	var local []*domain.ValidationError
 	v := f.orig
 	v.OrgIDs = d.Orgs
 	v.Date = ""
@@ -354,7 +355,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 	} else {
 		local = append(local, dateProblem("date", d.Date))
 	}
-	v.Type, v.Phase = data.VisitType(d.Type), data.Phase(d.Phase)
+	v.Type, v.Phase = domain.VisitType(d.Type), domain.Phase(d.Phase)
 	v.Place, v.Notes, v.CrossBorder = d.Place, d.Notes, d.CrossBorder
 	for _, c := range []struct {
 		field, text string
@@ -364,7 +365,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 		{"men", d.Men, &v.Men, 100_000}, {"other", d.Other, &v.Other, 100_000}} {
 		n, err := parseCount(c.text)
 		if err != nil {
-			local = append(local, &data.ValidationError{Field: c.field, Code: "number.range", Params: map[string]any{"min": 0, "max": c.max}})
+			local = append(local, &domain.ValidationError{Field: c.field, Code: "number.range", Params: map[string]any{"min": 0, "max": c.max}})
 		}
 		*c.dst = n
 	}
@@ -374,7 +375,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 		if text == "" && strings.TrimSpace(s.Due) == "" {
 			continue
 		}
-		a := data.Action{Text: text}
+		a := domain.Action{Text: text}
 		if iso, ok := f.u.isoDate(s.Due); ok {
 			a.Due = iso
 		} else {
@@ -391,7 +392,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 
 // withStoreProblems adds the store's own checks to the problems found while
 // parsing (skipping fields that already have one).
-func withStoreProblems(nv data.NewVisit, rows []int, local []*data.ValidationError) error {
+func withStoreProblems(nv data.NewVisit, rows []int, local []*domain.ValidationError) error {
 	seen := map[string]bool{}
 	var errs []error
 	for _, p := range local {
@@ -399,14 +400,14 @@ func withStoreProblems(nv data.NewVisit, rows []int, local []*data.ValidationErr
 		errs = append(errs, p)
 	}
 	v := nv.Visit
-	for _, p := range data.ValidationErrors(v.Normalise()) {
+	for _, p := range domain.ValidationErrors(v.Normalise()) {
 		if !seen[p.Field] {
 			errs = append(errs, p)
 		}
 	}
 	for k, a := range nv.NextSteps {
 		a.OrgID = "-" // the store takes it from the visit
-		for _, p := range data.ValidationErrors(a.Normalise()) {
+		for _, p := range domain.ValidationErrors(a.Normalise()) {
 			c := *p
 			c.Field = fmt.Sprintf("next_steps.%d.%s", rows[k], p.Field)
 			if !seen[c.Field] {
@@ -430,7 +431,7 @@ func (f *visitForm) store(nv data.NewVisit, rows []int) error {
 // stepsToRows renames "next_steps.K.field" problems from the K-th stored
 // next step to the form row it came from (empty rows are not stored).
 func stepsToRows(err error, rows []int) error {
-	vs := data.ValidationErrors(err)
+	vs := domain.ValidationErrors(err)
 	if len(vs) == 0 {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
@@ -51,7 +52,7 @@ type visitsScreen struct {
 
 // visitRow is a visit with the names of its organisations.
 type visitRow struct {
-	data.Visit
+	domain.Visit
 	orgs string
 }
 
@@ -166,7 +167,7 @@ func (s *visitsScreen) from() string {
 	default:
 		return ""
 	}
-	return t.Format(data.DateLayout)
+	return t.Format(domain.DateLayout)
 }
 
 // refreshSoon runs the query after a short pause in typing.
@@ -181,7 +182,7 @@ func (s *visitsScreen) refresh() {
 	unknown := s.u.tr.T("ui.picker.unknown")
 	newest(s.u, &s.gen, func() ([]visitRow, error) {
 		visits, err := s.u.store.Visits(s.u.ctx(), q)
-		var orgs map[string]data.Organisation
+		var orgs map[string]domain.Organisation
 		if err == nil {
 			var ids []string
 			seen := map[string]bool{}

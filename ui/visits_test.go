@@ -11,6 +11,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
@@ -114,9 +115,9 @@ func TestRecordVisitWithTypeAheadAndNextStep(t *testing.T) {
 		t.Fatalf("stored visits: %v %+v", err, visits)
 	}
 	v := visits[0]
-	if v.Date != "2026-11-27" || len(v.OrgIDs) != 1 || v.OrgIDs[0] != bakery.ID || v.Type != data.VisitWorkshop ||
+	if v.Date != "2026-11-27" || len(v.OrgIDs) != 1 || v.OrgIDs[0] != bakery.ID || v.Type != domain.VisitWorkshop ||
 		v.Minutes != 90 || v.Place != "Krokom" || v.Women != 3 || v.Men != 2 || v.Other != 0 ||
-		v.Phase != data.PhasePilot || !v.CrossBorder || v.Advisor != "Anna Svensson" ||
+		v.Phase != domain.PhasePilot || !v.CrossBorder || v.Advisor != "Anna Svensson" ||
 		v.Notes != "Talked about the new bread line.\nThey need a funding plan." {
 		t.Fatalf("stored visit: %+v", v)
 	}

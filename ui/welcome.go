@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
@@ -47,12 +48,12 @@ func (u *UI) FirstRun() {
 }
 
 // homeCountry guesses the advisor's country from the language they chose.
-func homeCountry(lang string) data.Country {
+func homeCountry(lang string) domain.Country {
 	switch lang {
 	case "sv":
-		return data.CountrySE
+		return domain.CountrySE
 	case "nb":
-		return data.CountryNO
+		return domain.CountryNO
 	}
 	return ""
 }

@@ -11,6 +11,7 @@ import (
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -64,7 +65,7 @@ func TestWelcomeRefusesAnEmptyNameThenStoresTheProfile(t *testing.T) {
 	typeInto(u, w.profile.org, "Almi Mitt")
 	tapButton(t, u, d, "Börja tomt")
 	p, _ := st.Profile()
-	if p.Advisor != "Anna Svensson" || p.Organisation != "Almi Mitt" || p.Country != data.CountrySE || !p.Done {
+	if p.Advisor != "Anna Svensson" || p.Organisation != "Almi Mitt" || p.Country != domain.CountrySE || !p.Done {
 		t.Fatalf("stored profile: %+v", p)
 	}
 	if len(u.dialogs) != 0 || u.win.Canvas().Overlays().Top() != nil {
@@ -125,7 +126,7 @@ func TestWelcomeLanguageChangeAppliesAtOnce(t *testing.T) {
 		t.Fatalf("stored language %q", v)
 	}
 	tapButton(t, u, d, "Start tomt")
-	if p, _ := st.Profile(); p.Advisor != "Kari Nordmann" || p.Country != data.CountryNO {
+	if p, _ := st.Profile(); p.Advisor != "Kari Nordmann" || p.Country != domain.CountryNO {
 		t.Fatalf("stored profile: %+v", p)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Clock is a settable fake clock; every reading advances it by Step.
@@ -61,9 +62,9 @@ func OpenAt(t testing.TB, path string) (*data.Store, *Clock) {
 }
 
 // Org creates an organisation with the given name (and optional org number) or fails the test.
-func Org(t testing.TB, s *data.Store, name, orgnr string) data.Organisation {
+func Org(t testing.TB, s *data.Store, name, orgnr string) domain.Organisation {
 	t.Helper()
-	o := data.Organisation{Name: name, OrgNr: orgnr}
+	o := domain.Organisation{Name: name, OrgNr: orgnr}
 	if err := s.CreateOrganisation(context.Background(), &o); err != nil {
 		t.Fatalf("create organisation %q: %v", name, err)
 	}
@@ -71,9 +72,9 @@ func Org(t testing.TB, s *data.Store, name, orgnr string) data.Organisation {
 }
 
 // Visit creates a visit on date to the organisations, or fails the test.
-func Visit(t testing.TB, s *data.Store, date, notes string, orgIDs ...string) data.Visit {
+func Visit(t testing.TB, s *data.Store, date, notes string, orgIDs ...string) domain.Visit {
 	t.Helper()
-	v := data.Visit{Date: date, OrgIDs: orgIDs, Notes: notes, Minutes: 60}
+	v := domain.Visit{Date: date, OrgIDs: orgIDs, Notes: notes, Minutes: 60}
 	if err := s.CreateVisit(context.Background(), &v); err != nil {
 		t.Fatalf("create visit: %v", err)
 	}

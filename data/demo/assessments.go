@@ -8,6 +8,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -20,7 +21,7 @@ const assessed = 16
 // readiness assessments months apart with levels that mostly rise, targets
 // and actions linked to them; some also get a Business Model Canvas and the
 // Agenda 2030 goals they serve.
-func fillAssessments(ctx context.Context, s *data.Store, r *rand.Rand, orgs []*data.Organisation, today time.Time) error {
+func fillAssessments(ctx context.Context, s *data.Store, r *rand.Rand, orgs []*domain.Organisation, today time.Time) error {
 	lib, errs := models.Load(assets.Models)
 	if len(errs) > 0 {
 		return fmt.Errorf("bundled models: %v", errs[0])
@@ -32,15 +33,15 @@ func fillAssessments(ctx context.Context, s *data.Store, r *rand.Rand, orgs []*d
 		if i >= assessed {
 			break
 		}
-		se := o.Country == data.CountrySE
+		se := o.Country == domain.CountrySE
 		rounds := 2 + r.IntN(2)
 		levels := make([]int, len(irl.Dimensions))
 		for k := range levels {
 			levels[k] = 1 + r.IntN(4)
 		}
 		for round := range rounds {
-			date := today.AddDate(0, -1-6*(rounds-1-round), -r.IntN(20)).Format(data.DateLayout)
-			a := data.Assessment{OrgID: o.ID, ModelID: irl.ID, ModelVersion: irl.Version, Date: date, Status: data.AssessmentDone}
+			date := today.AddDate(0, -1-6*(rounds-1-round), -r.IntN(20)).Format(domain.DateLayout)
+			a := domain.Assessment{OrgID: o.ID, ModelID: irl.ID, ModelVersion: irl.Version, Date: date, Status: domain.AssessmentDone}
 			if round > 0 {
 				for k := range levels {
 					levels[k] = min(irl.Levels, levels[k]+r.IntN(3))
@@ -48,11 +49,11 @@ func fillAssessments(ctx context.Context, s *data.Store, r *rand.Rand, orgs []*d
 			}
 			for k, d := range irl.Dimensions {
 				lvl := levels[k]
-				ans := data.Answer{Dimension: d.ID, Level: &lvl}
+				ans := domain.Answer{Dimension: d.ID, Level: &lvl}
 				if round == rounds-1 && k%2 == 0 && lvl < irl.Levels {
 					target := min(irl.Levels, lvl+2)
 					ans.Target = &target
-					ans.TargetDue = today.AddDate(0, 4+r.IntN(6), 0).Format(data.DateLayout)
+					ans.TargetDue = today.AddDate(0, 4+r.IntN(6), 0).Format(domain.DateLayout)
 				}
 				a.Answers = append(a.Answers, ans)
 			}
@@ -67,8 +68,8 @@ func fillAssessments(ctx context.Context, s *data.Store, r *rand.Rand, orgs []*d
 				weakest = k
 			}
 		}
-		act := data.Action{OrgID: o.ID, ModelID: irl.ID, Dimension: irl.Dimensions[weakest].ID,
-			Owner: advisors[r.IntN(len(advisors))], Due: today.AddDate(0, 1, r.IntN(30)).Format(data.DateLayout)}
+		act := domain.Action{OrgID: o.ID, ModelID: irl.ID, Dimension: irl.Dimensions[weakest].ID,
+			Owner: advisors[r.IntN(len(advisors))], Due: today.AddDate(0, 1, r.IntN(30)).Format(domain.DateLayout)}
 		if se {
 			act.Text = "Nå nästa nivå: " + irl.Dimensions[weakest].Name.SV
 		} else {
@@ -83,10 +84,10 @@ func fillAssessments(ctx context.Context, s *data.Store, r *rand.Rand, orgs []*d
 			}
 		}
 		if i%4 == 1 {
-			a := data.Assessment{OrgID: o.ID, ModelID: sdg.ID, ModelVersion: sdg.Version,
-				Date: today.AddDate(0, -2, 0).Format(data.DateLayout), Status: data.AssessmentDone}
+			a := domain.Assessment{OrgID: o.ID, ModelID: sdg.ID, ModelVersion: sdg.Version,
+				Date: today.AddDate(0, -2, 0).Format(domain.DateLayout), Status: domain.AssessmentDone}
 			for _, k := range []int{6, 8, 11, 12} { // energy, work, cities, consumption
-				a.Answers = append(a.Answers, data.Answer{Dimension: sdg.Dimensions[k].ID, Applies: true})
+				a.Answers = append(a.Answers, domain.Answer{Dimension: sdg.Dimensions[k].ID, Applies: true})
 			}
 			if err := s.SaveAssessment(ctx, &a, sdg); err != nil {
 				return err
@@ -96,7 +97,7 @@ func fillAssessments(ctx context.Context, s *data.Store, r *rand.Rand, orgs []*d
 	return nil
 }
 
-func canvasFor(ctx context.Context, s *data.Store, bmc *models.Model, o *data.Organisation, se bool, today time.Time) error {
+func canvasFor(ctx context.Context, s *data.Store, bmc *models.Model, o *domain.Organisation, se bool, today time.Time) error {
 	textsSE := map[string]string{
 		"customer-segments": "Små och medelstora besöksnäringsföretag i fjällen", "value-propositions": "Färre tomma bäddar genom samordnad bokning",
 		"channels": "Direktförsäljning, mässor, destinationsbolag", "revenue-streams": "Månadsabonnemang per anläggning",
@@ -109,11 +110,11 @@ func canvasFor(ctx context.Context, s *data.Store, bmc *models.Model, o *data.Or
 	if se {
 		texts = textsSE
 	}
-	a := data.Assessment{OrgID: o.ID, ModelID: bmc.ID, ModelVersion: bmc.Version,
-		Date: today.AddDate(0, -1, 0).Format(data.DateLayout), Status: data.AssessmentDone}
+	a := domain.Assessment{OrgID: o.ID, ModelID: bmc.ID, ModelVersion: bmc.Version,
+		Date: today.AddDate(0, -1, 0).Format(domain.DateLayout), Status: domain.AssessmentDone}
 	for _, d := range bmc.Dimensions {
 		if t, ok := texts[d.ID]; ok {
-			a.Answers = append(a.Answers, data.Answer{Dimension: d.ID, Text: t})
+			a.Answers = append(a.Answers, domain.Answer{Dimension: d.ID, Text: t})
 		}
 	}
 	return s.SaveAssessment(ctx, &a, bmc)

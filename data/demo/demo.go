@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Version changes whenever the generated data changes (benchmark fixtures
@@ -93,8 +94,8 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	}
 	r := rand.New(rand.NewPCG(opt.Seed, 2026))
 	var muniSE, muniNO []string
-	for _, m := range data.Municipalities() {
-		if m.Country == data.CountrySE {
+	for _, m := range domain.Municipalities() {
+		if m.Country == domain.CountrySE {
 			muniSE = append(muniSE, m.Code)
 		} else {
 			muniNO = append(muniNO, m.Code)
@@ -102,8 +103,8 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	}
 	pick := func(l []string) string { return l[r.IntN(len(l))] }
 
-	orgs := make([]*data.Organisation, 0, opt.Orgs)
-	countryOf := map[string]data.Country{}
+	orgs := make([]*domain.Organisation, 0, opt.Orgs)
+	countryOf := map[string]domain.Country{}
 	var bulk data.Bulk
 	flush := func() error {
 		if len(bulk.Organisations)+len(bulk.Visits)+len(bulk.Contacts) == 0 {
@@ -114,14 +115,14 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		return err
 	}
 	for i := 0; i < opt.Orgs; i++ {
-		o := &data.Organisation{}
+		o := &domain.Organisation{}
 		t := trades[r.IntN(len(trades))]
 		if r.IntN(100) < 55 {
-			o.Country = data.CountrySE
+			o.Country = domain.CountrySE
 			o.Name = fmt.Sprintf("%s%s AB", pick(prefixesSE), lower(t.word))
 			o.Municipality = pick(muniSE)
 		} else {
-			o.Country = data.CountryNO
+			o.Country = domain.CountryNO
 			o.Name = fmt.Sprintf("%s %s AS", pick(prefixesNO), tradesNO[t.word])
 			o.Municipality = pick(muniNO)
 		}
@@ -131,37 +132,37 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		o.Sector = t.sector
 		switch n := r.IntN(100); {
 		case n < 70:
-			o.Kind = data.KindSME
+			o.Kind = domain.KindSME
 		case n < 85:
-			o.Kind = data.KindStartup
+			o.Kind = domain.KindStartup
 		case n < 90:
-			o.Kind = data.KindLarge
+			o.Kind = domain.KindLarge
 		case n < 96:
-			o.Kind = data.KindPublic
+			o.Kind = domain.KindPublic
 		default:
-			o.Kind = data.KindAcademia
+			o.Kind = domain.KindAcademia
 		}
 		if r.IntN(10) > 0 { // some sizes are unknown, as in real life
 			emp := []int{1, 2, 3, 5, 8, 12, 18, 25, 40, 60, 120, 300}[r.IntN(12)]
-			if o.Kind == data.KindLarge {
+			if o.Kind == domain.KindLarge {
 				emp = 250 + r.IntN(900)
 			}
 			o.Employees = &emp
 		}
 		o.OrgNr = orgNumber(r, o.Country)
-		o.LeaderGender = []data.LeaderGender{data.LeaderWomen, data.LeaderMen, data.LeaderMen, data.LeaderMixed, data.LeaderUnknown}[r.IntN(5)]
-		o.Sustainability = []data.Sustainability{data.SustainabilityYes, data.SustainabilityNo, data.SustainabilityUnknown}[r.IntN(3)]
+		o.LeaderGender = []domain.LeaderGender{domain.LeaderWomen, domain.LeaderMen, domain.LeaderMen, domain.LeaderMixed, domain.LeaderUnknown}[r.IntN(5)]
+		o.Sustainability = []domain.Sustainability{domain.SustainabilityYes, domain.SustainabilityNo, domain.SustainabilityUnknown}[r.IntN(3)]
 		bulk.Organisations = append(bulk.Organisations, o)
 		orgs = append(orgs, o)
 		o.ID = data.NewID()
 		if r.IntN(3) > 0 {
-			c := &data.Contact{OrgID: o.ID, Role: []string{"VD", "Daglig leder", "CTO", "Projektledare"}[r.IntN(4)]}
-			if o.Country == data.CountrySE {
+			c := &domain.Contact{OrgID: o.ID, Role: []string{"VD", "Daglig leder", "CTO", "Projektledare"}[r.IntN(4)]}
+			if o.Country == domain.CountrySE {
 				c.Name = pick(firstNamesSE) + " " + pick(lastNamesSE)
 			} else {
 				c.Name = pick(firstNamesNO) + " " + pick(lastNamesNO)
 			}
-			c.Gender = []data.Gender{data.GenderWoman, data.GenderMan}[r.IntN(2)]
+			c.Gender = []domain.Gender{domain.GenderWoman, domain.GenderMan}[r.IntN(2)]
 			bulk.Contacts = append(bulk.Contacts, c)
 		}
 		if len(bulk.Organisations) >= batch {
@@ -179,16 +180,16 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 
 	start := opt.Today.AddDate(-2, 0, 0)
 	days := int(opt.Today.Sub(start).Hours() / 24)
-	today := opt.Today.Format(data.DateLayout)
+	today := opt.Today.Format(domain.DateLayout)
 	for i := 0; i < opt.Visits; i++ {
 		d := start.AddDate(0, 0, r.IntN(days+1))
 		main := orgs[r.IntN(len(orgs))]
-		v := &data.NewVisit{Visit: data.Visit{Date: d.Format(data.DateLayout), OrgIDs: []string{main.ID},
+		v := &data.NewVisit{Visit: domain.Visit{Date: d.Format(domain.DateLayout), OrgIDs: []string{main.ID},
 			Advisor: pick(advisors)}}
-		v.Type = []data.VisitType{data.VisitOnSite, data.VisitOnSite, data.VisitDigital, data.VisitPhone, data.VisitWorkshop, data.VisitEvent}[r.IntN(6)]
+		v.Type = []domain.VisitType{domain.VisitOnSite, domain.VisitOnSite, domain.VisitDigital, domain.VisitPhone, domain.VisitWorkshop, domain.VisitEvent}[r.IntN(6)]
 		v.Minutes = []int{30, 45, 60, 90, 120, 180}[r.IntN(6)]
-		v.Phase = data.Phases[r.IntN(len(data.Phases))]
-		if v.Type == data.VisitWorkshop || v.Type == data.VisitEvent {
+		v.Phase = domain.Phases[r.IntN(len(domain.Phases))]
+		if v.Type == domain.VisitWorkshop || v.Type == domain.VisitEvent {
 			for k := 0; k < 1+r.IntN(4); k++ {
 				v.OrgIDs = append(v.OrgIDs, orgs[r.IntN(len(orgs))].ID)
 			}
@@ -204,20 +205,20 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 				v.CrossBorder = true
 			}
 		}
-		if main.Country == data.CountrySE {
+		if main.Country == domain.CountrySE {
 			v.Notes = pick(notesSE)
 		} else {
 			v.Notes = pick(notesNO)
 		}
-		if m, ok := data.MunicipalityByCode(main.Municipality); ok {
+		if m, ok := domain.MunicipalityByCode(main.Municipality); ok {
 			v.Place = m.Name
 		}
-		if v.Type == data.VisitDigital {
+		if v.Type == domain.VisitDigital {
 			v.Place = "Teams"
 		}
 		if r.IntN(3) == 0 {
-			a := data.Action{Owner: v.Advisor, Due: d.AddDate(0, 0, 7+r.IntN(40)).Format(data.DateLayout)}
-			if main.Country == data.CountrySE {
+			a := domain.Action{Owner: v.Advisor, Due: d.AddDate(0, 0, 7+r.IntN(40)).Format(domain.DateLayout)}
+			if main.Country == domain.CountrySE {
 				a.Text = pick(actionsSE)
 			} else {
 				a.Text = pick(actionsNO)
@@ -225,7 +226,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 			if a.Due < today && r.IntN(4) > 0 {
 				a.Done = a.Due
 			}
-			v.NextSteps = []data.Action{a}
+			v.NextSteps = []domain.Action{a}
 		}
 		bulk.Visits = append(bulk.Visits, v)
 		if len(bulk.Visits) >= batch {
@@ -264,10 +265,10 @@ func toLower(r rune) rune {
 }
 
 // orgNumber makes a random number that passes its country's check.
-func orgNumber(r *rand.Rand, c data.Country) string {
+func orgNumber(r *rand.Rand, c domain.Country) string {
 	for {
 		var digits string
-		if c == data.CountrySE {
+		if c == domain.CountrySE {
 			digits = fmt.Sprintf("55%d%06d", 6+r.IntN(4), r.IntN(1_000_000))
 			digits += fmt.Sprint(luhn(digits))
 		} else {
@@ -278,7 +279,7 @@ func orgNumber(r *rand.Rand, c data.Country) string {
 			}
 			digits += fmt.Sprint(check)
 		}
-		if n, err := data.ParseOrgNumber(digits, c); err == nil {
+		if n, err := domain.ParseOrgNumber(digits, c); err == nil {
 			return n.Digits
 		}
 	}

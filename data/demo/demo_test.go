@@ -9,6 +9,7 @@ import (
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 func TestFillMakesRealisticDataOnlyOnce(t *testing.T) {
@@ -22,18 +23,18 @@ func TestFillMakesRealisticDataOnlyOnce(t *testing.T) {
 	if err != nil || !rep.OK() {
 		t.Fatalf("check: %+v %v", rep, err)
 	}
-	if rep.Counts[data.EntityOrganisation] != 50 || rep.Counts[data.EntityVisit] != 300 || rep.Counts[data.EntityAction] == 0 {
+	if rep.Counts[domain.EntityOrganisation] != 50 || rep.Counts[domain.EntityVisit] != 300 || rep.Counts[domain.EntityAction] == 0 {
 		t.Fatalf("counts: %+v", rep.Counts)
 	}
-	countries := map[data.Country]int{}
+	countries := map[domain.Country]int{}
 	rows, _ := s.SearchOrganisations(ctx, data.OrgQuery{})
 	for _, r := range rows {
 		countries[r.Country]++
-		if _, ok := data.MunicipalityByCode(r.Municipality); !ok {
+		if _, ok := domain.MunicipalityByCode(r.Municipality); !ok {
 			t.Fatalf("demo organisation outside the region: %+v", r.Organisation)
 		}
 	}
-	if countries[data.CountrySE] == 0 || countries[data.CountryNO] == 0 {
+	if countries[domain.CountrySE] == 0 || countries[domain.CountryNO] == 0 {
 		t.Fatalf("both countries should appear: %v", countries)
 	}
 	visits, _ := s.Visits(ctx, data.VisitQuery{From: "2024-11-27", To: "2026-11-27"})

@@ -14,6 +14,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/hlc"
@@ -53,18 +54,18 @@ func fieldChanges(dev string, n int, yield func(data.Change)) {
 				{"orgnr", `"5560360793"`}, {"country", `"SE"`}, {"municipality", `"2380"`}, {"sector", `"C"`},
 				{"kind", `"sme"`}, {"employees", "12"}, {"notes", `"Tillverkar trähus, vill exportera till Norge."`},
 				{"tags", `["trä","export"]`}} {
-				emit(data.EntityOrganisation, id, f[0], f[1])
+				emit(domain.EntityOrganisation, id, f[0], f[1])
 			}
 		case 1, 2:
 			for _, f := range [][2]string{{"created_at", "1764234000000"}, {"date", `"2026-11-20"`}, {"orgs", `["` + org + `"]`},
 				{"type", `"on-site"`}, {"minutes", "60"}, {"place", `"Östersund"`}, {"advisor", `"Anna Berg"`},
 				{"women", "1"}, {"men", "2"}, {"phase", `"capacity"`}, {"notes", `"Gick igenom affärsmodellen och nästa steg."`}} {
-				emit(data.EntityVisit, id, f[0], f[1])
+				emit(domain.EntityVisit, id, f[0], f[1])
 			}
 		case 3:
 			for _, f := range [][2]string{{"created_at", "1764234000000"}, {"org_id", `"` + org + `"`}, {"text", `"Skicka offert"`},
 				{"owner", `"Anna Berg"`}, {"due", `"2026-12-15"`}} {
-				emit(data.EntityAction, id, f[0], f[1])
+				emit(domain.EntityAction, id, f[0], f[1])
 			}
 		}
 	}

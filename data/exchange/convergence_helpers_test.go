@@ -19,6 +19,7 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/models"
 )
@@ -101,12 +102,12 @@ func newCVWorld(t *testing.T, seed uint64, n int) *cvWorld {
 	if !ok1 || !ok2 || !ok3 {
 		t.Fatal("bundled models missing")
 	}
-	for _, m := range data.Municipalities() {
-		if m.Country == data.CountrySE {
+	for _, m := range domain.Municipalities() {
+		if m.Country == domain.CountrySE {
 			w.munis = append(w.munis, m.Code)
 		}
 	}
-	w.munis = append(w.munis, "", data.MunicipalityOther)
+	w.munis = append(w.munis, "", domain.MunicipalityOther)
 	// Device ids are UUIDv7, increasing in creation order within the
 	// process, so ties between equal clocks break the same way on replay.
 	for i := range n {
@@ -143,7 +144,7 @@ func (w *cvWorld) text(d *cvDevice, what string) string {
 }
 
 func (w *cvWorld) date() string {
-	return datatest.Epoch.AddDate(0, 0, -w.rng.IntN(300)).Format(data.DateLayout)
+	return datatest.Epoch.AddDate(0, 0, -w.rng.IntN(300)).Format(domain.DateLayout)
 }
 
 func (w *cvWorld) dev() *cvDevice { return w.devs[w.rng.IntN(len(w.devs))] }
@@ -385,10 +386,10 @@ func (w *cvWorld) plantJunk() {
 // before the bundle that created it (bundles are imported in any order).
 // Such a row is live but fails validation when saved (no name, no date…),
 // so the operations leave it alone until the rest arrives.
-func incomplete(id string) error { return &data.NotFoundError{Entity: "incomplete", ID: id} }
+func incomplete(id string) error { return &domain.NotFoundError{Entity: "incomplete", ID: id} }
 
-func (w *cvWorld) readOrg(d *cvDevice) func(string) (data.Organisation, error) {
-	return func(id string) (data.Organisation, error) {
+func (w *cvWorld) readOrg(d *cvDevice) func(string) (domain.Organisation, error) {
+	return func(id string) (domain.Organisation, error) {
 		o, err := d.s.Organisation(ctx, id)
 		if err == nil && o.Name == "" {
 			err = incomplete(id)
@@ -397,8 +398,8 @@ func (w *cvWorld) readOrg(d *cvDevice) func(string) (data.Organisation, error) {
 	}
 }
 
-func (w *cvWorld) readVisit(d *cvDevice) func(string) (data.Visit, error) {
-	return func(id string) (data.Visit, error) {
+func (w *cvWorld) readVisit(d *cvDevice) func(string) (domain.Visit, error) {
+	return func(id string) (domain.Visit, error) {
 		v, err := d.s.Visit(ctx, id)
 		if err == nil && (v.Date == "" || len(v.OrgIDs) == 0) {
 			err = incomplete(id)
@@ -407,8 +408,8 @@ func (w *cvWorld) readVisit(d *cvDevice) func(string) (data.Visit, error) {
 	}
 }
 
-func (w *cvWorld) readAction(d *cvDevice) func(string) (data.Action, error) {
-	return func(id string) (data.Action, error) {
+func (w *cvWorld) readAction(d *cvDevice) func(string) (domain.Action, error) {
+	return func(id string) (domain.Action, error) {
 		a, err := d.s.Action(ctx, id)
 		if err == nil && (a.Text == "" || a.OrgID == "") {
 			err = incomplete(id)
@@ -417,8 +418,8 @@ func (w *cvWorld) readAction(d *cvDevice) func(string) (data.Action, error) {
 	}
 }
 
-func (w *cvWorld) readContact(d *cvDevice) func(string) (data.Contact, error) {
-	return func(id string) (data.Contact, error) {
+func (w *cvWorld) readContact(d *cvDevice) func(string) (domain.Contact, error) {
+	return func(id string) (domain.Contact, error) {
 		c, err := d.s.Contact(ctx, id)
 		if err == nil && (c.Name == "" || c.OrgID == "") {
 			err = incomplete(id)
@@ -457,7 +458,7 @@ func pickLive[T any](w *cvWorld, list []string, read func(id string) (T, error))
 		if err == nil {
 			return v, true
 		}
-		var nf *data.NotFoundError
+		var nf *domain.NotFoundError
 		if !errors.As(err, &nf) {
 			w.fatalf("read %s: %v", list[i], err)
 		}
@@ -466,7 +467,7 @@ func pickLive[T any](w *cvWorld, list []string, read func(id string) (T, error))
 }
 
 func isNotFound(err error) bool {
-	var nf *data.NotFoundError
+	var nf *domain.NotFoundError
 	return errors.As(err, &nf)
 }
 
@@ -476,7 +477,7 @@ var cvOrgFields = []string{"name", "notes", "employees", "municipality", "kind",
 	"sustainability_notes", "leader_gender", "sustainability"}
 
 // setOrgField gives o's field a new random value and describes it.
-func (w *cvWorld) setOrgField(d *cvDevice, o *data.Organisation, field string) string {
+func (w *cvWorld) setOrgField(d *cvDevice, o *domain.Organisation, field string) string {
 	r := w.rng
 	switch field {
 	case "name":
@@ -500,7 +501,7 @@ func (w *cvWorld) setOrgField(d *cvDevice, o *data.Organisation, field string) s
 		o.Municipality = w.munis[r.IntN(len(w.munis))]
 		return o.Municipality
 	case "kind":
-		o.Kind = data.OrgKinds[r.IntN(len(data.OrgKinds))]
+		o.Kind = domain.OrgKinds[r.IntN(len(domain.OrgKinds))]
 		return string(o.Kind)
 	case "sector":
 		o.Sector = []string{"", "A", "C", "J", "M", "Q"}[r.IntN(6)]
@@ -514,20 +515,20 @@ func (w *cvWorld) setOrgField(d *cvDevice, o *data.Organisation, field string) s
 		}
 		return strings.Join(o.Tags, ",")
 	case "leader_gender":
-		o.LeaderGender = data.LeaderGenders[r.IntN(len(data.LeaderGenders))]
+		o.LeaderGender = domain.LeaderGenders[r.IntN(len(domain.LeaderGenders))]
 		return string(o.LeaderGender)
 	case "sustainability":
-		o.Sustainability = []data.Sustainability{data.SustainabilityUnknown, data.SustainabilityYes, data.SustainabilityNo}[r.IntN(3)]
+		o.Sustainability = []domain.Sustainability{domain.SustainabilityUnknown, domain.SustainabilityYes, domain.SustainabilityNo}[r.IntN(3)]
 		return string(o.Sustainability)
 	}
 	panic(field)
 }
 
 // setAnswer changes the answer of one dimension of a (adding it when absent).
-func (w *cvWorld) setAnswer(d *cvDevice, a *data.Assessment, m *models.Model, dim string) string {
-	i := slices.IndexFunc(a.Answers, func(x data.Answer) bool { return x.Dimension == dim })
+func (w *cvWorld) setAnswer(d *cvDevice, a *domain.Assessment, m *models.Model, dim string) string {
+	i := slices.IndexFunc(a.Answers, func(x domain.Answer) bool { return x.Dimension == dim })
 	if i < 0 {
-		a.Answers = append(a.Answers, data.Answer{Dimension: dim})
+		a.Answers = append(a.Answers, domain.Answer{Dimension: dim})
 		i = len(a.Answers) - 1
 	}
 	ans := &a.Answers[i]
@@ -535,7 +536,7 @@ func (w *cvWorld) setAnswer(d *cvDevice, a *data.Assessment, m *models.Model, di
 	case models.KindScale:
 		if w.rng.IntN(4) == 0 {
 			t := 1 + w.rng.IntN(m.Levels)
-			ans.Target, ans.TargetDue = &t, datatest.Epoch.AddDate(1, 0, w.rng.IntN(200)).Format(data.DateLayout)
+			ans.Target, ans.TargetDue = &t, datatest.Epoch.AddDate(1, 0, w.rng.IntN(200)).Format(domain.DateLayout)
 			return fmt.Sprintf("%s target %d", dim, t)
 		}
 		l := 1 + w.rng.IntN(m.Levels)

@@ -66,6 +66,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/hlc"
 	"eu.ilsa.coach/ilsa/data/models"
@@ -433,7 +434,7 @@ func (w *cvWorld) randomOp() {
 }
 
 func (w *cvWorld) opCreateOrg(d *cvDevice) bool {
-	o := data.Organisation{Name: w.text(d, "Org"), Country: data.CountrySE}
+	o := domain.Organisation{Name: w.text(d, "Org"), Country: domain.CountrySE}
 	if w.rng.IntN(2) == 0 {
 		w.setOrgField(d, &o, "municipality")
 	}
@@ -554,10 +555,10 @@ func (w *cvWorld) opCreateVisit(d *cvDevice) bool {
 	if len(orgs) == 0 {
 		return false
 	}
-	nv := data.NewVisit{Visit: data.Visit{Date: w.date(), OrgIDs: orgs, Notes: w.text(d, "besök"),
-		Minutes: 15 * (1 + w.rng.IntN(8)), Type: data.VisitTypes[w.rng.IntN(len(data.VisitTypes))]}}
+	nv := data.NewVisit{Visit: domain.Visit{Date: w.date(), OrgIDs: orgs, Notes: w.text(d, "besök"),
+		Minutes: 15 * (1 + w.rng.IntN(8)), Type: domain.VisitTypes[w.rng.IntN(len(domain.VisitTypes))]}}
 	for range w.rng.IntN(3) {
-		nv.NextSteps = append(nv.NextSteps, data.Action{Text: w.text(d, "nästa steg"), Due: w.date()})
+		nv.NextSteps = append(nv.NextSteps, domain.Action{Text: w.text(d, "nästa steg"), Due: w.date()})
 	}
 	w.must(d.s.CreateVisitWithActions(ctx, &nv), "create visit")
 	var labels []string
@@ -572,7 +573,7 @@ func (w *cvWorld) opCreateVisit(d *cvDevice) bool {
 	return true
 }
 
-func (w *cvWorld) editVisit(d *cvDevice, v data.Visit, what int) {
+func (w *cvWorld) editVisit(d *cvDevice, v domain.Visit, what int) {
 	w.t.Helper()
 	var desc string
 	switch what {
@@ -652,7 +653,7 @@ func (w *cvWorld) opCreateAction(d *cvDevice) bool {
 	if !ok {
 		return false
 	}
-	a := data.Action{OrgID: id, Text: w.text(d, "åtgärd"), Owner: d.name}
+	a := domain.Action{OrgID: id, Text: w.text(d, "åtgärd"), Owner: d.name}
 	if w.rng.IntN(2) == 0 {
 		a.Due = w.date()
 	}
@@ -706,7 +707,7 @@ func (w *cvWorld) opContact(d *cvDevice) bool {
 	if !ok {
 		return false
 	}
-	c := data.Contact{OrgID: id, Name: w.text(d, "Person"), Role: "VD"}
+	c := domain.Contact{OrgID: id, Name: w.text(d, "Person"), Role: "VD"}
 	w.must(d.s.CreateContact(ctx, &c), "create contact")
 	w.logf("%s create %s at %s", d.name, w.remember(&w.contacts, "contact", c.ID), w.label[id])
 	return true
@@ -718,7 +719,7 @@ func (w *cvWorld) opNewAssessment(d *cvDevice) bool {
 		return false
 	}
 	m := []*models.Model{w.scale, w.canvas, w.checklist}[w.rng.IntN(3)]
-	a := data.Assessment{OrgID: id, ModelID: m.ID, ModelVersion: m.Version, Date: w.date()}
+	a := domain.Assessment{OrgID: id, ModelID: m.ID, ModelVersion: m.Version, Date: w.date()}
 	var desc []string
 	for _, dim := range m.Dimensions {
 		if w.rng.IntN(2) == 0 {
@@ -734,7 +735,7 @@ func (w *cvWorld) opNewAssessment(d *cvDevice) bool {
 
 // editableAssessment reads an assessment live on d whose organisation is
 // live on d too (saving needs both).
-func (w *cvWorld) editableAssessment(d *cvDevice, id string) (data.Assessment, bool) {
+func (w *cvWorld) editableAssessment(d *cvDevice, id string) (domain.Assessment, bool) {
 	a, err := d.s.Assessment(ctx, id)
 	if isNotFound(err) {
 		return a, false
@@ -749,7 +750,7 @@ func (w *cvWorld) editableAssessment(d *cvDevice, id string) (data.Assessment, b
 	return a, true
 }
 
-func (w *cvWorld) editAssessment(d *cvDevice, a data.Assessment, dim string) {
+func (w *cvWorld) editAssessment(d *cvDevice, a domain.Assessment, dim string) {
 	w.t.Helper()
 	m := w.model[a.ID]
 	desc := w.setAnswer(d, &a, m, dim)
@@ -758,7 +759,7 @@ func (w *cvWorld) editAssessment(d *cvDevice, a data.Assessment, dim string) {
 		a.Comment = w.text(d, "bedömning")
 		desc += "; comment=" + a.Comment
 	case 1:
-		a.Status = []data.AssessmentStatus{data.AssessmentDraft, data.AssessmentDone}[w.rng.IntN(2)]
+		a.Status = []domain.AssessmentStatus{domain.AssessmentDraft, domain.AssessmentDone}[w.rng.IntN(2)]
 		desc += "; status=" + string(a.Status)
 	}
 	w.must(d.s.SaveAssessment(ctx, &a, m), "save assessment")

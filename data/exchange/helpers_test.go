@@ -10,6 +10,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
@@ -41,7 +42,7 @@ func (d *device) sync(folder string) exchange.Result {
 
 func (d *device) dump() string { return datatest.Dump(d.t, d.s) }
 
-func (d *device) org(name string) data.Organisation { return datatest.Org(d.t, d.s, name, "") }
+func (d *device) org(name string) domain.Organisation { return datatest.Org(d.t, d.s, name, "") }
 
 func (d *device) setNotes(id, notes string) {
 	d.t.Helper()

@@ -11,12 +11,13 @@ import (
 	"github.com/mattn/go-sqlite3"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/internal/regular"
 )
 
 // Reason codes: stable and language-free; translations/errors.go maps each
-// to a sentence (as data.ValidationError codes).
+// to a sentence (as domain.ValidationError codes).
 const (
 	// Why a file in the folder was ignored (never read).
 	ReasonSystemFile     = "sync.ignored.system"   // desktop.ini, .DS_Store…
@@ -65,7 +66,7 @@ var Reasons = []string{ReasonSystemFile, ReasonEngineTemp, ReasonEngineConflict,
 
 // Error stops a sync: the folder is missing, unreadable or wiped. Nothing
 // was deleted. (A failure to write into the folder, CodeFolderUnwritable,
-// does not stop a sync: Sync reports it in Result.NotWritten.) It unwraps to a *data.ValidationError (field "folder", the
+// does not stop a sync: Sync reports it in Result.NotWritten.) It unwraps to a *domain.ValidationError (field "folder", the
 // code, the path as Path) so translations.Localizer.Error reads it out.
 type Error struct {
 	Code string
@@ -82,7 +83,7 @@ func (e *Error) Error() string {
 
 // Unwrap gives the translatable problem and the cause.
 func (e *Error) Unwrap() []error {
-	v := &data.ValidationError{Field: "folder", Code: e.Code, Params: map[string]any{"Path": e.Path}}
+	v := &domain.ValidationError{Field: "folder", Code: e.Code, Params: map[string]any{"Path": e.Path}}
 	if e.Err == nil {
 		return []error{v}
 	}

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // What happened to a file that was not imported.
@@ -72,8 +73,8 @@ type FileReport struct {
 
 // Problem is the report as a translatable problem: pass it to
 // translations.Localizer.Problem for a sentence in the user's language.
-func (f FileReport) Problem() *data.ValidationError {
-	return &data.ValidationError{Field: "file", Code: f.Reason, Params: map[string]any{"Path": f.Path}}
+func (f FileReport) Problem() *domain.ValidationError {
+	return &domain.ValidationError{Field: "file", Code: f.Reason, Params: map[string]any{"Path": f.Path}}
 }
 
 // Gap is a range of a device's changes not yet seen.

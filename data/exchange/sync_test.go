@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
@@ -356,7 +357,7 @@ func TestExportAndImportFiles(t *testing.T) {
 func TestAdvisorOfFollowsClonesToTheirOriginal(t *testing.T) {
 	folder := t.TempDir()
 	a := newDevice(t)
-	if err := a.s.SetProfile(data.Profile{Advisor: "Erik Lund", Country: data.CountrySE}); err != nil {
+	if err := a.s.SetProfile(data.Profile{Advisor: "Erik Lund", Country: domain.CountrySE}); err != nil {
 		t.Fatal(err)
 	}
 	a.sync(folder)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle/bundletest"
 	"eu.ilsa.coach/ilsa/data/hlc"
@@ -47,7 +48,7 @@ func plantBundle(t *testing.T, folder, dev string, first, count uint64, cs iter.
 func bigNotes(dev string, n, size int) iter.Seq[data.Change] {
 	return func(yield func(data.Change) bool) {
 		for i := range n {
-			c := data.Change{Device: dev, Seq: uint64(i + 1), HLC: hlc.Timestamp(1 << 40), Entity: data.EntityOrganisation,
+			c := data.Change{Device: dev, Seq: uint64(i + 1), HLC: hlc.Timestamp(1 << 40), Entity: domain.EntityOrganisation,
 				ID: "bomb-org", Field: "notes", Value: `"` + strings.Repeat("A", size-2) + `"`}
 			if !yield(c) {
 				return
@@ -202,7 +203,7 @@ func TestSequenceNumbersBeyondTheLimitAreRefused(t *testing.T) {
 	a.sync(folder)
 	forged := func(dev string, seq uint64) iter.Seq[data.Change] {
 		return bundletest.Changes(data.Change{Device: dev, Seq: seq, HLC: hlc.Timestamp(1 << 40),
-			Entity: data.EntityOrganisation, ID: "forged-org", Field: "name", Value: `"Förfalskad"`})
+			Entity: domain.EntityOrganisation, ID: "forged-org", Field: "name", Value: `"Förfalskad"`})
 	}
 	beyond := plantBundle(t, folder, "forged-device", 1<<63, 1, forged("forged-device", 1<<63))
 	atLimit := plantBundle(t, folder, "far-device", data.MaxSeq, 1, forged("far-device", data.MaxSeq))

@@ -13,6 +13,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 )
@@ -65,7 +66,7 @@ func TestRehomedRecordsAreWrittenByTheSameSync(t *testing.T) {
 	mustEqual(t, "records rehomed", res.Rehomed, 1)
 	want, _ := json.Marshal([]string{keep.ID})
 	moved := slices.ContainsFunc(ownChanges(t, folder, b.s.DeviceID()), func(c data.Change) bool {
-		return c.Entity == data.EntityVisit && c.ID == v.ID && c.Field == "orgs" && c.Value == string(want)
+		return c.Entity == domain.EntityVisit && c.ID == v.ID && c.Field == "orgs" && c.Value == string(want)
 	})
 	if !moved {
 		t.Fatal("the visit's move onto the kept organisation is not in b's directory after the sync that made it")

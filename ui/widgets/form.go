@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -132,7 +132,7 @@ func (f *Form) Clear() {
 // whether err was a validation error.
 func (f *Form) ShowErrors(err error) bool {
 	f.Clear()
-	vs := data.ValidationErrors(err)
+	vs := domain.ValidationErrors(err)
 	if len(vs) == 0 {
 		return false
 	}

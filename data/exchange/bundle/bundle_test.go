@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -20,7 +21,7 @@ func sampleChanges(dev string, first uint64, n int) []data.Change {
 	out := make([]data.Change, n)
 	for i := range out {
 		out[i] = data.Change{Device: dev, Seq: first + uint64(i), HLC: hlc.Timestamp(1000 + i), Base: hlc.Timestamp(i),
-			Entity: data.EntityOrganisation, ID: fmt.Sprintf("org-%d", i/3), Field: []string{"name", "notes", "tags"}[i%3],
+			Entity: domain.EntityOrganisation, ID: fmt.Sprintf("org-%d", i/3), Field: []string{"name", "notes", "tags"}[i%3],
 			Value: fmt.Sprintf(`"värde %d"`, i)}
 	}
 	return out

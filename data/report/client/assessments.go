@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -181,8 +182,8 @@ func (r *report) nextStep(pr *data.Progress) {
 }
 
 // answers indexes an assessment's answers by dimension.
-func answers(a *data.Assessment) map[string]data.Answer {
-	out := make(map[string]data.Answer, len(a.Answers))
+func answers(a *domain.Assessment) map[string]domain.Answer {
+	out := make(map[string]domain.Answer, len(a.Answers))
 	for _, ans := range a.Answers {
 		out[ans.Dimension] = ans
 	}

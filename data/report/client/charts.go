@@ -8,6 +8,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/plot"
 )
 
@@ -290,7 +291,7 @@ func levelTicks(levels int) []int {
 
 // dayNumber is a YYYY-MM-DD date as days since 1970, the x of the line charts.
 func dayNumber(s string) float64 {
-	t, err := time.Parse(data.DateLayout, s)
+	t, err := time.Parse(domain.DateLayout, s)
 	if err != nil {
 		return 0
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc"
 	"eu.ilsa.coach/ilsa/translations"
@@ -32,14 +33,14 @@ const defaultMaxVisits = 40
 
 // Write writes the client report of organisation orgID as a PDF to w, in
 // tr's language, and returns its number of pages. Nothing is written when
-// the organisation is unknown (a *data.NotFoundError) or the data cannot be
+// the organisation is unknown (a *domain.NotFoundError) or the data cannot be
 // read: the whole document is built before its first byte goes to w.
 func Write(ctx context.Context, w io.Writer, st *data.Store, lib *models.Library, orgID string,
 	tr *translations.Localizer, opts Options) (pages int, err error) {
 	if opts.Today == "" {
-		opts.Today = time.Now().Format(data.DateLayout)
+		opts.Today = time.Now().Format(domain.DateLayout)
 	}
-	day, err := time.Parse(data.DateLayout, opts.Today)
+	day, err := time.Parse(domain.DateLayout, opts.Today)
 	if err != nil {
 		return 0, fmt.Errorf("client report: date %q: %w", opts.Today, err)
 	}

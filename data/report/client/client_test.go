@@ -13,6 +13,7 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/data/report/client"
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
@@ -32,7 +33,7 @@ const (
 type fixture struct {
 	st    *data.Store
 	lib   *models.Library
-	org   data.Organisation
+	org   domain.Organisation
 	irl   *models.Model
 	draft string // a visit note only a draft assessment would show
 }
@@ -49,13 +50,13 @@ func newFixture(t *testing.T) *fixture {
 	}
 	f := &fixture{st: st, lib: lib}
 	f.org = datatest.Org(t, st, orgName, "556036-0793")
-	f.org.Country, f.org.Municipality, f.org.Sector, f.org.Kind = data.CountrySE, "2380", "C", data.KindSME
+	f.org.Country, f.org.Municipality, f.org.Sector, f.org.Kind = domain.CountrySE, "2380", "C", domain.KindSME
 	f.org.Employees = level(12)
 	f.org.Notes = "Familjeföretag som pressar must av äpplen från Storsjöbygden."
 	if err := st.UpdateOrganisation(ctx, &f.org); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.CreateContact(ctx, &data.Contact{OrgID: f.org.ID, Name: "Märta Ödlund", Role: "VD"}); err != nil {
+	if err := st.CreateContact(ctx, &domain.Contact{OrgID: f.org.ID, Name: "Märta Ödlund", Role: "VD"}); err != nil {
 		t.Fatal(err)
 	}
 	datatest.Visit(t, st, "2026-01-15", "Första mötet: kartläggning av idén.", f.org.ID)
@@ -67,9 +68,9 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal("innovation-readiness not bundled")
 	}
 	scale := func(date string, levels map[string]int, targets map[string][2]any) {
-		a := data.Assessment{OrgID: f.org.ID, ModelID: f.irl.ID, ModelVersion: f.irl.Version, Date: date, Status: data.AssessmentDone}
+		a := domain.Assessment{OrgID: f.org.ID, ModelID: f.irl.ID, ModelVersion: f.irl.Version, Date: date, Status: domain.AssessmentDone}
 		for _, d := range f.irl.Dimensions {
-			ans := data.Answer{Dimension: d.ID, Level: level(levels[d.ID])}
+			ans := domain.Answer{Dimension: d.ID, Level: level(levels[d.ID])}
 			if tg, ok := targets[d.ID]; ok {
 				ans.Target, ans.TargetDue = level(tg[0].(int)), tg[1].(string)
 			}
@@ -84,18 +85,18 @@ func newFixture(t *testing.T) *fixture {
 	scale("2026-10-01", map[string]int{"customer": 4, "technology": 5, "business-model": 4, "ipr": 2, "team": 4, "funding": 3},
 		map[string][2]any{"customer": {7, "2027-06-30"}, "team": {5, "2026-09-30"}, "technology": {5, "2026-12-31"}})
 
-	save := func(id string, answers []data.Answer) {
+	save := func(id string, answers []domain.Answer) {
 		m, _ := lib.Latest(id)
-		a := data.Assessment{OrgID: f.org.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-10-01",
-			Status: data.AssessmentDone, Answers: answers}
+		a := domain.Assessment{OrgID: f.org.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-10-01",
+			Status: domain.AssessmentDone, Answers: answers}
 		if err := st.SaveAssessment(ctx, &a, m); err != nil {
 			t.Fatal(err)
 		}
 	}
-	save("business-model-canvas", []data.Answer{
+	save("business-model-canvas", []domain.Answer{
 		{Dimension: "customer-segments", Text: "Dagligvarubutiker i Jämtland och Trøndelag"},
 		{Dimension: "value-propositions", Text: "Närproducerad must utan tillsatser"}})
-	save("agenda-2030", []data.Answer{
+	save("agenda-2030", []domain.Answer{
 		{Dimension: "sdg-7", Applies: true, Comment: "Solceller på presseriets tak"},
 		{Dimension: "sdg-12", Applies: true, Comment: "Fallfrukt tas till vara"},
 		{Dimension: "sdg-1", Applies: false, Comment: "Inte aktuellt"}})
@@ -103,8 +104,8 @@ func newFixture(t *testing.T) *fixture {
 	// Technology readiness has one dimension: no radar, still its levels.
 	trl, _ := lib.Latest("technology-readiness")
 	for i, date := range []string{"2026-02-01", "2026-09-01"} {
-		a := data.Assessment{OrgID: f.org.ID, ModelID: trl.ID, ModelVersion: trl.Version, Date: date, Status: data.AssessmentDone,
-			Answers: []data.Answer{{Dimension: trl.Dimensions[0].ID, Level: level(3 + 2*i)}}}
+		a := domain.Assessment{OrgID: f.org.ID, ModelID: trl.ID, ModelVersion: trl.Version, Date: date, Status: domain.AssessmentDone,
+			Answers: []domain.Answer{{Dimension: trl.Dimensions[0].ID, Level: level(3 + 2*i)}}}
 		if err := st.SaveAssessment(ctx, &a, trl); err != nil {
 			t.Fatal(err)
 		}
@@ -113,13 +114,13 @@ func newFixture(t *testing.T) *fixture {
 	// A draft is not a result: its comment must not reach the client.
 	f.draft = "UTKAST-SKA-INTE-SYNAS"
 	m, _ := lib.Latest("pestel")
-	d := data.Assessment{OrgID: f.org.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-01",
-		Status: data.AssessmentDraft, Comment: f.draft}
+	d := domain.Assessment{OrgID: f.org.ID, ModelID: m.ID, ModelVersion: m.Version, Date: "2026-11-01",
+		Status: domain.AssessmentDraft, Comment: f.draft}
 	if err := st.SaveAssessment(ctx, &d, m); err != nil {
 		t.Fatal(err)
 	}
 
-	for _, a := range []data.Action{
+	for _, a := range []domain.Action{
 		{OrgID: f.org.ID, Text: actionText, Due: "2026-12-15", Owner: "Märta Ödlund", ModelID: f.irl.ID, Dimension: "customer"},
 		{OrgID: f.org.ID, Text: "Skicka offert på etiketter", Due: "2026-11-01", Owner: "Kalle"},
 		{OrgID: f.org.ID, Text: "Redan klar", Done: "2026-10-02"},
@@ -216,7 +217,7 @@ func TestUnknownOrganisationWritesNothing(t *testing.T) {
 	f := newFixture(t)
 	var buf bytes.Buffer
 	_, err := client.Write(context.Background(), &buf, f.st, f.lib, "no-such-org", translations.New("sv"), client.Options{Today: today})
-	var nf *data.NotFoundError
+	var nf *domain.NotFoundError
 	if !errors.As(err, &nf) {
 		t.Fatalf("err = %v, want a *data.NotFoundError", err)
 	}

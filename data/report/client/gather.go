@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -11,10 +12,10 @@ import (
 // drawn: a read error (or an unknown organisation) then leaves the writer
 // untouched.
 type content struct {
-	org      data.Organisation
-	contacts []data.Contact
-	visits   []data.Visit // newest first, as the store lists them
-	models   []modelPart  // in the order the models were first used
+	org      domain.Organisation
+	contacts []domain.Contact
+	visits   []domain.Visit // newest first, as the store lists them
+	models   []modelPart    // in the order the models were first used
 	actions  []data.ActionRow
 	lib      *models.Library
 }
@@ -24,9 +25,9 @@ type content struct {
 // checklist.
 type modelPart struct {
 	model    *models.Model
-	progress *data.Progress   // scale models
-	latest   *data.Assessment // canvas and checklist models
-	count    int              // finished assessments of the model
+	progress *data.Progress     // scale models
+	latest   *domain.Assessment // canvas and checklist models
+	count    int                // finished assessments of the model
 }
 
 func gather(ctx context.Context, st *data.Store, lib *models.Library, orgID string) (*content, error) {
@@ -59,12 +60,12 @@ func gather(ctx context.Context, st *data.Store, lib *models.Library, orgID stri
 // modelParts orders the models by first finished assessment. Drafts are left
 // out, as in the Progress view: a half-done assessment is not a result to
 // hand a client.
-func modelParts(all []data.Assessment, progress []data.Progress, lib *models.Library) []modelPart {
+func modelParts(all []domain.Assessment, progress []data.Progress, lib *models.Library) []modelPart {
 	index := map[string]int{}
 	var out []modelPart
 	for i := range all {
 		a := &all[i]
-		if a.Status != data.AssessmentDone {
+		if a.Status != domain.AssessmentDone {
 			continue
 		}
 		m, ok := lib.Version(a.ModelID, a.ModelVersion)

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // titleBlock: what the report is, whose it is, when and by whom.
@@ -23,16 +23,16 @@ func (r *report) titleBlock() {
 
 	municipality := ""
 	switch {
-	case o.Municipality == data.MunicipalityOther:
+	case o.Municipality == domain.MunicipalityOther:
 		municipality = r.tr.T("ui.municipality.other")
 	case o.Municipality != "":
 		municipality = o.Municipality
-		if m, ok := data.MunicipalityByCode(o.Municipality); ok {
+		if m, ok := domain.MunicipalityByCode(o.Municipality); ok {
 			municipality = m.Name
 		}
 	}
 	sector := ""
-	if s, ok := data.SectorByCode(o.Sector); ok {
+	if s, ok := domain.SectorByCode(o.Sector); ok {
 		sector = s.Code + " – " + s.Name(r.lang)
 	}
 	kind := ""
@@ -40,7 +40,7 @@ func (r *report) titleBlock() {
 		kind = r.tr.Kind(o.Kind)
 	}
 	size := ""
-	if o.Size() != data.SizeUnknown {
+	if o.Size() != domain.SizeUnknown {
 		size = r.tr.Size(o.Size())
 	}
 	r.facts(2, [][2]string{
@@ -90,10 +90,10 @@ func (r *report) profile() {
 	if o.Employees != nil {
 		add(r.tr.T("field.employees"), r.tr.Number(*o.Employees))
 	}
-	if o.LeaderGender != data.LeaderUnknown {
+	if o.LeaderGender != domain.LeaderUnknown {
 		add(r.tr.T("field.leader_gender"), r.tr.Leader(o.LeaderGender))
 	}
-	if o.Sustainability != data.SustainabilityUnknown || o.SustainabilityNotes != "" {
+	if o.Sustainability != domain.SustainabilityUnknown || o.SustainabilityNotes != "" {
 		s := r.tr.Sustainability(o.Sustainability)
 		if o.SustainabilityNotes != "" {
 			s += "\n" + paragraphs(o.SustainabilityNotes)
@@ -183,7 +183,7 @@ func (r *report) openActions() {
 }
 
 // linkName names the model dimension an action is linked to.
-func (r *report) linkName(a data.Action) string {
+func (r *report) linkName(a domain.Action) string {
 	if a.ModelID == "" {
 		return ""
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Compute builds the report for f from the store: one pass over the visits
@@ -61,7 +62,7 @@ type computation struct {
 	visitIDs                               []string         // the ids of visits, which figures share
 	rco01                                  [6]figureBuilder // total, then by size class
 	rco81, rco87, reached, womenLed, cross figureBuilder
-	leaders                                map[data.LeaderGender]*figureBuilder
+	leaders                                map[domain.LeaderGender]*figureBuilder
 	all                                    figureBuilder
 	minutes                                int
 	gender                                 Gender
@@ -87,15 +88,15 @@ type rowBuilder struct {
 	minutes int
 }
 
-var sizeOrder = []data.SizeClass{data.SizeMicro, data.SizeSmall, data.SizeMedium, data.SizeLarge, data.SizeUnknown}
+var sizeOrder = []domain.SizeClass{domain.SizeMicro, domain.SizeSmall, domain.SizeMedium, domain.SizeLarge, domain.SizeUnknown}
 
 func newComputation(f Filter, orgs *orgTable) *computation {
 	c := &computation{f: f, orgs: orgs, pilots: map[string]bool{},
-		leaders: map[data.LeaderGender]*figureBuilder{}, rows: map[Dimension]map[string]*rowBuilder{}}
+		leaders: map[domain.LeaderGender]*figureBuilder{}, rows: map[Dimension]map[string]*rowBuilder{}}
 	for _, d := range Dimensions {
 		c.rows[d] = map[string]*rowBuilder{}
 	}
-	for _, g := range data.LeaderGenders {
+	for _, g := range domain.LeaderGenders {
 		c.leaders[g] = &figureBuilder{}
 	}
 	return c
@@ -183,7 +184,7 @@ func (c *computation) visit(v *data.ReportVisit, all []*org) {
 		lb := o.leader
 		if lb == nil {
 			if lb = c.leaders[o.LeaderGender]; lb == nil {
-				lb = c.leaders[data.LeaderUnknown]
+				lb = c.leaders[domain.LeaderUnknown]
 			}
 			o.leader = lb
 		}
@@ -213,7 +214,7 @@ func (c *computation) visit(v *data.ReportVisit, all []*org) {
 			c.cross.addOrg(o)
 			c.rco81.addOrg(o)
 		}
-		if v.Phase == data.PhasePilot {
+		if v.Phase == domain.PhasePilot {
 			// One pilot action per group of partners, however often they met.
 			key := c.pilotKey[:0]
 			for i, id := range resolved {
@@ -336,8 +337,8 @@ func (c *computation) report() *Report {
 	r.RCO87 = c.rco87.orgFigure(c)
 	r.OrgsReached = c.reached.orgFigure(c)
 	r.WomenLed = c.womenLed.orgFigure(c)
-	r.Leadership = Leadership{Women: c.leaders[data.LeaderWomen].orgFigure(c), Men: c.leaders[data.LeaderMen].orgFigure(c),
-		Mixed: c.leaders[data.LeaderMixed].orgFigure(c), Unknown: c.leaders[data.LeaderUnknown].orgFigure(c)}
+	r.Leadership = Leadership{Women: c.leaders[domain.LeaderWomen].orgFigure(c), Men: c.leaders[domain.LeaderMen].orgFigure(c),
+		Mixed: c.leaders[domain.LeaderMixed].orgFigure(c), Unknown: c.leaders[domain.LeaderUnknown].orgFigure(c)}
 	r.VisitCount = c.all.figure(c)
 	r.Gender.Visits = r.VisitCount.Visits // every visit in scope has its head count
 	r.CrossBorder = c.cross.figure(c)

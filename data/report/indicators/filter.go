@@ -5,45 +5,45 @@ import (
 	"slices"
 	"strings"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // Filter chooses what the report covers. Zero fields filter nothing.
 type Filter struct {
-	From, To     string       // YYYY-MM-DD, both inclusive
-	Country      data.Country // the organisation's country
-	County       string       // "23" Jämtland, "50" Trøndelag: from the organisation's municipality
-	Municipality string       // the organisation's municipality code
-	Advisor      string       // the visit's advisor, exactly as recorded
-	Kind         data.OrgKind // the organisation's kind
+	From, To     string         // YYYY-MM-DD, both inclusive
+	Country      domain.Country // the organisation's country
+	County       string         // "23" Jämtland, "50" Trøndelag: from the organisation's municipality
+	Municipality string         // the organisation's municipality code
+	Advisor      string         // the visit's advisor, exactly as recorded
+	Kind         domain.OrgKind // the organisation's kind
 }
 
 // Validate checks every field and returns every problem at once, as the
 // data package's validation errors (field names "from", "to", …).
 func (f *Filter) Validate() error {
-	f.Country = data.Country(strings.ToUpper(strings.TrimSpace(string(f.Country))))
+	f.Country = domain.Country(strings.ToUpper(strings.TrimSpace(string(f.Country))))
 	f.Advisor = strings.TrimSpace(f.Advisor)
-	errs := []error{data.ValidateDate("from", f.From, false), data.ValidateDate("to", f.To, false)}
+	errs := []error{domain.ValidateDate("from", f.From, false), domain.ValidateDate("to", f.To, false)}
 	if f.From != "" && f.To != "" && f.From > f.To && errs[0] == nil && errs[1] == nil {
 		errs = append(errs, choice("to", f.To))
 	}
 	if f.Country != "" && !f.Country.Valid() {
 		errs = append(errs, choice("country", string(f.Country)))
 	}
-	if f.County != "" && !slices.ContainsFunc(data.Counties(), func(c data.County) bool { return c.Code == f.County }) {
+	if f.County != "" && !slices.ContainsFunc(domain.Counties(), func(c domain.County) bool { return c.Code == f.County }) {
 		errs = append(errs, choice("county", f.County))
 	}
 	if f.Municipality != "" {
-		errs = append(errs, data.ValidateMunicipality(f.Municipality))
+		errs = append(errs, domain.ValidateMunicipality(f.Municipality))
 	}
-	if f.Kind != "" && !slices.Contains(data.OrgKinds, f.Kind) {
+	if f.Kind != "" && !slices.Contains(domain.OrgKinds, f.Kind) {
 		errs = append(errs, choice("kind", string(f.Kind)))
 	}
 	return errors.Join(errs...)
 }
 
 func choice(field, value string) error {
-	return &data.ValidationError{Field: field, Code: "choice", Params: map[string]any{"value": value}}
+	return &domain.ValidationError{Field: field, Code: "choice", Params: map[string]any{"value": value}}
 }
 
 // inPeriod reports whether a YYYY-MM-DD date lies in the filter's period.

@@ -8,6 +8,7 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -46,7 +47,7 @@ func newFixture(t *testing.T) *fixture {
 	ctx := context.Background()
 	s, _ := datatest.Open(t)
 	fx := &fixture{s: s, org: map[string]string{}, v: map[string]string{}, a: map[string]string{}}
-	mk := func(short string, o data.Organisation) {
+	mk := func(short string, o domain.Organisation) {
 		t.Helper()
 		if err := s.CreateOrganisation(ctx, &o); err != nil {
 			t.Fatalf("org %s: %v", short, err)
@@ -54,29 +55,29 @@ func newFixture(t *testing.T) *fixture {
 		fx.org[short] = o.ID
 	}
 	// A: Swedish micro enterprise led by women, visited by a Swedish and a Norwegian advisor.
-	mk("A", data.Organisation{Name: "Alfa Trä AB", Country: data.CountrySE, Municipality: "2321", Sector: "C",
-		Kind: data.KindSME, Employees: intp(5), LeaderGender: data.LeaderWomen})
+	mk("A", domain.Organisation{Name: "Alfa Trä AB", Country: domain.CountrySE, Municipality: "2321", Sector: "C",
+		Kind: domain.KindSME, Employees: intp(5), LeaderGender: domain.LeaderWomen})
 	// B: Norwegian small start-up, A's partner at the cross-border workshops.
-	mk("B", data.Organisation{Name: "Bravo Reiseliv AS", Country: data.CountryNO, Municipality: "5025", Sector: "I",
-		Kind: data.KindStartup, Employees: intp(30), LeaderGender: data.LeaderMen})
+	mk("B", domain.Organisation{Name: "Bravo Reiseliv AS", Country: domain.CountryNO, Municipality: "5025", Sector: "I",
+		Kind: domain.KindStartup, Employees: intp(30), LeaderGender: domain.LeaderMen})
 	// C: Swedish enterprise without an employee count: size unknown.
-	mk("C", data.Organisation{Name: "Charlie Konsult AB", Country: data.CountrySE, Municipality: "2380", Sector: "M",
-		Kind: data.KindSME, LeaderGender: data.LeaderMixed})
+	mk("C", domain.Organisation{Name: "Charlie Konsult AB", Country: domain.CountrySE, Municipality: "2380", Sector: "M",
+		Kind: domain.KindSME, LeaderGender: domain.LeaderMixed})
 	// P and U: public sector and academia: reached, cooperating, never enterprises.
-	mk("P", data.Organisation{Name: "Krokoms kommun", Country: data.CountrySE, Municipality: "2309", Sector: "O",
-		Kind: data.KindPublic, Employees: intp(200), LeaderGender: data.LeaderWomen})
-	mk("U", data.Organisation{Name: "Universitetet", Country: data.CountryNO, Municipality: "5001", Sector: "P",
-		Kind: data.KindAcademia, Employees: intp(5000)})
+	mk("P", domain.Organisation{Name: "Krokoms kommun", Country: domain.CountrySE, Municipality: "2309", Sector: "O",
+		Kind: domain.KindPublic, Employees: intp(200), LeaderGender: domain.LeaderWomen})
+	mk("U", domain.Organisation{Name: "Universitetet", Country: domain.CountryNO, Municipality: "5001", Sector: "P",
+		Kind: domain.KindAcademia, Employees: intp(5000)})
 	// D: Norwegian large company; Ddup is its duplicate (registered as a micro SME), merged into it.
-	mk("D", data.Organisation{Name: "Delta Energi AS", Country: data.CountryNO, Municipality: "5034", Sector: "D",
-		Kind: data.KindLarge, Employees: intp(300), LeaderGender: data.LeaderMen})
-	mk("Ddup", data.Organisation{Name: "Delta Energi", Country: data.CountryNO, Municipality: "5034", Sector: "D",
-		Kind: data.KindSME, Employees: intp(3), LeaderGender: data.LeaderWomen})
+	mk("D", domain.Organisation{Name: "Delta Energi AS", Country: domain.CountryNO, Municipality: "5034", Sector: "D",
+		Kind: domain.KindLarge, Employees: intp(300), LeaderGender: domain.LeaderMen})
+	mk("Ddup", domain.Organisation{Name: "Delta Energi", Country: domain.CountryNO, Municipality: "5034", Sector: "D",
+		Kind: domain.KindSME, Employees: intp(3), LeaderGender: domain.LeaderWomen})
 	// E: visited only just outside the period, and once in it by a visit that was deleted.
-	mk("E", data.Organisation{Name: "Echo Mat AB", Country: data.CountrySE, Municipality: "2326", Sector: "C",
-		Kind: data.KindSME, Employees: intp(100), LeaderGender: data.LeaderWomen})
+	mk("E", domain.Organisation{Name: "Echo Mat AB", Country: domain.CountrySE, Municipality: "2326", Sector: "C",
+		Kind: domain.KindSME, Employees: intp(100), LeaderGender: domain.LeaderWomen})
 
-	visit := func(short string, v data.Visit, orgs ...string) {
+	visit := func(short string, v domain.Visit, orgs ...string) {
 		t.Helper()
 		for _, o := range orgs {
 			v.OrgIDs = append(v.OrgIDs, fx.org[o])
@@ -86,64 +87,64 @@ func newFixture(t *testing.T) *fixture {
 		}
 		fx.v[short] = v.ID
 	}
-	visit("v1", data.Visit{Date: "2026-01-01", Type: data.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson",
-		Women: 1, Men: 1, Phase: data.PhaseCapacity}, "A")
-	visit("v2", data.Visit{Date: "2026-03-10", Type: data.VisitDigital, Minutes: 30, Advisor: "Kari Nordmann",
-		Women: 2, Phase: data.PhaseBenchmarking}, "A")
-	visit("v3", data.Visit{Date: "2026-04-15", Type: data.VisitWorkshop, Minutes: 180, Advisor: "Anna Svensson",
-		Women: 5, Men: 4, Other: 1, Phase: data.PhasePilot}, "A", "B")
-	visit("v4", data.Visit{Date: "2026-05-20", Type: data.VisitWorkshop, Minutes: 120, Advisor: "Kari Nordmann",
-		Women: 3, Men: 3, Phase: data.PhasePilot}, "B", "A")
+	visit("v1", domain.Visit{Date: "2026-01-01", Type: domain.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson",
+		Women: 1, Men: 1, Phase: domain.PhaseCapacity}, "A")
+	visit("v2", domain.Visit{Date: "2026-03-10", Type: domain.VisitDigital, Minutes: 30, Advisor: "Kari Nordmann",
+		Women: 2, Phase: domain.PhaseBenchmarking}, "A")
+	visit("v3", domain.Visit{Date: "2026-04-15", Type: domain.VisitWorkshop, Minutes: 180, Advisor: "Anna Svensson",
+		Women: 5, Men: 4, Other: 1, Phase: domain.PhasePilot}, "A", "B")
+	visit("v4", domain.Visit{Date: "2026-05-20", Type: domain.VisitWorkshop, Minutes: 120, Advisor: "Kari Nordmann",
+		Women: 3, Men: 3, Phase: domain.PhasePilot}, "B", "A")
 	// v5: one Swedish client, marked cross-border by the advisor (Norwegian participants came along).
-	visit("v5", data.Visit{Date: "2026-02-01", Type: data.VisitPhone, Minutes: 45, Advisor: "Erik Jonsson",
-		Men: 1, Phase: data.PhaseEvaluation, CrossBorder: true}, "C")
-	visit("v6", data.Visit{Date: "2026-02-15", Type: data.VisitEvent, Minutes: 90, Advisor: "Anna Svensson",
-		Women: 10, Men: 8, Phase: data.PhaseNext}, "P", "U")
-	visit("v7", data.Visit{Date: "2026-03-01", Type: data.VisitOnSite, Minutes: 60, Advisor: "Ola Haugen", Men: 2}, "Ddup")
-	visit("v8", data.Visit{Date: "2026-03-05", Type: data.VisitOnSite, Minutes: 60, Advisor: "Ola Haugen", Women: 1}, "D")
+	visit("v5", domain.Visit{Date: "2026-02-01", Type: domain.VisitPhone, Minutes: 45, Advisor: "Erik Jonsson",
+		Men: 1, Phase: domain.PhaseEvaluation, CrossBorder: true}, "C")
+	visit("v6", domain.Visit{Date: "2026-02-15", Type: domain.VisitEvent, Minutes: 90, Advisor: "Anna Svensson",
+		Women: 10, Men: 8, Phase: domain.PhaseNext}, "P", "U")
+	visit("v7", domain.Visit{Date: "2026-03-01", Type: domain.VisitOnSite, Minutes: 60, Advisor: "Ola Haugen", Men: 2}, "Ddup")
+	visit("v8", domain.Visit{Date: "2026-03-05", Type: domain.VisitOnSite, Minutes: 60, Advisor: "Ola Haugen", Women: 1}, "D")
 	// v9 still names the duplicate: it stands for a visit that arrives by sync after the merge.
-	visit("v9", data.Visit{Date: "2026-04-01", Type: data.VisitDigital, Minutes: 30, Advisor: "Ola Haugen", Men: 1}, "Ddup")
-	visit("deleted", data.Visit{Date: "2026-03-15", Type: data.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson", Women: 4}, "E")
-	visit("before", data.Visit{Date: "2025-12-31", Type: data.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson", Women: 1}, "E", "B")
-	visit("after", data.Visit{Date: "2026-07-01", Type: data.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson", Women: 1}, "E", "B")
+	visit("v9", domain.Visit{Date: "2026-04-01", Type: domain.VisitDigital, Minutes: 30, Advisor: "Ola Haugen", Men: 1}, "Ddup")
+	visit("deleted", domain.Visit{Date: "2026-03-15", Type: domain.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson", Women: 4}, "E")
+	visit("before", domain.Visit{Date: "2025-12-31", Type: domain.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson", Women: 1}, "E", "B")
+	visit("after", domain.Visit{Date: "2026-07-01", Type: domain.VisitOnSite, Minutes: 60, Advisor: "Anna Svensson", Women: 1}, "E", "B")
 	if err := s.DeleteVisit(ctx, fx.v["deleted"]); err != nil {
 		t.Fatal(err)
 	}
 
 	lib := library(t)
-	assess := func(short, model, date string, status data.AssessmentStatus, answers ...data.Answer) {
+	assess := func(short, model, date string, status domain.AssessmentStatus, answers ...domain.Answer) {
 		t.Helper()
 		m, ok := lib.Latest(model)
 		if !ok {
 			t.Fatalf("model %s missing", model)
 		}
-		a := data.Assessment{OrgID: fx.org[short], ModelID: m.ID, ModelVersion: m.Version, Date: date, Status: status, Answers: answers}
+		a := domain.Assessment{OrgID: fx.org[short], ModelID: m.ID, ModelVersion: m.Version, Date: date, Status: status, Answers: answers}
 		if err := s.SaveAssessment(ctx, &a, m); err != nil {
 			t.Fatalf("assessment of %s on %s: %v", short, date, err)
 		}
 		fx.a[short+" "+model+" "+date] = a.ID
 	}
-	level := func(dim string, n int) data.Answer { return data.Answer{Dimension: dim, Level: intp(n)} }
-	goal := func(dim string) data.Answer { return data.Answer{Dimension: dim, Applies: true} }
+	level := func(dim string, n int) domain.Answer { return domain.Answer{Dimension: dim, Level: intp(n)} }
+	goal := func(dim string) domain.Answer { return domain.Answer{Dimension: dim, Applies: true} }
 	const irl = "innovation-readiness"
 	// Agenda 2030: A serves goals 5 and 9; C's draft and D's assessment
 	// before the period do not count; the duplicate's (left on the old id)
 	// counts for D.
-	assess("A", indicatorsAgenda, "2026-03-10", data.AssessmentDone, goal("sdg-5"), goal("sdg-9"), data.Answer{Dimension: "sdg-1"})
-	assess("C", indicatorsAgenda, "2026-03-11", data.AssessmentDraft, goal("sdg-13"))
-	assess("D", indicatorsAgenda, "2025-12-01", data.AssessmentDone, goal("sdg-7"))
-	assess("Ddup", indicatorsAgenda, "2026-04-01", data.AssessmentDone, goal("sdg-9"), goal("sdg-13"))
+	assess("A", indicatorsAgenda, "2026-03-10", domain.AssessmentDone, goal("sdg-5"), goal("sdg-9"), domain.Answer{Dimension: "sdg-1"})
+	assess("C", indicatorsAgenda, "2026-03-11", domain.AssessmentDraft, goal("sdg-13"))
+	assess("D", indicatorsAgenda, "2025-12-01", domain.AssessmentDone, goal("sdg-7"))
+	assess("Ddup", indicatorsAgenda, "2026-04-01", domain.AssessmentDone, goal("sdg-9"), goal("sdg-13"))
 	// Impact: A rises in customer (2 → 4) and stays in technology; its
 	// later draft does not count. B is measured once. C's second
 	// assessment is after the period. D rises 1 → 3 across the merge.
-	assess("A", irl, "2025-10-01", data.AssessmentDone, level("customer", 2), level("technology", 3))
-	assess("A", irl, "2026-05-01", data.AssessmentDone, level("customer", 4), level("technology", 3))
-	assess("A", irl, "2026-06-01", data.AssessmentDraft, level("customer", 9))
-	assess("B", irl, "2026-02-01", data.AssessmentDone, level("customer", 5))
-	assess("C", irl, "2026-01-10", data.AssessmentDone, level("customer", 5))
-	assess("C", irl, "2026-07-15", data.AssessmentDone, level("customer", 7))
-	assess("Ddup", irl, "2025-11-01", data.AssessmentDone, level("customer", 1))
-	assess("D", irl, "2026-06-15", data.AssessmentDone, level("customer", 3))
+	assess("A", irl, "2025-10-01", domain.AssessmentDone, level("customer", 2), level("technology", 3))
+	assess("A", irl, "2026-05-01", domain.AssessmentDone, level("customer", 4), level("technology", 3))
+	assess("A", irl, "2026-06-01", domain.AssessmentDraft, level("customer", 9))
+	assess("B", irl, "2026-02-01", domain.AssessmentDone, level("customer", 5))
+	assess("C", irl, "2026-01-10", domain.AssessmentDone, level("customer", 5))
+	assess("C", irl, "2026-07-15", domain.AssessmentDone, level("customer", 7))
+	assess("Ddup", irl, "2025-11-01", domain.AssessmentDone, level("customer", 1))
+	assess("D", irl, "2026-06-15", domain.AssessmentDone, level("customer", 3))
 
 	// The merge, as merging does it: the duplicate's visit moves to the
 	// keeper, the duplicate points at the keeper and is deleted.

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 )
 
@@ -136,8 +136,8 @@ func TestReportsMatchGolden(t *testing.T) {
 		{}, {From: from, To: to}, {From: from}, {To: to}, {From: "2026-03-01", To: "2026-03-31"},
 		{From: from, To: to, Advisor: "Kari Nordmann"}, {Advisor: "Anna Svensson"}, {Advisor: "nobody"},
 		{From: from, To: to, Country: "no"}, {Country: "SE"}, {From: from, To: to, County: "23"},
-		{From: from, To: to, Municipality: "2321"}, {From: from, To: to, Kind: data.KindAcademia},
-		{Kind: data.KindSME, Country: "SE", Advisor: "Anna Svensson"}, {From: "2030-01-01"},
+		{From: from, To: to, Municipality: "2321"}, {From: from, To: to, Kind: domain.KindAcademia},
+		{Kind: domain.KindSME, Country: "SE", Advisor: "Anna Svensson"}, {From: "2030-01-01"},
 	})
 }
 
@@ -156,7 +156,7 @@ func TestOddTextMatchesGolden(t *testing.T) {
 	}
 	defer raw.Close()
 	for i, adv := range []string{"Åsa \x1f Öberg", `Kari "K" Nordmann, [x]`, strings.Repeat("é", 60), "\x00;,|", ""} {
-		v := data.Visit{Date: "2026-02-0" + strconv.Itoa(i+1), Type: data.VisitOnSite, Minutes: 300 + i,
+		v := domain.Visit{Date: "2026-02-0" + strconv.Itoa(i+1), Type: domain.VisitOnSite, Minutes: 300 + i,
 			Women: 1000, OrgIDs: []string{fx.org["B"], fx.org["A"]}}
 		if err := fx.s.CreateVisit(ctx, &v); err != nil {
 			t.Fatal(err)

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 )
 
@@ -232,7 +232,7 @@ func TestFilters(t *testing.T) {
 	fx.check(t, "Jämtland: RCO01", r.RCO01.Figure, 2, fx.orgs("A", "C"), nil)
 	r = compute(t, fx, indicators.Filter{From: from, To: to, Municipality: "2321"})
 	fx.check(t, "Åre: visits", r.VisitCount, 4, fx.orgs("A"), fx.visits("v1", "v2", "v3", "v4"))
-	r = compute(t, fx, indicators.Filter{From: from, To: to, Kind: data.KindAcademia})
+	r = compute(t, fx, indicators.Filter{From: from, To: to, Kind: domain.KindAcademia})
 	fx.check(t, "academia: reached", r.OrgsReached, 1, fx.orgs("U"), fx.visits("v6"))
 	fx.check(t, "academia: RCO01", r.RCO01.Figure, 0, nil, []string{})
 
@@ -249,7 +249,7 @@ func TestFilterValidation(t *testing.T) {
 	} {
 		if _, err := indicators.Compute(context.Background(), nil, f); err == nil {
 			t.Errorf("%+v accepted", f)
-		} else if _, ok := data.AsValidation(err); !ok {
+		} else if _, ok := domain.AsValidation(err); !ok {
 			t.Errorf("%+v: %v is no validation error", f, err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // org is an organisation as the report sees it, with what the report asks
@@ -37,7 +38,7 @@ type orgTable struct {
 func newOrgTable(rows []data.ReportOrg) *orgTable {
 	t := &orgTable{byID: make(map[string]*org, len(rows)), resolved: make(map[string]*org, len(rows))}
 	counties := map[string]string{}
-	for _, m := range data.Municipalities() {
+	for _, m := range domain.Municipalities() {
 		counties[m.Code] = m.County
 	}
 	all := make([]org, len(rows)) // one allocation for the table
@@ -45,8 +46,8 @@ func newOrgTable(rows []data.ReportOrg) *orgTable {
 	for i := range rows {
 		r := &rows[i]
 		all[i] = org{ReportOrg: *r, county: counties[r.Municipality], enterprise: r.Kind.IsEnterprise(),
-			size: uint8(slices.Index(sizeOrder, r.Size())), se: r.Country == data.CountrySE, no: r.Country == data.CountryNO,
-			womenLed: r.LeaderGender == data.LeaderWomen}
+			size: uint8(slices.Index(sizeOrder, r.Size())), se: r.Country == domain.CountrySE, no: r.Country == domain.CountryNO,
+			womenLed: r.LeaderGender == domain.LeaderWomen}
 		t.list[i] = &all[i]
 	}
 	// Sorting pointers moves 8 bytes per swap instead of a whole record.

@@ -1,6 +1,7 @@
 package indicators
 
 import "eu.ilsa.coach/ilsa/data"
+import "eu.ilsa.coach/ilsa/data/domain"
 
 // Figure is one number of the report and what lies behind it, so a screen
 // can list the organisations and visits a number counts. The id lists of a
@@ -20,15 +21,15 @@ type SizeSplit struct {
 }
 
 // Class returns the part of the split for one size class.
-func (s *SizeSplit) Class(c data.SizeClass) *Figure {
+func (s *SizeSplit) Class(c domain.SizeClass) *Figure {
 	switch c {
-	case data.SizeMicro:
+	case domain.SizeMicro:
 		return &s.Micro
-	case data.SizeSmall:
+	case domain.SizeSmall:
 		return &s.Small
-	case data.SizeMedium:
+	case domain.SizeMedium:
 		return &s.Medium
-	case data.SizeLarge:
+	case domain.SizeLarge:
 		return &s.Large
 	}
 	return &s.Unknown

@@ -8,8 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
@@ -24,18 +24,18 @@ func report(t *testing.T) *indicators.Report {
 	ctx := context.Background()
 	s, _ := datatest.Open(t)
 	five := 5
-	se := data.Organisation{Name: "Åre Smörbröd AB", Country: data.CountrySE, Municipality: "2321", Sector: "I",
-		Kind: data.KindSME, Employees: &five, LeaderGender: data.LeaderWomen}
-	no := data.Organisation{Name: "Røros Øl AS", Country: data.CountryNO, Municipality: "5025", Sector: "C", Kind: data.KindStartup}
-	for _, o := range []*data.Organisation{&se, &no} {
+	se := domain.Organisation{Name: "Åre Smörbröd AB", Country: domain.CountrySE, Municipality: "2321", Sector: "I",
+		Kind: domain.KindSME, Employees: &five, LeaderGender: domain.LeaderWomen}
+	no := domain.Organisation{Name: "Røros Øl AS", Country: domain.CountryNO, Municipality: "5025", Sector: "C", Kind: domain.KindStartup}
+	for _, o := range []*domain.Organisation{&se, &no} {
 		if err := s.CreateOrganisation(ctx, o); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, v := range []data.Visit{
-		{Date: "2026-03-02", OrgIDs: []string{se.ID, no.ID}, Type: data.VisitWorkshop, Minutes: 120, Advisor: "Kari Nordmann",
-			Women: 4, Men: 3, Phase: data.PhasePilot},
-		{Date: "2026-04-10", OrgIDs: []string{se.ID}, Type: data.VisitOnSite, Minutes: 45, Advisor: "Anna Svensson", Women: 1},
+	for _, v := range []domain.Visit{
+		{Date: "2026-03-02", OrgIDs: []string{se.ID, no.ID}, Type: domain.VisitWorkshop, Minutes: 120, Advisor: "Kari Nordmann",
+			Women: 4, Men: 3, Phase: domain.PhasePilot},
+		{Date: "2026-04-10", OrgIDs: []string{se.ID}, Type: domain.VisitOnSite, Minutes: 45, Advisor: "Anna Svensson", Women: 1},
 	} {
 		if err := s.CreateVisit(ctx, &v); err != nil {
 			t.Fatal(err)

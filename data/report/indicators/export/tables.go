@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"eu.ilsa.coach/ilsa/assets"
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/translations"
@@ -130,9 +130,9 @@ func leadershipTable(r *indicators.Report, tr *translations.Localizer) table {
 		header: []string{tr.T("field.leader_gender"), tr.T("report.indicators.col.organisations"), tr.T("report.indicators.col.share") + " %"},
 		widths: []float64{24, 14, 12}}
 	for _, x := range []struct {
-		g data.LeaderGender
+		g domain.LeaderGender
 		n int
-	}{{data.LeaderWomen, l.Women.Value}, {data.LeaderMen, l.Men.Value}, {data.LeaderMixed, l.Mixed.Value}, {data.LeaderUnknown, l.Unknown.Value}} {
+	}{{domain.LeaderWomen, l.Women.Value}, {domain.LeaderMen, l.Men.Value}, {domain.LeaderMixed, l.Mixed.Value}, {domain.LeaderUnknown, l.Unknown.Value}} {
 		t.rows = append(t.rows, []cell{text(tr.Leader(x.g)), count(x.n), share(x.n, total)})
 	}
 	t.rows = append(t.rows, []cell{text(tr.T("report.indicators.total")), count(total), share(total, total)})
@@ -171,28 +171,28 @@ func RowLabel(d indicators.Dimension, key string, tr *translations.Localizer) st
 	}
 	switch d {
 	case indicators.ByCountry:
-		return tr.Country(data.Country(key))
+		return tr.Country(domain.Country(key))
 	case indicators.ByCounty:
-		for _, c := range data.Counties() {
+		for _, c := range domain.Counties() {
 			if c.Code == key {
 				return c.Name
 			}
 		}
 	case indicators.ByMunicipality:
-		if key == data.MunicipalityOther {
+		if key == domain.MunicipalityOther {
 			return tr.T("report.indicators.outside_area")
 		}
-		if m, ok := data.MunicipalityByCode(key); ok {
+		if m, ok := domain.MunicipalityByCode(key); ok {
 			return m.Name
 		}
 	case indicators.BySector:
-		if s, ok := data.SectorByCode(key); ok {
+		if s, ok := domain.SectorByCode(key); ok {
 			return key + " – " + s.Name(tr.Lang())
 		}
 	case indicators.ByPhase:
-		return tr.Phase(data.Phase(key))
+		return tr.Phase(domain.Phase(key))
 	case indicators.ByType:
-		return tr.VisitType(data.VisitType(key))
+		return tr.VisitType(domain.VisitType(key))
 	}
 	return key
 }

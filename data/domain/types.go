@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"slices"
@@ -105,6 +105,10 @@ type Meta struct {
 	Seen hlc.Timestamp
 }
 
+// Common gives the fields every record carries, whatever its type: the
+// store's one write path reaches them through it.
+func (m *Meta) Common() *Meta { return m }
+
 // Organisation is a client: a company, a public body, a research organisation.
 type Organisation struct {
 	Meta
@@ -144,7 +148,8 @@ func (o Organisation) OrgNumberDisplay() string {
 	return o.OrgNr
 }
 
-func (o *Organisation) fields() map[string]any {
+// Fields gives the record's synced fields by name, as the change log writes them.
+func (o *Organisation) Fields() map[string]any {
 	var emp any
 	if o.Employees != nil {
 		emp = *o.Employees
@@ -173,7 +178,8 @@ type Contact struct {
 	ConsentDate string // YYYY-MM-DD: when the person agreed to be registered
 }
 
-func (c *Contact) fields() map[string]any {
+// Fields gives the record's synced fields by name, as the change log writes them.
+func (c *Contact) Fields() map[string]any {
 	return map[string]any{"org_id": c.OrgID, "name": c.Name, "role": c.Role, "email": c.Email,
 		"phone": c.Phone, "gender": string(c.Gender), "consent_date": c.ConsentDate}
 }
@@ -199,7 +205,8 @@ type Visit struct {
 // Participants is the total head count.
 func (v Visit) Participants() int { return v.Women + v.Men + v.Other }
 
-func (v *Visit) fields() map[string]any {
+// Fields gives the record's synced fields by name, as the change log writes them.
+func (v *Visit) Fields() map[string]any {
 	ids := slices.Clone(v.OrgIDs)
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
@@ -232,7 +239,8 @@ func (a Action) IsOpen() bool { return a.Done == "" }
 // IsOverdue reports whether an open action's due date is before today.
 func (a Action) IsOverdue(today string) bool { return a.IsOpen() && a.Due != "" && a.Due < today }
 
-func (a *Action) fields() map[string]any {
+// Fields gives the record's synced fields by name, as the change log writes them.
+func (a *Action) Fields() map[string]any {
 	return map[string]any{"org_id": a.OrgID, "visit_id": a.VisitID, "text": a.Text, "owner": a.Owner,
 		"due": a.Due, "done": a.Done, "model_id": a.ModelID, "dimension": a.Dimension}
 }

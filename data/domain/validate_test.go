@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"strings"
@@ -44,30 +44,30 @@ var refusedEverywhere = map[string]string{
 }
 
 func TestSingleLineFieldsRefuseControlCharacters(t *testing.T) {
-	for entity, spec := range entities {
-		for _, f := range spec.fields {
-			if !f.kind.isText() && f.kind != kindJSONList {
+	for entity, fields := range entityFields {
+		for _, f := range fields {
+			if !f.Kind.IsText() && f.Kind != FieldList {
 				continue
 			}
 			for name, bad := range refusedEverywhere {
 				v := any(bad)
-				if f.kind == kindJSONList {
+				if f.Kind == FieldList {
 					v = []string{"ok", bad}
 				}
-				err := f.check(v)
+				err := f.Check(v)
 				vErr, ok := AsValidation(err)
-				if !ok || vErr.Field != f.name || !strings.HasPrefix(vErr.Code, "text.") && vErr.Code != "date.format" {
-					t.Errorf("%s.%s = %q (%s): got %v, want a text problem naming the field", entity, f.name, bad, name, err)
+				if !ok || vErr.Field != f.Name || !strings.HasPrefix(vErr.Code, "text.") && vErr.Code != "date.format" {
+					t.Errorf("%s.%s = %q (%s): got %v, want a text problem naming the field", entity, f.Name, bad, name, err)
 				}
 			}
 			// A newline or a tab is refused on one line, kept in notes.
 			for _, s := range []string{"two\nlines", "a\ttab"} {
-				err := f.check(s)
-				if f.kind == kindNotes && err != nil {
-					t.Errorf("%s.%s (notes) refused %q: %v", entity, f.name, s, err)
+				err := f.Check(s)
+				if f.Kind == FieldNotes && err != nil {
+					t.Errorf("%s.%s (notes) refused %q: %v", entity, f.Name, s, err)
 				}
-				if f.kind != kindNotes && f.kind != kindJSONList && err == nil {
-					t.Errorf("%s.%s (one line) took %q", entity, f.name, s)
+				if f.Kind != FieldNotes && f.Kind != FieldList && err == nil {
+					t.Errorf("%s.%s (one line) took %q", entity, f.Name, s)
 				}
 			}
 		}
@@ -77,8 +77,8 @@ func TestSingleLineFieldsRefuseControlCharacters(t *testing.T) {
 func TestOrdinaryTextIsAccepted(t *testing.T) {
 	for _, s := range []string{"", "Storsjö Trä AB", "Trøndersk Fisk AS", "Sámi Duodji", "O'Brien & Co. (Åre)",
 		"שלום", "مرحبا", "名前", "emoji ✓ 👍", "nbsp\u00a0space", "zero\u200bwidth"} {
-		if err := checkSingleLine("name", s); err != nil {
-			t.Errorf("checkSingleLine(%q) = %v", s, err)
+		if err := CheckSingleLine("name", s); err != nil {
+			t.Errorf("CheckSingleLine(%q) = %v", s, err)
 		}
 		if err := checkMultiLine("notes", s+"\n\tmore"); err != nil {
 			t.Errorf("checkMultiLine(%q) = %v", s, err)
@@ -164,7 +164,7 @@ func TestDatesStayInRange(t *testing.T) {
 				t.Errorf("%s %q: %v, want %q", what, tc.date, err, tc.code)
 			}
 		}
-		if err := checkField(EntityVisit, "date", tc.date); (err == nil) != (tc.code == "") {
+		if err := CheckField(EntityVisit, "date", tc.date); (err == nil) != (tc.code == "") {
 			t.Errorf("the schema's check of visit.date %q: %v", tc.date, err)
 		}
 	}
@@ -177,10 +177,10 @@ func scaleModel() *models.Model {
 }
 
 func TestMergedTextFollowsTheField(t *testing.T) {
-	if err := checkField(EntityOrganisation, "name", "Two\nlines"); codeOf(t, err, "name") != "text.line_break" {
+	if err := CheckField(EntityOrganisation, "name", "Two\nlines"); codeOf(t, err, "name") != "text.line_break" {
 		t.Errorf("a merged name on two lines: %v", err)
 	}
-	if err := checkField(EntityOrganisation, "notes", "Two\nlines"); err != nil {
+	if err := CheckField(EntityOrganisation, "notes", "Two\nlines"); err != nil {
 		t.Errorf("merged notes on two lines: %v", err)
 	}
 }

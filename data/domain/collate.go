@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"slices"
@@ -8,8 +8,8 @@ import (
 	"golang.org/x/text/language"
 )
 
-// sortLangs are the readers' languages organisation names have sort keys for.
-var sortLangs = []string{"sv", "nb", "en"}
+// SortLangs are the readers' languages organisation names have sort keys for.
+var SortLangs = []string{"sv", "nb", "en"}
 
 // keyers keeps built collators per language, each with its key buffer:
 // building one allocates megabytes of tables, and a collator is not safe for
@@ -17,7 +17,7 @@ var sortLangs = []string{"sv", "nb", "en"}
 var keyers = map[string]*sync.Pool{}
 
 func init() {
-	for _, lang := range append(slices.Clone(sortLangs), "no", "nn") {
+	for _, lang := range append(slices.Clone(SortLangs), "no", "nn") {
 		keyers[lang] = &sync.Pool{New: func() any { return &keyer{c: newCollator(lang)} }}
 	}
 }
@@ -44,9 +44,9 @@ func newCollator(lang string) *collate.Collator {
 	return collate.New(tag, collate.IgnoreCase)
 }
 
-// sortKey is the byte string that orders name as a reader of lang expects;
+// SortKey is the byte string that orders name as a reader of lang expects;
 // keys compare with plain byte comparison (SQLite's BLOB order).
-func sortKey(lang, name string) []byte {
+func SortKey(lang, name string) []byte {
 	p := keyers[lang]
 	if p == nil {
 		p = keyers["en"] // newCollator's choice for any other language
@@ -56,15 +56,4 @@ func sortKey(lang, name string) []byte {
 	k.buf.Reset()
 	p.Put(k)
 	return key
-}
-
-// sortColumn is the organisations column holding lang's sort keys.
-func sortColumn(lang string) string {
-	switch lang {
-	case "sv", "nb":
-		return "sort_" + lang
-	case "no", "nn":
-		return "sort_nb"
-	}
-	return "sort_en"
 }

@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"errors"
@@ -22,7 +22,15 @@ func (e *ValidationError) Error() string {
 	return fmt.Sprintf("%s: %s %v", e.Field, e.Code, e.Params)
 }
 
-// invalid builds a ValidationError; params come as key, value pairs.
+// Invalid builds a ValidationError; params come as key, value pairs. The
+// store uses it for the problems only it can see (a reference to a missing
+// record, a merge of a record with itself).
+func Invalid(field, code string, params ...any) *ValidationError {
+	return invalid(field, code, params...)
+}
+
+// invalid is Invalid; the translations test finds the codes handed out by
+// its calls.
 func invalid(field, code string, params ...any) *ValidationError {
 	e := &ValidationError{Field: field, Code: code}
 	if len(params) > 0 {

@@ -1,4 +1,4 @@
-package data
+package domain
 
 import (
 	"encoding/json"
@@ -13,9 +13,9 @@ import (
 
 // Length limits keep one pasted novel from bloating every bundle.
 const (
-	maxNameLen  = 200
-	maxShortLen = 200
-	maxNotesLen = 100_000
+	MaxNameLen  = 200
+	MaxShortLen = 200
+	MaxNotesLen = 100_000
 )
 
 // The dates the app accepts. A visit in year 0 or 9999 is a typo, and it
@@ -63,13 +63,13 @@ func IsControl(r rune) bool {
 		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
-// checkSingleLine refuses what a one-line field (a name, a place, an org
+// CheckSingleLine refuses what a one-line field (a name, a place, an org
 // number, an e-mail address, a code) cannot hold: text that is not valid
 // UTF-8, a line break, or another control character (IsControl). Its error
 // is a *ValidationError naming field.
-func checkSingleLine(field, s string) error { return checkText(field, s, false) }
+func CheckSingleLine(field, s string) error { return checkText(field, s, false) }
 
-// checkMultiLine is checkSingleLine for notes and comments: newlines and
+// checkMultiLine is CheckSingleLine for notes and comments: newlines and
 // tabs are allowed, every other control character is not.
 func checkMultiLine(field, s string) error { return checkText(field, s, true) }
 
@@ -102,34 +102,34 @@ func normaliseLineEnds(s *string) {
 	}
 }
 
-// check checks a value of the field, as a record's fields() or columnValue
-// gives it, by the field's kind: text on one line or, for notes, several
-// (checkSingleLine, checkMultiLine), a date in range (checkDate), a list of
+// Check checks a value of the field, as a record's Fields() or a stored
+// column gives it, by the field's kind: text on one line or, for notes, several
+// (CheckSingleLine, checkMultiLine), a date in range (checkDate), a list of
 // one-line texts. Numbers and booleans are not checked here: their ranges
 // belong to each entity's Normalise. The error is a *ValidationError.
-func (f fieldSpec) check(v any) error {
-	switch f.kind {
-	case kindText, kindFreeText:
+func (f Field) Check(v any) error {
+	switch f.Kind {
+	case FieldText, FieldFreeText:
 		s, _ := v.(string)
-		return checkSingleLine(f.name, s)
-	case kindNotes:
+		return CheckSingleLine(f.Name, s)
+	case FieldNotes:
 		s, _ := v.(string)
-		return checkMultiLine(f.name, s)
-	case kindDate: // anything but a date is refused as one, control characters too
+		return checkMultiLine(f.Name, s)
+	case FieldDate: // anything but a date is refused as one, control characters too
 		s, _ := v.(string)
-		return checkDate(f.name, s)
-	case kindJSONList:
+		return checkDate(f.Name, s)
+	case FieldList:
 		var l []string
 		switch v := v.(type) {
 		case []string:
 			l = v
 		case string: // the column's JSON
 			if err := json.Unmarshal([]byte(v), &l); err != nil {
-				return invalid(f.name, "text.encoding")
+				return invalid(f.Name, "text.encoding")
 			}
 		}
 		for _, s := range l {
-			if err := checkSingleLine(f.name, s); err != nil {
+			if err := CheckSingleLine(f.Name, s); err != nil {
 				return err
 			}
 		}
@@ -137,18 +137,16 @@ func (f fieldSpec) check(v any) error {
 	return nil
 }
 
-// checkField checks one field's value of an entity (see fieldSpec.check);
-// an unknown entity or field is not checked.
-func checkField(entity, field string, v any) error {
-	spec, ok := entities[entity]
+// CheckField checks one field's value of an entity by the field's kind: a
+// text on one line or several, a date in range, a list of one-line texts;
+// an unknown entity or field is not checked. The error is a
+// *ValidationError.
+func CheckField(entity, field string, v any) error {
+	f, ok := FieldOf(entity, field)
 	if !ok {
 		return nil
 	}
-	f, ok := spec.field(field)
-	if !ok {
-		return nil
-	}
-	return f.check(v)
+	return f.Check(v)
 }
 
 // problems collects the validation errors of one record, one per field: a
@@ -159,13 +157,13 @@ type problems struct {
 	bad  map[string]bool
 }
 
-// checkFields checks every field of a record of entity by its kind in the
-// schema (fieldSpec.check).
+// checkFields checks every field of a record of entity by its kind
+// (Field.Check).
 func checkFields(entity string, fields map[string]any) *problems {
 	p := &problems{bad: map[string]bool{}}
-	for _, f := range entities[entity].fields {
-		if v, ok := fields[f.name]; ok {
-			p.add(f.check(v))
+	for _, f := range entityFields[entity] {
+		if v, ok := fields[f.Name]; ok {
+			p.add(f.Check(v))
 		}
 	}
 	return p
@@ -186,14 +184,16 @@ func (p *problems) add(err error) {
 
 func (p *problems) err() error { return errors.Join(p.errs...) }
 
-func checkLen(field, s string, max int) error {
+// CheckLen refuses a text of more than max characters.
+func CheckLen(field, s string, max int) error {
 	if utf8.RuneCountInString(s) > max {
 		return invalid(field, "too_long", "max", max)
 	}
 	return nil
 }
 
-func oneOf[T ~string](field string, v T, allowed []T) error {
+// OneOf refuses a value that is not one of allowed.
+func OneOf[T ~string](field string, v T, allowed []T) error {
 	if !slices.Contains(allowed, v) {
 		return invalid(field, "choice", "value", string(v))
 	}
@@ -220,11 +220,11 @@ func (o *Organisation) Normalise() error {
 		}
 	}
 	o.Tags = tags
-	p := checkFields(EntityOrganisation, o.fields())
+	p := checkFields(EntityOrganisation, o.Fields())
 	if o.Name == "" {
 		p.add(invalid("name", "required"))
 	} else {
-		p.add(checkLen("name", o.Name, maxNameLen))
+		p.add(CheckLen("name", o.Name, MaxNameLen))
 	}
 	if o.Country != "" && !o.Country.Valid() {
 		p.add(invalid("country", "country.unknown", "value", string(o.Country)))
@@ -253,13 +253,13 @@ func (o *Organisation) Normalise() error {
 	if o.Kind == "" {
 		o.Kind = KindSME
 	}
-	p.add(oneOf("kind", o.Kind, OrgKinds))
+	p.add(OneOf("kind", o.Kind, OrgKinds))
 	if o.Employees != nil && (*o.Employees < 0 || *o.Employees > 10_000_000) {
 		p.add(invalid("employees", "number.range", "min", 0, "max", 10_000_000))
 	}
-	p.add(oneOf("leader_gender", o.LeaderGender, LeaderGenders))
-	p.add(oneOf("sustainability", o.Sustainability, []Sustainability{SustainabilityUnknown, SustainabilityYes, SustainabilityNo}))
-	p.add(checkLen("notes", o.Notes, maxNotesLen))
+	p.add(OneOf("leader_gender", o.LeaderGender, LeaderGenders))
+	p.add(OneOf("sustainability", o.Sustainability, []Sustainability{SustainabilityUnknown, SustainabilityYes, SustainabilityNo}))
+	p.add(CheckLen("notes", o.Notes, MaxNotesLen))
 	return p.err()
 }
 
@@ -269,16 +269,16 @@ func (c *Contact) Normalise() error {
 	trim(&c.Role)
 	trim(&c.Email)
 	trim(&c.Phone)
-	p := checkFields(EntityContact, c.fields())
+	p := checkFields(EntityContact, c.Fields())
 	if c.OrgID == "" {
 		p.add(invalid("org", "required"))
 	}
 	if c.Name == "" {
 		p.add(invalid("name", "required"))
 	} else {
-		p.add(checkLen("name", c.Name, maxNameLen))
+		p.add(CheckLen("name", c.Name, MaxNameLen))
 	}
-	p.add(checkLen("role", c.Role, maxShortLen))
+	p.add(CheckLen("role", c.Role, MaxShortLen))
 	if c.Email != "" && !p.bad["email"] {
 		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email {
 			p.add(invalid("email", "email.format", "value", c.Email))
@@ -287,7 +287,7 @@ func (c *Contact) Normalise() error {
 	if c.Phone != "" && strings.Trim(c.Phone, "+0123456789 -()") != "" {
 		p.add(invalid("phone", "phone.format", "value", c.Phone))
 	}
-	p.add(oneOf("gender", c.Gender, Genders))
+	p.add(OneOf("gender", c.Gender, Genders))
 	p.add(ValidateDate("consent_date", c.ConsentDate, false))
 	return p.err()
 }
@@ -307,12 +307,12 @@ func (v *Visit) Normalise() error {
 	if v.Type == "" {
 		v.Type = VisitOnSite
 	}
-	p := checkFields(EntityVisit, v.fields())
+	p := checkFields(EntityVisit, v.Fields())
 	p.add(ValidateDate("date", v.Date, true))
 	if len(ids) == 0 {
 		p.add(invalid("orgs", "visit.no_org"))
 	}
-	p.add(oneOf("type", v.Type, VisitTypes))
+	p.add(OneOf("type", v.Type, VisitTypes))
 	if v.Minutes < 0 || v.Minutes > 24*60 {
 		p.add(invalid("minutes", "number.range", "min", 0, "max", 24*60))
 	}
@@ -325,10 +325,10 @@ func (v *Visit) Normalise() error {
 		}
 	}
 	if v.Phase != PhaseNone {
-		p.add(oneOf("phase", v.Phase, Phases))
+		p.add(OneOf("phase", v.Phase, Phases))
 	}
-	p.add(checkLen("place", v.Place, maxShortLen))
-	p.add(checkLen("notes", v.Notes, maxNotesLen))
+	p.add(CheckLen("place", v.Place, MaxShortLen))
+	p.add(CheckLen("notes", v.Notes, MaxNotesLen))
 	return p.err()
 }
 
@@ -338,14 +338,14 @@ func (a *Action) Normalise() error {
 	trim(&a.Owner)
 	trim(&a.ModelID)
 	trim(&a.Dimension)
-	p := checkFields(EntityAction, a.fields())
+	p := checkFields(EntityAction, a.Fields())
 	if a.OrgID == "" {
 		p.add(invalid("org", "required"))
 	}
 	if a.Text == "" {
 		p.add(invalid("text", "required"))
 	} else {
-		p.add(checkLen("text", a.Text, maxNotesLen))
+		p.add(CheckLen("text", a.Text, MaxNotesLen))
 	}
 	p.add(ValidateDate("due", a.Due, false))
 	p.add(ValidateDate("done", a.Done, false))
@@ -354,13 +354,6 @@ func (a *Action) Normalise() error {
 		p.add(invalid("dimension", "required"))
 	}
 	return p.err()
-}
-
-// Check checks the profile's texts, which end up in visits and actions
-// (the advisor, the owner): each on one line, without control characters.
-func (p Profile) Check() error {
-	return errors.Join(checkSingleLine("advisor", strings.TrimSpace(p.Advisor)),
-		checkSingleLine("org", strings.TrimSpace(p.Organisation)))
 }
 
 // ValidationErrors flattens a (possibly joined) error into its validation problems.

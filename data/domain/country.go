@@ -1,4 +1,4 @@
-package data
+package domain
 
 // Country is an ISO 3166 alpha-2 code; the project works in Sweden and Norway.
 type Country string
