@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
 	"eu.ilsa.coach/ilsa/data/domain"
@@ -50,7 +51,7 @@ func (s *session) cmdInit(advisor, org, country string) error {
 		return err
 	}
 	if s.langArg != "" {
-		if err := s.store.SetSetting(SettingLanguage, s.langArg); err != nil {
+		if err := prefs.New(s.store).SetLanguage(s.langArg); err != nil {
 			return err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
@@ -40,7 +41,7 @@ func TestInitStoresProfile(t *testing.T) {
 	if want := (data.Profile{Advisor: "Anna Berg", Organisation: "Mittuniversitetet", Country: domain.CountrySE, Done: true}); p != want {
 		t.Errorf("profile = %+v, want %+v", p, want)
 	}
-	if l, _ := st.Setting(SettingLanguage); l != "" {
+	if l := prefs.New(st).Language(); l != "" {
 		t.Errorf("init without --lang saved language %q", l)
 	}
 }

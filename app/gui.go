@@ -11,6 +11,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"eu.ilsa.coach/ilsa/app/instance"
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
@@ -93,6 +94,7 @@ func (e *readOnlyWindowError) MessageKey() (string, []any) {
 func windowOptions(st *data.Store, dataDir string) ui.Options {
 	lib := newModelLibrary(dataDir, st)
 	return ui.Options{DataDir: dataDir, Version: Version, Models: lib.Current(), Sync: folderSync{st},
+		Prefs:        prefs.New(st),
 		Reports:      funderReports{st, lib},
 		ReloadModels: lib.Reload,
 		ClientReport: func(ctx context.Context, orgID, lang, path string) (int, error) {

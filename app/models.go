@@ -7,11 +7,11 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
-	"eu.ilsa.coach/ilsa/ui"
 )
 
 // ModelsDirName is the folder inside the data directory where model files
@@ -37,7 +37,7 @@ const SharedModelsDir = "ilsa/v1/models"
 func modelDirs(dataDir string, st *data.Store) []string {
 	dirs := []string{filepath.Join(dataDir, ModelsDirName)}
 	if st != nil {
-		if shared, _ := st.Setting(ui.SettingSyncFolder); shared != "" {
+		if shared := prefs.New(st).SyncFolder(); shared != "" {
 			dirs = append(dirs, filepath.Join(shared, filepath.FromSlash(SharedModelsDir)))
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
@@ -172,7 +173,7 @@ func (s *session) open() error {
 	}
 	s.store, s.dataDir = st, dir
 	if s.langArg == "" {
-		if l, _ := st.Setting(SettingLanguage); translations.Supported(l) {
+		if l := prefs.New(st).Language(); translations.Supported(l) {
 			s.tr = translations.New(l)
 		}
 	}
@@ -183,9 +184,6 @@ func (s *session) open() error {
 	}
 	return nil
 }
-
-// SettingLanguage is the device-local setting holding the chosen language.
-const SettingLanguage = "language"
 
 func (s *session) ctx() context.Context { return context.Background() }
 

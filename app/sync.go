@@ -10,9 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/hlc"
-	"eu.ilsa.coach/ilsa/ui"
 )
 
 // The sync commands: sync with a shared folder, export and import bundle
@@ -43,14 +43,14 @@ func (s *session) cmdSync(folder string, asJSON, reseed bool) error {
 	if err != nil {
 		errText = s.tr.Error(err)
 	}
-	_ = exchange.SaveLast(s.store, exchange.NewLastSync(s.env.Now(), res, errText))
+	_ = prefs.New(s.store).SetLastSync(exchange.NewLastSync(s.env.Now(), res, errText))
 	if err != nil {
 		return err
 	}
 	// The folder synced with is this device's shared folder from now on:
 	// the app syncs with it too and reads the models a lead puts there.
 	if abs, err := filepath.Abs(folder); err == nil {
-		if err := s.store.SetSetting(ui.SettingSyncFolder, abs); err != nil {
+		if err := prefs.New(s.store).SetSyncFolder(abs); err != nil {
 			return err
 		}
 	}

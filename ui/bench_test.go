@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/translations"
@@ -34,7 +35,7 @@ func BenchmarkStartup(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		u := New(test.NewApp(), st, translations.New("sv"), Options{queue: &applyQueue{}})
+		u := New(test.NewApp(), st, translations.New("sv"), Options{Prefs: prefs.New(st), queue: &applyQueue{}})
 		u.WaitIdle()
 		st.Close()
 	}
@@ -47,7 +48,7 @@ func BenchmarkStartup(b *testing.B) {
 func BenchmarkScreenSwitch(b *testing.B) {
 	st := openBig(b)
 	defer st.Close()
-	u := New(test.NewApp(), st, translations.New("sv"), Options{queue: &applyQueue{}})
+	u := New(test.NewApp(), st, translations.New("sv"), Options{Prefs: prefs.New(st), queue: &applyQueue{}})
 	u.WaitIdle()
 	for _, tab := range []struct {
 		name string
@@ -82,7 +83,7 @@ func BenchmarkScreenSwitch(b *testing.B) {
 func BenchmarkTypeSearch(b *testing.B) {
 	st := openBig(b)
 	defer st.Close()
-	u := New(test.NewApp(), st, translations.New("sv"), Options{queue: &applyQueue{}})
+	u := New(test.NewApp(), st, translations.New("sv"), Options{Prefs: prefs.New(st), queue: &applyQueue{}})
 	u.Show(tabOrganisations)
 	u.WaitIdle()
 	words := []string{"f", "fj", "fjä", "fjäl", "fjäll"}

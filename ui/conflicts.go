@@ -32,7 +32,7 @@ func (u *UI) loadConflicts() ([]conflictItem, error) {
 		return nil, err
 	}
 	me := u.store.DeviceID()
-	folder, _ := u.store.Setting(SettingSyncFolder)
+	folder := u.opt.Prefs.SyncFolder()
 	names := map[string]string{}
 	advisor := func(device string) string {
 		if folder == "" || device == me || u.opt.Sync == nil {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
@@ -41,7 +42,7 @@ func TestVisitSaveHoldsTheFormUntilTheStoreAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	held := &heldStore{Store: st, started: make(chan struct{}, 2), release: make(chan error)}
-	u := New(a, held, translations.New("en"), Options{Now: func() time.Time { return testNow }, queue: &applyQueue{}})
+	u := New(a, held, translations.New("en"), Options{Prefs: prefs.New(st), Now: func() time.Time { return testNow }, queue: &applyQueue{}})
 	u.win.Resize(fyne.NewSize(1200, 760))
 	u.WaitIdle()
 	o := datatest.Org(t, st, "Frostviken Fisk", "")

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
@@ -27,7 +28,7 @@ func newTestUI(t *testing.T, lang string) (*UI, *data.Store) {
 	if err := st.SetProfile(data.Profile{Advisor: "Anna Svensson", Country: domain.CountrySE}); err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, st, translations.New(lang), Options{Now: func() time.Time { return testNow }, queue: &applyQueue{}})
+	u := New(a, st, translations.New(lang), Options{Prefs: prefs.New(st), Now: func() time.Time { return testNow }, queue: &applyQueue{}})
 	u.win.Resize(fyne.NewSize(1200, 760))
 	u.WaitIdle()
 	return u, st

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
@@ -132,7 +133,7 @@ func TestUnsavedOrganisationEditIsOfferedBack(t *testing.T) {
 	u.WaitIdle()
 	typeInto(u, u.orgs.detail.notes, "Half-typed note about the turbine")
 	// The window goes away without saving (a crash); a new one opens on the same store.
-	u2 := New(test.NewTempApp(t), st, u.tr, Options{Now: u.opt.Now, queue: &applyQueue{}})
+	u2 := New(test.NewTempApp(t), st, u.tr, Options{Prefs: prefs.New(st), Now: u.opt.Now, queue: &applyQueue{}})
 	u2.selectOrg(o.ID)
 	u2.WaitIdle()
 	tapButton(t, u2, topOverlay(t, u2), "Yes")

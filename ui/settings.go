@@ -135,7 +135,7 @@ func (s *settingsScreen) refresh() {
 		var d settingsData
 		var err error
 		d.profile, err = s.u.store.Profile()
-		d.theme, _ = s.u.store.Setting(settingTheme)
+		d.theme = s.u.opt.Prefs.Theme()
 		d.path = s.u.store.Path()
 		return func() {
 			if err != nil {
@@ -191,7 +191,7 @@ func (s *settingsScreen) changeLanguage(lang string) {
 // changeTheme stores the theme choice and applies it at once.
 func (s *settingsScreen) changeTheme(value string) {
 	s.u.background(func() func() {
-		err := s.u.store.SetSetting(settingTheme, value)
+		err := s.u.opt.Prefs.SetTheme(value)
 		return func() {
 			if err != nil {
 				s.u.showError(err)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -23,7 +24,7 @@ func TestSettingsLanguageSwitchesAtOnce(t *testing.T) {
 	u.settings.language.SetValue("nb")
 	u.WaitIdle()
 
-	if v, _ := st.Setting(settingLanguage); v != "nb" {
+	if v := prefs.New(st).Language(); v != "nb" {
 		t.Fatalf("stored language %q", v)
 	}
 	var nav []string
@@ -54,7 +55,7 @@ func TestSettingsLanguageSwitchesAtOnce(t *testing.T) {
 	if u.tabs.Items[tabSettings].Text != "Inställningar" || u.tabs.Items[tabToday].Text != "Idag" {
 		t.Fatalf("Swedish navigation: %q", u.tabs.Items[tabSettings].Text)
 	}
-	if v, _ := st.Setting(settingLanguage); v != "sv" {
+	if v := prefs.New(st).Language(); v != "sv" {
 		t.Fatalf("stored language %q", v)
 	}
 }
@@ -104,7 +105,7 @@ func TestSettingsThemeStoredAndApplied(t *testing.T) {
 	}
 	s.theme.SetSelected("Mørkt")
 	u.WaitIdle()
-	if v, _ := st.Setting(settingTheme); v != themeDark {
+	if v := prefs.New(st).Theme(); v != themeDark {
 		t.Fatalf("stored theme %q", v)
 	}
 	th, ok := u.app.Settings().Theme().(coachTheme)

@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
@@ -34,7 +35,7 @@ func TestWindowRemembersItsSize(t *testing.T) {
 	u, st := newTestUI(t, "en")
 	u.win.Resize(fyne.NewSize(1000, 640))
 	u.saveSize()
-	u2 := New(test.NewTempApp(t), st, u.tr, Options{Now: u.opt.Now, queue: &applyQueue{}})
+	u2 := New(test.NewTempApp(t), st, u.tr, Options{Prefs: prefs.New(st), Now: u.opt.Now, queue: &applyQueue{}})
 	if got := u2.win.Canvas().Size(); got.Width != 1000 || got.Height != 640 {
 		t.Fatalf("restored size %v", got)
 	}

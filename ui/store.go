@@ -5,6 +5,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
@@ -13,8 +14,6 @@ import (
 type Store interface {
 	Profile() (data.Profile, error)
 	SetProfile(data.Profile) error
-	Setting(key string) (string, error)
-	SetSetting(key, value string) error
 	Path() string
 	IsEmpty(ctx context.Context) (bool, error)
 	Generation(ctx context.Context) (data.Generation, error)
@@ -67,3 +66,19 @@ type Store interface {
 }
 
 var _ Store = (*data.Store)(nil)
+
+// Prefs are this device's settings, typed; the app gives the one that owns
+// their keys (app/prefs), so no screen spells a key.
+type Prefs interface {
+	SyncFolder() string
+	SetSyncFolder(folder string) error
+	AutoSync() bool
+	SetAutoSync(on bool) error
+	LastSync() *exchange.LastSync
+	SetLastSync(l exchange.LastSync) error
+	SetLanguage(lang string) error
+	Theme() string
+	SetTheme(theme string) error
+	WindowSize() (width, height int, ok bool)
+	SetWindowSize(width, height int) error
+}

@@ -29,13 +29,6 @@ type Syncer interface {
 	BundleFiles(dir string) ([]string, error)
 }
 
-// Settings of the Sync screen (device-local). SettingSyncFolder is read by
-// the app too (model files a lead distributes live in the shared folder).
-const (
-	SettingSyncFolder = "sync.folder"
-	settingSyncAuto   = "sync.auto" // "0" turns automatic sync off
-)
-
 // autoSyncEvery is how often the app syncs while it runs and the folder is
 // reachable.
 const autoSyncEvery = 5 * time.Minute
@@ -70,11 +63,7 @@ func newSyncScreen(u *UI) *syncScreen {
 	s.reach = widget.NewLabel("")
 	s.reach.Wrapping = fyne.TextWrapWord
 	s.auto = widget.NewCheck(tr.T("ui.sync.auto"), func(on bool) {
-		v := "1"
-		if !on {
-			v = "0"
-		}
-		if err := u.store.SetSetting(settingSyncAuto, v); err != nil {
+		if err := u.opt.Prefs.SetAutoSync(on); err != nil {
 			u.showError(err)
 		}
 	})
@@ -122,13 +111,12 @@ type syncState struct {
 // after every write, does not need.
 func (u *UI) readSyncState(withItems bool) (syncState, error) {
 	var st syncState
-	st.folder, _ = u.store.Setting(SettingSyncFolder)
-	a, _ := u.store.Setting(settingSyncAuto)
-	st.auto = a != "0"
+	st.folder = u.opt.Prefs.SyncFolder()
+	st.auto = u.opt.Prefs.AutoSync()
 	if st.folder != "" && u.opt.Sync != nil {
 		st.reachErr = u.opt.Sync.CheckFolder(st.folder)
 	}
-	st.last = exchange.ReadLast(u.store)
+	st.last = u.opt.Prefs.LastSync()
 	if withItems {
 		var err error
 		st.conflicts, err = u.loadConflicts()
@@ -271,7 +259,7 @@ func (s *syncScreen) setFolder(path string) {
 			return
 		}
 	}
-	if err := s.u.store.SetSetting(SettingSyncFolder, path); err != nil {
+	if err := s.u.opt.Prefs.SetSyncFolder(path); err != nil {
 		s.u.showError(err)
 		return
 	}
@@ -295,7 +283,7 @@ func (s *syncScreen) syncNow(manual bool) {
 	progress := s.progressFunc()
 	u.background(func() func() {
 		defer s.running.Store(false)
-		folder, _ := u.store.Setting(SettingSyncFolder)
+		folder := u.opt.Prefs.SyncFolder()
 		if folder == "" {
 			return func() { s.progress.Hide() }
 		}
@@ -311,7 +299,7 @@ func (s *syncScreen) syncNow(manual bool) {
 		if err != nil {
 			errText = u.tr.Error(err)
 		}
-		_ = exchange.SaveLast(u.store, exchange.NewLastSync(u.opt.Now(), res, errText))
+		_ = u.opt.Prefs.SetLastSync(exchange.NewLastSync(u.opt.Now(), res, errText))
 		return func() {
 			s.progress.Hide()
 			if lib != nil {
@@ -347,7 +335,7 @@ func (s *syncScreen) progressFunc() func(done, total int64) {
 // startAutoSync syncs now and then every few minutes while the app runs.
 func (s *syncScreen) startAutoSync(stop <-chan struct{}) {
 	run := func() {
-		if a, _ := s.u.store.Setting(settingSyncAuto); a == "0" {
+		if !s.u.opt.Prefs.AutoSync() {
 			return
 		}
 		fyne.Do(func() { s.u.syncScreen.syncNow(false) })

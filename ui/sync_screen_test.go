@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
@@ -65,7 +66,7 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	if !shows(s.view, "✓ Mappen går att nå.") || !shows(s.view, "1 fil läst") {
 		t.Fatalf("after the first sync: %v", visibleTexts(s.view))
 	}
-	if got, _ := st.Setting(SettingSyncFolder); got != folder {
+	if got := prefs.New(st).SyncFolder(); got != folder {
 		t.Errorf("stored folder %q", got)
 	}
 

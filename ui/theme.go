@@ -53,7 +53,7 @@ func (t coachTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 }
 
 func (u *UI) applyTheme() {
-	choice, _ := u.store.Setting(settingTheme)
+	choice := u.opt.Prefs.Theme()
 	t := coachTheme{Theme: theme.DefaultTheme()}
 	switch choice {
 	case themeLight:

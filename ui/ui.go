@@ -6,7 +6,6 @@ package ui
 
 import (
 	"context"
-	"strconv"
 	"sync"
 	"time"
 
@@ -42,6 +41,8 @@ type Options struct {
 	// Sync exchanges data through the shared folder; nil hides nothing but
 	// disables syncing (tests without a folder).
 	Sync Syncer
+	// Prefs are this device's settings (required).
+	Prefs Prefs
 
 	// queue, in tests, collects the results of background work so WaitIdle
 	// applies them on the test's goroutine (Fyne's test driver would run
@@ -68,14 +69,6 @@ func (q *applyQueue) take() []func() {
 	q.fns = nil
 	return fns
 }
-
-// Settings keys kept in the store.
-const (
-	settingLanguage = "language"
-	settingTheme    = "theme"
-	settingWidth    = "window.width"
-	settingHeight   = "window.height"
-)
 
 // UI is the running desktop app: one window, its screens and their state.
 type UI struct {
@@ -254,12 +247,8 @@ func (u *UI) today8601() string { return u.opt.Now().Format(domain.DateLayout) }
 
 func (u *UI) restoreSize() {
 	size := fyne.NewSize(1200, 760)
-	w, _ := u.store.Setting(settingWidth)
-	h, _ := u.store.Setting(settingHeight)
-	if wf, err := strconv.ParseFloat(w, 32); err == nil && wf >= 640 {
-		if hf, err := strconv.ParseFloat(h, 32); err == nil && hf >= 480 {
-			size = fyne.NewSize(float32(wf), float32(hf))
-		}
+	if w, h, ok := u.opt.Prefs.WindowSize(); ok && w >= 640 && h >= 480 {
+		size = fyne.NewSize(float32(w), float32(h))
 	}
 	u.win.Resize(size)
 }
@@ -269,8 +258,7 @@ func (u *UI) saveSize() {
 	if s.Width < 640 || s.Height < 480 {
 		return
 	}
-	_ = u.store.SetSetting(settingWidth, strconv.Itoa(int(s.Width)))
-	_ = u.store.SetSetting(settingHeight, strconv.Itoa(int(s.Height)))
+	_ = u.opt.Prefs.SetWindowSize(int(s.Width), int(s.Height))
 }
 
 // addShortcuts binds the keyboard: Ctrl+N new visit, Ctrl+F search,
@@ -336,7 +324,7 @@ func (u *UI) closeFrontDialog() {
 // SetLanguage switches the whole interface to lang at once, without a
 // restart: the screens are rebuilt and Fyne's own strings follow.
 func (u *UI) SetLanguage(lang string) error {
-	if err := u.store.SetSetting(settingLanguage, lang); err != nil {
+	if err := u.opt.Prefs.SetLanguage(lang); err != nil {
 		return err
 	}
 	u.tr = translations.New(lang)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
@@ -303,7 +304,7 @@ func TestVisitDraftSurvivesCloseAndCrash(t *testing.T) {
 	// A crash: the window is gone without closing the form. A new UI on
 	// the same database offers what was typed last.
 	typeInto(u, f.notes, "Kunden vill testa en ny produktionslinje i januari.")
-	u2 := New(u.app, st, translations.New("sv"), Options{Now: func() time.Time { return testNow }, queue: &applyQueue{}})
+	u2 := New(u.app, st, translations.New("sv"), Options{Prefs: prefs.New(st), Now: func() time.Time { return testNow }, queue: &applyQueue{}})
 	u2.WaitIdle()
 	u2.NewVisit(nil)
 	u2.WaitIdle()

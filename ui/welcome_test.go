@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/demo"
@@ -24,7 +25,7 @@ func newFirstRunUI(t *testing.T, lang string, prepare func(*data.Store)) (*UI, *
 	if prepare != nil {
 		prepare(st)
 	}
-	u := New(a, st, translations.New(lang), Options{
+	u := New(a, st, translations.New(lang), Options{Prefs: prefs.New(st),
 		Now:   func() time.Time { return testNow },
 		queue: &applyQueue{},
 		LoadDemo: func(ctx context.Context) error {
@@ -122,7 +123,7 @@ func TestWelcomeLanguageChangeAppliesAtOnce(t *testing.T) {
 	if u.tabs.Items[tabSettings].Text != "Innstillinger" {
 		t.Fatalf("app behind: %q", u.tabs.Items[tabSettings].Text)
 	}
-	if v, _ := st.Setting(settingLanguage); v != "nb" {
+	if v := prefs.New(st).Language(); v != "nb" {
 		t.Fatalf("stored language %q", v)
 	}
 	tapButton(t, u, d, "Start tomt")
