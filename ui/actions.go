@@ -170,7 +170,7 @@ func (s *actionsScreen) refresh() {
 		current bool // nothing written since the list on screen was loaded
 	}
 	newest(s.u, &s.gen, func() (page, error) {
-		g, err := s.u.store.Generation(s.u.ctx())
+		g, err := s.u.storeForActions().Generation(s.u.ctx())
 		if err != nil {
 			return page{}, err
 		}
@@ -178,13 +178,13 @@ func (s *actionsScreen) refresh() {
 		if had && at == shown {
 			return page{current: true}, nil
 		}
-		total, err := s.u.store.CountActions(s.u.ctx(), q)
+		total, err := s.u.storeForActions().CountActions(s.u.ctx(), q)
 		if err != nil {
 			return page{}, err
 		}
 		// A backlog of thousands is listed up to actionsLimit: the count
 		// says how many there are, and the filters narrow it.
-		rows, err := s.u.store.Actions(s.u.ctx(), q)
+		rows, err := s.u.storeForActions().Actions(s.u.ctx(), q)
 		return page{rows, total, at, false}, err
 	}, func(p page) {
 		if p.current {
@@ -316,8 +316,8 @@ func (a *newActionForm) load() {
 	q := a.query()
 	gen := a.gen.Add(1)
 	a.u.background(func() func() {
-		p, perr := a.u.store.Profile()
-		rows, err := a.u.store.SearchOrganisations(a.u.ctx(), q)
+		p, perr := a.u.storeForActions().Profile()
+		rows, err := a.u.storeForActions().SearchOrganisations(a.u.ctx(), q)
 		return func() {
 			if perr == nil && a.owner.Text == "" {
 				a.owner.SetText(p.Advisor)
@@ -342,7 +342,7 @@ func (a *newActionForm) query() data.OrgQuery {
 func (a *newActionForm) find() {
 	q := a.query()
 	newest(a.u, &a.gen, func() ([]data.OrgRow, error) {
-		return a.u.store.SearchOrganisations(a.u.ctx(), q)
+		return a.u.storeForActions().SearchOrganisations(a.u.ctx(), q)
 	}, a.showMatches)
 }
 
@@ -397,7 +397,7 @@ func (a *newActionForm) save() {
 	}
 	a.f.Clear()
 	a.saver.run(a.content, []fyne.Disableable{a.create}, func() error {
-		return a.u.store.CreateAction(a.u.ctx(), &act)
+		return a.u.storeForActions().CreateAction(a.u.ctx(), &act)
 	}, func(err error) {
 		if err != nil {
 			if !a.f.ShowErrors(err) {
@@ -412,3 +412,25 @@ func (a *newActionForm) save() {
 }
 
 func (a *newActionForm) close() { a.d.Hide() }
+
+// markActionDone marks an action done today (or open again) off the UI
+// goroutine, then reloads the screen in front. after, if given, learns the
+// outcome on the UI goroutine.
+func (u *UI) markActionDone(id string, done bool, after func(error)) {
+	date := ""
+	if done {
+		date = u.today8601()
+	}
+	u.background(func() func() {
+		err := u.storeForActions().SetActionDone(u.ctx(), id, date)
+		return func() {
+			if err != nil {
+				u.showError(err)
+			}
+			if after != nil {
+				after(err)
+			}
+			u.dataChanged()
+		}
+	})
+}

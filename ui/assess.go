@@ -81,7 +81,7 @@ func (a *orgAssessments) reload() {
 
 func (a *orgAssessments) load(orgID string) {
 	a.orgID = orgID
-	newest(a.u, &a.gen, func() ([]domain.Assessment, error) { return a.u.store.Assessments(a.u.ctx(), orgID) },
+	newest(a.u, &a.gen, func() ([]domain.Assessment, error) { return a.u.storeForAssessments().Assessments(a.u.ctx(), orgID) },
 		func(rows []domain.Assessment) {
 			// The store lists oldest first; the newest is what the advisor looks for.
 			n := len(rows)
@@ -236,7 +236,7 @@ func (u *UI) openAssessForm(key string) *assessForm {
 // openAssessment opens a stored assessment with the model version it was
 // made with.
 func (u *UI) openAssessment(a domain.Assessment, onSaved func()) *assessForm {
-	full, err := u.store.Assessment(u.ctx(), a.ID)
+	full, err := u.storeForAssessments().Assessment(u.ctx(), a.ID)
 	if err != nil {
 		u.showError(err)
 		return nil
@@ -525,6 +525,6 @@ func (f *assessForm) saveAs(status domain.AssessmentStatus) {
 		if len(problems) > 0 {
 			return errors.Join(problems...)
 		}
-		return f.u.store.SaveAssessment(f.u.ctx(), &a, m)
+		return f.u.storeForAssessments().SaveAssessment(f.u.ctx(), &a, m)
 	}, f.onSaved)
 }

@@ -27,11 +27,11 @@ type conflictItem struct {
 
 // loadConflicts reads the open conflicts (off the UI goroutine).
 func (u *UI) loadConflicts() ([]conflictItem, error) {
-	list, err := u.store.Conflicts(u.ctx(), false)
+	list, err := u.storeForSync().Conflicts(u.ctx(), false)
 	if err != nil {
 		return nil, err
 	}
-	me := u.store.DeviceID()
+	me := u.storeForSync().DeviceID()
 	folder := u.opt.Prefs.SyncFolder()
 	names := map[string]string{}
 	advisor := func(device string) string {
@@ -46,7 +46,7 @@ func (u *UI) loadConflicts() ([]conflictItem, error) {
 	}
 	out := make([]conflictItem, 0, len(list))
 	for _, c := range list {
-		out = append(out, conflictItem{Conflict: c, record: u.store.ConflictRecordName(u.ctx(), c.Entity, c.ID),
+		out = append(out, conflictItem{Conflict: c, record: u.storeForSync().ConflictRecordName(u.ctx(), c.Entity, c.ID),
 			mine: c.WinnerDevice == me, winnerBy: advisor(c.WinnerDevice), loserBy: advisor(c.LoserDevice)})
 	}
 	return out, nil
@@ -101,7 +101,7 @@ func (r *conflictReview) row(it conflictItem) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(it.record+" · "+tr.FieldLabel(it.Field), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	winner := r.value(tr.T("ui.conflicts.current", "Side", r.side(it.mine, it.winnerBy)), it.Entity, it.Field, it.WinnerValue)
-	loser := r.value(tr.T("ui.conflicts.other", "Side", r.side(!it.mine && it.LoserDevice == r.u.store.DeviceID(), it.loserBy)), it.Entity, it.Field, it.LoserValue)
+	loser := r.value(tr.T("ui.conflicts.other", "Side", r.side(!it.mine && it.LoserDevice == r.u.storeForSync().DeviceID(), it.loserBy)), it.Entity, it.Field, it.LoserValue)
 	keep := widget.NewButtonWithIcon(tr.T("ui.conflicts.keep"), theme.ConfirmIcon(), func() { r.resolve(it, data.KeepWinner, "") })
 	take := widget.NewButtonWithIcon(tr.T("ui.conflicts.take"), theme.ContentUndoIcon(), func() { r.resolve(it, data.TakeLoser, "") })
 	buttons := container.NewHBox(keep, take)
@@ -158,7 +158,7 @@ func (r *conflictReview) resolve(it conflictItem, choice data.ConflictChoice, me
 
 // settle resolves the conflict and refreshes what shows it.
 func (r *conflictReview) settle(it conflictItem, choice data.ConflictChoice, merged string) error {
-	if err := r.u.store.ResolveConflict(r.u.ctx(), it.N, choice, merged); err != nil {
+	if err := r.u.storeForSync().ResolveConflict(r.u.ctx(), it.N, choice, merged); err != nil {
 		return err
 	}
 	r.u.dataChanged()

@@ -33,7 +33,7 @@ func (u *UI) newDraft(key string, snapshot func() any) *draftKeeper {
 
 // load reads a stored draft into v; ok is false when there is none.
 func (d *draftKeeper) load(v any) (saved time.Time, ok bool) {
-	dr, ok, err := d.u.store.Draft(d.key)
+	dr, ok, err := d.u.storeForDrafts().Draft(d.key)
 	if err != nil || !ok {
 		return time.Time{}, false
 	}
@@ -74,7 +74,7 @@ func (d *draftKeeper) writeLoop() {
 		d.mu.Unlock()
 		d.io.Lock()
 		if !d.closed {
-			if err := d.u.store.SaveDraft(d.key, body); err != nil {
+			if err := d.u.storeForDrafts().SaveDraft(d.key, body); err != nil {
 				d.u.showError(err)
 			}
 		}
@@ -87,7 +87,7 @@ func (d *draftKeeper) discard() {
 	d.io.Lock()
 	defer d.io.Unlock()
 	d.closed = true
-	_ = d.u.store.DeleteDraft(d.key)
+	_ = d.u.storeForDrafts().DeleteDraft(d.key)
 }
 
 // askRestore asks whether to bring back the unsaved text of a form, saved

@@ -47,14 +47,14 @@ func (d *duplicates) check() {
 		at    data.Generation
 	}
 	newest(u, &d.gen, func() (found, error) {
-		g, err := u.store.Generation(u.ctx())
+		g, err := u.storeForDuplicates().Generation(u.ctx())
 		if err != nil {
 			return found{}, err
 		}
 		if looked && g == at {
 			return found{pairs, g}, nil
 		}
-		p, err := u.store.DuplicateCandidates(u.ctx())
+		p, err := u.storeForDuplicates().DuplicateCandidates(u.ctx())
 		return found{p, g}, err
 	}, func(f found) {
 		d.pairs, d.at, d.looked = f.pairs, f.at, true
@@ -161,7 +161,7 @@ func (d *duplicates) confirmMerge(keep, dup domain.Organisation) {
 			if !ok {
 				return
 			}
-			res, err := d.u.store.MergeOrganisations(d.u.ctx(), keep.ID, dup.ID)
+			res, err := d.u.storeForDuplicates().MergeOrganisations(d.u.ctx(), keep.ID, dup.ID)
 			if err != nil {
 				d.u.showError(err)
 				return
@@ -177,7 +177,7 @@ func (d *duplicates) confirmMerge(keep, dup domain.Organisation) {
 }
 
 func (d *duplicates) dismiss(p data.DuplicatePair) {
-	if err := d.u.store.DismissDuplicate(p.A.ID, p.B.ID); err != nil {
+	if err := d.u.storeForDuplicates().DismissDuplicate(p.A.ID, p.B.ID); err != nil {
 		d.u.showError(err)
 		return
 	}

@@ -189,7 +189,7 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 func (d *orgDetail) open(id string) {
 	u := d.u
 	u.background(func() func() {
-		o, err := u.store.Organisation(u.ctx(), id)
+		o, err := u.storeForOrgs().Organisation(u.ctx(), id)
 		return func() {
 			if err != nil {
 				u.showError(err)
@@ -205,7 +205,7 @@ func (d *orgDetail) openNew() {
 	d.screen.list.UnselectAll()
 	d.screen.selected = ""
 	o := domain.Organisation{Kind: domain.KindSME}
-	if p, err := d.u.store.Profile(); err == nil {
+	if p, err := d.u.storeForOrgs().Profile(); err == nil {
 		o.Country = p.Country
 	}
 	d.show(o)
@@ -373,7 +373,7 @@ func (d *orgDetail) checkOrgNr() {
 		hint = d.u.tr.T("ui.org.orgnr_personal", "Number", n.String())
 	}
 	d.orgnrHint.SetText(hint)
-	if other, taken, _ := d.u.store.OrgNumberTaken(d.u.ctx(), n.Digits, d.org.ID); taken {
+	if other, taken, _ := d.u.storeForOrgs().OrgNumberTaken(d.u.ctx(), n.Digits, d.org.ID); taken {
 		d.f.SetProblem("orgnr", d.u.tr.T("ui.org.orgnr_taken", "Name", other.Name))
 	}
 }
@@ -435,15 +435,15 @@ func (d *orgDetail) save() {
 			return err
 		}
 		if o.ID == "" {
-			err = d.u.store.CreateOrganisation(d.u.ctx(), &o)
+			err = d.u.storeForOrgs().CreateOrganisation(d.u.ctx(), &o)
 		} else {
-			err = d.u.store.UpdateOrganisation(d.u.ctx(), &o)
+			err = d.u.storeForOrgs().UpdateOrganisation(d.u.ctx(), &o)
 		}
 		if err != nil {
 			return err
 		}
 		draft.discard()
-		saved, err = d.u.store.Organisation(d.u.ctx(), o.ID)
+		saved, err = d.u.storeForOrgs().Organisation(d.u.ctx(), o.ID)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -470,7 +470,7 @@ func (d *orgDetail) confirmDelete() {
 		if !ok {
 			return
 		}
-		if err := d.u.store.DeleteOrganisation(d.u.ctx(), o.ID); err != nil {
+		if err := d.u.storeForOrgs().DeleteOrganisation(d.u.ctx(), o.ID); err != nil {
 			d.u.showError(err)
 			return
 		}

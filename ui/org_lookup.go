@@ -37,7 +37,7 @@ func (l *orgLookup) Find(text string, exclude []string, limit int, now bool, sho
 	q := data.OrgQuery{Text: text, Lang: u.tr.Lang(), Limit: limit + len(exclude)}
 	search := func() {
 		newest(u, &l.gen, func() ([]data.OrgRow, error) {
-			return u.store.SearchOrganisations(u.ctx(), q)
+			return u.storeForLookup().SearchOrganisations(u.ctx(), q)
 		}, func(rows []data.OrgRow) {
 			rows = slices.DeleteFunc(rows, func(r data.OrgRow) bool { return slices.Contains(exclude, r.ID) })
 			if len(rows) > limit {
@@ -70,7 +70,7 @@ func (l *orgLookup) Stop() {
 // Names implements widgets.OrgLookup: a lookup by primary key is quick
 // enough for the UI goroutine.
 func (l *orgLookup) Names(ids []string) map[string]string {
-	orgs, err := l.u.store.OrganisationsByID(l.u.ctx(), ids)
+	orgs, err := l.u.storeForLookup().OrganisationsByID(l.u.ctx(), ids)
 	if err != nil {
 		l.u.showError(err)
 	}

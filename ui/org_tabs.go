@@ -67,7 +67,7 @@ func newOrgContacts(u *UI) *orgContacts {
 
 func (c *orgContacts) load(orgID string) {
 	c.orgID = orgID
-	newest(c.u, &c.gen, func() ([]domain.Contact, error) { return c.u.store.Contacts(c.u.ctx(), orgID) },
+	newest(c.u, &c.gen, func() ([]domain.Contact, error) { return c.u.storeForOrgs().Contacts(c.u.ctx(), orgID) },
 		func(rows []domain.Contact) {
 			c.rows = rows
 			c.empty.Hidden = len(rows) > 0
@@ -121,9 +121,9 @@ func (c *orgContacts) edit(p domain.Contact) {
 		}
 		sv.run(content, []fyne.Disableable{save}, func() error {
 			if q.ID == "" {
-				return c.u.store.CreateContact(c.u.ctx(), &q)
+				return c.u.storeForOrgs().CreateContact(c.u.ctx(), &q)
 			}
-			return c.u.store.UpdateContact(c.u.ctx(), &q)
+			return c.u.storeForOrgs().UpdateContact(c.u.ctx(), &q)
 		}, func(err error) {
 			if err != nil {
 				if !f.ShowErrors(err) {
@@ -154,7 +154,7 @@ func (c *orgContacts) remove(p domain.Contact) {
 		if !ok {
 			return
 		}
-		if err := c.u.store.DeleteContact(c.u.ctx(), p.ID); err != nil {
+		if err := c.u.storeForOrgs().DeleteContact(c.u.ctx(), p.ID); err != nil {
 			c.u.showError(err)
 			return
 		}
@@ -232,7 +232,7 @@ func newOrgTimeline(u *UI) *orgTimeline {
 func (t *orgTimeline) load(orgID string) {
 	t.orgID = orgID
 	newest(t.u, &t.gen, func() ([]domain.Visit, error) {
-		return t.u.store.Visits(t.u.ctx(), data.VisitQuery{OrgID: orgID})
+		return t.u.storeForOrgs().Visits(t.u.ctx(), data.VisitQuery{OrgID: orgID})
 	}, func(rows []domain.Visit) {
 		t.rows = rows
 		t.empty.Hidden = len(rows) > 0
@@ -322,7 +322,7 @@ func (a *orgActions) load(orgID string) {
 	u := a.u
 	lib := u.opt.Models // read here: a sync may replace it on the UI goroutine
 	newest(u, &a.gen, func() (orgActionsData, error) {
-		rows, err := u.store.Actions(u.ctx(), data.ActionQuery{OrgID: orgID})
+		rows, err := u.storeForOrgs().Actions(u.ctx(), data.ActionQuery{OrgID: orgID})
 		if err != nil {
 			return orgActionsData{}, err
 		}
@@ -367,7 +367,7 @@ func linkKey(model, dim string) string {
 // dimensionChoices are the dimensions of the scale models an organisation
 // has been assessed in, named "Model: Dimension" in the reader's language.
 func (u *UI) dimensionChoices(orgID string, lib *models.Library) ([]widgets.Choice, error) {
-	all, err := u.store.Assessments(u.ctx(), orgID)
+	all, err := u.storeForOrgs().Assessments(u.ctx(), orgID)
 	if err != nil || lib == nil {
 		return nil, err
 	}
@@ -394,7 +394,7 @@ func (a *orgActions) add() {
 		return
 	}
 	act := domain.Action{OrgID: a.orgID, Text: a.text.Text}
-	if p, err := a.u.store.Profile(); err == nil {
+	if p, err := a.u.storeForOrgs().Profile(); err == nil {
 		act.Owner = p.Advisor
 	}
 	due, err := a.u.typedDate("due", a.due.Text)
@@ -405,7 +405,7 @@ func (a *orgActions) add() {
 	act.Due = due
 	act.ModelID, act.Dimension, _ = strings.Cut(a.link.Value(), "|")
 	a.saver.run(a.form, []fyne.Disableable{a.addButton}, func() error {
-		return a.u.store.CreateAction(a.u.ctx(), &act)
+		return a.u.storeForOrgs().CreateAction(a.u.ctx(), &act)
 	}, func(err error) {
 		if err != nil {
 			if !a.f.ShowErrors(err) {
@@ -426,7 +426,7 @@ func (a *orgActions) setDone(id string, done bool) {
 	if done {
 		date = a.u.today8601()
 	}
-	if err := a.u.store.SetActionDone(a.u.ctx(), id, date); err != nil {
+	if err := a.u.storeForOrgs().SetActionDone(a.u.ctx(), id, date); err != nil {
 		a.u.showError(err)
 	}
 	a.load(a.orgID)

@@ -182,7 +182,7 @@ func (s *orgScreen) refresh() {
 		at   shownList
 	}
 	newest(s.u, &s.gen, func() (result, error) {
-		g, err := s.u.store.Generation(s.u.ctx())
+		g, err := s.u.storeForOrgs().Generation(s.u.ctx())
 		if err != nil {
 			return result{}, err
 		}
@@ -190,7 +190,7 @@ func (s *orgScreen) refresh() {
 		if had && at == shown {
 			return result{at: at}, nil // nothing written since: the list on screen is current
 		}
-		rows, err := s.u.store.SearchOrganisations(s.u.ctx(), q)
+		rows, err := s.u.storeForOrgs().SearchOrganisations(s.u.ctx(), q)
 		if rows == nil {
 			rows = []data.OrgRow{}
 		}
@@ -239,7 +239,7 @@ func (s *orgScreen) undoDelete() {
 	if id == "" {
 		return
 	}
-	if err := s.u.store.RestoreOrganisation(s.u.ctx(), id); err != nil {
+	if err := s.u.storeForOrgs().RestoreOrganisation(s.u.ctx(), id); err != nil {
 		s.u.showError(err)
 		return
 	}

@@ -116,11 +116,11 @@ func (p *orgProgress) load(orgID string) {
 		return
 	}
 	newest(u, &p.gen, func() (progressData, error) {
-		all, err := u.store.Progress(u.ctx(), orgID, lib)
+		all, err := u.storeForAssessments().Progress(u.ctx(), orgID, lib)
 		if err != nil {
 			return progressData{}, err
 		}
-		acts, err := u.store.Actions(u.ctx(), data.ActionQuery{OrgID: orgID, Status: data.ActionsOpen})
+		acts, err := u.storeForAssessments().Actions(u.ctx(), data.ActionQuery{OrgID: orgID, Status: data.ActionsOpen})
 		var linked []data.ActionRow
 		for _, a := range acts {
 			if a.ModelID != "" {

@@ -232,7 +232,7 @@ func (s *reportsScreen) loadAdvisors() {
 		return
 	}
 	s.advisorsLoaded = true
-	newest(s.u, &s.advisorsGen, func() ([]string, error) { return s.u.store.Advisors(s.u.ctx()) }, func(names []string) {
+	newest(s.u, &s.advisorsGen, func() ([]string, error) { return s.u.storeForReports().Advisors(s.u.ctx()) }, func(names []string) {
 		keep := s.advisor.Value()
 		choices := []widgets.Choice{{Value: "", Label: s.u.tr.T("ui.reports.any_advisor")}}
 		for _, n := range names {

@@ -134,9 +134,9 @@ func (s *settingsScreen) refresh() {
 	s.u.background(func() func() {
 		var d settingsData
 		var err error
-		d.profile, err = s.u.store.Profile()
+		d.profile, err = s.u.storeForSettings().Profile()
 		d.theme = s.u.opt.Prefs.Theme()
-		d.path = s.u.store.Path()
+		d.path = s.u.storeForSettings().Path()
 		return func() {
 			if err != nil {
 				s.u.showError(err)
@@ -277,7 +277,7 @@ func (p *profileForm) save(done func(error)) {
 	pr := p.profile()
 	p.f.Clear()
 	p.u.background(func() func() {
-		err := p.u.store.SetProfile(pr)
+		err := p.u.storeForSettings().SetProfile(pr)
 		return func() {
 			if err != nil {
 				if !p.f.ShowErrors(err) {

@@ -9,63 +9,162 @@ import (
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
-// Store is what the screens need of the database. *data.Store implements it;
-// the screens never write SQL.
-type Store interface {
-	Profile() (data.Profile, error)
-	SetProfile(data.Profile) error
-	Path() string
-	IsEmpty(ctx context.Context) (bool, error)
-	Generation(ctx context.Context) (data.Generation, error)
+// Each screen group declares what it needs of the store, and its files
+// reach the store only through that (the storeFor… accessors below): what a
+// screen can do to the data is read off its interface. *data.Store
+// implements them all; the screens never write SQL.
 
+// todayStore: the Today screen.
+type todayStore interface {
+	Profile() (data.Profile, error)
+	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
+	CountActions(ctx context.Context, q data.ActionQuery) (int, error)
+	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
+	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
+	VisitTotals(ctx context.Context, from, to string) (visits, minutes int, err error)
+}
+
+// orgStore: the organisation list, its form and its tabs (contacts,
+// visits, follow-ups, assessments).
+type orgStore interface {
+	Profile() (data.Profile, error)
+	Generation(ctx context.Context) (data.Generation, error)
 	SearchOrganisations(ctx context.Context, q data.OrgQuery) ([]data.OrgRow, error)
 	Organisation(ctx context.Context, id string) (domain.Organisation, error)
-	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
 	OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (domain.Organisation, bool, error)
 	CreateOrganisation(ctx context.Context, o *domain.Organisation) error
 	UpdateOrganisation(ctx context.Context, o *domain.Organisation) error
 	DeleteOrganisation(ctx context.Context, id string) error
 	RestoreOrganisation(ctx context.Context, id string) error
-	DuplicateCandidates(ctx context.Context) ([]data.DuplicatePair, error)
-	MergeOrganisations(ctx context.Context, keepID, dupID string) (data.MergeResult, error)
-	DismissDuplicate(aID, bID string) error
-
 	Contacts(ctx context.Context, orgID string) ([]domain.Contact, error)
 	CreateContact(ctx context.Context, c *domain.Contact) error
 	UpdateContact(ctx context.Context, c *domain.Contact) error
 	DeleteContact(ctx context.Context, id string) error
+	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
+	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
+	CreateAction(ctx context.Context, a *domain.Action) error
+	SetActionDone(ctx context.Context, id, date string) error
+	Assessments(ctx context.Context, orgID string) ([]domain.Assessment, error)
+}
 
+// lookupStore: finding organisations by name or id (the pickers).
+type lookupStore interface {
+	SearchOrganisations(ctx context.Context, q data.OrgQuery) ([]data.OrgRow, error)
+	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
+}
+
+// duplicatesStore: the review of likely duplicate organisations.
+type duplicatesStore interface {
+	Generation(ctx context.Context) (data.Generation, error)
+	DuplicateCandidates(ctx context.Context) ([]data.DuplicatePair, error)
+	MergeOrganisations(ctx context.Context, keepID, dupID string) (data.MergeResult, error)
+	DismissDuplicate(aID, bID string) error
+}
+
+// visitStore: the visit list and the visit form.
+type visitStore interface {
 	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
 	Visit(ctx context.Context, id string) (domain.Visit, error)
+	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
 	CreateVisitWithActions(ctx context.Context, nv *data.NewVisit) error
 	UpdateVisitWithActions(ctx context.Context, nv *data.NewVisit) error
 	DeleteVisit(ctx context.Context, id string) error
 	RestoreVisit(ctx context.Context, id string) error
+	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
+}
 
-	VisitTotals(ctx context.Context, from, to string) (visits, minutes int, err error)
-	Advisors(ctx context.Context) ([]string, error)
-
+// actionStore: the follow-ups screen.
+type actionStore interface {
+	Profile() (data.Profile, error)
+	Generation(ctx context.Context) (data.Generation, error)
+	SearchOrganisations(ctx context.Context, q data.OrgQuery) ([]data.OrgRow, error)
 	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
 	CountActions(ctx context.Context, q data.ActionQuery) (int, error)
 	CreateAction(ctx context.Context, a *domain.Action) error
 	SetActionDone(ctx context.Context, id, date string) error
+}
 
+// assessmentStore: the assessment form and an organisation's progress.
+type assessmentStore interface {
 	SaveAssessment(ctx context.Context, a *domain.Assessment, m *models.Model) error
 	Assessments(ctx context.Context, orgID string) ([]domain.Assessment, error)
 	Assessment(ctx context.Context, id string) (domain.Assessment, error)
 	Progress(ctx context.Context, orgID string, lib *models.Library) ([]data.Progress, error)
+	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
+}
 
+// reportStore: the Reports screen (the figures come through Reports).
+type reportStore interface {
+	Advisors(ctx context.Context) ([]string, error)
+}
+
+// syncStore: the Sync screen and its conflicts review.
+type syncStore interface {
 	DeviceID() string
 	Conflicts(ctx context.Context, includeResolved bool) ([]data.Conflict, error)
 	ResolveConflict(ctx context.Context, n int64, choice data.ConflictChoice, merged string) error
 	ConflictRecordName(ctx context.Context, entity, id string) string
+}
 
+// settingsStore: Settings and the first-run welcome.
+type settingsStore interface {
+	Profile() (data.Profile, error)
+	SetProfile(data.Profile) error
+	Path() string
+	IsEmpty(ctx context.Context) (bool, error)
+}
+
+// draftStore: the unsaved text of the forms.
+type draftStore interface {
 	SaveDraft(key, body string) error
 	Draft(key string) (data.Draft, bool, error)
 	DeleteDraft(key string) error
 }
 
-var _ Store = (*data.Store)(nil)
+// Store is what the window holds: every screen group's needs together.
+type Store interface {
+	todayStore
+	orgStore
+	lookupStore
+	duplicatesStore
+	visitStore
+	actionStore
+	assessmentStore
+	reportStore
+	syncStore
+	settingsStore
+	draftStore
+}
+
+func (u *UI) storeForToday() todayStore           { return u.store }
+func (u *UI) storeForOrgs() orgStore              { return u.store }
+func (u *UI) storeForLookup() lookupStore         { return u.store }
+func (u *UI) storeForDuplicates() duplicatesStore { return u.store }
+func (u *UI) storeForVisits() visitStore          { return u.store }
+func (u *UI) storeForActions() actionStore        { return u.store }
+func (u *UI) storeForAssessments() assessmentStore {
+	return u.store
+}
+func (u *UI) storeForReports() reportStore    { return u.store }
+func (u *UI) storeForSync() syncStore         { return u.store }
+func (u *UI) storeForSettings() settingsStore { return u.store }
+func (u *UI) storeForDrafts() draftStore      { return u.store }
+
+// *data.Store is each screen group's store.
+var (
+	_ todayStore      = (*data.Store)(nil)
+	_ orgStore        = (*data.Store)(nil)
+	_ lookupStore     = (*data.Store)(nil)
+	_ duplicatesStore = (*data.Store)(nil)
+	_ visitStore      = (*data.Store)(nil)
+	_ actionStore     = (*data.Store)(nil)
+	_ assessmentStore = (*data.Store)(nil)
+	_ reportStore     = (*data.Store)(nil)
+	_ syncStore       = (*data.Store)(nil)
+	_ settingsStore   = (*data.Store)(nil)
+	_ draftStore      = (*data.Store)(nil)
+	_ Store           = (*data.Store)(nil)
+)
 
 // Prefs are this device's settings, typed; the app gives the one that owns
 // their keys (app/prefs), so no screen spells a key.

@@ -123,7 +123,7 @@ func (u *UI) readSyncState(withItems bool) (syncState, error) {
 		st.open = len(st.conflicts)
 		return st, err
 	}
-	list, err := u.store.Conflicts(u.ctx(), false)
+	list, err := u.storeForSync().Conflicts(u.ctx(), false)
 	st.open = len(list)
 	return st, err
 }

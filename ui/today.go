@@ -125,7 +125,7 @@ func (s *todayScreen) refresh() {
 
 // load reads what Today shows; it runs off the UI goroutine.
 func (s *todayScreen) load(now time.Time) (todayData, error) {
-	st, ctx := s.u.store, s.u.ctx()
+	st, ctx := s.u.storeForToday(), s.u.ctx()
 	today := now.Format(domain.DateLayout)
 	horizon := now.AddDate(0, 0, upcomingDays).Format(domain.DateLayout)
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
@@ -322,26 +322,4 @@ func hours(u *UI, minutes int) string {
 		sep = "."
 	}
 	return u.tr.Number(tenths/10) + sep + string(rune('0'+tenths%10))
-}
-
-// markActionDone marks an action done today (or open again) off the UI
-// goroutine, then reloads the screen in front. after, if given, learns the
-// outcome on the UI goroutine.
-func (u *UI) markActionDone(id string, done bool, after func(error)) {
-	date := ""
-	if done {
-		date = u.today8601()
-	}
-	u.background(func() func() {
-		err := u.store.SetActionDone(u.ctx(), id, date)
-		return func() {
-			if err != nil {
-				u.showError(err)
-			}
-			if after != nil {
-				after(err)
-			}
-			u.dataChanged()
-		}
-	})
 }

@@ -1,7 +1,8 @@
 // Package ui is ILSA Coach's desktop interface, built with Fyne: the shell
 // with its navigation, and one file per screen. Screens read and write
-// through the small Store interface; data is fetched off the UI goroutine and
-// applied with fyne.Do. Text comes from the translations package.
+// through the small store interface their group declares (store.go); data is
+// fetched off the UI goroutine and applied with fyne.Do. Text comes from the
+// translations package.
 package ui
 
 import (

@@ -87,7 +87,7 @@ func (u *UI) EditVisit(id string) {
 		f.focusFirst()
 		return
 	}
-	v, err := u.store.Visit(u.ctx(), id)
+	v, err := u.storeForVisits().Visit(u.ctx(), id)
 	if err != nil {
 		u.showError(err)
 		return
@@ -423,9 +423,9 @@ func withStoreProblems(nv data.NewVisit, rows []int, local []*domain.ValidationE
 func (f *visitForm) store(nv data.NewVisit, rows []int) error {
 	ctx := f.u.ctx()
 	if nv.ID == "" {
-		return stepsToRows(f.u.store.CreateVisitWithActions(ctx, &nv), rows)
+		return stepsToRows(f.u.storeForVisits().CreateVisitWithActions(ctx, &nv), rows)
 	}
-	return stepsToRows(f.u.store.UpdateVisitWithActions(ctx, &nv), rows)
+	return stepsToRows(f.u.storeForVisits().UpdateVisitWithActions(ctx, &nv), rows)
 }
 
 // stepsToRows renames "next_steps.K.field" problems from the K-th stored
@@ -457,7 +457,7 @@ func (f *visitForm) loadAgreed() {
 	f.u.background(func() func() {
 		var lines []string
 		for _, org := range orgs {
-			acts, err := f.u.store.Actions(f.u.ctx(), data.ActionQuery{OrgID: org})
+			acts, err := f.u.storeForVisits().Actions(f.u.ctx(), data.ActionQuery{OrgID: org})
 			if err != nil {
 				return func() { f.u.showError(err) }
 			}

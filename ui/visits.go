@@ -181,7 +181,7 @@ func (s *visitsScreen) refresh() {
 	q := data.VisitQuery{Text: s.search.Text, From: s.from(), Limit: visitsLimit}
 	unknown := s.u.tr.T("ui.picker.unknown")
 	newest(s.u, &s.gen, func() ([]visitRow, error) {
-		visits, err := s.u.store.Visits(s.u.ctx(), q)
+		visits, err := s.u.storeForVisits().Visits(s.u.ctx(), q)
 		var orgs map[string]domain.Organisation
 		if err == nil {
 			var ids []string
@@ -194,7 +194,7 @@ func (s *visitsScreen) refresh() {
 					}
 				}
 			}
-			orgs, err = s.u.store.OrganisationsByID(s.u.ctx(), ids)
+			orgs, err = s.u.storeForVisits().OrganisationsByID(s.u.ctx(), ids)
 		}
 		rows := make([]visitRow, len(visits))
 		for i, v := range visits {
@@ -280,7 +280,7 @@ func (s *visitsScreen) confirmDelete(r visitRow) {
 }
 
 func (s *visitsScreen) delete(r visitRow) {
-	if err := s.u.store.DeleteVisit(s.u.ctx(), r.ID); err != nil {
+	if err := s.u.storeForVisits().DeleteVisit(s.u.ctx(), r.ID); err != nil {
 		s.u.showError(err)
 		return
 	}
@@ -295,7 +295,7 @@ func (s *visitsScreen) undoDelete() {
 	if id == "" {
 		return
 	}
-	if err := s.u.store.RestoreVisit(s.u.ctx(), id); err != nil {
+	if err := s.u.storeForVisits().RestoreVisit(s.u.ctx(), id); err != nil {
 		s.u.showError(err)
 		return
 	}

@@ -30,14 +30,14 @@ type welcome struct {
 // FirstRun shows the welcome when the advisor profile is not set up yet.
 func (u *UI) FirstRun() {
 	u.background(func() func() {
-		p, err := u.store.Profile()
+		p, err := u.storeForSettings().Profile()
 		if err != nil {
 			return func() { u.showError(err) }
 		}
 		if p.Done {
 			return nil
 		}
-		empty, err := u.store.IsEmpty(u.ctx())
+		empty, err := u.storeForSettings().IsEmpty(u.ctx())
 		if err != nil {
 			return func() { u.showError(err) }
 		}
