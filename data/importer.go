@@ -96,16 +96,21 @@ func OriginalDevice(device string) string {
 // grow with the bundle: changes are applied as they are read. progress, if
 // not nil, is called now and then with the number of changes read.
 func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() (Change, error), progress func(read int)) (ImportResult, error) {
+	return s.eng.importBundle(ctx, meta, next, progress)
+}
+
+// importBundle is ImportChanges.
+func (e *engine) importBundle(ctx context.Context, meta BundleMeta, next func() (Change, error), progress func(read int)) (ImportResult, error) {
 	var res ImportResult
 	if meta.Device == "" || (meta.Hash == "" && meta.HashAfter == nil) {
 		return res, errors.New("import: bundle without device or hash")
 	}
-	if err := s.refuseWrite(); err != nil {
+	if err := e.refuseWrite(); err != nil {
 		return res, err
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	tx, err := s.w.BeginTx(ctx, nil)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	tx, err := e.w.BeginTx(ctx, nil)
 	if err != nil {
 		return res, err
 	}
@@ -117,7 +122,7 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	if _, err := tx.Exec(`PRAGMA cache_size = -65536`); err != nil {
 		return res, err
 	}
-	if _, err := s.syncWithLog(tx); err != nil { // another process may have written
+	if _, err := e.syncWithLog(tx); err != nil { // another process may have written
 		return res, err
 	}
 	if meta.Hash != "" {
@@ -134,19 +139,19 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 		}
 	}
 
-	a := s.newApplier(tx, s.clock)
+	a := e.newApplier(tx, e.clock)
 	a.freshOK = true
 	defer a.close()
 	if meta.Count >= deferFTSMin {
-		if err := a.trackWritten(s); err != nil {
+		if err := a.trackWritten(e); err != nil {
 			return res, err
 		}
 		if err := a.deferFTS(); err != nil {
 			return res, err
 		}
 	}
-	own := s.DeviceID()
-	im := importer{a: a, own: own, now: s.now().UnixMilli()}
+	own := e.DeviceID()
+	im := importer{a: a, own: own, now: e.now().UnixMilli()}
 	if meta.Kind == "log" && meta.FirstSeq > 0 {
 		// A bundle whose range this device has never seen needs no
 		// duplicate check per change: the common case, and the fast one.
@@ -238,21 +243,21 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 			return ImportResult{}, err
 		}
 	}
-	if err := setLocal(tx, localLastHLC, s.clock.Last().String()); err != nil {
+	if err := setLocal(tx, localLastHLC, e.clock.Last().String()); err != nil {
 		return ImportResult{}, err
 	}
 	if err := tx.Commit(); err != nil {
 		return ImportResult{}, err
 	}
-	s.committed()
+	e.committed()
 	if newDevice != "" {
-		s.device.Store(&newDevice)
-		s.nextSeq = 1
+		e.device.Store(&newDevice)
+		e.nextSeq = 1
 		res.NewDeviceID = newDevice
-	} else if im.maxOwnSeq >= s.nextSeq {
+	} else if im.maxOwnSeq >= e.nextSeq {
 		// Our own changes came back (a database restored from a backup):
 		// never hand out their numbers again.
-		s.nextSeq = im.maxOwnSeq + 1
+		e.nextSeq = im.maxOwnSeq + 1
 	}
 	if progress != nil {
 		progress(res.Read)
