@@ -699,68 +699,6 @@ func currentClocks(tx *sql.Tx, edits []fieldEdit) error {
 	return nil
 }
 
-// Apply applies changes from elsewhere (another device's bundle) in one
-// transaction: all or nothing.
-func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error) {
-	return s.eng.apply(ctx, changes)
-}
-
-func (e *engine) apply(ctx context.Context, changes []Change) (ApplyResult, error) {
-	var total ApplyResult
-	if err := e.refuseWrite(); err != nil {
-		return total, err
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	tx, err := e.w.BeginTx(ctx, nil)
-	if err != nil {
-		return total, err
-	}
-	defer tx.Rollback()
-	if _, err := e.syncWithLog(tx); err != nil { // another process may have written
-		return total, err
-	}
-	a := e.newApplier(tx, e.clock)
-	a.freshOK = true
-	defer a.close()
-	if len(changes) >= deferFTSMin {
-		if err := a.deferFTS(); err != nil {
-			return ApplyResult{}, err
-		}
-	}
-	own, maxOwn := e.DeviceID(), uint64(0)
-	for _, c := range changes {
-		if c.Device == "" || c.Seq == 0 || c.ID == "" {
-			return ApplyResult{}, fmt.Errorf("change without device, sequence or id")
-		}
-		if c.Seq > MaxSeq {
-			return ApplyResult{}, &SeqRangeError{c.Device, c.Seq}
-		}
-		if c.Device == own {
-			maxOwn = max(maxOwn, c.Seq)
-		}
-		r, err := a.apply(c)
-		if err != nil {
-			return ApplyResult{}, err
-		}
-		total.add(r)
-	}
-	if err := a.finish(); err != nil {
-		return ApplyResult{}, err
-	}
-	if err := setLocal(tx, localLastHLC, e.clock.Last().String()); err != nil {
-		return ApplyResult{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return ApplyResult{}, err
-	}
-	e.committed()
-	if maxOwn >= e.nextSeq { // our own changes came back: never reuse their numbers
-		e.nextSeq = maxOwn + 1
-	}
-	return total, nil
-}
-
 // Changes returns the log entries of device with seq > after, in seq order
 // (device "" means every device), at most limit (0: all).
 func (s *Store) Changes(ctx context.Context, device string, after uint64, limit int) ([]Change, error) {

@@ -34,7 +34,7 @@ func TestBulkDerivedRowsEqualOneByOne(t *testing.T) {
 	}
 	all, _ := src.Changes(ctx, "", 0, 0)
 	bulk, _ := datatest.Open(t)
-	if _, err := bulk.Apply(ctx, all); err != nil {
+	if _, err := datatest.ImportChanges(ctx, bulk, all); err != nil {
 		t.Fatal(err)
 	}
 	// And through an import that spills touched organisations to disk.
@@ -56,7 +56,7 @@ func TestBulkDerivedRowsEqualOneByOne(t *testing.T) {
 	}
 	single, _ := datatest.Open(t)
 	for _, c := range all {
-		if _, err := single.Apply(ctx, []data.Change{c}); err != nil {
+		if _, err := datatest.ImportChanges(ctx, single, []data.Change{c}); err != nil {
 			t.Fatal(err)
 		}
 	}

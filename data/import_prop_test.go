@@ -67,8 +67,8 @@ func recordChanges(r *rand.Rand, n int) []data.Change {
 }
 
 // TestImportEqualsApplyOneByOne: an import (fast path, read-ahead, batched
-// rows, links and clocks) ends in the same state as applying the same
-// changes one at a time, in another order, through the general path.
+// rows, links and clocks) ends in the same state as importing the same
+// changes one bundle each, in the same order and in another.
 func TestImportEqualsApplyOneByOne(t *testing.T) {
 	for round := range 4 {
 		r := rand.New(rand.NewPCG(uint64(round), 11))
@@ -94,7 +94,7 @@ func TestImportEqualsApplyOneByOne(t *testing.T) {
 		single, _ := datatest.Open(t)
 		for _, part := range [][]data.Change{changes[:cut], changes[cut:], changes[:100]} {
 			for _, c := range part {
-				if _, err := single.Apply(ctx, []data.Change{c}); err != nil {
+				if _, err := datatest.ImportChanges(ctx, single, []data.Change{c}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -112,7 +112,7 @@ func TestImportEqualsApplyOneByOne(t *testing.T) {
 		order := append([]data.Change(nil), changes...)
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, c := range order {
-			if _, err := shuffled.Apply(ctx, []data.Change{c}); err != nil {
+			if _, err := datatest.ImportChanges(ctx, shuffled, []data.Change{c}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -147,7 +147,7 @@ func TestImportFilterAcrossConnections(t *testing.T) {
 	}
 	feed(changes[:cut], "h1")
 	other, _ := datatest.OpenAt(t, path)
-	if _, err := other.Apply(ctx, second); err != nil {
+	if _, err := datatest.ImportChanges(ctx, other, second); err != nil {
 		t.Fatal(err)
 	}
 	other.Close()
@@ -155,7 +155,7 @@ func TestImportFilterAcrossConnections(t *testing.T) {
 
 	single, _ := datatest.Open(t)
 	for _, part := range [][]data.Change{changes[:cut], second, changes[2*cut:]} {
-		if _, err := single.Apply(ctx, part); err != nil {
+		if _, err := datatest.ImportChanges(ctx, single, part); err != nil {
 			t.Fatal(err)
 		}
 	}
