@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"fmt"
-	"io"
 	"iter"
 	"math/rand/v2"
 	"testing"
@@ -13,15 +12,8 @@ import (
 
 func importAll(t *testing.T, s *data.Store, meta data.BundleMeta, changes []data.Change) data.ImportResult {
 	t.Helper()
-	i := 0
 	meta.Count = uint64(len(changes))
-	res, err := s.ImportChanges(ctx, meta, func() (data.Change, error) {
-		if i == len(changes) {
-			return data.Change{}, io.EOF
-		}
-		i++
-		return changes[i-1], nil
-	}, nil)
+	res, err := s.ImportChanges(ctx, meta, datatest.Bundle(changes), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

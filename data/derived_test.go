@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"fmt"
-	"io"
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -41,15 +40,7 @@ func TestBulkDerivedRowsEqualOneByOne(t *testing.T) {
 	spilled, _ := datatest.Open(t)
 	old := *data.SpillDirtyAt
 	*data.SpillDirtyAt = 5
-	i := 0
-	_, err := spilled.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: "h", Kind: "export", Count: uint64(len(all))},
-		func() (data.Change, error) {
-			if i == len(all) {
-				return data.Change{}, io.EOF
-			}
-			i++
-			return all[i-1], nil
-		}, nil)
+	_, err := spilled.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: "h", Kind: "export", Count: uint64(len(all))}, datatest.Bundle(all), nil)
 	*data.SpillDirtyAt = old
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -77,15 +76,7 @@ func TestImportEqualsApplyOneByOne(t *testing.T) {
 		// Two bundles, the second also repeating part of the first.
 		cut := len(changes) / 2
 		for _, part := range [][]data.Change{changes[:cut], append(append([]data.Change(nil), changes[cut:]...), changes[:100]...)} {
-			i := 0
-			_, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: fmt.Sprint("h", round, len(part)), Kind: "export", Count: uint64(len(part))},
-				func() (data.Change, error) {
-					if i == len(part) {
-						return data.Change{}, io.EOF
-					}
-					i++
-					return part[i-1], nil
-				}, nil)
+			_, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: fmt.Sprint("h", round, len(part)), Kind: "export", Count: uint64(len(part))}, datatest.Bundle(part), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,15 +124,7 @@ func TestImportFilterAcrossConnections(t *testing.T) {
 	cut := len(changes) / 3
 	second := changes[cut : 2*cut]
 	feed := func(part []data.Change, hash string) {
-		i := 0
-		if _, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: hash, Kind: "export", Count: uint64(len(part))},
-			func() (data.Change, error) {
-				if i == len(part) {
-					return data.Change{}, io.EOF
-				}
-				i++
-				return part[i-1], nil
-			}, nil); err != nil {
+		if _, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: hash, Kind: "export", Count: uint64(len(part))}, datatest.Bundle(part), nil); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -24,15 +24,28 @@ func ImportChanges(ctx context.Context, s *data.Store, changes []data.Change) (d
 	if len(changes) > 0 && changes[0].Device != "" {
 		meta.Device = changes[0].Device
 	}
-	i := 0
-	return s.ImportChanges(ctx, meta, func() (data.Change, error) {
-		if i == len(changes) {
-			return data.Change{}, io.EOF
-		}
-		i++
-		return changes[i-1], nil
-	}, nil)
+	return s.ImportChanges(ctx, meta, Bundle(changes), nil)
 }
+
+// Bundle reads changes as a bundle would (a data.ChangeReader); import it
+// with a BundleMeta that gives its hash.
+func Bundle(changes []data.Change) data.ChangeReader { return &sliceReader{changes: changes} }
+
+type sliceReader struct {
+	changes []data.Change
+	i       int
+}
+
+func (r *sliceReader) Next() (data.Change, error) {
+	if r.i == len(r.changes) {
+		return data.Change{}, io.EOF
+	}
+	r.i++
+	return r.changes[r.i-1], nil
+}
+
+// Sum is empty: a slice has no checksum, so the meta carries the hash.
+func (r *sliceReader) Sum() string { return "" }
 
 // Import is ImportChanges, failing the test on an error.
 func Import(t testing.TB, s *data.Store, changes []data.Change) data.ImportResult {
