@@ -592,11 +592,11 @@ type fieldEdit struct {
 	current           hlc.Timestamp // the clock the field holds as the edit commits
 }
 
-// commitLocal builds a local edit inside one write transaction (so checks of
+// CommitLocal builds a local edit inside one write transaction (so checks of
 // references and the values compared against see the state the edit lands
 // on), stamps all its fields with one fresh timestamp and the next sequence
 // numbers, and applies them through the same path as imported changes.
-func (e *engine) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]fieldEdit, error)) ([]Change, error) {
+func (e *engine) CommitLocal(ctx context.Context, build func(tx *sql.Tx) ([]fieldEdit, error)) ([]Change, error) {
 	if err := e.refuseWrite(); err != nil {
 		return nil, err
 	}
@@ -709,7 +709,7 @@ func (s *Store) Changes(ctx context.Context, device string, after uint64, limit 
 	}
 	defer tx.Rollback()
 	var out []Change
-	for c, err := range readLog(ctx, tx, device, after, 0) {
+	for c, err := range s.eng.Read(ctx, tx, device, after, 0) {
 		if err != nil {
 			return nil, err
 		}

@@ -16,15 +16,16 @@ import (
 // engine is the change-log engine: it holds the one connection that writes
 // and everything numbering and stamping a change needs (the device id, the
 // next sequence number, the clock), and it is the only code that begins a
-// write transaction. Local edits (commitLocal), imported bundles
-// (importBundle) and device-local rows (writeLocal) all go through it, so
-// entity rows are written by the apply path alone.
+// write transaction. Local edits (CommitLocal), imported bundles (Import)
+// and device-local rows (writeLocal) all go through it, so entity rows are
+// written by the apply path alone; Read reads the log back in both its
+// forms (rows and runs).
 type engine struct {
 	w     *sql.DB // the single writer connection
 	clock *hlc.Clock
 	now   func() time.Time
 	// device is this installation's id in the change log; it changes only
-	// when sync finds the id was cloned (see importBundle), hence atomic.
+	// when sync finds the id was cloned (see Import), hence atomic.
 	device atomic.Pointer[string]
 
 	readOnly bool   // opened read-only: every write is refused with *ReadOnlyError

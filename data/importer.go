@@ -126,11 +126,11 @@ func OriginalDevice(device string) string {
 // changes are applied as they are read. progress, if not nil, is called now
 // and then with the number of changes read.
 func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
-	return s.eng.importBundle(ctx, meta, src, progress)
+	return s.eng.Import(ctx, meta, src, progress)
 }
 
-// importBundle is ImportChanges.
-func (e *engine) importBundle(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
+// Import is ImportChanges.
+func (e *engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
 	var res ImportResult
 	if meta.Device == "" {
 		return res, errors.New("import: bundle without device")

@@ -46,7 +46,7 @@ func (s *Store) ChangeLog(ctx context.Context, device string, after uint64, fn f
 		info.Count = info.LastSeq - info.FirstSeq + 1
 		upTo = runEnd
 	}
-	return fn(info, readLog(ctx, tx, device, after, upTo))
+	return fn(info, s.eng.Read(ctx, tx, device, after, upTo))
 }
 
 // logSpan counts the log entries (both tables) with seq > after of device
