@@ -1,6 +1,6 @@
-// Package data holds ILSA Coach's domain types, their validation, and the
-// SQLite store with its change log. It never imports Fyne: the CLI, the GUI
-// and the tests all call the same functions.
+// Package data is ILSA Coach's SQLite store and its change-log engine (the
+// values and their rules are in data/domain). It never imports Fyne: the
+// CLI, the GUI and the tests all call the same functions.
 package data
 
 import (
