@@ -16,7 +16,7 @@ func (s *Store) CreateAction(ctx context.Context, a *domain.Action) error {
 	}
 	a.ID = ""
 	edits := s.createEdits(domain.EntityAction, a)
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		if err := requireLive(tx, domain.EntityOrganisation, "org", a.OrgID); err != nil {
 			return nil, err
 		}

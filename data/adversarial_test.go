@@ -38,7 +38,7 @@ func TestAClockOutOfRangeIsKeptAsideAndFreezesNothing(t *testing.T) {
 	batch := remote(1, now, domain.EntityOrganisation, o.ID, "notes", `"från en trasig klocka"`, "employees", "12")
 	batch[0].HLC = math.MaxUint64
 	batch = append(batch, data.Change{Device: stranger, Seq: 3, HLC: now, Base: now + 5, Entity: domain.EntityOrganisation, ID: o.ID, Field: "kind", Value: `"startup"`})
-	res, err := s.Apply(ctx, batch)
+	res, err := datatest.ImportChanges(ctx, s, batch)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestAClockOutOfRangeIsKeptAsideAndFreezesNothing(t *testing.T) {
 func TestAnEditThatCannotWinIsKeptAsAConflict(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Gränsfall AS", "")
-	if res, err := s.Apply(ctx, remote(1, hlc.Max, domain.EntityOrganisation, o.ID, "notes", `"vid gränsen"`)); err != nil || res.Applied != 1 {
+	if res, err := datatest.ImportChanges(ctx, s, remote(1, hlc.Max, domain.EntityOrganisation, o.ID, "notes", `"vid gränsen"`)); err != nil || res.Applied != 1 {
 		t.Fatalf("apply at hlc.Max: %+v %v", res, err)
 	}
 	got, _ := s.Organisation(ctx, o.ID)
@@ -109,7 +109,7 @@ func TestAnEditAfterAValueFromTheFutureWins(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Framåt AB", "")
 	ahead := hlc.FromTime(datatest.Epoch.AddDate(30, 0, 0))
-	if _, err := s.Apply(ctx, remote(1, ahead, domain.EntityOrganisation, o.ID, "notes", `"år 2056"`)); err != nil {
+	if _, err := datatest.ImportChanges(ctx, s, remote(1, ahead, domain.EntityOrganisation, o.ID, "notes", `"år 2056"`)); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Organisation(ctx, o.ID)
@@ -166,7 +166,7 @@ func TestInvalidImportedValuesAreKeptAside(t *testing.T) {
 	}
 	batch = append(batch, data.Change{Device: stranger, Seq: seq, HLC: now, Entity: domain.EntityVisit, ID: v.ID, Field: "minutes", Value: "90"})
 	before := datatest.Dump(t, s)
-	res, err := s.Apply(ctx, batch)
+	res, err := datatest.ImportChanges(ctx, s, batch)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ func (s *Store) SaveAssessment(ctx context.Context, a *domain.Assessment, m *mod
 	if creating {
 		edits = s.createEdits(domain.EntityAssessment, a)
 	}
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		if err := requireLive(tx, domain.EntityOrganisation, "org", a.OrgID); err != nil {
 			return nil, err
 		}

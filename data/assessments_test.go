@@ -83,7 +83,7 @@ func TestAnswersOfDifferentDimensionsMergeAcrossDevices(t *testing.T) {
 		t.Fatal(err)
 	}
 	all, _ := a.Changes(ctx, "", 0, 0)
-	if _, err := b.Apply(ctx, all); err != nil {
+	if _, err := datatest.ImportChanges(ctx, b, all); err != nil {
 		t.Fatal(err)
 	}
 	onA, _ := a.Assessment(ctx, as.ID)
@@ -99,8 +99,8 @@ func TestAnswersOfDifferentDimensionsMergeAcrossDevices(t *testing.T) {
 	}
 	fromA, _ := a.Changes(ctx, a.DeviceID(), 0, 0)
 	fromB, _ := b.Changes(ctx, b.DeviceID(), 0, 0)
-	a.Apply(ctx, fromB)
-	b.Apply(ctx, fromA)
+	datatest.Import(t, a, fromB)
+	datatest.Import(t, b, fromA)
 	if datatest.Dump(t, a) != datatest.Dump(t, b) {
 		t.Fatal("devices did not converge")
 	}

@@ -265,8 +265,8 @@ func (a *applier) recycleRow(r *pendingRow) {
 	a.spareRow = r
 }
 
-func (s *Store) newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {
-	return &applier{tx: tx, stmts: map[string]*sql.Stmt{}, shared: s.stmtCache, clock: clock, statsDirty: map[string]bool{}, noted: s.known}
+func (e *engine) newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {
+	return &applier{tx: tx, stmts: map[string]*sql.Stmt{}, shared: e.stmtCache, clock: clock, statsDirty: map[string]bool{}, noted: e.known}
 }
 
 // finish writes what is pending and brings derived tables up to date; call
@@ -592,17 +592,17 @@ type fieldEdit struct {
 	current           hlc.Timestamp // the clock the field holds as the edit commits
 }
 
-// commitLocal builds a local edit inside one write transaction (so checks of
+// CommitLocal builds a local edit inside one write transaction (so checks of
 // references and the values compared against see the state the edit lands
 // on), stamps all its fields with one fresh timestamp and the next sequence
 // numbers, and applies them through the same path as imported changes.
-func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]fieldEdit, error)) ([]Change, error) {
-	if err := s.refuseWrite(); err != nil {
+func (e *engine) CommitLocal(ctx context.Context, build func(tx *sql.Tx) ([]fieldEdit, error)) ([]Change, error) {
+	if err := e.refuseWrite(); err != nil {
 		return nil, err
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	tx, err := s.w.BeginTx(ctx, nil)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	tx, err := e.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -613,19 +613,19 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 	}
 	// Numbered and stamped under the write lock, from the log: another
 	// process may have written since this store last did.
-	seq, err := s.syncWithLog(tx)
+	seq, err := e.syncWithLog(tx)
 	if err != nil {
 		return nil, err
 	}
 	if err := currentClocks(tx, edits); err != nil {
 		return nil, err
 	}
-	ts := editStamp(s.clock.Now(), edits)
-	a := s.newApplier(tx, nil)
+	ts := editStamp(e.clock.Now(), edits)
+	a := e.newApplier(tx, nil)
 	a.local = true
 	defer a.close()
 	changes := make([]Change, len(edits))
-	device := s.DeviceID()
+	device := e.DeviceID()
 	for i, e := range edits {
 		// A base is never after the edit: a clock past hlc.Max (stored by
 		// an older version) counts as the newest value there can be.
@@ -641,14 +641,14 @@ func (s *Store) commitLocal(ctx context.Context, build func(tx *sql.Tx) ([]field
 	}
 	// The clock's own last value, not ts: ts may sit just past a value from a
 	// clock running years ahead, and the clock must not follow it there.
-	if err := setLocal(tx, localLastHLC, s.clock.Last().String()); err != nil {
+	if err := setLocal(tx, localLastHLC, e.clock.Last().String()); err != nil {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
-	s.nextSeq = seq
-	s.committed()
+	e.nextSeq = seq
+	e.committed()
 	return changes, nil
 }
 
@@ -699,64 +699,6 @@ func currentClocks(tx *sql.Tx, edits []fieldEdit) error {
 	return nil
 }
 
-// Apply applies changes from elsewhere (another device's bundle) in one
-// transaction: all or nothing.
-func (s *Store) Apply(ctx context.Context, changes []Change) (ApplyResult, error) {
-	var total ApplyResult
-	if err := s.refuseWrite(); err != nil {
-		return total, err
-	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return total, err
-	}
-	defer tx.Rollback()
-	if _, err := s.syncWithLog(tx); err != nil { // another process may have written
-		return total, err
-	}
-	a := s.newApplier(tx, s.clock)
-	a.freshOK = true
-	defer a.close()
-	if len(changes) >= deferFTSMin {
-		if err := a.deferFTS(); err != nil {
-			return ApplyResult{}, err
-		}
-	}
-	own, maxOwn := s.DeviceID(), uint64(0)
-	for _, c := range changes {
-		if c.Device == "" || c.Seq == 0 || c.ID == "" {
-			return ApplyResult{}, fmt.Errorf("change without device, sequence or id")
-		}
-		if c.Seq > MaxSeq {
-			return ApplyResult{}, &SeqRangeError{c.Device, c.Seq}
-		}
-		if c.Device == own {
-			maxOwn = max(maxOwn, c.Seq)
-		}
-		r, err := a.apply(c)
-		if err != nil {
-			return ApplyResult{}, err
-		}
-		total.add(r)
-	}
-	if err := a.finish(); err != nil {
-		return ApplyResult{}, err
-	}
-	if err := setLocal(tx, localLastHLC, s.clock.Last().String()); err != nil {
-		return ApplyResult{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return ApplyResult{}, err
-	}
-	s.committed()
-	if maxOwn >= s.nextSeq { // our own changes came back: never reuse their numbers
-		s.nextSeq = maxOwn + 1
-	}
-	return total, nil
-}
-
 // Changes returns the log entries of device with seq > after, in seq order
 // (device "" means every device), at most limit (0: all).
 func (s *Store) Changes(ctx context.Context, device string, after uint64, limit int) ([]Change, error) {
@@ -767,7 +709,7 @@ func (s *Store) Changes(ctx context.Context, device string, after uint64, limit 
 	}
 	defer tx.Rollback()
 	var out []Change
-	for c, err := range readLog(ctx, tx, device, after, 0) {
+	for c, err := range s.eng.Read(ctx, tx, device, after, 0) {
 		if err != nil {
 			return nil, err
 		}

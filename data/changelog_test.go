@@ -80,7 +80,7 @@ func TestApplyIsOrderIndependentAndIdempotent(t *testing.T) {
 			r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 			for len(order) > 0 {
 				k := 1 + r.IntN(len(order))
-				if _, err := s.Apply(ctx, order[:k]); err != nil {
+				if _, err := datatest.ImportChanges(ctx, s, order[:k]); err != nil {
 					t.Fatal(err)
 				}
 				order = order[k:]
@@ -103,14 +103,14 @@ func TestApplyCountsDuplicatesAndUnknownFields(t *testing.T) {
 		{Device: "d1", Seq: 2, HLC: ts, Entity: domain.EntityOrganisation, ID: "o1", Field: "colour", Value: `"red"`},
 		{Device: "d1", Seq: 3, HLC: ts, Entity: "spaceship", ID: "s1", Field: "name", Value: `"x"`},
 	}
-	res, err := s.Apply(ctx, batch)
+	res, err := datatest.ImportChanges(ctx, s, batch)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Applied != 1 || res.Unknown != 2 {
 		t.Fatalf("first apply: %+v", res)
 	}
-	res, _ = s.Apply(ctx, batch)
+	res, _ = datatest.ImportChanges(ctx, s, batch)
 	if res.Duplicates != 3 || res.Applied != 0 {
 		t.Fatalf("second apply: %+v", res)
 	}
@@ -125,7 +125,7 @@ func TestConcurrentEditsKeepTheLoser(t *testing.T) {
 	b, _ := datatest.Open(t)
 	o := datatest.Org(t, a, "Verdal Verksted AS", "")
 	initial, _ := a.Changes(ctx, "", 0, 0)
-	if _, err := b.Apply(ctx, initial); err != nil {
+	if _, err := datatest.ImportChanges(ctx, b, initial); err != nil {
 		t.Fatal(err)
 	}
 	// Both advisors edit the notes offline.
@@ -141,10 +141,10 @@ func TestConcurrentEditsKeepTheLoser(t *testing.T) {
 	}
 	fromA, _ := a.Changes(ctx, a.DeviceID(), 0, 0)
 	fromB, _ := b.Changes(ctx, b.DeviceID(), 0, 0)
-	if _, err := a.Apply(ctx, fromB); err != nil {
+	if _, err := datatest.ImportChanges(ctx, a, fromB); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.Apply(ctx, fromA); err != nil {
+	if _, err := datatest.ImportChanges(ctx, b, fromA); err != nil {
 		t.Fatal(err)
 	}
 	if datatest.Dump(t, a) != datatest.Dump(t, b) {
@@ -167,7 +167,7 @@ func TestConcurrentEditsKeepTheLoser(t *testing.T) {
 		t.Fatal(err)
 	}
 	fromB, _ = b.Changes(ctx, b.DeviceID(), 0, 0)
-	if _, err := a.Apply(ctx, fromB); err != nil {
+	if _, err := datatest.ImportChanges(ctx, a, fromB); err != nil {
 		t.Fatal(err)
 	}
 	if cs, _ := a.Conflicts(ctx, false); len(cs) != 1 {
@@ -181,7 +181,7 @@ func TestEditOfStaleCopyIsKeptAsConflict(t *testing.T) {
 	stale, _ := s.Organisation(ctx, o.ID)
 	// Meanwhile sync brings another advisor's notes.
 	clk.Set(datatest.Epoch.Add(time.Minute))
-	_, err := s.Apply(ctx, []data.Change{{Device: "other", Seq: 1, HLC: hlc.FromTime(datatest.Epoch.Add(30 * time.Second)),
+	_, err := datatest.ImportChanges(ctx, s, []data.Change{{Device: "other", Seq: 1, HLC: hlc.FromTime(datatest.Epoch.Add(30 * time.Second)),
 		Base: stale.Seen, Entity: domain.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"från synken"`}})
 	if err != nil {
 		t.Fatal(err)
@@ -200,7 +200,7 @@ func TestFutureClockIsFlaggedAndNotFollowed(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Namsos Marin AS", "")
 	future := hlc.FromTime(datatest.Epoch.AddDate(5, 0, 0))
-	res, err := s.Apply(ctx, []data.Change{{Device: "broken", Seq: 1, HLC: future, Entity: domain.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"x"`}})
+	res, err := datatest.ImportChanges(ctx, s, []data.Change{{Device: "broken", Seq: 1, HLC: future, Entity: domain.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"x"`}})
 	if err != nil || res.FutureHLC != 1 {
 		t.Fatalf("future change: %+v %v", res, err)
 	}

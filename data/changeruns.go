@@ -221,10 +221,10 @@ type queryerContext interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// readLog yields the log entries (both tables) with seq > after, and seq ≤
+// Read yields the log entries (both tables) with seq > after, and seq ≤
 // upTo when upTo > 0, of device ("" every device), ordered by device, seq.
 // It holds one run in memory at most.
-func readLog(ctx context.Context, q queryerContext, device string, after, upTo uint64) iter.Seq2[Change, error] {
+func (e *engine) Read(ctx context.Context, q queryerContext, device string, after, upTo uint64) iter.Seq2[Change, error] {
 	return func(yield func(Change, error) bool) {
 		rowsWhere, runsWhere, args := `seq > ?`, `last_seq > ?`, []any{int64(after)}
 		if device != "" {

@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"fmt"
-	"io"
 	"iter"
 	"math/rand/v2"
 	"testing"
@@ -13,15 +12,8 @@ import (
 
 func importAll(t *testing.T, s *data.Store, meta data.BundleMeta, changes []data.Change) data.ImportResult {
 	t.Helper()
-	i := 0
 	meta.Count = uint64(len(changes))
-	res, err := s.ImportChanges(ctx, meta, func() (data.Change, error) {
-		if i == len(changes) {
-			return data.Change{}, io.EOF
-		}
-		i++
-		return changes[i-1], nil
-	}, nil)
+	res, err := s.ImportChanges(ctx, meta, datatest.Bundle(changes), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +40,7 @@ func TestLogRunsReadLikeRows(t *testing.T) {
 			Hash: fmt.Sprint("h", part[0].Seq), Kind: "log"}, part)
 	}
 	for _, part := range [][]data.Change{a, b} {
-		if _, err := rows.Apply(ctx, part); err != nil {
+		if _, err := datatest.ImportChanges(ctx, rows, part); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -111,17 +103,17 @@ func TestLogRunsReadLikeRows(t *testing.T) {
 	if res.Duplicates != len(log)-len(gap)-1 || res.Clones != 1 {
 		t.Fatalf("export again: %d duplicates, %d clones", res.Duplicates, res.Clones)
 	}
-	res2, err := rows.Apply(ctx, gap)
+	res2, err := datatest.ImportChanges(ctx, rows, gap)
 	if err != nil || res2.Duplicates != 0 {
 		t.Fatal(err, res2)
 	}
 	clone := again[10]
 	clone.Device = data.CloneDevice(clone)
-	if _, err := rows.Apply(ctx, []data.Change{clone}); err != nil {
+	if _, err := datatest.ImportChanges(ctx, rows, []data.Change{clone}); err != nil {
 		t.Fatal(err)
 	}
-	// Apply recognises changes in runs as duplicates.
-	if res, err := runs.Apply(ctx, log[:50]); err != nil || res.Duplicates != 50 {
+	// An import that is not a new range recognises changes in runs as duplicates.
+	if res, err := datatest.ImportChanges(ctx, runs, log[:50]); err != nil || res.Duplicates != 50 {
 		t.Fatal(err, res)
 	}
 	if x, y := datatest.Dump(t, runs), datatest.Dump(t, rows); x != y {

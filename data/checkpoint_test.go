@@ -34,7 +34,7 @@ func TestCheckpointerCopiesCommitsIntoTheFile(t *testing.T) {
 	// The writer never checkpoints on its own: without the checkpointer the
 	// file alone would not have it.
 	var pages int
-	if err := s.w.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&pages); err != nil || pages != 0 {
+	if err := s.eng.w.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&pages); err != nil || pages != 0 {
 		t.Fatalf("writer's wal_autocheckpoint = %d, %v; want 0", pages, err)
 	}
 }

@@ -21,7 +21,7 @@ func TestClockYearsAheadCannotWinLaterEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	fromAhead, _ := ahead.Changes(ctx, ahead.DeviceID(), 0, 0)
-	res, err := normal.Apply(ctx, fromAhead)
+	res, err := datatest.ImportChanges(ctx, normal, fromAhead)
 	if err != nil || res.FutureHLC == 0 {
 		t.Fatalf("import: %+v %v", res, err)
 	}
@@ -34,7 +34,7 @@ func TestClockYearsAheadCannotWinLaterEdits(t *testing.T) {
 		t.Fatal("the local clock followed the broken one")
 	}
 	fromNormal, _ := normal.Changes(ctx, normal.DeviceID(), 0, 0)
-	if _, err := ahead.Apply(ctx, fromNormal); err != nil {
+	if _, err := datatest.ImportChanges(ctx, ahead, fromNormal); err != nil {
 		t.Fatal(err)
 	}
 	for name, s := range map[string]*data.Store{"ahead": ahead, "normal": normal} {

@@ -22,7 +22,7 @@ func TestSortKeysAreFilledForOlderRowsWhenTheStoreOpens(t *testing.T) {
 		}
 	}
 	// Rows from before migration 0007 have no keys.
-	if _, err := s.w.Exec(`UPDATE organisations SET sort_sv = NULL, sort_nb = NULL, sort_en = NULL`); err != nil {
+	if _, err := s.eng.w.Exec(`UPDATE organisations SET sort_sv = NULL, sort_nb = NULL, sort_en = NULL`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -73,7 +73,7 @@ func TestTwoStoresOnOneFileLoseNothing(t *testing.T) {
 	}
 	// Each organisation: its create fields and one edit of notes.
 	fresh, _ := datatest.Open(t)
-	if _, err := fresh.Apply(ctx, log); err != nil {
+	if _, err := datatest.ImportChanges(ctx, fresh, log); err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range all {

@@ -41,7 +41,7 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 	var value string
 	switch choice {
 	case KeepWinner:
-		_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+		_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 			_, err := tx.Exec(`UPDATE conflicts SET resolved = 1 WHERE n = ?`, n)
 			return []fieldEdit{settle}, err
 		})
@@ -63,7 +63,7 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 	default:
 		return invalid("choice", "choice", "value", strconv.Itoa(int(choice)))
 	}
-	_, err = s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err = s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		if _, err := tx.Exec(`UPDATE conflicts SET resolved = 1 WHERE n = ?`, n); err != nil {
 			return nil, err
 		}

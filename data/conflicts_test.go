@@ -34,7 +34,7 @@ func exchange(t *testing.T, a, b *data.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := p[1].Apply(ctx, ch); err != nil {
+		if _, err := datatest.ImportChanges(ctx, p[1], ch); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -113,7 +113,7 @@ func TestAConflictSettledOnOneDeviceIsSettledEverywhere(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res, err := s2.Apply(ctx, ch); err != nil || res.Settled != 1 {
+		if res, err := datatest.ImportChanges(ctx, s2, ch); err != nil || res.Settled != 1 {
 			t.Errorf("choice %d: the other device reports %d settled (%v), want 1", choice, res.Settled, err)
 		}
 		exchange(t, s1, s2)
@@ -153,10 +153,10 @@ func TestASettlementBeforeTheConflictSettlesItOnArrival(t *testing.T) {
 			later = append(later, c)
 		}
 	}
-	if _, err := s3.Apply(ctx, first); err != nil {
+	if _, err := datatest.ImportChanges(ctx, s3, first); err != nil {
 		t.Fatal(err)
 	}
-	res, err := s3.Apply(ctx, later)
+	res, err := datatest.ImportChanges(ctx, s3, later)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ func (s *Store) CreateContact(ctx context.Context, c *domain.Contact) error {
 	}
 	c.ID = ""
 	edits := s.createEdits(domain.EntityContact, c)
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		return edits, requireLive(tx, domain.EntityOrganisation, "org", c.OrgID)
 	})
 	return err

@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"fmt"
-	"io"
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -34,29 +33,21 @@ func TestBulkDerivedRowsEqualOneByOne(t *testing.T) {
 	}
 	all, _ := src.Changes(ctx, "", 0, 0)
 	bulk, _ := datatest.Open(t)
-	if _, err := bulk.Apply(ctx, all); err != nil {
+	if _, err := datatest.ImportChanges(ctx, bulk, all); err != nil {
 		t.Fatal(err)
 	}
 	// And through an import that spills touched organisations to disk.
 	spilled, _ := datatest.Open(t)
 	old := *data.SpillDirtyAt
 	*data.SpillDirtyAt = 5
-	i := 0
-	_, err := spilled.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: "h", Kind: "export", Count: uint64(len(all))},
-		func() (data.Change, error) {
-			if i == len(all) {
-				return data.Change{}, io.EOF
-			}
-			i++
-			return all[i-1], nil
-		}, nil)
+	_, err := spilled.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: "h", Kind: "export", Count: uint64(len(all))}, datatest.Bundle(all), nil)
 	*data.SpillDirtyAt = old
 	if err != nil {
 		t.Fatal(err)
 	}
 	single, _ := datatest.Open(t)
 	for _, c := range all {
-		if _, err := single.Apply(ctx, []data.Change{c}); err != nil {
+		if _, err := datatest.ImportChanges(ctx, single, []data.Change{c}); err != nil {
 			t.Fatal(err)
 		}
 	}

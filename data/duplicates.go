@@ -238,7 +238,7 @@ type MergeResult struct {
 // later still naming the duplicate are moved by RehomeMerged.
 func (s *Store) MergeOrganisations(ctx context.Context, keepID, dupID string) (MergeResult, error) {
 	var res MergeResult
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		res = MergeResult{}
 		if keepID == dupID {
 			return nil, invalid("org", "merge.same")
@@ -433,7 +433,7 @@ func idsWhere(tx *sql.Tx, query string, args ...any) ([]string, error) {
 // after importing; it returns how many records it moved.
 func (s *Store) RehomeMerged(ctx context.Context) (int, error) {
 	n := 0
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		n = 0
 		merged := map[string]string{}
 		rows, err := tx.Query(`SELECT id, merged_into FROM organisations WHERE merged_into <> ''`)

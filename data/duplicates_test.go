@@ -84,7 +84,7 @@ func TestMergeOrganisationsSyncsAndRehomes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := to.Apply(ctx, ch); err != nil {
+		if _, err := datatest.ImportChanges(ctx, to, ch); err != nil {
 			t.Fatal(err)
 		}
 	}

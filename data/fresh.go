@@ -445,9 +445,9 @@ func (w *written) has(entity, id string) bool {
 var knownTokens atomic.Int64
 
 // trackWritten lets the applier rely on the store's filter if it is still
-// sound, or starts one if record_clocks is empty; call it (under writeMu)
+// sound, or starts one if record_clocks is empty; call it (under the engine's lock)
 // before the transaction writes anything.
-func (a *applier) trackWritten(s *Store) error {
+func (a *applier) trackWritten(e *engine) error {
 	if _, err := a.tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS known_filter(tok INTEGER NOT NULL)`); err != nil {
 		return err
 	}
@@ -456,11 +456,11 @@ func (a *applier) trackWritten(s *Store) error {
 	if err := a.tx.QueryRow(`SELECT (SELECT max(tok) FROM temp.known_filter), data_version FROM pragma_data_version`).Scan(&tok, &ver); err != nil {
 		return err
 	}
-	if s.known != nil && tok.Valid && tok.Int64 == s.knownTok && ver == s.knownVer {
-		a.written, a.noted = s.known, s.known
+	if e.known != nil && tok.Valid && tok.Int64 == e.knownTok && ver == e.knownVer {
+		a.written, a.noted = e.known, e.known
 		return nil
 	}
-	s.known, a.noted = nil, nil
+	e.known, a.noted = nil, nil
 	var empty bool
 	if err := a.tx.QueryRow(`SELECT NOT EXISTS(SELECT 1 FROM record_clocks)`).Scan(&empty); err != nil {
 		return err
@@ -477,7 +477,7 @@ func (a *applier) trackWritten(s *Store) error {
 	}
 	a.written = &written{bits: make([]uint64, writtenBits/64)}
 	a.noted = a.written
-	s.known, s.knownTok, s.knownVer = a.written, t, ver
+	e.known, e.knownTok, e.knownVer = a.written, t, ver
 	return nil
 }
 

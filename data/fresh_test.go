@@ -28,7 +28,7 @@ func TestFreshRecordInterruptedByALosingChange(t *testing.T) {
 		{Device: "d", Seq: 3, HLC: ts, Entity: domain.EntityVisit, ID: "v1", Field: "orgs", Value: `["` + o.ID + `"]`},
 		{Device: "d", Seq: 4, HLC: ts, Entity: domain.EntityVisit, ID: "v1", Field: "notes", Value: `"om patent"`},
 	}
-	if _, err := s.Apply(ctx, batch); err != nil {
+	if _, err := datatest.ImportChanges(ctx, s, batch); err != nil {
 		t.Fatal(err)
 	}
 	vs, err := s.Visits(ctx, data.VisitQuery{OrgID: o.ID})

@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -67,8 +66,8 @@ func recordChanges(r *rand.Rand, n int) []data.Change {
 }
 
 // TestImportEqualsApplyOneByOne: an import (fast path, read-ahead, batched
-// rows, links and clocks) ends in the same state as applying the same
-// changes one at a time, in another order, through the general path.
+// rows, links and clocks) ends in the same state as importing the same
+// changes one bundle each, in the same order and in another.
 func TestImportEqualsApplyOneByOne(t *testing.T) {
 	for round := range 4 {
 		r := rand.New(rand.NewPCG(uint64(round), 11))
@@ -77,15 +76,7 @@ func TestImportEqualsApplyOneByOne(t *testing.T) {
 		// Two bundles, the second also repeating part of the first.
 		cut := len(changes) / 2
 		for _, part := range [][]data.Change{changes[:cut], append(append([]data.Change(nil), changes[cut:]...), changes[:100]...)} {
-			i := 0
-			_, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: fmt.Sprint("h", round, len(part)), Kind: "export", Count: uint64(len(part))},
-				func() (data.Change, error) {
-					if i == len(part) {
-						return data.Change{}, io.EOF
-					}
-					i++
-					return part[i-1], nil
-				}, nil)
+			_, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: fmt.Sprint("h", round, len(part)), Kind: "export", Count: uint64(len(part))}, datatest.Bundle(part), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -94,7 +85,7 @@ func TestImportEqualsApplyOneByOne(t *testing.T) {
 		single, _ := datatest.Open(t)
 		for _, part := range [][]data.Change{changes[:cut], changes[cut:], changes[:100]} {
 			for _, c := range part {
-				if _, err := single.Apply(ctx, []data.Change{c}); err != nil {
+				if _, err := datatest.ImportChanges(ctx, single, []data.Change{c}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -112,7 +103,7 @@ func TestImportEqualsApplyOneByOne(t *testing.T) {
 		order := append([]data.Change(nil), changes...)
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, c := range order {
-			if _, err := shuffled.Apply(ctx, []data.Change{c}); err != nil {
+			if _, err := datatest.ImportChanges(ctx, shuffled, []data.Change{c}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -133,21 +124,13 @@ func TestImportFilterAcrossConnections(t *testing.T) {
 	cut := len(changes) / 3
 	second := changes[cut : 2*cut]
 	feed := func(part []data.Change, hash string) {
-		i := 0
-		if _, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: hash, Kind: "export", Count: uint64(len(part))},
-			func() (data.Change, error) {
-				if i == len(part) {
-					return data.Change{}, io.EOF
-				}
-				i++
-				return part[i-1], nil
-			}, nil); err != nil {
+		if _, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: hash, Kind: "export", Count: uint64(len(part))}, datatest.Bundle(part), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
 	feed(changes[:cut], "h1")
 	other, _ := datatest.OpenAt(t, path)
-	if _, err := other.Apply(ctx, second); err != nil {
+	if _, err := datatest.ImportChanges(ctx, other, second); err != nil {
 		t.Fatal(err)
 	}
 	other.Close()
@@ -155,7 +138,7 @@ func TestImportFilterAcrossConnections(t *testing.T) {
 
 	single, _ := datatest.Open(t)
 	for _, part := range [][]data.Change{changes[:cut], second, changes[2*cut:]} {
-		if _, err := single.Apply(ctx, part); err != nil {
+		if _, err := datatest.ImportChanges(ctx, single, part); err != nil {
 			t.Fatal(err)
 		}
 	}

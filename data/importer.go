@@ -20,14 +20,42 @@ type BundleMeta struct {
 	Device   string // the device that wrote the bundle
 	FirstSeq uint64 // a log bundle's range; 0, 0 for an export
 	LastSeq  uint64
-	Hash     string // the bundle's checksum, hex
-	// HashAfter, when Hash is empty, gives the checksum once next returned
-	// io.EOF (a bundle applied as it is read, in one pass). An error refuses
-	// the bundle: nothing is applied and ImportChanges returns that error.
-	HashAfter func() (string, error)
-	Kind      string // "log" or "export"
-	File      string // where it came from, for the record
-	Count     uint64 // changes announced, for progress
+	// Hash is the bundle's checksum, hex; "" when it is known only once the
+	// bundle is read (applied as it is read, in one pass): then the
+	// reader's Sum gives it.
+	Hash string
+	// HashPrefix, if set, is how the checksum must begin (what the bundle's
+	// file name says); a bundle that differs is refused with
+	// *ChecksumMismatchError.
+	HashPrefix string
+	Kind       string // "log" or "export"
+	File       string // where it came from, for the record
+	Count      uint64 // changes announced, for progress
+}
+
+// ChangeReader reads one bundle's changes for ImportChanges: Next until
+// io.EOF, then Sum, the checksum of what was read (hex).
+type ChangeReader interface {
+	Next() (Change, error)
+	Sum() string
+}
+
+// BundleReadError refuses a bundle whose reader failed (a damaged or
+// truncated file): nothing was applied, and the database is fine.
+type BundleReadError struct{ Err error }
+
+func (e *BundleReadError) Error() string { return "read bundle: " + e.Err.Error() }
+func (e *BundleReadError) Unwrap() error { return e.Err }
+
+// ChecksumMismatchError refuses a bundle whose checksum is not the one its
+// name promised: nothing was applied.
+type ChecksumMismatchError struct {
+	Want string // how the checksum should begin
+	Got  string // the checksum
+}
+
+func (e *ChecksumMismatchError) Error() string {
+	return fmt.Sprintf("bundle checksum %s does not begin with %s", e.Got, e.Want)
 }
 
 // ImportResult says what importing one bundle did.
@@ -89,23 +117,33 @@ func OriginalDevice(device string) string {
 	return orig
 }
 
-// ImportChanges applies one bundle in one transaction: the changes next
-// yields until io.EOF, and the record that this bundle was imported. If next
-// fails (a damaged file, a cancelled context) nothing is applied and nothing
-// recorded, so the next sync does the whole bundle again. Memory does not
-// grow with the bundle: changes are applied as they are read. progress, if
-// not nil, is called now and then with the number of changes read.
-func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() (Change, error), progress func(read int)) (ImportResult, error) {
+// ImportChanges applies one bundle in one transaction: the changes src
+// yields until io.EOF, and the record that this bundle was imported. If src
+// fails (a damaged file: *BundleReadError) or the context is cancelled,
+// nothing is applied and nothing recorded, so the next sync does the whole
+// bundle again; the same holds for a checksum other than meta.HashPrefix
+// promised (*ChecksumMismatchError). Memory does not grow with the bundle:
+// changes are applied as they are read. progress, if not nil, is called now
+// and then with the number of changes read.
+func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
+	return s.eng.Import(ctx, meta, src, progress)
+}
+
+// Import is ImportChanges.
+func (e *engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
 	var res ImportResult
-	if meta.Device == "" || (meta.Hash == "" && meta.HashAfter == nil) {
-		return res, errors.New("import: bundle without device or hash")
+	if meta.Device == "" {
+		return res, errors.New("import: bundle without device")
 	}
-	if err := s.refuseWrite(); err != nil {
+	if meta.Hash != "" && !strings.HasPrefix(meta.Hash, meta.HashPrefix) {
+		return res, &ChecksumMismatchError{Want: meta.HashPrefix, Got: meta.Hash}
+	}
+	if err := e.refuseWrite(); err != nil {
 		return res, err
 	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	tx, err := s.w.BeginTx(ctx, nil)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	tx, err := e.w.BeginTx(ctx, nil)
 	if err != nil {
 		return res, err
 	}
@@ -117,7 +155,7 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	if _, err := tx.Exec(`PRAGMA cache_size = -65536`); err != nil {
 		return res, err
 	}
-	if _, err := s.syncWithLog(tx); err != nil { // another process may have written
+	if _, err := e.syncWithLog(tx); err != nil { // another process may have written
 		return res, err
 	}
 	if meta.Hash != "" {
@@ -134,19 +172,19 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 		}
 	}
 
-	a := s.newApplier(tx, s.clock)
+	a := e.newApplier(tx, e.clock)
 	a.freshOK = true
 	defer a.close()
 	if meta.Count >= deferFTSMin {
-		if err := a.trackWritten(s); err != nil {
+		if err := a.trackWritten(e); err != nil {
 			return res, err
 		}
 		if err := a.deferFTS(); err != nil {
 			return res, err
 		}
 	}
-	own := s.DeviceID()
-	im := importer{a: a, own: own, now: s.now().UnixMilli()}
+	own := e.DeviceID()
+	im := importer{a: a, own: own, now: e.now().UnixMilli()}
 	if meta.Kind == "log" && meta.FirstSeq > 0 {
 		// A bundle whose range this device has never seen needs no
 		// duplicate check per change: the common case, and the fast one.
@@ -162,7 +200,7 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	// known is asked in a few queries per window (prefetchKnown) rather than
 	// one per record, and on a goroutine of their own (readAhead), so that
 	// decoding the bundle overlaps applying it. The windows bound memory.
-	ra := startReadAhead(ctx, next)
+	ra := startReadAhead(ctx, src.Next)
 	defer ra.close()
 	for {
 		w, err := ra.next()
@@ -199,8 +237,8 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 	if meta.Hash == "" {
 		// Read in one pass: the checksum is known only now. The key is
 		// looked up inside the transaction, as above.
-		if meta.Hash, err = meta.HashAfter(); err != nil {
-			return ImportResult{}, err
+		if meta.Hash = src.Sum(); !strings.HasPrefix(meta.Hash, meta.HashPrefix) {
+			return ImportResult{}, &ChecksumMismatchError{Want: meta.HashPrefix, Got: meta.Hash}
 		}
 		status, err := bundleStatus(tx, meta)
 		if err != nil {
@@ -238,21 +276,21 @@ func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, next func() 
 			return ImportResult{}, err
 		}
 	}
-	if err := setLocal(tx, localLastHLC, s.clock.Last().String()); err != nil {
+	if err := setLocal(tx, localLastHLC, e.clock.Last().String()); err != nil {
 		return ImportResult{}, err
 	}
 	if err := tx.Commit(); err != nil {
 		return ImportResult{}, err
 	}
-	s.committed()
+	e.committed()
 	if newDevice != "" {
-		s.device.Store(&newDevice)
-		s.nextSeq = 1
+		e.device.Store(&newDevice)
+		e.nextSeq = 1
 		res.NewDeviceID = newDevice
-	} else if im.maxOwnSeq >= s.nextSeq {
+	} else if im.maxOwnSeq >= e.nextSeq {
 		// Our own changes came back (a database restored from a backup):
 		// never hand out their numbers again.
-		s.nextSeq = im.maxOwnSeq + 1
+		e.nextSeq = im.maxOwnSeq + 1
 	}
 	if progress != nil {
 		progress(res.Read)

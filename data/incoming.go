@@ -14,7 +14,7 @@ import (
 // accept. Any other is kept aside: stored in the log (so it is passed on
 // and nothing is lost), recorded in changes_refused with the reason, counted
 // by the sync and by `ilsa check`, and never written into a row. Local
-// edits pass the same rules before they commit (commitLocal), so what this
+// edits pass the same rules before they commit (CommitLocal), so what this
 // device writes is never refused by another running the same version.
 
 // Reasons a change is kept aside (changes_refused.reason).

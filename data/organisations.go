@@ -20,7 +20,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o *domain.Organisation) 
 	}
 	o.ID = ""
 	edits := s.createEdits(domain.EntityOrganisation, o)
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) { return edits, nil })
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) { return edits, nil })
 	return err
 }
 

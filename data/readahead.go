@@ -71,6 +71,9 @@ func (r *readAhead) run(ctx context.Context, next func() (Change, error)) {
 			}
 			c, err := next()
 			if err != nil {
+				if err != io.EOF {
+					err = &BundleReadError{Err: err}
+				}
 				r.err = err
 				break
 			}
@@ -93,7 +96,8 @@ func (r *readAhead) run(ctx context.Context, next func() (Change, error)) {
 
 // next hands the next window of changes to the caller, taking back the
 // one it held. At the end it returns nil and why reading ended: io.EOF
-// after the last change, or the error of next or of the context.
+// after the last change, the error of next as *BundleReadError, or the
+// context's.
 func (r *readAhead) next() (*window, error) {
 	if r.spare != nil {
 		r.free <- r.spare

@@ -96,7 +96,7 @@ func fieldClocks(q queryer, entity, id string) (map[string]hlc.Timestamp, error)
 
 // setDeleted writes the tombstone field (true: delete, false: undo a delete).
 func (s *Store) setDeleted(ctx context.Context, entity, id string, deleted bool) error {
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		var cur bool
 		err := tx.QueryRow(`SELECT deleted FROM `+entities[entity].table+` WHERE id = ?`, id).Scan(&cur)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -286,7 +286,7 @@ func update[T any, P interface {
 	*T
 	record
 }](ctx context.Context, s *Store, k recordKind[T], r P, check func(tx *sql.Tx, stored *T) error) error {
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		id := r.Common().ID
 		stored, err := k.scan(tx.QueryRow(k.byID(), id))
 		if errors.Is(err, sql.ErrNoRows) {

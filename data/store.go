@@ -1,6 +1,6 @@
-// Package data holds ILSA Coach's domain types, their validation, and the
-// SQLite store with its change log. It never imports Fyne: the CLI, the GUI
-// and the tests all call the same functions.
+// Package data is ILSA Coach's SQLite store and its change-log engine (the
+// values and their rules are in data/domain). It never imports Fyne: the
+// CLI, the GUI and the tests all call the same functions.
 package data
 
 import (
@@ -16,7 +16,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -49,27 +48,13 @@ type Options struct {
 // between our own goroutines); a pool of read connections serves queries
 // concurrently thanks to WAL.
 type Store struct {
-	path  string
-	w     *sql.DB
-	r     *sql.DB
-	clock *hlc.Clock
-	now   func() time.Time
-	// device is this installation's id in the change log; it changes only
-	// when sync finds the id was cloned (see ImportChanges), hence atomic.
-	device atomic.Pointer[string]
-
-	readOnly  bool       // opened read-only: every write is refused with *ReadOnlyError
-	writeMu   sync.Mutex // guards nextSeq and stmtCache together with the writer transaction
-	nextSeq   uint64
-	stmtCache map[string]*sql.Stmt
-	commits   atomic.Uint64 // successful write transactions of this store
-	ckpt      *checkpointer // nil when read-only
-	// known holds every record with field clocks, as a Bloom filter, from a
-	// first merge on (fresh.go); guarded by writeMu. knownVer and knownTok
-	// tell whether another connection may have written since.
-	known    *written
-	knownVer int64
-	knownTok int64
+	path     string
+	r        *sql.DB
+	eng      *engine // the change-log engine: the only writer
+	now      func() time.Time
+	readOnly bool          // opened read-only: every write is refused with *ReadOnlyError
+	commits  atomic.Uint64 // successful write transactions of this store
+	ckpt     *checkpointer // nil when read-only
 }
 
 // ErrSchemaTooNew means the database was written by a newer ILSA Coach.
@@ -115,8 +100,7 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		opt.ReadOnly = true
 	}
-	s := &Store{path: path, now: opt.Now, clock: hlc.NewClock(opt.Now), stmtCache: map[string]*sql.Stmt{}, readOnly: opt.ReadOnly}
-	var err error
+	s := &Store{path: path, now: opt.Now, readOnly: opt.ReadOnly}
 	writeMode := "rwc"
 	if opt.ReadOnly {
 		writeMode = "ro"
@@ -129,13 +113,14 @@ func Open(path string, opt Options) (*Store, error) {
 			writeMode = "ro&immutable=1"
 		}
 	}
-	if s.w, err = sql.Open("sqlite3", dsn(writeMode)); err != nil {
+	w, err := sql.Open("sqlite3", dsn(writeMode))
+	if err != nil {
 		return nil, err
 	}
-	s.w.SetMaxOpenConns(1)
-	s.w.SetConnMaxIdleTime(0)
-	if err = s.w.Ping(); err != nil {
-		s.w.Close()
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	if err = w.Ping(); err != nil {
+		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	// Statement journals (multi-row INSERTs inside an import's transaction
@@ -147,17 +132,17 @@ func Open(path string, opt Options) (*Store, error) {
 	if !opt.ReadOnly {
 		pragmas += "; PRAGMA wal_autocheckpoint = 0"
 	}
-	if _, err = s.w.Exec(pragmas); err != nil {
-		s.w.Close()
+	if _, err = w.Exec(pragmas); err != nil {
+		w.Close()
 		return nil, err
 	}
 	if !opt.ReadOnly {
-		if err = s.migrate(); err != nil {
-			s.w.Close()
+		if err = migrate(w); err != nil {
+			w.Close()
 			return nil, err
 		}
-	} else if v, verr := s.SchemaVersion(); verr != nil || v != LatestSchema() {
-		s.w.Close()
+	} else if v, verr := schemaVersion(w); verr != nil || v != LatestSchema() {
+		w.Close()
 		switch {
 		case verr != nil:
 		case v > LatestSchema():
@@ -172,23 +157,23 @@ func Open(path string, opt Options) (*Store, error) {
 		readMode = writeMode // immutable too, where the folder cannot hold SQLite's -shm file
 	}
 	if s.r, err = sql.Open("sqlite3", dsn(readMode)); err != nil {
-		s.w.Close()
+		w.Close()
 		return nil, err
 	}
 	s.r.SetMaxOpenConns(4)
+	s.eng = newEngine(w, opt.Now, opt.ReadOnly, filepath.Dir(path))
+	s.eng.onCommit = s.committed
 	if opt.ReadOnly {
-		if dev, err := getLocal(s.w, localDevice); err == nil && dev != "" {
-			s.device.Store(&dev)
-		}
+		s.eng.loadDevice()
 	} else {
-		if err = s.initDevice(); err != nil {
+		if err = s.eng.initDevice(); err != nil {
 			s.Close()
 			return nil, err
 		}
 		// Best effort: without the marker only the lost-database check is
 		// weaker; a full disk must not stop the app from opening.
 		_ = writeDeviceMarker(path, s.DeviceID())
-		if err = s.fillSortKeys(); err != nil {
+		if err = s.eng.fillSortKeys(); err != nil {
 			s.Close()
 			return nil, err
 		}
@@ -199,13 +184,9 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		ck.SetMaxOpenConns(1)
 		s.ckpt = startCheckpointer(ck)
-		for _, q := range preparedQueries() {
-			st, err := s.w.Prepare(q)
-			if err != nil {
-				s.Close()
-				return nil, fmt.Errorf("prepare: %w", err)
-			}
-			s.stmtCache[q] = st
+		if err := s.eng.prepare(); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("prepare: %w", err)
 		}
 	}
 	return s, nil
@@ -216,17 +197,10 @@ func Open(path string, opt Options) (*Store, error) {
 func (s *Store) Close() error {
 	var errs []error
 	errs = append(errs, s.ckpt.close())
-	s.writeMu.Lock()
-	for _, st := range s.stmtCache {
-		errs = append(errs, st.Close())
-	}
-	s.writeMu.Unlock()
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}
-	if s.w != nil {
-		errs = append(errs, s.w.Close())
-	}
+	errs = append(errs, s.eng.close()...)
 	return errors.Join(errs...)
 }
 
@@ -234,27 +208,14 @@ func (s *Store) Close() error {
 // data folder this process may not write).
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
-// refuseWrite is the error every write returns on a read-only store.
-func (s *Store) refuseWrite() error {
-	if s.readOnly {
-		return &ReadOnlyError{Dir: filepath.Dir(s.path)}
-	}
-	return nil
-}
-
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
 // DeviceID is this installation's identity in the change log.
-func (s *Store) DeviceID() string {
-	if d := s.device.Load(); d != nil {
-		return *d
-	}
-	return ""
-}
+func (s *Store) DeviceID() string { return s.eng.DeviceID() }
 
 // Clock exposes the hybrid logical clock (sync observes remote timestamps).
-func (s *Store) Clock() *hlc.Clock { return s.clock }
+func (s *Store) Clock() *hlc.Clock { return s.eng.clock }
 
 type migration struct {
 	version int
@@ -294,14 +255,18 @@ func LatestSchema() int {
 }
 
 // SchemaVersion reads PRAGMA user_version.
-func (s *Store) SchemaVersion() (int, error) {
+func (s *Store) SchemaVersion() (int, error) { return schemaVersion(s.r) }
+
+func schemaVersion(q queryer) (int, error) {
 	var v int
-	err := s.w.QueryRow("PRAGMA user_version").Scan(&v)
+	err := q.QueryRow("PRAGMA user_version").Scan(&v)
 	return v, err
 }
 
-func (s *Store) migrate() error {
-	current, err := s.SchemaVersion()
+// migrate applies the migrations the database w has not seen, before the
+// store and its engine use it.
+func migrate(w *sql.DB) error {
+	current, err := schemaVersion(w)
 	if err != nil {
 		return err
 	}
@@ -312,7 +277,7 @@ func (s *Store) migrate() error {
 		if m.version <= current {
 			continue
 		}
-		tx, err := s.w.Begin()
+		tx, err := w.Begin()
 		if err != nil {
 			return err
 		}
@@ -357,72 +322,6 @@ const (
 	localRetiredPrefix = "device.retired."
 )
 
-func (s *Store) initDevice() error {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	tx, err := s.w.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	dev, err := getLocal(tx, localDevice)
-	if err != nil {
-		return err
-	}
-	if dev == "" {
-		id, err := uuid.NewV7()
-		if err != nil {
-			return err
-		}
-		dev = id.String()
-		if err := setLocal(tx, localDevice, dev); err != nil {
-			return err
-		}
-	}
-	s.device.Store(&dev)
-	if _, err := s.syncWithLog(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
-// syncWithLog brings what this store keeps in memory — the device id, the
-// next sequence number and the clock — up to what the database says, inside
-// the write transaction tx, and returns the next sequence number to use.
-//
-// Another process (the command line while the window is open, a second
-// window) may have committed changes since this store last wrote: the log
-// itself, read under the write lock, is the only counter every process
-// agrees on. Reading it costs two index lookups per write; numbering from a
-// copy in memory made two processes number changes alike, and the log then
-// dropped one of each pair as a duplicate.
-func (s *Store) syncWithLog(tx *sql.Tx) (uint64, error) {
-	dev, err := getLocal(tx, localDevice)
-	if err != nil {
-		return 0, err
-	}
-	if dev != "" && dev != s.DeviceID() {
-		// Another process found this installation's id cloned and moved
-		// to a fresh one: write under that one too.
-		s.device.Store(&dev)
-	}
-	var maxSeq sql.NullInt64
-	if err := tx.QueryRow(`SELECT MAX(IFNULL((SELECT MAX(seq) FROM changes WHERE device = ?1), 0),
-		IFNULL((SELECT MAX(last_seq) FROM change_runs WHERE device = ?1), 0))`, s.DeviceID()).Scan(&maxSeq); err != nil {
-		return 0, err
-	}
-	s.nextSeq = uint64(maxSeq.Int64) + 1
-	// The clock's last value is written in the same transaction as every
-	// local edit and import, so it cannot lag behind the log; another
-	// process may have moved it on.
-	if last, _ := getLocal(tx, localLastHLC); last != "" {
-		if ts, err := hlc.Parse(last); err == nil {
-			s.clock.Set(ts)
-		}
-	}
-	return s.nextSeq, nil
-}
-
 type queryer interface {
 	QueryRow(query string, args ...any) *sql.Row
 }
@@ -448,28 +347,7 @@ func (s *Store) Setting(key string) (string, error) {
 
 // SetSetting stores a device-local setting (language, theme, window size…).
 func (s *Store) SetSetting(key, value string) error {
-	return s.writeLocal(func(tx *sql.Tx) error { return setLocal(tx, "setting."+key, value) })
-}
-
-func (s *Store) writeLocal(fn func(tx *sql.Tx) error) error {
-	if err := s.refuseWrite(); err != nil {
-		return err
-	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	tx, err := s.w.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	s.committed()
-	return nil
+	return s.eng.writeLocal(func(tx *sql.Tx) error { return setLocal(tx, "setting."+key, value) })
 }
 
 // committed counts a write transaction that committed and has its pages
@@ -526,7 +404,7 @@ func (s *Store) SetProfile(p Profile) error {
 	if p.Country != "" && !p.Country.Valid() {
 		return invalid("country", "country.unknown", "value", string(p.Country))
 	}
-	return s.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.writeLocal(func(tx *sql.Tx) error {
 		for k, v := range map[string]string{localAdvisor: p.Advisor, localOrg: p.Organisation, localCountry: string(p.Country), localInitDone: "1"} {
 			if err := setLocal(tx, k, v); err != nil {
 				return err
@@ -562,42 +440,7 @@ func (s *Store) Generation(ctx context.Context) (Generation, error) {
 	g := Generation{local: s.commits.Load()}
 	// data_version on the writer connection changes only when another
 	// connection — in practice another process — commits.
-	err := s.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&g.external)
+	var err error
+	g.external, err = s.eng.dataVersion(ctx)
 	return g, err
-}
-
-// fillSortKeys computes the name sort keys of organisations that have none
-// (rows from before migration 0007; later the apply path keeps them).
-func (s *Store) fillSortKeys() error {
-	rows, err := s.w.Query(`SELECT id, name FROM organisations WHERE sort_en IS NULL`)
-	if err != nil {
-		return err
-	}
-	type named struct{ id, name string }
-	var todo []named
-	for rows.Next() {
-		var n named
-		if err := rows.Scan(&n.id, &n.name); err != nil {
-			rows.Close()
-			return err
-		}
-		todo = append(todo, n)
-	}
-	rows.Close()
-	if len(todo) == 0 {
-		return nil
-	}
-	return s.writeLocal(func(tx *sql.Tx) error {
-		st, err := tx.Prepare(`UPDATE organisations SET sort_sv = ?, sort_nb = ?, sort_en = ? WHERE id = ?`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, n := range todo {
-			if _, err := st.Exec(domain.SortKey("sv", n.name), domain.SortKey("nb", n.name), domain.SortKey("en", n.name), n.id); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }

@@ -433,7 +433,7 @@ func TestSearchByVisitNotesFollowsEditsDeletesAndLateOrganisations(t *testing.T)
 		}
 	}
 	for _, batch := range [][]data.Change{visitChanges, orgChanges} {
-		if _, err := dst.Apply(ctx, batch); err != nil {
+		if _, err := datatest.ImportChanges(ctx, dst, batch); err != nil {
 			t.Fatal(err)
 		}
 	}

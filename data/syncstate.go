@@ -46,7 +46,7 @@ func (s *Store) ChangeLog(ctx context.Context, device string, after uint64, fn f
 		info.Count = info.LastSeq - info.FirstSeq + 1
 		upTo = runEnd
 	}
-	return fn(info, readLog(ctx, tx, device, after, upTo))
+	return fn(info, s.eng.Read(ctx, tx, device, after, upTo))
 }
 
 // logSpan counts the log entries (both tables) with seq > after of device
@@ -151,7 +151,7 @@ func (s *Store) Bundles(ctx context.Context) ([]BundleRecord, error) {
 // RecordWritten remembers a bundle this device wrote into folder, so the next
 // sync writes only what came after it.
 func (s *Store) RecordWritten(ctx context.Context, m BundleMeta, folder string) error {
-	return s.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.writeLocal(func(tx *sql.Tx) error {
 		return recordBundle(tx, m, BundleWritten, "", folder, int(m.Count), s.now().UnixMilli())
 	})
 }
@@ -175,7 +175,7 @@ func (s *Store) WroteTo(ctx context.Context, folder string) (bool, error) {
 // ForgetWritten forgets what was written into folder (a reseed after the
 // folder was wiped writes everything again).
 func (s *Store) ForgetWritten(ctx context.Context, folder string) error {
-	return s.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.writeLocal(func(tx *sql.Tx) error {
 		_, err := tx.Exec(`DELETE FROM sync_bundles WHERE status = 'written' AND folder = ?`, folder)
 		return err
 	})
@@ -231,7 +231,7 @@ func (s *Store) PendingFiles(ctx context.Context) (map[string]PendingFile, error
 // SetPending remembers (or updates) a file that failed.
 func (s *Store) SetPending(ctx context.Context, p PendingFile) error {
 	now := s.now().UnixMilli()
-	return s.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.writeLocal(func(tx *sql.Tx) error {
 		_, err := tx.Exec(`INSERT INTO sync_pending(path, size, mtime, reason, attempts, first_seen, last_seen) VALUES(?,?,?,?,1,?,?)
 			ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, reason = excluded.reason,
 			attempts = attempts + 1, last_seen = excluded.last_seen`, p.Path, p.Size, p.MTime, p.Reason, now, now)
@@ -244,7 +244,7 @@ func (s *Store) ClearPending(ctx context.Context, paths ...string) error {
 	if len(paths) == 0 {
 		return nil
 	}
-	return s.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.writeLocal(func(tx *sql.Tx) error {
 		for _, p := range paths {
 			if _, err := tx.Exec(`DELETE FROM sync_pending WHERE path = ?`, p); err != nil {
 				return err

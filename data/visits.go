@@ -40,7 +40,7 @@ func (s *Store) CreateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 	v.ID = ""
 	edits := s.createEdits(domain.EntityVisit, v)
 	edits = append(edits, s.nextStepEdits(nv)...)
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		for _, id := range v.OrgIDs {
 			if err := requireLive(tx, domain.EntityOrganisation, "orgs", id); err != nil {
 				return nil, err
@@ -64,7 +64,7 @@ func (s *Store) UpdateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 	}
 	v := &nv.Visit
 	steps := s.nextStepEdits(nv)
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		stored, err := scanVisit(tx.QueryRow(visitRecords.byID(), v.ID))
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, &domain.NotFoundError{Entity: domain.EntityVisit, ID: v.ID}
@@ -293,7 +293,7 @@ func (s *Store) CreateBulk(ctx context.Context, b *Bulk) error {
 	for _, a := range b.Actions {
 		edits = append(edits, s.createEdits(domain.EntityAction, a)...)
 	}
-	_, err := s.commitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
 		check := func(field, id string) error {
 			if newOrgs[id] {
 				return nil

@@ -281,7 +281,7 @@ func exchangeChanges(t *testing.T, from, to *data.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := to.Apply(context.Background(), ch); err != nil {
+	if _, err := datatest.ImportChanges(context.Background(), to, ch); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -53,18 +54,14 @@ func importFile(ctx context.Context, st *data.Store, path string, exp *expectati
 	} else if known {
 		return importFileVerified(ctx, st, path, exp, opt, progress)
 	}
-	var mismatch *nameMismatch
-	hashAfter := func() (string, error) {
-		sum := r.Sum()
-		if exp != nil && sum[:bundle.HashPrefixLen] != exp.name.hash {
-			mismatch = &nameMismatch{why: "named for other content"}
-			return sum, mismatch
-		}
-		return sum, nil
-	}
-	meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, HashAfter: hashAfter,
+	// Read in one pass: the store takes the checksum from the reader at the
+	// end, and refuses it unless it begins as the file's name says.
+	meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq,
 		Kind: h.Kind, File: path, Count: h.Count}
-	return importStream(ctx, st, path, r, meta, &mismatch, progress)
+	if exp != nil {
+		meta.HashPrefix = exp.name.hash
+	}
+	return importStream(ctx, st, path, r, meta, progress)
 }
 
 // importFileVerified is importFile in two passes: verify the whole file,
@@ -99,32 +96,25 @@ func importFileVerified(ctx context.Context, st *data.Store, path string, exp *e
 	}
 	defer f.Close()
 	meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Hash: sum, Kind: h.Kind, File: path, Count: h.Count}
-	var none *nameMismatch
-	return importStream(ctx, st, path, r, meta, &none, progress)
+	return importStream(ctx, st, path, r, meta, progress)
 }
 
 // importStream applies the changes r reads in one transaction.
-func importStream(ctx context.Context, st *data.Store, path string, r *bundle.Reader, meta data.BundleMeta, mismatch **nameMismatch, progress func(int)) (fileOutcome, error) {
+func importStream(ctx context.Context, st *data.Store, path string, r *bundle.Reader, meta data.BundleMeta, progress func(int)) (fileOutcome, error) {
 	var out fileOutcome
 	h := r.Header()
-	var readErr error
-	next := func() (data.Change, error) {
-		c, err := r.Next()
-		if err != nil && err != io.EOF {
-			readErr = err
-		}
-		return c, err
-	}
-	res, err := st.ImportChanges(ctx, meta, next, progress)
+	res, err := st.ImportChanges(ctx, meta, r, progress)
 	if err != nil {
-		if *mismatch != nil {
+		var mismatch *data.ChecksumMismatchError
+		var readErr *data.BundleReadError
+		if errors.As(err, &mismatch) {
 			// Sound, but not what its name says: rolled back, quarantined.
-			out.header, out.sum = h, r.Sum()
-			out.report = &FileReport{Path: path, Action: ActionQuarantined, Reason: ReasonNameMismatch, Detail: (*mismatch).why}
+			out.header, out.sum = h, mismatch.Got
+			out.report = &FileReport{Path: path, Action: ActionQuarantined, Reason: ReasonNameMismatch, Detail: "named for other content"}
 			return out, nil
 		}
-		if readErr != nil && ctx.Err() == nil {
-			return pendingOutcome(path, readErr), nil // the file failed while streaming: rolled back, retried later
+		if errors.As(err, &readErr) && ctx.Err() == nil {
+			return pendingOutcome(path, readErr.Err), nil // the file failed while streaming: rolled back, retried later
 		}
 		if fileFault(ctx, err) {
 			return pendingOutcome(path, &refusedError{err}), nil // rolled back; the other files go on
@@ -142,11 +132,6 @@ func importStream(ctx context.Context, st *data.Store, path string, r *bundle.Re
 	}
 	return out, nil
 }
-
-// nameMismatch refuses a bundle that is not what its place in the folder says.
-type nameMismatch struct{ why string }
-
-func (m *nameMismatch) Error() string { return "bundle does not match its name: " + m.why }
 
 // headerMismatch says how a bundle's header contradicts its place ("" if not).
 func headerMismatch(h bundle.Header, exp *expectation) string {

@@ -77,9 +77,8 @@ func TestOnePassImportOfABundleImportedMeanwhile(t *testing.T) {
 			t.Fatal(err)
 		}
 		h := br.Header()
-		meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Kind: h.Kind, File: path, Count: h.Count,
-			HashAfter: func() (string, error) { return br.Sum(), nil }}
-		res, err := r.s.ImportChanges(ctx, meta, br.Next, nil)
+		meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Kind: h.Kind, File: path, Count: h.Count}
+		res, err := r.s.ImportChanges(ctx, meta, br, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,248 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+
+	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/hlc"
+)
+
+// engine is the change-log engine: it holds the one connection that writes
+// and everything numbering and stamping a change needs (the device id, the
+// next sequence number, the clock), and it is the only code that begins a
+// write transaction. Local edits (CommitLocal), imported bundles (Import)
+// and device-local rows (writeLocal) all go through it, so entity rows are
+// written by the apply path alone; Read reads the log back in both its
+// forms (rows and runs).
+type engine struct {
+	w     *sql.DB // the single writer connection
+	clock *hlc.Clock
+	now   func() time.Time
+	// device is this installation's id in the change log; it changes only
+	// when sync finds the id was cloned (see Import), hence atomic.
+	device atomic.Pointer[string]
+
+	readOnly bool   // opened read-only: every write is refused with *ReadOnlyError
+	dir      string // the data folder, for ReadOnlyError
+
+	mu        sync.Mutex // guards nextSeq, stmtCache and the filter together with the writer transaction
+	nextSeq   uint64
+	stmtCache map[string]*sql.Stmt
+	// known holds every record with field clocks, as a Bloom filter, from a
+	// first merge on (fresh.go); guarded by mu. knownVer and knownTok tell
+	// whether another connection may have written since.
+	known    *written
+	knownVer int64
+	knownTok int64
+
+	// onCommit is told of every write transaction that committed (the
+	// store counts them and wakes its checkpointer).
+	onCommit func()
+}
+
+func newEngine(w *sql.DB, now func() time.Time, readOnly bool, dir string) *engine {
+	return &engine{w: w, clock: hlc.NewClock(now), now: now, readOnly: readOnly, dir: dir,
+		stmtCache: map[string]*sql.Stmt{}, onCommit: func() {}}
+}
+
+// prepare prepares the fixed statements of the apply path once on the
+// writer connection.
+func (e *engine) prepare() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, q := range preparedQueries() {
+		st, err := e.w.Prepare(q)
+		if err != nil {
+			return err
+		}
+		e.stmtCache[q] = st
+	}
+	return nil
+}
+
+// close closes the prepared statements and the writer connection.
+func (e *engine) close() []error {
+	var errs []error
+	e.mu.Lock()
+	for _, st := range e.stmtCache {
+		errs = append(errs, st.Close())
+	}
+	clear(e.stmtCache)
+	e.mu.Unlock()
+	return append(errs, e.w.Close())
+}
+
+// refuseWrite is the error every write returns on a read-only store.
+func (e *engine) refuseWrite() error {
+	if e.readOnly {
+		return &ReadOnlyError{Dir: e.dir}
+	}
+	return nil
+}
+
+// DeviceID is this installation's identity in the change log.
+func (e *engine) DeviceID() string {
+	if d := e.device.Load(); d != nil {
+		return *d
+	}
+	return ""
+}
+
+// committed counts a write transaction that committed.
+func (e *engine) committed() { e.onCommit() }
+
+// loadDevice reads the device id without writing (a read-only store).
+func (e *engine) loadDevice() {
+	if dev, err := getLocal(e.w, localDevice); err == nil && dev != "" {
+		e.device.Store(&dev)
+	}
+}
+
+// initDevice gives a new database its device id and reads the next
+// sequence number and the clock from the log.
+func (e *engine) initDevice() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	tx, err := e.w.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	dev, err := getLocal(tx, localDevice)
+	if err != nil {
+		return err
+	}
+	if dev == "" {
+		id, err := uuid.NewV7()
+		if err != nil {
+			return err
+		}
+		dev = id.String()
+		if err := setLocal(tx, localDevice, dev); err != nil {
+			return err
+		}
+	}
+	e.device.Store(&dev)
+	if _, err := e.syncWithLog(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// syncWithLog brings what the engine keeps in memory — the device id, the
+// next sequence number and the clock — up to what the database says, inside
+// the write transaction tx, and returns the next sequence number to use.
+//
+// Another process (the command line while the window is open, a second
+// window) may have committed changes since this store last wrote: the log
+// itself, read under the write lock, is the only counter every process
+// agrees on. Reading it costs two index lookups per write; numbering from a
+// copy in memory made two processes number changes alike, and the log then
+// dropped one of each pair as a duplicate.
+func (e *engine) syncWithLog(tx *sql.Tx) (uint64, error) {
+	dev, err := getLocal(tx, localDevice)
+	if err != nil {
+		return 0, err
+	}
+	if dev != "" && dev != e.DeviceID() {
+		// Another process found this installation's id cloned and moved
+		// to a fresh one: write under that one too.
+		e.device.Store(&dev)
+	}
+	var maxSeq sql.NullInt64
+	if err := tx.QueryRow(`SELECT MAX(IFNULL((SELECT MAX(seq) FROM changes WHERE device = ?1), 0),
+		IFNULL((SELECT MAX(last_seq) FROM change_runs WHERE device = ?1), 0))`, e.DeviceID()).Scan(&maxSeq); err != nil {
+		return 0, err
+	}
+	e.nextSeq = uint64(maxSeq.Int64) + 1
+	// The clock's last value is written in the same transaction as every
+	// local edit and import, so it cannot lag behind the log; another
+	// process may have moved it on.
+	if last, _ := getLocal(tx, localLastHLC); last != "" {
+		if ts, err := hlc.Parse(last); err == nil {
+			e.clock.Set(ts)
+		}
+	}
+	return e.nextSeq, nil
+}
+
+// writeLocal runs fn in a write transaction for rows that are not part of
+// the change log: device-local settings, drafts, the sync bookkeeping.
+func (e *engine) writeLocal(fn func(tx *sql.Tx) error) error {
+	if err := e.refuseWrite(); err != nil {
+		return err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	tx, err := e.w.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	e.committed()
+	return nil
+}
+
+// dataVersion reads PRAGMA data_version on the writer connection: it
+// changes only when another connection — in practice another process —
+// commits.
+func (e *engine) dataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := e.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+	return v, err
+}
+
+// checkFTS runs FTS5's integrity check of index fts, which is written as an
+// INSERT and so needs the writer connection.
+func (e *engine) checkFTS(ctx context.Context, fts string) error {
+	_, err := e.w.ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`, rank) VALUES('integrity-check', 1)`)
+	return err
+}
+
+// fillSortKeys computes the name sort keys of organisations that have none
+// (rows from before migration 0007; later the apply path keeps them).
+func (e *engine) fillSortKeys() error {
+	rows, err := e.w.Query(`SELECT id, name FROM organisations WHERE sort_en IS NULL`)
+	if err != nil {
+		return err
+	}
+	type named struct{ id, name string }
+	var todo []named
+	for rows.Next() {
+		var n named
+		if err := rows.Scan(&n.id, &n.name); err != nil {
+			rows.Close()
+			return err
+		}
+		todo = append(todo, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(todo) == 0 {
+		return err
+	}
+	return e.writeLocal(func(tx *sql.Tx) error {
+		st, err := tx.Prepare(`UPDATE organisations SET sort_sv = ?, sort_nb = ?, sort_en = ? WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, n := range todo {
+			if _, err := st.Exec(domain.SortKey("sv", n.name), domain.SortKey("nb", n.name), domain.SortKey("en", n.name), n.id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
