@@ -24,11 +24,17 @@ for i in 1 2 3 4 5; do
 	start=$(date +%s%N)
 	LANG=sv_SE.UTF-8 setsid "$ILSA_BIN" --data "$data" >"$TMP/run$i.log" 2>&1 &
 	pid=$!
-	if ! timeout 20 xdotool search --sync --onlyvisible --name "^ILSA Coach$" >/dev/null 2>&1; then
-		kill -KILL "$pid" 2>/dev/null || true
-		log "run $i: no window within 20 s"
-		exit 1
-	fi
+	# Poll every 20 ms: `xdotool search --sync` polls only every half second,
+	# which rounds every start up to the next 0.5 s.
+	deadline=$((start + 20000000000))
+	until xdotool search --onlyvisible --name "^ILSA Coach$" >/dev/null 2>&1; do
+		if (($(date +%s%N) > deadline)); then
+			kill -KILL "$pid" 2>/dev/null || true
+			log "run $i: no window within 20 s"
+			exit 1
+		fi
+		sleep 0.02
+	done
 	end=$(date +%s%N)
 	times+=($(((end - start) / 1000000)))
 	kill -TERM "$pid" 2>/dev/null || true
