@@ -208,6 +208,12 @@ func (s *Store) Close() error {
 // data folder this process may not write).
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
+// ReadDB is the store's read-only pool, for a package that runs its own
+// queries over the tables: the funder report reads a whole period in a few
+// narrow scans of its own (data/report/indicators/queries.go). Nothing can
+// be written through it.
+func (s *Store) ReadDB() *sql.DB { return s.r }
+
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
@@ -414,7 +413,7 @@ func (s *reportsScreen) drill(title string, f indicators.Figure) {
 		}
 	}
 	if len(f.Visits) > 0 {
-		byID := make(map[string]*data.ReportVisit, len(r.Visits))
+		byID := make(map[string]*indicators.VisitRow, len(r.Visits))
 		for i := range r.Visits {
 			byID[r.Visits[i].ID] = &r.Visits[i]
 		}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"eu.ilsa.coach/ilsa/data"
 )
 
 // AgendaModel is the checklist model whose items are the 17 SDGs.
@@ -41,7 +39,7 @@ func (c *computation) assessOrg(id string) *org {
 // applying in done assessments of the period) and the impact (levels of
 // scale models rising between an organisation's first and latest done
 // assessment). answers come oldest assessment first.
-func (c *computation) assessments(answers []data.ReportAnswer) {
+func (c *computation) assessments(answers []AnswerRow) {
 	c.sdgs = map[string]*sdgBuilder{}
 	type key struct{ model, dim, org string }
 	type measure struct {

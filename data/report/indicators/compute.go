@@ -16,15 +16,16 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	orgRows, err := st.ReportOrganisations(ctx)
+	db := st.ReadDB()
+	orgRows, err := readOrgs(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	table, err := st.ReportVisitTable(ctx, f.From, f.To)
+	table, err := readVisits(ctx, db, f.From, f.To)
 	if err != nil {
 		return nil, err
 	}
-	answers, err := st.ReportAnswers(ctx, f.To)
+	answers, err := readAnswers(ctx, db, f.To)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +33,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	// First the organisations of every visit, in the order the visits were
 	// read (their memory front to back); then the visits in date order.
 	orgs, ends := c.resolveOrgs(table)
-	c.visits = make([]data.ReportVisit, 0, table.Len())
+	c.visits = make([]VisitRow, 0, table.Len())
 	for p, i := range table.Order {
 		if p%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -58,7 +59,7 @@ type computation struct {
 	f    Filter
 	orgs *orgTable
 
-	visits                                 []data.ReportVisit
+	visits                                 []VisitRow
 	visitIDs                               []string         // the ids of visits, which figures share
 	rco01                                  [6]figureBuilder // total, then by size class
 	rco81, rco87, reached, womenLed, cross figureBuilder
@@ -107,7 +108,7 @@ func newComputation(f Filter, orgs *orgTable) *computation {
 // orgs[ends[i-1]:ends[i]], distinct (a duplicate and its keeper on one
 // visit are one organisation) and sorted by id. Their ids replace the
 // visit's stored ones, in place: there are never more of them.
-func (c *computation) resolveOrgs(t *data.ReportVisitTable) (orgs []*org, ends []int32) {
+func (c *computation) resolveOrgs(t *visitTable) (orgs []*org, ends []int32) {
 	ends = make([]int32, t.Len())
 	for i := range ends {
 		v := t.At(i)
@@ -139,7 +140,7 @@ func (c *computation) resolveOrgs(t *data.ReportVisitTable) (orgs []*org, ends [
 
 // visit counts one visit of the period, with its organisations resolved by
 // resolveOrgs, and when it is in scope appends it to c.visits.
-func (c *computation) visit(v *data.ReportVisit, all []*org) {
+func (c *computation) visit(v *VisitRow, all []*org) {
 	if c.f.Advisor != "" && v.Advisor != c.f.Advisor {
 		return
 	}
@@ -243,7 +244,7 @@ var visitDimensions = [4]Dimension{ByPhase, ByType, ByMonth, ByAdvisor}
 // distinct value among its organisations for organisation dimensions (a
 // workshop with a Swedish and a Norwegian client counts in both countries),
 // once for visit dimensions.
-func (c *computation) breakdowns(n int, v *data.ReportVisit, scope []*org) {
+func (c *computation) breakdowns(n int, v *VisitRow, scope []*org) {
 	for i, d := range visitDimensions {
 		var key string
 		switch d {
@@ -324,7 +325,7 @@ func (c *computation) report() *Report {
 	r := &Report{Filter: c.f, Visits: c.visits, Minutes: c.minutes, Gender: c.gender,
 		ImpactOrgs: c.impactOrgs.orgFigure(c), Impact: c.impact}
 	if r.Visits == nil {
-		r.Visits = []data.ReportVisit{}
+		r.Visits = []VisitRow{}
 	}
 	r.RCO01.Figure = c.rco01[0].orgFigure(c)
 	for i, sc := range sizeOrder {
@@ -361,9 +362,9 @@ func (c *computation) report() *Report {
 	}
 	r.SDGs, r.SDGsAddressed = c.sdgList()
 	named := c.named.orgIDs(c.orgs)
-	r.Orgs = make(map[string]data.ReportOrg, len(named))
+	r.Orgs = make(map[string]OrgRow, len(named))
 	for _, id := range named {
-		r.Orgs[id] = c.orgs.byID[id].ReportOrg
+		r.Orgs[id] = c.orgs.byID[id].OrgRow
 	}
 	return r
 }

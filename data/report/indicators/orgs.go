@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -24,7 +23,7 @@ type org struct {
 	rows   [4]*rowBuilder
 	leader *figureBuilder
 
-	data.ReportOrg
+	OrgRow
 	county string // "" for "other" and unknown municipalities
 }
 
@@ -35,7 +34,7 @@ type orgTable struct {
 	resolved map[string]*org // memo of resolve; nil entries mean "no live organisation"
 }
 
-func newOrgTable(rows []data.ReportOrg) *orgTable {
+func newOrgTable(rows []OrgRow) *orgTable {
 	t := &orgTable{byID: make(map[string]*org, len(rows)), resolved: make(map[string]*org, len(rows))}
 	counties := map[string]string{}
 	for _, m := range domain.Municipalities() {
@@ -45,7 +44,7 @@ func newOrgTable(rows []data.ReportOrg) *orgTable {
 	t.list = make([]*org, len(rows))
 	for i := range rows {
 		r := &rows[i]
-		all[i] = org{ReportOrg: *r, county: counties[r.Municipality], enterprise: r.Kind.IsEnterprise(),
+		all[i] = org{OrgRow: *r, county: counties[r.Municipality], enterprise: r.Kind.IsEnterprise(),
 			size: uint8(slices.Index(sizeOrder, r.Size())), se: r.Country == domain.CountrySE, no: r.Country == domain.CountryNO,
 			womenLed: r.LeaderGender == domain.LeaderWomen}
 		t.list[i] = &all[i]

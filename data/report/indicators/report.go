@@ -1,6 +1,5 @@
 package indicators
 
-import "eu.ilsa.coach/ilsa/data"
 import "eu.ilsa.coach/ilsa/data/domain"
 
 // Figure is one number of the report and what lies behind it, so a screen
@@ -131,9 +130,9 @@ type Report struct {
 
 	// Visits are the visits in scope (the raw data of the exports), oldest
 	// first, with organisation ids resolved through merges.
-	Visits []data.ReportVisit
+	Visits []VisitRow
 	// Orgs describes every organisation an id of the report names.
-	Orgs map[string]data.ReportOrg
+	Orgs map[string]OrgRow
 }
 
 // Hours is the advisor time in hours.

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/translations"
 )
@@ -19,7 +18,7 @@ func rawHeader(tr *translations.Localizer) ([]string, []float64) {
 		[]float64{38, 12, 40, 10, 22, 14, 10, 18, 20, 9, 9, 9, 22, 12}
 }
 
-func rawRow(r *indicators.Report, v *data.ReportVisit, tr *translations.Localizer) []cell {
+func rawRow(r *indicators.Report, v *indicators.VisitRow, tr *translations.Localizer) []cell {
 	var names, munis []string
 	var countries []string
 	for _, id := range v.OrgIDs {

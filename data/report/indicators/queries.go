@@ -1,4 +1,4 @@
-package data
+package indicators
 
 import (
 	"cmp"
@@ -12,14 +12,14 @@ import (
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
-// The funder report (data/report/indicators) reads the whole period at once.
+// The funder report reads the whole period at once.
 // These queries give it exactly the columns it needs, in one pass per table,
 // through the read pool, so it never loads full records or runs a query per
 // visit.
 
-// ReportOrg is the part of an organisation the funder report needs. Deleted
+// OrgRow is the part of an organisation the funder report needs. Deleted
 // and merged organisations are included: visits may still point at them.
-type ReportOrg struct {
+type OrgRow struct {
 	ID           string
 	Name         string
 	Country      domain.Country
@@ -33,18 +33,18 @@ type ReportOrg struct {
 }
 
 // Size is the EU size class (unknown without an employee count).
-func (o ReportOrg) Size() domain.SizeClass {
+func (o OrgRow) Size() domain.SizeClass {
 	if o.Employees == nil {
 		return domain.SizeUnknown
 	}
 	return domain.SizeClassFor(*o.Employees)
 }
 
-// ReportOrganisations returns every organisation, tombstones included.
-// Like ReportVisitTable it takes the text columns in one value, cut apart by
+// readOrgs returns every organisation, tombstones included.
+// Like visitTable it takes the text columns in one value, cut apart by
 // their byte lengths.
-func (s *Store) ReportOrganisations(ctx context.Context) ([]ReportOrg, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT employees, deleted,
+func readOrgs(ctx context.Context, db *sql.DB) ([]OrgRow, error) {
+	rows, err := db.QueryContext(ctx, `SELECT employees, deleted,
 		octet_length(id), octet_length(name), octet_length(country), octet_length(municipality),
 		octet_length(sector), octet_length(kind), octet_length(leader_gender),
 		concat(id, name, country, municipality, sector, kind, leader_gender, merged_into)
@@ -59,7 +59,7 @@ func (s *Store) ReportOrganisations(ctx context.Context) ([]ReportOrg, error) {
 	for i := range vals {
 		dest[i] = &vals[i]
 	}
-	out := make([]ReportOrg, 0, 1024)
+	out := make([]OrgRow, 0, 1024)
 	in := newInterner()
 	// Ids and names go into one buffer, made one string at the end.
 	var buf []byte
@@ -86,7 +86,7 @@ func (s *Store) ReportOrganisations(ctx context.Context) ([]ReportOrg, error) {
 			at += l
 		}
 		field[7] = packed[at:]
-		o := ReportOrg{Country: domain.Country(in.str(field[2])), Municipality: in.str(field[3]), Sector: in.str(field[4]),
+		o := OrgRow{Country: domain.Country(in.str(field[2])), Municipality: in.str(field[3]), Sector: in.str(field[4]),
 			Kind: domain.OrgKind(in.str(field[5])), LeaderGender: domain.LeaderGender(in.str(field[6])), Deleted: n[1] != 0,
 			MergedInto: in.str(field[7])}
 		if vals[0] != nil {
@@ -113,9 +113,9 @@ func (s *Store) ReportOrganisations(ctx context.Context) ([]ReportOrg, error) {
 	return out, nil
 }
 
-// ReportVisit is the part of a visit the funder report needs; OrgIDs are
+// VisitRow is the part of a visit the funder report needs; OrgIDs are
 // the ids as stored (not yet resolved through merges).
-type ReportVisit struct {
+type VisitRow struct {
 	ID          string
 	Date        string
 	Type        domain.VisitType
@@ -131,14 +131,14 @@ type ReportVisit struct {
 }
 
 // Participants is the head count.
-func (v ReportVisit) Participants() int { return v.Women + v.Men + v.Other }
+func (v VisitRow) Participants() int { return v.Women + v.Men + v.Other }
 
-// ReportVisitTable holds the live visits of a period in the order the table
+// visitTable holds the live visits of a period in the order the table
 // gave them, and their date order: a caller with work to do on every visit
 // does it front to back (the visits' memory in the order it was filled)
 // before it takes them in date order.
-type ReportVisitTable struct {
-	chunks [][]ReportVisit // visit i is chunks[i>>chunkBits][i&chunkMask]
+type visitTable struct {
+	chunks [][]VisitRow // visit i is chunks[i>>chunkBits][i&chunkMask]
 	// Order lists the positions of the visits oldest first: by date, then
 	// creation, then id.
 	Order []int32
@@ -150,14 +150,14 @@ const (
 )
 
 // Len is the number of visits.
-func (t *ReportVisitTable) Len() int { return len(t.Order) }
+func (t *visitTable) Len() int { return len(t.Order) }
 
 // At returns the visit at position i of the table's order. It is the
 // caller's: its OrgIDs (a capped window of a shared array) may be
 // rewritten in place.
-func (t *ReportVisitTable) At(i int) *ReportVisit { return &t.chunks[i>>chunkBits][i&chunkMask] }
+func (t *visitTable) At(i int) *VisitRow { return &t.chunks[i>>chunkBits][i&chunkMask] }
 
-// ReportVisitTable reads the live visits dated from..to (inclusive; "" leaves
+// readVisits reads the live visits dated from..to (inclusive; "" leaves
 // that end open), with their organisations, in the table's order (Order gives
 // them oldest first).
 //
@@ -173,11 +173,11 @@ func (t *ReportVisitTable) At(i int) *ReportVisit { return &t.chunks[i>>chunkBit
 // one value and are cut apart again by their byte lengths (small integers,
 // which need no allocation): no separator, so no value can be misread
 // whatever it contains.
-func (s *Store) ReportVisitTable(ctx context.Context, from, to string) (*ReportVisitTable, error) {
+func readVisits(ctx context.Context, db *sql.DB, from, to string) (*visitTable, error) {
 	if to == "" {
 		to = "9999-12-31"
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT v.created_at, v.minutes, v.women, v.men, v.other, v.cross_border,
+	rows, err := db.QueryContext(ctx, `SELECT v.created_at, v.minutes, v.women, v.men, v.other, v.cross_border,
 		octet_length(v.id), octet_length(v.date), octet_length(v.type), octet_length(v.advisor),
 		octet_length(v.place), octet_length(v.phase),
 		concat(v.id, v.date, v.type, v.advisor, v.place, v.phase, v.orgs)
@@ -195,7 +195,7 @@ func (s *Store) ReportVisitTable(ctx context.Context, from, to string) (*ReportV
 	}
 	// The visits are kept in chunks: appending to one list would copy it
 	// over and over as it grows (by a quarter at a time, once large).
-	var chunks [][]ReportVisit
+	var chunks [][]VisitRow
 	// Sort keys are kept apart from the records, so the sort moves small
 	// keys instead of whole visits.
 	type sortKey struct {
@@ -233,7 +233,7 @@ func (s *Store) ReportVisitTable(ctx context.Context, from, to string) (*ReportV
 			at += l
 		}
 		id := field[0]
-		v := ReportVisit{Date: in.str(field[1]), Type: domain.VisitType(in.str(field[2])), Minutes: int(n[1]),
+		v := VisitRow{Date: in.str(field[1]), Type: domain.VisitType(in.str(field[2])), Minutes: int(n[1]),
 			Advisor: in.str(field[3]), Place: in.str(field[4]), Women: int(n[2]), Men: int(n[3]), Other: int(n[4]),
 			Phase: domain.Phase(in.str(field[5])), CrossBorder: n[5] != 0}
 		// The ids stay windows on the row's value (not interned, which
@@ -246,14 +246,14 @@ func (s *Store) ReportVisitTable(ctx context.Context, from, to string) (*ReportV
 		idEnds = append(grow(idEnds, 1), int32(len(idBuf)))
 		keys = append(grow(keys, 1), sortKey{dateNumber(v.Date), int32(len(keys)), n[0]})
 		if len(chunks) == 0 || len(chunks[len(chunks)-1]) == 1<<chunkBits {
-			chunks = append(chunks, make([]ReportVisit, 0, 1<<chunkBits))
+			chunks = append(chunks, make([]VisitRow, 0, 1<<chunkBits))
 		}
 		chunks[len(chunks)-1] = append(chunks[len(chunks)-1], v)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	t := &ReportVisitTable{chunks: chunks}
+	t := &visitTable{chunks: chunks}
 	ids, start := string(idBuf), int32(0)
 	for i, end := range idEnds {
 		t.At(i).ID = ids[start:end]
@@ -441,9 +441,9 @@ func canonicalIDList(s string) bool {
 	}
 }
 
-// ReportAnswer is one answer of a finished assessment, with what the funder
+// AnswerRow is one answer of a finished assessment, with what the funder
 // report needs of the assessment itself.
-type ReportAnswer struct {
+type AnswerRow struct {
 	AssessmentID string
 	OrgID        string // as stored (not yet resolved through merges)
 	ModelID      string
@@ -454,13 +454,13 @@ type ReportAnswer struct {
 	Applies      bool
 }
 
-// ReportAnswers returns the live answers of live, done assessments dated up
+// readAnswers returns the live answers of live, done assessments dated up
 // to to (inclusive; "" for no end), oldest assessment first.
-func (s *Store) ReportAnswers(ctx context.Context, to string) ([]ReportAnswer, error) {
+func readAnswers(ctx context.Context, db *sql.DB, to string) ([]AnswerRow, error) {
 	if to == "" {
 		to = "9999-12-31"
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id, a.org_id, a.model_id, a.date, a.created_at, n.dimension, n.level, n.applies
+	rows, err := db.QueryContext(ctx, `SELECT a.id, a.org_id, a.model_id, a.date, a.created_at, n.dimension, n.level, n.applies
 		FROM assessments a JOIN assessment_answers n ON n.assessment_id = a.id AND n.deleted = 0
 		WHERE a.deleted = 0 AND a.status = ? AND a.date <= ?
 		ORDER BY a.date, a.created_at, a.id, n.dimension`, string(domain.AssessmentDone), to)
@@ -468,9 +468,9 @@ func (s *Store) ReportAnswers(ctx context.Context, to string) ([]ReportAnswer, e
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ReportAnswer
+	var out []AnswerRow
 	for rows.Next() {
-		var a ReportAnswer
+		var a AnswerRow
 		var level sql.NullInt64
 		if err := rows.Scan(&a.AssessmentID, &a.OrgID, &a.ModelID, &a.Date, &a.CreatedAt, &a.Dimension, &level, &a.Applies); err != nil {
 			return nil, err

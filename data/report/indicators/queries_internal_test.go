@@ -1,4 +1,4 @@
-package data
+package indicators
 
 import (
 	"encoding/json"
