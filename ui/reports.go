@@ -17,7 +17,6 @@ import (
 
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
-	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 	"eu.ilsa.coach/ilsa/ui/chart"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
@@ -113,7 +112,7 @@ func newReportsScreen(u *UI) *reportsScreen {
 
 	var dims []widgets.Choice
 	for _, d := range indicators.Dimensions {
-		_, title := export.DimensionTitle(d, tr)
+		_, title := indicators.DimensionTitle(d, tr)
 		dims = append(dims, widgets.Choice{Value: string(d), Label: title})
 	}
 	s.breakdown = container.NewVBox()
@@ -315,7 +314,7 @@ func (s *reportsScreen) show() {
 		}
 		var bars []chart.Bar
 		for _, row := range rows {
-			bars = append(bars, chart.Bar{Label: export.RowLabel(indicators.ByMunicipality, row.Key, tr), Value: float64(row.Visits)})
+			bars = append(bars, chart.Bar{Label: indicators.RowLabel(indicators.ByMunicipality, row.Key, tr), Value: float64(row.Visits)})
 		}
 		s.byMuni.SetData(bars)
 	}
@@ -360,12 +359,12 @@ func (s *reportsScreen) showBreakdown() {
 	if b == nil {
 		return
 	}
-	col, _ := export.DimensionTitle(d, tr)
+	col, _ := indicators.DimensionTitle(d, tr)
 	head := container.NewGridWithColumns(3, boldLabel(col), boldLabel(tr.T("report.indicators.col.visits")),
 		boldLabel(tr.T("report.indicators.col.hours")))
 	s.breakdown.Add(head)
 	for _, row := range b.Rows {
-		label := export.RowLabel(d, row.Key, tr)
+		label := indicators.RowLabel(d, row.Key, tr)
 		f := indicators.Figure{Value: row.Visits, Visits: row.VisitIDs, Orgs: row.OrgIDs}
 		v := widget.NewHyperlink(tr.Number(row.Visits), nil)
 		v.OnTapped = func() { s.drill(col+": "+label, f) }

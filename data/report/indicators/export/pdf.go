@@ -48,10 +48,10 @@ func selection(f indicators.Filter, tr *translations.Localizer) string {
 		add(tr.T("field.country"), tr.Country(f.Country))
 	}
 	if f.County != "" {
-		add(tr.T("report.indicators.col.county"), RowLabel(indicators.ByCounty, f.County, tr))
+		add(tr.T("report.indicators.col.county"), indicators.RowLabel(indicators.ByCounty, f.County, tr))
 	}
 	if f.Municipality != "" {
-		add(tr.T("field.municipality"), RowLabel(indicators.ByMunicipality, f.Municipality, tr))
+		add(tr.T("field.municipality"), indicators.RowLabel(indicators.ByMunicipality, f.Municipality, tr))
 	}
 	add(tr.T("field.advisor"), f.Advisor)
 	if f.Kind != "" {

@@ -27,7 +27,7 @@ func rawRow(r *indicators.Report, v *indicators.VisitRow, tr *translations.Local
 		if c := string(o.Country); c != "" && !slices.Contains(countries, c) {
 			countries = append(countries, c)
 		}
-		if m := RowLabel(indicators.ByMunicipality, o.Municipality, tr); !slices.Contains(munis, m) {
+		if m := indicators.RowLabel(indicators.ByMunicipality, o.Municipality, tr); !slices.Contains(munis, m) {
 			munis = append(munis, m)
 		}
 	}

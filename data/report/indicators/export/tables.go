@@ -139,66 +139,8 @@ func leadershipTable(r *indicators.Report, tr *translations.Localizer) table {
 	return t
 }
 
-// dimensionTexts gives a breakdown's column label, its heading and its
-// sheet name. The keys are spelled out so the translation test sees them.
-func dimensionTexts(d indicators.Dimension, tr *translations.Localizer) (label, title string) {
-	switch d {
-	case indicators.ByCountry:
-		return tr.T("field.country"), tr.T("report.indicators.by.country")
-	case indicators.ByCounty:
-		return tr.T("report.indicators.col.county"), tr.T("report.indicators.by.county")
-	case indicators.ByMunicipality:
-		return tr.T("field.municipality"), tr.T("report.indicators.by.municipality")
-	case indicators.BySector:
-		return tr.T("field.sector"), tr.T("report.indicators.by.sector")
-	case indicators.ByPhase:
-		return tr.T("field.phase"), tr.T("report.indicators.by.phase")
-	case indicators.ByType:
-		return tr.T("field.type"), tr.T("report.indicators.by.type")
-	case indicators.ByMonth:
-		return tr.T("report.indicators.col.month"), tr.T("report.indicators.by.month")
-	}
-	return tr.T("field.advisor"), tr.T("report.indicators.by.advisor")
-}
-
-// RowLabel is how a breakdown row's key reads in the reader's language
-// (a municipality's name, a sector's title, a translated phase …); the
-// Reports screen uses it too.
-func RowLabel(d indicators.Dimension, key string, tr *translations.Localizer) string {
-	notGiven := tr.T("report.indicators.not_given")
-	if key == "" && d != indicators.ByPhase {
-		return notGiven
-	}
-	switch d {
-	case indicators.ByCountry:
-		return tr.Country(domain.Country(key))
-	case indicators.ByCounty:
-		for _, c := range domain.Counties() {
-			if c.Code == key {
-				return c.Name
-			}
-		}
-	case indicators.ByMunicipality:
-		if key == domain.MunicipalityOther {
-			return tr.T("report.indicators.outside_area")
-		}
-		if m, ok := domain.MunicipalityByCode(key); ok {
-			return m.Name
-		}
-	case indicators.BySector:
-		if s, ok := domain.SectorByCode(key); ok {
-			return key + " – " + s.Name(tr.Lang())
-		}
-	case indicators.ByPhase:
-		return tr.Phase(domain.Phase(key))
-	case indicators.ByType:
-		return tr.VisitType(domain.VisitType(key))
-	}
-	return key
-}
-
 func breakdownTable(b indicators.Breakdown, tr *translations.Localizer) table {
-	label, title := dimensionTexts(b.Dimension, tr)
+	label, title := indicators.DimensionTitle(b.Dimension, tr)
 	t := table{sheet: label, title: title,
 		header: []string{label, tr.T("report.indicators.col.visits"), tr.T("report.indicators.col.hours"), tr.T("report.indicators.col.organisations")},
 		widths: []float64{40, 12, 16, 16}}
@@ -207,7 +149,7 @@ func breakdownTable(b indicators.Breakdown, tr *translations.Localizer) table {
 		t.note = tr.T("report.indicators.by.note")
 	}
 	for _, r := range b.Rows {
-		t.rows = append(t.rows, []cell{text(RowLabel(b.Dimension, r.Key, tr)), count(r.Visits), hoursCell(r.Minutes), count(len(r.OrgIDs))})
+		t.rows = append(t.rows, []cell{text(indicators.RowLabel(b.Dimension, r.Key, tr)), count(r.Visits), hoursCell(r.Minutes), count(len(r.OrgIDs))})
 	}
 	return t
 }
