@@ -59,10 +59,7 @@ func (s *Store) SaveAssessment(ctx context.Context, a *domain.Assessment, m *mod
 			if err != nil {
 				return nil, err
 			}
-			e, err := updateEdits(tx, domain.EntityAssessment, a, &stored)
-			if err != nil {
-				return nil, err
-			}
+			e := updateEdits(domain.EntityAssessment, a, &stored)
 			edits = append(edits, e...)
 		}
 		for i := range a.Answers {
@@ -76,10 +73,7 @@ func (s *Store) SaveAssessment(ctx context.Context, a *domain.Assessment, m *mod
 			case err != nil:
 				return nil, err
 			default:
-				e, err := updateEdits(tx, domain.EntityAnswer, rec, answerRecord{&stored, a.ID})
-				if err != nil {
-					return nil, err
-				}
+				e := updateEdits(domain.EntityAnswer, rec, answerRecord{&stored, a.ID})
 				edits = append(edits, e...)
 			}
 		}

@@ -588,8 +588,13 @@ func (a *applier) syncVisitOrgs(visitID, orgsJSON string) error {
 type fieldEdit struct {
 	entity, id, field string
 	value             any
-	base              hlc.Timestamp // the clock of the value the editor saw
-	current           hlc.Timestamp // the clock the field holds as the edit commits
+	// seen, when set, is the clock of the record as the editor read it (a
+	// form opened before a sync changed the record); otherwise the editor
+	// saw the value the field holds.
+	seen hlc.Timestamp
+	// Filled in by CommitLocal from the field's clock as the edit commits:
+	current hlc.Timestamp // the clock the field holds
+	base    hlc.Timestamp // the clock of the value the editor saw: current, or seen when older
 }
 
 // CommitLocal builds a local edit inside one write transaction (so checks of
@@ -674,7 +679,9 @@ func editStamp(now hlc.Timestamp, edits []fieldEdit) hlc.Timestamp {
 	return ts
 }
 
-// currentClocks fills in the clock each edited field holds now.
+// currentClocks fills in the clock each edited field holds now and the base
+// of each edit, reading each record's clocks once: the one place a local
+// edit learns what it replaces.
 func currentClocks(tx *sql.Tx, edits []fieldEdit) error {
 	var entity, id string
 	var clocks []fieldClock
@@ -694,6 +701,11 @@ func currentClocks(tx *sql.Tx, edits []fieldEdit) error {
 			if c.field == e.field {
 				e.current = c.hlc
 			}
+		}
+		e.base = e.current
+		if e.seen != 0 && e.base > e.seen {
+			// Changed by sync after the editor read it: the editor saw an older value.
+			e.base = e.seen
 		}
 	}
 	return nil

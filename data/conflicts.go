@@ -67,11 +67,7 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 		if _, err := tx.Exec(`UPDATE conflicts SET resolved = 1 WHERE n = ?`, n); err != nil {
 			return nil, err
 		}
-		clocks, err := fieldClocks(tx, c.Entity, c.ID)
-		if err != nil {
-			return nil, err
-		}
-		return []fieldEdit{{entity: c.Entity, id: c.ID, field: c.Field, value: json.RawMessage(value), base: clocks[c.Field]}, settle}, nil
+		return []fieldEdit{{entity: c.Entity, id: c.ID, field: c.Field, value: json.RawMessage(value)}, settle}, nil
 	})
 	return err
 }

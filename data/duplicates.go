@@ -258,18 +258,11 @@ func (s *Store) MergeOrganisations(ctx context.Context, keepID, dupID string) (M
 		// The kept record gets what only the duplicate knew.
 		filled := keep
 		fillFrom(&filled, dup)
-		more, err := updateEdits(tx, domain.EntityOrganisation, &filled, &keep)
-		if err != nil {
-			return nil, err
-		}
+		more := updateEdits(domain.EntityOrganisation, &filled, &keep)
 		edits = append(edits, more...)
-		clocks, err := fieldClocks(tx, domain.EntityOrganisation, dupID)
-		if err != nil {
-			return nil, err
-		}
 		edits = append(edits,
-			fieldEdit{entity: domain.EntityOrganisation, id: dupID, field: "merged_into", value: keepID, base: clocks["merged_into"]},
-			fieldEdit{entity: domain.EntityOrganisation, id: dupID, field: "deleted", value: true, base: clocks["deleted"]})
+			fieldEdit{entity: domain.EntityOrganisation, id: dupID, field: "merged_into", value: keepID},
+			fieldEdit{entity: domain.EntityOrganisation, id: dupID, field: "deleted", value: true})
 		return edits, nil
 	})
 	return res, err
@@ -365,11 +358,7 @@ func rehome(tx *sql.Tx, from []string, resolve func(string) string, res *MergeRe
 			if to == mv.org || to == "" {
 				continue
 			}
-			clocks, err := fieldClocks(tx, m.entity, mv.id)
-			if err != nil {
-				return nil, err
-			}
-			edits = append(edits, fieldEdit{entity: m.entity, id: mv.id, field: "org_id", value: to, base: clocks["org_id"]})
+			edits = append(edits, fieldEdit{entity: m.entity, id: mv.id, field: "org_id", value: to})
 			*m.count++
 		}
 	}
@@ -400,11 +389,7 @@ func rehome(tx *sql.Tx, from []string, resolve func(string) string, res *MergeRe
 		if slices.Equal(moved, orgs) {
 			continue
 		}
-		clocks, err := fieldClocks(tx, domain.EntityVisit, id)
-		if err != nil {
-			return nil, err
-		}
-		edits = append(edits, fieldEdit{entity: domain.EntityVisit, id: id, field: "orgs", value: moved, base: clocks["orgs"]})
+		edits = append(edits, fieldEdit{entity: domain.EntityVisit, id: id, field: "orgs", value: moved})
 		res.Visits++
 	}
 	return edits, nil

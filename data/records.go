@@ -56,14 +56,10 @@ func (s *Store) createEdits(entity string, r record) []fieldEdit {
 }
 
 // updateEdits compares r with the stored row and returns edits for the fields
-// that differ, each with the base its author saw.
-func updateEdits(tx *sql.Tx, entity string, r record, stored record) ([]fieldEdit, error) {
+// that differ; CommitLocal works out each one's base.
+func updateEdits(entity string, r record, stored record) []fieldEdit {
 	spec := entities[entity]
 	id := r.Common().ID
-	clocks, err := fieldClocks(tx, entity, id)
-	if err != nil {
-		return nil, err
-	}
 	seen := r.Common().Seen
 	newVals, oldVals := r.Fields(), stored.Fields()
 	var edits []fieldEdit
@@ -72,26 +68,9 @@ func updateEdits(tx *sql.Tx, entity string, r record, stored record) ([]fieldEdi
 		if !ok || encodeValue(nv) == encodeValue(oldVals[f.name]) {
 			continue
 		}
-		base := clocks[f.name]
-		if seen != 0 && base > seen {
-			// Changed by sync after the editor read it: the editor saw an older value.
-			base = seen
-		}
-		edits = append(edits, fieldEdit{entity: entity, id: id, field: f.name, value: nv, base: base})
+		edits = append(edits, fieldEdit{entity: entity, id: id, field: f.name, value: nv, seen: seen})
 	}
-	return edits, nil
-}
-
-func fieldClocks(q queryer, entity, id string) (map[string]hlc.Timestamp, error) {
-	cl, err := recordClocks(q, entity, id)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]hlc.Timestamp, len(cl))
-	for _, c := range cl {
-		out[c.field] = c.hlc
-	}
-	return out, nil
+	return edits
 }
 
 // setDeleted writes the tombstone field (true: delete, false: undo a delete).
@@ -111,11 +90,7 @@ func (s *Store) setDeleted(ctx context.Context, entity, id string, deleted bool)
 			}
 			return nil, nil
 		}
-		clocks, err := fieldClocks(tx, entity, id)
-		if err != nil {
-			return nil, err
-		}
-		return []fieldEdit{{entity: entity, id: id, field: "deleted", value: deleted, base: clocks["deleted"]}}, nil
+		return []fieldEdit{{entity: entity, id: id, field: "deleted", value: deleted}}, nil
 	})
 	return err
 }
@@ -300,7 +275,7 @@ func update[T any, P interface {
 				return nil, err
 			}
 		}
-		return updateEdits(tx, k.entity, r, P(&stored))
+		return updateEdits(k.entity, r, P(&stored)), nil
 	})
 	return err
 }

@@ -82,8 +82,7 @@ func (s *Store) UpdateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 		if err := nv.checkNextSteps(tx); err != nil {
 			return nil, err
 		}
-		edits, err := updateEdits(tx, domain.EntityVisit, v, &stored)
-		return append(edits, steps...), err
+		return append(updateEdits(domain.EntityVisit, v, &stored), steps...), nil
 	})
 	return err
 }
