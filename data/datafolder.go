@@ -46,36 +46,34 @@ func (e *ReadOnlyError) Error() string {
 
 // checkNotLost refuses to open a database that is missing or empty in a
 // data folder that has been used: one with the device marker, or with a
-// write-ahead log holding data.
-func checkNotLost(path string) error {
+// write-ahead log holding data. It returns the device id the marker names
+// ("" when there is none yet).
+func checkNotLost(path string) (marker string, err error) {
 	dir := filepath.Dir(path)
-	marker, markerErr := os.ReadFile(filepath.Join(dir, DeviceMarkerName))
+	b, markerErr := os.ReadFile(filepath.Join(dir, DeviceMarkerName))
+	marker = strings.TrimSpace(string(b))
 	used := markerErr == nil
 	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
 		used = true
 	}
 	if !used {
-		return nil
+		return marker, nil
 	}
-	lost := &DatabaseLostError{Path: path, Device: strings.TrimSpace(string(marker))}
+	lost := &DatabaseLostError{Path: path, Device: marker}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return lost
+		return marker, lost
 	case err == nil && st.Size() == 0:
 		lost.Empty = true
-		return lost
+		return marker, lost
 	}
-	return nil
+	return marker, nil
 }
 
-// writeDeviceMarker records the device id beside the database, once.
+// writeDeviceMarker records the device id beside the database.
 func writeDeviceMarker(path, device string) error {
-	marker := filepath.Join(filepath.Dir(path), DeviceMarkerName)
-	if b, err := os.ReadFile(marker); err == nil && strings.TrimSpace(string(b)) != "" {
-		return nil
-	}
-	return atomicfile.WriteFile(marker, []byte(device+"\n"))
+	return atomicfile.WriteFile(filepath.Join(filepath.Dir(path), DeviceMarkerName), []byte(device+"\n"))
 }
 
 // folderReadOnly reports whether nothing can be written in the database's

@@ -146,8 +146,17 @@ func (e *engine) initDevice() error {
 // copy in memory made two processes number changes alike, and the log then
 // dropped one of each pair as a duplicate.
 func (e *engine) syncWithLog(tx *sql.Tx) (uint64, error) {
-	dev, err := getLocal(tx, localDevice)
-	if err != nil {
+	// One query, as it runs before every write: the device id, the log's
+	// highest number of that device, and the clock's last value (written
+	// in the same transaction as every local edit and import, so it cannot
+	// lag behind the log).
+	var dev, last string
+	var maxSeq int64
+	if err := tx.QueryRow(`WITH d(id) AS (SELECT IFNULL((SELECT value FROM local WHERE key = ?1), ?2))
+		SELECT d.id, MAX(IFNULL((SELECT MAX(seq) FROM changes WHERE device = d.id), 0),
+			IFNULL((SELECT MAX(last_seq) FROM change_runs WHERE device = d.id), 0)),
+			IFNULL((SELECT value FROM local WHERE key = ?3), '')
+		FROM d`, localDevice, e.DeviceID(), localLastHLC).Scan(&dev, &maxSeq, &last); err != nil {
 		return 0, err
 	}
 	if dev != "" && dev != e.DeviceID() {
@@ -155,16 +164,8 @@ func (e *engine) syncWithLog(tx *sql.Tx) (uint64, error) {
 		// to a fresh one: write under that one too.
 		e.device.Store(&dev)
 	}
-	var maxSeq sql.NullInt64
-	if err := tx.QueryRow(`SELECT MAX(IFNULL((SELECT MAX(seq) FROM changes WHERE device = ?1), 0),
-		IFNULL((SELECT MAX(last_seq) FROM change_runs WHERE device = ?1), 0))`, e.DeviceID()).Scan(&maxSeq); err != nil {
-		return 0, err
-	}
-	e.nextSeq = uint64(maxSeq.Int64) + 1
-	// The clock's last value is written in the same transaction as every
-	// local edit and import, so it cannot lag behind the log; another
-	// process may have moved it on.
-	if last, _ := getLocal(tx, localLastHLC); last != "" {
+	e.nextSeq = uint64(maxSeq) + 1
+	if last != "" {
 		if ts, err := hlc.Parse(last); err == nil {
 			e.clock.Set(ts)
 		}

@@ -90,7 +90,8 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	// A used folder whose database is missing or empty was damaged: say
 	// so rather than start an empty database over the lost one.
-	if err := checkNotLost(path); err != nil {
+	marker, err := checkNotLost(path)
+	if err != nil {
 		return nil, err
 	}
 	_, statErr := os.Stat(path)
@@ -172,7 +173,9 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		// Best effort: without the marker only the lost-database check is
 		// weaker; a full disk must not stop the app from opening.
-		_ = writeDeviceMarker(path, s.DeviceID())
+		if marker == "" {
+			_ = writeDeviceMarker(path, s.DeviceID())
+		}
 		if err = s.eng.fillSortKeys(); err != nil {
 			s.Close()
 			return nil, err
