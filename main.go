@@ -7,6 +7,10 @@ import (
 
 	"eu.ilsa.coach/ilsa/app"
 	_ "eu.ilsa.coach/ilsa/app/localefix" // must initialise before Fyne: see its package comment
+	"eu.ilsa.coach/ilsa/app/winconsole"
 )
 
-func main() { os.Exit(app.Run(os.Args)) }
+func main() {
+	winconsole.Attach() // the Windows build is a GUI program: print to the terminal it was started from
+	os.Exit(app.Run(os.Args))
+}

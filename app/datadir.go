@@ -5,17 +5,33 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
 // AppID is the application id; Fyne keeps the app's files under it.
 const AppID = "eu.ilsa.coach"
 
-// DefaultDataDir is where Fyne stores this app's files on this system
-// (os.UserConfigDir()/fyne/<app id>), computed without starting Fyne so the
-// command line and the window agree on the same database.
+// DefaultDataDir is where the database lives when neither --data nor
+// ILSA_DATA says otherwise; see defaultDataDir.
 func DefaultDataDir() (string, error) {
-	cfg, err := os.UserConfigDir()
+	return defaultDataDir(runtime.GOOS, os.Getenv, os.UserConfigDir)
+}
+
+// defaultDataDir is the folder Fyne keeps this app's files in
+// (os.UserConfigDir()/fyne/<app id>), except on Windows: there it is the
+// local application-data folder (%LOCALAPPDATA%\ILSA Coach). The roaming
+// one that os.UserConfigDir gives is copied between machines at log-on and
+// log-off and is often redirected to a network share by municipal IT, and
+// Documents is moved into OneDrive on many of the advisors' laptops; a
+// SQLite database in WAL mode must stay on a local disk, on one machine.
+func defaultDataDir(goos string, getenv func(string) string, configDir func() (string, error)) (string, error) {
+	if goos == "windows" {
+		if local := getenv("LOCALAPPDATA"); local != "" {
+			return filepath.Join(local, "ILSA Coach"), nil
+		}
+	}
+	cfg, err := configDir()
 	if err != nil {
 		return "", err
 	}
