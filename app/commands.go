@@ -70,6 +70,7 @@ func init() {
 		{path: []string{"demo"}, help: "cli.help.demo", flags: demoData},
 		{path: []string{"check"}, help: "cli.help.check", flags: noFlags((*session).cmdCheck)},
 		{path: []string{"version"}, help: "cli.help.version", flags: noFlags((*session).cmdVersion)},
+		{path: []string{"licenses"}, help: "cli.help.licenses", flags: licenses},
 		{path: []string{"help"}, help: "cli.help.help", operands: "cli.operands.command", flags: noFlags((*session).cmdHelp)},
 	}
 }

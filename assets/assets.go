@@ -2,7 +2,10 @@
 // lists and the model library.
 package assets
 
-import "embed"
+import (
+	"embed"
+	"encoding/json"
+)
 
 // Reference holds the reference lists under reference/: municipalities.json
 // (counties and municipalities of Jämtland and Trøndelag) and sectors.json
@@ -30,3 +33,25 @@ var FontRegular []byte
 
 //go:embed fonts/DejaVuSans-Bold.ttf
 var FontBold []byte
+
+// Licenses is the list of third-party code and fonts in the program, with
+// their licences and full texts, generated from the module graph by
+// `go run ./scripts/licenses` (tested to be up to date).
+//
+//go:embed licenses/licenses.json
+var Licenses []byte
+
+// Credit is one entry of Licenses.
+type Credit struct {
+	Name    string `json:"name"`    // module path, or what the entry is
+	Version string `json:"version"` // module version; empty for the standard library and fonts
+	License string `json:"license"` // SPDX identifier(s)
+	Text    string `json:"text"`    // the licence's full text
+}
+
+// Credits decodes Licenses.
+func Credits() ([]Credit, error) {
+	var cs []Credit
+	err := json.Unmarshal(Licenses, &cs)
+	return cs, err
+}
