@@ -10,6 +10,10 @@
 #   make fuzz          every Fuzz target    (FUZZTIME=30s each)
 #   make screenshots   docs/screenshots/*.png from demo data
 #   make startup       time to the first window on the 10,000-organisation demo
+#   make dist          every release artefact into dist/: Windows installer and zip,
+#                      .deb, Linux tarball, SHA256SUMS (docs/release.md)
+#   make disttest      make dist, then install each artefact and smoke-test it
+#                      (the .deb with apt-get, Windows under Wine)
 #   make clean
 #
 # Missing Debian packages are installed by scripts/deps.sh (as root, or via
@@ -40,7 +44,7 @@ endif
 
 .DEFAULT_GOAL := build
 
-.PHONY: all build run test vet unit smoke bench syncbench fuzz screenshots startup clean deps-build deps-test
+.PHONY: all build run test vet unit smoke bench syncbench fuzz screenshots startup dist disttest clean deps-build deps-test
 
 all: build
 
@@ -105,5 +109,13 @@ screenshots: deps-build deps-test
 startup: deps-build deps-test
 	scripts/startup.sh
 
+dist: deps-build
+	@scripts/deps.sh dist
+	scripts/dist.sh
+
+disttest: dist deps-test
+	@scripts/deps.sh wine
+	scripts/dist_smoke.sh
+
 clean:
-	rm -rf bin build
+	rm -rf bin build dist

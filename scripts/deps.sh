@@ -3,13 +3,16 @@
 #
 #   scripts/deps.sh build   compiler and the X11/OpenGL headers Fyne links against
 #   scripts/deps.sh test    Xvfb, ImageMagick, xdotool, pdftotext, syncthing, fonts
+#   scripts/deps.sh dist    the release tools: mingw-w64 (Windows cross build), NSIS,
+#                           dpkg-dev, ImageMagick (the .ico), zip, xz
+#   scripts/deps.sh wine    Wine, to run the Windows build in the release smoke test
 #
 # Quiet when everything is present. Installs with apt-get as root, or through
 # sudo when it needs no password; otherwise prints the command to run and exits 1.
 set -euo pipefail
 
 usage() {
-	echo "usage: $0 build|test" >&2
+	echo "usage: $0 build|test|dist|wine" >&2
 	exit 2
 }
 
@@ -17,6 +20,8 @@ usage() {
 case "$1" in
 build) pkgs=(gcc libgl1-mesa-dev xorg-dev) ;;
 test) pkgs=(xvfb imagemagick xdotool poppler-utils syncthing fonts-dejavu-core) ;;
+dist) pkgs=(gcc-mingw-w64-x86-64 nsis dpkg-dev imagemagick zip xz-utils) ;;
+wine) pkgs=(wine wine64 unzip) ;;
 *) usage ;;
 esac
 
