@@ -25,7 +25,7 @@ func TestCheckpointerCopiesCommitsIntoTheFile(t *testing.T) {
 	if err := s.CreateOrganisation(context.Background(), &o); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.WaitCheckpoint(); err != nil {
+	if err := s.ckpt.wait(); err != nil {
 		t.Fatal(err)
 	}
 	if names := namesInFileAlone(t, s.Path()); len(names) != 1 || names[0] != "Åre Bryggeri AB" {
@@ -69,7 +69,7 @@ func namesInFileAlone(t *testing.T, path string) []string {
 }
 
 // Waiting for the checkpointer after the store closed returns at once.
-func TestWaitCheckpointAfterClose(t *testing.T) {
+func TestCheckpointWaitAfterClose(t *testing.T) {
 	s, err := Open(filepath.Join(t.TempDir(), DBFileName), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -77,10 +77,25 @@ func TestWaitCheckpointAfterClose(t *testing.T) {
 	s.ckpt.wake()
 	s.Close()
 	done := make(chan error, 1)
-	go func() { done <- s.WaitCheckpoint() }()
+	go func() { done <- s.ckpt.wait() }()
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):
-		t.Fatal("WaitCheckpoint hangs after Close")
+		t.Fatal("waiting for the checkpointer hangs after Close")
 	}
+}
+
+// wait returns once no checkpoint is asked for or running: every commit so
+// far is copied into the database file, as far as readers holding older
+// snapshots allow.
+func (c *checkpointer) wait() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for c.active {
+		c.idle.Wait()
+	}
+	return c.err
 }

@@ -359,7 +359,7 @@ func (w *cvWorld) devName(id string) string {
 func (w *cvWorld) describe(g []data.Change) string {
 	var b strings.Builder
 	for _, c := range g {
-		fmt.Fprintf(&b, "  hlc %v (%s+%d) base %v %s seq %d: %s\n", c.HLC, c.HLC.Time().Format(time.DateTime), c.HLC.Counter(),
+		fmt.Fprintf(&b, "  hlc %v (%s+%d) base %v %s seq %d: %s\n", c.HLC, c.HLC.Time().Format(time.DateTime), uint16(c.HLC),
 			c.Base, w.devName(c.Device), c.Seq, c.Value)
 	}
 	return b.String()
