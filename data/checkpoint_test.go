@@ -31,10 +31,18 @@ func TestCheckpointerCopiesCommitsIntoTheFile(t *testing.T) {
 	if names := namesInFileAlone(t, s.Path()); len(names) != 1 || names[0] != "Åre Bryggeri AB" {
 		t.Fatalf("the database file alone holds %q, want the new organisation", names)
 	}
-	// The writer never checkpoints on its own: without the checkpointer the
-	// file alone would not have it.
+}
+
+// The writer Open hands to the engine never checkpoints on its own: without
+// the checkpointer the file alone would not have a commit.
+func TestWriterLeavesCheckpointsToTheCheckpointer(t *testing.T) {
+	w, err := openWriter("file:"+filepath.Join(t.TempDir(), DBFileName)+"?_journal_mode=WAL", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
 	var pages int
-	if err := s.eng.w.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&pages); err != nil || pages != 0 {
+	if err := w.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&pages); err != nil || pages != 0 {
 		t.Fatalf("writer's wal_autocheckpoint = %d, %v; want 0", pages, err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -238,7 +239,7 @@ type MergeResult struct {
 // later still naming the duplicate are moved by RehomeMerged.
 func (s *Store) MergeOrganisations(ctx context.Context, keepID, dupID string) (MergeResult, error) {
 	var res MergeResult
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		res = MergeResult{}
 		if keepID == dupID {
 			return nil, invalid("org", "merge.same")
@@ -261,8 +262,8 @@ func (s *Store) MergeOrganisations(ctx context.Context, keepID, dupID string) (M
 		more := updateEdits(domain.EntityOrganisation, &filled, &keep)
 		edits = append(edits, more...)
 		edits = append(edits,
-			fieldEdit{entity: domain.EntityOrganisation, id: dupID, field: "merged_into", value: keepID},
-			fieldEdit{entity: domain.EntityOrganisation, id: dupID, field: "deleted", value: true})
+			changelog.Edit{Entity: domain.EntityOrganisation, ID: dupID, Field: "merged_into", Value: keepID},
+			changelog.Edit{Entity: domain.EntityOrganisation, ID: dupID, Field: "deleted", Value: true})
 		return edits, nil
 	})
 	return res, err
@@ -313,7 +314,7 @@ func fillFrom(k *domain.Organisation, d domain.Organisation) {
 
 // moveRecords returns the edits that make every live record naming the
 // organisation from name the organisation to instead.
-func moveRecords(tx *sql.Tx, from, to string, res *MergeResult) ([]fieldEdit, error) {
+func moveRecords(tx changelog.ReadTx, from, to string, res *MergeResult) ([]changelog.Edit, error) {
 	return rehome(tx, []string{from}, func(id string) string {
 		if id == from {
 			return to
@@ -326,8 +327,8 @@ func moveRecords(tx *sql.Tx, from, to string, res *MergeResult) ([]fieldEdit, er
 // organisations from name resolve(id) instead: one edit per record, so a
 // visit naming two merged organisations gets one new list, not two edits
 // of the same field in one commit.
-func rehome(tx *sql.Tx, from []string, resolve func(string) string, res *MergeResult) ([]fieldEdit, error) {
-	var edits []fieldEdit
+func rehome(tx changelog.ReadTx, from []string, resolve func(string) string, res *MergeResult) ([]changelog.Edit, error) {
+	var edits []changelog.Edit
 	ph := strings.TrimSuffix(strings.Repeat("?,", len(from)), ",")
 	args := make([]any, len(from))
 	for i, f := range from {
@@ -337,7 +338,7 @@ func rehome(tx *sql.Tx, from []string, resolve func(string) string, res *MergeRe
 		entity string
 		count  *int
 	}{{domain.EntityContact, &res.Contacts}, {domain.EntityAction, &res.Actions}, {domain.EntityAssessment, &res.Assessments}} {
-		rows, err := tx.Query(`SELECT id, org_id FROM `+entities[m.entity].table+
+		rows, err := tx.Query(`SELECT id, org_id FROM `+changelog.Table(m.entity)+
 			` WHERE org_id IN (`+ph+`) AND deleted = 0 ORDER BY id`, args...)
 		if err != nil {
 			return nil, err
@@ -358,7 +359,7 @@ func rehome(tx *sql.Tx, from []string, resolve func(string) string, res *MergeRe
 			if to == mv.org || to == "" {
 				continue
 			}
-			edits = append(edits, fieldEdit{entity: m.entity, id: mv.id, field: "org_id", value: to})
+			edits = append(edits, changelog.Edit{Entity: m.entity, ID: mv.id, Field: "org_id", Value: to})
 			*m.count++
 		}
 	}
@@ -389,13 +390,13 @@ func rehome(tx *sql.Tx, from []string, resolve func(string) string, res *MergeRe
 		if slices.Equal(moved, orgs) {
 			continue
 		}
-		edits = append(edits, fieldEdit{entity: domain.EntityVisit, id: id, field: "orgs", value: moved})
+		edits = append(edits, changelog.Edit{Entity: domain.EntityVisit, ID: id, Field: "orgs", Value: moved})
 		res.Visits++
 	}
 	return edits, nil
 }
 
-func idsWhere(tx *sql.Tx, query string, args ...any) ([]string, error) {
+func idsWhere(tx changelog.ReadTx, query string, args ...any) ([]string, error) {
 	rows, err := tx.Query(query, args...)
 	if err != nil {
 		return nil, err
@@ -418,7 +419,7 @@ func idsWhere(tx *sql.Tx, query string, args ...any) ([]string, error) {
 // after importing; it returns how many records it moved.
 func (s *Store) RehomeMerged(ctx context.Context) (int, error) {
 	n := 0
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		n = 0
 		merged := map[string]string{}
 		rows, err := tx.Query(`SELECT id, merged_into FROM organisations WHERE merged_into <> ''`)
@@ -453,7 +454,7 @@ func (s *Store) RehomeMerged(ctx context.Context) (int, error) {
 			return nil, err
 		}
 		n = res.Contacts + res.Visits + res.Actions + res.Assessments
-		sort.SliceStable(edits, func(i, j int) bool { return edits[i].id < edits[j].id })
+		sort.SliceStable(edits, func(i, j int) bool { return edits[i].ID < edits[j].ID })
 		return edits, nil
 	})
 	return n, err

@@ -1,5 +1,7 @@
-// Package data is ILSA Coach's SQLite store and its change-log engine (the
-// values and their rules are in data/domain). It never imports Fyne: the
+// Package data is ILSA Coach's SQLite store: opening, migrations, the
+// checkpointer, and the reads and edits the screens and commands need (the
+// values and their rules are in data/domain; every write of a synced record
+// goes through the change-log engine, data/changelog). It never imports Fyne: the
 // CLI, the GUI and the tests all call the same functions.
 package data
 
@@ -19,6 +21,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 
 	"github.com/google/uuid"
@@ -50,7 +53,7 @@ type Options struct {
 type Store struct {
 	path     string
 	r        *sql.DB
-	eng      *engine // the change-log engine: the only writer
+	eng      *changelog.Engine // the change-log engine: the only writer
 	now      func() time.Time
 	readOnly bool          // opened read-only: every write is refused with *ReadOnlyError
 	commits  atomic.Uint64 // successful write transactions of this store
@@ -114,28 +117,9 @@ func Open(path string, opt Options) (*Store, error) {
 			writeMode = "ro&immutable=1"
 		}
 	}
-	w, err := sql.Open("sqlite3", dsn(writeMode))
+	w, err := openWriter(dsn(writeMode), opt.ReadOnly)
 	if err != nil {
-		return nil, err
-	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
-	if err = w.Ping(); err != nil {
-		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	// Statement journals (multi-row INSERTs inside an import's transaction
-	// need one) stay in memory instead of going through a temporary file,
-	// and the checkpointer, not the commit, copies the log into the file
-	// (checkpoint.go). The writer is one connection kept open, so the
-	// settings hold; were it ever reopened, only speed would suffer.
-	pragmas := "PRAGMA temp_store = MEMORY"
-	if !opt.ReadOnly {
-		pragmas += "; PRAGMA wal_autocheckpoint = 0"
-	}
-	if _, err = w.Exec(pragmas); err != nil {
-		w.Close()
-		return nil, err
 	}
 	if !opt.ReadOnly {
 		if err = migrate(w); err != nil {
@@ -162,23 +146,20 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.r.SetMaxOpenConns(4)
-	s.eng = newEngine(w, opt.Now, opt.ReadOnly, filepath.Dir(path))
-	s.eng.onCommit = s.committed
+	// From here on the engine alone holds the writer.
+	eng := changelog.Options{Now: opt.Now, OnCommit: s.committed}
 	if opt.ReadOnly {
-		s.eng.loadDevice()
-	} else {
-		if err = s.eng.initDevice(); err != nil {
-			s.Close()
-			return nil, err
-		}
+		eng.ReadOnly = &ReadOnlyError{Dir: filepath.Dir(path)}
+	}
+	if s.eng, err = changelog.New(w, eng); err != nil {
+		s.r.Close()
+		return nil, err
+	}
+	if !opt.ReadOnly {
 		// Best effort: without the marker only the lost-database check is
 		// weaker; a full disk must not stop the app from opening.
 		if marker == "" {
 			_ = writeDeviceMarker(path, s.DeviceID())
-		}
-		if err = s.eng.fillSortKeys(); err != nil {
-			s.Close()
-			return nil, err
 		}
 		ck, err := sql.Open("sqlite3", dsn("rwc"))
 		if err != nil {
@@ -187,12 +168,37 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		ck.SetMaxOpenConns(1)
 		s.ckpt = startCheckpointer(ck)
-		if err := s.eng.prepare(); err != nil {
-			s.Close()
-			return nil, fmt.Errorf("prepare: %w", err)
-		}
 	}
 	return s, nil
+}
+
+// openWriter opens the one connection that writes, which Open migrates
+// and then hands to the change-log engine.
+func openWriter(dsn string, readOnly bool) (*sql.DB, error) {
+	w, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	if err = w.Ping(); err != nil {
+		w.Close()
+		return nil, err
+	}
+	// Statement journals (multi-row INSERTs inside an import's transaction
+	// need one) stay in memory instead of going through a temporary file,
+	// and the checkpointer, not the commit, copies the log into the file
+	// (checkpoint.go). The writer is one connection kept open, so the
+	// settings hold; were it ever reopened, only speed would suffer.
+	pragmas := "PRAGMA temp_store = MEMORY"
+	if !readOnly {
+		pragmas += "; PRAGMA wal_autocheckpoint = 0"
+	}
+	if _, err = w.Exec(pragmas); err != nil {
+		w.Close()
+		return nil, err
+	}
+	return w, nil
 }
 
 // Close stops the checkpointer and closes the connections; the last one to
@@ -203,7 +209,9 @@ func (s *Store) Close() error {
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}
-	errs = append(errs, s.eng.close()...)
+	if s.eng != nil {
+		errs = append(errs, s.eng.Close()...)
+	}
 	return errors.Join(errs...)
 }
 
@@ -224,7 +232,7 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) DeviceID() string { return s.eng.DeviceID() }
 
 // Clock exposes the hybrid logical clock (sync observes remote timestamps).
-func (s *Store) Clock() *hlc.Clock { return s.eng.clock }
+func (s *Store) Clock() *hlc.Clock { return s.eng.Clock() }
 
 type migration struct {
 	version int
@@ -317,18 +325,12 @@ func migrate(w *sql.DB) error {
 	return nil
 }
 
-// Local keys.
+// The store's keys in the local table (the engine keeps its own).
 const (
-	localDevice   = "device_id"
-	localNextSeq  = "next_seq"
-	localLastHLC  = "last_hlc"
 	localAdvisor  = "profile.advisor"
 	localOrg      = "profile.organisation"
 	localCountry  = "profile.country"
 	localInitDone = "profile.done"
-	// localRetiredPrefix + an old device id: ids this installation wrote
-	// under before sync found them cloned; their changes are still exported.
-	localRetiredPrefix = "device.retired."
 )
 
 type queryer interface {
@@ -344,11 +346,6 @@ func getLocal(q queryer, key string) (string, error) {
 	return v, err
 }
 
-func setLocal(tx *sql.Tx, key, value string) error {
-	_, err := tx.Exec("INSERT INTO local(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value)
-	return err
-}
-
 // Setting reads a device-local setting ("" when unset).
 func (s *Store) Setting(key string) (string, error) {
 	return getLocal(s.r, "setting."+key)
@@ -356,7 +353,7 @@ func (s *Store) Setting(key string) (string, error) {
 
 // SetSetting stores a device-local setting (language, theme, window size…).
 func (s *Store) SetSetting(key, value string) error {
-	return s.eng.writeLocal(func(tx *sql.Tx) error { return setLocal(tx, "setting."+key, value) })
+	return s.eng.WriteLocal(func(tx changelog.LocalTx) error { return tx.SetLocal("setting."+key, value) })
 }
 
 // committed counts a write transaction that committed and has its pages
@@ -413,9 +410,9 @@ func (s *Store) SetProfile(p Profile) error {
 	if p.Country != "" && !p.Country.Valid() {
 		return invalid("country", "country.unknown", "value", string(p.Country))
 	}
-	return s.eng.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.WriteLocal(func(tx changelog.LocalTx) error {
 		for k, v := range map[string]string{localAdvisor: p.Advisor, localOrg: p.Organisation, localCountry: string(p.Country), localInitDone: "1"} {
-			if err := setLocal(tx, k, v); err != nil {
+			if err := tx.SetLocal(k, v); err != nil {
 				return err
 			}
 		}
@@ -450,6 +447,6 @@ func (s *Store) Generation(ctx context.Context) (Generation, error) {
 	// data_version on the writer connection changes only when another
 	// connection — in practice another process — commits.
 	var err error
-	g.external, err = s.eng.dataVersion(ctx)
+	g.external, err = s.eng.DataVersion(ctx)
 	return g, err
 }

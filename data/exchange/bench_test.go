@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
@@ -33,7 +33,7 @@ import (
 // fieldChanges yields n realistic field changes of one device: whole
 // records (organisations, visits, contacts, actions), field after field, as
 // advisors' edits produce them.
-func fieldChanges(dev string, n int, yield func(data.Change)) {
+func fieldChanges(dev string, n int, yield func(changelog.Change)) {
 	ts := hlc.FromTime(datatest.Epoch)
 	seq := uint64(0)
 	emit := func(entity, id, field, value string) bool {
@@ -42,7 +42,7 @@ func fieldChanges(dev string, n int, yield func(data.Change)) {
 		}
 		seq++
 		ts++
-		yield(data.Change{Device: dev, Seq: seq, HLC: ts, Entity: entity, ID: id, Field: field, Value: value})
+		yield(changelog.Change{Device: dev, Seq: seq, HLC: ts, Entity: entity, ID: id, Field: field, Value: value})
 		return true
 	}
 	for rec := 0; int(seq) < n; rec++ {
@@ -88,7 +88,7 @@ func writeBundles(tb testing.TB, dir, dev string, n, per int) []string {
 		}
 		paths = append(paths, p)
 	}
-	fieldChanges(dev, n, func(c data.Change) {
+	fieldChanges(dev, n, func(c changelog.Change) {
 		if w == nil || c.Seq > w.Header().LastSeq {
 			if w != nil {
 				closeOne()
@@ -265,7 +265,7 @@ func rawInsertOnce(b *testing.B) float64 {
 	if err != nil {
 		b.Fatal(err)
 	}
-	fieldChanges("dev", 1_000_000, func(c data.Change) {
+	fieldChanges("dev", 1_000_000, func(c changelog.Change) {
 		if _, err := st.Exec(c.Entity, c.ID, c.Field, c.Value); err != nil {
 			b.Fatal(err)
 		}

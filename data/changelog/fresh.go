@@ -1,4 +1,4 @@
-package data
+package changelog
 
 import (
 	"database/sql"
@@ -223,7 +223,7 @@ func (a *applier) isFreshRow(table, id string) bool {
 }
 
 // applyFresh is applyLogged's tail for a field of a fresh record.
-func (a *applier) applyFresh(c Change, spec *entitySpec, f fieldSpec, colVal any) error {
+func (a *applier) applyFresh(c Change, spec *EntitySpec, f FieldSpec, colVal any) error {
 	a.rec.clocks = append(a.rec.clocks, fieldClock{field: c.Field, hlc: c.HLC, device: c.Device, seq: c.Seq, base: c.Base})
 	if len(a.clockQueue) >= clockBatchRows*3 {
 		if err := a.flushClocks(); err != nil {
@@ -447,7 +447,7 @@ var knownTokens atomic.Int64
 // trackWritten lets the applier rely on the store's filter if it is still
 // sound, or starts one if record_clocks is empty; call it (under the engine's lock)
 // before the transaction writes anything.
-func (a *applier) trackWritten(e *engine) error {
+func (a *applier) trackWritten(e *Engine) error {
 	if _, err := a.tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS known_filter(tok INTEGER NOT NULL)`); err != nil {
 		return err
 	}

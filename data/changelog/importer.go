@@ -1,4 +1,4 @@
-package data
+package changelog
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/google/uuid"
 
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
@@ -117,20 +119,15 @@ func OriginalDevice(device string) string {
 	return orig
 }
 
-// ImportChanges applies one bundle in one transaction: the changes src
-// yields until io.EOF, and the record that this bundle was imported. If src
-// fails (a damaged file: *BundleReadError) or the context is cancelled,
-// nothing is applied and nothing recorded, so the next sync does the whole
-// bundle again; the same holds for a checksum other than meta.HashPrefix
-// promised (*ChecksumMismatchError). Memory does not grow with the bundle:
-// changes are applied as they are read. progress, if not nil, is called now
-// and then with the number of changes read.
-func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
-	return s.eng.Import(ctx, meta, src, progress)
-}
-
-// Import is ImportChanges.
-func (e *engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
+// Import applies one bundle in one transaction: the changes src yields
+// until io.EOF, and the record that this bundle was imported. If src fails
+// (a damaged file: *BundleReadError) or the context is cancelled, nothing is
+// applied and nothing recorded, so the next sync does the whole bundle
+// again; the same holds for a checksum other than meta.HashPrefix promised
+// (*ChecksumMismatchError). Memory does not grow with the bundle: changes
+// are applied as they are read. progress, if not nil, is called now and
+// then with the number of changes read.
+func (e *Engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
 	var res ImportResult
 	if meta.Device == "" {
 		return res, errors.New("import: bundle without device")
@@ -268,7 +265,11 @@ func (e *engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, 
 	if im.ownCloned {
 		// Another installation writes under our id: from now on this one
 		// writes under a fresh id, and keeps exporting the old id's changes.
-		newDevice = NewID()
+		id, err := uuid.NewV7()
+		if err != nil {
+			return ImportResult{}, err
+		}
+		newDevice = id.String()
 		if err := setLocal(tx, localDevice, newDevice); err != nil {
 			return ImportResult{}, err
 		}
@@ -396,15 +397,6 @@ func (im *importer) logged(c Change, res *ImportResult) (dup bool, err error) {
 
 func (im *importer) flush() error { return im.a.flushLog() }
 
-// BundleKeyKnown reports whether a bundle with this device and seq range was
-// imported, written or quarantined before (with any checksum).
-func (s *Store) BundleKeyKnown(ctx context.Context, device string, firstSeq, lastSeq uint64) (bool, error) {
-	var known bool
-	err := s.r.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM sync_bundles WHERE device = ? AND first_seq = ? AND last_seq = ?)`,
-		device, int64(firstSeq), int64(lastSeq)).Scan(&known)
-	return known, err
-}
-
 type keyStatus int
 
 const (
@@ -437,6 +429,14 @@ func bundleStatus(tx *sql.Tx, m BundleMeta) (keyStatus, error) {
 		}
 	}
 	return st, rows.Err()
+}
+
+// RecordWritten remembers a bundle this device wrote into folder, so the
+// next sync writes only what came after it.
+func (e *Engine) RecordWritten(m BundleMeta, folder string) error {
+	return e.WriteLocal(func(tx LocalTx) error {
+		return recordBundle(tx.tx, m, BundleWritten, "", folder, int(m.Count), e.now().UnixMilli())
+	})
 }
 
 func recordBundle(tx *sql.Tx, m BundleMeta, status, reason, folder string, changes int, now int64) error {

@@ -1,4 +1,4 @@
-package data
+package changelog
 
 import (
 	"context"
@@ -106,7 +106,7 @@ func sqlInsertRow(table string) string { return `INSERT OR IGNORE INTO ` + table
 func preparedQueries() []string {
 	q := []string{sqlInsertChange, sqlSelectRecordClocks, sqlUpsertRecordClocks, sqlRecordKnown, sqlDeleteStats, sqlInsertStats, sqlDeleteSearchDoc, sqlInsertSearchDoc,
 		sqlVisitOrgs, sqlDeleteVisitOrgs, sqlInsertVisitOrg}
-	for _, name := range entityOrder {
+	for _, name := range EntityOrder {
 		q = append(q, sqlInsertRow(entities[name].table))
 	}
 	return q
@@ -204,7 +204,7 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 			if table == "organisations" && col == "name" {
 				name, _ := val.(string)
 				for i, l := range domain.SortLangs {
-					if err := a.setColumn(table, id, sortColumn(l), a.sortKey(i, l, name), ms); err != nil {
+					if err := a.setColumn(table, id, SortColumn(l), a.sortKey(i, l, name), ms); err != nil {
 						return err
 					}
 				}
@@ -219,7 +219,7 @@ func (a *applier) setColumn(table, id, col string, val any, ms int64) error {
 		// Derived: the name's sort key for each reader's language.
 		name, _ := val.(string)
 		for i, l := range domain.SortLangs {
-			if err := a.setColumn(table, id, sortColumn(l), a.sortKey(i, l, name), ms); err != nil {
+			if err := a.setColumn(table, id, SortColumn(l), a.sortKey(i, l, name), ms); err != nil {
 				return err
 			}
 		}
@@ -265,7 +265,7 @@ func (a *applier) recycleRow(r *pendingRow) {
 	a.spareRow = r
 }
 
-func (e *engine) newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {
+func (e *Engine) newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {
 	return &applier{tx: tx, stmts: map[string]*sql.Stmt{}, shared: e.stmtCache, clock: clock, statsDirty: map[string]bool{}, noted: e.known}
 }
 
@@ -530,7 +530,7 @@ func (a *applier) refuse(c Change, reason string, problem error) error {
 	return err
 }
 
-func (a *applier) currentValue(spec *entitySpec, f fieldSpec, id string) (string, error) {
+func (a *applier) currentValue(spec *EntitySpec, f FieldSpec, id string) (string, error) {
 	if err := a.flushRow(); err != nil {
 		return "", err
 	}
@@ -551,7 +551,7 @@ func (a *applier) currentValue(spec *entitySpec, f fieldSpec, id string) (string
 	if b, ok := v.([]byte); ok {
 		v = string(b)
 	}
-	return f.jsonValue(v), nil
+	return f.JSONValue(v), nil
 }
 
 func (a *applier) recordConflict(entity, id, field, winVal string, winHLC hlc.Timestamp, winDev, loseVal string, loseHLC hlc.Timestamp, loseDev string) (int, error) {
@@ -585,13 +585,13 @@ func (a *applier) syncVisitOrgs(visitID, orgsJSON string) error {
 }
 
 // fieldEdit is one field of a local edit, before it gets its clock and number.
-type fieldEdit struct {
-	entity, id, field string
-	value             any
-	// seen, when set, is the clock of the record as the editor read it (a
+type Edit struct {
+	Entity, ID, Field string
+	Value             any // encoded with EncodeValue
+	// Seen, when set, is the clock of the record as the editor read it (a
 	// form opened before a sync changed the record); otherwise the editor
 	// saw the value the field holds.
-	seen hlc.Timestamp
+	Seen hlc.Timestamp
 	// Filled in by CommitLocal from the field's clock as the edit commits:
 	current hlc.Timestamp // the clock the field holds
 	base    hlc.Timestamp // the clock of the value the editor saw: current, or seen when older
@@ -601,7 +601,7 @@ type fieldEdit struct {
 // references and the values compared against see the state the edit lands
 // on), stamps all its fields with one fresh timestamp and the next sequence
 // numbers, and applies them through the same path as imported changes.
-func (e *engine) CommitLocal(ctx context.Context, build func(tx *sql.Tx) ([]fieldEdit, error)) ([]Change, error) {
+func (e *Engine) CommitLocal(ctx context.Context, build func(tx ReadTx) ([]Edit, error)) ([]Change, error) {
 	if err := e.refuseWrite(); err != nil {
 		return nil, err
 	}
@@ -612,7 +612,7 @@ func (e *engine) CommitLocal(ctx context.Context, build func(tx *sql.Tx) ([]fiel
 		return nil, err
 	}
 	defer tx.Rollback()
-	edits, err := build(tx)
+	edits, err := build(ReadTx{tx})
 	if err != nil || len(edits) == 0 {
 		return nil, err
 	}
@@ -635,10 +635,10 @@ func (e *engine) CommitLocal(ctx context.Context, build func(tx *sql.Tx) ([]fiel
 		// A base is never after the edit: a clock past hlc.Max (stored by
 		// an older version) counts as the newest value there can be.
 		changes[i] = Change{Device: device, Seq: seq, HLC: ts, Base: min(e.base, ts),
-			Entity: e.entity, ID: e.id, Field: e.field, Value: encodeValue(e.value)}
+			Entity: e.Entity, ID: e.ID, Field: e.Field, Value: EncodeValue(e.Value)}
 		seq++
 		if _, err := a.apply(changes[i]); err != nil {
-			return nil, fmt.Errorf("apply %s.%s: %w", e.entity, e.field, err)
+			return nil, fmt.Errorf("apply %s.%s: %w", e.Entity, e.Field, err)
 		}
 	}
 	if err := a.finish(); err != nil {
@@ -667,7 +667,7 @@ func (e *engine) CommitLocal(ctx context.Context, build func(tx *sql.Tx) ([]fiel
 // hlc.Max and the step is saturating, so nothing wraps around; at the bound
 // the edit may lose, and is then kept as a conflict (applyLogged).
 // Deterministic: it depends only on the clock, the bases and the fields.
-func editStamp(now hlc.Timestamp, edits []fieldEdit) hlc.Timestamp {
+func editStamp(now hlc.Timestamp, edits []Edit) hlc.Timestamp {
 	ts := now
 	for _, e := range edits {
 		for _, seen := range [2]hlc.Timestamp{e.base, e.current} {
@@ -682,88 +682,31 @@ func editStamp(now hlc.Timestamp, edits []fieldEdit) hlc.Timestamp {
 // currentClocks fills in the clock each edited field holds now and the base
 // of each edit, reading each record's clocks once: the one place a local
 // edit learns what it replaces.
-func currentClocks(tx *sql.Tx, edits []fieldEdit) error {
+func currentClocks(tx *sql.Tx, edits []Edit) error {
 	var entity, id string
 	var clocks []fieldClock
 	for i := range edits {
 		e := &edits[i]
-		if _, known := entities[e.entity]; !known {
+		if _, known := entities[e.Entity]; !known {
 			continue // a settlement: no field clock
 		}
-		if e.entity != entity || e.id != id {
+		if e.Entity != entity || e.ID != id {
 			var err error
-			if clocks, err = recordClocks(tx, e.entity, e.id); err != nil {
+			if clocks, err = recordClocks(tx, e.Entity, e.ID); err != nil {
 				return err
 			}
-			entity, id = e.entity, e.id
+			entity, id = e.Entity, e.ID
 		}
 		for _, c := range clocks {
-			if c.field == e.field {
+			if c.field == e.Field {
 				e.current = c.hlc
 			}
 		}
 		e.base = e.current
-		if e.seen != 0 && e.base > e.seen {
+		if e.Seen != 0 && e.base > e.Seen {
 			// Changed by sync after the editor read it: the editor saw an older value.
-			e.base = e.seen
+			e.base = e.Seen
 		}
 	}
 	return nil
-}
-
-// Changes returns the log entries of device with seq > after, in seq order
-// (device "" means every device), at most limit (0: all).
-func (s *Store) Changes(ctx context.Context, device string, after uint64, limit int) ([]Change, error) {
-	// Both tables of the log (changeruns.go), from one snapshot.
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	var out []Change
-	for c, err := range s.eng.Read(ctx, tx, device, after, 0) {
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-		if limit > 0 && len(out) == limit {
-			break
-		}
-	}
-	return out, nil
-}
-
-// Conflict is a concurrent edit kept for review.
-type Conflict struct {
-	N                         int64
-	Entity, ID, Field         string
-	WinnerValue, LoserValue   string
-	WinnerHLC, LoserHLC       hlc.Timestamp
-	WinnerDevice, LoserDevice string
-	Resolved                  bool
-}
-
-// Conflicts lists the concurrent edits recorded on this device.
-func (s *Store) Conflicts(ctx context.Context, includeResolved bool) ([]Conflict, error) {
-	q := `SELECT n, entity, id, field, winner_value, winner_hlc, winner_device, loser_value, loser_hlc, loser_device, resolved FROM conflicts`
-	if !includeResolved {
-		q += ` WHERE resolved = 0`
-	}
-	q += ` ORDER BY n`
-	rows, err := s.r.QueryContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Conflict
-	for rows.Next() {
-		var c Conflict
-		var wh, lh int64
-		if err := rows.Scan(&c.N, &c.Entity, &c.ID, &c.Field, &c.WinnerValue, &wh, &c.WinnerDevice, &c.LoserValue, &lh, &c.LoserDevice, &c.Resolved); err != nil {
-			return nil, err
-		}
-		c.WinnerHLC, c.LoserHLC = hlc.Timestamp(wh), hlc.Timestamp(lh)
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
