@@ -8,30 +8,22 @@ package data
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"eu.ilsa.coach/ilsa/data/changelog"
-	"eu.ilsa.coach/ilsa/data/domain"
 
 	"github.com/google/uuid"
 	_ "github.com/mattn/go-sqlite3" // registers "sqlite3"; built with -tags sqlite_fts5
 
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
-
-//go:embed migrations/*.sql
-var migrationFiles embed.FS
 
 // DBFileName is the database's name inside the data directory.
 const DBFileName = "ilsa.db"
@@ -59,9 +51,6 @@ type Store struct {
 	commits  atomic.Uint64 // successful write transactions of this store
 	ckpt     *checkpointer // nil when read-only
 }
-
-// ErrSchemaTooNew means the database was written by a newer ILSA Coach.
-var ErrSchemaTooNew = errors.New("database schema is newer than this program")
 
 // Open opens (creating and migrating if needed) the database at path.
 func Open(path string, opt Options) (*Store, error) {
@@ -234,190 +223,11 @@ func (s *Store) DeviceID() string { return s.eng.DeviceID() }
 // Clock exposes the hybrid logical clock (sync observes remote timestamps).
 func (s *Store) Clock() *hlc.Clock { return s.eng.Clock() }
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
-	if err != nil {
-		panic(err)
-	}
-	var out []migration
-	for _, e := range entries {
-		num, _, ok := strings.Cut(e.Name(), "_")
-		if !ok {
-			continue
-		}
-		v, err := strconv.Atoi(num)
-		if err != nil {
-			continue
-		}
-		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
-		if err != nil {
-			panic(err)
-		}
-		out = append(out, migration{v, e.Name(), string(b)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	return out
-}
-
-// LatestSchema is the schema version this program writes.
-func LatestSchema() int {
-	m := migrations()
-	return m[len(m)-1].version
-}
-
-// SchemaVersion reads PRAGMA user_version.
-func (s *Store) SchemaVersion() (int, error) { return schemaVersion(s.r) }
-
-func schemaVersion(q queryer) (int, error) {
-	var v int
-	err := q.QueryRow("PRAGMA user_version").Scan(&v)
-	return v, err
-}
-
-// migrate applies the migrations the database w has not seen, before the
-// store and its engine use it.
-func migrate(w *sql.DB) error {
-	current, err := schemaVersion(w)
-	if err != nil {
-		return err
-	}
-	if current > LatestSchema() {
-		return fmt.Errorf("%w (database %d, program %d)", ErrSchemaTooNew, current, LatestSchema())
-	}
-	for _, m := range migrations() {
-		if m.version <= current {
-			continue
-		}
-		tx, err := w.Begin()
-		if err != nil {
-			return err
-		}
-		// Another process opening the same database (the window and a
-		// command started together after an update) may have applied it
-		// meanwhile: the version read under the write lock decides.
-		var now int
-		if err := tx.QueryRow("PRAGMA user_version").Scan(&now); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if now >= m.version {
-			tx.Rollback()
-			continue
-		}
-		if _, err := tx.Exec(m.sql); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// The store's keys in the local table (the engine keeps its own).
-const (
-	localAdvisor  = "profile.advisor"
-	localOrg      = "profile.organisation"
-	localCountry  = "profile.country"
-	localInitDone = "profile.done"
-)
-
-type queryer interface {
-	QueryRow(query string, args ...any) *sql.Row
-}
-
-func getLocal(q queryer, key string) (string, error) {
-	var v string
-	err := q.QueryRow("SELECT value FROM local WHERE key = ?", key).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	return v, err
-}
-
-// Setting reads a device-local setting ("" when unset).
-func (s *Store) Setting(key string) (string, error) {
-	return getLocal(s.r, "setting."+key)
-}
-
-// SetSetting stores a device-local setting (language, theme, window size…).
-func (s *Store) SetSetting(key, value string) error {
-	return s.eng.WriteLocal(func(tx changelog.LocalTx) error { return tx.SetLocal("setting."+key, value) })
-}
-
 // committed counts a write transaction that committed and has its pages
 // copied into the database file soon.
 func (s *Store) committed() {
 	s.commits.Add(1)
 	s.ckpt.wake()
-}
-
-// Profile is the advisor using this device. Device-local: it names the
-// advisor on new visits but is not itself synced.
-type Profile struct {
-	Advisor      string
-	Organisation string
-	Country      domain.Country
-	Done         bool // the first-run welcome has been completed
-}
-
-// Check checks the profile's texts, which end up in visits and actions
-// (the advisor, the owner): each on one line, without control characters.
-func (p Profile) Check() error {
-	return errors.Join(domain.CheckSingleLine("advisor", strings.TrimSpace(p.Advisor)),
-		domain.CheckSingleLine("org", strings.TrimSpace(p.Organisation)))
-}
-
-// Profile reads the advisor profile.
-func (s *Store) Profile() (Profile, error) {
-	var p Profile
-	var err error
-	get := func(k string) string {
-		v, e := getLocal(s.r, k)
-		if e != nil && err == nil {
-			err = e
-		}
-		return v
-	}
-	p.Advisor = get(localAdvisor)
-	p.Organisation = get(localOrg)
-	p.Country = domain.Country(get(localCountry))
-	p.Done = get(localInitDone) == "1"
-	return p, err
-}
-
-// SetProfile validates and stores the advisor profile.
-func (s *Store) SetProfile(p Profile) error {
-	p.Advisor = strings.TrimSpace(p.Advisor)
-	p.Organisation = strings.TrimSpace(p.Organisation)
-	if p.Advisor == "" {
-		return invalid("advisor", "required")
-	}
-	if err := p.Check(); err != nil { // one line each, no control characters
-		return err
-	}
-	if p.Country != "" && !p.Country.Valid() {
-		return invalid("country", "country.unknown", "value", string(p.Country))
-	}
-	return s.eng.WriteLocal(func(tx changelog.LocalTx) error {
-		for k, v := range map[string]string{localAdvisor: p.Advisor, localOrg: p.Organisation, localCountry: string(p.Country), localInitDone: "1"} {
-			if err := tx.SetLocal(k, v); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // NewID returns a fresh UUIDv7 (time-ordered: good B-tree locality).
