@@ -26,7 +26,7 @@ const (
 // text is an ordinary local edit of the field (its base is the winner's
 // clock, so it orders after both and syncs to everyone); keeping the winner
 // changes no data. Either way the conflict is marked resolved here, and a
-// synced settlement (settled.go) marks it resolved on every other device
+// synced settlement (changelog/settled.go) marks it resolved on every other device
 // that recorded it.
 func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictChoice, merged string) error {
 	var c Conflict

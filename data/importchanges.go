@@ -22,7 +22,7 @@ func (s *Store) ImportChanges(ctx context.Context, meta changelog.BundleMeta, sr
 // Changes returns the log entries of device with seq > after, in seq order
 // (device "" means every device), at most limit (0: all).
 func (s *Store) Changes(ctx context.Context, device string, after uint64, limit int) ([]changelog.Change, error) {
-	// Both tables of the log (changeruns.go), from one snapshot.
+	// Both tables of the log (changelog/changeruns.go), from one snapshot.
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err

@@ -87,7 +87,7 @@ type applier struct {
 	runCache   runCache
 	// records known to have clocks, when the filter is sound (fresh.go)
 	written *written
-	// the store's filter, told of every record given clocks even when this
+	// the engine's filter, told of every record given clocks even when this
 	// transaction does not rely on it (fresh.go)
 	noted *written
 }

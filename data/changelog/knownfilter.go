@@ -7,7 +7,7 @@ import (
 
 // written remembers, in fixed memory, which records have field clocks: a
 // Bloom filter. It is started by an import that finds record_clocks empty (a
-// first merge) and kept by the store for later imports (the other bundles
+// first merge) and kept by the engine for later imports (the other bundles
 // of that merge), so a record it has never heard of has no clocks for
 // certain, and fresh and prefetchKnown need not ask the table. A false
 // positive only costs the query that would have been made anyway.
@@ -62,7 +62,7 @@ func (w *written) has(entity, id string) bool {
 // knownTokens makes the marker of each filter unique.
 var knownTokens atomic.Int64
 
-// trackWritten lets the applier rely on the store's filter if it is still
+// trackWritten lets the applier rely on the engine's filter if it is still
 // sound, or starts one if record_clocks is empty; call it (under the engine's lock)
 // before the transaction writes anything.
 func (a *applier) trackWritten(e *Engine) error {
