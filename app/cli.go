@@ -7,6 +7,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/demo"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
@@ -116,10 +117,10 @@ func (s *session) cmdCheck([]string) error {
 	if rep.DanglingRefs > 0 {
 		s.say(out, s.tr.N("cli.check.dangling", rep.DanglingRefs))
 	}
-	if n := rep.Refused[data.RefusedValue]; n > 0 {
+	if n := rep.Refused[changelog.RefusedValue]; n > 0 {
 		s.say(out, s.tr.N("cli.check.refused_value", n))
 	}
-	if n := rep.Refused[data.RefusedClock]; n > 0 {
+	if n := rep.Refused[changelog.RefusedClock]; n > 0 {
 		s.say(out, s.tr.N("cli.check.refused_clock", n))
 	}
 	if !rep.OK() {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -16,7 +17,7 @@ func (s *Store) CreateAction(ctx context.Context, a *domain.Action) error {
 	}
 	a.ID = ""
 	edits := s.createEdits(domain.EntityAction, a)
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		if err := requireLive(tx, domain.EntityOrganisation, "org", a.OrgID); err != nil {
 			return nil, err
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
@@ -18,10 +19,10 @@ const stranger = "ffffffff-stranger"
 
 // remote makes the changes of one record from another device, numbered from
 // seq on, all stamped ts unless a change sets its own.
-func remote(seq uint64, ts hlc.Timestamp, entity, id string, fields ...string) []data.Change {
-	var out []data.Change
+func remote(seq uint64, ts hlc.Timestamp, entity, id string, fields ...string) []changelog.Change {
+	var out []changelog.Change
 	for i := 0; i+1 < len(fields); i += 2 {
-		out = append(out, data.Change{Device: stranger, Seq: seq, HLC: ts, Entity: entity, ID: id, Field: fields[i], Value: fields[i+1]})
+		out = append(out, changelog.Change{Device: stranger, Seq: seq, HLC: ts, Entity: entity, ID: id, Field: fields[i], Value: fields[i+1]})
 		seq++
 	}
 	return out
@@ -37,7 +38,7 @@ func TestAClockOutOfRangeIsKeptAsideAndFreezesNothing(t *testing.T) {
 	now := hlc.FromTime(datatest.Epoch)
 	batch := remote(1, now, domain.EntityOrganisation, o.ID, "notes", `"från en trasig klocka"`, "employees", "12")
 	batch[0].HLC = math.MaxUint64
-	batch = append(batch, data.Change{Device: stranger, Seq: 3, HLC: now, Base: now + 5, Entity: domain.EntityOrganisation, ID: o.ID, Field: "kind", Value: `"startup"`})
+	batch = append(batch, changelog.Change{Device: stranger, Seq: 3, HLC: now, Base: now + 5, Entity: domain.EntityOrganisation, ID: o.ID, Field: "kind", Value: `"startup"`})
 	res, err := datatest.ImportChanges(ctx, s, batch)
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +64,7 @@ func TestAClockOutOfRangeIsKeptAsideAndFreezesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Refused[data.RefusedClock] != 2 {
+	if rep.Refused[changelog.RefusedClock] != 2 {
 		t.Errorf("check counts %v refused, want 2 for their clocks", rep.Refused)
 	}
 	log, _ := s.Changes(ctx, stranger, 0, 0)
@@ -152,7 +153,7 @@ func TestInvalidImportedValuesAreKeptAside(t *testing.T) {
 		"organisation name#empty":    {domain.EntityOrganisation, `""`},
 		"organisation notes#escape":  {domain.EntityOrganisation, `"\u001b[2J"`},
 	}
-	var batch []data.Change
+	var batch []changelog.Change
 	seq := uint64(1)
 	for key, ev := range bad {
 		_, field, _ := strings.Cut(key, " ")
@@ -161,10 +162,10 @@ func TestInvalidImportedValuesAreKeptAside(t *testing.T) {
 		if ev[0] == domain.EntityVisit {
 			id = v.ID
 		}
-		batch = append(batch, data.Change{Device: stranger, Seq: seq, HLC: now, Entity: ev[0], ID: id, Field: field, Value: ev[1]})
+		batch = append(batch, changelog.Change{Device: stranger, Seq: seq, HLC: now, Entity: ev[0], ID: id, Field: field, Value: ev[1]})
 		seq++
 	}
-	batch = append(batch, data.Change{Device: stranger, Seq: seq, HLC: now, Entity: domain.EntityVisit, ID: v.ID, Field: "minutes", Value: "90"})
+	batch = append(batch, changelog.Change{Device: stranger, Seq: seq, HLC: now, Entity: domain.EntityVisit, ID: v.ID, Field: "minutes", Value: "90"})
 	before := datatest.Dump(t, s)
 	res, err := datatest.ImportChanges(ctx, s, batch)
 	if err != nil {
@@ -185,7 +186,7 @@ func TestInvalidImportedValuesAreKeptAside(t *testing.T) {
 		t.Errorf("a refused value reached a row:\nbefore %s\nafter  %s", before, after)
 	}
 	rep, _ := s.Check(ctx)
-	if rep.Refused[data.RefusedValue] != len(bad) {
+	if rep.Refused[changelog.RefusedValue] != len(bad) {
 		t.Errorf("check: %v refused, want %d values", rep.Refused, len(bad))
 	}
 	log, _ := s.Changes(ctx, stranger, 0, 0)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/models"
 )
@@ -38,11 +39,11 @@ func (s *Store) SaveAssessment(ctx context.Context, a *domain.Assessment, m *mod
 		return err
 	}
 	creating := a.ID == ""
-	var edits []fieldEdit
+	var edits []changelog.Edit
 	if creating {
 		edits = s.createEdits(domain.EntityAssessment, a)
 	}
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		if err := requireLive(tx, domain.EntityOrganisation, "org", a.OrgID); err != nil {
 			return nil, err
 		}
@@ -121,7 +122,7 @@ func (s *Store) Assessment(ctx context.Context, id string) (domain.Assessment, e
 	if err != nil {
 		return a, err
 	}
-	a.Seen = seenClock(s.r, domain.EntityAssessment, id)
+	a.Seen = changelog.SeenClock(s.r, domain.EntityAssessment, id)
 	rows, err := s.r.QueryContext(ctx, `SELECT `+answerColumns+` FROM assessment_answers
 		WHERE assessment_id = ? AND deleted = 0 ORDER BY dimension`, id)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
@@ -15,7 +16,7 @@ import (
 // randomChanges makes n changes from a few devices over a few records, with
 // clashing timestamps, values of every field kind, stale bases, tombstones,
 // and fields this version does not know.
-func randomChanges(r *rand.Rand, n int) []data.Change {
+func randomChanges(r *rand.Rand, n int) []changelog.Change {
 	devices := []string{"dev-a", "dev-b", "dev-c"}
 	ids := []string{"id-1", "id-2", "id-3"}
 	type fv struct{ entity, field string }
@@ -46,7 +47,7 @@ func randomChanges(r *rand.Rand, n int) []data.Change {
 	}
 	seq := map[string]uint64{}
 	base := hlc.FromTime(datatest.Epoch)
-	out := make([]data.Change, n)
+	out := make([]changelog.Change, n)
 	for i := range out {
 		d := devices[r.IntN(len(devices))]
 		seq[d]++
@@ -56,7 +57,7 @@ func randomChanges(r *rand.Rand, n int) []data.Change {
 		if r.IntN(2) == 0 {
 			b = base + hlc.Timestamp(r.IntN(40))
 		}
-		out[i] = data.Change{Device: d, Seq: seq[d], HLC: ts, Base: b, Entity: f.entity,
+		out[i] = changelog.Change{Device: d, Seq: seq[d], HLC: ts, Base: b, Entity: f.entity,
 			ID: ids[r.IntN(len(ids))], Field: f.field, Value: value(f.field)}
 	}
 	return out
@@ -73,7 +74,7 @@ func TestApplyIsOrderIndependentAndIdempotent(t *testing.T) {
 		for replica := 0; replica < 4; replica++ {
 			s, _ := datatest.Open(t)
 			// Shuffle, duplicate some, and apply in random batches.
-			order := append([]data.Change(nil), changes...)
+			order := append([]changelog.Change(nil), changes...)
 			for i := 0; i < 15; i++ {
 				order = append(order, changes[r.IntN(len(changes))])
 			}
@@ -98,7 +99,7 @@ func TestApplyIsOrderIndependentAndIdempotent(t *testing.T) {
 func TestApplyCountsDuplicatesAndUnknownFields(t *testing.T) {
 	s, _ := datatest.Open(t)
 	ts := hlc.FromTime(datatest.Epoch)
-	batch := []data.Change{
+	batch := []changelog.Change{
 		{Device: "d1", Seq: 1, HLC: ts, Entity: domain.EntityOrganisation, ID: "o1", Field: "name", Value: `"Snåsa Sag AS"`},
 		{Device: "d1", Seq: 2, HLC: ts, Entity: domain.EntityOrganisation, ID: "o1", Field: "colour", Value: `"red"`},
 		{Device: "d1", Seq: 3, HLC: ts, Entity: "spaceship", ID: "s1", Field: "name", Value: `"x"`},
@@ -181,7 +182,7 @@ func TestEditOfStaleCopyIsKeptAsConflict(t *testing.T) {
 	stale, _ := s.Organisation(ctx, o.ID)
 	// Meanwhile sync brings another advisor's notes.
 	clk.Set(datatest.Epoch.Add(time.Minute))
-	_, err := datatest.ImportChanges(ctx, s, []data.Change{{Device: "other", Seq: 1, HLC: hlc.FromTime(datatest.Epoch.Add(30 * time.Second)),
+	_, err := datatest.ImportChanges(ctx, s, []changelog.Change{{Device: "other", Seq: 1, HLC: hlc.FromTime(datatest.Epoch.Add(30 * time.Second)),
 		Base: stale.Seen, Entity: domain.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"från synken"`}})
 	if err != nil {
 		t.Fatal(err)
@@ -200,7 +201,7 @@ func TestFutureClockIsFlaggedAndNotFollowed(t *testing.T) {
 	s, _ := datatest.Open(t)
 	o := datatest.Org(t, s, "Namsos Marin AS", "")
 	future := hlc.FromTime(datatest.Epoch.AddDate(5, 0, 0))
-	res, err := datatest.ImportChanges(ctx, s, []data.Change{{Device: "broken", Seq: 1, HLC: future, Entity: domain.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"x"`}})
+	res, err := datatest.ImportChanges(ctx, s, []changelog.Change{{Device: "broken", Seq: 1, HLC: future, Entity: domain.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"x"`}})
 	if err != nil || res.FutureHLC != 1 {
 		t.Fatalf("future change: %+v %v", res, err)
 	}

@@ -7,10 +7,11 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 )
 
-func importAll(t *testing.T, s *data.Store, meta data.BundleMeta, changes []data.Change) data.ImportResult {
+func importAll(t *testing.T, s *data.Store, meta changelog.BundleMeta, changes []changelog.Change) changelog.ImportResult {
 	t.Helper()
 	meta.Count = uint64(len(changes))
 	res, err := s.ImportChanges(ctx, meta, datatest.Bundle(changes), nil)
@@ -26,7 +27,7 @@ func importAll(t *testing.T, s *data.Store, meta data.BundleMeta, changes []data
 func TestLogRunsReadLikeRows(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	all := recordChanges(r, 6000)
-	var log []data.Change // one device's changes, renumbered contiguously
+	var log []changelog.Change // one device's changes, renumbered contiguously
 	for _, c := range all {
 		c.Device, c.Seq = "dev-r", uint64(len(log)+1)
 		log = append(log, c)
@@ -35,11 +36,11 @@ func TestLogRunsReadLikeRows(t *testing.T) {
 	rows, _ := datatest.Open(t)
 	// Two log bundles with a gap between them (2501..2600 comes later).
 	a, b, gap := log[:2500], log[2600:], log[2500:2600]
-	for _, part := range [][]data.Change{a, b} {
-		importAll(t, runs, data.BundleMeta{Device: "dev-r", FirstSeq: part[0].Seq, LastSeq: part[len(part)-1].Seq,
+	for _, part := range [][]changelog.Change{a, b} {
+		importAll(t, runs, changelog.BundleMeta{Device: "dev-r", FirstSeq: part[0].Seq, LastSeq: part[len(part)-1].Seq,
 			Hash: fmt.Sprint("h", part[0].Seq), Kind: "log"}, part)
 	}
-	for _, part := range [][]data.Change{a, b} {
+	for _, part := range [][]changelog.Change{a, b} {
 		if _, err := datatest.ImportChanges(ctx, rows, part); err != nil {
 			t.Fatal(err)
 		}
@@ -65,9 +66,9 @@ func TestLogRunsReadLikeRows(t *testing.T) {
 			}
 			for _, dev := range []string{"", "dev-r"} {
 				var lx, ly data.LogInfo
-				var cx, cy []data.Change
-				read := func(s *data.Store, li *data.LogInfo, out *[]data.Change) {
-					if err := s.ChangeLog(ctx, dev, after, func(info data.LogInfo, seq iter.Seq2[data.Change, error]) error {
+				var cx, cy []changelog.Change
+				read := func(s *data.Store, li *data.LogInfo, out *[]changelog.Change) {
+					if err := s.ChangeLog(ctx, dev, after, func(info data.LogInfo, seq iter.Seq2[changelog.Change, error]) error {
 						*li = info
 						for c, err := range seq {
 							if err != nil {
@@ -97,9 +98,9 @@ func TestLogRunsReadLikeRows(t *testing.T) {
 
 	// Everything again, as an export with one change altered (a clone) and
 	// the missing range: duplicates from the runs, the clone kept, the gap filled.
-	again := append([]data.Change(nil), log...)
+	again := append([]changelog.Change(nil), log...)
 	again[10].Value = `"other"`
-	res := importAll(t, runs, data.BundleMeta{Device: "x", Hash: "export", Kind: "export"}, again)
+	res := importAll(t, runs, changelog.BundleMeta{Device: "x", Hash: "export", Kind: "export"}, again)
 	if res.Duplicates != len(log)-len(gap)-1 || res.Clones != 1 {
 		t.Fatalf("export again: %d duplicates, %d clones", res.Duplicates, res.Clones)
 	}
@@ -108,8 +109,8 @@ func TestLogRunsReadLikeRows(t *testing.T) {
 		t.Fatal(err, res2)
 	}
 	clone := again[10]
-	clone.Device = data.CloneDevice(clone)
-	if _, err := datatest.ImportChanges(ctx, rows, []data.Change{clone}); err != nil {
+	clone.Device = changelog.CloneDevice(clone)
+	if _, err := datatest.ImportChanges(ctx, rows, []changelog.Change{clone}); err != nil {
 		t.Fatal(err)
 	}
 	// An import that is not a new range recognises changes in runs as duplicates.

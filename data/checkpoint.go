@@ -79,27 +79,6 @@ func (c *checkpointer) run() {
 	}
 }
 
-// WaitCheckpoint returns once every commit so far is copied into the
-// database file, as far as readers holding older snapshots allow: the
-// point at which a large import has cost all it will. The sync benchmark
-// times imports up to here.
-func (s *Store) WaitCheckpoint() error {
-	return s.ckpt.wait()
-}
-
-// wait returns once no checkpoint is asked for or running.
-func (c *checkpointer) wait() error {
-	if c == nil {
-		return nil
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for c.active {
-		c.idle.Wait()
-	}
-	return c.err
-}
-
 func (c *checkpointer) close() error {
 	if c == nil {
 		return nil

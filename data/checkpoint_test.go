@@ -25,16 +25,24 @@ func TestCheckpointerCopiesCommitsIntoTheFile(t *testing.T) {
 	if err := s.CreateOrganisation(context.Background(), &o); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.WaitCheckpoint(); err != nil {
+	if err := s.ckpt.wait(); err != nil {
 		t.Fatal(err)
 	}
 	if names := namesInFileAlone(t, s.Path()); len(names) != 1 || names[0] != "Åre Bryggeri AB" {
 		t.Fatalf("the database file alone holds %q, want the new organisation", names)
 	}
-	// The writer never checkpoints on its own: without the checkpointer the
-	// file alone would not have it.
+}
+
+// The writer Open hands to the engine never checkpoints on its own: without
+// the checkpointer the file alone would not have a commit.
+func TestWriterLeavesCheckpointsToTheCheckpointer(t *testing.T) {
+	w, err := openWriter("file:"+filepath.Join(t.TempDir(), DBFileName)+"?_journal_mode=WAL", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
 	var pages int
-	if err := s.eng.w.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&pages); err != nil || pages != 0 {
+	if err := w.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&pages); err != nil || pages != 0 {
 		t.Fatalf("writer's wal_autocheckpoint = %d, %v; want 0", pages, err)
 	}
 }
@@ -69,7 +77,7 @@ func namesInFileAlone(t *testing.T, path string) []string {
 }
 
 // Waiting for the checkpointer after the store closed returns at once.
-func TestWaitCheckpointAfterClose(t *testing.T) {
+func TestCheckpointWaitAfterClose(t *testing.T) {
 	s, err := Open(filepath.Join(t.TempDir(), DBFileName), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -77,10 +85,25 @@ func TestWaitCheckpointAfterClose(t *testing.T) {
 	s.ckpt.wake()
 	s.Close()
 	done := make(chan error, 1)
-	go func() { done <- s.WaitCheckpoint() }()
+	go func() { done <- s.ckpt.wait() }()
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):
-		t.Fatal("WaitCheckpoint hangs after Close")
+		t.Fatal("waiting for the checkpointer hangs after Close")
 	}
+}
+
+// wait returns once no checkpoint is asked for or running: every commit so
+// far is copied into the database file, as far as readers holding older
+// snapshots allow.
+func (c *checkpointer) wait() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for c.active {
+		c.idle.Wait()
+	}
+	return c.err
 }

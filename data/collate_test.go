@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -21,11 +22,16 @@ func TestSortKeysAreFilledForOlderRowsWhenTheStoreOpens(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	s.Close()
 	// Rows from before migration 0007 have no keys.
-	if _, err := s.eng.w.Exec(`UPDATE organisations SET sort_sv = NULL, sort_nb = NULL, sort_en = NULL`); err != nil {
+	db, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	if _, err := db.Exec(`UPDATE organisations SET sort_sv = NULL, sort_nb = NULL, sort_en = NULL`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
 	s, err = Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)

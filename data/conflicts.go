@@ -8,7 +8,9 @@ import (
 	"strconv"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // ConflictChoice is how a concurrent edit is settled.
@@ -24,7 +26,7 @@ const (
 // text is an ordinary local edit of the field (its base is the winner's
 // clock, so it orders after both and syncs to everyone); keeping the winner
 // changes no data. Either way the conflict is marked resolved here, and a
-// synced settlement (settled.go) marks it resolved on every other device
+// synced settlement (changelog/settled.go) marks it resolved on every other device
 // that recorded it.
 func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictChoice, merged string) error {
 	var c Conflict
@@ -37,13 +39,14 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 	if err != nil {
 		return err
 	}
-	settle := settlementEdit(conflictKey{Entity: c.Entity, ID: c.ID, Field: c.Field, LoserDevice: c.LoserDevice, LoserHLC: loserHLC})
+	// The settlement marks the conflict resolved here as it is applied, and
+	// on every other device that recorded it.
+	settle := changelog.Settlement(c.Entity, c.ID, c.Field, c.LoserDevice, hlc.Timestamp(loserHLC))
 	var value string
 	switch choice {
 	case KeepWinner:
-		_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
-			_, err := tx.Exec(`UPDATE conflicts SET resolved = 1 WHERE n = ?`, n)
-			return []fieldEdit{settle}, err
+		_, err := s.eng.CommitLocal(ctx, func(changelog.ReadTx) ([]changelog.Edit, error) {
+			return []changelog.Edit{settle}, nil
 		})
 		return err
 	case TakeLoser:
@@ -59,15 +62,12 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 		if err := domain.CheckField(c.Entity, c.Field, merged); err != nil {
 			return err
 		}
-		value = encodeValue(merged)
+		value = changelog.EncodeValue(merged)
 	default:
 		return invalid("choice", "choice", "value", strconv.Itoa(int(choice)))
 	}
-	_, err = s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
-		if _, err := tx.Exec(`UPDATE conflicts SET resolved = 1 WHERE n = ?`, n); err != nil {
-			return nil, err
-		}
-		return []fieldEdit{{entity: c.Entity, id: c.ID, field: c.Field, value: json.RawMessage(value)}, settle}, nil
+	_, err = s.eng.CommitLocal(ctx, func(changelog.ReadTx) ([]changelog.Edit, error) {
+		return []changelog.Edit{{Entity: c.Entity, ID: c.ID, Field: c.Field, Value: json.RawMessage(value)}, settle}, nil
 	})
 	return err
 }
@@ -78,12 +78,8 @@ func (s *Store) ResolveConflict(ctx context.Context, n int64, choice ConflictCho
 // address or a reference must stay one of the two values: a merged one
 // would be refused by every later save of the record.
 func IsFreeText(entity, field string) bool {
-	spec, ok := entities[entity]
-	if !ok {
-		return false
-	}
-	f, ok := spec.field(field)
-	return ok && (f.kind == domain.FieldFreeText || f.kind == domain.FieldNotes)
+	f, ok := domain.FieldOf(entity, field)
+	return ok && (f.Kind == domain.FieldFreeText || f.Kind == domain.FieldNotes)
 }
 
 // ConflictRecordName is a short name for the record a conflict is about:
@@ -112,4 +108,39 @@ func (s *Store) ConflictRecordName(ctx context.Context, entity, id string) strin
 		return id
 	}
 	return name
+}
+
+// Conflict is a concurrent edit kept for review.
+type Conflict struct {
+	N                         int64
+	Entity, ID, Field         string
+	WinnerValue, LoserValue   string
+	WinnerHLC, LoserHLC       hlc.Timestamp
+	WinnerDevice, LoserDevice string
+	Resolved                  bool
+}
+
+// Conflicts lists the concurrent edits recorded on this device.
+func (s *Store) Conflicts(ctx context.Context, includeResolved bool) ([]Conflict, error) {
+	q := `SELECT n, entity, id, field, winner_value, winner_hlc, winner_device, loser_value, loser_hlc, loser_device, resolved FROM conflicts`
+	if !includeResolved {
+		q += ` WHERE resolved = 0`
+	}
+	q += ` ORDER BY n`
+	rows, err := s.r.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Conflict
+	for rows.Next() {
+		var c Conflict
+		var wh, lh int64
+		if err := rows.Scan(&c.N, &c.Entity, &c.ID, &c.Field, &c.WinnerValue, &wh, &c.WinnerDevice, &c.LoserValue, &lh, &c.LoserDevice, &c.Resolved); err != nil {
+			return nil, err
+		}
+		c.WinnerHLC, c.LoserHLC = hlc.Timestamp(wh), hlc.Timestamp(lh)
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
@@ -145,7 +146,7 @@ func TestASettlementBeforeTheConflictSettlesItOnArrival(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var first, later []data.Change // the first device's own changes, then the second's
+	var first, later []changelog.Change // the first device's own changes, then the second's
 	for _, c := range all {
 		if c.Device == s1.DeviceID() {
 			first = append(first, c)

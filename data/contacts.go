@@ -2,8 +2,8 @@ package data
 
 import (
 	"context"
-	"database/sql"
 
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -14,7 +14,7 @@ func (s *Store) CreateContact(ctx context.Context, c *domain.Contact) error {
 	}
 	c.ID = ""
 	edits := s.createEdits(domain.EntityContact, c)
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		return edits, requireLive(tx, domain.EntityOrganisation, "org", c.OrgID)
 	})
 	return err
@@ -25,7 +25,7 @@ func (s *Store) UpdateContact(ctx context.Context, c *domain.Contact) error {
 	if err := c.Normalise(); err != nil {
 		return err
 	}
-	return update(ctx, s, contactRecords, c, func(tx *sql.Tx, stored *domain.Contact) error {
+	return update(ctx, s, contactRecords, c, func(tx changelog.ReadTx, stored *domain.Contact) error {
 		if c.OrgID != stored.OrgID {
 			return requireLive(tx, domain.EntityOrganisation, "org", c.OrgID)
 		}

@@ -4,6 +4,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"eu.ilsa.coach/ilsa/data/changelog"
 )
 
 // Draft is a form's unsaved content (JSON chosen by the form), kept locally.
@@ -15,7 +17,7 @@ type Draft struct {
 
 // SaveDraft stores (replaces) the draft under key.
 func (s *Store) SaveDraft(key, body string) error {
-	return s.eng.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.WriteLocal(func(tx changelog.LocalTx) error {
 		_, err := tx.Exec(`INSERT INTO drafts(key, body, updated_at) VALUES(?, ?, ?)
 			ON CONFLICT(key) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
 			key, body, s.now().UnixMilli())
@@ -40,7 +42,7 @@ func (s *Store) Draft(key string) (Draft, bool, error) {
 
 // DeleteDraft forgets the draft under key (after the form was saved or discarded).
 func (s *Store) DeleteDraft(key string) error {
-	return s.eng.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.WriteLocal(func(tx changelog.LocalTx) error {
 		_, err := tx.Exec(`DELETE FROM drafts WHERE key = ?`, key)
 		return err
 	})

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/data/changelog"
 )
 
 // Dump writes the whole synced state as one canonical JSON document: every
@@ -23,14 +25,14 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 	defer tx.Rollback()
 	var buf bytes.Buffer
 	buf.WriteString("{\n")
-	for i, name := range entityOrder {
-		spec := entities[name]
-		fmt.Fprintf(&buf, "  %q: [", spec.table)
+	for i, name := range changelog.EntityOrder {
+		spec, _ := changelog.Spec(name)
+		fmt.Fprintf(&buf, "  %q: [", spec.Table())
 		cols := []string{"id", "updated_at"}
-		for _, f := range spec.fields {
-			cols = append(cols, f.name)
+		for _, f := range spec.Fields() {
+			cols = append(cols, f.Name())
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM `+spec.table+` ORDER BY id`)
+		rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM `+spec.Table()+` ORDER BY id`)
 		if err != nil {
 			return err
 		}
@@ -47,14 +49,14 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 			}
 			obj := map[string]json.RawMessage{}
 			id, _ := asString(vals[0])
-			obj["id"] = json.RawMessage(encodeValue(id))
+			obj["id"] = json.RawMessage(changelog.EncodeValue(id))
 			obj["updated_at"] = json.RawMessage(fmt.Sprint(vals[1]))
-			for j, f := range spec.fields {
+			for j, f := range spec.Fields() {
 				v := vals[j+2]
 				if b, ok := v.([]byte); ok {
 					v = string(b)
 				}
-				obj[f.name] = json.RawMessage(f.jsonValue(v))
+				obj[f.Name()] = json.RawMessage(f.JSONValue(v))
 			}
 			line, err := json.Marshal(obj) // map keys come out sorted
 			if err != nil {
@@ -75,7 +77,7 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 			buf.WriteString("\n  ")
 		}
 		buf.WriteString("]")
-		if i < len(entityOrder)-1 {
+		if i < len(changelog.EntityOrder)-1 {
 			buf.WriteString(",")
 		}
 		buf.WriteString("\n")
@@ -140,7 +142,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		if s.readOnly {
 			break // FTS5's integrity check is written as an INSERT
 		}
-		if err := s.eng.checkFTS(ctx, fts); err != nil {
+		if err := s.eng.CheckFTS(ctx, fts); err != nil {
 			rep.Integrity = append(rep.Integrity, fts+": "+err.Error())
 		}
 	}
@@ -152,9 +154,9 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		rep.ForeignKeys++
 	}
 	fk.Close()
-	for _, name := range entityOrder {
+	for _, name := range changelog.EntityOrder {
 		var n int
-		if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+entities[name].table+` WHERE deleted = 0`).Scan(&n); err != nil {
+		if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+changelog.Table(name)+` WHERE deleted = 0`).Scan(&n); err != nil {
 			return rep, err
 		}
 		rep.Counts[name] = n

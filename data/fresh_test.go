@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
@@ -22,7 +23,7 @@ func TestFreshRecordInterruptedByALosingChange(t *testing.T) {
 		}
 	}
 	ts := hlc.FromTime(datatest.Epoch.Add(-1000000))
-	batch := []data.Change{
+	batch := []changelog.Change{
 		{Device: "d", Seq: 1, HLC: ts, Entity: domain.EntityVisit, ID: "v1", Field: "date", Value: `"2026-11-20"`},
 		{Device: "d", Seq: 2, HLC: ts, Entity: domain.EntityOrganisation, ID: o.ID, Field: "notes", Value: `"old"`},
 		{Device: "d", Seq: 3, HLC: ts, Entity: domain.EntityVisit, ID: "v1", Field: "orgs", Value: `["` + o.ID + `"]`},

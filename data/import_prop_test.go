@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
@@ -18,11 +19,11 @@ import (
 // this version does not know and values of the wrong shape — so an import
 // takes its fast path, leaves it and comes back, across its read-ahead
 // windows and batches.
-func recordChanges(r *rand.Rand, n int) []data.Change {
+func recordChanges(r *rand.Rand, n int) []changelog.Change {
 	devices := []string{"dev-a", "dev-b", "dev-c"}
 	seq := map[string]uint64{}
 	base := hlc.FromTime(datatest.Epoch)
-	var out []data.Change
+	var out []changelog.Change
 	var ids []string
 	emit := func(entity, id, field, value string) {
 		d := devices[r.IntN(len(devices))]
@@ -31,7 +32,7 @@ func recordChanges(r *rand.Rand, n int) []data.Change {
 		if r.IntN(3) == 0 {
 			b = base + hlc.Timestamp(r.IntN(400))
 		}
-		out = append(out, data.Change{Device: d, Seq: seq[d], HLC: base + hlc.Timestamp(r.IntN(400)), Base: b,
+		out = append(out, changelog.Change{Device: d, Seq: seq[d], HLC: base + hlc.Timestamp(r.IntN(400)), Base: b,
 			Entity: entity, ID: id, Field: field, Value: value})
 	}
 	for len(out) < n {
@@ -75,17 +76,17 @@ func TestImportEqualsApplyOneByOne(t *testing.T) {
 		imported, _ := datatest.Open(t)
 		// Two bundles, the second also repeating part of the first.
 		cut := len(changes) / 2
-		for _, part := range [][]data.Change{changes[:cut], append(append([]data.Change(nil), changes[cut:]...), changes[:100]...)} {
-			_, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: fmt.Sprint("h", round, len(part)), Kind: "export", Count: uint64(len(part))}, datatest.Bundle(part), nil)
+		for _, part := range [][]changelog.Change{changes[:cut], append(append([]changelog.Change(nil), changes[cut:]...), changes[:100]...)} {
+			_, err := imported.ImportChanges(ctx, changelog.BundleMeta{Device: "x", Hash: fmt.Sprint("h", round, len(part)), Kind: "export", Count: uint64(len(part))}, datatest.Bundle(part), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 		}
 		// One at a time in the same order: the same state and the same conflicts.
 		single, _ := datatest.Open(t)
-		for _, part := range [][]data.Change{changes[:cut], changes[cut:], changes[:100]} {
+		for _, part := range [][]changelog.Change{changes[:cut], changes[cut:], changes[:100]} {
 			for _, c := range part {
-				if _, err := datatest.ImportChanges(ctx, single, []data.Change{c}); err != nil {
+				if _, err := datatest.ImportChanges(ctx, single, []changelog.Change{c}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -100,10 +101,10 @@ func TestImportEqualsApplyOneByOne(t *testing.T) {
 		}
 		// In another order: the same state.
 		shuffled, _ := datatest.Open(t)
-		order := append([]data.Change(nil), changes...)
+		order := append([]changelog.Change(nil), changes...)
 		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, c := range order {
-			if _, err := datatest.ImportChanges(ctx, shuffled, []data.Change{c}); err != nil {
+			if _, err := datatest.ImportChanges(ctx, shuffled, []changelog.Change{c}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -123,8 +124,8 @@ func TestImportFilterAcrossConnections(t *testing.T) {
 	imported, _ := datatest.OpenAt(t, path)
 	cut := len(changes) / 3
 	second := changes[cut : 2*cut]
-	feed := func(part []data.Change, hash string) {
-		if _, err := imported.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: hash, Kind: "export", Count: uint64(len(part))}, datatest.Bundle(part), nil); err != nil {
+	feed := func(part []changelog.Change, hash string) {
+		if _, err := imported.ImportChanges(ctx, changelog.BundleMeta{Device: "x", Hash: hash, Kind: "export", Count: uint64(len(part))}, datatest.Bundle(part), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -134,10 +135,10 @@ func TestImportFilterAcrossConnections(t *testing.T) {
 		t.Fatal(err)
 	}
 	other.Close()
-	feed(append(append([]data.Change(nil), changes[2*cut:]...), second...), "h2")
+	feed(append(append([]changelog.Change(nil), changes[2*cut:]...), second...), "h2")
 
 	single, _ := datatest.Open(t)
-	for _, part := range [][]data.Change{changes[:cut], second, changes[2*cut:]} {
+	for _, part := range [][]changelog.Change{changes[:cut], second, changes[2*cut:]} {
 		if _, err := datatest.ImportChanges(ctx, single, part); err != nil {
 			t.Fatal(err)
 		}

@@ -5,17 +5,17 @@ import (
 	"fmt"
 	"testing"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // orgChanges makes one new organisation per change, from device "far".
-func orgChanges(n int) []data.Change {
-	out := make([]data.Change, n)
+func orgChanges(n int) []changelog.Change {
+	out := make([]changelog.Change, n)
 	for i := range out {
-		out[i] = data.Change{Device: "far", Seq: uint64(i + 1), HLC: hlc.FromTime(datatest.Epoch) + hlc.Timestamp(i+1),
+		out[i] = changelog.Change{Device: "far", Seq: uint64(i + 1), HLC: hlc.FromTime(datatest.Epoch) + hlc.Timestamp(i+1),
 			Entity: domain.EntityOrganisation, ID: fmt.Sprintf("org-%d", i), Field: "name", Value: fmt.Sprintf(`"Bryggeri %d AB"`, i)}
 	}
 	return out
@@ -23,13 +23,13 @@ func orgChanges(n int) []data.Change {
 
 // failingReader yields its changes, then fails as a damaged file would.
 type failingReader struct {
-	changes []data.Change
+	changes []changelog.Change
 	err     error
 }
 
-func (r *failingReader) Next() (data.Change, error) {
+func (r *failingReader) Next() (changelog.Change, error) {
 	if len(r.changes) == 0 {
-		return data.Change{}, r.err
+		return changelog.Change{}, r.err
 	}
 	c := r.changes[0]
 	r.changes = r.changes[1:]
@@ -40,7 +40,7 @@ func (r *failingReader) Sum() string { return "" }
 
 // oneChecksumReader reads its changes, and has the checksum sum.
 type oneChecksumReader struct {
-	data.ChangeReader
+	changelog.ChangeReader
 	sum string
 }
 
@@ -52,9 +52,9 @@ func TestImportOfADamagedBundleIsRefusedWhole(t *testing.T) {
 	s, _ := datatest.Open(t)
 	before := datatest.Dump(t, s)
 	damage := errors.New("unexpected end of bundle")
-	meta := data.BundleMeta{Device: "far", FirstSeq: 1, LastSeq: 2000, Kind: "log", Count: 2000}
+	meta := changelog.BundleMeta{Device: "far", FirstSeq: 1, LastSeq: 2000, Kind: "log", Count: 2000}
 	_, err := s.ImportChanges(ctx, meta, &failingReader{changes: orgChanges(1500), err: damage}, nil)
-	var readErr *data.BundleReadError
+	var readErr *changelog.BundleReadError
 	if !errors.As(err, &readErr) || !errors.Is(err, damage) {
 		t.Fatalf("import of a damaged bundle: %v, want a *BundleReadError of %v", err, damage)
 	}
@@ -73,9 +73,9 @@ func TestOnePassImportRefusesAnUnpromisedChecksum(t *testing.T) {
 	s, _ := datatest.Open(t)
 	before := datatest.Dump(t, s)
 	changes := orgChanges(3)
-	meta := data.BundleMeta{Device: "far", FirstSeq: 1, LastSeq: 3, Kind: "log", Count: 3, HashPrefix: "c0ffee"}
+	meta := changelog.BundleMeta{Device: "far", FirstSeq: 1, LastSeq: 3, Kind: "log", Count: 3, HashPrefix: "c0ffee"}
 	_, err := s.ImportChanges(ctx, meta, oneChecksumReader{datatest.Bundle(changes), "deadbeef00"}, nil)
-	var mismatch *data.ChecksumMismatchError
+	var mismatch *changelog.ChecksumMismatchError
 	if !errors.As(err, &mismatch) || mismatch.Got != "deadbeef00" || mismatch.Want != "c0ffee" {
 		t.Fatalf("import under another checksum: %v, want a *ChecksumMismatchError", err)
 	}
@@ -86,7 +86,7 @@ func TestOnePassImportRefusesAnUnpromisedChecksum(t *testing.T) {
 	if err != nil || res.Applied != 3 {
 		t.Fatalf("import under the promised checksum: %+v, %v", res, err)
 	}
-	if _, err := s.ImportChanges(ctx, data.BundleMeta{Device: "far", Kind: "export", Hash: "ab", HashPrefix: "c0"}, datatest.Bundle(nil), nil); !errors.As(err, &mismatch) {
+	if _, err := s.ImportChanges(ctx, changelog.BundleMeta{Device: "far", Kind: "export", Hash: "ab", HashPrefix: "c0"}, datatest.Bundle(nil), nil); !errors.As(err, &mismatch) {
 		t.Fatalf("a known checksum other than promised: %v, want a *ChecksumMismatchError", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 
 	"golang.org/x/text/unicode/norm"
@@ -20,7 +21,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o *domain.Organisation) 
 	}
 	o.ID = ""
 	edits := s.createEdits(domain.EntityOrganisation, o)
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) { return edits, nil })
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) { return edits, nil })
 	return err
 }
 
@@ -164,7 +165,7 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	default:
 		return nil, invalid("size", "choice", "value", q.Size)
 	}
-	order := "o." + sortColumn(q.Lang) // the reader's alphabetical order
+	order := "o." + changelog.SortColumn(q.Lang) // the reader's alphabetical order
 	switch q.Sort {
 	case "", SortByName:
 	case SortByLastVisit:
@@ -308,16 +309,4 @@ func (s *Store) OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (dom
 		return o, false, nil
 	}
 	return o, err == nil, err
-}
-
-// sortColumn is the organisations column holding lang's sort keys
-// (domain.SortKey builds them).
-func sortColumn(lang string) string {
-	switch lang {
-	case "sv", "nb":
-		return "sort_" + lang
-	case "no", "nn":
-		return "sort_nb"
-	}
-	return "sort_en"
 }

@@ -7,8 +7,8 @@ import (
 	"errors"
 	"time"
 
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
-	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // record is what the generic write path needs of an entity type.
@@ -17,18 +17,18 @@ type record interface {
 	Fields() map[string]any
 }
 
-// defaultJSON is the value a field has before any change set it.
-func (f fieldSpec) defaultJSON() string {
+// defaultJSON is the value a field of kind k has before any change set it.
+func defaultJSON(k domain.FieldKind) string {
 	switch {
-	case f.kind.IsText():
+	case k.IsText():
 		return `""`
-	case f.kind == domain.FieldInt:
+	case k == domain.FieldInt:
 		return "0"
-	case f.kind == domain.FieldNullInt:
+	case k == domain.FieldNullInt:
 		return "null"
-	case f.kind == domain.FieldBool:
+	case k == domain.FieldBool:
 		return "false"
-	case f.kind == domain.FieldList:
+	case k == domain.FieldList:
 		return "[]"
 	}
 	return "null"
@@ -36,48 +36,46 @@ func (f fieldSpec) defaultJSON() string {
 
 // createEdits turns a new record into field edits (fields still at their
 // default are left out: every device reads the same default).
-func (s *Store) createEdits(entity string, r record) []fieldEdit {
-	spec := entities[entity]
+func (s *Store) createEdits(entity string, r record) []changelog.Edit {
 	m := r.Common()
 	if m.ID == "" {
 		m.ID = NewID()
 	}
 	now := s.now().UTC()
-	edits := []fieldEdit{{entity: entity, id: m.ID, field: "created_at", value: now.UnixMilli()}}
+	edits := []changelog.Edit{{Entity: entity, ID: m.ID, Field: "created_at", Value: now.UnixMilli()}}
 	vals := r.Fields()
-	for _, f := range spec.fields {
-		v, ok := vals[f.name]
-		if !ok || encodeValue(v) == f.defaultJSON() {
+	for _, f := range domain.EntityFields(entity) {
+		v, ok := vals[f.Name]
+		if !ok || changelog.EncodeValue(v) == defaultJSON(f.Kind) {
 			continue
 		}
-		edits = append(edits, fieldEdit{entity: entity, id: m.ID, field: f.name, value: v})
+		edits = append(edits, changelog.Edit{Entity: entity, ID: m.ID, Field: f.Name, Value: v})
 	}
 	return edits
 }
 
 // updateEdits compares r with the stored row and returns edits for the fields
 // that differ; CommitLocal works out each one's base.
-func updateEdits(entity string, r record, stored record) []fieldEdit {
-	spec := entities[entity]
+func updateEdits(entity string, r record, stored record) []changelog.Edit {
 	id := r.Common().ID
 	seen := r.Common().Seen
 	newVals, oldVals := r.Fields(), stored.Fields()
-	var edits []fieldEdit
-	for _, f := range spec.fields {
-		nv, ok := newVals[f.name]
-		if !ok || encodeValue(nv) == encodeValue(oldVals[f.name]) {
+	var edits []changelog.Edit
+	for _, f := range domain.EntityFields(entity) {
+		nv, ok := newVals[f.Name]
+		if !ok || changelog.EncodeValue(nv) == changelog.EncodeValue(oldVals[f.Name]) {
 			continue
 		}
-		edits = append(edits, fieldEdit{entity: entity, id: id, field: f.name, value: nv, seen: seen})
+		edits = append(edits, changelog.Edit{Entity: entity, ID: id, Field: f.Name, Value: nv, Seen: seen})
 	}
 	return edits
 }
 
 // setDeleted writes the tombstone field (true: delete, false: undo a delete).
 func (s *Store) setDeleted(ctx context.Context, entity, id string, deleted bool) error {
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		var cur bool
-		err := tx.QueryRow(`SELECT deleted FROM `+entities[entity].table+` WHERE id = ?`, id).Scan(&cur)
+		err := tx.QueryRow(`SELECT deleted FROM `+changelog.Table(entity)+` WHERE id = ?`, id).Scan(&cur)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, &domain.NotFoundError{Entity: entity, ID: id}
 		}
@@ -90,7 +88,7 @@ func (s *Store) setDeleted(ctx context.Context, entity, id string, deleted bool)
 			}
 			return nil, nil
 		}
-		return []fieldEdit{{entity: entity, id: id, field: "deleted", value: deleted}}, nil
+		return []changelog.Edit{{Entity: entity, ID: id, Field: "deleted", Value: deleted}}, nil
 	})
 	return err
 }
@@ -191,24 +189,14 @@ func scanAction(sc rowScanner) (domain.Action, error) {
 	return a, err
 }
 
-// seenClock returns the newest field clock of a record (its Meta.Seen).
-func seenClock(q queryer, entity, id string) hlc.Timestamp {
-	cl, _ := recordClocks(q, entity, id)
-	var h hlc.Timestamp
-	for _, c := range cl {
-		h = max(h, c.hlc)
-	}
-	return h
-}
-
 // liveExists reports whether a live (not deleted) record exists, inside tx.
-func liveExists(tx *sql.Tx, entity, id string) (bool, error) {
+func liveExists(tx changelog.ReadTx, entity, id string) (bool, error) {
 	var n int
-	err := tx.QueryRow(`SELECT COUNT(*) FROM `+entities[entity].table+` WHERE id = ? AND deleted = 0`, id).Scan(&n)
+	err := tx.QueryRow(`SELECT COUNT(*) FROM `+changelog.Table(entity)+` WHERE id = ? AND deleted = 0`, id).Scan(&n)
 	return n > 0, err
 }
 
-func requireLive(tx *sql.Tx, entity, field, id string) error {
+func requireLive(tx changelog.ReadTx, entity, field, id string) error {
 	ok, err := liveExists(tx, entity, id)
 	if err != nil {
 		return err
@@ -235,7 +223,7 @@ var (
 )
 
 func (k recordKind[T]) byID() string {
-	return `SELECT ` + k.cols + ` FROM ` + entities[k.entity].table + ` ` + k.alias +
+	return `SELECT ` + k.cols + ` FROM ` + changelog.Table(k.entity) + ` ` + k.alias +
 		` WHERE ` + k.alias + `.id = ? AND ` + k.alias + `.deleted = 0`
 }
 
@@ -251,7 +239,7 @@ func readLive[T any, P interface {
 	if err != nil {
 		return v, err
 	}
-	P(&v).Common().Seen = seenClock(s.r, k.entity, id)
+	P(&v).Common().Seen = changelog.SeenClock(s.r, k.entity, id)
 	return v, nil
 }
 
@@ -260,8 +248,8 @@ func readLive[T any, P interface {
 func update[T any, P interface {
 	*T
 	record
-}](ctx context.Context, s *Store, k recordKind[T], r P, check func(tx *sql.Tx, stored *T) error) error {
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+}](ctx context.Context, s *Store, k recordKind[T], r P, check func(tx changelog.ReadTx, stored *T) error) error {
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		id := r.Common().ID
 		stored, err := k.scan(tx.QueryRow(k.byID(), id))
 		if errors.Is(err, sql.ErrNoRows) {

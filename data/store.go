@@ -1,34 +1,29 @@
-// Package data is ILSA Coach's SQLite store and its change-log engine (the
-// values and their rules are in data/domain). It never imports Fyne: the
+// Package data is ILSA Coach's SQLite store: opening, migrations, the
+// checkpointer, and the reads and edits the screens and commands need (the
+// values and their rules are in data/domain; every write of a synced record
+// goes through the change-log engine, data/changelog). It never imports Fyne: the
 // CLI, the GUI and the tests all call the same functions.
 package data
 
 import (
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
 
-	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/changelog"
 
 	"github.com/google/uuid"
 	_ "github.com/mattn/go-sqlite3" // registers "sqlite3"; built with -tags sqlite_fts5
 
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
-
-//go:embed migrations/*.sql
-var migrationFiles embed.FS
 
 // DBFileName is the database's name inside the data directory.
 const DBFileName = "ilsa.db"
@@ -50,15 +45,12 @@ type Options struct {
 type Store struct {
 	path     string
 	r        *sql.DB
-	eng      *engine // the change-log engine: the only writer
+	eng      *changelog.Engine // the change-log engine: the only writer
 	now      func() time.Time
 	readOnly bool          // opened read-only: every write is refused with *ReadOnlyError
 	commits  atomic.Uint64 // successful write transactions of this store
 	ckpt     *checkpointer // nil when read-only
 }
-
-// ErrSchemaTooNew means the database was written by a newer ILSA Coach.
-var ErrSchemaTooNew = errors.New("database schema is newer than this program")
 
 // Open opens (creating and migrating if needed) the database at path.
 func Open(path string, opt Options) (*Store, error) {
@@ -114,28 +106,9 @@ func Open(path string, opt Options) (*Store, error) {
 			writeMode = "ro&immutable=1"
 		}
 	}
-	w, err := sql.Open("sqlite3", dsn(writeMode))
+	w, err := openWriter(dsn(writeMode), opt.ReadOnly)
 	if err != nil {
-		return nil, err
-	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
-	if err = w.Ping(); err != nil {
-		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	// Statement journals (multi-row INSERTs inside an import's transaction
-	// need one) stay in memory instead of going through a temporary file,
-	// and the checkpointer, not the commit, copies the log into the file
-	// (checkpoint.go). The writer is one connection kept open, so the
-	// settings hold; were it ever reopened, only speed would suffer.
-	pragmas := "PRAGMA temp_store = MEMORY"
-	if !opt.ReadOnly {
-		pragmas += "; PRAGMA wal_autocheckpoint = 0"
-	}
-	if _, err = w.Exec(pragmas); err != nil {
-		w.Close()
-		return nil, err
 	}
 	if !opt.ReadOnly {
 		if err = migrate(w); err != nil {
@@ -162,23 +135,20 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.r.SetMaxOpenConns(4)
-	s.eng = newEngine(w, opt.Now, opt.ReadOnly, filepath.Dir(path))
-	s.eng.onCommit = s.committed
+	// From here on the engine alone holds the writer.
+	eng := changelog.Options{Now: opt.Now, OnCommit: s.committed}
 	if opt.ReadOnly {
-		s.eng.loadDevice()
-	} else {
-		if err = s.eng.initDevice(); err != nil {
-			s.Close()
-			return nil, err
-		}
+		eng.ReadOnly = &ReadOnlyError{Dir: filepath.Dir(path)}
+	}
+	if s.eng, err = changelog.New(w, eng); err != nil {
+		s.r.Close()
+		return nil, err
+	}
+	if !opt.ReadOnly {
 		// Best effort: without the marker only the lost-database check is
 		// weaker; a full disk must not stop the app from opening.
 		if marker == "" {
 			_ = writeDeviceMarker(path, s.DeviceID())
-		}
-		if err = s.eng.fillSortKeys(); err != nil {
-			s.Close()
-			return nil, err
 		}
 		ck, err := sql.Open("sqlite3", dsn("rwc"))
 		if err != nil {
@@ -187,12 +157,37 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		ck.SetMaxOpenConns(1)
 		s.ckpt = startCheckpointer(ck)
-		if err := s.eng.prepare(); err != nil {
-			s.Close()
-			return nil, fmt.Errorf("prepare: %w", err)
-		}
 	}
 	return s, nil
+}
+
+// openWriter opens the one connection that writes, which Open migrates
+// and then hands to the change-log engine.
+func openWriter(dsn string, readOnly bool) (*sql.DB, error) {
+	w, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	if err = w.Ping(); err != nil {
+		w.Close()
+		return nil, err
+	}
+	// Statement journals (multi-row INSERTs inside an import's transaction
+	// need one) stay in memory instead of going through a temporary file,
+	// and the checkpointer, not the commit, copies the log into the file
+	// (checkpoint.go). The writer is one connection kept open, so the
+	// settings hold; were it ever reopened, only speed would suffer.
+	pragmas := "PRAGMA temp_store = MEMORY"
+	if !readOnly {
+		pragmas += "; PRAGMA wal_autocheckpoint = 0"
+	}
+	if _, err = w.Exec(pragmas); err != nil {
+		w.Close()
+		return nil, err
+	}
+	return w, nil
 }
 
 // Close stops the checkpointer and closes the connections; the last one to
@@ -203,7 +198,9 @@ func (s *Store) Close() error {
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}
-	errs = append(errs, s.eng.close()...)
+	if s.eng != nil {
+		errs = append(errs, s.eng.Close()...)
+	}
 	return errors.Join(errs...)
 }
 
@@ -224,203 +221,13 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) DeviceID() string { return s.eng.DeviceID() }
 
 // Clock exposes the hybrid logical clock (sync observes remote timestamps).
-func (s *Store) Clock() *hlc.Clock { return s.eng.clock }
-
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
-	if err != nil {
-		panic(err)
-	}
-	var out []migration
-	for _, e := range entries {
-		num, _, ok := strings.Cut(e.Name(), "_")
-		if !ok {
-			continue
-		}
-		v, err := strconv.Atoi(num)
-		if err != nil {
-			continue
-		}
-		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
-		if err != nil {
-			panic(err)
-		}
-		out = append(out, migration{v, e.Name(), string(b)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	return out
-}
-
-// LatestSchema is the schema version this program writes.
-func LatestSchema() int {
-	m := migrations()
-	return m[len(m)-1].version
-}
-
-// SchemaVersion reads PRAGMA user_version.
-func (s *Store) SchemaVersion() (int, error) { return schemaVersion(s.r) }
-
-func schemaVersion(q queryer) (int, error) {
-	var v int
-	err := q.QueryRow("PRAGMA user_version").Scan(&v)
-	return v, err
-}
-
-// migrate applies the migrations the database w has not seen, before the
-// store and its engine use it.
-func migrate(w *sql.DB) error {
-	current, err := schemaVersion(w)
-	if err != nil {
-		return err
-	}
-	if current > LatestSchema() {
-		return fmt.Errorf("%w (database %d, program %d)", ErrSchemaTooNew, current, LatestSchema())
-	}
-	for _, m := range migrations() {
-		if m.version <= current {
-			continue
-		}
-		tx, err := w.Begin()
-		if err != nil {
-			return err
-		}
-		// Another process opening the same database (the window and a
-		// command started together after an update) may have applied it
-		// meanwhile: the version read under the write lock decides.
-		var now int
-		if err := tx.QueryRow("PRAGMA user_version").Scan(&now); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if now >= m.version {
-			tx.Rollback()
-			continue
-		}
-		if _, err := tx.Exec(m.sql); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
-		}
-		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Local keys.
-const (
-	localDevice   = "device_id"
-	localNextSeq  = "next_seq"
-	localLastHLC  = "last_hlc"
-	localAdvisor  = "profile.advisor"
-	localOrg      = "profile.organisation"
-	localCountry  = "profile.country"
-	localInitDone = "profile.done"
-	// localRetiredPrefix + an old device id: ids this installation wrote
-	// under before sync found them cloned; their changes are still exported.
-	localRetiredPrefix = "device.retired."
-)
-
-type queryer interface {
-	QueryRow(query string, args ...any) *sql.Row
-}
-
-func getLocal(q queryer, key string) (string, error) {
-	var v string
-	err := q.QueryRow("SELECT value FROM local WHERE key = ?", key).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	return v, err
-}
-
-func setLocal(tx *sql.Tx, key, value string) error {
-	_, err := tx.Exec("INSERT INTO local(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value)
-	return err
-}
-
-// Setting reads a device-local setting ("" when unset).
-func (s *Store) Setting(key string) (string, error) {
-	return getLocal(s.r, "setting."+key)
-}
-
-// SetSetting stores a device-local setting (language, theme, window size…).
-func (s *Store) SetSetting(key, value string) error {
-	return s.eng.writeLocal(func(tx *sql.Tx) error { return setLocal(tx, "setting."+key, value) })
-}
+func (s *Store) Clock() *hlc.Clock { return s.eng.Clock() }
 
 // committed counts a write transaction that committed and has its pages
 // copied into the database file soon.
 func (s *Store) committed() {
 	s.commits.Add(1)
 	s.ckpt.wake()
-}
-
-// Profile is the advisor using this device. Device-local: it names the
-// advisor on new visits but is not itself synced.
-type Profile struct {
-	Advisor      string
-	Organisation string
-	Country      domain.Country
-	Done         bool // the first-run welcome has been completed
-}
-
-// Check checks the profile's texts, which end up in visits and actions
-// (the advisor, the owner): each on one line, without control characters.
-func (p Profile) Check() error {
-	return errors.Join(domain.CheckSingleLine("advisor", strings.TrimSpace(p.Advisor)),
-		domain.CheckSingleLine("org", strings.TrimSpace(p.Organisation)))
-}
-
-// Profile reads the advisor profile.
-func (s *Store) Profile() (Profile, error) {
-	var p Profile
-	var err error
-	get := func(k string) string {
-		v, e := getLocal(s.r, k)
-		if e != nil && err == nil {
-			err = e
-		}
-		return v
-	}
-	p.Advisor = get(localAdvisor)
-	p.Organisation = get(localOrg)
-	p.Country = domain.Country(get(localCountry))
-	p.Done = get(localInitDone) == "1"
-	return p, err
-}
-
-// SetProfile validates and stores the advisor profile.
-func (s *Store) SetProfile(p Profile) error {
-	p.Advisor = strings.TrimSpace(p.Advisor)
-	p.Organisation = strings.TrimSpace(p.Organisation)
-	if p.Advisor == "" {
-		return invalid("advisor", "required")
-	}
-	if err := p.Check(); err != nil { // one line each, no control characters
-		return err
-	}
-	if p.Country != "" && !p.Country.Valid() {
-		return invalid("country", "country.unknown", "value", string(p.Country))
-	}
-	return s.eng.writeLocal(func(tx *sql.Tx) error {
-		for k, v := range map[string]string{localAdvisor: p.Advisor, localOrg: p.Organisation, localCountry: string(p.Country), localInitDone: "1"} {
-			if err := setLocal(tx, k, v); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // NewID returns a fresh UUIDv7 (time-ordered: good B-tree locality).
@@ -450,6 +257,6 @@ func (s *Store) Generation(ctx context.Context) (Generation, error) {
 	// data_version on the writer connection changes only when another
 	// connection — in practice another process — commits.
 	var err error
-	g.external, err = s.eng.dataVersion(ctx)
+	g.external, err = s.eng.DataVersion(ctx)
 	return g, err
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
@@ -424,7 +425,7 @@ func TestSearchByVisitNotesFollowsEditsDeletesAndLateOrganisations(t *testing.T)
 
 	// Another device receives the visit before the organisation.
 	dst, _ := datatest.Open(t)
-	var orgChanges, visitChanges []data.Change
+	var orgChanges, visitChanges []changelog.Change
 	for _, c := range changes {
 		if c.Entity == domain.EntityOrganisation {
 			orgChanges = append(orgChanges, c)
@@ -432,7 +433,7 @@ func TestSearchByVisitNotesFollowsEditsDeletesAndLateOrganisations(t *testing.T)
 			visitChanges = append(visitChanges, c)
 		}
 	}
-	for _, batch := range [][]data.Change{visitChanges, orgChanges} {
+	for _, batch := range [][]changelog.Change{visitChanges, orgChanges} {
 		if _, err := datatest.ImportChanges(ctx, dst, batch); err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"iter"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/data/changelog"
 )
 
 // LogInfo describes a slice of the change log about to be read.
@@ -23,7 +25,7 @@ type LogInfo struct {
 // by device then seq. With a device, it reads that device's first contiguous
 // run of seqs after after (a log bundle's range has no holes); LogInfo.More
 // says whether entries beyond a gap remain for another call.
-func (s *Store) ChangeLog(ctx context.Context, device string, after uint64, fn func(LogInfo, iter.Seq2[Change, error]) error) error {
+func (s *Store) ChangeLog(ctx context.Context, device string, after uint64, fn func(LogInfo, iter.Seq2[changelog.Change, error]) error) error {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
@@ -119,9 +121,9 @@ func logRunEnd(ctx context.Context, tx *sql.Tx, device string, from uint64) (uin
 
 // BundleRecord is one row of what sync has done with bundles.
 type BundleRecord struct {
-	BundleMeta
+	changelog.BundleMeta
 	Folder     string
-	Status     string // BundleImported, BundleWritten or BundleQuarantined
+	Status     string // changelog.BundleImported, changelog.BundleWritten or changelog.BundleQuarantined
 	Reason     string
 	Changes    int
 	ImportedAt int64 // Unix ms
@@ -150,10 +152,8 @@ func (s *Store) Bundles(ctx context.Context) ([]BundleRecord, error) {
 
 // RecordWritten remembers a bundle this device wrote into folder, so the next
 // sync writes only what came after it.
-func (s *Store) RecordWritten(ctx context.Context, m BundleMeta, folder string) error {
-	return s.eng.writeLocal(func(tx *sql.Tx) error {
-		return recordBundle(tx, m, BundleWritten, "", folder, int(m.Count), s.now().UnixMilli())
-	})
+func (s *Store) RecordWritten(ctx context.Context, m changelog.BundleMeta, folder string) error {
+	return s.eng.RecordWritten(m, folder)
 }
 
 // ExportedSeq is the last seq of device this installation has written into
@@ -175,7 +175,7 @@ func (s *Store) WroteTo(ctx context.Context, folder string) (bool, error) {
 // ForgetWritten forgets what was written into folder (a reseed after the
 // folder was wiped writes everything again).
 func (s *Store) ForgetWritten(ctx context.Context, folder string) error {
-	return s.eng.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.WriteLocal(func(tx changelog.LocalTx) error {
 		_, err := tx.Exec(`DELETE FROM sync_bundles WHERE status = 'written' AND folder = ?`, folder)
 		return err
 	})
@@ -184,20 +184,11 @@ func (s *Store) ForgetWritten(ctx context.Context, folder string) error {
 // OwnDevices is this installation's device id followed by the ids it wrote
 // under before a clone was found (their changes are still exported).
 func (s *Store) OwnDevices(ctx context.Context) ([]string, error) {
-	out := []string{s.DeviceID()}
-	rows, err := s.r.QueryContext(ctx, `SELECT key FROM local WHERE key LIKE ? ORDER BY key`, localRetiredPrefix+"%")
+	retired, err := changelog.RetiredDevices(ctx, s.r)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			return nil, err
-		}
-		out = append(out, strings.TrimPrefix(k, localRetiredPrefix))
-	}
-	return out, rows.Err()
+	return append([]string{s.DeviceID()}, retired...), nil
 }
 
 // PendingFile is a file sync could not import, remembered for a retry.
@@ -231,7 +222,7 @@ func (s *Store) PendingFiles(ctx context.Context) (map[string]PendingFile, error
 // SetPending remembers (or updates) a file that failed.
 func (s *Store) SetPending(ctx context.Context, p PendingFile) error {
 	now := s.now().UnixMilli()
-	return s.eng.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.WriteLocal(func(tx changelog.LocalTx) error {
 		_, err := tx.Exec(`INSERT INTO sync_pending(path, size, mtime, reason, attempts, first_seen, last_seen) VALUES(?,?,?,?,1,?,?)
 			ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, reason = excluded.reason,
 			attempts = attempts + 1, last_seen = excluded.last_seen`, p.Path, p.Size, p.MTime, p.Reason, now, now)
@@ -244,7 +235,7 @@ func (s *Store) ClearPending(ctx context.Context, paths ...string) error {
 	if len(paths) == 0 {
 		return nil
 	}
-	return s.eng.writeLocal(func(tx *sql.Tx) error {
+	return s.eng.WriteLocal(func(tx changelog.LocalTx) error {
 		for _, p := range paths {
 			if _, err := tx.Exec(`DELETE FROM sync_pending WHERE path = ?`, p); err != nil {
 				return err

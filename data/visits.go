@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -40,7 +41,7 @@ func (s *Store) CreateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 	v.ID = ""
 	edits := s.createEdits(domain.EntityVisit, v)
 	edits = append(edits, s.nextStepEdits(nv)...)
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		for _, id := range v.OrgIDs {
 			if err := requireLive(tx, domain.EntityOrganisation, "orgs", id); err != nil {
 				return nil, err
@@ -64,7 +65,7 @@ func (s *Store) UpdateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 	}
 	v := &nv.Visit
 	steps := s.nextStepEdits(nv)
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		stored, err := scanVisit(tx.QueryRow(visitRecords.byID(), v.ID))
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, &domain.NotFoundError{Entity: domain.EntityVisit, ID: v.ID}
@@ -106,8 +107,8 @@ func (nv *NewVisit) normalise() error {
 
 // nextStepEdits creates the next steps as new actions of the visit (whose
 // id must be set).
-func (s *Store) nextStepEdits(nv *NewVisit) []fieldEdit {
-	var edits []fieldEdit
+func (s *Store) nextStepEdits(nv *NewVisit) []changelog.Edit {
+	var edits []changelog.Edit
 	for i := range nv.NextSteps {
 		nv.NextSteps[i].ID = ""
 		nv.NextSteps[i].VisitID = nv.ID
@@ -117,7 +118,7 @@ func (s *Store) nextStepEdits(nv *NewVisit) []fieldEdit {
 }
 
 // checkNextSteps refuses next steps for organisations deleted meanwhile.
-func (nv *NewVisit) checkNextSteps(tx *sql.Tx) error {
+func (nv *NewVisit) checkNextSteps(tx changelog.ReadTx) error {
 	for i, a := range nv.NextSteps {
 		if err := requireLive(tx, domain.EntityOrganisation, fmt.Sprintf("next_steps.%d.org", i), a.OrgID); err != nil {
 			return err
@@ -142,7 +143,7 @@ func (s *Store) UpdateVisit(ctx context.Context, v *domain.Visit) error {
 	if err := v.Normalise(); err != nil {
 		return err
 	}
-	return update(ctx, s, visitRecords, v, func(tx *sql.Tx, stored *domain.Visit) error {
+	return update(ctx, s, visitRecords, v, func(tx changelog.ReadTx, stored *domain.Visit) error {
 		for _, id := range v.OrgIDs {
 			if !slices.Contains(stored.OrgIDs, id) {
 				if err := requireLive(tx, domain.EntityOrganisation, "orgs", id); err != nil {
@@ -273,7 +274,7 @@ func (s *Store) CreateBulk(ctx context.Context, b *Bulk) error {
 			preset = append(preset, struct{ entity, id string }{domain.EntityVisit, v.ID})
 		}
 	}
-	var edits []fieldEdit
+	var edits []changelog.Edit
 	newOrgs := map[string]bool{}
 	for _, o := range b.Organisations {
 		edits = append(edits, s.createEdits(domain.EntityOrganisation, o)...)
@@ -292,7 +293,7 @@ func (s *Store) CreateBulk(ctx context.Context, b *Bulk) error {
 	for _, a := range b.Actions {
 		edits = append(edits, s.createEdits(domain.EntityAction, a)...)
 	}
-	_, err := s.eng.CommitLocal(ctx, func(tx *sql.Tx) ([]fieldEdit, error) {
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		check := func(field, id string) error {
 			if newOrgs[id] {
 				return nil
@@ -301,7 +302,7 @@ func (s *Store) CreateBulk(ctx context.Context, b *Bulk) error {
 		}
 		for _, p := range preset {
 			var n int
-			if err := tx.QueryRow(`SELECT COUNT(*) FROM `+entities[p.entity].table+` WHERE id = ?`, p.id).Scan(&n); err != nil {
+			if err := tx.QueryRow(`SELECT COUNT(*) FROM `+changelog.Table(p.entity)+` WHERE id = ?`, p.id).Scan(&n); err != nil {
 				return nil, err
 			}
 			if n > 0 {

@@ -7,6 +7,7 @@ import (
 	"syscall"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -173,7 +174,7 @@ func (l *Localizer) Error(err error) string {
 	if errors.As(err, &ro) {
 		return l.T("error.read_only", "Dir", ro.Dir)
 	}
-	var seq *data.SeqRangeError
+	var seq *changelog.SeqRangeError
 	if errors.As(err, &seq) {
 		return l.T("error.seq_range", "Device", seq.Device, "Seq", seq.Seq)
 	}

@@ -65,6 +65,7 @@ import (
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
@@ -204,7 +205,7 @@ type cvLoser struct {
 }
 
 // after reports whether a orders after b in the total order (hlc, device, seq).
-func after(a, b data.Change) bool {
+func after(a, b changelog.Change) bool {
 	return cmp.Or(cmp.Compare(a.HLC, b.HLC), cmp.Compare(a.Device, b.Device), cmp.Compare(a.Seq, b.Seq)) > 0
 }
 
@@ -237,7 +238,7 @@ func (w *cvWorld) checkConverged() int {
 		}
 	}
 
-	byKey := map[cvKey][]data.Change{}
+	byKey := map[cvKey][]changelog.Change{}
 	for _, c := range log0 {
 		if c.HLC <= c.Base {
 			w.fatalf("clock rule: change %+v is not stamped after the value its author saw", c)
@@ -246,20 +247,20 @@ func (w *cvWorld) checkConverged() int {
 		byKey[k] = append(byKey[k], c)
 	}
 	for _, g := range byKey {
-		slices.SortFunc(g, func(a, b data.Change) int {
+		slices.SortFunc(g, func(a, b changelog.Change) int {
 			return cmp.Or(cmp.Compare(a.HLC, b.HLC), cmp.Compare(a.Device, b.Device), cmp.Compare(a.Seq, b.Seq))
 		})
 	}
 	// One commit stamps all its changes alike, and may (RehomeMerged, see
 	// TestConvergeRehomeTwoMergedOrgsOfOneVisit) hold two of one field: the
 	// value tells them apart.
-	find := func(k cvKey, dev string, h hlc.Timestamp, value string) (data.Change, bool) {
+	find := func(k cvKey, dev string, h hlc.Timestamp, value string) (changelog.Change, bool) {
 		for _, c := range byKey[k] {
 			if c.Device == dev && c.HLC == h && c.Value == value {
 				return c, true
 			}
 		}
-		return data.Change{}, false
+		return changelog.Change{}, false
 	}
 
 	// The union of conflicts, each checked for soundness (property 5).
@@ -292,7 +293,7 @@ func (w *cvWorld) checkConverged() int {
 	// Property 6: the settlements in the log against every device's record.
 	settled := map[cvLoser]bool{}
 	for _, c := range log0 {
-		if c.Entity != data.EntityConflict {
+		if c.Entity != changelog.EntityConflict {
 			continue
 		}
 		var k struct {
@@ -356,10 +357,10 @@ func (w *cvWorld) devName(id string) string {
 	return id
 }
 
-func (w *cvWorld) describe(g []data.Change) string {
+func (w *cvWorld) describe(g []changelog.Change) string {
 	var b strings.Builder
 	for _, c := range g {
-		fmt.Fprintf(&b, "  hlc %v (%s+%d) base %v %s seq %d: %s\n", c.HLC, c.HLC.Time().Format(time.DateTime), c.HLC.Counter(),
+		fmt.Fprintf(&b, "  hlc %v (%s+%d) base %v %s seq %d: %s\n", c.HLC, c.HLC.Time().Format(time.DateTime), uint16(c.HLC),
 			c.Base, w.devName(c.Device), c.Seq, c.Value)
 	}
 	return b.String()
@@ -901,7 +902,7 @@ func TestConvergeTwoDevicesSameFieldBothOrders(t *testing.T) {
 			if a.dump() != b.dump() {
 				t.Fatal("dumps differ")
 			}
-			var lost data.Change
+			var lost changelog.Change
 			cs, _ := a.s.Changes(ctx, a.s.DeviceID(), 0, 0)
 			for _, c := range cs {
 				if c.Field == "notes" && c.Value == `"från a"` {

@@ -6,14 +6,14 @@ import (
 	"sort"
 	"strings"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 )
 
 // AdvisorOf names the advisor of device from its device.json in the shared
 // folder ("" when unknown). A clone's changes are named by the installation
 // they came from.
 func AdvisorOf(folder, device string) string {
-	info, err := ReadDeviceInfo(folder, data.OriginalDevice(device))
+	info, err := ReadDeviceInfo(folder, changelog.OriginalDevice(device))
 	if err != nil {
 		return ""
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/internal/regular"
 )
@@ -22,7 +23,7 @@ type expectation struct {
 type fileOutcome struct {
 	header   bundle.Header
 	sum      string
-	imported data.ImportResult
+	imported changelog.ImportResult
 	done     bool // the import transaction committed
 	report   *FileReport
 	failed   bool // the file could not be imported: remembered, not read again until it changes
@@ -56,7 +57,7 @@ func importFile(ctx context.Context, st *data.Store, path string, exp *expectati
 	}
 	// Read in one pass: the store takes the checksum from the reader at the
 	// end, and refuses it unless it begins as the file's name says.
-	meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq,
+	meta := changelog.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq,
 		Kind: h.Kind, File: path, Count: h.Count}
 	if exp != nil {
 		meta.HashPrefix = exp.name.hash
@@ -95,18 +96,18 @@ func importFileVerified(ctx context.Context, st *data.Store, path string, exp *e
 		return pendingOutcome(path, err), nil
 	}
 	defer f.Close()
-	meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Hash: sum, Kind: h.Kind, File: path, Count: h.Count}
+	meta := changelog.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Hash: sum, Kind: h.Kind, File: path, Count: h.Count}
 	return importStream(ctx, st, path, r, meta, progress)
 }
 
 // importStream applies the changes r reads in one transaction.
-func importStream(ctx context.Context, st *data.Store, path string, r *bundle.Reader, meta data.BundleMeta, progress func(int)) (fileOutcome, error) {
+func importStream(ctx context.Context, st *data.Store, path string, r *bundle.Reader, meta changelog.BundleMeta, progress func(int)) (fileOutcome, error) {
 	var out fileOutcome
 	h := r.Header()
 	res, err := st.ImportChanges(ctx, meta, r, progress)
 	if err != nil {
-		var mismatch *data.ChecksumMismatchError
-		var readErr *data.BundleReadError
+		var mismatch *changelog.ChecksumMismatchError
+		var readErr *changelog.BundleReadError
 		if errors.As(err, &mismatch) {
 			// Sound, but not what its name says: rolled back, quarantined.
 			out.header, out.sum = h, mismatch.Got

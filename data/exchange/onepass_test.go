@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 )
@@ -43,7 +43,7 @@ func TestOnePassImportRefusesContentItsNameDoesNotCarry(t *testing.T) {
 	}
 	recs, _ := r.s.Bundles(ctx)
 	for _, rec := range recs {
-		if rec.Status == data.BundleImported {
+		if rec.Status == changelog.BundleImported {
 			t.Fatalf("recorded as imported: %+v", rec)
 		}
 	}
@@ -66,7 +66,7 @@ func TestOnePassImportOfABundleImportedMeanwhile(t *testing.T) {
 	a.sync(src)
 	path := bundles(t, src, a.s.DeviceID())[0]
 	r := newDevice(t)
-	importOnce := func() data.ImportResult {
+	importOnce := func() changelog.ImportResult {
 		f, err := os.Open(path)
 		if err != nil {
 			t.Fatal(err)
@@ -77,7 +77,7 @@ func TestOnePassImportOfABundleImportedMeanwhile(t *testing.T) {
 			t.Fatal(err)
 		}
 		h := br.Header()
-		meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Kind: h.Kind, File: path, Count: h.Count}
+		meta := changelog.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Kind: h.Kind, File: path, Count: h.Count}
 		res, err := r.s.ImportChanges(ctx, meta, br, nil)
 		if err != nil {
 			t.Fatal(err)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/mattn/go-sqlite3"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/internal/regular"
@@ -42,7 +42,7 @@ const (
 	ReasonTooLarge         = "sync.file.too_large"     // a value, a change or the payload over the limits
 	ReasonSeqLimit         = "sync.file.seq_limit"     // sequence numbers no device can reach
 	ReasonNameMismatch     = "sync.file.name_mismatch" // name or directory disagree with the content
-	ReasonSameKeyOtherHash = data.ReasonSameKeyOtherHash
+	ReasonSameKeyOtherHash = changelog.ReasonSameKeyOtherHash
 
 	// Why this device's own files were not written (Result.NotWritten):
 	// the sync imported what it could and goes on.
@@ -107,7 +107,7 @@ func fileReason(err error) string {
 		return ReasonSeqLimit
 	case "":
 		var r *refusedError
-		var seq *data.SeqRangeError
+		var seq *changelog.SeqRangeError
 		switch {
 		case errors.As(err, &seq):
 			return ReasonSeqLimit

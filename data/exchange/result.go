@@ -1,7 +1,7 @@
 package exchange
 
 import (
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -90,7 +90,7 @@ func (r Result) Problems() bool { return len(r.Files) > 0 || r.NotWritten != nil
 // Partial reports whether this device's own files could not be written.
 func (r Result) Partial() bool { return r.NotWritten != nil }
 
-func (r *Result) addImport(ir data.ImportResult) {
+func (r *Result) addImport(ir changelog.ImportResult) {
 	r.Applied += ir.Applied
 	r.Duplicates += ir.Duplicates
 	r.Conflicts += ir.Conflicts

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
@@ -107,7 +108,7 @@ func TestKilledMidImportLeavesAConsistentDatabase(t *testing.T) {
 			}
 			recs, _ := b.s.Bundles(ctx)
 			for _, rec := range recs {
-				if rec.Status == data.BundleImported {
+				if rec.Status == changelog.BundleImported {
 					t.Fatalf("recorded as imported: %+v", rec)
 				}
 			}

@@ -12,6 +12,7 @@ import (
 	gosync "sync"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/internal/regular"
 )
@@ -183,10 +184,10 @@ func (s *syncer) loadState(ctx context.Context) error {
 			continue
 		}
 		k := fileKey{r.Device, r.FirstSeq, r.Hash[:bundle.HashPrefixLen]}
-		if old, ok := s.seen[k]; !ok || old == data.BundleQuarantined {
+		if old, ok := s.seen[k]; !ok || old == changelog.BundleQuarantined {
 			s.seen[k] = r.Status
 		}
-		if r.Status != data.BundleQuarantined {
+		if r.Status != changelog.BundleQuarantined {
 			s.ranges[r.Device] = append(s.ranges[r.Device], span{r.FirstSeq, r.LastSeq})
 		}
 	}
@@ -234,7 +235,7 @@ func (s *syncer) scan(root string, own []string) (mine, others []candidate, err 
 				continue
 			}
 			if st, ok := s.seen[fileKey{d.Name(), pn.first, pn.hash}]; ok {
-				if st == data.BundleQuarantined {
+				if st == changelog.BundleQuarantined {
 					s.report(path, ActionQuarantined, ReasonSameKeyOtherHash, "")
 				} else {
 					s.res.Skipped++
@@ -305,7 +306,7 @@ func (s *syncer) importOne(ctx context.Context, c candidate, ownDir bool) error 
 		// Our own bundle that we had not recorded (the process stopped
 		// between the rename and the record): adopt it, so it is not
 		// written again.
-		meta := data.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Hash: out.sum,
+		meta := changelog.BundleMeta{Device: h.Device, FirstSeq: h.FirstSeq, LastSeq: h.LastSeq, Hash: out.sum,
 			Kind: h.Kind, File: c.path, Count: h.Count}
 		return s.st.RecordWritten(ctx, meta, s.folder)
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle/bundletest"
@@ -19,7 +19,7 @@ import (
 
 // plantBundle writes a crafted log bundle of dev into folder under the name
 // a real one would have, and returns its path.
-func plantBundle(t *testing.T, folder, dev string, first, count uint64, cs iter.Seq[data.Change]) string {
+func plantBundle(t *testing.T, folder, dev string, first, count uint64, cs iter.Seq[changelog.Change]) string {
 	t.Helper()
 	dir := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), dev)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -45,10 +45,10 @@ func plantBundle(t *testing.T, folder, dev string, first, count uint64, cs iter.
 
 // bigNotes yields n changes of one organisation's notes, each value size
 // bytes of JSON text, made one at a time.
-func bigNotes(dev string, n, size int) iter.Seq[data.Change] {
-	return func(yield func(data.Change) bool) {
+func bigNotes(dev string, n, size int) iter.Seq[changelog.Change] {
+	return func(yield func(changelog.Change) bool) {
 		for i := range n {
-			c := data.Change{Device: dev, Seq: uint64(i + 1), HLC: hlc.Timestamp(1 << 40), Entity: domain.EntityOrganisation,
+			c := changelog.Change{Device: dev, Seq: uint64(i + 1), HLC: hlc.Timestamp(1 << 40), Entity: domain.EntityOrganisation,
 				ID: "bomb-org", Field: "notes", Value: `"` + strings.Repeat("A", size-2) + `"`}
 			if !yield(c) {
 				return
@@ -201,12 +201,12 @@ func TestSequenceNumbersBeyondTheLimitAreRefused(t *testing.T) {
 	a, b := newDevice(t), newDevice(t)
 	o := a.org("Kollega AS")
 	a.sync(folder)
-	forged := func(dev string, seq uint64) iter.Seq[data.Change] {
-		return bundletest.Changes(data.Change{Device: dev, Seq: seq, HLC: hlc.Timestamp(1 << 40),
+	forged := func(dev string, seq uint64) iter.Seq[changelog.Change] {
+		return bundletest.Changes(changelog.Change{Device: dev, Seq: seq, HLC: hlc.Timestamp(1 << 40),
 			Entity: domain.EntityOrganisation, ID: "forged-org", Field: "name", Value: `"Förfalskad"`})
 	}
 	beyond := plantBundle(t, folder, "forged-device", 1<<63, 1, forged("forged-device", 1<<63))
-	atLimit := plantBundle(t, folder, "far-device", data.MaxSeq, 1, forged("far-device", data.MaxSeq))
+	atLimit := plantBundle(t, folder, "far-device", changelog.MaxSeq, 1, forged("far-device", changelog.MaxSeq))
 
 	r := b.sync(folder)
 	mustEqual(t, "forged", reasons(r)[filepath.Base(beyond)], exchange.ActionQuarantined+" "+exchange.ReasonSeqLimit)

@@ -11,6 +11,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/atomicfile"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 	"eu.ilsa.coach/ilsa/data/internal/regular"
 )
@@ -27,7 +28,7 @@ func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Op
 		}
 		var info data.LogInfo
 		var written BundleInfo
-		err = st.ChangeLog(ctx, device, after, func(li data.LogInfo, changes iter.Seq2[data.Change, error]) error {
+		err = st.ChangeLog(ctx, device, after, func(li data.LogInfo, changes iter.Seq2[changelog.Change, error]) error {
 			info = li
 			if li.Count == 0 {
 				return nil
@@ -41,7 +42,7 @@ func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Op
 			if err != nil {
 				return err
 			}
-			meta := data.BundleMeta{Device: device, FirstSeq: li.FirstSeq, LastSeq: li.LastSeq, Hash: sum,
+			meta := changelog.BundleMeta{Device: device, FirstSeq: li.FirstSeq, LastSeq: li.LastSeq, Hash: sum,
 				Kind: bundle.KindLog, File: name, Count: li.Count}
 			written = BundleInfo{Device: device, FirstSeq: li.FirstSeq, LastSeq: li.LastSeq, Changes: int(li.Count), File: name}
 			return st.RecordWritten(ctx, meta, folder)
@@ -66,7 +67,7 @@ func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Op
 // Every failure of the folder (cannot create, write, sync or rename: a
 // read-only folder, a full disk) is an *Error with CodeFolderUnwritable;
 // any other error comes from reading the changes (the database).
-func writeFile(dir string, h bundle.Header, changes iter.Seq2[data.Change, error], opt Options, name func(sum string) string) (string, string, error) {
+func writeFile(dir string, h bundle.Header, changes iter.Seq2[changelog.Change, error], opt Options, name func(sum string) string) (string, string, error) {
 	p, err := atomicfile.New(dir, tmpPrefix+"*.tmp", opt.CreateTemp)
 	if err != nil {
 		return "", "", unwritable(dir, err)
@@ -107,7 +108,7 @@ func (f *folderWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func writeBundle(w io.Writer, h bundle.Header, changes iter.Seq2[data.Change, error]) (string, error) {
+func writeBundle(w io.Writer, h bundle.Header, changes iter.Seq2[changelog.Change, error]) (string, error) {
 	bw, err := bundle.NewWriter(w, h)
 	if err != nil {
 		return "", err
@@ -192,7 +193,7 @@ func Export(ctx context.Context, st *data.Store, w io.Writer, opt Options) (bund
 	opt.fill()
 	var h bundle.Header
 	var sum string
-	err := st.ChangeLog(ctx, "", 0, func(li data.LogInfo, changes iter.Seq2[data.Change, error]) error {
+	err := st.ChangeLog(ctx, "", 0, func(li data.LogInfo, changes iter.Seq2[changelog.Change, error]) error {
 		h = bundle.Header{Kind: bundle.KindExport, Device: st.DeviceID(), Count: li.Count, Created: opt.Now().UTC(), App: opt.App}
 		var err error
 		sum, err = writeBundle(w, h, changes)

@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"testing"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
@@ -19,9 +19,9 @@ import (
 )
 
 // ownChanges reads every change in the bundles of dev's directory.
-func ownChanges(t *testing.T, folder, dev string) []data.Change {
+func ownChanges(t *testing.T, folder, dev string) []changelog.Change {
 	t.Helper()
-	var out []data.Change
+	var out []changelog.Change
 	for _, p := range bundles(t, folder, dev) {
 		f, err := os.Open(p)
 		if err != nil {
@@ -65,7 +65,7 @@ func TestRehomedRecordsAreWrittenByTheSameSync(t *testing.T) {
 	res := b.sync(folder)
 	mustEqual(t, "records rehomed", res.Rehomed, 1)
 	want, _ := json.Marshal([]string{keep.ID})
-	moved := slices.ContainsFunc(ownChanges(t, folder, b.s.DeviceID()), func(c data.Change) bool {
+	moved := slices.ContainsFunc(ownChanges(t, folder, b.s.DeviceID()), func(c changelog.Change) bool {
 		return c.Entity == domain.EntityVisit && c.ID == v.ID && c.Field == "orgs" && c.Value == string(want)
 	})
 	if !moved {

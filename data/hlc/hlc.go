@@ -58,9 +58,6 @@ func FromTime(t time.Time) Timestamp {
 // Millis is the wall-clock part in Unix milliseconds.
 func (t Timestamp) Millis() int64 { return int64(t >> 16) }
 
-// Counter is the logical part.
-func (t Timestamp) Counter() uint16 { return uint16(t & 0xffff) }
-
 // Time is the wall-clock part as a time.Time in UTC.
 func (t Timestamp) Time() time.Time { return time.UnixMilli(t.Millis()).UTC() }
 

@@ -12,15 +12,15 @@ import (
 	"testing"
 	"time"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
-func sampleChanges(dev string, first uint64, n int) []data.Change {
-	out := make([]data.Change, n)
+func sampleChanges(dev string, first uint64, n int) []changelog.Change {
+	out := make([]changelog.Change, n)
 	for i := range out {
-		out[i] = data.Change{Device: dev, Seq: first + uint64(i), HLC: hlc.Timestamp(1000 + i), Base: hlc.Timestamp(i),
+		out[i] = changelog.Change{Device: dev, Seq: first + uint64(i), HLC: hlc.Timestamp(1000 + i), Base: hlc.Timestamp(i),
 			Entity: domain.EntityOrganisation, ID: fmt.Sprintf("org-%d", i/3), Field: []string{"name", "notes", "tags"}[i%3],
 			Value: fmt.Sprintf(`"värde %d"`, i)}
 	}
@@ -32,7 +32,7 @@ func logHeader(dev string, first uint64, n int) Header {
 		Created: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC), App: "test"}
 }
 
-func encode(t testing.TB, h Header, cs []data.Change) ([]byte, string) {
+func encode(t testing.TB, h Header, cs []changelog.Change) ([]byte, string) {
 	t.Helper()
 	var buf bytes.Buffer
 	w, err := NewWriter(&buf, h)
@@ -50,12 +50,12 @@ func encode(t testing.TB, h Header, cs []data.Change) ([]byte, string) {
 	return buf.Bytes(), w.Sum()
 }
 
-func readAll(b []byte) (Header, []data.Change, error) {
+func readAll(b []byte) (Header, []changelog.Change, error) {
 	r, err := NewReader(bytes.NewReader(b))
 	if err != nil {
 		return Header{}, nil, err
 	}
-	var out []data.Change
+	var out []changelog.Change
 	for {
 		c, err := r.Next()
 		if err == io.EOF {
@@ -129,7 +129,7 @@ func TestWriterRefusesWrongCounts(t *testing.T) {
 
 // rawBundle builds a bundle without the writer's checks, to give the reader
 // what a broken or hostile writer would.
-func rawBundle(h Header, version, envelope byte, cs []data.Change, endCount uint64) []byte {
+func rawBundle(h Header, version, envelope byte, cs []changelog.Change, endCount uint64) []byte {
 	var buf bytes.Buffer
 	hj, _ := json.Marshal(h)
 	buf.WriteString(Magic)
@@ -167,8 +167,8 @@ func TestReaderRejectsEachBadCase(t *testing.T) {
 		t.Fatalf("raw bundle: %v", err)
 	}
 	flip := func(i int) []byte { b := bytes.Clone(good); b[i] ^= 0x40; return b }
-	skipped := append(append([]data.Change{}, cs[:2]...), cs[3:]...)
-	other := append([]data.Change{}, cs...)
+	skipped := append(append([]changelog.Change{}, cs[:2]...), cs[3:]...)
+	other := append([]changelog.Change{}, cs...)
 	other[4].Device = "e"
 	wrongDev := rawBundle(logHeader("d", 10, 5), Version, EnvelopePlain, other, 5)
 	for _, tc := range []struct {

@@ -22,7 +22,7 @@ const (
 	CodeSeqRange  Code = "seq_range"     // a change outside the header's device or sequence range
 	CodeTrailing  Code = "trailing_data" // bytes after the checksum
 	CodeTooLarge  Code = "too_large"     // a value, a change or the payload over its limit (format.go)
-	CodeSeqLimit  Code = "seq_limit"     // a sequence number beyond data.MaxSeq
+	CodeSeqLimit  Code = "seq_limit"     // a sequence number beyond changelog.MaxSeq
 )
 
 // Error is a bundle that fails validation. Compare with errors.Is against the

@@ -3,7 +3,7 @@ package bundle
 import (
 	"time"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 )
 
 // Fixed parts of the format (docs/sync.md, "Bundle format v1").
@@ -76,8 +76,8 @@ type Header struct {
 	App      string    `json:"app,omitempty"`
 }
 
-// MaxSeq is the largest sequence number a bundle may carry: data.MaxSeq.
-const MaxSeq = data.MaxSeq
+// MaxSeq is the largest sequence number a bundle may carry: changelog.MaxSeq.
+const MaxSeq = changelog.MaxSeq
 
 // validate checks the header's own consistency.
 func (h Header) validate() error {
@@ -109,7 +109,7 @@ func (h Header) validate() error {
 // after last: the reader refuses, and the writer never writes, a change
 // beyond the count, without its names, numbered past MaxSeq, or out of the
 // header's device, range or order.
-func (h Header) checkNext(n uint64, last, c data.Change) error {
+func (h Header) checkNext(n uint64, last, c changelog.Change) error {
 	if n >= h.Count {
 		return errorf(CodeCount, "more than %d changes", h.Count)
 	}

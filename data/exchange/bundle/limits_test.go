@@ -6,19 +6,19 @@ import (
 	"strings"
 	"testing"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 )
 
 // TestLimits: each limit refuses what is one byte over it and accepts what
 // is at it, with its own code (CodeTooLarge), so sync reports the reason.
 func TestLimits(t *testing.T) {
-	change := func(id, value string) data.Change {
-		return data.Change{Device: "d", Seq: 1, HLC: 1, Entity: "organisation", ID: id, Field: "notes", Value: value}
+	change := func(id, value string) changelog.Change {
+		return changelog.Change{Device: "d", Seq: 1, HLC: 1, Entity: "organisation", ID: id, Field: "notes", Value: value}
 	}
 	quoted := func(n int) string { return `"` + strings.Repeat("x", n-2) + `"` }
 	for _, tc := range []struct {
 		name string
-		c    data.Change
+		c    changelog.Change
 		ok   bool
 	}{
 		{"value at MaxValue", change("o", quoted(MaxValue)), true},
@@ -30,7 +30,7 @@ func TestLimits(t *testing.T) {
 		{"change at MaxChange", change(strings.Repeat("i", MaxChange-MaxValue-len("d")-len("organisation")-len("notes")), quoted(MaxValue)), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := rawBundle(logHeader("d", 1, 1), Version, EnvelopePlain, []data.Change{tc.c}, 1)
+			b := rawBundle(logHeader("d", 1, 1), Version, EnvelopePlain, []changelog.Change{tc.c}, 1)
 			_, got, err := readAll(b)
 			if tc.ok && (err != nil || len(got) != 1 || got[0] != tc.c) {
 				t.Fatalf("refused: %v", err)

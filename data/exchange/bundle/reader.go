@@ -13,7 +13,7 @@ import (
 	"io"
 	"strings"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -27,7 +27,7 @@ type Reader struct {
 	src    *hashingReader
 	dec    *bufio.Reader
 	n      uint64
-	last   data.Change
+	last   changelog.Change
 	done   bool
 	err    error
 	digest []byte
@@ -140,9 +140,9 @@ func (r *Reader) Sum() string { return hex.EncodeToString(r.digest) }
 
 // Next returns the next change, or io.EOF when the bundle ended and proved
 // sound, or an *Error (or an I/O error) — after which it keeps failing.
-func (r *Reader) Next() (data.Change, error) {
+func (r *Reader) Next() (changelog.Change, error) {
 	if r.err != nil {
-		return data.Change{}, r.err
+		return changelog.Change{}, r.err
 	}
 	c, err := r.next()
 	if err != nil {
@@ -151,22 +151,22 @@ func (r *Reader) Next() (data.Change, error) {
 	return c, err
 }
 
-func (r *Reader) next() (data.Change, error) {
+func (r *Reader) next() (changelog.Change, error) {
 	if r.done {
-		return data.Change{}, io.EOF
+		return changelog.Change{}, io.EOF
 	}
 	tag, err := r.dec.ReadByte()
 	if err != nil {
-		return data.Change{}, payloadErr(err)
+		return changelog.Change{}, payloadErr(err)
 	}
 	switch tag {
 	case tagEnd:
-		return data.Change{}, r.end()
+		return changelog.Change{}, r.end()
 	case tagChange:
 	default:
-		return data.Change{}, errorf(CodeCorrupt, "record tag %d", tag)
+		return changelog.Change{}, errorf(CodeCorrupt, "record tag %d", tag)
 	}
-	var c data.Change
+	var c changelog.Change
 	var h, b uint64
 	r.rec = 0
 	if c.Device, err = r.str(true, MaxKey); err == nil {
@@ -185,18 +185,18 @@ func (r *Reader) next() (data.Change, error) {
 		}
 	}
 	if err != nil {
-		return data.Change{}, err
+		return changelog.Change{}, err
 	}
 	c.HLC, c.Base = hlc.Timestamp(h), hlc.Timestamp(b)
 	if err := r.check(c); err != nil {
-		return data.Change{}, err
+		return changelog.Change{}, err
 	}
 	r.n++
 	r.last = c
 	return c, nil
 }
 
-func (r *Reader) check(c data.Change) error {
+func (r *Reader) check(c changelog.Change) error {
 	return r.h.checkNext(r.n, r.last, c)
 }
 

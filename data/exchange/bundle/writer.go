@@ -11,7 +11,7 @@ import (
 	"hash"
 	"io"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 )
 
 // Writer streams one bundle: NewWriter writes the header, Write each change,
@@ -23,7 +23,7 @@ type Writer struct {
 	fw     *flate.Writer
 	bw     *bufio.Writer
 	n      uint64
-	last   data.Change
+	last   changelog.Change
 	scr    [binary.MaxVarintLen64]byte
 	err    error
 	digest []byte
@@ -71,7 +71,7 @@ func NewWriter(w io.Writer, h Header) (*Writer, error) {
 
 // Write appends one change. For a log bundle it must be the header device's
 // next sequence number; for an export, (device, seq) must ascend.
-func (w *Writer) Write(c data.Change) error {
+func (w *Writer) Write(c changelog.Change) error {
 	if w.err != nil {
 		return w.err
 	}
@@ -96,7 +96,7 @@ func (w *Writer) Write(c data.Change) error {
 	return err
 }
 
-func (w *Writer) check(c data.Change) error {
+func (w *Writer) check(c changelog.Change) error {
 	// What a reader would refuse is not written (format.go, limits).
 	if len(c.Value) > MaxValue || max(len(c.Device), len(c.Entity), len(c.ID), len(c.Field)) > MaxKey ||
 		len(c.Device)+len(c.Entity)+len(c.ID)+len(c.Field)+len(c.Value) > MaxChange {
@@ -105,7 +105,7 @@ func (w *Writer) check(c data.Change) error {
 	return w.h.checkNext(w.n, w.last, c)
 }
 
-func ascending(a, b data.Change) bool {
+func ascending(a, b changelog.Change) bool {
 	if a.Device != b.Device {
 		return a.Device < b.Device
 	}

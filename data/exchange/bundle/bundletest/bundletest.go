@@ -16,7 +16,7 @@ import (
 	"iter"
 	"slices"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 )
 
@@ -27,7 +27,7 @@ type Raw struct {
 	Version, Envelope byte
 	// Changes are the change records. Values are streamed, so a test can
 	// write a bundle far larger than its memory.
-	Changes iter.Seq[data.Change]
+	Changes iter.Seq[changelog.Change]
 	// EndCount is the count of the end record; nil: the number of changes.
 	EndCount *uint64
 	// Trailing bytes follow the checksum.
@@ -35,7 +35,7 @@ type Raw struct {
 }
 
 // Changes is a convenience for Raw.Changes.
-func Changes(cs ...data.Change) iter.Seq[data.Change] { return slices.Values(cs) }
+func Changes(cs ...changelog.Change) iter.Seq[changelog.Change] { return slices.Values(cs) }
 
 // Write writes r to w and returns the checksum (hex), as the file name of a
 // log bundle uses it.

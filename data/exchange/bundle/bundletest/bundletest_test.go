@@ -5,14 +5,14 @@ import (
 	"errors"
 	"testing"
 
-	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
 )
 
 // TestWriteIsTheFormat: what Write writes from a sound description is a
 // bundle the reader accepts, with the same checksum; a lying end count is not.
 func TestWriteIsTheFormat(t *testing.T) {
-	cs := []data.Change{
+	cs := []changelog.Change{
 		{Device: "d", Seq: 7, HLC: 5, Entity: "organisation", ID: "o1", Field: "name", Value: `"Ås AB"`},
 		{Device: "d", Seq: 8, HLC: 6, Base: 5, Entity: "organisation", ID: "o1", Field: "notes", Value: `"x"`},
 	}

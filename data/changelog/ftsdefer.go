@@ -1,4 +1,4 @@
-package data
+package changelog
 
 // deferFTSMin is the size of import (in changes) from which the full-text
 // indexing of the rows it creates is deferred to one statement per table at

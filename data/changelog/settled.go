@@ -1,4 +1,4 @@
-package data
+package changelog
 
 import (
 	"encoding/json"
@@ -38,9 +38,16 @@ type conflictKey struct {
 // settlementEdit is the change recording that the conflict is settled; its
 // record id is the key itself, so settling one conflict twice (on two
 // devices) edits one field of one record.
-func settlementEdit(k conflictKey) fieldEdit {
+func settlementEdit(k conflictKey) Edit {
 	id := k.Entity + "/" + k.ID + "/" + k.Field + "/" + k.LoserDevice + "/" + strconv.FormatInt(k.LoserHLC, 10)
-	return fieldEdit{entity: EntityConflict, id: id, field: settledField, value: k}
+	return Edit{Entity: EntityConflict, ID: id, Field: settledField, Value: k}
+}
+
+// Settlement is the edit that records, on every device, that the conflict
+// over field of the record (entity, id), lost by the change of loserDevice
+// stamped loserHLC, is settled.
+func Settlement(entity, id, field, loserDevice string, loserHLC hlc.Timestamp) Edit {
+	return settlementEdit(conflictKey{Entity: entity, ID: id, Field: field, LoserDevice: loserDevice, LoserHLC: int64(loserHLC)})
 }
 
 const (

@@ -1,4 +1,4 @@
-package data
+package changelog
 
 import (
 	"context"
@@ -224,7 +224,7 @@ type queryerContext interface {
 // Read yields the log entries (both tables) with seq > after, and seq ≤
 // upTo when upTo > 0, of device ("" every device), ordered by device, seq.
 // It holds one run in memory at most.
-func (e *engine) Read(ctx context.Context, q queryerContext, device string, after, upTo uint64) iter.Seq2[Change, error] {
+func (e *Engine) Read(ctx context.Context, q queryerContext, device string, after, upTo uint64) iter.Seq2[Change, error] {
 	return func(yield func(Change, error) bool) {
 		rowsWhere, runsWhere, args := `seq > ?`, `last_seq > ?`, []any{int64(after)}
 		if device != "" {

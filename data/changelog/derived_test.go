@@ -1,10 +1,12 @@
-package data_test
+package changelog_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 )
 
@@ -38,16 +40,16 @@ func TestBulkDerivedRowsEqualOneByOne(t *testing.T) {
 	}
 	// And through an import that spills touched organisations to disk.
 	spilled, _ := datatest.Open(t)
-	old := *data.SpillDirtyAt
-	*data.SpillDirtyAt = 5
-	_, err := spilled.ImportChanges(ctx, data.BundleMeta{Device: "x", Hash: "h", Kind: "export", Count: uint64(len(all))}, datatest.Bundle(all), nil)
-	*data.SpillDirtyAt = old
+	old := *changelog.SpillDirtyAt
+	*changelog.SpillDirtyAt = 5
+	_, err := spilled.ImportChanges(ctx, changelog.BundleMeta{Device: "x", Hash: "h", Kind: "export", Count: uint64(len(all))}, datatest.Bundle(all), nil)
+	*changelog.SpillDirtyAt = old
 	if err != nil {
 		t.Fatal(err)
 	}
 	single, _ := datatest.Open(t)
 	for _, c := range all {
-		if _, err := datatest.ImportChanges(ctx, single, []data.Change{c}); err != nil {
+		if _, err := datatest.ImportChanges(ctx, single, []changelog.Change{c}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -102,3 +104,5 @@ func TestBulkDerivedRowsEqualOneByOne(t *testing.T) {
 		}
 	}
 }
+
+var ctx = context.Background()

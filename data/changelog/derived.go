@@ -1,4 +1,4 @@
-package data
+package changelog
 
 import "strings"
 
@@ -73,5 +73,42 @@ func (a *applier) refreshDerivedBulk() error {
 		}
 	}
 	a.dirtySpilled = false
+	return nil
+}
+
+// markVisitOrgs marks the organisations of a visit for a statistics update.
+func (a *applier) markVisitOrgs(visitID string) error {
+	st, err := a.stmt(sqlVisitOrgs)
+	if err != nil {
+		return err
+	}
+	rows, err := st.Query(visitID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		a.statsDirty[id] = true
+	}
+	return rows.Err()
+}
+
+func (a *applier) syncVisitOrgs(visitID, orgsJSON string) error {
+	var ids []string
+	if err := jsonUnmarshalString(orgsJSON, &ids); err != nil {
+		return err
+	}
+	if _, err := a.exec(sqlDeleteVisitOrgs, visitID); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := a.exec(sqlInsertVisitOrg, visitID, id); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package data
+package changelog
 
 import (
 	"database/sql"
@@ -187,7 +187,7 @@ const (
 )
 
 // recordClocks reads the field clocks of one record (none: empty).
-func recordClocks(q queryer, entity, id string) ([]fieldClock, error) {
+func recordClocks(q Queryer, entity, id string) ([]fieldClock, error) {
 	var blob []byte
 	err := q.QueryRow(sqlSelectRecordClocks, entity, id).Scan(&blob)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -201,6 +201,17 @@ func recordClocks(q queryer, entity, id string) ([]fieldClock, error) {
 		return nil, fmt.Errorf("%s %s: %w", entity, id, err)
 	}
 	return cl, nil
+}
+
+// SeenClock is the newest field clock of a record: the clock of the record
+// as its reader saw it (a form's Meta.Seen).
+func SeenClock(q Queryer, entity, id string) hlc.Timestamp {
+	cl, _ := recordClocks(q, entity, id)
+	var h hlc.Timestamp
+	for _, c := range cl {
+		h = max(h, c.hlc)
+	}
+	return h
 }
 
 // curClocks is the decoded clocks of the record the general apply path is

@@ -1,8 +1,11 @@
-package data
+// Package changelog is the change-log engine: the one code that writes the
+// synced records, through the log, for local edits and imported bundles.
+package changelog
 
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -13,14 +16,14 @@ import (
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
-// engine is the change-log engine: it holds the one connection that writes
+// Engine is the change-log engine: it holds the one connection that writes
 // and everything numbering and stamping a change needs (the device id, the
 // next sequence number, the clock), and it is the only code that begins a
 // write transaction. Local edits (CommitLocal), imported bundles (Import)
-// and device-local rows (writeLocal) all go through it, so entity rows are
+// and device-local rows (WriteLocal) all go through it, so entity rows are
 // written by the apply path alone; Read reads the log back in both its
 // forms (rows and runs).
-type engine struct {
+type Engine struct {
 	w     *sql.DB // the single writer connection
 	clock *hlc.Clock
 	now   func() time.Time
@@ -28,8 +31,7 @@ type engine struct {
 	// when sync finds the id was cloned (see Import), hence atomic.
 	device atomic.Pointer[string]
 
-	readOnly bool   // opened read-only: every write is refused with *ReadOnlyError
-	dir      string // the data folder, for ReadOnlyError
+	refuse error // set when the store is read-only: every write returns it
 
 	mu        sync.Mutex // guards nextSeq, stmtCache and the filter together with the writer transaction
 	nextSeq   uint64
@@ -46,14 +48,49 @@ type engine struct {
 	onCommit func()
 }
 
-func newEngine(w *sql.DB, now func() time.Time, readOnly bool, dir string) *engine {
-	return &engine{w: w, clock: hlc.NewClock(now), now: now, readOnly: readOnly, dir: dir,
-		stmtCache: map[string]*sql.Stmt{}, onCommit: func() {}}
+// Options tune New.
+type Options struct {
+	// Now is the physical clock.
+	Now func() time.Time
+	// ReadOnly, when set, is the error every write returns: the database
+	// was opened read-only, and the engine only reads its device id.
+	ReadOnly error
+	// OnCommit, if set, is told of every write transaction that committed.
+	OnCommit func()
+}
+
+// New takes over w, the store's one writer connection, migrated to the
+// latest schema: from here on only the engine writes, and the caller keeps
+// no reference to w (Close closes it, and so does New when it fails). A
+// writable database gets its device id if it has none, the sort keys rows
+// from before migration 0007 lack, and the statements of the apply path
+// prepared.
+func New(w *sql.DB, opt Options) (*Engine, error) {
+	e := &Engine{w: w, clock: hlc.NewClock(opt.Now), now: opt.Now, refuse: opt.ReadOnly,
+		stmtCache: map[string]*sql.Stmt{}, onCommit: opt.OnCommit}
+	if e.onCommit == nil {
+		e.onCommit = func() {}
+	}
+	if e.refuse != nil {
+		e.loadDevice()
+		return e, nil
+	}
+	err := e.initDevice()
+	if err == nil {
+		err = e.fillSortKeys()
+	}
+	if err == nil {
+		err = e.prepare()
+	}
+	if err != nil {
+		return nil, errors.Join(err, errors.Join(e.Close()...))
+	}
+	return e, nil
 }
 
 // prepare prepares the fixed statements of the apply path once on the
 // writer connection.
-func (e *engine) prepare() error {
+func (e *Engine) prepare() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for _, q := range preparedQueries() {
@@ -66,8 +103,8 @@ func (e *engine) prepare() error {
 	return nil
 }
 
-// close closes the prepared statements and the writer connection.
-func (e *engine) close() []error {
+// Close closes the prepared statements and the writer connection.
+func (e *Engine) Close() []error {
 	var errs []error
 	e.mu.Lock()
 	for _, st := range e.stmtCache {
@@ -79,26 +116,24 @@ func (e *engine) close() []error {
 }
 
 // refuseWrite is the error every write returns on a read-only store.
-func (e *engine) refuseWrite() error {
-	if e.readOnly {
-		return &ReadOnlyError{Dir: e.dir}
-	}
-	return nil
-}
+func (e *Engine) refuseWrite() error { return e.refuse }
 
 // DeviceID is this installation's identity in the change log.
-func (e *engine) DeviceID() string {
+func (e *Engine) DeviceID() string {
 	if d := e.device.Load(); d != nil {
 		return *d
 	}
 	return ""
 }
 
+// Clock is the hybrid logical clock (sync observes remote timestamps).
+func (e *Engine) Clock() *hlc.Clock { return e.clock }
+
 // committed counts a write transaction that committed.
-func (e *engine) committed() { e.onCommit() }
+func (e *Engine) committed() { e.onCommit() }
 
 // loadDevice reads the device id without writing (a read-only store).
-func (e *engine) loadDevice() {
+func (e *Engine) loadDevice() {
 	if dev, err := getLocal(e.w, localDevice); err == nil && dev != "" {
 		e.device.Store(&dev)
 	}
@@ -106,7 +141,7 @@ func (e *engine) loadDevice() {
 
 // initDevice gives a new database its device id and reads the next
 // sequence number and the clock from the log.
-func (e *engine) initDevice() error {
+func (e *Engine) initDevice() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	tx, err := e.w.Begin()
@@ -145,7 +180,7 @@ func (e *engine) initDevice() error {
 // agrees on. Reading it costs two index lookups per write; numbering from a
 // copy in memory made two processes number changes alike, and the log then
 // dropped one of each pair as a duplicate.
-func (e *engine) syncWithLog(tx *sql.Tx) (uint64, error) {
+func (e *Engine) syncWithLog(tx *sql.Tx) (uint64, error) {
 	// One query, as it runs before every write: the device id, the log's
 	// highest number of that device, and the clock's last value (written
 	// in the same transaction as every local edit and import, so it cannot
@@ -173,9 +208,14 @@ func (e *engine) syncWithLog(tx *sql.Tx) (uint64, error) {
 	return e.nextSeq, nil
 }
 
-// writeLocal runs fn in a write transaction for rows that are not part of
+// WriteLocal runs fn in a write transaction for rows that are not part of
 // the change log: device-local settings, drafts, the sync bookkeeping.
-func (e *engine) writeLocal(fn func(tx *sql.Tx) error) error {
+func (e *Engine) WriteLocal(fn func(tx LocalTx) error) error {
+	return e.writeTx(func(tx *sql.Tx) error { return fn(LocalTx{tx}) })
+}
+
+// writeTx runs fn in a write transaction of the engine's own.
+func (e *Engine) writeTx(fn func(tx *sql.Tx) error) error {
 	if err := e.refuseWrite(); err != nil {
 		return err
 	}
@@ -196,25 +236,25 @@ func (e *engine) writeLocal(fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
-// dataVersion reads PRAGMA data_version on the writer connection: it
+// DataVersion reads PRAGMA data_version on the writer connection: it
 // changes only when another connection — in practice another process —
 // commits.
-func (e *engine) dataVersion(ctx context.Context) (int64, error) {
+func (e *Engine) DataVersion(ctx context.Context) (int64, error) {
 	var v int64
 	err := e.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
 	return v, err
 }
 
-// checkFTS runs FTS5's integrity check of index fts, which is written as an
+// CheckFTS runs FTS5's integrity check of index fts, which is written as an
 // INSERT and so needs the writer connection.
-func (e *engine) checkFTS(ctx context.Context, fts string) error {
+func (e *Engine) CheckFTS(ctx context.Context, fts string) error {
 	_, err := e.w.ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`, rank) VALUES('integrity-check', 1)`)
 	return err
 }
 
 // fillSortKeys computes the name sort keys of organisations that have none
 // (rows from before migration 0007; later the apply path keeps them).
-func (e *engine) fillSortKeys() error {
+func (e *Engine) fillSortKeys() error {
 	rows, err := e.w.Query(`SELECT id, name FROM organisations WHERE sort_en IS NULL`)
 	if err != nil {
 		return err
@@ -233,7 +273,7 @@ func (e *engine) fillSortKeys() error {
 	if err := rows.Err(); err != nil || len(todo) == 0 {
 		return err
 	}
-	return e.writeLocal(func(tx *sql.Tx) error {
+	return e.writeTx(func(tx *sql.Tx) error {
 		st, err := tx.Prepare(`UPDATE organisations SET sort_sv = ?, sort_nb = ?, sort_en = ? WHERE id = ?`)
 		if err != nil {
 			return err

@@ -1,4 +1,4 @@
-package data
+package changelog
 
 import (
 	"net/mail"
@@ -87,7 +87,7 @@ func clockAccepted(c *Change) bool {
 // valueProblem says what is wrong with a known field's column value, or
 // nil: the checks of its kind (one line, several lines, a date in range, a
 // list of one-line texts; domain.Field.Check) and the field's own rule.
-func valueProblem(entity string, f fieldSpec, col any) error {
+func valueProblem(entity string, f FieldSpec, col any) error {
 	if err := (domain.Field{Name: f.name, Kind: f.kind}).Check(col); err != nil {
 		return err
 	}
@@ -201,4 +201,10 @@ func listRule(max int) incomingRule {
 		}
 		return nil
 	}
+}
+
+// invalid builds the validation error of a refused value; the translations
+// test finds the codes handed out by its calls.
+func invalid(field, code string, params ...any) *domain.ValidationError {
+	return domain.Invalid(field, code, params...)
 }

@@ -1,4 +1,4 @@
-package data
+package changelog
 
 import (
 	"encoding/json"
@@ -9,21 +9,28 @@ import (
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
-// fieldSpec is a domain field as a column: the column has the field's name
-// and stores values of its kind (columnValue, jsonValue).
-type fieldSpec struct {
+// FieldSpec is a domain field as a column: the column has the field's name
+// and stores values of its kind (columnValue, JSONValue).
+type FieldSpec struct {
 	name string
 	kind domain.FieldKind
 }
 
-type entitySpec struct {
+// Name is the field's name, which is also its column's.
+func (f FieldSpec) Name() string { return f.name }
+
+// Kind is the kind of values the field holds.
+func (f FieldSpec) Kind() domain.FieldKind { return f.kind }
+
+// EntitySpec is an entity of the domain as a table.
+type EntitySpec struct {
 	name   string
 	table  string
-	fields []fieldSpec // synced fields, excluding id and updated_at
+	fields []FieldSpec // synced fields, excluding id and updated_at
 }
 
 // entities maps each entity of the domain onto its table.
-var entities = map[string]*entitySpec{
+var entities = map[string]*EntitySpec{
 	domain.EntityOrganisation: tableOf(domain.EntityOrganisation, "organisations"),
 	domain.EntityContact:      tableOf(domain.EntityContact, "contacts"),
 	domain.EntityVisit:        tableOf(domain.EntityVisit, "visits"),
@@ -32,28 +39,43 @@ var entities = map[string]*entitySpec{
 	domain.EntityAnswer:       tableOf(domain.EntityAnswer, "assessment_answers"),
 }
 
-func tableOf(entity, table string) *entitySpec {
-	e := &entitySpec{name: entity, table: table}
+// Spec is the table of entity, if the entity is one of the domain's.
+func Spec(entity string) (*EntitySpec, bool) {
+	e, ok := entities[entity]
+	return e, ok
+}
+
+// Table is the table of entity, one of the domain's.
+func Table(entity string) string { return entities[entity].table }
+
+// Table is the entity's table.
+func (e *EntitySpec) Table() string { return e.table }
+
+// Fields are the entity's synced fields (all but id and updated_at).
+func (e *EntitySpec) Fields() []FieldSpec { return e.fields }
+
+func tableOf(entity, table string) *EntitySpec {
+	e := &EntitySpec{name: entity, table: table}
 	for _, f := range domain.EntityFields(entity) {
-		e.fields = append(e.fields, fieldSpec{f.Name, f.Kind})
+		e.fields = append(e.fields, FieldSpec{f.Name, f.Kind})
 	}
 	return e
 }
 
-// entityOrder is the order entities appear in dumps.
-var entityOrder = []string{domain.EntityOrganisation, domain.EntityContact, domain.EntityVisit, domain.EntityAction, domain.EntityAssessment, domain.EntityAnswer}
+// EntityOrder is the order entities appear in dumps.
+var EntityOrder = []string{domain.EntityOrganisation, domain.EntityContact, domain.EntityVisit, domain.EntityAction, domain.EntityAssessment, domain.EntityAnswer}
 
-func (e *entitySpec) field(name string) (fieldSpec, bool) {
+func (e *EntitySpec) field(name string) (FieldSpec, bool) {
 	for _, f := range e.fields {
 		if f.name == name {
 			return f, true
 		}
 	}
-	return fieldSpec{}, false
+	return FieldSpec{}, false
 }
 
 // columnValue turns a change's JSON value into the value stored in the column.
-func (f fieldSpec) columnValue(raw string) (any, error) {
+func (f FieldSpec) columnValue(raw string) (any, error) {
 	switch {
 	case f.kind.IsText():
 		if s, ok := plainJSONString(raw); ok {
@@ -140,8 +162,8 @@ func plainJSONInt(raw string) (int64, bool) {
 	return n, err == nil
 }
 
-// jsonValue turns a scanned column value back into the canonical JSON form.
-func (f fieldSpec) jsonValue(v any) string {
+// JSONValue turns a scanned column value back into the canonical JSON form.
+func (f FieldSpec) JSONValue(v any) string {
 	switch {
 	case f.kind.IsText():
 		s, _ := v.(string)
@@ -173,10 +195,31 @@ func (f fieldSpec) jsonValue(v any) string {
 }
 
 // encodeValue encodes a Go value as a change value.
-func encodeValue(v any) string {
+func EncodeValue(v any) string {
 	b, err := json.Marshal(v)
 	if err != nil {
 		panic(fmt.Sprintf("data: cannot encode %T: %v", v, err))
 	}
 	return string(b)
+}
+
+// jsonUnmarshalString decodes a JSON list stored as text ("" and "[]" are
+// the empty list, left as v is).
+func jsonUnmarshalString(s string, v any) error {
+	if s == "" || s == "[]" {
+		return nil
+	}
+	return json.Unmarshal([]byte(s), v)
+}
+
+// SortColumn is the organisations column holding lang's sort keys
+// (domain.SortKey builds them).
+func SortColumn(lang string) string {
+	switch lang {
+	case "sv", "nb":
+		return "sort_" + lang
+	case "no", "nn":
+		return "sort_nb"
+	}
+	return "sort_en"
 }

@@ -1,136 +1,26 @@
-package data
+package changelog
 
 import (
 	"context"
-	"crypto/sha256"
-	"database/sql"
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/google/uuid"
+
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
-// BundleMeta identifies a bundle being imported: the key sync remembers is
-// (Device, FirstSeq, LastSeq, Hash).
-type BundleMeta struct {
-	Device   string // the device that wrote the bundle
-	FirstSeq uint64 // a log bundle's range; 0, 0 for an export
-	LastSeq  uint64
-	// Hash is the bundle's checksum, hex; "" when it is known only once the
-	// bundle is read (applied as it is read, in one pass): then the
-	// reader's Sum gives it.
-	Hash string
-	// HashPrefix, if set, is how the checksum must begin (what the bundle's
-	// file name says); a bundle that differs is refused with
-	// *ChecksumMismatchError.
-	HashPrefix string
-	Kind       string // "log" or "export"
-	File       string // where it came from, for the record
-	Count      uint64 // changes announced, for progress
-}
-
-// ChangeReader reads one bundle's changes for ImportChanges: Next until
-// io.EOF, then Sum, the checksum of what was read (hex).
-type ChangeReader interface {
-	Next() (Change, error)
-	Sum() string
-}
-
-// BundleReadError refuses a bundle whose reader failed (a damaged or
-// truncated file): nothing was applied, and the database is fine.
-type BundleReadError struct{ Err error }
-
-func (e *BundleReadError) Error() string { return "read bundle: " + e.Err.Error() }
-func (e *BundleReadError) Unwrap() error { return e.Err }
-
-// ChecksumMismatchError refuses a bundle whose checksum is not the one its
-// name promised: nothing was applied.
-type ChecksumMismatchError struct {
-	Want string // how the checksum should begin
-	Got  string // the checksum
-}
-
-func (e *ChecksumMismatchError) Error() string {
-	return fmt.Sprintf("bundle checksum %s does not begin with %s", e.Got, e.Want)
-}
-
-// ImportResult says what importing one bundle did.
-type ImportResult struct {
-	ApplyResult
-	Read int // changes read from the bundle
-	// AlreadyImported: this very bundle was imported before; nothing was done.
-	AlreadyImported bool
-	// SameKeyOtherHash: a bundle with the same device and range but other
-	// content was imported before. The bundle is recorded as quarantined;
-	// its changes were still compared one by one, and those that differ
-	// were kept as clones, so nothing is lost.
-	SameKeyOtherHash bool
-	// Clones counts changes whose (device, seq) already named other content:
-	// another installation uses the same device id (a cloned laptop). They
-	// are kept, and applied, under CloneDevice(device, change).
-	Clones int
-	// NewDeviceID is set when this installation's own device id turned out
-	// to be cloned: it writes under this fresh id from now on.
-	NewDeviceID string
-}
-
-// Bundle statuses in sync_bundles.
-const (
-	BundleImported    = "imported"
-	BundleWritten     = "written"
-	BundleQuarantined = "quarantined"
-)
-
-// ReasonSameKeyOtherHash is the quarantine reason recorded for a bundle whose
-// key was seen with other content.
-const ReasonSameKeyOtherHash = "sync.same_key_other_hash"
-
-// CloneDevice is the device id a clashing change is kept under: the original
-// id, "~", and 8 hex digits of the change's content. It depends only on the
-// change, so the same clashing change arriving twice (in a bundle and in an
-// export) is recognised as one.
-//
-// OriginalDevice undoes it: the id of the installation a clone's changes
-// came from (its directory in the shared folder), or device itself.
-func CloneDevice(c Change) string {
-	h := sha256.New()
-	var n [8]byte
-	binary.BigEndian.PutUint64(n[:], uint64(c.HLC))
-	h.Write(n[:])
-	binary.BigEndian.PutUint64(n[:], uint64(c.Base))
-	h.Write(n[:])
-	for _, s := range []string{c.Entity, c.ID, c.Field, c.Value} {
-		binary.BigEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
-	}
-	return c.Device + "~" + hex.EncodeToString(h.Sum(nil)[:4])
-}
-
-// OriginalDevice is the device a clone id (CloneDevice) was derived from.
-func OriginalDevice(device string) string {
-	orig, _, _ := strings.Cut(device, "~")
-	return orig
-}
-
-// ImportChanges applies one bundle in one transaction: the changes src
-// yields until io.EOF, and the record that this bundle was imported. If src
-// fails (a damaged file: *BundleReadError) or the context is cancelled,
-// nothing is applied and nothing recorded, so the next sync does the whole
-// bundle again; the same holds for a checksum other than meta.HashPrefix
-// promised (*ChecksumMismatchError). Memory does not grow with the bundle:
-// changes are applied as they are read. progress, if not nil, is called now
-// and then with the number of changes read.
-func (s *Store) ImportChanges(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
-	return s.eng.Import(ctx, meta, src, progress)
-}
-
-// Import is ImportChanges.
-func (e *engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
+// Import applies one bundle in one transaction: the changes src yields
+// until io.EOF, and the record that this bundle was imported. If src fails
+// (a damaged file: *BundleReadError) or the context is cancelled, nothing is
+// applied and nothing recorded, so the next sync does the whole bundle
+// again; the same holds for a checksum other than meta.HashPrefix promised
+// (*ChecksumMismatchError). Memory does not grow with the bundle: changes
+// are applied as they are read. progress, if not nil, is called now and
+// then with the number of changes read.
+func (e *Engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, progress func(read int)) (ImportResult, error) {
 	var res ImportResult
 	if meta.Device == "" {
 		return res, errors.New("import: bundle without device")
@@ -268,7 +158,11 @@ func (e *engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, 
 	if im.ownCloned {
 		// Another installation writes under our id: from now on this one
 		// writes under a fresh id, and keeps exporting the old id's changes.
-		newDevice = NewID()
+		id, err := uuid.NewV7()
+		if err != nil {
+			return ImportResult{}, err
+		}
+		newDevice = id.String()
 		if err := setLocal(tx, localDevice, newDevice); err != nil {
 			return ImportResult{}, err
 		}
@@ -395,54 +289,3 @@ func (im *importer) logged(c Change, res *ImportResult) (dup bool, err error) {
 }
 
 func (im *importer) flush() error { return im.a.flushLog() }
-
-// BundleKeyKnown reports whether a bundle with this device and seq range was
-// imported, written or quarantined before (with any checksum).
-func (s *Store) BundleKeyKnown(ctx context.Context, device string, firstSeq, lastSeq uint64) (bool, error) {
-	var known bool
-	err := s.r.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM sync_bundles WHERE device = ? AND first_seq = ? AND last_seq = ?)`,
-		device, int64(firstSeq), int64(lastSeq)).Scan(&known)
-	return known, err
-}
-
-type keyStatus int
-
-const (
-	statusNew keyStatus = iota
-	statusSame
-	statusOtherHash
-)
-
-// bundleStatus looks the bundle's key up among those seen before.
-func bundleStatus(tx *sql.Tx, m BundleMeta) (keyStatus, error) {
-	rows, err := tx.Query(`SELECT hash FROM sync_bundles WHERE device = ? AND first_seq = ? AND last_seq = ?`,
-		m.Device, int64(m.FirstSeq), int64(m.LastSeq))
-	if err != nil {
-		return statusNew, err
-	}
-	defer rows.Close()
-	st := statusNew
-	for rows.Next() {
-		var h string
-		if err := rows.Scan(&h); err != nil {
-			return statusNew, err
-		}
-		if h == m.Hash {
-			return statusSame, nil
-		}
-		// An export carries no range: two exports of one device are simply
-		// two bundles, not a clash.
-		if m.Kind != "export" {
-			st = statusOtherHash
-		}
-	}
-	return st, rows.Err()
-}
-
-func recordBundle(tx *sql.Tx, m BundleMeta, status, reason, folder string, changes int, now int64) error {
-	_, err := tx.Exec(`INSERT INTO sync_bundles(device, first_seq, last_seq, hash, kind, file, folder, status, changes, imported_at, reason)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(device, first_seq, last_seq, hash) DO UPDATE SET
-		status = excluded.status, file = excluded.file, folder = excluded.folder, reason = excluded.reason`,
-		m.Device, int64(m.FirstSeq), int64(m.LastSeq), m.Hash, m.Kind, m.File, folder, status, changes, now, reason)
-	return err
-}

@@ -1,4 +1,4 @@
-package data
+package changelog
 
 import "eu.ilsa.coach/ilsa/data/domain"
 

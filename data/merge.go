@@ -1,0 +1,263 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"sort"
+	"strings"
+
+	"eu.ilsa.coach/ilsa/data/changelog"
+	"eu.ilsa.coach/ilsa/data/domain"
+)
+
+// MergeResult counts what a merge moved onto the kept organisation.
+type MergeResult struct {
+	Contacts, Visits, Actions, Assessments int
+}
+
+// MergeOrganisations merges the duplicate dupID into keepID in one local
+// edit: its contacts, actions and assessments move to keepID, visits name
+// keepID instead, fields empty on keepID are filled from the duplicate, and
+// the duplicate is deleted with MergedInto = keepID. Everything is ordinary
+// field changes, so the merge syncs like any edit; records that arrive
+// later still naming the duplicate are moved by RehomeMerged.
+func (s *Store) MergeOrganisations(ctx context.Context, keepID, dupID string) (MergeResult, error) {
+	var res MergeResult
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
+		res = MergeResult{}
+		if keepID == dupID {
+			return nil, invalid("org", "merge.same")
+		}
+		keep, err := orgRecords.scan(tx.QueryRow(orgRecords.byID(), keepID))
+		if err != nil {
+			return nil, notFound(err, domain.EntityOrganisation, keepID)
+		}
+		dup, err := orgRecords.scan(tx.QueryRow(orgRecords.byID(), dupID))
+		if err != nil {
+			return nil, notFound(err, domain.EntityOrganisation, dupID)
+		}
+		edits, err := moveRecords(tx, dupID, keepID, &res)
+		if err != nil {
+			return nil, err
+		}
+		// The kept record gets what only the duplicate knew.
+		filled := keep
+		fillFrom(&filled, dup)
+		more := updateEdits(domain.EntityOrganisation, &filled, &keep)
+		edits = append(edits, more...)
+		edits = append(edits,
+			changelog.Edit{Entity: domain.EntityOrganisation, ID: dupID, Field: "merged_into", Value: keepID},
+			changelog.Edit{Entity: domain.EntityOrganisation, ID: dupID, Field: "deleted", Value: true})
+		return edits, nil
+	})
+	return res, err
+}
+
+func notFound(err error, entity, id string) error {
+	if err == sql.ErrNoRows {
+		return &domain.NotFoundError{Entity: entity, ID: id}
+	}
+	return err
+}
+
+// fillFrom copies into k the fields k leaves empty and d has.
+func fillFrom(k *domain.Organisation, d domain.Organisation) {
+	if k.OrgNr == "" {
+		k.OrgNr = d.OrgNr
+	}
+	if k.Country == "" {
+		k.Country = d.Country
+	}
+	if k.Municipality == "" {
+		k.Municipality = d.Municipality
+	}
+	if k.Sector == "" {
+		k.Sector = d.Sector
+	}
+	if k.Employees == nil {
+		k.Employees = d.Employees
+	}
+	if k.LeaderGender == "" || k.LeaderGender == domain.LeaderUnknown {
+		k.LeaderGender = d.LeaderGender
+	}
+	if k.Sustainability == "" || k.Sustainability == domain.SustainabilityUnknown {
+		k.Sustainability = d.Sustainability
+	}
+	if k.SustainabilityNotes == "" {
+		k.SustainabilityNotes = d.SustainabilityNotes
+	}
+	if d.Notes != "" && !strings.Contains(k.Notes, d.Notes) {
+		k.Notes = strings.TrimSpace(k.Notes + "\n\n" + d.Notes)
+	}
+	for _, t := range d.Tags {
+		if !slices.Contains(k.Tags, t) {
+			k.Tags = append(k.Tags, t)
+		}
+	}
+}
+
+// moveRecords returns the edits that make every live record naming the
+// organisation from name the organisation to instead.
+func moveRecords(tx changelog.ReadTx, from, to string, res *MergeResult) ([]changelog.Edit, error) {
+	return rehome(tx, []string{from}, func(id string) string {
+		if id == from {
+			return to
+		}
+		return id
+	}, res)
+}
+
+// rehome returns the edits that make every live record naming one of the
+// organisations from name resolve(id) instead: one edit per record, so a
+// visit naming two merged organisations gets one new list, not two edits
+// of the same field in one commit.
+func rehome(tx changelog.ReadTx, from []string, resolve func(string) string, res *MergeResult) ([]changelog.Edit, error) {
+	var edits []changelog.Edit
+	ph := strings.TrimSuffix(strings.Repeat("?,", len(from)), ",")
+	args := make([]any, len(from))
+	for i, f := range from {
+		args[i] = f
+	}
+	for _, m := range []struct {
+		entity string
+		count  *int
+	}{{domain.EntityContact, &res.Contacts}, {domain.EntityAction, &res.Actions}, {domain.EntityAssessment, &res.Assessments}} {
+		rows, err := tx.Query(`SELECT id, org_id FROM `+changelog.Table(m.entity)+
+			` WHERE org_id IN (`+ph+`) AND deleted = 0 ORDER BY id`, args...)
+		if err != nil {
+			return nil, err
+		}
+		type move struct{ id, org string }
+		var moves []move
+		for rows.Next() {
+			var mv move
+			if err := rows.Scan(&mv.id, &mv.org); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			moves = append(moves, mv)
+		}
+		rows.Close()
+		for _, mv := range moves {
+			to := resolve(mv.org)
+			if to == mv.org || to == "" {
+				continue
+			}
+			edits = append(edits, changelog.Edit{Entity: m.entity, ID: mv.id, Field: "org_id", Value: to})
+			*m.count++
+		}
+	}
+	visits, err := idsWhere(tx, `SELECT DISTINCT v.id FROM visit_orgs vo JOIN visits v ON v.id = vo.visit_id
+		WHERE vo.org_id IN (`+ph+`) AND v.deleted = 0 ORDER BY v.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range visits {
+		var orgsJSON string
+		if err := tx.QueryRow(`SELECT orgs FROM visits WHERE id = ?`, id).Scan(&orgsJSON); err != nil {
+			return nil, err
+		}
+		var orgs []string
+		if err := jsonUnmarshalString(orgsJSON, &orgs); err != nil {
+			return nil, err
+		}
+		moved := make([]string, 0, len(orgs))
+		for _, o := range orgs {
+			if r := resolve(o); r != "" {
+				o = r
+			}
+			moved = append(moved, o)
+		}
+		// Sorted and without repeats, as every visit's list is stored.
+		slices.Sort(moved)
+		moved = slices.Compact(moved)
+		if slices.Equal(moved, orgs) {
+			continue
+		}
+		edits = append(edits, changelog.Edit{Entity: domain.EntityVisit, ID: id, Field: "orgs", Value: moved})
+		res.Visits++
+	}
+	return edits, nil
+}
+
+func idsWhere(tx changelog.ReadTx, query string, args ...any) ([]string, error) {
+	rows, err := tx.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// RehomeMerged moves live records that still name a merged organisation
+// (they were made offline before the merge reached their author) onto the
+// organisation it was merged into, following chains of merges. Sync runs it
+// after importing; it returns how many records it moved.
+func (s *Store) RehomeMerged(ctx context.Context) (int, error) {
+	n := 0
+	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
+		n = 0
+		merged := map[string]string{}
+		rows, err := tx.Query(`SELECT id, merged_into FROM organisations WHERE merged_into <> ''`)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, into string
+			if err := rows.Scan(&id, &into); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			merged[id] = into
+		}
+		rows.Close()
+		if len(merged) == 0 {
+			return nil, nil
+		}
+		from := make([]string, 0, len(merged))
+		for id := range merged {
+			from = append(from, id)
+		}
+		sort.Strings(from) // the same edits in the same order on every device
+		var res MergeResult
+		edits, err := rehome(tx, from, func(id string) string {
+			if _, ok := merged[id]; !ok {
+				return id
+			}
+			return finalOrg(merged, id)
+		}, &res)
+		if err != nil {
+			return nil, err
+		}
+		n = res.Contacts + res.Visits + res.Actions + res.Assessments
+		sort.SliceStable(edits, func(i, j int) bool { return edits[i].ID < edits[j].ID })
+		return edits, nil
+	})
+	return n, err
+}
+
+// finalOrg follows merged_into from id to the organisation that was kept
+// ("" when the chain loops).
+func finalOrg(merged map[string]string, id string) string {
+	seen := map[string]bool{}
+	for {
+		next, ok := merged[id]
+		if !ok {
+			return id
+		}
+		if seen[id] {
+			return ""
+		}
+		seen[id] = true
+		id = next
+	}
+}
