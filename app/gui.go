@@ -6,12 +6,14 @@ import (
 	"io"
 	"io/fs"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"eu.ilsa.coach/ilsa/app/instance"
 	"eu.ilsa.coach/ilsa/app/prefs"
+	"eu.ilsa.coach/ilsa/app/syncsvc"
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
@@ -51,7 +53,7 @@ func (s *session) gui() error {
 	if s.env.OpenGUI != nil {
 		return s.env.OpenGUI(s.store, s.tr, s.dataDir)
 	}
-	return openWindow(s.store, s.tr, s.dataDir, primary)
+	return openWindow(s.store, s.tr, s.dataDir, s.env.Now, primary)
 }
 
 // holdDataDir takes the data folder for this window. When another window
@@ -90,13 +92,15 @@ func (e *readOnlyWindowError) MessageKey() (string, []any) {
 
 // windowOptions wires the window to the open store: one model library,
 // reloaded after each sync and read by the screens, the client report and
-// the funder exports alike.
-func windowOptions(st *data.Store, dataDir string) ui.Options {
+// the funder exports alike, and the sync service that runs the window's
+// syncs as `ilsa sync` runs its own (now is the clock of its records).
+func windowOptions(st *data.Store, dataDir string, now func() time.Time) ui.Options {
 	lib := newModelLibrary(dataDir, st)
-	return ui.Options{DataDir: dataDir, Version: Version, Models: lib.Current(), Sync: folderSync{st},
-		Prefs:        prefs.New(st),
-		Reports:      funderReports{st, lib},
-		ReloadModels: lib.Reload,
+	sync := syncsvc.New(st, syncsvc.Options{App: Version, Now: now, AfterSync: func() { lib.Reload() }})
+	return ui.Options{DataDir: dataDir, Version: Version, Models: lib.Current(), Sync: sync,
+		Prefs:         prefs.New(st),
+		Reports:       funderReports{st, lib},
+		CurrentModels: lib.Current,
 		ClientReport: func(ctx context.Context, orgID, lang, path string) (int, error) {
 			return writeViaTemp(path, func(f io.Writer) (int, error) {
 				return client.Write(ctx, f, st, lib.Current(), orgID, translations.New(lang), client.Options{})
@@ -107,10 +111,10 @@ func windowOptions(st *data.Store, dataDir string) ui.Options {
 	}
 }
 
-func openWindow(st *data.Store, tr *translations.Localizer, dataDir string, primary *instance.Primary) error {
+func openWindow(st *data.Store, tr *translations.Localizer, dataDir string, now func() time.Time, primary *instance.Primary) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	u := ui.New(a, st, tr, windowOptions(st, dataDir))
+	u := ui.New(a, st, tr, windowOptions(st, dataDir, now))
 	primary.OnRaise(func() { fyne.Do(u.Raise) })
 	u.ShowAndRun()
 	return nil

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
@@ -127,8 +128,8 @@ func TestModelsFromTheSharedFolder(t *testing.T) {
 }
 
 // A model a project lead shares after the window opened reaches the
-// client report and the funder exports once a sync reloads the library
-// (ReloadModels), not only the screens: they read the same library.
+// client report and the funder exports once the window's next sync
+// reloads the library, not only the screens: they read the same library.
 func TestTheWindowsReportsKnowAModelSharedAfterStart(t *testing.T) {
 	c := newCLI(t)
 	c.ok("init", "--advisor", "Anna Rådgivare", "--country", "SE")
@@ -140,7 +141,7 @@ func TestTheWindowsReportsKnowAModelSharedAfterStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	opts := windowOptions(st, c.dir)
+	opts := windowOptions(st, c.dir, func() time.Time { return fixedNow })
 
 	dir := filepath.Join(shared, "ilsa", "v1", "models")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -165,7 +166,9 @@ func TestTheWindowsReportsKnowAModelSharedAfterStart(t *testing.T) {
 	if strings.Contains(report(), "Regional mognad") {
 		t.Fatal("the window knew the model before any reload: the test shows nothing")
 	}
-	opts.ReloadModels()
+	if _, ran, err := opts.Sync.SyncNow(true, nil, nil, nil); !ran || err != nil {
+		t.Fatalf("the window's sync: ran %v, %v", ran, err)
+	}
 	if text := report(); !strings.Contains(text, "Regional mognad") || !strings.Contains(text, "Nätverk") {
 		t.Errorf("after the reload the client report still lacks the shared model:\n%s", text)
 	}

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"eu.ilsa.coach/ilsa/app/prefs"
+	"eu.ilsa.coach/ilsa/app/syncsvc"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
@@ -34,23 +34,17 @@ func (s *session) cmdSync(folder string, asJSON, reseed bool) error {
 	if err := s.open(); err != nil {
 		return err
 	}
-	opt := s.syncOptions()
-	opt.Reseed = reseed
-	res, err := exchange.Sync(s.ctx(), s.store, folder, opt)
-	// Remembered as the window remembers its own, so Today and the Sync
-	// screen show this sync too (best effort: the sync itself is done).
-	errText := ""
-	if err != nil {
-		errText = s.tr.Error(err)
-	}
-	_ = prefs.New(s.store).SetLastSync(exchange.NewLastSync(s.env.Now(), res, errText))
+	// Through the window's own sync service, so Today and the Sync screen
+	// show this sync as one of theirs.
+	sync := syncsvc.New(s.store, syncsvc.Options{App: Version, Now: s.env.Now})
+	res, err := sync.Sync(s.ctx(), folder, reseed, s.tr.Error, nil)
 	if err != nil {
 		return err
 	}
 	// The folder synced with is this device's shared folder from now on:
 	// the app syncs with it too and reads the models a lead puts there.
 	if abs, err := filepath.Abs(folder); err == nil {
-		if err := prefs.New(s.store).SetSyncFolder(abs); err != nil {
+		if err := sync.Remember(abs); err != nil {
 			return err
 		}
 	}

@@ -6,11 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
@@ -208,7 +210,7 @@ func TestTodayShowsASyncMadeByTheCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	u := ui.New(test.NewApp(), st, translations.New("sv"), windowOptions(st, c.dir))
+	u := ui.New(test.NewApp(), st, translations.New("sv"), windowOptions(st, c.dir, func() time.Time { return fixedNow }))
 	u.WaitIdle()
 	all := strings.Join(shownTexts(u.Window().Content()), "\n")
 	if !strings.Contains(all, "Senast synkat "+fixedNow.Format("2006-01-02")) {
@@ -235,4 +237,107 @@ func shownTexts(o fyne.CanvasObject) []string {
 		return out
 	}
 	return nil
+}
+
+// `ilsa sync` and the window's sync record the same last sync for the same
+// sync: one data folder, copied before its first sync, is synced once from
+// the command line and once (its copy) by the window's sync, into the same
+// empty shared folder; then both fail on a folder that went away.
+func TestTheCommandLineAndTheWindowRecordTheSameLastSync(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--advisor", "Anna Berg", "--country", "SE")
+	c.id("org", "add", "--name", "Storsjö Trä AB")
+	twin := filepath.Join(t.TempDir(), "twin")
+	copyDataFolder(t, c.dir, twin)
+	shared := filepath.Join(t.TempDir(), "Shared")
+	if err := os.Mkdir(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c.ok("sync", "--folder", shared)
+	if err := os.RemoveAll(shared); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	st, err := data.Open(filepath.Join(twin, data.DBFileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	window := windowOptions(st, twin, func() time.Time { return fixedNow }).Sync
+	if err := window.SetFolder(shared); err != nil {
+		t.Fatal(err)
+	}
+	describe := translations.New("en").Error
+	if _, ran, err := window.SyncNow(true, nil, describe, nil); !ran || err != nil {
+		t.Fatalf("the window's sync: ran %v, %v", ran, err)
+	}
+	same := func(when string) {
+		t.Helper()
+		cli, win := lastSyncOf(t, c.dir), window.LastSync()
+		if win == nil || cli == nil {
+			t.Fatalf("%s: last sync from the command line %v, from the window %v", when, cli, win)
+		}
+		a, _ := json.Marshal(cli)
+		b, _ := json.Marshal(win)
+		if string(a) != string(b) {
+			t.Errorf("%s: the command line recorded\n%s\nthe window\n%s", when, a, b)
+		}
+	}
+	same("after a sync")
+	if w := window.LastSync(); w.Written != 1 || w.Error != "" {
+		t.Fatalf("the window's record shows nothing happened: %+v", w)
+	}
+
+	if err := os.RemoveAll(shared); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := c.run("sync", "--folder", shared); code != 1 {
+		t.Fatalf("sync with the folder gone: exit %d", code)
+	}
+	if _, ran, err := window.SyncNow(true, nil, describe, nil); !ran || err == nil {
+		t.Fatalf("the window's sync with the folder gone: ran %v, %v", ran, err)
+	}
+	same("after a failed sync")
+	if w := window.LastSync(); !strings.Contains(w.Error, shared) {
+		t.Errorf("the failure's record does not name the folder: %+v", w)
+	}
+}
+
+// copyDataFolder copies a data folder's files (the database and the
+// device's id), so the copy is the same device with the same changes.
+func copyDataFolder(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// lastSyncOf reads the last sync recorded in a data folder's database.
+func lastSyncOf(t *testing.T, dir string) *exchange.LastSync {
+	t.Helper()
+	st, err := data.Open(filepath.Join(dir, data.DBFileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	return prefs.New(st).LastSync()
 }

@@ -32,16 +32,15 @@ func (u *UI) loadConflicts() ([]conflictItem, error) {
 		return nil, err
 	}
 	me := u.storeForSync().DeviceID()
-	folder := u.opt.Prefs.SyncFolder()
 	names := map[string]string{}
 	advisor := func(device string) string {
-		if folder == "" || device == me || u.opt.Sync == nil {
+		if device == me || u.opt.Sync == nil {
 			return ""
 		}
 		if n, ok := names[device]; ok {
 			return n
 		}
-		names[device] = u.opt.Sync.AdvisorOf(folder, device)
+		names[device] = u.opt.Sync.AdvisorOf(device)
 		return names[device]
 	}
 	out := make([]conflictItem, 0, len(list))

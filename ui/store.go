@@ -167,17 +167,49 @@ var (
 )
 
 // Prefs are this device's settings, typed; the app gives the one that owns
-// their keys (app/prefs), so no screen spells a key.
+// their keys (app/prefs), so no screen spells a key. The sync's settings
+// (shared folder, automatic sync, last sync) are the Syncer's.
 type Prefs interface {
-	SyncFolder() string
-	SetSyncFolder(folder string) error
-	AutoSync() bool
-	SetAutoSync(on bool) error
-	LastSync() *exchange.LastSync
-	SetLastSync(l exchange.LastSync) error
 	SetLanguage(lang string) error
 	Theme() string
 	SetTheme(theme string) error
 	WindowSize() (width, height int, ok bool)
 	SetWindowSize(width, height int) error
+}
+
+// Syncer is this device's sync with the shared folder, which the app runs
+// (app/syncsvc): it owns the folder and its check, the automatic schedule,
+// one sync at a time and the record of the last sync. The Sync screen and
+// Today show what it says and forward the user's clicks to it.
+type Syncer interface {
+	// Folder is the shared folder ("" when none was chosen).
+	Folder() string
+	// SetFolder keeps folder as the shared folder once it can be used now
+	// ("" forgets it).
+	SetFolder(folder string) error
+	AutoSync() bool
+	SetAutoSync(on bool) error
+	// CheckFolder says whether folder can be synced with now (nil), or why not.
+	CheckFolder(folder string) error
+	// LastSync is what the last sync did, whoever ran it (nil: none yet).
+	LastSync() *exchange.LastSync
+	// Running says whether a sync is under way.
+	Running() bool
+	// SyncNow syncs with the shared folder unless a sync runs already or
+	// no folder is chosen (ran is false then); started is called once it
+	// is under way. Not manual: a folder out of reach is left for later.
+	// describe words an error for the last sync's record, in the language
+	// the user reads.
+	SyncNow(manual bool, started func(), describe func(error) string, progress func(done, total int64)) (res exchange.Result, ran bool, err error)
+	// Start runs sync on start and every few minutes while the automatic
+	// sync is on, until Stop.
+	Start(sync func())
+	Stop()
+	// AdvisorOf names the advisor of another device from the shared
+	// folder ("" when unknown).
+	AdvisorOf(device string) string
+	// BundleFiles lists the bundle files in a folder and its subfolders.
+	BundleFiles(dir string) ([]string, error)
+	Export(path string) (changes int, err error)
+	Import(paths []string, progress func(done, total int64)) (exchange.Result, error)
 }

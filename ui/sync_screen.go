@@ -15,27 +15,10 @@ import (
 	"eu.ilsa.coach/ilsa/data/models"
 )
 
-// Syncer is what the Sync screen needs of the folder exchange; the app
-// gives it one over the open store (data/exchange).
-type Syncer interface {
-	Sync(folder string, progress func(done, total int64)) (exchange.Result, error)
-	Export(path string) (changes int, err error)
-	Import(paths []string, progress func(done, total int64)) (exchange.Result, error)
-	// CheckFolder says whether folder can be synced with now (nil), or why not.
-	CheckFolder(folder string) error
-	// AdvisorOf names the advisor of another device ("" when unknown).
-	AdvisorOf(folder, device string) string
-	// BundleFiles lists the bundle files in a folder and its subfolders.
-	BundleFiles(dir string) ([]string, error)
-}
-
-// autoSyncEvery is how often the app syncs while it runs and the folder is
-// reachable.
-const autoSyncEvery = 5 * time.Minute
-
-// syncScreen chooses the shared folder, syncs (now, on start and every few
-// minutes), shows what happened in plain words, reviews conflicts, and
-// exports and imports bundle files for a USB stick or e-mail.
+// syncScreen shows the shared folder, whether it can be reached and what
+// the last sync did in plain words, forwards "choose folder", "sync now"
+// and the automatic-sync switch to the Syncer (which owns them), reviews
+// conflicts, and exports and imports bundle files for a USB stick or e-mail.
 type syncScreen struct {
 	u    *UI
 	view fyne.CanvasObject
@@ -49,8 +32,7 @@ type syncScreen struct {
 	problems  *fyne.Container
 	conflicts *conflictReview
 
-	running atomic.Bool
-	gen     atomic.Int64
+	gen atomic.Int64
 }
 
 func newSyncScreen(u *UI) *syncScreen {
@@ -63,7 +45,10 @@ func newSyncScreen(u *UI) *syncScreen {
 	s.reach = widget.NewLabel("")
 	s.reach.Wrapping = fyne.TextWrapWord
 	s.auto = widget.NewCheck(tr.T("ui.sync.auto"), func(on bool) {
-		if err := u.opt.Prefs.SetAutoSync(on); err != nil {
+		if u.opt.Sync == nil {
+			return
+		}
+		if err := u.opt.Sync.SetAutoSync(on); err != nil {
 			u.showError(err)
 		}
 	})
@@ -106,17 +91,20 @@ type syncState struct {
 	open      int            // conflicts waiting for review
 }
 
-// readSyncState reads the shared folder's state; withItems also reads each
-// conflict's record name (the Sync screen's review), which Today, refreshed
-// after every write, does not need.
+// readSyncState reads the shared folder's state from the Syncer (none
+// without one: syncing is off); withItems also reads each conflict's
+// record name (the Sync screen's review), which Today, refreshed after
+// every write, does not need.
 func (u *UI) readSyncState(withItems bool) (syncState, error) {
 	var st syncState
-	st.folder = u.opt.Prefs.SyncFolder()
-	st.auto = u.opt.Prefs.AutoSync()
-	if st.folder != "" && u.opt.Sync != nil {
-		st.reachErr = u.opt.Sync.CheckFolder(st.folder)
+	if sy := u.opt.Sync; sy != nil {
+		st.folder = sy.Folder()
+		st.auto = sy.AutoSync()
+		if st.folder != "" {
+			st.reachErr = sy.CheckFolder(st.folder)
+		}
+		st.last = sy.LastSync()
 	}
-	st.last = u.opt.Prefs.LastSync()
 	if withItems {
 		var err error
 		st.conflicts, err = u.loadConflicts()
@@ -151,7 +139,7 @@ func (s *syncScreen) show(st syncState) {
 		// Theme green on white reads poorly; a check mark says it as well.
 		s.reach.SetText("✓ " + tr.T("ui.sync.reachable"))
 		s.reach.Importance = widget.MediumImportance
-		if !s.running.Load() {
+		if !s.u.opt.Sync.Running() {
 			s.syncBtn.Enable()
 		}
 	}
@@ -249,17 +237,14 @@ func (s *syncScreen) chooseFolder() {
 	d.Show()
 }
 
-// setFolder stores the shared folder (after checking it can be used) and
-// syncs once.
+// setFolder hands the typed or chosen folder to the Syncer, which keeps it
+// once it can be used, and syncs once.
 func (s *syncScreen) setFolder(path string) {
-	path = strings.TrimSpace(path)
-	if path != "" && s.u.opt.Sync != nil {
-		if err := s.u.opt.Sync.CheckFolder(path); err != nil {
-			s.u.showError(err)
-			return
-		}
+	if s.u.opt.Sync == nil {
+		return
 	}
-	if err := s.u.opt.Prefs.SetSyncFolder(path); err != nil {
+	path = strings.TrimSpace(path)
+	if err := s.u.opt.Sync.SetFolder(path); err != nil {
 		s.u.showError(err)
 		return
 	}
@@ -270,37 +255,35 @@ func (s *syncScreen) setFolder(path string) {
 	}
 }
 
-// syncNow syncs off the UI goroutine; a sync already running is not
-// started twice. manual syncs say when the folder cannot be reached.
+// syncNow asks the Syncer for a sync off the UI goroutine and shows its
+// progress once it is under way (not when one runs already). manual syncs
+// try a folder that seems out of reach, so the last result says why.
 func (s *syncScreen) syncNow(manual bool) {
 	u := s.u
-	if u.opt.Sync == nil || !s.running.CompareAndSwap(false, true) {
+	if u.opt.Sync == nil || u.opt.Sync.Running() {
 		return
 	}
 	s.syncBtn.Disable()
-	s.progress.SetValue(0)
-	s.progress.Show()
+	started := func() {
+		u.deliver(func() {
+			s.syncBtn.Disable()
+			s.progress.SetValue(0)
+			s.progress.Show()
+		}, false)
+	}
 	progress := s.progressFunc()
+	describe := u.tr.Error
 	u.background(func() func() {
-		defer s.running.Store(false)
-		folder := u.opt.Prefs.SyncFolder()
-		if folder == "" {
-			return func() { s.progress.Hide() }
-		}
-		if err := u.opt.Sync.CheckFolder(folder); err != nil && !manual {
-			return func() { s.progress.Hide(); s.refresh() } // offline: try again later
-		}
-		res, err := u.opt.Sync.Sync(folder, progress)
+		res, ran, _ := u.opt.Sync.SyncNow(manual, started, describe, progress)
 		var lib *models.Library
-		if err == nil && u.opt.ReloadModels != nil {
-			lib = u.opt.ReloadModels() // a lead may have shared a new model
+		if ran && u.opt.CurrentModels != nil {
+			lib = u.opt.CurrentModels() // reloaded by the sync: a lead may have shared a model
 		}
-		errText := ""
-		if err != nil {
-			errText = u.tr.Error(err)
-		}
-		_ = u.opt.Prefs.SetLastSync(exchange.NewLastSync(u.opt.Now(), res, errText))
 		return func() {
+			if !ran {
+				s.refresh()
+				return
+			}
 			s.progress.Hide()
 			if lib != nil {
 				u.opt.Models = lib
@@ -330,138 +313,4 @@ func (s *syncScreen) progressFunc() func(done, total int64) {
 		}
 		s.u.deliver(func() { s.progress.SetValue(v) }, false)
 	}
-}
-
-// startAutoSync syncs now and then every few minutes while the app runs.
-func (s *syncScreen) startAutoSync(stop <-chan struct{}) {
-	run := func() {
-		if !s.u.opt.Prefs.AutoSync() {
-			return
-		}
-		fyne.Do(func() { s.u.syncScreen.syncNow(false) })
-	}
-	go func() {
-		run()
-		t := time.NewTicker(autoSyncEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				run()
-			}
-		}
-	}()
-}
-
-// export writes one bundle file with everything this device knows.
-func (s *syncScreen) export() {
-	u := s.u
-	u.saveAs("ilsa-"+u.opt.Now().Format("2006-01-02")+".bundle", func(path string) (string, string, error) {
-		n, err := u.opt.Sync.Export(path)
-		return u.tr.T("ui.sync.exported.title"), u.tr.N("ui.sync.exported", n, "N", u.tr.Number(n), "Path", path), err
-	})
-}
-
-// importFiles imports a bundle file (from a USB stick or an e-mail).
-func (s *syncScreen) importFiles() {
-	u := s.u
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.importPaths([]string{path})
-	}, u.win)
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
-}
-
-// importFolder imports every bundle file in a folder and its subfolders:
-// a project lead's merge of everyone's exported files in one go.
-func (s *syncScreen) importFolder() {
-	u := s.u
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if dir == nil {
-			return
-		}
-		paths, err := u.opt.Sync.BundleFiles(dir.Path())
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if len(paths) == 0 {
-			dialog.NewInformation(u.tr.T("ui.sync.imported.title"), u.tr.T("ui.sync.no_bundles", "Folder", dir.Path()), u.win).Show()
-			return
-		}
-		s.importPaths(paths)
-	}, u.win)
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
-}
-
-// importPaths imports bundle files off the UI goroutine with progress, and
-// says what came in and what was left out.
-func (s *syncScreen) importPaths(paths []string) {
-	u := s.u
-	s.progress.SetValue(0)
-	s.progress.Show()
-	progress := s.progressFunc()
-	u.background(func() func() {
-		res, err := u.opt.Sync.Import(paths, progress)
-		return func() {
-			s.progress.Hide()
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			msg := summary(u, res)
-			for _, f := range res.Files {
-				msg += "\n• " + u.tr.Problem(f.Problem())
-			}
-			dialog.NewInformation(u.tr.T("ui.sync.imported.title"), msg, u.win).Show()
-			u.dataChanged()
-			s.refresh()
-		}
-	})
-}
-
-// syncStatus is the Today screen's line about sync.
-func (u *UI) syncStatus(st syncState) (string, widget.Importance) {
-	tr := u.tr
-	switch {
-	case st.folder == "":
-		return tr.T("ui.today.sync.off"), widget.LowImportance
-	case st.last == nil:
-		return tr.T("ui.today.sync.never"), widget.MediumImportance
-	}
-	when := tr.Date(st.last.At.Local()) + " " + st.last.At.Local().Format("15:04")
-	if st.last.Error != "" {
-		return tr.T("ui.today.sync.failed", "Time", when), widget.DangerImportance
-	}
-	text := tr.T("ui.today.sync.last", "Time", when)
-	imp := widget.MediumImportance
-	if st.last.Result.Partial() {
-		text += " · " + tr.T("ui.sync.not_written")
-		imp = widget.WarningImportance
-	}
-	if n := st.open; n > 0 {
-		text += " · " + tr.N("ui.today.sync.conflicts", n, "N", n)
-		imp = widget.WarningImportance
-	}
-	if st.reachErr != nil {
-		text += " · " + tr.T("ui.today.sync.unreachable")
-		imp = widget.WarningImportance
-	}
-	return text, imp
 }

@@ -8,39 +8,24 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"eu.ilsa.coach/ilsa/app/prefs"
+	"eu.ilsa.coach/ilsa/app/syncsvc"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
-// testSyncer is the app's folder exchange over a test store.
-type testSyncer struct{ st *data.Store }
-
-func (f testSyncer) Sync(folder string, p func(done, total int64)) (exchange.Result, error) {
-	return exchange.Sync(context.Background(), f.st, folder, exchange.Options{Progress: p})
-}
-
-func (f testSyncer) Export(path string) (int, error) {
-	h, err := exchange.ExportFile(context.Background(), f.st, path, exchange.Options{})
-	return int(h.Count), err
-}
-
-func (testSyncer) CheckFolder(folder string) error { return exchange.CheckFolder(folder) }
-
-func (testSyncer) AdvisorOf(folder, device string) string { return exchange.AdvisorOf(folder, device) }
-
-func (testSyncer) BundleFiles(dir string) ([]string, error) { return exchange.BundleFiles(dir) }
-
-func (f testSyncer) Import(paths []string, p func(done, total int64)) (exchange.Result, error) {
-	return exchange.ImportFiles(context.Background(), f.st, paths, exchange.Options{Progress: p})
+// testSyncer is the app's sync service over a test store, on the tests' clock.
+func testSyncer(st *data.Store) *syncsvc.Service {
+	return syncsvc.New(st, syncsvc.Options{Now: func() time.Time { return testNow }})
 }
 
 func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	u, st := newTestUI(t, "sv")
-	u.opt.Sync = testSyncer{st}
+	u.opt.Sync = testSyncer(st)
 	folder := t.TempDir()
 	colleague, _ := datatest.Open(t)
 	if err := colleague.SetProfile(data.Profile{Advisor: "Erik Lund", Country: domain.CountrySE, Done: true}); err != nil {
@@ -118,20 +103,18 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 
 // readOnlySyncer syncs with a folder that refuses every file written into
 // it, as a read-only share does (for root too, unlike a chmod).
-type readOnlySyncer struct{ testSyncer }
-
-func (f readOnlySyncer) Sync(folder string, p func(done, total int64)) (exchange.Result, error) {
-	return exchange.Sync(context.Background(), f.st, folder, exchange.Options{Progress: p,
+func readOnlySyncer(st *data.Store) *syncsvc.Service {
+	return syncsvc.New(st, syncsvc.Options{Now: func() time.Time { return testNow }, Exchange: exchange.Options{
 		CreateTemp: func(dir, pattern string) (exchange.TempFile, error) {
 			return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: syscall.EROFS}
-		}})
+		}}})
 }
 
 // A folder this computer cannot write into: the colleague's work arrives,
 // and the screen (and Today) say that this computer's did not go out.
 func TestSyncScreenSaysWhatWasNotWritten(t *testing.T) {
 	u, st := newTestUI(t, "sv")
-	u.opt.Sync = readOnlySyncer{testSyncer{st}}
+	u.opt.Sync = readOnlySyncer(st)
 	folder := t.TempDir()
 	colleague, _ := datatest.Open(t)
 	theirs := datatest.Org(t, colleague, "Gällivare Guide AB", "")
@@ -164,7 +147,7 @@ func TestSyncScreenSaysWhatWasNotWritten(t *testing.T) {
 // nothing is deleted.
 func TestSyncScreenReportsAnUnreachableFolder(t *testing.T) {
 	u, st := newTestUI(t, "nb")
-	u.opt.Sync = testSyncer{st}
+	u.opt.Sync = testSyncer(st)
 	folder := filepath.Join(t.TempDir(), "usb")
 	if err := os.Mkdir(folder, 0o755); err != nil {
 		t.Fatal(err)
@@ -196,7 +179,7 @@ func TestSyncScreenReportsAnUnreachableFolder(t *testing.T) {
 // in one go; junk and copies in it are left out and reported.
 func TestImportAFolderOfExportedFiles(t *testing.T) {
 	u, st := newTestUI(t, "en")
-	u.opt.Sync = testSyncer{st}
+	u.opt.Sync = testSyncer(st)
 	stick := t.TempDir()
 	var want []string
 	for i, name := range []string{"Anna", "Kari"} {

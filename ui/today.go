@@ -323,3 +323,33 @@ func hours(u *UI, minutes int) string {
 	}
 	return u.tr.Number(tenths/10) + sep + string(rune('0'+tenths%10))
 }
+
+// syncStatus is the Today screen's line about sync.
+func (u *UI) syncStatus(st syncState) (string, widget.Importance) {
+	tr := u.tr
+	switch {
+	case st.folder == "":
+		return tr.T("ui.today.sync.off"), widget.LowImportance
+	case st.last == nil:
+		return tr.T("ui.today.sync.never"), widget.MediumImportance
+	}
+	when := tr.Date(st.last.At.Local()) + " " + st.last.At.Local().Format("15:04")
+	if st.last.Error != "" {
+		return tr.T("ui.today.sync.failed", "Time", when), widget.DangerImportance
+	}
+	text := tr.T("ui.today.sync.last", "Time", when)
+	imp := widget.MediumImportance
+	if st.last.Result.Partial() {
+		text += " · " + tr.T("ui.sync.not_written")
+		imp = widget.WarningImportance
+	}
+	if n := st.open; n > 0 {
+		text += " · " + tr.N("ui.today.sync.conflicts", n, "N", n)
+		imp = widget.WarningImportance
+	}
+	if st.reachErr != nil {
+		text += " · " + tr.T("ui.today.sync.unreachable")
+		imp = widget.WarningImportance
+	}
+	return text, imp
+}

@@ -30,17 +30,18 @@ type Options struct {
 	LoadDemo func(ctx context.Context) error
 	// Models is the library of innovation-management models; nil means none.
 	Models *models.Library
-	// ReloadModels reads the model library again (after a sync brought a
-	// lead's new model files); nil keeps Models as it is.
-	ReloadModels func() *models.Library
+	// CurrentModels is the model library as last loaded: the Syncer reloads
+	// it after every sync, which may bring a lead's new model files; nil
+	// keeps Models as it is.
+	CurrentModels func() *models.Library
 	// ClientReport writes an organisation's client report (PDF) in lang to
 	// path and returns its pages; nil hides "Export report…".
 	ClientReport func(ctx context.Context, orgID, lang, path string) (pages int, err error)
 	// Reports computes and exports the funder indicators; nil leaves the
 	// Reports screen empty.
 	Reports Reports
-	// Sync exchanges data through the shared folder; nil hides nothing but
-	// disables syncing (tests without a folder).
+	// Sync is this device's sync with the shared folder (app/syncsvc); nil
+	// hides nothing but disables syncing (tests without a folder).
 	Sync Syncer
 	// Prefs are this device's settings (required).
 	Prefs Prefs
@@ -87,7 +88,6 @@ type UI struct {
 	reports    *reportsScreen
 	syncScreen *syncScreen
 	settings   *settingsScreen
-	stopSync   chan struct{} // ends the automatic sync when the app quits
 
 	pending sync.WaitGroup // background loads in flight (tests wait on it)
 	dialogs []dialogCloser // open dialogs, innermost last (Esc closes it)
@@ -127,10 +127,13 @@ func (u *UI) Raise() {
 func (u *UI) ShowAndRun() {
 	u.win.Show()
 	u.FirstRun()
-	u.stopSync = make(chan struct{})
-	u.syncScreen.startAutoSync(u.stopSync)
+	if u.opt.Sync != nil {
+		// The Syncer's schedule asks for each automatic sync through the
+		// screen's "sync now", so it shows its progress like a click.
+		u.opt.Sync.Start(func() { fyne.Do(func() { u.syncScreen.syncNow(false) }) })
+		defer u.opt.Sync.Stop()
+	}
 	u.app.Run()
-	close(u.stopSync)
 }
 
 // build (re)creates every screen in the current language, showing tab.
