@@ -136,10 +136,12 @@ func (b *formBase) changed() {
 	b.draft.changed()
 }
 
-// fillWith runs fill without counting its changes as the user's typing.
+// fillWith runs fill without counting its changes as the user's typing
+// (also when a fill fills a part in turn).
 func (b *formBase) fillWith(fill func()) {
+	was := b.filling
 	b.filling = true
-	defer func() { b.filling = false }()
+	defer func() { b.filling = was }()
 	fill()
 }
 
