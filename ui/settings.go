@@ -214,4 +214,3 @@ func (s *settingsScreen) copyPath() {
 	s.u.app.Clipboard().SetContent(s.dataDir)
 	s.copied.Show()
 }
-
