@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"eu.ilsa.coach/ilsa/app/prefs"
@@ -202,5 +203,42 @@ func TestOrganisationFormSavesWithCtrlSAndDiscardsAfterAsking(t *testing.T) {
 	typeInto(u, f.notes, "Ny tanke")
 	if _, ok, _ := st.Draft("org:" + o.ID); !ok {
 		t.Fatal("no draft kept after a discard")
+	}
+}
+
+// An organisation's new action: Ctrl+S in the text adds it and clears the
+// fields; Esc with text typed asks, and "Kasta" clears the fields and
+// stores nothing.
+func TestOrganisationNewActionSavesWithCtrlSAndAsksBeforeDiscarding(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	o := datatest.Org(t, st, "Bräcke Bygg AB", "")
+	u.selectOrg(o.ID)
+	u.WaitIdle()
+	a := u.orgs.detail.actions
+	u.orgs.detail.tabs.SelectIndex(orgTabActions)
+	typeInto(u, a.text, "Skicka offert")
+	typeInto(u, a.due, "2026-12-04")
+	a.text.TypedShortcut(widgets.SaveShortcut)
+	u.WaitIdle()
+	rows, _ := st.Actions(u.ctx(), data.ActionQuery{OrgID: o.ID})
+	if len(rows) != 1 || rows[0].Text != "Skicka offert" || rows[0].Due != "2026-12-04" || rows[0].Owner != "Anna Svensson" {
+		t.Fatalf("stored: %+v", rows)
+	}
+	if a.text.Text != "" || a.due.Text != "" || !shows(a.view, "Skicka offert") {
+		t.Fatalf("after adding: text %q, due %q, list %v", a.text.Text, a.due.Text, visibleTexts(a.view))
+	}
+
+	typeInto(u, a.text, "Halvskrivet")
+	a.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	u.WaitIdle()
+	if !shows(topOverlay(t, u), "Kasta det du har skrivit?") {
+		t.Fatalf("no question before the text goes: %v", visibleTexts(topOverlay(t, u)))
+	}
+	tapButton(t, u, topOverlay(t, u), "Kasta")
+	if a.text.Text != "" {
+		t.Fatalf("after discarding the field holds %q", a.text.Text)
+	}
+	if rows, _ := st.Actions(u.ctx(), data.ActionQuery{OrgID: o.ID}); len(rows) != 1 {
+		t.Fatalf("a discarded action was stored: %+v", rows)
 	}
 }
