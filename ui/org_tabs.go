@@ -78,4 +78,3 @@ func (t *orgTimeline) load(orgID string) {
 		t.list.Refresh()
 	})
 }
-
