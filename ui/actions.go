@@ -1,20 +1,15 @@
 package ui
 
 import (
-	"errors"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
-	"eu.ilsa.coach/ilsa/data/domain"
-	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // shownActions is what an action list was loaded for: while neither the
@@ -244,174 +239,6 @@ func (u *UI) showActions(status data.ActionStatus) {
 	}
 	u.Show(tabActions) // switching tabs reloads the screen
 }
-
-// orgMatches is how many organisations the new-action dialog suggests.
-const orgMatches = 6
-
-// newActionForm is the small dialog that adds an action to any
-// organisation, outside a visit.
-type newActionForm struct {
-	u       *UI
-	d       *dialog.CustomDialog
-	f       *widgets.Form
-	search  *widget.Entry
-	matches *fyne.Container
-	chosen  *widget.Label
-	orgID   string
-	text    *widget.Entry
-	due     *widget.Entry
-	owner   *widget.Entry
-	gen     atomic.Int64
-	saver   saver
-	content fyne.CanvasObject // the fields, held still while saving
-	create  *widget.Button
-}
-
-// newActionDialog opens the new-action dialog.
-func (u *UI) newActionDialog() *newActionForm {
-	tr := u.tr
-	a := &newActionForm{u: u, f: widgets.NewForm(u.tr), saver: saver{u: u}}
-	a.search = widget.NewEntry()
-	a.search.SetPlaceHolder(tr.T("ui.actions.org_search"))
-	a.search.OnChanged = func(string) {
-		a.choose("", "")
-		a.find()
-	}
-	a.chosen = widget.NewLabel("")
-	a.chosen.TextStyle = fyne.TextStyle{Bold: true}
-	a.chosen.Hide()
-	a.matches = container.NewVBox()
-	a.text = widget.NewEntry()
-	a.text.OnSubmitted = func(string) { a.save() }
-	a.due = widget.NewEntry()
-	a.due.SetPlaceHolder(tr.T("ui.actions.date_hint", "Example", tr.Date(u.opt.Now().AddDate(0, 0, upcomingDays))))
-	a.due.OnSubmitted = func(string) { a.save() }
-	a.owner = widget.NewEntry()
-	a.owner.OnSubmitted = func(string) { a.save() }
-
-	a.f.Add("org", tr.T("field.org"), container.NewVBox(a.search, a.chosen, a.matches))
-	a.f.Add("text", tr.T("field.text"), a.text)
-	a.f.Add("due", tr.T("field.due"), a.due)
-	a.f.Add("owner", tr.T("field.owner"), a.owner)
-
-	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), a.close)
-	a.create = widget.NewButtonWithIcon(tr.T("ui.actions.create"), theme.ConfirmIcon(), a.save)
-	a.create.Importance = widget.HighImportance
-	a.content = a.f.Content()
-	a.d = dialog.NewCustomWithoutButtons(tr.T("ui.actions.new"), a.content, u.win)
-	a.d.SetButtons([]fyne.CanvasObject{cancel, a.create})
-	a.d.SetOnClosed(func() { u.popDialog(a) })
-	a.d.Resize(fyne.NewSize(560, 520))
-	u.pushDialog(a)
-	a.d.Show()
-	u.win.Canvas().Focus(a.search)
-
-	a.load()
-	return a
-}
-
-// load fills in the owner (usually the advisor) and the first suggestions
-// in one go off the UI goroutine.
-func (a *newActionForm) load() {
-	q := a.query()
-	gen := a.gen.Add(1)
-	a.u.background(func() func() {
-		p, perr := a.u.storeForActions().Profile()
-		rows, err := a.u.storeForActions().SearchOrganisations(a.u.ctx(), q)
-		return func() {
-			if perr == nil && a.owner.Text == "" {
-				a.owner.SetText(p.Advisor)
-			}
-			if a.gen.Load() != gen {
-				return // the user typed meanwhile: a newer search shows
-			}
-			if err != nil {
-				a.u.showError(err)
-				return
-			}
-			a.showMatches(rows)
-		}
-	})
-}
-
-func (a *newActionForm) query() data.OrgQuery {
-	return data.OrgQuery{Text: a.search.Text, Sort: data.SortByName, Lang: a.u.tr.Lang(), Limit: orgMatches}
-}
-
-// find suggests organisations matching the typed text, off the UI goroutine.
-func (a *newActionForm) find() {
-	q := a.query()
-	newest(a.u, &a.gen, func() ([]data.OrgRow, error) {
-		return a.u.storeForActions().SearchOrganisations(a.u.ctx(), q)
-	}, a.showMatches)
-}
-
-func (a *newActionForm) showMatches(rows []data.OrgRow) {
-	a.matches.RemoveAll()
-	if a.orgID != "" {
-		return // chosen: the suggestions have done their job
-	}
-	if len(rows) == 0 {
-		none := widget.NewLabel(a.u.tr.T("ui.actions.org_none"))
-		none.Importance = widget.LowImportance
-		a.matches.Add(none)
-	}
-	for _, r := range rows {
-		id, name := r.ID, r.Name
-		b := widget.NewButton(name, func() { a.choose(id, name) })
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		a.matches.Add(b)
-	}
-	a.d.Refresh() // the form grew or shrank
-}
-
-// choose records the organisation picked from the suggestions ("" clears it).
-func (a *newActionForm) choose(id, name string) {
-	a.orgID = id
-	if id == "" {
-		a.chosen.Hide()
-		return
-	}
-	a.chosen.SetText("✓ " + name)
-	a.chosen.Show()
-	a.matches.RemoveAll()
-	a.f.SetProblem("org", "")
-	a.d.Refresh()
-}
-
-// save validates beside the fields, then stores the action off the UI
-// goroutine (see saver); the dialog stays open (with everything typed) on
-// any error.
-func (a *newActionForm) save() {
-	if a.saver.running {
-		return
-	}
-	act := domain.Action{OrgID: a.orgID, Text: a.text.Text, Owner: a.owner.Text}
-	due, dateErr := a.u.typedDate("due", a.due.Text)
-	act.Due = due
-	if err := errors.Join(act.Normalise(), dateErr); err != nil {
-		a.f.ShowErrors(err)
-		a.d.Refresh()
-		return
-	}
-	a.f.Clear()
-	a.saver.run(a.content, []fyne.Disableable{a.create}, func() error {
-		return a.u.storeForActions().CreateAction(a.u.ctx(), &act)
-	}, func(err error) {
-		if err != nil {
-			if !a.f.ShowErrors(err) {
-				a.u.showError(err)
-			}
-			a.d.Refresh()
-			return
-		}
-		a.close()
-		a.u.dataChanged()
-	})
-}
-
-func (a *newActionForm) close() { a.d.Hide() }
 
 // markActionDone marks an action done today (or open again) off the UI
 // goroutine, then reloads the screen in front. after, if given, learns the

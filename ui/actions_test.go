@@ -12,6 +12,7 @@ import (
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // actionRowShowing is the visible Actions row whose text is text.
@@ -160,10 +161,10 @@ func TestNewActionDialog(t *testing.T) {
 	// Nothing chosen, nothing typed: problems beside the fields, nothing stored.
 	typeInto(u, a.due, "31.02.2026")
 	tapButton(t, u, d, "Legg til tiltak")
-	if a.f.Problem("text").Text != "Må fylles ut." || !shows(d, "\"31.02.2026\" er ikke en dato") {
+	if a.form.Problem("text").Text != "Må fylles ut." || !shows(d, "\"31.02.2026\" er ikke en dato") {
 		t.Fatalf("problems: %v", visibleTexts(d))
 	}
-	if a.f.Problem("org").Hidden || a.f.Problem("text").Hidden || a.f.Problem("due").Hidden {
+	if a.form.Problem("org").Hidden || a.form.Problem("text").Hidden || a.form.Problem("due").Hidden {
 		t.Fatalf("problems not shown beside org, text and due: %v", visibleTexts(d))
 	}
 	if rows, _ := st.Actions(context.Background(), data.ActionQuery{}); len(rows) != 0 || len(u.dialogs) != 1 {
@@ -207,5 +208,44 @@ func TestActionsListIsCappedButCountsAll(t *testing.T) {
 	want := "1\u00a0005 åtgärder · de 1\u00a0000 första visas"
 	if got := u.actions.count.Text; got != want {
 		t.Fatalf("count line %q, want %q", got, want)
+	}
+}
+
+// The new-action dialog: Esc on what the dialog filled in itself (the
+// owner) closes it; Esc with text typed asks, and "Avbryt" on the question
+// keeps the dialog and the text; Ctrl+S in a field stores the action.
+func TestNewActionDialogAsksBeforeTypedTextGoesAndSavesWithCtrlS(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	o := datatest.Org(t, st, "Krokoms Kvarn AB", "")
+	u.Show(tabActions)
+	u.WaitIdle()
+	a := u.newActionDialog()
+	u.WaitIdle()
+	a.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	u.WaitIdle()
+	if len(u.dialogs) != 0 {
+		t.Fatal("Esc did not close the untouched dialog")
+	}
+
+	a = u.newActionDialog()
+	u.WaitIdle()
+	typeInto(u, a.text, "Ringa om offerten")
+	a.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	u.WaitIdle()
+	if !shows(topOverlay(t, u), "Kasta det du har skrivit?") {
+		t.Fatalf("no question before the text goes: %v", visibleTexts(topOverlay(t, u)))
+	}
+	pressEsc(u) // no: back to the dialog
+	if len(u.dialogs) != 1 || a.text.Text != "Ringa om offerten" {
+		t.Fatalf("after saying no: %d dialogs, text %q", len(u.dialogs), a.text.Text)
+	}
+
+	typeInto(u, a.search, "krokom")
+	tapButton(t, u, topOverlay(t, u), "Krokoms Kvarn AB")
+	a.text.TypedShortcut(widgets.SaveShortcut)
+	u.WaitIdle()
+	rows, _ := st.Actions(context.Background(), data.ActionQuery{})
+	if len(rows) != 1 || rows[0].OrgID != o.ID || rows[0].Text != "Ringa om offerten" || len(u.dialogs) != 0 {
+		t.Fatalf("after Ctrl+S: %d dialogs, stored %+v", len(u.dialogs), rows)
 	}
 }

@@ -43,8 +43,12 @@ func (d *draftKeeper) load(v any) (saved time.Time, ok bool) {
 	return dr.Updated, true
 }
 
-// changed records the form's current content.
+// changed records the form's current content (nil: a form that keeps no
+// draft).
 func (d *draftKeeper) changed() {
+	if d == nil {
+		return
+	}
 	b, err := json.Marshal(d.snapshot())
 	if err != nil {
 		return
@@ -84,6 +88,9 @@ func (d *draftKeeper) writeLoop() {
 
 // discard forgets the draft: the form was saved, or the user threw it away.
 func (d *draftKeeper) discard() {
+	if d == nil {
+		return
+	}
 	d.io.Lock()
 	defer d.io.Unlock()
 	d.closed = true

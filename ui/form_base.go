@@ -12,13 +12,18 @@ import (
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
-// formBase is what the form dialogs share: fields that hand Esc and Ctrl+S
-// to the form, a draft of every change, offering a stored draft back,
+// formBase is what every form shares: fields that hand Esc and Ctrl+S to
+// the form, a draft of every change, offering a stored draft back,
 // confirming a discard, closing, and saving off the UI goroutine. A form
 // embeds it, builds its fields with entry, and sets the hooks.
+//
+// A form in a dialog closes; an inline form (the organisation overview,
+// the profile, an organisation's new action) has no dialog and stays on
+// its screen: there closing asks before typed text goes that no draft
+// keeps, and a discard fills the stored content in again (revert).
 type formBase struct {
 	u        *UI
-	key      string // the draft's key: "visit:new", "assessment:<id>", …
+	key      string // the draft's key: "visit:new", "org:<id>", …; "" keeps no draft
 	dlg      *dialog.CustomDialog
 	form     *widgets.Form
 	draft    *draftKeeper
@@ -43,6 +48,14 @@ type formBase struct {
 	popups func() bool
 	// stop ends the form's own background work when it closes (nil: none).
 	stop func()
+	// onEscape is Esc in a field (nil: close).
+	onEscape func()
+	// revert fills an inline form with its stored content again after a
+	// discard (nil: nothing to fill).
+	revert func()
+	// reloadsItself: saved reloads what the save changed, so the screen
+	// behind is not reloaded as well.
+	reloadsItself bool
 }
 
 // init prepares the base of a form keeping its draft under key.
@@ -51,7 +64,26 @@ func (b *formBase) init(u *UI, key string, snapshot func() any, save func()) {
 	b.saver.u = u
 	b.form = widgets.NewForm(u.tr)
 	b.calendar = u.newCalendar()
-	b.draft = u.newDraft(key, snapshot)
+	b.keep(key)
+}
+
+// keep keeps drafts under key from now on ("" keeps none): an inline form
+// shows another record, or a saved one starts afresh.
+func (b *formBase) keep(key string) {
+	b.key, b.draft = key, nil
+	if key != "" {
+		b.draft = b.u.newDraft(key, b.snapshot)
+	}
+}
+
+// inline reports whether the form lives on its screen, not in a dialog.
+func (b *formBase) inline() bool { return b.dlg == nil }
+
+// begin notes the content as opened: closing it unchanged leaves no draft
+// and asks nothing.
+func (b *formBase) begin() {
+	b.initial = b.text()
+	b.closed = false
 }
 
 // entry is a text field of the form: it keeps the draft, and Esc and
@@ -61,7 +93,11 @@ func (b *formBase) entry(multiLine bool) *widgets.KeyedEntry {
 	e.OnChanged = func(string) { b.changed() }
 	e.OnKey = func(ev *fyne.KeyEvent) bool {
 		if ev.Name == fyne.KeyEscape {
-			b.close()
+			if b.onEscape != nil {
+				b.onEscape()
+			} else {
+				b.close()
+			}
 			return true
 		}
 		return false
@@ -100,10 +136,12 @@ func (b *formBase) changed() {
 	b.draft.changed()
 }
 
-// fillWith runs fill without counting its changes as the user's typing.
+// fillWith runs fill without counting its changes as the user's typing
+// (also when a fill fills a part in turn).
 func (b *formBase) fillWith(fill func()) {
+	was := b.filling
 	b.filling = true
-	defer func() { b.filling = false }()
+	defer func() { b.filling = was }()
 	fill()
 }
 
@@ -117,7 +155,7 @@ func (b *formBase) newDialog(owner dialogCloser, title string, content fyne.Canv
 
 // showDialog shows the dialog and notes the content as opened.
 func (b *formBase) showDialog(owner dialogCloser, size fyne.Size) {
-	b.initial = b.text()
+	b.begin()
 	b.u.pushDialog(owner)
 	b.dlg.Resize(size)
 	b.dlg.Show()
@@ -127,7 +165,12 @@ func (b *formBase) showDialog(owner dialogCloser, size fyne.Size) {
 // restore fills it in; after runs once the question is answered.
 func (b *formBase) offerDraft(titleKey, messageKey string, saved time.Time, restore func(), after func()) {
 	b.draftPending = true
-	b.ask = b.u.askRestore(b.u.tr.T(titleKey), messageKey, saved, b.close, func(yes bool) {
+	notNow := b.close // a dialog closes; the draft stays for next time
+	if b.inline() {
+		// The form stays as stored; the draft waits until an edit replaces it.
+		notNow = func() { b.ask, b.draftPending = nil, false }
+	}
+	b.ask = b.u.askRestore(b.u.tr.T(titleKey), messageKey, saved, notNow, func(yes bool) {
 		b.ask = nil
 		b.draftPending = false
 		if yes {
@@ -136,7 +179,7 @@ func (b *formBase) offerDraft(titleKey, messageKey string, saved time.Time, rest
 		} else {
 			b.draft.discard()
 			// A discarded keeper writes nothing more: start a fresh one.
-			b.draft = b.u.newDraft(b.key, b.snapshot)
+			b.keep(b.key)
 		}
 		if after != nil {
 			after()
@@ -170,18 +213,31 @@ func (b *formBase) dismissPopups() bool {
 func (b *formBase) unchanged() bool { return !b.draftPending && b.text() == b.initial }
 
 // close is Cancel and Esc: the form goes, what was typed stays as a draft
-// that the next opening offers back.
+// that the next opening offers back. Text no draft keeps goes only after
+// asking; an inline form stays where it is.
 func (b *formBase) close() {
 	if b.closed || b.dismissPopups() {
 		return
 	}
-	if b.unchanged() {
+	switch {
+	case b.draft == nil && !b.unchanged():
+		b.confirmDiscard()
+	case b.inline():
+		// Nothing to close: the text stays in the form and in its draft.
+	case b.unchanged():
 		b.draft.discard() // nothing typed: nothing to offer next time
+		b.finish()
+	default:
+		b.finish()
 	}
-	b.finish()
 }
 
+// finish closes a dialog form; an inline form only closes its pop-ups.
 func (b *formBase) finish() {
+	if b.inline() {
+		b.calendar.Dismiss()
+		return
+	}
 	if b.closed {
 		return
 	}
@@ -196,8 +252,10 @@ func (b *formBase) finish() {
 // confirmDiscard throws the typed text away, after asking when there is any.
 func (b *formBase) confirmDiscard() {
 	if b.unchanged() {
-		b.draft.discard()
-		b.finish()
+		if !b.inline() { // an inline form holds what is stored already
+			b.draft.discard()
+			b.finish()
+		}
 		return
 	}
 	tr := b.u.tr
@@ -206,14 +264,23 @@ func (b *formBase) confirmDiscard() {
 	c = dialog.NewConfirm(tr.T("ui.visit.discard.title"), tr.T("ui.visit.discard.message"), func(ok bool) {
 		b.u.popDialog(closer)
 		if ok {
-			b.draft.discard()
-			b.finish()
+			b.discard()
 		}
 	}, b.u.win)
 	c.SetConfirmText(tr.T("ui.visit.discard"))
 	c.SetConfirmImportance(widget.DangerImportance)
 	b.u.pushDialog(closer)
 	c.Show()
+}
+
+// discard throws the typed text and its draft away: a dialog closes, an
+// inline form shows its stored content again.
+func (b *formBase) discard() {
+	b.draft.discard()
+	b.finish()
+	if b.inline() && b.revert != nil {
+		b.revert()
+	}
 }
 
 // confirmCloser lets Esc close a confirmation (as its "no").
@@ -249,88 +316,17 @@ func (b *formBase) runSave(write func() error, saved func()) {
 			return
 		}
 		b.finish()
+		if b.inline() {
+			// The form stays and now holds what is stored; its draft went
+			// with the save.
+			b.keep(b.key)
+			b.begin()
+		}
 		if saved != nil {
 			saved()
 		}
-		b.u.dataChanged()
-	})
-}
-
-// saver runs a form's saves off the UI goroutine: the store may wait for
-// an import's bundle to commit, and the window keeps painting meanwhile.
-// The form holds still while a save runs — Save and the fields are off —
-// so nothing typed can go missing when the saved form closes or clears.
-type saver struct {
-	u       *UI
-	running bool
-	held    []fyne.Disableable // what run switched off, to switch on again
-}
-
-// run switches off buttons and every field of form, runs write on a
-// worker, switches them back on and hands its error to done on the UI
-// goroutine. A call while a save runs does nothing.
-func (s *saver) run(form fyne.CanvasObject, buttons []fyne.Disableable, write func() error, done func(error)) {
-	if s.running {
-		return
-	}
-	s.hold(form, buttons)
-	s.u.background(func() func() {
-		err := write()
-		return func() {
-			s.release()
-			done(err)
+		if !b.reloadsItself {
+			b.u.dataChanged()
 		}
 	})
-}
-
-func (s *saver) hold(form fyne.CanvasObject, buttons []fyne.Disableable) {
-	s.running = true
-	s.held = s.held[:0]
-	off := func(d fyne.Disableable) {
-		if !d.Disabled() {
-			d.Disable()
-			s.held = append(s.held, d)
-		}
-	}
-	for _, b := range buttons {
-		off(b)
-	}
-	eachObject(form, func(o fyne.CanvasObject) {
-		if d, ok := o.(fyne.Disableable); ok {
-			off(d)
-		}
-	})
-}
-
-func (s *saver) release() {
-	s.running = false
-	for _, d := range s.held {
-		d.Enable()
-	}
-	s.held = nil
-}
-
-// eachObject calls fn for o and every object inside its containers and
-// scrolls (not inside widgets: a widget is disabled as a whole).
-func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	switch x := o.(type) {
-	case nil:
-		return
-	case *fyne.Container:
-		if x == nil {
-			return
-		}
-		fn(o)
-		for _, c := range x.Objects {
-			eachObject(c, fn)
-		}
-	case *container.Scroll:
-		if x == nil {
-			return
-		}
-		fn(o)
-		eachObject(x.Content, fn)
-	default:
-		fn(o)
-	}
 }

@@ -16,10 +16,10 @@ import (
 // writes the organisation's client report (PDF) off the UI goroutine.
 func (d *orgDetail) exportReport() {
 	u, tr := d.u, d.u.tr
-	if d.org.ID == "" || u.opt.ClientReport == nil {
+	if d.form.org.ID == "" || u.opt.ClientReport == nil {
 		return
 	}
-	org := d.org
+	org := d.form.org
 	var langs []widgets.Choice
 	for _, l := range translations.Languages {
 		langs = append(langs, widgets.Choice{Value: l, Label: languageNames[l]})

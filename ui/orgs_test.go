@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 func TestCreateOrganisationThroughTheForm(t *testing.T) {
@@ -19,17 +21,17 @@ func TestCreateOrganisationThroughTheForm(t *testing.T) {
 	s := u.orgs
 	tapButton(t, u, s.view, "Ny organisation")
 	d := s.detail
-	typeInto(u, d.name, "Krokoms Kvarn AB")
-	typeInto(u, d.orgnr, "556036-0793")
+	typeInto(u, d.form.name, "Krokoms Kvarn AB")
+	typeInto(u, d.form.orgnr, "556036-0793")
 	if !shows(d.view, "giltigt nummer i Sverige") {
 		t.Fatalf("org number not confirmed as typed: %v", visibleTexts(d.view))
 	}
-	d.country.SetValue("SE")
-	d.muni.SetValue("2309")
-	d.sector.SetValue("C")
-	typeInto(u, d.employees, "12")
-	if d.sizeLabel.Text != "Små (10–49)" {
-		t.Fatalf("size class shown: %q", d.sizeLabel.Text)
+	d.form.country.SetValue("SE")
+	d.form.muni.SetValue("2309")
+	d.form.sector.SetValue("C")
+	typeInto(u, d.form.employees, "12")
+	if d.form.sizeLabel.Text != "Små (10–49)" {
+		t.Fatalf("size class shown: %q", d.form.sizeLabel.Text)
 	}
 	tapButton(t, u, d.view, "Spara")
 
@@ -52,9 +54,9 @@ func TestOrgNumberProblemShowsBesideFieldAndKeepsText(t *testing.T) {
 	s := u.orgs
 	tapButton(t, u, s.view, "Ny organisasjon")
 	d := s.detail
-	typeInto(u, d.name, "Lierne Lakseoppdrett AS")
-	typeInto(u, d.orgnr, "988 077 918")
-	typeInto(u, d.notes, "Vil utvide til Sverige")
+	typeInto(u, d.form.name, "Lierne Lakseoppdrett AS")
+	typeInto(u, d.form.orgnr, "988 077 918")
+	typeInto(u, d.form.notes, "Vil utvide til Sverige")
 	if !shows(d.view, "Kontrollsifferet stemmer ikke") {
 		t.Fatalf("checksum problem not shown as typed: %v", visibleTexts(d.view))
 	}
@@ -62,11 +64,11 @@ func TestOrgNumberProblemShowsBesideFieldAndKeepsText(t *testing.T) {
 	if empty, _ := st.IsEmpty(u.ctx()); !empty {
 		t.Fatal("an invalid organisation was stored")
 	}
-	if d.name.Text != "Lierne Lakseoppdrett AS" || d.notes.Text != "Vil utvide til Sverige" || d.orgnr.Text != "988 077 918" {
+	if d.form.name.Text != "Lierne Lakseoppdrett AS" || d.form.notes.Text != "Vil utvide til Sverige" || d.form.orgnr.Text != "988 077 918" {
 		t.Fatal("typed text lost after a validation error")
 	}
 	// The fix is accepted.
-	typeInto(u, d.orgnr, "988 077 917")
+	typeInto(u, d.form.orgnr, "988 077 917")
 	tapButton(t, u, d.view, "Lagre")
 	if rows, _ := st.SearchOrganisations(u.ctx(), data.OrgQuery{}); len(rows) != 1 || rows[0].Country != domain.CountryNO {
 		t.Fatalf("after fixing: %+v", rows)
@@ -131,13 +133,13 @@ func TestUnsavedOrganisationEditIsOfferedBack(t *testing.T) {
 	o := datatest.Org(t, st, "Verdal Vind AS", "")
 	u.selectOrg(o.ID)
 	u.WaitIdle()
-	typeInto(u, u.orgs.detail.notes, "Half-typed note about the turbine")
+	typeInto(u, u.orgs.detail.form.notes, "Half-typed note about the turbine")
 	// The window goes away without saving (a crash); a new one opens on the same store.
 	u2 := New(test.NewTempApp(t), st, u.tr, Options{Prefs: prefs.New(st), Now: u.opt.Now, queue: &applyQueue{}})
 	u2.selectOrg(o.ID)
 	u2.WaitIdle()
-	tapButton(t, u2, topOverlay(t, u2), "Yes")
-	if got := u2.orgs.detail.notes.Text; got != "Half-typed note about the turbine" {
+	tapButton(t, u2, topOverlay(t, u2), "Restore")
+	if got := u2.orgs.detail.form.notes.Text; got != "Half-typed note about the turbine" {
 		t.Fatalf("draft not restored: %q", got)
 	}
 }
@@ -164,5 +166,79 @@ func TestOrganisationListReloadsOnlyWhenSomethingWasWritten(t *testing.T) {
 	u.WaitIdle()
 	if len(u.orgs.rows) != 2 || !shows(u.orgs.list, "Leka Laks AS") {
 		t.Fatalf("another process's write not shown: %d rows", len(u.orgs.rows))
+	}
+}
+
+// Ctrl+S in a field saves the organisation; "Discard changes" asks, then
+// shows what is stored again, and no draft of the thrown-away text stays.
+func TestOrganisationFormSavesWithCtrlSAndDiscardsAfterAsking(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	o := datatest.Org(t, st, "Verdal Vind AS", "")
+	u.selectOrg(o.ID)
+	u.WaitIdle()
+	f := u.orgs.detail.form
+	typeInto(u, f.notes, "Vill bygga ut")
+	f.notes.TypedShortcut(widgets.SaveShortcut)
+	u.WaitIdle()
+	if got, _ := st.Organisation(u.ctx(), o.ID); got.Notes != "Vill bygga ut" {
+		t.Fatalf("Ctrl+S stored notes %q", got.Notes)
+	}
+
+	typeInto(u, f.notes, "Halvskriven tanke")
+	tapButton(t, u, u.orgs.detail.view, "Kasta ändringarna")
+	if !shows(topOverlay(t, u), "Kasta det du har skrivit?") {
+		t.Fatalf("no question before the changes go: %v", visibleTexts(topOverlay(t, u)))
+	}
+	tapButton(t, u, topOverlay(t, u), "Kasta")
+	if f.notes.Text != "Vill bygga ut" {
+		t.Fatalf("after discarding the form shows %q", f.notes.Text)
+	}
+	if _, ok, _ := st.Draft("org:" + o.ID); ok {
+		t.Fatal("a discarded change left a draft")
+	}
+	if got, _ := st.Organisation(u.ctx(), o.ID); got.Notes != "Vill bygga ut" {
+		t.Fatalf("discarding changed what is stored: %q", got.Notes)
+	}
+	// Typing again is kept as a draft again.
+	typeInto(u, f.notes, "Ny tanke")
+	if _, ok, _ := st.Draft("org:" + o.ID); !ok {
+		t.Fatal("no draft kept after a discard")
+	}
+}
+
+// An organisation's new action: Ctrl+S in the text adds it and clears the
+// fields; Esc with text typed asks, and "Kasta" clears the fields and
+// stores nothing.
+func TestOrganisationNewActionSavesWithCtrlSAndAsksBeforeDiscarding(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	o := datatest.Org(t, st, "Bräcke Bygg AB", "")
+	u.selectOrg(o.ID)
+	u.WaitIdle()
+	a := u.orgs.detail.actions
+	u.orgs.detail.tabs.SelectIndex(orgTabActions)
+	typeInto(u, a.text, "Skicka offert")
+	typeInto(u, a.due, "2026-12-04")
+	a.text.TypedShortcut(widgets.SaveShortcut)
+	u.WaitIdle()
+	rows, _ := st.Actions(u.ctx(), data.ActionQuery{OrgID: o.ID})
+	if len(rows) != 1 || rows[0].Text != "Skicka offert" || rows[0].Due != "2026-12-04" || rows[0].Owner != "Anna Svensson" {
+		t.Fatalf("stored: %+v", rows)
+	}
+	if a.text.Text != "" || a.due.Text != "" || !shows(a.view, "Skicka offert") {
+		t.Fatalf("after adding: text %q, due %q, list %v", a.text.Text, a.due.Text, visibleTexts(a.view))
+	}
+
+	typeInto(u, a.text, "Halvskrivet")
+	a.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	u.WaitIdle()
+	if !shows(topOverlay(t, u), "Kasta det du har skrivit?") {
+		t.Fatalf("no question before the text goes: %v", visibleTexts(topOverlay(t, u)))
+	}
+	tapButton(t, u, topOverlay(t, u), "Kasta")
+	if a.text.Text != "" {
+		t.Fatalf("after discarding the field holds %q", a.text.Text)
+	}
+	if rows, _ := st.Actions(u.ctx(), data.ActionQuery{OrgID: o.ID}); len(rows) != 1 {
+		t.Fatalf("a discarded action was stored: %+v", rows)
 	}
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -11,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -347,105 +345,6 @@ func uniq(ids []string) []string {
 	return out
 }
 
-// showBreakdown lists the chosen table: each value, its visits and hours.
-func (s *reportsScreen) showBreakdown() {
-	r, tr := s.report, s.u.tr
-	s.breakdown.RemoveAll()
-	if r == nil {
-		return
-	}
-	d := indicators.Dimension(s.breakdownSel.Value())
-	b := r.Breakdown(d)
-	if b == nil {
-		return
-	}
-	col, _ := indicators.DimensionTitle(d, tr)
-	head := container.NewGridWithColumns(3, boldLabel(col), boldLabel(tr.T("report.indicators.col.visits")),
-		boldLabel(tr.T("report.indicators.col.hours")))
-	s.breakdown.Add(head)
-	for _, row := range b.Rows {
-		label := indicators.RowLabel(d, row.Key, tr)
-		f := indicators.Figure{Value: row.Visits, Visits: row.VisitIDs, Orgs: row.OrgIDs}
-		v := widget.NewHyperlink(tr.Number(row.Visits), nil)
-		v.OnTapped = func() { s.drill(col+": "+label, f) }
-		s.breakdown.Add(container.NewGridWithColumns(3, widget.NewLabel(label), v, widget.NewLabel(hours(s.u, row.Minutes))))
-	}
-	if len(b.Rows) == 0 {
-		none := widget.NewLabel(tr.T("ui.reports.no_visits"))
-		none.Importance = widget.LowImportance
-		s.breakdown.Add(none)
-	}
-	s.breakdown.Refresh()
-}
-
-func boldLabel(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// drill shows the organisations and visits behind a number; an
-// organisation opens with a tap.
-func (s *reportsScreen) drill(title string, f indicators.Figure) {
-	r, tr := s.report, s.u.tr
-	list := container.NewVBox()
-	var dlg *dialog.CustomDialog
-	if len(f.Orgs) > 0 {
-		list.Add(boldLabel(tr.N("ui.reports.drill.orgs", len(f.Orgs), "N", tr.Number(len(f.Orgs)))))
-		// By name, as a reader looks for one; a copy, as figures share lists.
-		orgs := slices.Clone(f.Orgs)
-		sort.SliceStable(orgs, func(i, j int) bool {
-			return strings.ToLower(r.Orgs[orgs[i]].Name) < strings.ToLower(r.Orgs[orgs[j]].Name)
-		})
-		for _, id := range orgs {
-			o := r.Orgs[id]
-			line := o.Name
-			if m := s.u.municipalityLabel(o.Municipality); m != "" {
-				line += " · " + m
-			}
-			line += " · " + tr.Kind(o.Kind) + " · " + tr.Size(o.Size())
-			b := widget.NewButton(line, func() {
-				dlg.Hide()
-				s.u.selectOrg(id)
-			})
-			b.Alignment = widget.ButtonAlignLeading
-			b.Importance = widget.LowImportance
-			list.Add(b)
-		}
-	}
-	if len(f.Visits) > 0 {
-		byID := make(map[string]*indicators.VisitRow, len(r.Visits))
-		for i := range r.Visits {
-			byID[r.Visits[i].ID] = &r.Visits[i]
-		}
-		list.Add(boldLabel(tr.N("ui.reports.drill.visits", len(f.Visits), "N", tr.Number(len(f.Visits)))))
-		for _, id := range f.Visits {
-			v, ok := byID[id]
-			if !ok {
-				continue
-			}
-			var names []string
-			for _, o := range v.OrgIDs {
-				names = append(names, r.Orgs[o].Name)
-			}
-			l := widget.NewLabel(tr.DateString(v.Date) + " · " + tr.VisitType(v.Type) + " · " + v.Advisor + " · " + strings.Join(names, ", "))
-			l.Truncation = fyne.TextTruncateEllipsis
-			list.Add(l)
-		}
-	}
-	closeBtn := widget.NewButtonWithIcon(tr.T("ui.close"), theme.CancelIcon(), func() { dlg.Hide() })
-	dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(list), s.u.win)
-	dlg.SetButtons([]fyne.CanvasObject{closeBtn})
-	closer := &drillCloser{hide: func() { dlg.Hide() }}
-	dlg.SetOnClosed(func() { s.u.popDialog(closer) })
-	s.u.pushDialog(closer)
-	dlg.Resize(fyne.NewSize(760, 520))
-	dlg.Show()
-}
-
-// drillCloser lets Esc close the drill-down.
-type drillCloser struct{ hide func() }
-
-func (d *drillCloser) close() { d.hide() }
-
 // export writes the report in format to a file the user chooses.
 func (s *reportsScreen) export(format string) {
 	u, r := s.u, s.report
@@ -458,33 +357,4 @@ func (s *reportsScreen) export(format string) {
 		err := u.opt.Reports.Export(u.ctx(), r, format, lang, path)
 		return u.tr.T("ui.reports.exported_title"), u.tr.T("ui.reports.exported", "Path", path), err
 	})
-}
-
-// figureLayout lines indicator rows up in three columns: code, label
-// (taking the room) and the number.
-type figureLayout struct{}
-
-const figureCodeWidth, figureValueWidth = 70, 110
-
-func (figureLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var h float32
-	for i := 0; i+2 < len(objs); i += 3 {
-		h += max(objs[i+1].MinSize().Height, objs[i+2].MinSize().Height) + theme.Padding()
-	}
-	return fyne.NewSize(figureCodeWidth+figureValueWidth+200, h)
-}
-
-func (figureLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	var y float32
-	labelW := size.Width - figureCodeWidth - figureValueWidth - 2*theme.Padding()
-	for i := 0; i+2 < len(objs); i += 3 {
-		h := max(objs[i+1].MinSize().Height, objs[i+2].MinSize().Height)
-		objs[i].Move(fyne.NewPos(0, y))
-		objs[i].Resize(fyne.NewSize(figureCodeWidth, h))
-		objs[i+1].Move(fyne.NewPos(figureCodeWidth+theme.Padding(), y))
-		objs[i+1].Resize(fyne.NewSize(labelW, h))
-		objs[i+2].Move(fyne.NewPos(size.Width-figureValueWidth, y))
-		objs[i+2].Resize(fyne.NewSize(figureValueWidth, h))
-		y += h + theme.Padding()
-	}
 }

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
-	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
@@ -46,24 +45,25 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	tr := u.tr
 	s := &settingsScreen{u: u}
 
-	s.profile = newProfileForm(u)
+	s.profile = newProfileForm(u, s.saveProfile)
 	s.profile.onEdit = func() { s.saved.Hide() }
-	s.profile.onSubmit = s.saveProfile
 	// A rebuild (after a language change) must not lose a profile being
 	// typed: the screen being replaced is still u.settings here.
-	if old := u.settings; old != nil && old.profile.edited {
-		s.profile.set(old.profile.profile())
-		s.profile.edited = true
+	if old := u.settings; old != nil && old.profile.edited() {
+		s.profile.takeOver(old.profile)
 	}
 	s.saved = widget.NewLabel(tr.T("ui.settings.saved"))
 	s.saved.Importance = widget.SuccessImportance
 	s.saved.Hide()
 	save := widget.NewButtonWithIcon(tr.T("ui.settings.save"), theme.DocumentSaveIcon(), s.saveProfile)
 	save.Importance = widget.HighImportance
+	discard := widget.NewButtonWithIcon(tr.T("ui.form.discard_changes"), theme.ContentUndoIcon(), s.profile.confirmDiscard)
+	discard.Importance = widget.LowImportance
+	s.profile.saveButtons = append(s.profile.saveButtons, save, discard)
 	profileHint := widget.NewLabel(tr.T("ui.settings.profile_hint"))
 	profileHint.TextStyle = fyne.TextStyle{Italic: true}
 	profileCard := widget.NewCard(tr.T("ui.settings.profile"), "", container.NewVBox(profileHint,
-		s.profile.f.Content(), container.NewHBox(save, s.saved)))
+		s.profile.body, container.NewHBox(save, discard, s.saved)))
 
 	var langs []widgets.Choice
 	for _, l := range translations.Languages {
@@ -148,7 +148,7 @@ func (s *settingsScreen) refresh() {
 }
 
 func (s *settingsScreen) show(d settingsData) {
-	if !s.profile.edited {
+	if !s.profile.edited() {
 		s.profile.set(d.profile)
 	}
 	for label, v := range s.themes {
@@ -165,8 +165,12 @@ func (s *settingsScreen) show(d settingsData) {
 	s.database.SetText(d.path)
 }
 
-// saveProfile stores the profile, with problems shown beside their fields.
+// saveProfile stores the profile off the UI goroutine, with Save off
+// meanwhile and problems shown beside their fields.
 func (s *settingsScreen) saveProfile() {
+	if !s.profile.canSave() {
+		return
+	}
 	s.saved.Hide()
 	s.profile.save(func(err error) {
 		if err == nil {
@@ -209,84 +213,4 @@ func (s *settingsScreen) copyPath() {
 	}
 	s.u.app.Clipboard().SetContent(s.dataDir)
 	s.copied.Show()
-}
-
-// profileForm edits the advisor profile; Settings and the welcome share it.
-type profileForm struct {
-	u        *UI
-	f        *widgets.Form
-	name     *widget.Entry
-	org      *widget.Entry
-	country  *widgets.ChoiceSelect
-	edited   bool   // changed by the user since it was last filled or saved
-	filling  bool   // set() is writing the widgets: not the user's edit
-	onEdit   func() // optional: called on each user edit
-	onSubmit func() // optional: Enter in the name field
-}
-
-func newProfileForm(u *UI) *profileForm {
-	p := &profileForm{u: u, f: widgets.NewForm(u.tr)}
-	edit := func() {
-		if p.filling {
-			return
-		}
-		p.edited = true
-		if p.onEdit != nil {
-			p.onEdit()
-		}
-	}
-	p.name = widget.NewEntry()
-	p.name.OnChanged = func(string) {
-		edit()
-		if p.name.Text != "" {
-			p.f.SetProblem("advisor", "")
-		}
-	}
-	p.name.OnSubmitted = func(string) {
-		if p.onSubmit != nil {
-			p.onSubmit()
-		}
-	}
-	p.org = widget.NewEntry()
-	p.org.OnChanged = func(string) { edit() }
-	p.country = widgets.NewChoiceSelect(u.countryChoices(), func(string) { edit() })
-	p.f.Add("advisor", u.tr.T("ui.profile.name"), p.name)
-	p.f.Add("organisation", u.tr.T("ui.profile.organisation"), p.org)
-	p.f.Add("country", u.tr.T("ui.profile.country"), p.country.Select)
-	return p
-}
-
-// set fills the form from a stored profile.
-func (p *profileForm) set(pr data.Profile) {
-	p.filling = true
-	defer func() { p.filling = false }()
-	p.name.SetText(pr.Advisor)
-	p.org.SetText(pr.Organisation)
-	p.country.SetValue(string(pr.Country))
-	p.edited = false
-}
-
-// profile is what the form holds now.
-func (p *profileForm) profile() data.Profile {
-	return data.Profile{Advisor: p.name.Text, Organisation: p.org.Text, Country: domain.Country(p.country.Value())}
-}
-
-// save validates and stores the profile off the UI goroutine; problems show
-// beside their fields. done learns the outcome on the UI goroutine.
-func (p *profileForm) save(done func(error)) {
-	pr := p.profile()
-	p.f.Clear()
-	p.u.background(func() func() {
-		err := p.u.storeForSettings().SetProfile(pr)
-		return func() {
-			if err != nil {
-				if !p.f.ShowErrors(err) {
-					p.u.showError(err)
-				}
-			} else {
-				p.edited = false
-			}
-			done(err)
-		}
-	})
 }

@@ -3,12 +3,18 @@ package ui
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"eu.ilsa.coach/ilsa/app/prefs"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 func TestSettingsLanguageSwitchesAtOnce(t *testing.T) {
@@ -72,7 +78,7 @@ func TestSettingsProfileValidatedAndSaved(t *testing.T) {
 	typeInto(u, s.profile.name, "")
 	typeInto(u, s.profile.org, "Region Jämtland Härjedalen")
 	tapButton(t, u, s.view, "Spara profil")
-	if p := s.profile.f.Problem("advisor"); p.Hidden || p.Text != "Måste fyllas i." {
+	if p := s.profile.form.Problem("advisor"); p.Hidden || p.Text != "Måste fyllas i." {
 		t.Fatalf("no problem beside the name: %v", visibleTexts(s.view))
 	}
 	if p, _ := st.Profile(); p.Advisor != "Anna Svensson" || p.Organisation != "" {
@@ -90,7 +96,7 @@ func TestSettingsProfileValidatedAndSaved(t *testing.T) {
 		p.Country != domain.CountryNO || !p.Done {
 		t.Fatalf("stored profile: %+v", p)
 	}
-	if !s.saved.Visible() || !s.profile.f.Problem("advisor").Hidden {
+	if !s.saved.Visible() || !s.profile.form.Problem("advisor").Hidden {
 		t.Fatalf("after saving: %v", visibleTexts(s.view))
 	}
 }
@@ -137,5 +143,70 @@ func TestSettingsShowsWhereDataLives(t *testing.T) {
 	}
 	if !s.copied.Visible() {
 		t.Fatal("no confirmation of the copy")
+	}
+}
+
+// heldProfileStore holds each profile save until the test answers on
+// release (nil lets it through), as a save waits while an import holds
+// the writer.
+type heldProfileStore struct {
+	Store
+	started chan struct{}
+	release chan error
+}
+
+func (s *heldProfileStore) SetProfile(p data.Profile) error {
+	s.started <- struct{}{}
+	if err := <-s.release; err != nil {
+		return err
+	}
+	return s.Store.SetProfile(p)
+}
+
+// While the profile is being stored, Save and the fields are off and
+// Ctrl+S starts no second save; afterwards the profile is stored and the
+// form is on again. Esc with a change asks, and "Kasta" shows the stored
+// profile again.
+func TestSettingsProfileSaveHoldsTheFormAndDiscardAsks(t *testing.T) {
+	a := test.NewTempApp(t)
+	st, _ := datatest.Open(t)
+	if err := st.SetProfile(data.Profile{Advisor: "Anna Svensson", Country: domain.CountrySE}); err != nil {
+		t.Fatal(err)
+	}
+	held := &heldProfileStore{Store: st, started: make(chan struct{}, 2), release: make(chan error)}
+	u := New(a, held, translations.New("sv"), Options{Prefs: prefs.New(st), Now: func() time.Time { return testNow }, queue: &applyQueue{}})
+	u.win.Resize(fyne.NewSize(1200, 760))
+	u.Show(tabSettings)
+	u.WaitIdle()
+	s := u.settings
+	typeInto(u, s.profile.org, "Almi Mitt")
+	save := buttonWithText(t, s.view, "Spara profil")
+	test.Tap(save)
+	<-held.started
+	if !save.Disabled() || !s.profile.org.Disabled() {
+		t.Fatalf("while saving: Save disabled %v, field disabled %v", save.Disabled(), s.profile.org.Disabled())
+	}
+	u.SaveFront() // Ctrl+S again: no second save starts
+	held.release <- nil
+	u.WaitIdle()
+	if len(held.started) != 0 {
+		t.Fatal("a second save started while the first ran")
+	}
+	if p, _ := st.Profile(); p.Organisation != "Almi Mitt" {
+		t.Fatalf("stored profile: %+v", p)
+	}
+	if save.Disabled() || s.profile.org.Disabled() || !s.saved.Visible() {
+		t.Fatalf("after saving: Save disabled %v, field disabled %v, %v", save.Disabled(), s.profile.org.Disabled(), visibleTexts(s.view))
+	}
+
+	typeInto(u, s.profile.name, "Fel namn")
+	s.profile.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	u.WaitIdle()
+	if !shows(topOverlay(t, u), "Kasta det du har skrivit?") {
+		t.Fatalf("no question before the change goes: %v", visibleTexts(topOverlay(t, u)))
+	}
+	tapButton(t, u, topOverlay(t, u), "Kasta")
+	if s.profile.name.Text != "Anna Svensson" || s.profile.org.Text != "Almi Mitt" {
+		t.Fatalf("after discarding: %q, %q", s.profile.name.Text, s.profile.org.Text)
 	}
 }

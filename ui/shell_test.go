@@ -3,10 +3,11 @@ package ui
 import (
 	"testing"
 
-	"eu.ilsa.coach/ilsa/app/prefs"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"eu.ilsa.coach/ilsa/app/prefs"
 )
 
 func shortcut(u *UI, key fyne.KeyName) {

@@ -64,9 +64,9 @@ func (u *UI) showWelcome(p data.Profile, offerDemo bool) *welcome {
 	if p.Country == "" {
 		p.Country = homeCountry(tr.Lang())
 	}
-	w.profile = newProfileForm(u)
+	w.profile = newProfileForm(u, func() { w.finish(false) })
+	w.profile.onEscape = w.close // Esc means "continue" here, as on the dialog
 	w.profile.set(p)
-	w.profile.onSubmit = func() { w.finish(false) }
 
 	var langs []widgets.Choice
 	for _, l := range translations.Languages {
@@ -75,7 +75,7 @@ func (u *UI) showWelcome(p data.Profile, offerDemo bool) *welcome {
 	w.language = widgets.NewChoiceSelect(langs, nil)
 	w.language.SetValue(tr.Lang())
 	w.language.OnChanged = func(string) { w.changeLanguage(w.language.Value()) }
-	w.profile.f.Add("language", tr.T("ui.settings.language"), w.language.Select)
+	w.profile.form.Add("language", tr.T("ui.settings.language"), w.language.Select)
 
 	intro := widget.NewLabel(tr.T("ui.welcome.intro"))
 	intro.Wrapping = fyne.TextWrapWord
@@ -86,7 +86,7 @@ func (u *UI) showWelcome(p data.Profile, offerDemo bool) *welcome {
 	w.status.Hide()
 	content := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.AccountIcon())), nil, intro),
-		w.profile.f.Content())
+		w.profile.body)
 	if offerDemo {
 		hint := widget.NewLabel(tr.T("ui.welcome.demo_hint"))
 		hint.Wrapping = fyne.TextWrapWord

@@ -50,7 +50,7 @@ func TestWelcomeRefusesAnEmptyNameThenStoresTheProfile(t *testing.T) {
 	}
 
 	tapButton(t, u, d, "Börja tomt")
-	if p := w.profile.f.Problem("advisor"); p.Hidden || p.Text != "Måste fyllas i." {
+	if p := w.profile.form.Problem("advisor"); p.Hidden || p.Text != "Måste fyllas i." {
 		t.Fatalf("no problem beside the name: %v", visibleTexts(d))
 	}
 	u.closeFrontDialog() // Esc does not skip it either

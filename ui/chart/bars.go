@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"image/color"
 	"math"
 	"strconv"
 
@@ -25,7 +24,6 @@ type Bars struct {
 	widget.BaseWidget
 
 	bars        []Bar
-	colour      color.Color
 	empty       string
 	formatValue func(float64) string
 }
@@ -40,12 +38,6 @@ func NewBars() *Bars {
 // SetData shows bars, left to right, and refreshes.
 func (b *Bars) SetData(bars []Bar) {
 	b.bars = bars
-	b.Refresh()
-}
-
-// SetColour sets the bars' colour; nil is the theme's primary colour.
-func (b *Bars) SetColour(c color.Color) {
-	b.colour = c
 	b.Refresh()
 }
 
@@ -131,10 +123,7 @@ func (b *Bars) draw(d *drawing, size fyne.Size) {
 		emptyState(d, s, b.empty, size)
 		return
 	}
-	colour := b.colour
-	if colour == nil {
-		colour = s.primary
-	}
+	colour := s.primary // the bars are in the theme's primary colour
 	lh, sh := s.label.height(), s.small.height()
 	band := plot.Band{N: len(b.bars), R0: float64(s.pad), R1: float64(size.Width - s.pad), PaddingInner: 0.2, PaddingOuter: 0.1}
 	step, bw := float32(band.Step()), float32(band.Width())

@@ -24,9 +24,9 @@ func barRects(w fyne.Widget, c color.Color) []*canvas.Rectangle {
 func TestBarsHeightsValuesAndNames(t *testing.T) {
 	b := NewBars()
 	show(t, b, fyne.NewSize(400, 240), variants[0].v)
-	b.SetColour(red)
 	b.SetData([]Bar{{"jan", 10}, {"feb", 5}, {"mar", 0}, {"apr", 20}})
-	rects := barRects(b, red)
+	primary := styleOf(b.Theme()).primary // the colour the app's bars are drawn in
+	rects := barRects(b, primary)
 	if len(rects) != 3 { // a zero bar has no rectangle
 		t.Fatalf("%d bars, want 3", len(rects))
 	}
@@ -60,7 +60,7 @@ func TestBarsHeightsValuesAndNames(t *testing.T) {
 	}
 	// The chart changes with the data.
 	b.SetData([]Bar{{"jan", 20}, {"feb", 5}, {"mar", 0}, {"apr", 20}})
-	if got := barRects(b, red)[0].Size().Height; !near(got, h20) {
+	if got := barRects(b, primary)[0].Size().Height; !near(got, h20) {
 		t.Errorf("jan at 20 is %v high, want %v", got, h20)
 	}
 }
