@@ -72,7 +72,11 @@ func newReportsScreen(u *UI) *reportsScreen {
 	}
 	s.period = widgets.NewChoiceSelect([]widgets.Choice{{Value: periodThisHalf, Label: tr.T("ui.reports.this_half")}, {Value: periodLastHalf, Label: tr.T("ui.reports.last_half")},
 		{Value: periodThisYear, Label: tr.T("ui.reports.this_year")}, {Value: periodLastYear, Label: tr.T("ui.reports.last_year")},
-		{Value: periodCustom, Label: tr.T("ui.reports.custom")}}, func(v string) { s.applyPeriod(v) })
+		{Value: periodCustom, Label: tr.T("ui.reports.custom")}}, func(v string) {
+		if !s.filling {
+			s.applyPeriod(v)
+		}
+	})
 	s.from, s.to = widgets.NewKeyedEntry(false), widgets.NewKeyedEntry(false)
 	for _, e := range []*widgets.KeyedEntry{s.from, s.to} {
 		e.SetPlaceHolder(tr.T("ui.date_placeholder"))
@@ -137,8 +141,13 @@ func newReportsScreen(u *UI) *reportsScreen {
 		widget.NewSeparator(), container.NewBorder(nil, nil, heading(tr.T("ui.reports.breakdown")), nil, s.breakdownSel.Select),
 		s.breakdown)
 	s.view = container.NewVScroll(container.NewPadded(body))
-	s.applyPeriod(periodThisHalf)
+	// The first period is filled in without a refresh: the screen computes
+	// its report when it is shown, and a refresh scheduled now would run
+	// while the window is still being built.
+	s.fillPeriod(periodThisHalf)
+	s.filling = true
 	s.period.SetValue(periodThisHalf)
+	s.filling = false
 	return s
 }
 
@@ -147,10 +156,17 @@ func sized(o fyne.CanvasObject, h float32) fyne.CanvasObject {
 	return container.New(&minSizeLayout{fyne.NewSize(200, h)}, o)
 }
 
-// applyPeriod fills the dates of a preset.
+// applyPeriod fills the dates of a preset and recomputes the report.
 func (s *reportsScreen) applyPeriod(p string) {
+	if s.fillPeriod(p) {
+		s.refreshSoon()
+	}
+}
+
+// fillPeriod fills the dates of a preset; false for none (custom dates).
+func (s *reportsScreen) fillPeriod(p string) bool {
 	if p == periodCustom || p == "" {
-		return
+		return false
 	}
 	now := s.u.opt.Now()
 	y, m := now.Year(), now.Month()
@@ -174,7 +190,7 @@ func (s *reportsScreen) applyPeriod(p string) {
 	s.from.SetText(s.u.tr.Date(from))
 	s.to.SetText(s.u.tr.Date(to))
 	s.filling = false
-	s.refreshSoon()
+	return true
 }
 
 func (s *reportsScreen) refreshSoon() { s.typing.run(s.refresh) }
