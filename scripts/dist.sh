@@ -58,6 +58,10 @@ mkdir -p "$work/shlibs/debian"
 printf 'Source: ilsa\n\nPackage: ilsa\nArchitecture: amd64\n' >"$work/shlibs/debian/control"
 depends=$(cd "$work/shlibs" && dpkg-shlibdeps -O "../linux/ilsa" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 [[ -n $depends ]] || { echo "dist: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+# GLFW opens these X11 extensions at run time (dlopen in its x11_init.c), so
+# no linker and no dpkg-shlibdeps sees them; without them the window has no
+# cursor shapes, no multi-monitor layout and no raw input.
+depends="$depends, libxcursor1, libxrandr2, libxinerama1, libxi6, libxxf86vm1"
 size=$(du -sk --exclude=DEBIAN "$deb" | cut -f1)
 mkdir -p "$deb/DEBIAN"
 cat >"$deb/DEBIAN/control" <<CONTROL

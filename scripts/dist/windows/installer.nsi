@@ -9,7 +9,9 @@
 ;
 ; makensis -DVERSION=0.1.0 -DVERSION4=0.1.0.0 -DEXE=path\ilsa.exe -DICON=ilsa.ico -DOUTFILE=setup.exe installer.nsi
 
-Unicode true
+; A 64-bit installer for a 64-bit program: it also runs in a 64-bit-only
+; Wine prefix, which the release smoke test uses.
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 ManifestDPIAware true
