@@ -69,17 +69,19 @@ func modelsList(fs *flag.FlagSet) runFunc {
 				}
 				out = append(out, map[string]any{"id": m.ID, "name": m.Name.In(lang), "version": m.Version,
 					"versions": versions, "kind": m.Kind, "levels": m.Levels, "dimensions": dims,
-					"source": m.Source, "bundled": m.Bundled, "file": m.File})
+					"source": m.Source, "url": m.URL, "author": m.Author, "license": m.License, "license_url": m.LicenseURL,
+					"adapted": m.Adapted, "bundled": m.Bundled, "file": m.File})
 			}
 			return s.writeJSON(out)
 		}
-		w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.version"), s.tr.T("cli.col.kind"), s.tr.T("cli.col.origin"))
+		w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("cli.col.version"), s.tr.T("cli.col.kind"),
+			s.tr.T("cli.col.origin"), s.tr.T("cli.col.credit"))
 		for _, m := range all {
 			origin := s.tr.T("cli.models.bundled")
 			if !m.Bundled {
 				origin = m.File
 			}
-			row(w, m.ID, m.Name.In(lang), strconv.Itoa(m.Version), s.modelKind(m.Kind), origin)
+			row(w, m.ID, m.Name.In(lang), strconv.Itoa(m.Version), s.modelKind(m.Kind), origin, s.tr.ModelCredit(m))
 		}
 		return w.Flush()
 	}

@@ -25,6 +25,19 @@ func TestModelsListShowsTheBundledLibraryInTheUsersLanguage(t *testing.T) {
 	if len(models) != 7 {
 		t.Fatalf("%d models listed", len(models))
 	}
+	// Each model is credited: the canvas by its authors and its licence,
+	// with the note that its texts were adapted.
+	if !strings.Contains(out, "Upphov: Alexander Osterwalder, Strategyzer AG. Licens: CC BY-SA 3.0 (https://creativecommons.org/licenses/by-sa/3.0/). Texterna är bearbetade") {
+		t.Errorf("models list (sv) does not credit the Business Model Canvas:\n%s", out)
+	}
+	for _, m := range models {
+		if m["id"] == "business-model-canvas" && (m["license"] != "CC BY-SA 3.0" || m["author"] != "Alexander Osterwalder, Strategyzer AG" || m["adapted"] != true) {
+			t.Errorf("models list --json: the canvas's credits are %v", m)
+		}
+		if m["license"] == "" || m["license_url"] == "" {
+			t.Errorf("models list --json: %v has no licence", m["id"])
+		}
+	}
 }
 
 func TestModelsFromTheDataFolderAddVersionsAndBadFilesAreSkipped(t *testing.T) {

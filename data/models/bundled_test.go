@@ -40,8 +40,10 @@ func TestBundledModels(t *testing.T) {
 			if want := m.ID + ".toml"; path.Base(name) != want {
 				t.Errorf("file is named %s; a model file is named after its id: %s", name, want)
 			}
-			if m.Source == "" {
-				t.Error("no source credit")
+			// Every bundled model says where it comes from, who made it
+			// and under which licence its texts are shipped, with a link.
+			if m.Source == "" || m.Author == "" || m.License == "" || m.LicenseURL == "" {
+				t.Errorf("credits incomplete: source %q, author %q, license %q, license_url %q", m.Source, m.Author, m.License, m.LicenseURL)
 			}
 			texts := 0
 			// translated: a sentence that reads the same in two languages

@@ -168,6 +168,10 @@ func (l *Library) newestBundled(id string) int {
 func sameContent(a, b *Model) bool {
 	x, y := *a, *b
 	x.File, y.File, x.Bundled, y.Bundled, x.ReplacesBundled, y.ReplacesBundled = "", "", false, false, false, false
+	// The credits say where a model comes from, not what it asks: a copy
+	// made before a credit line was added is still the same model.
+	x.Source, x.URL, x.Author, x.License, x.LicenseURL, x.Adapted = "", "", "", "", "", false
+	y.Source, y.URL, y.Author, y.License, y.LicenseURL, y.Adapted = "", "", "", "", "", false
 	return reflect.DeepEqual(x, y)
 }
 

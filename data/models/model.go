@@ -42,6 +42,10 @@ type Model struct {
 	Levels      int    // scale: the number of levels (levels are 1..Levels); 0 otherwise
 	Source      string // origin and credit, in English
 	URL         string // optional link to the origin
+	Author      string // optional: who made the original model
+	License     string // optional: the licence of the file's texts, e.g. "CC BY-SA 3.0"
+	LicenseURL  string // optional link to the licence
+	Adapted     bool   // the texts are adapted or translated from the original
 	Name        Text
 	Description Text
 	Dimensions  []Dimension // scale: dimensions; canvas: blocks; checklist: items

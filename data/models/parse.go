@@ -95,7 +95,7 @@ func validID(id string) bool { return len(id) <= MaxIDLength && idPattern.MatchS
 
 // The keys of each table of the format.
 var (
-	modelKeys     = []string{"id", "version", "replaces_bundled", "kind", "levels", "source", "url", "name", "description", "dimensions"}
+	modelKeys     = []string{"id", "version", "replaces_bundled", "kind", "levels", "source", "url", "author", "license", "license_url", "adapted", "name", "description", "dimensions"}
 	dimensionKeys = []string{"id", "name", "description", "levels"}
 	levelKeys     = []string{"level", "sv", "nb", "en"}
 )
@@ -190,13 +190,15 @@ func (c *checker) model(doc map[string]any) *Model {
 		c.integer(doc, nil, "levels", top, false)
 	}
 	m.Source = c.required(doc, nil, "source", top)
-	if u, ok := c.str(doc, nil, "url", top, false); ok {
-		if pu, err := url.Parse(u); err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
-			c.add(pth{"url"}, top, CodeURLInvalid, "value", u)
-		} else {
-			m.URL = u
-		}
+	m.URL = c.link(doc, "url", top)
+	if a, ok := c.str(doc, nil, "author", top, false); ok {
+		m.Author = strings.TrimSpace(a)
 	}
+	if l, ok := c.str(doc, nil, "license", top, false); ok {
+		m.License = strings.TrimSpace(l)
+	}
+	m.LicenseURL = c.link(doc, "license_url", top)
+	m.Adapted = c.boolean(doc, "adapted", top)
 	m.Name = c.text(doc, nil, "name", top)
 	m.Description = c.text(doc, nil, "description", top)
 
@@ -301,4 +303,30 @@ func (c *checker) levels(tables []map[string]any, dim pth, x ctx, n int) []Level
 	}
 	slices.SortFunc(out, func(a, b Level) int { return a.Level - b.Level })
 	return out
+}
+
+// link reads the optional http(s) address at key.
+func (c *checker) link(doc map[string]any, key string, x ctx) string {
+	u, ok := c.str(doc, nil, key, x, false)
+	if !ok {
+		return ""
+	}
+	if pu, err := url.Parse(u); err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+		c.add(pth{key}, x, CodeURLInvalid, "value", u)
+		return ""
+	}
+	return u
+}
+
+// boolean reads the optional true/false at key.
+func (c *checker) boolean(doc map[string]any, key string, x ctx) bool {
+	v, present := doc[key]
+	if !present {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		c.add(pth{key}, x, CodeTypeInvalid, "key", key, "want", "boolean", "got", tomlType(v))
+	}
+	return b
 }

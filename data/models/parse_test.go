@@ -456,3 +456,22 @@ func ExampleParse() {
 	fmt.Println(err)
 	// Output: demo-canvas.toml:15: dimension "value-propositions": missing nb translation of name
 }
+
+// The credit keys are read as written; a licence link that is not an
+// address and an "adapted" that is not true/false are problems with lines.
+func TestCreditKeys(t *testing.T) {
+	head := "id = \"m\"\nversion = 1\nkind = \"canvas\"\nsource = \"S\"\n"
+	tail := "name = { sv = \"a\", nb = \"b\", en = \"c\" }\ndescription = { sv = \"a\", nb = \"b\", en = \"c\" }\n[[dimensions]]\nid = \"d\"\nname = { sv = \"a\", nb = \"b\", en = \"c\" }\ndescription = { sv = \"a\", nb = \"b\", en = \"c\" }\n"
+	m, err := Parse("m.toml", []byte(head+"author = \" Ann Author \"\nlicense = \"CC BY-SA 3.0\"\nlicense_url = \"https://creativecommons.org/licenses/by-sa/3.0/\"\nadapted = true\n"+tail))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Author != "Ann Author" || m.License != "CC BY-SA 3.0" || m.LicenseURL != "https://creativecommons.org/licenses/by-sa/3.0/" || !m.Adapted {
+		t.Errorf("credits read as %+v", m)
+	}
+	_, err = Parse("m.toml", []byte(head+"license_url = \"file:///etc/passwd\"\nadapted = \"yes\"\n"+tail))
+	var ps Problems
+	if !errors.As(err, &ps) || len(ps) != 2 || ps[0].Problem != CodeURLInvalid || ps[0].Line != 5 || ps[1].Problem != CodeTypeInvalid || ps[1].Line != 6 {
+		t.Errorf("bad credits: %v", err)
+	}
+}
