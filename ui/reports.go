@@ -97,9 +97,11 @@ func newReportsScreen(u *UI) *reportsScreen {
 	s.muni = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_municipality")}}, u.municipalityChoices("")...), changed)
 	s.advisor = widgets.NewChoiceSelect([]widgets.Choice{{Value: "", Label: tr.T("ui.reports.any_advisor")}}, changed)
 	s.kind = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_kind")}}, u.kindChoices()...), changed)
+	s.filling = true // choosing the first values is not the user asking for a report
 	for _, c := range []*widgets.ChoiceSelect{s.country, s.county, s.muni, s.advisor, s.kind} {
 		c.SetValue("")
 	}
+	s.filling = false
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.figures = container.New(&figureLayout{})
