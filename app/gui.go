@@ -97,7 +97,7 @@ func (e *readOnlyWindowError) MessageKey() (string, []any) {
 func windowOptions(st *data.Store, dataDir string, now func() time.Time) ui.Options {
 	lib := newModelLibrary(dataDir, st)
 	sync := syncsvc.New(st, syncsvc.Options{App: Version, Now: now, AfterSync: func() { lib.Reload() }})
-	return ui.Options{DataDir: dataDir, Version: Version, Models: lib.Current(), Sync: sync,
+	return ui.Options{DataDir: dataDir, Version: Version, License: License, Models: lib.Current(), Sync: sync,
 		Prefs:         prefs.New(st),
 		Reports:       funderReports{st, lib},
 		CurrentModels: lib.Current,

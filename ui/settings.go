@@ -108,11 +108,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	dataCard := widget.NewCard(tr.T("ui.settings.data"), "", container.NewVBox(dataHint, paths.Content(),
 		container.NewHBox(copyBtn, s.copied)))
 
-	version := u.opt.Version
-	if version == "" {
-		version = tr.T("ui.settings.version_dev")
-	}
-	aboutCard := widget.NewCard(tr.T("ui.settings.about"), "", widget.NewLabel(tr.T("ui.settings.version", "Version", version)))
+	aboutCard := newAboutCard(u)
 
 	s.view = container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2,
 		container.NewVBox(profileCard, langCard),

@@ -24,6 +24,8 @@ import (
 type Options struct {
 	DataDir string
 	Version string
+	// License is the program's own licence (SPDX id) for the About card.
+	License string
 	// Now is the clock (tests fix it); nil means time.Now.
 	Now func() time.Time
 	// LoadDemo fills an empty database with demo data (the first-run button).
