@@ -51,6 +51,7 @@ var errorKeys = map[string]string{
 	domain.CodeOrgnrSEMonth:        "error.orgnr.se_month",
 	domain.CodeOrgnrSEDay:          "error.orgnr.se_day",
 	domain.CodeOrgnrCountry:        "error.orgnr.country",
+	domain.CodeOrgnrNOFirstDigit:   "error.orgnr.no_first_digit",
 	domain.CodeOrgnrUnknownCountry: "error.orgnr.unknown_country",
 	// sync (data/exchange): why a file was not imported, and folder errors
 	"sync.ignored.system":      "error.sync.ignored.system",

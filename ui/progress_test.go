@@ -64,7 +64,7 @@ func TestApplyingAModelChangesTheProgressCharts(t *testing.T) {
 	}
 	before := viewOf(p.radar)
 	if !slices.Contains(before.texts, "Kund/Behov") || !slices.Contains(before.texts, "Senaste (2026-03-02)") ||
-		slices.Contains(before.texts, "Förra (2026-03-02)") {
+		slices.Contains(before.texts, "Föregående (2026-03-02)") {
 		t.Fatalf("radar before: %v", before.texts)
 	}
 	if !shows(p.view, "Kund/Behov: från nivå 2 till 3") || !shows(p.view, "Team: nivå 3, mål 5 · senast 2027-06-30") {
@@ -87,7 +87,7 @@ func TestApplyingAModelChangesTheProgressCharts(t *testing.T) {
 	u.WaitIdle()
 
 	after := viewOf(p.radar)
-	if !slices.Contains(after.texts, "Senaste (2026-11-27)") || !slices.Contains(after.texts, "Förra (2026-03-02)") {
+	if !slices.Contains(after.texts, "Senaste (2026-11-27)") || !slices.Contains(after.texts, "Föregående (2026-03-02)") {
 		t.Fatalf("radar legend after: %v", after.texts)
 	}
 	if len(after.dots) <= len(before.dots) || slices.Equal(after.dots, before.dots) {

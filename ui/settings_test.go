@@ -58,7 +58,7 @@ func TestSettingsLanguageSwitchesAtOnce(t *testing.T) {
 
 	s.language.SetValue("sv")
 	u.WaitIdle()
-	if u.tabs.Items[tabSettings].Text != "Inställningar" || u.tabs.Items[tabToday].Text != "Idag" {
+	if u.tabs.Items[tabSettings].Text != "Inställningar" || u.tabs.Items[tabToday].Text != "I dag" {
 		t.Fatalf("Swedish navigation: %q", u.tabs.Items[tabSettings].Text)
 	}
 	if v := prefs.New(st).Language(); v != "sv" {

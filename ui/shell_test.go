@@ -44,7 +44,7 @@ func TestWindowRemembersItsSize(t *testing.T) {
 
 func TestNavigationInEachLanguage(t *testing.T) {
 	for lang, want := range map[string][]string{
-		"sv": {"Idag", "Organisationer", "Besök", "Åtgärder", "Rapporter", "Synk", "Inställningar"},
+		"sv": {"I dag", "Organisationer", "Besök", "Åtgärder", "Rapporter", "Synk", "Inställningar"},
 		"nb": {"I dag", "Organisasjoner", "Besøk", "Tiltak", "Rapporter", "Synk", "Innstillinger"},
 		"en": {"Today", "Organisations", "Visits", "Actions", "Reports", "Sync", "Settings"},
 	} {

@@ -125,7 +125,7 @@ func TestTodayRecentVisitsAndThisMonth(t *testing.T) {
 		lang, date, visits, hours, heading string
 	}{
 		{"en", "20 Nov 2026", "visits", "2.3", "Today, 27 Nov 2026"},
-		{"sv", "2026-11-20", "besök", "2,3", "Idag, 2026-11-27"},
+		{"sv", "2026-11-20", "besök", "2,3", "I dag, 2026-11-27"},
 		{"nb", "20.11.2026", "besøk", "2,3", "I dag, 27.11.2026"},
 	} {
 		t.Run(c.lang, func(t *testing.T) {

@@ -32,6 +32,7 @@ const (
 	CodeOrgnrSEMonth        = "orgnr.se_month"
 	CodeOrgnrSEDay          = "orgnr.se_day"
 	CodeOrgnrCountry        = "orgnr.country"
+	CodeOrgnrNOFirstDigit   = "orgnr.no_first_digit"
 	CodeOrgnrUnknownCountry = "orgnr.unknown_country"
 )
 
@@ -188,8 +189,13 @@ func luhn(d string) int {
 
 var noWeights = [8]int{3, 2, 7, 6, 5, 4, 3, 2}
 
-// checkNO validates a 9-digit Norwegian organisasjonsnummer (modulus 11).
+// checkNO validates a 9-digit Norwegian organisasjonsnummer: the
+// Brønnøysund registers give out numbers that start with 8 or 9 only, and
+// the last digit is a modulus-11 check.
 func checkNO(d string) error {
+	if d[0] != '8' && d[0] != '9' {
+		return invalid(orgnrField, CodeOrgnrNOFirstDigit, "digit", d[:1])
+	}
 	sum := 0
 	for i, w := range noWeights {
 		sum += int(d[i]-'0') * w

@@ -142,9 +142,14 @@ func TestParseOrgNumberInvalid(t *testing.T) {
 		{"SE556036079401", "", CodeOrgnrChecksum, nil},
 		{"988 077 918", "", CodeOrgnrChecksum, nil},
 		{"988 077 971", "", CodeOrgnrChecksum, nil},
-		{"400000000", "", CodeOrgnrChecksum, nil}, // sum mod 11 = 1 → check digit 10: no valid number
-		{"400000005", "", CodeOrgnrChecksum, nil},
-		{"400000009", "", CodeOrgnrChecksum, nil},
+		{"990000000", "", CodeOrgnrChecksum, nil}, // sum mod 11 = 1 → check digit 10: no valid number
+		{"990000005", "", CodeOrgnrChecksum, nil},
+		{"990000009", "", CodeOrgnrChecksum, nil},
+
+		// Brønnøysund gives out numbers starting with 8 or 9 only; these
+		// pass the modulus-11 check and are still no organisation's.
+		{"123456785", "", CodeOrgnrNOFirstDigit, map[string]any{"digit": "1"}},
+		{"NO 400000018", "", CodeOrgnrNOFirstDigit, map[string]any{"digit": "4"}},
 
 		{"551536-0799", "", CodeOrgnrSEMonth, map[string]any{"month": "15"}}, // Luhn holds, but 15 is no month and < 20
 		{"551336-0793", "", CodeOrgnrSEMonth, map[string]any{"month": "13"}},
@@ -199,12 +204,12 @@ func TestParseOrgNumberInvalid(t *testing.T) {
 
 var allOrgnrCodes = []string{
 	CodeOrgnrEmpty, CodeOrgnrCharacters, CodeOrgnrLength, CodeOrgnrChecksum,
-	CodeOrgnrSEMonth, CodeOrgnrSEDay, CodeOrgnrCountry, CodeOrgnrUnknownCountry,
+	CodeOrgnrSEMonth, CodeOrgnrSEDay, CodeOrgnrCountry, CodeOrgnrUnknownCountry, CodeOrgnrNOFirstDigit,
 }
 
 func TestOrgNumberCodesAreStable(t *testing.T) {
 	want := []string{"orgnr.empty", "orgnr.characters", "orgnr.length", "orgnr.checksum",
-		"orgnr.se_month", "orgnr.se_day", "orgnr.country", "orgnr.unknown_country"}
+		"orgnr.se_month", "orgnr.se_day", "orgnr.country", "orgnr.unknown_country", "orgnr.no_first_digit"}
 	for i, c := range allOrgnrCodes {
 		if c != want[i] {
 			t.Errorf("code %d = %q, want %q", i, c, want[i])
