@@ -16,7 +16,7 @@
 #
 #   SHOT_THEME=dark scripts/screenshots.sh     Fyne theme (default: light)
 #   SCREENSHOT_DIR=/tmp/s scripts/screenshots.sh   write somewhere else
-#   SHOT_LANGS="sv nb en" scripts/screenshots.sh   languages (default: sv nb)
+#   SHOT_LANGS="sv nb" scripts/screenshots.sh   languages (default: sv nb en)
 #   SHOT_ONLY="today new-visit" scripts/screenshots.sh   only these screens
 # Logs of each run: build/screenshots/<lang>-<name>.{init,out,err}.log
 set -euo pipefail
@@ -73,7 +73,7 @@ park_mouse() {
 
 # wanted LANG NAME: true if SHOT_LANGS and SHOT_ONLY select this shot.
 wanted() {
-	[[ " ${SHOT_LANGS:-sv nb} " == *" $1 "* ]] || return 1
+	[[ " ${SHOT_LANGS:-sv nb en} " == *" $1 "* ]] || return 1
 	[[ -z "${SHOT_ONLY:-}" || " $SHOT_ONLY " == *" $2 "* ]]
 }
 
@@ -193,7 +193,8 @@ prepare_sync() {
 	ilsa_cli "$lang" "$logf" --data "$colleague" sync --folder "$shared"
 }
 
-# English is available too: SHOT_LANGS="sv nb en".
+# Every language the app and its guide (docs/guide) speak; the guide's pages
+# show these shots in their own language.
 for lang in sv nb en; do
 	shot "$lang" today
 	shot "$lang" organisations "$NAV_ORGS" sleep:1
@@ -211,10 +212,12 @@ for lang in sv nb en; do
 	shot "$lang" progress "${ASSESSED[@]}" "${TAB_PROGRESS[$lang]}" sleep:1
 	# The Business Model Canvas of that organisation, opened from its list.
 	shot "$lang" canvas "${ASSESSED[@]}" "${TAB_ASSESS[$lang]}" sleep:1 click:700,190 sleep:1
+	# Help: F1 on Today opens the guide at its first section.
+	shot "$lang" help F1 sleep:1
 done
 
 if ((SHOTS == 0)); then
-	log "no shot matches SHOT_LANGS='${SHOT_LANGS:-sv nb}' SHOT_ONLY='${SHOT_ONLY:-}'"
+	log "no shot matches SHOT_LANGS='${SHOT_LANGS:-sv nb en}' SHOT_ONLY='${SHOT_ONLY:-}'"
 	exit 1
 fi
 echo "screenshots: $SHOTS written to ${OUT#"$ROOT"/}/"

@@ -44,11 +44,15 @@ func TestWindowRemembersItsSize(t *testing.T) {
 
 func TestNavigationInEachLanguage(t *testing.T) {
 	for lang, want := range map[string][]string{
-		"sv": {"I dag", "Organisationer", "Besök", "Åtgärder", "Rapporter", "Synk", "Inställningar"},
-		"nb": {"I dag", "Organisasjoner", "Besøk", "Tiltak", "Rapporter", "Synk", "Innstillinger"},
-		"en": {"Today", "Organisations", "Visits", "Actions", "Reports", "Sync", "Settings"},
+		"sv": {"I dag", "Organisationer", "Besök", "Åtgärder", "Rapporter", "Synk", "Inställningar", "Hjälp"},
+		"nb": {"I dag", "Organisasjoner", "Besøk", "Tiltak", "Rapporter", "Synk", "Innstillinger", "Hjelp"},
+		"en": {"Today", "Organisations", "Visits", "Actions", "Reports", "Sync", "Settings", "Help"},
 	} {
 		u, _ := newTestUI(t, lang)
+		if len(u.tabs.Items) != len(want) {
+			t.Errorf("%s: %d tabs, want %d", lang, len(u.tabs.Items), len(want))
+			continue
+		}
 		for i, it := range u.tabs.Items {
 			if it.Text != want[i] {
 				t.Errorf("%s tab %d: %q want %q", lang, i, it.Text, want[i])

@@ -90,6 +90,10 @@ type UI struct {
 	reports    *reportsScreen
 	syncScreen *syncScreen
 	settings   *settingsScreen
+	help       *helpScreen
+
+	helpWin       fyne.Window // the guide beside an open form (F1), if open
+	helpWinScreen *helpScreen
 
 	pending sync.WaitGroup // background loads in flight (tests wait on it)
 	dialogs []dialogCloser // open dialogs, innermost last (Esc closes it)
@@ -147,6 +151,7 @@ func (u *UI) build(tab int) {
 	u.reports = newReportsScreen(u)
 	u.syncScreen = newSyncScreen(u)
 	u.settings = newSettingsScreen(u)
+	u.help = newHelpScreen(u)
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(u.tr.T("nav.today"), theme.HomeIcon(), u.today.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.organisations"), theme.StorageIcon(), u.orgs.view),
@@ -155,6 +160,7 @@ func (u *UI) build(tab int) {
 		container.NewTabItemWithIcon(u.tr.T("nav.reports"), theme.DocumentIcon(), u.reports.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.sync"), theme.ViewRefreshIcon(), u.syncScreen.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.settings"), theme.SettingsIcon(), u.settings.view),
+		container.NewTabItemWithIcon(u.tr.T("nav.help"), theme.HelpIcon(), u.help.view),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.SelectIndex(tab)
@@ -172,6 +178,7 @@ const (
 	tabReports
 	tabSync
 	tabSettings
+	tabHelp
 )
 
 // Show switches to a screen.
@@ -268,7 +275,7 @@ func (u *UI) saveSize() {
 }
 
 // addShortcuts binds the keyboard: Ctrl+N new visit, Ctrl+F search,
-// Ctrl+S save the form in front, Esc close the dialog in front.
+// Ctrl+S save the form in front, Esc close the dialog in front, F1 help.
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
@@ -278,8 +285,11 @@ func (u *UI) addShortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.SaveFront() })
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
+		switch ev.Name {
+		case fyne.KeyEscape:
 			u.closeFrontDialog()
+		case fyne.KeyF1:
+			u.helpKey()
 		}
 	})
 }

@@ -38,6 +38,14 @@ func (e *KeyedEntry) TypedKey(ev *fyne.KeyEvent) {
 	if e.OnKey != nil && e.OnKey(ev) {
 		return
 	}
+	// F1 (help) means nothing to an entry: hand it to the window, as if
+	// nothing had the focus, so help opens from inside any form too.
+	if ev.Name == fyne.KeyF1 {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(ev)
+			return
+		}
+	}
 	e.Entry.TypedKey(ev)
 }
 
