@@ -187,6 +187,16 @@ func (l *Localizer) ParseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("not a date: %q", s)
 }
 
+// Percent writes a percentage as each reader expects: "49%" in English,
+// "49 %" in Swedish and Norwegian (with a no-break space, so the sign never
+// wraps onto a line of its own).
+func (l *Localizer) Percent(n int) string {
+	if l.lang == "en" {
+		return l.Number(n) + "%"
+	}
+	return l.Number(n) + "\u00a0%"
+}
+
 // Number formats a whole number with the reader's digit grouping:
 // sv and nb use a space (12 345), en a comma (12,345).
 func (l *Localizer) Number(n int) string {

@@ -15,6 +15,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
+	"eu.ilsa.coach/ilsa/translations"
 	"eu.ilsa.coach/ilsa/ui/chart"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
@@ -112,7 +113,7 @@ func newReportsScreen(u *UI) *reportsScreen {
 		b.SetValueFormat(func(v float64) string { return tr.Number(int(v)) })
 	}
 	s.gender.SetEmptyText(tr.T("ui.reports.no_participants"))
-	s.gender.SetPercentFormat(func(p int) string { return tr.Number(p) + " %" })
+	s.gender.SetPercentFormat(tr.Percent)
 
 	var dims []widgets.Choice
 	for _, d := range indicators.Dimensions {
@@ -318,7 +319,7 @@ func (s *reportsScreen) show() {
 	if b := r.Breakdown(indicators.ByMonth); b != nil {
 		var bars []chart.Bar
 		for _, row := range b.Rows {
-			bars = append(bars, chart.Bar{Label: monthLabel(tr.T, row.Key), Value: float64(row.Visits)})
+			bars = append(bars, chart.Bar{Label: monthLabel(tr, row.Key), Value: float64(row.Visits)})
 		}
 		s.byMonth.SetData(bars)
 	}
@@ -339,17 +340,22 @@ func (s *reportsScreen) show() {
 	s.showBreakdown()
 }
 
-// monthLabel writes YYYY-MM as "mar 2026".
-func monthLabel(t func(string, ...any) string, key string) string {
+// monthLabel writes YYYY-MM as "mar 2026" in Swedish and Norwegian, where
+// month names are written small, and "Mar 2026" in English.
+func monthLabel(tr *translations.Localizer, key string) string {
 	var y, m int
 	if _, err := fmt.Sscanf(key, "%d-%d", &y, &m); err != nil || m < 1 || m > 12 {
 		return key
 	}
-	name := []rune(t(widgets.MonthKey(time.Month(m))))
+	name := []rune(tr.T(widgets.MonthKey(time.Month(m))))
 	if len(name) > 3 {
 		name = name[:3]
 	}
-	return strings.ToLower(string(name)) + " " + fmt.Sprint(y)
+	short := strings.ToLower(string(name))
+	if tr.Lang() == "en" {
+		short = strings.ToUpper(short[:1]) + short[1:]
+	}
+	return short + " " + fmt.Sprint(y)
 }
 
 func uniq(ids []string) []string {

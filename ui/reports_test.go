@@ -109,7 +109,7 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 	if !slices.Contains(month.texts, "okt 2026") || !slices.Contains(month.texts, "nov 2026") || slices.Contains(month.texts, "mar 2026") {
 		t.Errorf("visits by month: %v", month.texts)
 	}
-	if g := viewOf(s.gender); !slices.Contains(g.texts, "Kvinnor 71 %") {
+	if g := viewOf(s.gender); !slices.Contains(g.texts, "Kvinnor 71\u00a0%") {
 		t.Errorf("gender shares: %v", g.texts)
 	}
 
@@ -169,5 +169,22 @@ func TestReportsAreComputedOnlyWhenShown(t *testing.T) {
 	u.WaitIdle()
 	if u.reports.report == nil {
 		t.Fatal("the report was not computed when its screen showed")
+	}
+}
+
+// The monthly chart and the gender shares follow each language's
+// conventions: "Jul 2026" and "49%" in English, "jul 2026" and "49 %" in
+// Swedish and Norwegian.
+func TestChartLabelsFollowTheLanguage(t *testing.T) {
+	for lang, want := range map[string][2]string{
+		"en": {"Jul 2026", "49%"}, "sv": {"jul 2026", "49\u00a0%"}, "nb": {"jul 2026", "49\u00a0%"},
+	} {
+		tr := translations.New(lang)
+		if got := monthLabel(tr, "2026-07"); got != want[0] {
+			t.Errorf("%s month: %q, want %q", lang, got, want[0])
+		}
+		if got := tr.Percent(49); got != want[1] {
+			t.Errorf("%s percent: %q, want %q", lang, got, want[1])
+		}
 	}
 }
