@@ -181,16 +181,21 @@ NAV_SYNC=click:60,460
 NAV_SETTINGS=click:60,545
 # Second row of the organisation list, sorted by name: with the demo data
 # "Bergmekaniska AB 103", which has a contact, seven visits and three actions.
-ORG_ROW=click:300,350
-TAB_CONTACTS=click:675,105 # organisation detail tabs
-TAB_VISITS=click:775,105
-TAB_ACTIONS=click:880,105
+ORG_ROW=click:300,225
+# The organisation's tabs start where the list/detail split puts them: at
+# 40 % of the window beside the navigation. TAB_X X: X at 1200 px, moved
+# with the split for SHOT_SIZE (tabs past the edge fold into "…" and
+# cannot be clicked here).
+TAB_X() { echo $(($1 + (${SHOT_W:-1200} - 1200) * 2 / 5)); }
+TAB_CONTACTS=click:$(TAB_X 697),105 # organisation detail tabs
+TAB_VISITS=click:$(TAB_X 797),105
+TAB_ACTIONS=click:$(TAB_X 902),105
 ORG=("$NAV_ORGS" sleep:1 "$ORG_ROW" sleep:1)
 # An organisation of the demo with assessments, found by searching; its
 # Assessments and Progress tabs sit where the labels' widths put them.
-ASSESSED=("$NAV_ORGS" sleep:1 ctrl+f type:Krokomslog sleep:1 click:300,275 sleep:1)
-declare -A TAB_ASSESS=([sv]=click:1000,105 [nb]=click:925,105 [en]=click:960,105)
-declare -A TAB_PROGRESS=([sv]=click:1120,105 [nb]=click:1045,105 [en]=click:1080,105)
+ASSESSED=("$NAV_ORGS" sleep:1 ctrl+f type:Krokomslog sleep:1 click:300,150 sleep:1)
+declare -A TAB_ASSESS=([sv]=click:$(TAB_X 1022),105 [nb]=click:$(TAB_X 947),105 [en]=click:$(TAB_X 982),105)
+declare -A TAB_PROGRESS=([sv]=click:$(TAB_X 1142),105 [nb]=click:$(TAB_X 1067),105 [en]=click:$(TAB_X 1102),105)
 
 # The Sync screen in use: a colleague shares the folder, and both edited one
 # organisation's notes and sector before seeing each other's change. The

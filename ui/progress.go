@@ -72,7 +72,9 @@ func newOrgProgress(u *UI) *orgProgress {
 	p.targets = container.NewVBox()
 	p.lines = container.NewGridWrap(fyne.NewSize(300, 170))
 
-	radarBox := container.New(&minSizeLayout{fyne.NewSize(360, 360)}, p.radar)
+	// Wide enough for a long one-word axis name beside the ring (chart's
+	// TestRadarKeepsALongWordWhole draws at this size).
+	radarBox := container.New(&minSizeLayout{fyne.NewSize(400, 360)}, p.radar)
 	right := container.NewVBox(heading(tr.T("ui.progress.next_step")), p.next, p.nextText, container.NewHBox(p.nextAdd),
 		widget.NewSeparator(), heading(tr.T("ui.progress.targets")), p.targets)
 	top := container.New(&besideOrBelowLayout{}, radarBox, right)
@@ -280,11 +282,18 @@ func (p *orgProgress) showTargets(pr *data.Progress) {
 		if t.Due != "" {
 			line += " · " + tr.T("ui.progress.target.due", "Date", tr.DateString(t.Due))
 		}
-		name := widget.NewLabel(line)
-		name.Wrapping = fyne.TextWrapWord
-		st := widget.NewLabel(status)
-		st.Importance = imp
-		p.targets.Add(container.NewBorder(nil, nil, nil, st, name))
+		// The status follows its line, so it never stands apart at the
+		// far edge beside the scroll bar.
+		colour := map[widget.Importance]fyne.ThemeColorName{widget.SuccessImportance: theme.ColorNameSuccess,
+			widget.DangerImportance: theme.ColorNameError}[imp]
+		if colour == "" {
+			colour = theme.ColorNameForeground
+		}
+		row := widget.NewRichText(
+			&widget.TextSegment{Text: line + " · ", Style: widget.RichTextStyleInline},
+			&widget.TextSegment{Text: status, Style: widget.RichTextStyle{Inline: true, ColorName: colour, TextStyle: fyne.TextStyle{Bold: true}}})
+		row.Wrapping = fyne.TextWrapWord
+		p.targets.Add(row)
 		for _, a := range p.actions {
 			if a.ModelID == pr.Model.ID && a.Dimension == d.ID {
 				al := widget.NewLabel("• " + a.Text + " · " + dueText(p.u, a.Action, today))

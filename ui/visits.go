@@ -130,7 +130,7 @@ func newVisitsScreen(u *UI) *visitsScreen {
 	newBtn.Importance = widget.HighImportance
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, newBtn, s.search),
-		container.NewBorder(nil, nil, s.period.Select, nil, s.count),
+		container.NewBorder(nil, nil, atLeast(selectWidth(s.period.Select.Options...), s.period.Select), nil, s.count),
 		s.undoBar)
 	// The hint spans the list's width: in a centring container a wrapping
 	// label gets no width of its own and stands one letter a line.
