@@ -101,3 +101,27 @@ func TestNoScreenMakesTheWindowGrow(t *testing.T) {
 		}
 	}
 }
+
+// A wrong org number shows its problem where the hint was, right under the
+// field: no blank line above it, and the form below does not move down.
+func TestOrgNumberProblemTakesTheHintsPlace(t *testing.T) {
+	u, _ := newTestUI(t, "sv")
+	u.win.Resize(smallWindow)
+	u.Show(tabOrganisations)
+	d := u.orgs.detail
+	d.openNew()
+	u.WaitIdle()
+	f := d.form
+	before := f.form.Content().MinSize().Height
+	typeInto(u, f.orgnr, "556036-0794") // a wrong check digit
+	problem := f.form.Problem("orgnr")
+	if !problem.Visible() || problem.Text == "" {
+		t.Fatal("no problem shown for a wrong check digit")
+	}
+	if f.orgnrHint.Visible() {
+		t.Errorf("a hint line (%q) stays above the problem", f.orgnrHint.Text)
+	}
+	if after := f.form.Content().MinSize().Height; after > before+1 {
+		t.Errorf("the problem pushed the form down: %.0f px tall, was %.0f (problem %q)", after, before, problem.Text)
+	}
+}
