@@ -2,7 +2,7 @@
 # README screenshots: build bin/ilsa, fill a data directory with demo data,
 # start the app under Xvfb (or $DISPLAY) per language and capture its window
 # into docs/screenshots/<lang>-<name>.png. The app sizes its own window
-# (1200×760).
+# (1200×760, or the size kept from the last run, which SHOT_SIZE sets).
 #
 # Add screens at the bottom with
 #   shot LANG NAME [STEP...]
@@ -18,6 +18,9 @@
 #   SCREENSHOT_DIR=/tmp/s scripts/screenshots.sh   write somewhere else
 #   SHOT_LANGS="sv nb" scripts/screenshots.sh   languages (default: sv nb en)
 #   SHOT_ONLY="today new-visit" scripts/screenshots.sh   only these screens
+#   SHOT_SIZE=1024x700 scripts/screenshots.sh   the window's size (default 1200x760);
+#                      the file names then end in -1024x700. A window that grew
+#                      by itself shows in the size logged for each shot.
 # Logs of each run: build/screenshots/<lang>-<name>.{init,out,err}.log
 set -euo pipefail
 
@@ -29,6 +32,16 @@ OUT=${SCREENSHOT_DIR:-$ROOT/docs/screenshots}
 SHOT_SETTLE=${SHOT_SETTLE:-2} # seconds to wait after start and after the steps
 LOGS="$ROOT/build/screenshots"
 APP_ENV=("FYNE_THEME=${SHOT_THEME:-light}")
+
+SHOT_SIZE=${SHOT_SIZE:-}
+SIZE_SUFFIX=""
+if [[ -n "$SHOT_SIZE" ]]; then
+	[[ "$SHOT_SIZE" =~ ^([0-9]+)x([0-9]+)$ ]] || { log "SHOT_SIZE=$SHOT_SIZE: want WIDTHxHEIGHT, e.g. 1024x700"; exit 1; }
+	SHOT_W=${BASH_REMATCH[1]} SHOT_H=${BASH_REMATCH[2]}
+	SIZE_SUFFIX="-$SHOT_SIZE"
+	# Room around the window, so a window that grows past its size shows.
+	XVFB_SCREEN="$((SHOT_W + 400))x$((SHOT_H + 500))x24"
+fi
 
 declare -A LOCALE=([sv]=sv_SE.UTF-8 [nb]=nb_NO.UTF-8 [en]=en_GB.UTF-8)
 # The advisor each copy of the demo data is set up for (`ilsa init`), so the
@@ -96,6 +109,13 @@ shot() {
 	mkdir -p "$TMP/xdg/config" "$TMP/xdg/cache" "$TMP/xdg/data"
 	ilsa_cli "$lang" "$logp.init.log" --data "$data" --lang "$lang" \
 		init --advisor "${ADVISOR[$lang]}" --organisation "${ORGANISATION[$lang]}" --country "${COUNTRY[$lang]}"
+	if [[ -n "$SHOT_SIZE" ]]; then
+		# The window opens at the size it had when last closed (app/prefs),
+		# a device-local setting.
+		need sqlite3
+		sqlite3 "$data/ilsa.db" "INSERT INTO local(key, value) VALUES('setting.window.width', '$SHOT_W'), ('setting.window.height', '$SHOT_H')
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+	fi
 	# A shot may prepare its data further: prepare_NAME LANG DATA LOG.
 	local prep="prepare_${name//-/_}"
 	if declare -F "$prep" >/dev/null; then
@@ -130,7 +150,7 @@ shot() {
 		park_mouse
 		sleep "$SHOT_SETTLE"
 	fi
-	local png="$OUT/$lang-$name.png"
+	local png="$OUT/$lang-$name$SIZE_SUFFIX.png"
 	mkdir -p "$OUT"
 	# Always the window alone, without the black around it on Xvfb; written to
 	# a .tmp file first so a failed run never leaves a broken PNG behind.
@@ -161,16 +181,21 @@ NAV_SYNC=click:60,460
 NAV_SETTINGS=click:60,545
 # Second row of the organisation list, sorted by name: with the demo data
 # "Bergmekaniska AB 103", which has a contact, seven visits and three actions.
-ORG_ROW=click:300,350
-TAB_CONTACTS=click:675,105 # organisation detail tabs
-TAB_VISITS=click:775,105
-TAB_ACTIONS=click:880,105
+ORG_ROW=click:300,225
+# The organisation's tabs start where the list/detail split puts them: at
+# 40 % of the window beside the navigation. TAB_X X: X at 1200 px, moved
+# with the split for SHOT_SIZE (tabs past the edge fold into "…" and
+# cannot be clicked here).
+TAB_X() { echo $(($1 + (${SHOT_W:-1200} - 1200) * 2 / 5)); }
+TAB_CONTACTS=click:$(TAB_X 697),105 # organisation detail tabs
+TAB_VISITS=click:$(TAB_X 797),105
+TAB_ACTIONS=click:$(TAB_X 902),105
 ORG=("$NAV_ORGS" sleep:1 "$ORG_ROW" sleep:1)
 # An organisation of the demo with assessments, found by searching; its
 # Assessments and Progress tabs sit where the labels' widths put them.
-ASSESSED=("$NAV_ORGS" sleep:1 ctrl+f type:Krokomslog sleep:1 click:300,275 sleep:1)
-declare -A TAB_ASSESS=([sv]=click:1000,105 [nb]=click:925,105 [en]=click:960,105)
-declare -A TAB_PROGRESS=([sv]=click:1120,105 [nb]=click:1045,105 [en]=click:1080,105)
+ASSESSED=("$NAV_ORGS" sleep:1 ctrl+f type:Krokomslog sleep:1 click:300,150 sleep:1)
+declare -A TAB_ASSESS=([sv]=click:$(TAB_X 1022),105 [nb]=click:$(TAB_X 947),105 [en]=click:$(TAB_X 982),105)
+declare -A TAB_PROGRESS=([sv]=click:$(TAB_X 1142),105 [nb]=click:$(TAB_X 1067),105 [en]=click:$(TAB_X 1102),105)
 
 # The Sync screen in use: a colleague shares the folder, and both edited one
 # organisation's notes and sector before seeing each other's change. The
@@ -203,6 +228,8 @@ for lang in sv nb en; do
 	shot "$lang" organisation-visits "${ORG[@]}" "$TAB_VISITS" sleep:1
 	shot "$lang" organisation-actions "${ORG[@]}" "$TAB_ACTIONS" sleep:1
 	shot "$lang" visits "$NAV_VISITS" sleep:1
+	# A visit search that finds nothing: the hint in place of the list.
+	shot "$lang" visits-none-found "$NAV_VISITS" sleep:1 click:400,25 type:zzqx sleep:1
 	# The new-visit form with the organisation picker's type-ahead list open.
 	shot "$lang" new-visit ctrl+n sleep:1 type:berg sleep:1
 	shot "$lang" actions "$NAV_ACTIONS" sleep:1

@@ -19,6 +19,7 @@ ILSA_BIN=${ILSA_BIN:-}
 WINDOW_NAME="ILSA Coach"
 SMOKE_TIMEOUT=${SMOKE_TIMEOUT:-20} # seconds to wait for the window
 SMOKE_SETTLE=${SMOKE_SETTLE:-2}    # seconds to let the first frame render
+XVFB_SCREEN=${XVFB_SCREEN:-1280x800x24} # the private Xvfb's screen (WIDTHxHEIGHTxDEPTH)
 
 APP_ENV=() # extra VAR=value settings for the app, e.g. (FYNE_THEME=light)
 
@@ -87,7 +88,7 @@ start_x() {
 	local n
 	for n in $(seq 99 199); do
 		[[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]] && continue
-		Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp -noreset >"$TMP/xvfb.log" 2>&1 &
+		Xvfb ":$n" -screen 0 "$XVFB_SCREEN" -nolisten tcp -noreset >"$TMP/xvfb.log" 2>&1 &
 		XVFB_PID=$!
 		local i
 		for i in $(seq 1 50); do

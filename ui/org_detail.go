@@ -75,7 +75,7 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	if u.opt.ClientReport == nil {
 		d.report.Hide()
 	}
-	buttons := container.NewHBox(d.form.saveButton, d.form.discardButton, d.visit, d.report, d.delete)
+	buttons := container.New(&rowWrapLayout{}, d.form.saveButton, d.form.discardButton, d.visit, d.report, d.delete)
 	overview := container.NewBorder(nil, buttons, nil, nil, d.form.view)
 
 	d.contacts = newOrgContacts(u)

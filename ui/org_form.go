@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -49,6 +50,7 @@ func newOrgForm(u *UI) *orgForm {
 	f.orgnr.SetPlaceHolder(tr.T("ui.org.orgnr_placeholder"))
 	f.orgnrHint = widget.NewLabel("")
 	f.orgnrHint.Importance = widget.LowImportance
+	f.orgnrHint.Wrapping = fyne.TextWrapWord
 	f.orgnr.OnChanged = func(string) { f.checkOrgNr(); f.changed() }
 	f.country = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.choice.none")}}, u.countryChoices()...), func(string) {
 		if !f.filling {
@@ -172,7 +174,7 @@ func (f *orgForm) checkOrgNr() {
 	txt := strings.TrimSpace(f.orgnr.Text)
 	f.form.SetProblem("orgnr", "")
 	if txt == "" {
-		f.orgnrHint.SetText(f.u.tr.T("ui.org.orgnr_hint"))
+		f.setOrgNrHint(f.u.tr.T("ui.org.orgnr_hint"))
 		return
 	}
 	if f.countryGuessed {
@@ -193,7 +195,7 @@ func (f *orgForm) checkOrgNr() {
 	}
 	n, err := domain.ParseOrgNumber(txt, domain.Country(f.country.Value()))
 	if err != nil {
-		f.orgnrHint.SetText("")
+		f.setOrgNrHint("")
 		if v, ok := domain.AsValidation(err); ok && len(strings.Map(keepDigit, txt)) >= 9 {
 			f.form.SetProblem("orgnr", f.u.tr.Problem(v))
 		}
@@ -203,10 +205,20 @@ func (f *orgForm) checkOrgNr() {
 	if n.Personal {
 		hint = f.u.tr.T("ui.org.orgnr_personal", "Number", n.String())
 	}
-	f.orgnrHint.SetText(hint)
 	if other, taken, _ := f.u.storeForOrgs().OrgNumberTaken(f.u.ctx(), n.Digits, f.org.ID); taken {
+		f.setOrgNrHint("")
 		f.form.SetProblem("orgnr", f.u.tr.T("ui.org.orgnr_taken", "Name", other.Name))
+		return
 	}
+	f.setOrgNrHint(hint)
+}
+
+// setOrgNrHint shows the line under the org number, or hides it when
+// empty: a problem then takes its place rather than a blank line above it.
+func (f *orgForm) setOrgNrHint(text string) {
+	f.orgnrHint.SetText(text)
+	f.orgnrHint.Hidden = text == ""
+	f.orgnrHint.Refresh()
 }
 
 func keepDigit(r rune) rune {

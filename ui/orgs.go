@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,6 +27,9 @@ type orgScreen struct {
 	search                                  *widget.Entry
 	country, county, muni, sector, size, kd *widgets.ChoiceSelect
 	sort                                    *widgets.ChoiceSelect
+	filters                                 []*widgets.ChoiceSelect // country … kind, as the Filter button counts them
+	filterBox                               *fyne.Container
+	filterBtn                               *widget.Button
 	count                                   *widget.Label
 	list                                    *widget.List
 	undoBar                                 *fyne.Container
@@ -52,26 +56,26 @@ func newOrgScreen(u *UI) *orgScreen {
 	s.search.OnChanged = func(string) { s.refreshSoon() }
 	s.search.ActionItem = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { s.search.SetText("") })
 
-	s.country = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_country")}}, u.countryChoices()...), func(string) { s.refresh() })
+	s.country = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_country")}}, u.countryChoices()...), func(string) { s.filterChanged() })
 	var counties []widgets.Choice
 	counties = append(counties, widgets.Choice{Value: "", Label: tr.T("ui.filter.any_county")})
 	for _, c := range domain.Counties() {
 		counties = append(counties, widgets.Choice{Value: c.Code, Label: c.Name})
 	}
-	s.county = widgets.NewChoiceSelect(counties, func(string) { s.refresh() })
+	s.county = widgets.NewChoiceSelect(counties, func(string) { s.filterChanged() })
 	munis := u.municipalityChoices("")
 	munis[0] = widgets.Choice{Value: "", Label: tr.T("ui.filter.any_municipality")}
-	s.muni = widgets.NewChoiceSelect(munis, func(string) { s.refresh() })
+	s.muni = widgets.NewChoiceSelect(munis, func(string) { s.filterChanged() })
 	sectors := u.sectorChoices()
 	sectors[0] = widgets.Choice{Value: "", Label: tr.T("ui.filter.any_sector")}
-	s.sector = widgets.NewChoiceSelect(sectors, func(string) { s.refresh() })
+	s.sector = widgets.NewChoiceSelect(sectors, func(string) { s.filterChanged() })
 	sizes := []widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_size")}}
 	for _, sz := range []domain.SizeClass{domain.SizeMicro, domain.SizeSmall, domain.SizeMedium, domain.SizeLarge} {
 		sizes = append(sizes, widgets.Choice{Value: string(sz), Label: tr.Size(sz)})
 	}
 	sizes = append(sizes, widgets.Choice{Value: data.SizeFilterUnknown, Label: tr.Size(domain.SizeUnknown)})
-	s.size = widgets.NewChoiceSelect(sizes, func(string) { s.refresh() })
-	s.kd = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_kind")}}, u.kindChoices()...), func(string) { s.refresh() })
+	s.size = widgets.NewChoiceSelect(sizes, func(string) { s.filterChanged() })
+	s.kd = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_kind")}}, u.kindChoices()...), func(string) { s.filterChanged() })
 	s.sort = widgets.NewChoiceSelect([]widgets.Choice{
 		{Value: string(data.SortByName), Label: tr.T("ui.sort.name")},
 		{Value: string(data.SortByLastVisit), Label: tr.T("ui.sort.last_visit")},
@@ -123,19 +127,96 @@ func newOrgScreen(u *UI) *orgScreen {
 
 	newBtn := widget.NewButtonWithIcon(tr.T("ui.orgs.new"), theme.ContentAddIcon(), func() { s.detail.openNew() })
 	newBtn.Importance = widget.HighImportance
-	filters := container.NewGridWithColumns(2, s.country.Select, s.county.Select, s.muni.Select, s.sector.Select,
-		s.size.Select, s.kd.Select)
-	sortRow := container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.sort.label")), nil, s.sort.Select)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, s.search), filters, sortRow,
-		container.NewBorder(nil, nil, s.count, s.dups.button), s.undoBar)
-	left := container.NewBorder(top, nil, nil, nil, s.list)
+	// The filters fold away behind one button that counts the active ones,
+	// so the list keeps its room; unfolded they stand one a row, each label
+	// whole, however narrow the list is.
+	filters := []*widgets.ChoiceSelect{s.country, s.county, s.muni, s.sector, s.size, s.kd}
+	filterBox := container.NewVBox()
+	for _, c := range filters {
+		filterBox.Add(atLeast(selectWidth(c.Select.Options...), c.Select))
+	}
+	filterBox.Add(container.NewHBox(widget.NewButtonWithIcon(tr.T("ui.orgs.filter.clear"), theme.ContentClearIcon(), s.clearFilters)))
+	filterBox.Hide()
+	s.filters, s.filterBox = filters, filterBox
+	s.filterBtn = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), s.toggleFilters)
+	s.showFilterCount()
+	sortRow := container.NewBorder(nil, nil, container.NewHBox(s.filterBtn, widget.NewLabel(tr.T("ui.sort.label"))), nil,
+		atLeast(selectWidth(s.sort.Select.Options...), s.sort.Select))
+	search := atLeast(entryWidth(s.search.PlaceHolder), s.search)
+	top := container.NewVBox(search, sortRow, filterBox,
+		container.NewHBox(s.count, layout.NewSpacer(), s.dups.button), s.undoBar)
+	// New organisation sits under the list, where the search row would
+	// squeeze its field.
+	left := container.NewBorder(top, newBtn, nil, nil, s.list)
 
 	s.detail = newOrgDetail(u, s)
 	split := container.NewHSplit(left, s.detail.view)
-	split.SetOffset(0.38)
+	// The list's own minimum keeps its labels whole when the window is narrow.
+	split.SetOffset(0.4)
 	s.view = split
 	s.ready = true
 	return s
+}
+
+// filterChanged counts the active filters on the Filter button and
+// reloads the list.
+func (s *orgScreen) filterChanged() {
+	s.showFilterCount()
+	s.refresh()
+}
+
+// activeFilters is how many filters narrow the list.
+func (s *orgScreen) activeFilters() int {
+	n := 0
+	for _, c := range s.filters {
+		if c.Value() != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// showFilterCount names the Filter button with the number of active
+// filters, and whether the filters are shown.
+func (s *orgScreen) showFilterCount() {
+	if s.filterBtn == nil {
+		return // the selects are still being built
+	}
+	text := s.u.tr.T("ui.orgs.filter")
+	if n := s.activeFilters(); n > 0 {
+		text = s.u.tr.T("ui.orgs.filter.active", "N", n)
+	}
+	s.filterBtn.SetText(text)
+	s.filterBtn.Importance = widget.MediumImportance
+	if s.activeFilters() > 0 {
+		s.filterBtn.Importance = widget.HighImportance
+	}
+	s.filterBtn.SetIcon(theme.MenuDropDownIcon())
+	if s.filterBox.Visible() {
+		s.filterBtn.SetIcon(theme.MenuDropUpIcon())
+	}
+	s.filterBtn.Refresh()
+}
+
+// toggleFilters shows or folds away the filters.
+func (s *orgScreen) toggleFilters() {
+	if s.filterBox.Visible() {
+		s.filterBox.Hide()
+	} else {
+		s.filterBox.Show()
+	}
+	s.showFilterCount()
+}
+
+// clearFilters sets every filter back to "all".
+func (s *orgScreen) clearFilters() {
+	ready := s.ready
+	s.ready = false // one query for all, not one a filter
+	for _, c := range s.filters {
+		c.SetSelectedIndex(0)
+	}
+	s.ready = ready
+	s.filterChanged()
 }
 
 func (s *orgScreen) subtitle(r data.OrgRow) string {

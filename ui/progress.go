@@ -72,10 +72,12 @@ func newOrgProgress(u *UI) *orgProgress {
 	p.targets = container.NewVBox()
 	p.lines = container.NewGridWrap(fyne.NewSize(300, 170))
 
-	radarBox := container.New(&minSizeLayout{fyne.NewSize(360, 360)}, p.radar)
+	// Wide enough for a long one-word axis name beside the ring (chart's
+	// TestRadarKeepsALongWordWhole draws at this size).
+	radarBox := container.New(&minSizeLayout{fyne.NewSize(400, 360)}, p.radar)
 	right := container.NewVBox(heading(tr.T("ui.progress.next_step")), p.next, p.nextText, container.NewHBox(p.nextAdd),
 		widget.NewSeparator(), heading(tr.T("ui.progress.targets")), p.targets)
-	top := container.NewGridWithColumns(2, radarBox, right)
+	top := container.New(&besideOrBelowLayout{}, radarBox, right)
 	p.body = container.NewVBox(top, widget.NewSeparator(), heading(tr.T("ui.progress.over_time")), p.lines)
 	head := container.NewBorder(nil, nil, widget.NewLabel(tr.T("field.model")), nil, p.model.Select)
 	p.view = container.NewBorder(head, nil, nil, nil,
@@ -101,6 +103,42 @@ func (l *minSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
+}
+
+// besideOrBelowLayout puts its second object beside the first, in equal
+// halves, when both fit at their minimum widths, else under it: the radar
+// and the next step share a wide tab and stack in a narrow one.
+type besideOrBelowLayout struct{ width float32 } // the width last laid out
+
+func (l *besideOrBelowLayout) beside(objs []fyne.CanvasObject) bool {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return (l.width-theme.Padding())/2 >= max(a.Width, b.Width)
+}
+
+func (l *besideOrBelowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	if l.beside(objs) {
+		return fyne.NewSize(2*max(a.Width, b.Width)+theme.Padding(), max(a.Height, b.Height))
+	}
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height+theme.Padding())
+}
+
+func (l *besideOrBelowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	a, b := objs[0], objs[1]
+	if l.beside(objs) {
+		half := (size.Width - theme.Padding()) / 2
+		a.Move(fyne.NewPos(0, 0))
+		a.Resize(fyne.NewSize(half, size.Height))
+		b.Move(fyne.NewPos(half+theme.Padding(), 0))
+		b.Resize(fyne.NewSize(half, size.Height))
+		return
+	}
+	ah := a.MinSize().Height
+	a.Move(fyne.NewPos(0, 0))
+	a.Resize(fyne.NewSize(size.Width, ah))
+	b.Move(fyne.NewPos(0, ah+theme.Padding()))
+	b.Resize(fyne.NewSize(size.Width, size.Height-ah-theme.Padding()))
 }
 
 func (p *orgProgress) reload() { p.load(p.orgID) }
@@ -244,11 +282,18 @@ func (p *orgProgress) showTargets(pr *data.Progress) {
 		if t.Due != "" {
 			line += " · " + tr.T("ui.progress.target.due", "Date", tr.DateString(t.Due))
 		}
-		name := widget.NewLabel(line)
-		name.Wrapping = fyne.TextWrapWord
-		st := widget.NewLabel(status)
-		st.Importance = imp
-		p.targets.Add(container.NewBorder(nil, nil, nil, st, name))
+		// The status follows its line, so it never stands apart at the
+		// far edge beside the scroll bar.
+		colour := map[widget.Importance]fyne.ThemeColorName{widget.SuccessImportance: theme.ColorNameSuccess,
+			widget.DangerImportance: theme.ColorNameError}[imp]
+		if colour == "" {
+			colour = theme.ColorNameForeground
+		}
+		row := widget.NewRichText(
+			&widget.TextSegment{Text: line + " · ", Style: widget.RichTextStyleInline},
+			&widget.TextSegment{Text: status, Style: widget.RichTextStyle{Inline: true, ColorName: colour, TextStyle: fyne.TextStyle{Bold: true}}})
+		row.Wrapping = fyne.TextWrapWord
+		p.targets.Add(row)
 		for _, a := range p.actions {
 			if a.ModelID == pr.Model.ID && a.Dimension == d.ID {
 				al := widget.NewLabel("• " + a.Text + " · " + dueText(p.u, a.Action, today))

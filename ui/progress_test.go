@@ -67,7 +67,7 @@ func TestApplyingAModelChangesTheProgressCharts(t *testing.T) {
 		slices.Contains(before.texts, "Föregående (2026-03-02)") {
 		t.Fatalf("radar before: %v", before.texts)
 	}
-	if !shows(p.view, "Kund/Behov: från nivå 2 till 3") || !shows(p.view, "Team: nivå 3, mål 5 · senast 2027-06-30") {
+	if !shows(p.view, "Kund/Behov: från nivå 2 till 3") || !shows(p.view, "Team: nivå 3, mål 5 · senast 2027-06-30 · Inte än") {
 		t.Fatalf("next step / targets: %v", visibleTexts(p.view))
 	}
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -129,9 +130,12 @@ func newVisitsScreen(u *UI) *visitsScreen {
 	newBtn.Importance = widget.HighImportance
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, newBtn, s.search),
-		container.NewBorder(nil, nil, s.period.Select, nil, s.count),
+		container.NewBorder(nil, nil, atLeast(selectWidth(s.period.Select.Options...), s.period.Select), nil, s.count),
 		s.undoBar)
-	s.view = container.NewBorder(top, nil, nil, nil, container.NewStack(s.list, container.NewCenter(s.empty)))
+	// The hint spans the list's width: in a centring container a wrapping
+	// label gets no width of its own and stands one letter a line.
+	s.view = container.NewBorder(top, nil, nil, nil, container.NewStack(s.list,
+		container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer())))
 	return s
 }
 

@@ -98,14 +98,15 @@ func (r *Radar) geometry(s style, size fyne.Size, legendH float32) plot.Radar {
 	// each.
 	radius := (size.Height-legendH)/2 - lh - gap - s.pad
 	// Sideways each label needs its width beyond the ring; labels wider
-	// than a quarter of the chart are shortened rather than shrinking the
-	// radar to nothing.
+	// than a third of the chart are shortened rather than shrinking the
+	// radar to nothing (a third keeps a long compound such as
+	// "Forretningsmodell" whole in the smallest radar the app draws).
 	for i, a := range r.axes {
 		sin := float32(math.Abs(unit.At(i, float64(r.maxLevel)).X))
 		if sin < 1e-3 {
 			continue
 		}
-		w := min(s.label.width(a), size.Width/4)
+		w := min(s.label.width(a), size.Width/3)
 		if unit.LabelAt(i, 0).H == plot.AlignMiddle {
 			w /= 2
 		}
@@ -203,8 +204,8 @@ func (r *Radar) drawAxisLabels(d *drawing, s style, g plot.Radar, size fyne.Size
 			room = x
 		default:
 			// Centred labels at 12 and 6 o'clock: their neighbours start at
-			// about 0.6 of the radius either side.
-			room = min(2*min(x, size.Width-x), 1.2*float32(g.Radius))
+			// about 0.8 of the radius either side, and lower down.
+			room = min(2*min(x, size.Width-x), 1.6*float32(g.Radius))
 		}
 		d.textAt(s.label.fit(name, room-s.pad), l, s.label, s.fg)
 	}

@@ -177,3 +177,19 @@ func TestRadarPictures(t *testing.T) {
 		}
 	}
 }
+
+// A long one-word axis name (Norwegian "Forretningsmodell") stays whole in
+// the smallest radar the Progress tab draws (400×360).
+func TestRadarKeepsALongWordWhole(t *testing.T) {
+	r := NewRadar()
+	show(t, r, fyne.NewSize(400, 360), variants[0].v)
+	axes := []string{"Kunde/Behov", "Teknologi", "Forretningsmodell", "IP", "Team", "Finansiering"}
+	r.SetData(axes, 9, []Series{{Name: "Siste", Values: []float64{3, 4, 2, 5, 1, 2}}})
+	got := texts(r)
+	for _, a := range axes {
+		if !slices.Contains(got, a) {
+			t.Errorf("%q not shown whole; texts %q", a, got)
+		}
+	}
+	inside(t, r)
+}

@@ -243,3 +243,18 @@ func TestReportOfANewOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// A visit type longer than its column's default width prints whole: lines
+// break between words, and the column is as wide as the longest type.
+func TestVisitTypesPrintWhole(t *testing.T) {
+	f := newFixture(t)
+	v := datatest.Visit(t, f.st, "2026-11-02", "Messe på Stjørdal.", f.org.ID)
+	v.Type = domain.VisitEvent
+	if err := f.st.UpdateVisit(context.Background(), &v); err != nil {
+		t.Fatal(err)
+	}
+	pdf, _ := f.write(t, "nb")
+	if text := pdfText(t, pdf); !strings.Contains(text, "Arrangement") {
+		t.Errorf("nb report lacks \"Arrangement\" in one piece:\n%s", text)
+	}
+}

@@ -127,13 +127,14 @@ func (p *page) para(x, w float64, s, style string, size float64, c rgb) {
 	p.SetX(p.left)
 }
 
-// lines splits s into the lines that fit width w in the current font; an
-// empty text is one empty line, so every cell has a height.
+// lines splits s into the lines that fit width w in the current font,
+// breaking between words only; an empty text is one empty line, so every
+// cell has a height.
 func (p *page) lines(s string, w float64) []string {
 	if s == "" {
 		return []string{""}
 	}
-	out := p.SplitText(s, w)
+	out := pdfdoc.Lines(p.Fpdf, s, w)
 	if len(out) == 0 {
 		return []string{""}
 	}

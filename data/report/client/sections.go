@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/report/pdfdoc"
 )
 
 // titleBlock: what the report is, whose it is, when and by whom.
@@ -129,7 +130,7 @@ func (r *report) visits() {
 	vs := r.c.visits
 	t := newTable(r.page, true,
 		column{title: r.tr.T("field.date"), width: r.dateWidth()},
-		column{title: r.tr.T("field.type"), width: 22},
+		column{title: r.tr.T("field.type"), width: r.typeWidth()},
 		column{title: r.tr.T("report.client.col.minutes"), width: 13, align: "C"},
 		column{title: r.tr.T("field.advisor"), width: 30},
 		column{title: r.tr.T("field.notes")})
@@ -196,6 +197,17 @@ func (r *report) linkName(a domain.Action) string {
 		return name + ": " + d.Name.In(r.lang)
 	}
 	return name
+}
+
+// typeWidth is a column wide enough for every word of every visit type in
+// the reader's language (nb "Arrangement"), so none is pushed past its edge.
+func (r *report) typeWidth() float64 {
+	r.font("", sizeBody)
+	types := make([]string, len(domain.VisitTypes))
+	for i, t := range domain.VisitTypes {
+		types[i] = r.tr.VisitType(t)
+	}
+	return max(22, pdfdoc.WordWidth(r.Fpdf, types...)+0.5)
 }
 
 // dateWidth is a column wide enough for any date in the reader's form in

@@ -25,3 +25,19 @@ func TestNordicLettersPrint(t *testing.T) {
 		}
 	}
 }
+
+// Lines break between words, never inside one, even when a word is wider
+// than the line.
+func TestLinesBreakBetweenWords(t *testing.T) {
+	doc := pdfdoc.New(pdfdoc.Options{Title: "Test"})
+	doc.SetFont(pdfdoc.Font, "", 9)
+	narrow := doc.GetStringWidth("Arrangemen") + 2*doc.GetCellMargin()
+	got := pdfdoc.Lines(doc, "Arrangement på Røros\n\nNeste dag", narrow)
+	want := []string{"Arrangement", "på Røros", "", "Neste dag"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+	if w := pdfdoc.WordWidth(doc, "Møte", "Arrangement"); w <= narrow {
+		t.Errorf("WordWidth %v is not wider than %v, which cuts \"Arrangement\"", w, narrow)
+	}
+}
