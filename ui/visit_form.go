@@ -195,7 +195,7 @@ func (f *visitForm) build() {
 	save := widget.NewButtonWithIcon(tr.T("ui.visit.save"), theme.DocumentSaveIcon(), f.save)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr.T("ui.visit.cancel"), theme.CancelIcon(), f.close)
-	discard := widget.NewButtonWithIcon(tr.T("ui.visit.discard"), theme.DeleteIcon(), f.confirmDiscard)
+	discard := widget.NewButtonWithIcon(tr.T("ui.form.discard"), theme.DeleteIcon(), f.confirmDiscard)
 	f.saveButtons = append(f.saveButtons, save)
 	f.body = container.NewVBox(f.form.Content(), hint)
 	f.view = container.NewVScroll(f.body)
