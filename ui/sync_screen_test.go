@@ -15,8 +15,8 @@ import (
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
-	"eu.ilsa.coach/ilsa/data/hlc"
 	"eu.ilsa.coach/ilsa/data/exchange"
+	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // testSyncer is the app's sync service over a test store, on the tests' clock.
@@ -79,7 +79,9 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 		t.Fatalf("%d conflicts recorded here, want 1", len(conflicts))
 	}
 	open, _ := st.Conflicts(u.ctx(), false)
-	at := func(ts hlc.Timestamp) string { return u.tr.Date(ts.Time().Local()) + " " + ts.Time().Local().Format("15:04") }
+	at := func(ts hlc.Timestamp) string {
+		return u.tr.Date(ts.Time().Local()) + " " + ts.Time().Local().Format("15:04")
+	}
 	for _, want := range []string{"Bydalens Fjällgård AB · Anteckningar", "Vill bygga ut stugbyn", "Söker EU-stöd för solceller",
 		"Skriv en sammanslagen text…", "Nuvarande värde (från den här datorn, " + at(open[0].WinnerHLC) + ")",
 		"Andra värdet (från Erik Lund, " + at(open[0].LoserHLC) + ")", "1 ny konflikt att granska"} {
