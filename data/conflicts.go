@@ -118,7 +118,14 @@ type Conflict struct {
 	WinnerHLC, LoserHLC       hlc.Timestamp
 	WinnerDevice, LoserDevice string
 	Resolved                  bool
+	// CurrentHLC is the clock of the field's value now: later than
+	// WinnerHLC when the field was edited again after the conflict.
+	CurrentHLC hlc.Timestamp
 }
+
+// Superseded: the field was changed again after both values, so neither is
+// what it holds now.
+func (c Conflict) Superseded() bool { return c.CurrentHLC > c.WinnerHLC }
 
 // Conflicts lists the concurrent edits recorded on this device.
 func (s *Store) Conflicts(ctx context.Context, includeResolved bool) ([]Conflict, error) {
@@ -142,5 +149,16 @@ func (s *Store) Conflicts(ctx context.Context, includeResolved bool) ([]Conflict
 		c.WinnerHLC, c.LoserHLC = hlc.Timestamp(wh), hlc.Timestamp(lh)
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close() // the clocks below are read on the same pool
+	for i := range out {
+		c := &out[i]
+		var err error
+		if c.CurrentHLC, err = changelog.FieldClock(s.r, c.Entity, c.ID, c.Field); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

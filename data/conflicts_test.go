@@ -219,3 +219,40 @@ func TestAMergedTextOnlyForFreeText(t *testing.T) {
 		}
 	}
 }
+
+// A conflict whose field was edited again afterwards says so: neither of
+// its values is what the field holds now.
+func TestAConflictKnowsWhenItsFieldChangedAgain(t *testing.T) {
+	s1, s2, org := conflicted(t)
+	owner := s1
+	if c, _ := s2.Conflicts(ctx, false); len(c) > 0 {
+		owner = s2
+	}
+	list, _ := owner.Conflicts(ctx, false)
+	if len(list) != 1 || list[0].Superseded() || list[0].CurrentHLC != list[0].WinnerHLC {
+		t.Fatalf("fresh conflict: %+v", list)
+	}
+	o, _ := owner.Organisation(ctx, org.ID)
+	o.Notes = "Har öppnat butiken i Åre"
+	if err := owner.UpdateOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	list, _ = owner.Conflicts(ctx, false)
+	if len(list) != 1 || !list[0].Superseded() {
+		t.Fatalf("after a later edit of the field: %+v", list)
+	}
+	// An edit of another field does not supersede it.
+	s1b, s2b, org2 := conflicted(t)
+	owner = s1b
+	if c, _ := s2b.Conflicts(ctx, false); len(c) > 0 {
+		owner = s2b
+	}
+	o, _ = owner.Organisation(ctx, org2.ID)
+	o.SustainabilityNotes = "Solceller på taket"
+	if err := owner.UpdateOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ = owner.Conflicts(ctx, false); len(list) != 1 || list[0].Superseded() {
+		t.Fatalf("after an edit of another field: %+v", list)
+	}
+}

@@ -24,6 +24,19 @@ const (
 type DuplicatePair struct {
 	A, B   domain.Organisation
 	Reason DuplicateReason
+	// What tells the two records apart beyond their fields.
+	AHistory, BHistory OrgHistory
+}
+
+// OrgHistory is an organisation's use so far: its visits and who
+// registered it.
+type OrgHistory struct {
+	Visits    int
+	LastVisit string // YYYY-MM-DD, "" without visits
+	// CreatedBy is the device that first named the organisation, when its
+	// log entry is kept singly (local edits and small imports; a bulk import
+	// packs entries into runs, which are not searched): "" when not known.
+	CreatedBy string
 }
 
 // Key identifies the pair whichever way round it is named.
@@ -127,7 +140,70 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]DuplicatePair, error
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].A.Name < out[j].A.Name })
+	if err := s.fillHistories(ctx, out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// fillHistories reads the visits and the creating device of both sides of
+// every pair, in two queries.
+func (s *Store) fillHistories(ctx context.Context, pairs []DuplicatePair) error {
+	if len(pairs) == 0 {
+		return nil
+	}
+	hist := map[string]*OrgHistory{}
+	var ids []any
+	for _, p := range pairs {
+		for _, id := range []string{p.A.ID, p.B.ID} {
+			if hist[id] == nil {
+				hist[id] = &OrgHistory{}
+				ids = append(ids, id)
+			}
+		}
+	}
+	in := "(?" + strings.Repeat(",?", len(ids)-1) + ")"
+	rows, err := s.r.QueryContext(ctx, `SELECT org_id, visits, last_visit FROM org_stats WHERE org_id IN `+in, ids...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id string
+		var h OrgHistory
+		if err := rows.Scan(&id, &h.Visits, &h.LastVisit); err != nil {
+			rows.Close()
+			return err
+		}
+		hist[id].Visits, hist[id].LastVisit = h.Visits, h.LastVisit
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// The first change of the name is the registration (SQLite takes the
+	// bare column from the row with the minimum).
+	rows, err = s.r.QueryContext(ctx, `SELECT id, device, MIN(hlc) FROM changes
+		WHERE entity = '`+domain.EntityOrganisation+`' AND field = 'name' AND id IN `+in+` GROUP BY id`, ids...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id, device string
+		var first int64
+		if err := rows.Scan(&id, &device, &first); err != nil {
+			rows.Close()
+			return err
+		}
+		hist[id].CreatedBy = device
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range pairs {
+		pairs[i].AHistory, pairs[i].BHistory = *hist[pairs[i].A.ID], *hist[pairs[i].B.ID]
+	}
+	return nil
 }
 
 // legalForms are the company-form words that say nothing about which

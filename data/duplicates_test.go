@@ -141,3 +141,24 @@ func TestMergeOrganisationsSyncsAndRehomes(t *testing.T) {
 		t.Errorf("still flagged after the merge: %+v", pairs)
 	}
 }
+
+// Each side of a pair tells its history: visits, the last one, and which
+// device registered it.
+func TestDuplicateCandidatesTellTheirHistory(t *testing.T) {
+	s, _ := datatest.Open(t)
+	a := orgIn(t, s, "Fjälldata AB", "5560360793", "2380")
+	b := orgIn(t, s, "Fjälldata AB", "5560360793", "2380")
+	datatest.Visit(t, s, "2026-03-14", "Patent", b.ID)
+	datatest.Visit(t, s, "2026-05-02", "Uppföljning", b.ID)
+	pairs, err := s.DuplicateCandidates(ctx)
+	if err != nil || len(pairs) != 1 {
+		t.Fatalf("pairs %+v, %v", pairs, err)
+	}
+	p := pairs[0]
+	if p.A.ID != a.ID || p.AHistory != (data.OrgHistory{CreatedBy: s.DeviceID()}) {
+		t.Errorf("the older side: %+v", p.AHistory)
+	}
+	if p.BHistory != (data.OrgHistory{Visits: 2, LastVisit: "2026-05-02", CreatedBy: s.DeviceID()}) {
+		t.Errorf("the side with visits: %+v", p.BHistory)
+	}
+}

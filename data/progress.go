@@ -23,11 +23,17 @@ type Progress struct {
 	Next *NextStep
 }
 
-// ProgressPoint is one finished assessment's answers.
+// ProgressPoint is where the organisation stood at one finished
+// assessment: each dimension's latest rating up to then. A dimension the
+// assessment left unrated keeps its rating from an earlier one, so a
+// partial assessment moves the dimensions it rated and blanks none.
 type ProgressPoint struct {
 	AssessmentID string
 	Date         string
-	Levels       map[string]int // dimension → level; unanswered dimensions absent
+	Levels       map[string]int // dimension → level; dimensions never rated absent
+	// Carried are the dimensions whose level comes from an earlier
+	// assessment than this one.
+	Carried map[string]bool
 }
 
 // Target is the level aimed at for a dimension, and by when.
@@ -108,10 +114,16 @@ func progressOf(all []domain.Assessment, lib *models.Library) []Progress {
 		}
 		p := &out[i]
 		p.Model = m // assessments come oldest first: the last one read wins
-		pt := ProgressPoint{AssessmentID: a.ID, Date: a.Date, Levels: map[string]int{}}
+		pt := ProgressPoint{AssessmentID: a.ID, Date: a.Date, Levels: map[string]int{}, Carried: map[string]bool{}}
+		if prev := p.Latest(); prev != nil {
+			for dim, l := range prev.Levels {
+				pt.Levels[dim], pt.Carried[dim] = l, true
+			}
+		}
 		for _, ans := range a.Answers {
 			if ans.Level != nil {
 				pt.Levels[ans.Dimension] = *ans.Level
+				delete(pt.Carried, ans.Dimension)
 			}
 			if ans.Target != nil {
 				p.Targets[ans.Dimension] = Target{Level: *ans.Target, Due: ans.TargetDue}
@@ -125,7 +137,7 @@ func progressOf(all []domain.Assessment, lib *models.Library) []Progress {
 	return out
 }
 
-// nextStep picks the weakest answered dimension of the latest assessment
+// nextStep picks the weakest rated dimension as of the latest assessment
 // (the first in model order on a tie) that still has a level above it.
 func nextStep(p *Progress) *NextStep {
 	latest := p.Latest()

@@ -29,8 +29,9 @@ func TestProgressComparesAssessmentsAndSuggestsTheWeakestDimension(t *testing.T)
 			t.Fatal(err)
 		}
 	}
-	save("2026-01-10", domain.AssessmentDone, "customer=2", "technology=3", "business-model=2", "ipr=1", "team=4", "funding=2")
-	save("2026-05-10", domain.AssessmentDone, "customer=3", "technology=4", "business-model=3", "ipr=2", "team=4", "funding=2")
+	// Funding is never rated: it stays blank on every point.
+	save("2026-01-10", domain.AssessmentDone, "customer=2", "technology=3", "business-model=2", "ipr=1", "team=4")
+	save("2026-05-10", domain.AssessmentDone, "customer=3", "technology=4", "business-model=3", "ipr=2", "team=4")
 	save("2026-09-10", domain.AssessmentDone, "customer=4", "technology=5", "business-model=3", "ipr=3", "team=5")
 	save("2026-11-10", domain.AssessmentDraft, "customer=9", "ipr=1") // half done: not a measurement
 
@@ -69,5 +70,48 @@ func TestProgressKeepsTheLatestTargetPerDimension(t *testing.T) {
 	all, _ := s.Progress(ctx, o.ID, lib)
 	if got := all[0].Targets["technology"]; got.Level != 7 || got.Due != "2027-04-01" {
 		t.Fatalf("target: %+v", got)
+	}
+}
+
+// A partial assessment moves the dimensions it rated; the others keep
+// their latest earlier rating, on the radar and for the next step.
+func TestProgressUsesEachDimensionsLatestRating(t *testing.T) {
+	s, _ := datatest.Open(t)
+	lib, errs := models.Load(assets.Models)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	m, _ := lib.Latest("innovation-readiness")
+	o := datatest.Org(t, s, "Fjälldata AB", "")
+	for date, levels := range map[string][]string{
+		"2026-03-01": {"customer=4", "technology=5", "business-model=3", "ipr=2", "team=5", "funding=4"},
+		"2026-10-01": {"customer=5"}, // completed anyway with five dimensions unrated
+	} {
+		ans, _ := domain.ParseLevels(levels)
+		a := domain.Assessment{OrgID: o.ID, ModelID: m.ID, ModelVersion: m.Version, Date: date, Status: domain.AssessmentDone, Answers: ans}
+		if err := s.SaveAssessment(ctx, &a, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := s.Progress(ctx, o.ID, lib)
+	if err != nil || len(all) != 1 || len(all[0].Points) != 2 {
+		t.Fatalf("progress: %+v %v", all, err)
+	}
+	p := all[0]
+	latest := p.Latest()
+	want := []float64{5, 5, 3, 2, 5, 4}
+	for i, v := range latest.Values(p.Model) {
+		if v != want[i] {
+			t.Fatalf("latest values %v, want %v", latest.Values(p.Model), want)
+		}
+	}
+	if latest.Carried["customer"] || !latest.Carried["ipr"] || len(latest.Carried) != 5 {
+		t.Errorf("carried: %v", latest.Carried)
+	}
+	if p.Next == nil || p.Next.Dimension != "ipr" || p.Next.Level != 2 {
+		t.Errorf("next step: %+v", p.Next)
+	}
+	if p.First().Carried["ipr"] {
+		t.Error("the first assessment's own rating counted as carried")
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,6 +32,7 @@ type assessForm struct {
 	hint     *widget.Label
 	sections *fyne.Container
 	answers  []*answerRow // in the model's dimension order
+	wheel    *wheelScroll // the body's scroll (formBase.view is its Scroll)
 }
 
 // answerRow holds the widgets of one dimension, block or item.
@@ -38,7 +40,7 @@ type answerRow struct {
 	dim     *models.Dimension
 	orig    domain.Answer
 	level   *int
-	checks  []*widget.Check // scale: one per level
+	levels  []*levelOption // scale: one per level, one chosen at a time
 	target  *widgets.ChoiceSelect
 	due     *widgets.KeyedEntry
 	comment *widgets.KeyedEntry
@@ -154,7 +156,8 @@ func (f *assessForm) build() {
 	f.hint.Wrapping = fyne.TextWrapWord
 	f.sections = container.NewVBox()
 	f.body = container.NewVBox(f.form.Content(), f.hint, f.sections)
-	f.view = container.NewVScroll(container.NewPadded(f.body))
+	f.wheel = newWheelScroll(container.NewPadded(f.body))
+	f.view = &f.wheel.Scroll
 
 	title := tr.T("ui.assess.new")
 	if editing {
@@ -165,7 +168,7 @@ func (f *assessForm) build() {
 	done.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr.T("ui.cancel"), theme.CancelIcon(), f.close)
 	f.saveButtons = append(f.saveButtons, draft, done)
-	f.newDialog(f, title, f.view, cancel, draft, done)
+	f.newDialog(f, title, f.wheel, cancel, draft, done)
 }
 
 func (f *assessForm) show() {
@@ -253,24 +256,18 @@ func (f *assessForm) section(d *models.Dimension, ans domain.Answer) (*answerRow
 			if l, ok := d.Level(n); ok {
 				text = l.Text.In(lang)
 			}
-			check := widget.NewCheck(strconv.Itoa(n), nil)
-			desc := widget.NewLabel(text)
-			desc.Wrapping = fyne.TextWrapWord
-			r.checks = append(r.checks, check)
-			levels.Add(container.NewBorder(nil, nil, container.NewVBox(check), nil, desc))
+			r.levels = append(r.levels, newLevelOption(n, text, func() {
+				if r.level != nil && *r.level == n {
+					r.clear() // a second tap takes the rating back
+				} else {
+					r.pick(n)
+				}
+				f.changed()
+			}))
+			levels.Add(r.levels[n-1])
 		}
 		if ans.Level != nil {
 			r.pick(*ans.Level)
-		}
-		for i, c := range r.checks {
-			c.OnChanged = func(on bool) {
-				if on {
-					r.pick(i + 1)
-				} else if r.level != nil && *r.level == i+1 {
-					r.level = nil
-				}
-				f.changed()
-			}
 		}
 		targets := []widgets.Choice{{Value: "", Label: tr.T("ui.assess.target_none")}}
 		for n := 1; n <= f.model.Levels; n++ {
@@ -301,13 +298,19 @@ func (f *assessForm) section(d *models.Dimension, ans domain.Answer) (*answerRow
 	return r, container.NewVBox(parts...)
 }
 
-// pick chooses level n (1..levels): its check is the only one on.
+// pick chooses level n (1..levels): the only one shown chosen.
 func (r *answerRow) pick(n int) {
 	r.level = &n
-	for i, c := range r.checks {
-		if c.Checked != (i+1 == n) {
-			c.SetChecked(i+1 == n)
-		}
+	for i, l := range r.levels {
+		l.SetSelected(i+1 == n)
+	}
+}
+
+// clear leaves the dimension unrated.
+func (r *answerRow) clear() {
+	r.level = nil
+	for _, l := range r.levels {
+		l.SetSelected(false)
 	}
 }
 
@@ -369,9 +372,64 @@ func (f *assessForm) collect(status domain.AssessmentStatus) (domain.Assessment,
 // save is Ctrl+S: save as a draft.
 func (f *assessForm) save() { f.saveAs(domain.AssessmentDraft) }
 
-// saveAs stores the assessment with status. On a problem the form stays
-// open with everything typed, and the problem shows beside its section.
+// saveAs stores the assessment with status. Done with dimensions left
+// unrated asks first: a half-rated assessment is easily finished by a slip.
+// On a problem the form stays open with everything typed, and the problem
+// shows beside its section.
 func (f *assessForm) saveAs(status domain.AssessmentStatus) {
+	if !f.canSave() {
+		return
+	}
+	if n := f.unrated(); status == domain.AssessmentDone && n > 0 {
+		f.askUnrated(n)
+		return
+	}
+	f.store(status)
+}
+
+// unrated counts the dimensions of a scale model without a level.
+func (f *assessForm) unrated() int {
+	n := 0
+	for _, r := range f.answers {
+		if r.levels != nil && r.level == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// unratedQuestion is the question asked when Done leaves dimensions
+// unrated; Esc closes it and the form stays as it is.
+type unratedQuestion struct{ dlg *dialog.CustomDialog }
+
+func (q *unratedQuestion) close() { q.dlg.Hide() }
+
+// askUnrated asks whether to keep the assessment as a draft or complete it
+// with n dimensions unrated.
+func (f *assessForm) askUnrated(n int) {
+	tr := f.u.tr
+	msg := widget.NewLabel(tr.N("ui.assess.unrated.message", n, "N", n))
+	msg.Wrapping = fyne.TextWrapWord
+	q := &unratedQuestion{dlg: dialog.NewCustomWithoutButtons(tr.N("ui.assess.unrated.title", n, "N", n), msg, f.u.win)}
+	back := widget.NewButtonWithIcon(tr.T("ui.assess.unrated.back"), theme.NavigateBackIcon(), q.close)
+	draft := widget.NewButtonWithIcon(tr.T("ui.assess.save_draft"), theme.DocumentSaveIcon(), func() {
+		q.close()
+		f.store(domain.AssessmentDraft)
+	})
+	draft.Importance = widget.HighImportance
+	done := widget.NewButtonWithIcon(tr.T("ui.assess.unrated.complete"), theme.ConfirmIcon(), func() {
+		q.close()
+		f.store(domain.AssessmentDone)
+	})
+	q.dlg.SetButtons([]fyne.CanvasObject{back, done, draft})
+	q.dlg.SetOnClosed(func() { f.u.popDialog(q) })
+	q.dlg.Resize(fyne.NewSize(520, 1))
+	f.u.pushDialog(q)
+	q.dlg.Show()
+}
+
+// store saves the assessment with status, off the UI goroutine.
+func (f *assessForm) store(status domain.AssessmentStatus) {
 	if !f.canSave() {
 		return
 	}

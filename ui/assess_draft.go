@@ -77,14 +77,11 @@ func (f *assessForm) fillFields(d assessDraft) {
 	for _, r := range f.answers {
 		a := d.Answers[r.dim.ID]
 		r.comment.SetText(a.Comment)
-		if r.checks != nil {
+		if r.levels != nil {
 			if a.Level > 0 {
 				r.pick(a.Level)
 			} else {
-				r.level = nil
-				for _, c := range r.checks {
-					c.SetChecked(false)
-				}
+				r.clear()
 			}
 		}
 		if r.target != nil {

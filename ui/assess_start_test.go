@@ -21,7 +21,7 @@ func TestAssessmentDraftIsOfferedBack(t *testing.T) {
 	tapButton(t, u, d.assess.view, "Ny bedömning")
 	f := frontAssessForm(t, u)
 	f.modelSel.SetValue("innovation-readiness")
-	test.Tap(f.answers[2].checks[4])
+	test.Tap(f.answers[2].levels[4])
 	typeInto(u, f.answers[2].comment, "Prismodell testas i vår")
 	u.WaitIdle()
 	f.close() // Esc: the form goes, the text stays as a draft
@@ -42,6 +42,7 @@ func TestAssessmentDraftIsOfferedBack(t *testing.T) {
 		t.Fatal("the restored form lacks what was typed")
 	}
 	tapButton(t, u, topOverlay(t, u), "Klar")
+	tapButton(t, u, topOverlay(t, u), "Slutför ändå") // five dimensions unrated
 	u.WaitIdle()
 	if _, ok, _ := st.Draft(f.key); ok {
 		t.Error("the draft outlived the saved assessment")
@@ -152,7 +153,7 @@ func TestAssessFromAVisit(t *testing.T) {
 		t.Errorf("date %q, want the visit's", f.date.Text)
 	}
 	f.modelSel.SetValue("technology-readiness")
-	test.Tap(f.answers[0].checks[3])
+	test.Tap(f.answers[0].levels[3])
 	tapButton(t, u, topOverlay(t, u), "Ferdig")
 	list, _ := st.Assessments(u.ctx(), o.ID)
 	if len(list) != 1 || list[0].VisitID != v.ID || list[0].Date != "2026-10-14" || list[0].Status != domain.AssessmentDone {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -84,14 +85,20 @@ func TestAssessAnOrganisationAndReopen(t *testing.T) {
 	if f.date.Text != u.tr.Date(testNow) {
 		t.Errorf("date %q, want today", f.date.Text)
 	}
-	test.Tap(f.answers[0].checks[2]) // customer 3
-	test.Tap(f.answers[1].checks[4]) // technology 5
-	test.Tap(f.answers[1].checks[3]) // changed mind: technology 4 …
-	test.Tap(f.answers[1].checks[4]) // … no, 5
+	test.Tap(f.answers[0].levels[2]) // customer 3
+	test.Tap(f.answers[1].levels[4]) // technology 5
+	test.Tap(f.answers[1].levels[3]) // changed mind: technology 4 …
+	test.Tap(f.answers[1].levels[4]) // … no, 5
 	f.answers[0].target.SetValue("5")
 	typeInto(u, f.answers[0].due, u.tr.Date(testNow.AddDate(0, 6, 0)))
 	typeInto(u, f.answers[0].comment, "Five pilot talks booked")
 	tapButton(t, u, dlg, "Done")
+	// Four of six dimensions are not rated: asked before completing.
+	q := topOverlay(t, u)
+	if !shows(q, "4 dimensions not rated") || !shows(q, "Save as draft") {
+		t.Fatalf("no question about the unrated dimensions: %v", visibleTexts(q))
+	}
+	tapButton(t, u, q, "Complete anyway")
 	if len(u.dialogs) != 0 {
 		t.Fatal("the form stayed open after saving")
 	}
@@ -126,14 +133,14 @@ func TestAssessAnOrganisationAndReopen(t *testing.T) {
 	d.assess.list.Select(0)
 	u.WaitIdle()
 	f = frontAssessForm(t, u)
-	if f.answers[0].level == nil || *f.answers[0].level != 3 || !f.answers[0].checks[2].Checked {
+	if f.answers[0].level == nil || *f.answers[0].level != 3 || !f.answers[0].levels[2].Selected {
 		t.Fatal("the stored level is not shown when reopening")
 	}
 	if f.modelSel.Disabled() == false {
 		t.Error("the model of a stored assessment can be changed")
 	}
-	test.Tap(f.answers[0].checks[6]) // customer 7
-	if f.answers[0].checks[2].Checked {
+	test.Tap(f.answers[0].levels[6]) // customer 7
+	if f.answers[0].levels[2].Selected {
 		t.Error("two levels are checked at once")
 	}
 	tapButton(t, u, topOverlay(t, u), "Save as draft")
@@ -163,7 +170,7 @@ func TestAssessmentProblemKeepsTheForm(t *testing.T) {
 		t.Fatal("saved without a model")
 	}
 	f.modelSel.SetValue("innovation-readiness")
-	test.Tap(f.answers[0].checks[1])
+	test.Tap(f.answers[0].levels[1])
 	typeInto(u, f.date, "not a date")
 	u.SaveFront() // Ctrl+S
 	u.WaitIdle()
@@ -211,11 +218,54 @@ func TestAssessmentInSwedish(t *testing.T) {
 			t.Errorf("the Swedish form does not show %q", want)
 		}
 	}
-	test.Tap(f.answers[0].checks[3])
-	test.Tap(f.answers[1].checks[1])
+	test.Tap(f.answers[0].levels[3])
+	test.Tap(f.answers[1].levels[1])
 	tapButton(t, u, dlg, "Klar")
+	tapButton(t, u, topOverlay(t, u), "Slutför ändå")
 	if !shows(d.assess.view, "Kund/Behov 4 · Teknologi 2") || !shows(d.assess.view, "Innovationsmognad (IRL)") ||
 		!shows(d.assess.view, u.tr.DateString("2026-11-27")) {
 		t.Fatalf("the Swedish list shows %v", visibleTexts(d.assess.view))
+	}
+}
+
+// Done with dimensions unrated asks; "Save as draft" there keeps it a
+// draft, and "Go on rating" goes back to the form with nothing stored.
+func TestAssessmentDoneWithUnratedDimensionsAsks(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	withModels(t, u)
+	d, o := openAssessmentsTab(t, u, st, "Fjälldata AB")
+	tapButton(t, u, d.assess.view, "Ny bedömning")
+	f := frontAssessForm(t, u)
+	f.modelSel.SetValue("innovation-readiness")
+	u.WaitIdle()
+
+	// A click on a level's text chooses the level, like one on its mark.
+	l := f.answers[0].levels[2]
+	at := u.app.Driver().AbsolutePositionForObject(l.text).Add(fyne.NewPos(20, 10))
+	test.TapCanvas(u.win.Canvas(), at)
+	if f.answers[0].level == nil || *f.answers[0].level != 3 || !l.Selected {
+		t.Fatalf("a click on the text of level 3 chose %v", f.answers[0].level)
+	}
+	// The wheel moves the long form three of Fyne's notches at a time.
+	before := f.view.Offset.Y
+	f.wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -25)})
+	if got := f.view.Offset.Y - before; got != 75 {
+		t.Errorf("one wheel notch moved the form %v px, want 75", got)
+	}
+
+	tapButton(t, u, topOverlay(t, u), "Klar")
+	q := topOverlay(t, u)
+	if !shows(q, "5 dimensioner inte bedömda") {
+		t.Fatalf("no question: %v", visibleTexts(q))
+	}
+	tapButton(t, u, q, "Fortsätt bedöma")
+	if list, _ := st.Assessments(u.ctx(), o.ID); len(list) != 0 || len(u.dialogs) != 1 {
+		t.Fatalf("going back stored %d assessments; %d dialogs open", len(list), len(u.dialogs))
+	}
+	tapButton(t, u, topOverlay(t, u), "Klar")
+	tapButton(t, u, topOverlay(t, u), "Spara som utkast")
+	list, _ := st.Assessments(u.ctx(), o.ID)
+	if len(list) != 1 || list[0].Status != domain.AssessmentDraft || len(u.dialogs) != 0 {
+		t.Fatalf("stored %+v; %d dialogs open", list, len(u.dialogs))
 	}
 }

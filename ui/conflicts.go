@@ -13,6 +13,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // conflictItem is one concurrent edit with what the review shows of it.
@@ -99,15 +100,34 @@ func (r *conflictReview) row(it conflictItem) fyne.CanvasObject {
 	tr := r.u.tr
 	title := widget.NewLabelWithStyle(it.record+" · "+tr.FieldLabel(it.Field), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	winner := r.value(tr.T("ui.conflicts.current", "Side", r.side(it.mine, it.winnerBy)), it.Entity, it.Field, it.WinnerValue)
-	loser := r.value(tr.T("ui.conflicts.other", "Side", r.side(!it.mine && it.LoserDevice == r.u.storeForSync().DeviceID(), it.loserBy)), it.Entity, it.Field, it.LoserValue)
+	winnerCaption := "ui.conflicts.current"
+	if it.Superseded() {
+		winnerCaption = "ui.conflicts.won" // not what the field holds now
+	}
+	winner := r.value(tr.T(winnerCaption, "Side", r.side(it.mine, it.winnerBy), "Time", r.when(it.WinnerHLC)), it.Entity, it.Field, it.WinnerValue)
+	loser := r.value(tr.T("ui.conflicts.other", "Side", r.side(!it.mine && it.LoserDevice == r.u.storeForSync().DeviceID(), it.loserBy),
+		"Time", r.when(it.LoserHLC)), it.Entity, it.Field, it.LoserValue)
 	keep := widget.NewButtonWithIcon(tr.T("ui.conflicts.keep"), theme.ConfirmIcon(), func() { r.resolve(it, data.KeepWinner, "") })
 	take := widget.NewButtonWithIcon(tr.T("ui.conflicts.take"), theme.ContentUndoIcon(), func() { r.resolve(it, data.TakeLoser, "") })
 	buttons := container.NewHBox(keep, take)
 	if data.IsFreeText(it.Entity, it.Field) {
 		buttons.Add(widget.NewButtonWithIcon(tr.T("ui.conflicts.merge"), theme.DocumentCreateIcon(), func() { r.editMerged(it) }))
 	}
-	return container.NewVBox(widget.NewSeparator(), title, container.NewGridWithColumns(2, winner, loser), buttons)
+	card := container.NewVBox(widget.NewSeparator(), title, container.NewGridWithColumns(2, winner, loser))
+	if it.Superseded() {
+		note := widget.NewLabel(tr.T("ui.conflicts.superseded", "Time", r.when(it.CurrentHLC)))
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.WarningImportance
+		card.Add(note)
+	}
+	card.Add(buttons)
+	return card
+}
+
+// when is the local date and time a value was written, from its clock.
+func (r *conflictReview) when(ts hlc.Timestamp) string {
+	t := ts.Time().Local()
+	return r.u.tr.Date(t) + " " + t.Format("15:04")
 }
 
 func (r *conflictReview) value(caption, entity, field, raw string) fyne.CanvasObject {

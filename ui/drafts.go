@@ -112,7 +112,7 @@ func (u *UI) askRestore(title, messageKey string, saved time.Time, closeForm fun
 		}
 	}, u.win)
 	q.dlg.SetConfirmText(tr.T("ui.visit.draft.restore"))
-	q.dlg.SetDismissText(tr.T("ui.visit.discard"))
+	q.dlg.SetDismissText(tr.T("ui.form.discard"))
 	u.pushDialog(q)
 	q.dlg.Show()
 	return q.dlg

@@ -20,6 +20,7 @@ type duplicates struct {
 	u      *UI
 	button *widget.Button // "3 possible duplicates", hidden when none
 	pairs  []data.DuplicatePair
+	by     map[string]string // device → who registered on it, as shown
 	gen    atomic.Int64
 	at     data.Generation // the data the pairs were found in
 	looked bool
@@ -45,6 +46,7 @@ func (d *duplicates) check() {
 	type found struct {
 		pairs []data.DuplicatePair
 		at    data.Generation
+		by    map[string]string
 	}
 	newest(u, &d.gen, func() (found, error) {
 		g, err := u.storeForDuplicates().Generation(u.ctx())
@@ -52,12 +54,12 @@ func (d *duplicates) check() {
 			return found{}, err
 		}
 		if looked && g == at {
-			return found{pairs, g}, nil
+			return found{pairs, g, d.by}, nil
 		}
 		p, err := u.storeForDuplicates().DuplicateCandidates(u.ctx())
-		return found{p, g}, err
+		return found{p, g, u.registeredBy(p)}, err
 	}, func(f found) {
-		d.pairs, d.at, d.looked = f.pairs, f.at, true
+		d.pairs, d.at, d.by, d.looked = f.pairs, f.at, f.by, true
 		if len(f.pairs) == 0 {
 			d.button.Hide()
 		} else {
@@ -112,21 +114,24 @@ func (d *duplicates) fill() {
 			why = tr.T("ui.dup.reason.orgnr")
 		}
 		reason := widget.NewLabelWithStyle(why, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-		keepA := widget.NewButtonWithIcon(tr.T("ui.dup.keep", "Name", p.A.Name), theme.ConfirmIcon(), func() { d.confirmMerge(p.A, p.B) })
-		keepB := widget.NewButtonWithIcon(tr.T("ui.dup.keep", "Name", p.B.Name), theme.ConfirmIcon(), func() { d.confirmMerge(p.B, p.A) })
+		// Both often carry the same name: each button keeps the record
+		// described above it, and says so.
+		keepA := widget.NewButtonWithIcon(tr.T("ui.dup.keep_this"), theme.ConfirmIcon(), func() { d.confirmMerge(p.A, p.B) })
+		keepB := widget.NewButtonWithIcon(tr.T("ui.dup.keep_this"), theme.ConfirmIcon(), func() { d.confirmMerge(p.B, p.A) })
 		different := widget.NewButtonWithIcon(tr.T("ui.dup.different"), theme.CancelIcon(), func() { d.dismiss(p) })
 		different.Importance = widget.LowImportance
 		d.body.Add(widget.NewSeparator())
 		d.body.Add(reason)
 		d.body.Add(container.NewGridWithColumns(2,
-			container.NewVBox(d.describe(p.A), keepA), container.NewVBox(d.describe(p.B), keepB)))
+			container.NewVBox(d.describe(p.A, p.AHistory), keepA), container.NewVBox(d.describe(p.B, p.BHistory), keepB)))
 		d.body.Add(container.NewHBox(different))
 	}
 	d.body.Refresh()
 }
 
-// describe is what tells the two records apart: name, number, place, kind.
-func (d *duplicates) describe(o domain.Organisation) fyne.CanvasObject {
+// describe is what tells the two records apart: name, number, place, kind,
+// visits, and when and by whom it was registered.
+func (d *duplicates) describe(o domain.Organisation, h data.OrgHistory) fyne.CanvasObject {
 	tr := d.u.tr
 	name := widget.NewLabelWithStyle(o.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
@@ -140,21 +145,62 @@ func (d *duplicates) describe(o domain.Organisation) fyne.CanvasObject {
 		}
 		line += part
 	}
+	if line == "" {
+		line = tr.T("ui.dup.no_details")
+	}
 	sub := widget.NewLabel(line)
 	sub.Wrapping = fyne.TextWrapWord
-	sub.Importance = widget.LowImportance
-	return container.NewVBox(name, sub)
+	visits := tr.T("ui.dup.no_visits")
+	if h.Visits > 0 {
+		visits = tr.N("ui.dup.visits", h.Visits, "N", tr.Number(h.Visits), "Date", tr.DateString(h.LastVisit))
+	}
+	registered := tr.T("ui.dup.registered", "Date", tr.Date(o.CreatedAt.Local()))
+	if by := d.by[h.CreatedBy]; by != "" {
+		registered = tr.T("ui.dup.registered_by", "Date", tr.Date(o.CreatedAt.Local()), "Who", by)
+	}
+	history := widget.NewLabel(visits + "\n" + registered)
+	history.Wrapping = fyne.TextWrapWord
+	history.Importance = widget.LowImportance
+	return container.NewVBox(name, sub, history)
+}
+
+// registeredBy names the devices that registered the organisations of the
+// pairs: this computer, a colleague by the name in the shared folder, or
+// another computer (read off the UI goroutine).
+func (u *UI) registeredBy(pairs []data.DuplicatePair) map[string]string {
+	me := u.storeForDuplicates().DeviceID()
+	by := map[string]string{}
+	for _, p := range pairs {
+		for _, dev := range []string{p.AHistory.CreatedBy, p.BHistory.CreatedBy} {
+			if _, ok := by[dev]; ok || dev == "" {
+				continue
+			}
+			by[dev] = u.tr.T("ui.dup.other_device")
+			if dev == me {
+				by[dev] = u.tr.T("ui.dup.this_device")
+			} else if u.opt.Sync != nil {
+				if name := u.opt.Sync.AdvisorOf(dev); name != "" {
+					by[dev] = name
+				}
+			}
+		}
+	}
+	return by
 }
 
 // confirmMerge asks before merging dup into keep, then merges.
 func (d *duplicates) confirmMerge(keep, dup domain.Organisation) {
 	tr := d.u.tr
-	// Duplicates often share a name: the org number tells them apart.
+	// Duplicates often share a name (and a number): then the org number,
+	// or else the day each was registered, tells them apart.
 	named := func(o domain.Organisation) string {
-		if nr := o.OrgNumberDisplay(); nr != "" && keep.Name == dup.Name {
-			return o.Name + " (" + nr + ")"
+		switch {
+		case keep.Name != dup.Name:
+			return o.Name
+		case keep.OrgNr != dup.OrgNr && o.OrgNr != "":
+			return o.Name + " (" + o.OrgNumberDisplay() + ")"
 		}
-		return o.Name
+		return o.Name + " (" + tr.T("ui.dup.registered", "Date", tr.Date(o.CreatedAt.Local())) + ")"
 	}
 	c := dialog.NewConfirm(tr.T("ui.dup.merge.title"), tr.T("ui.dup.merge.message", "Keep", named(keep), "Dup", named(dup)),
 		func(ok bool) {

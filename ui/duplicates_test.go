@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -18,6 +19,7 @@ func TestMergeDuplicatesFromTheOrganisationList(t *testing.T) {
 	keep := mk("Östersunds Trä AB", "5560360793")
 	dup := mk("Östersund Trä AB", "")
 	other := mk("Brunflo Bygg AB", "")
+	datatest.Visit(t, st, "2026-11-02", "Virkesleverans", dup.ID)
 	c := domain.Contact{OrgID: dup.ID, Name: "Lena Holm"}
 	if err := st.CreateContact(u.ctx(), &c); err != nil {
 		t.Fatal(err)
@@ -36,7 +38,16 @@ func TestMergeDuplicatesFromTheOrganisationList(t *testing.T) {
 			t.Errorf("the review does not show %q: %v", want, visibleTexts(dlg))
 		}
 	}
-	tapButton(t, u, dlg, "Behåll Östersunds Trä AB")
+	// Each side says what tells it apart; each button keeps the side above it.
+	for _, want := range []string{"Inga besök", "1 besök, 2026-11-02", "Registrerad 2026-11-27 av den här datorn"} {
+		if !shows(dlg, want) {
+			t.Errorf("the review does not show %q: %v", want, visibleTexts(dlg))
+		}
+	}
+	tapButton(t, u, dlg, "Behåll den här") // the first: the older, Östersunds Trä AB
+	if !shows(topOverlay(t, u), "flyttas till ”Östersunds Trä AB”") {
+		t.Errorf("the confirmation does not say which is kept: %v", visibleTexts(topOverlay(t, u)))
+	}
 	tapButton(t, u, topOverlay(t, u), "Slå ihop")
 	u.WaitIdle()
 	if _, err := st.Organisation(u.ctx(), dup.ID); err == nil {
@@ -46,7 +57,7 @@ func TestMergeDuplicatesFromTheOrganisationList(t *testing.T) {
 	if len(contacts) != 1 || contacts[0].Name != "Lena Holm" {
 		t.Fatalf("contacts of the kept record: %+v", contacts)
 	}
-	if !shows(topOverlay(t, u), "1 post flyttad") {
+	if !shows(topOverlay(t, u), "2 poster flyttade") {
 		t.Errorf("no result message: %v", visibleTexts(topOverlay(t, u)))
 	}
 	if s.dups.button.Visible() {

@@ -261,13 +261,13 @@ func (b *formBase) confirmDiscard() {
 	tr := b.u.tr
 	var c *dialog.ConfirmDialog
 	closer := &confirmCloser{hide: func() { c.Hide() }}
-	c = dialog.NewConfirm(tr.T("ui.visit.discard.title"), tr.T("ui.visit.discard.message"), func(ok bool) {
+	c = dialog.NewConfirm(tr.T("ui.form.discard.title"), tr.T("ui.form.discard.message"), func(ok bool) {
 		b.u.popDialog(closer)
 		if ok {
 			b.discard()
 		}
 	}, b.u.win)
-	c.SetConfirmText(tr.T("ui.visit.discard"))
+	c.SetConfirmText(tr.T("ui.form.discard"))
 	c.SetConfirmImportance(widget.DangerImportance)
 	b.u.pushDialog(closer)
 	c.Show()

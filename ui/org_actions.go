@@ -57,7 +57,8 @@ func newOrgActions(u *UI) *orgActions {
 			check.OnChanged = nil
 			check.SetText(r.Text)
 			check.SetChecked(!r.IsOpen())
-			check.OnChanged = func(done bool) { a.setDone(r.ID, done) }
+			check.Enable() // a recycled row may come from one being written
+			check.OnChanged = func(done bool) { a.setDone(check, r.ID, done) }
 			due := box.Objects[1].(*widget.Label)
 			due.Importance = widget.LowImportance
 			if r.IsOverdue(u.today8601()) {
@@ -210,13 +211,15 @@ func (a *orgActions) add() {
 	})
 }
 
-func (a *orgActions) setDone(id string, done bool) {
-	date := ""
-	if done {
-		date = a.u.today8601()
-	}
-	if err := a.u.storeForOrgs().SetActionDone(a.u.ctx(), id, date); err != nil {
-		a.u.showError(err)
-	}
-	a.load(a.orgID)
+// setDone marks the action done (or open again) off the UI goroutine, its
+// box held meanwhile, then lists the actions again.
+func (a *orgActions) setDone(check *widget.Check, id string, done bool) {
+	check.Disable()
+	org := a.orgID
+	a.u.markActionDone(id, done, func(error) {
+		check.Enable()
+		if a.orgID == org {
+			a.load(org)
+		}
+	})
 }

@@ -79,7 +79,7 @@ func TestApplyingAModelChangesTheProgressCharts(t *testing.T) {
 	f := frontAssessForm(t, u)
 	f.modelSel.SetValue("innovation-readiness")
 	for i, level := range []int{5, 4, 3, 3, 5, 4} {
-		test.Tap(f.answers[i].checks[level-1])
+		test.Tap(f.answers[i].levels[level-1])
 	}
 	tapButton(t, u, topOverlay(t, u), "Klar")
 	u.WaitIdle()

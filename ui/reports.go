@@ -198,6 +198,59 @@ func (s *reportsScreen) fillPeriod(p string) bool {
 
 func (s *reportsScreen) refreshSoon() { s.typing.run(s.refresh) }
 
+// reportChoices are the period and selection of the Reports screen,
+// independent of the language the dates are written in.
+type reportChoices struct {
+	preset                               string
+	from, to                             time.Time // custom periods only
+	country, county, muni, advisor, kind string
+}
+
+// choices reads what the screen shows, to carry it over a rebuild.
+func (s *reportsScreen) choices() reportChoices {
+	c := reportChoices{preset: s.period.Value(), country: s.country.Value(), county: s.county.Value(),
+		muni: s.muni.Value(), advisor: s.advisor.Value(), kind: s.kind.Value()}
+	if c.preset == periodCustom {
+		c.from, _ = s.u.tr.ParseDate(s.from.Text)
+		c.to, _ = s.u.tr.ParseDate(s.to.Text)
+	}
+	return c
+}
+
+// restore shows choices read from the screen this one replaces, with its
+// dates written in the current language. Nothing is computed until the
+// screen is shown.
+func (s *reportsScreen) restore(c reportChoices) {
+	s.filling = true
+	defer func() { s.filling = false }()
+	if c.preset != "" {
+		s.period.SetValue(c.preset)
+	}
+	if c.preset == periodCustom {
+		for _, d := range []struct {
+			e *widgets.KeyedEntry
+			t time.Time
+		}{{s.from, c.from}, {s.to, c.to}} {
+			if !d.t.IsZero() {
+				d.e.SetText(s.u.tr.Date(d.t))
+			}
+		}
+	} else {
+		s.fillPeriod(c.preset)
+		s.filling = true // fillPeriod ends its own filling
+	}
+	s.country.SetValue(c.country)
+	s.county.SetValue(c.county)
+	s.muni.SetValue(c.muni)
+	s.kind.SetValue(c.kind)
+	if c.advisor != "" {
+		// The advisors are listed when the report is first computed; until
+		// then the choice is kept as the only one besides "any".
+		s.advisor.SetChoices([]widgets.Choice{{Value: "", Label: s.u.tr.T("ui.reports.any_advisor")}, {Value: c.advisor, Label: c.advisor}})
+		s.advisor.SetValue(c.advisor)
+	}
+}
+
 // filter reads the screen's choices; problems name the fields.
 func (s *reportsScreen) filter() (indicators.Filter, error) {
 	f := indicators.Filter{Country: domain.Country(s.country.Value()), County: s.county.Value(),

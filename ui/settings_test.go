@@ -210,3 +210,30 @@ func TestSettingsProfileSaveHoldsTheFormAndDiscardAsks(t *testing.T) {
 		t.Fatalf("after discarding: %q, %q", s.profile.name.Text, s.profile.org.Text)
 	}
 }
+
+func TestLanguageSwitchKeepsTheSelectedOrganisationAndTheReportsPeriod(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	org := datatest.Org(t, st, "Fjällbygg AB", "")
+	u.selectOrg(org.ID)
+	u.WaitIdle()
+	u.Show(tabReports)
+	u.WaitIdle()
+	u.reports.from.SetText("2025-02-01")
+	u.reports.to.SetText("2025-05-31")
+	u.reports.country.SetValue("NO")
+	u.WaitIdle()
+
+	if err := u.SetLanguage("nb"); err != nil {
+		t.Fatal(err)
+	}
+	u.WaitIdle()
+	r := u.reports
+	if r.period.Value() != periodCustom || r.from.Text != "01.02.2025" || r.to.Text != "31.05.2025" || r.country.Value() != "NO" {
+		t.Fatalf("reports after the switch: %q %q–%q country %q", r.period.Value(), r.from.Text, r.to.Text, r.country.Value())
+	}
+	u.Show(tabOrganisations)
+	u.WaitIdle()
+	if u.orgs.selected != org.ID || u.orgs.detail.form.name.Text != "Fjällbygg AB" {
+		t.Fatalf("selected organisation after the switch: %q, form shows %q", u.orgs.selected, u.orgs.detail.form.name.Text)
+	}
+}

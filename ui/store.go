@@ -59,6 +59,7 @@ type duplicatesStore interface {
 	DuplicateCandidates(ctx context.Context) ([]data.DuplicatePair, error)
 	MergeOrganisations(ctx context.Context, keepID, dupID string) (data.MergeResult, error)
 	DismissDuplicate(aID, bID string) error
+	DeviceID() string
 }
 
 // visitStore: the visit list and the visit form.

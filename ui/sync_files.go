@@ -79,7 +79,7 @@ func (s *syncScreen) importPaths(paths []string) {
 				u.showError(err)
 				return
 			}
-			msg := summary(u, res)
+			msg := summary(u, res, res.Conflicts) // just imported: all still open
 			for _, f := range res.Files {
 				msg += "\n• " + u.tr.Problem(f.Problem())
 			}

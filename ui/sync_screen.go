@@ -144,7 +144,7 @@ func (s *syncScreen) show(st syncState) {
 		}
 	}
 	s.reach.Refresh()
-	s.showLast(st.last)
+	s.showLast(st.last, st.open)
 	s.conflicts.show(st.conflicts)
 }
 
@@ -154,7 +154,7 @@ func (s *syncScreen) folderFocused() bool {
 
 // showLast says in plain words what the last sync did and what needs
 // attention.
-func (s *syncScreen) showLast(l *exchange.LastSync) {
+func (s *syncScreen) showLast(l *exchange.LastSync, open int) {
 	tr := s.u.tr
 	s.problems.RemoveAll()
 	if l == nil {
@@ -173,7 +173,7 @@ func (s *syncScreen) showLast(l *exchange.LastSync) {
 	if r.Partial() {
 		s.last.Importance = widget.WarningImportance
 	}
-	s.last.SetText(tr.T("ui.sync.last", "Time", when) + " " + summary(s.u, r))
+	s.last.SetText(tr.T("ui.sync.last", "Time", when) + " " + summary(s.u, r, open))
 	if f := r.NotWritten; f != nil {
 		// First: the others do not get this computer's work until it is fixed.
 		p := widget.NewLabel("• " + tr.Problem(f.Problem()))
@@ -193,8 +193,10 @@ func (s *syncScreen) showLast(l *exchange.LastSync) {
 	s.problems.Refresh()
 }
 
-// summary is one sentence of counts: written, imported, changes, conflicts.
-func summary(u *UI, r exchange.Result) string {
+// summary is one sentence of counts: written, imported, changes, conflicts
+// (and, of those, how many are still open: the sentence stays on the screen
+// while they are reviewed).
+func summary(u *UI, r exchange.Result, open int) string {
 	tr := u.tr
 	changes := 0
 	for _, b := range r.Imported {
@@ -204,8 +206,14 @@ func summary(u *UI, r exchange.Result) string {
 		tr.N("ui.sync.written", len(r.Written), "N", len(r.Written)),
 		tr.N("ui.sync.imported", len(r.Imported), "N", len(r.Imported), "Changes", tr.Number(changes)),
 	}
-	if r.Conflicts > 0 {
+	switch {
+	case r.Conflicts == 0:
+	case open >= r.Conflicts:
 		parts = append(parts, tr.N("ui.sync.new_conflicts", r.Conflicts, "N", r.Conflicts))
+	case open == 0:
+		parts = append(parts, tr.N("ui.sync.new_conflicts_reviewed", r.Conflicts, "N", r.Conflicts))
+	default:
+		parts = append(parts, tr.N("ui.sync.new_conflicts_open", r.Conflicts, "N", r.Conflicts, "Open", open))
 	}
 	if r.Settled > 0 {
 		parts = append(parts, tr.N("ui.sync.settled", r.Settled, "N", r.Settled))

@@ -16,6 +16,7 @@ import (
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
+	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // testSyncer is the app's sync service over a test store, on the tests' clock.
@@ -77,8 +78,13 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	if conflicts, _ := st.Conflicts(u.ctx(), false); len(conflicts) != 1 {
 		t.Fatalf("%d conflicts recorded here, want 1", len(conflicts))
 	}
+	open, _ := st.Conflicts(u.ctx(), false)
+	at := func(ts hlc.Timestamp) string {
+		return u.tr.Date(ts.Time().Local()) + " " + ts.Time().Local().Format("15:04")
+	}
 	for _, want := range []string{"Bydalens Fjällgård AB · Anteckningar", "Vill bygga ut stugbyn", "Söker EU-stöd för solceller",
-		"Skriv en sammanslagen text…", "Nuvarande värde (från den här datorn)", "Andra värdet (från Erik Lund)"} {
+		"Skriv en sammanslagen text…", "Nuvarande värde (från den här datorn, " + at(open[0].WinnerHLC) + ")",
+		"Andra värdet (från Erik Lund, " + at(open[0].LoserHLC) + ")", "1 ny konflikt att granska"} {
 		if !shows(s.view, want) {
 			t.Errorf("the conflict review lacks %q: %v", want, visibleTexts(s.view))
 		}
@@ -98,6 +104,34 @@ func TestSyncScreenSyncsAFolderAndReviewsAConflict(t *testing.T) {
 	}
 	if !shows(s.view, "Inga konflikter: ingen har ändrat samma sak som någon annan samtidigt.") {
 		t.Errorf("the review still lists the conflict: %v", visibleTexts(s.view))
+	}
+	// The last sync's line no longer asks for a review that was done.
+	if shows(s.view, "1 ny konflikt att granska") || !shows(s.view, "1 ny konflikt, granskad") {
+		t.Errorf("the last sync's line after the review: %v", visibleTexts(s.view))
+	}
+}
+
+// A conflict whose field was edited again after both values says so, and
+// when; the value that won is no longer called the current one.
+func TestConflictReviewSaysWhenTheFieldChangedAgain(t *testing.T) {
+	u, st := newTestUI(t, "en")
+	conflictWithColleague(t, u, st, "Røros Kobberverksted AS", func(o *domain.Organisation, side int) {
+		o.Notes = []string{"Wants a web shop", "Looking for a partner in Östersund"}[side]
+	})
+	list, _ := st.Conflicts(u.ctx(), false)
+	if len(list) != 1 {
+		t.Fatalf("%d conflicts, want 1", len(list))
+	}
+	o, _ := st.Organisation(u.ctx(), list[0].ID)
+	o.Notes = "Opened the web shop in May"
+	if err := st.UpdateOrganisation(u.ctx(), &o); err != nil {
+		t.Fatal(err)
+	}
+	u.Show(tabSync)
+	u.WaitIdle()
+	v := u.syncScreen.view
+	if !shows(v, "Changed again since, ") || !shows(v, "Value that won (from ") || shows(v, "Current value (from ") {
+		t.Fatalf("review of a superseded conflict: %v", visibleTexts(v))
 	}
 }
 
@@ -274,7 +308,7 @@ func TestSyncSummaryCountsConflictsSettledElsewhere(t *testing.T) {
 	for lang, want := range map[string]string{"sv": "2 konflikter avgjorda på annat håll", "nb": "1 konflikt avgjort et annet sted"} {
 		u, _ := newTestUI(t, lang)
 		n := map[string]int{"sv": 2, "nb": 1}[lang]
-		if got := summary(u, exchange.Result{Settled: n}); !strings.Contains(got, want) {
+		if got := summary(u, exchange.Result{Settled: n}, 0); !strings.Contains(got, want) {
 			t.Errorf("%s: %q lacks %q", lang, got, want)
 		}
 	}

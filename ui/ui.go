@@ -343,8 +343,20 @@ func (u *UI) SetLanguage(lang string) error {
 	if err := u.opt.Prefs.SetLanguage(lang); err != nil {
 		return err
 	}
+	// What the advisor was looking at survives the rebuild: the selected
+	// organisation and the Reports period and filters.
+	selected := u.orgs.selected
+	period := u.reports.choices()
 	u.tr = translations.New(lang)
 	applyFyneLanguage(lang)
 	u.build(u.tabs.SelectedIndex())
+	u.reports.restore(period)
+	if selected != "" {
+		u.orgs.selected = selected
+		u.orgs.detail.open(selected)
+		if u.tabs.SelectedIndex() == tabOrganisations {
+			u.orgs.refresh()
+		}
+	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +15,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
@@ -30,6 +32,9 @@ type visitForm struct {
 	women, men, other    *widgets.KeyedEntry
 	kind, phase          *widgets.ChoiceSelect
 	cross                *widget.Check
+	crossMarked          bool                   // the advisor's own mark, which is what is stored
+	sides                indicators.BorderSides // of the chosen organisations
+	sidesGen             atomic.Int64           // the newest look-up of their countries
 	notes                *widgets.KeyedEntry
 	steps                []*stepRow
 	stepBox              *fyne.Container
@@ -72,6 +77,7 @@ func (u *UI) NewVisit(orgIDs []string) {
 		if len(orgIDs) > 0 {
 			f.orgs.SetSelected(append(f.orgs.Selected(), orgIDs...))
 			f.changed()
+			f.loadSides()
 		}
 		f.focusFirst()
 		return
@@ -130,7 +136,10 @@ func (f *visitForm) build() {
 	tr := f.u.tr
 
 	f.orgs = f.u.newOrgPicker()
-	f.orgs.OnChanged = f.changed
+	f.orgs.OnChanged = func() {
+		f.changed()
+		f.loadSides()
+	}
 	f.orgs.OnEscape = f.close
 	f.orgs.Entry.OnShortcut = f.shortcut
 	f.orgs.Relayout = f.relayout
@@ -164,7 +173,13 @@ func (f *visitForm) build() {
 		phases = append(phases, widgets.Choice{Value: string(p), Label: tr.Phase(p)})
 	}
 	f.phase = widgets.NewChoiceSelect(phases, func(string) { f.changed() })
-	f.cross = widget.NewCheck(tr.T("ui.visit.cross_border"), func(bool) { f.changed() })
+	f.cross = widget.NewCheck(tr.T("ui.visit.cross_border"), func(on bool) {
+		if f.sides.Spans() {
+			return // shown, not chosen: the organisations decide
+		}
+		f.crossMarked = on
+		f.changed()
+	})
 	f.form.Add("phase", tr.FieldLabel("phase"), container.NewBorder(nil, nil, nil, f.cross, f.phase.Select))
 
 	f.notes = f.entry(true)
@@ -195,7 +210,7 @@ func (f *visitForm) build() {
 	save := widget.NewButtonWithIcon(tr.T("ui.visit.save"), theme.DocumentSaveIcon(), f.save)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr.T("ui.visit.cancel"), theme.CancelIcon(), f.close)
-	discard := widget.NewButtonWithIcon(tr.T("ui.visit.discard"), theme.DeleteIcon(), f.confirmDiscard)
+	discard := widget.NewButtonWithIcon(tr.T("ui.form.discard"), theme.DeleteIcon(), f.confirmDiscard)
 	f.saveButtons = append(f.saveButtons, save)
 	f.body = container.NewVBox(f.form.Content(), hint)
 	f.view = container.NewVScroll(f.body)
@@ -274,7 +289,9 @@ func (f *visitForm) fillFields(d visitDraft) {
 	f.men.SetText(d.Men)
 	f.other.SetText(d.Other)
 	f.phase.SetValue(d.Phase)
-	f.cross.SetChecked(d.CrossBorder)
+	f.crossMarked = d.CrossBorder
+	f.showCross()
+	f.loadSides()
 	f.notes.SetText(d.Notes)
 	f.steps = nil
 	for _, s := range d.Steps {
@@ -287,7 +304,7 @@ func (f *visitForm) fillFields(d visitDraft) {
 func (f *visitForm) snapshot() visitDraft {
 	d := visitDraft{Orgs: f.orgs.Selected(), Date: f.date.Text, Type: f.kind.Value(), Minutes: f.minutes.Text,
 		Place: f.place.Text, Women: f.women.Text, Men: f.men.Text, Other: f.other.Text, Phase: f.phase.Value(),
-		CrossBorder: f.cross.Checked, Notes: f.notes.Text, Steps: []stepDraft{}}
+		CrossBorder: f.crossMarked, Notes: f.notes.Text, Steps: []stepDraft{}}
 	for _, r := range f.steps {
 		d.Steps = append(d.Steps, stepDraft{Text: r.text.Text, Due: r.due.Text})
 	}
@@ -374,4 +391,51 @@ func (f *visitForm) loadAgreed() {
 			f.relayout()
 		}
 	})
+}
+
+// loadSides looks up the countries of the chosen organisations off the UI
+// goroutine, then shows what the report will count.
+func (f *visitForm) loadSides() {
+	ids := f.orgs.Selected()
+	gen := f.sidesGen.Add(1)
+	f.u.background(func() func() {
+		orgs, err := f.u.storeForVisits().OrganisationsByID(f.u.ctx(), ids)
+		return func() {
+			if gen != f.sidesGen.Load() {
+				return // the organisations changed since
+			}
+			if err != nil {
+				f.u.showError(err)
+				return
+			}
+			var sides indicators.BorderSides
+			for _, o := range orgs {
+				sides.Add(o.Country)
+			}
+			f.sides = sides
+			f.showCross()
+		}
+	})
+}
+
+// showCross ticks the cross-border box when the report will count the visit
+// as cross-border. Organisations of both countries make it so whatever the
+// advisor marks, so the box is then ticked, held and says why.
+func (f *visitForm) showCross() {
+	tr := f.u.tr
+	checked := f.sides.CrossBorder(f.crossMarked)
+	if f.sides.Spans() {
+		f.cross.Text = tr.T("ui.visit.cross_border_spans")
+		f.cross.Disable()
+	} else {
+		f.cross.Text = tr.T("ui.visit.cross_border")
+		f.cross.Enable()
+	}
+	if f.cross.Checked != checked {
+		onChanged := f.cross.OnChanged // showing is not the advisor marking
+		f.cross.OnChanged = nil
+		f.cross.SetChecked(checked)
+		f.cross.OnChanged = onChanged
+	}
+	f.cross.Refresh()
 }

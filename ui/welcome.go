@@ -144,6 +144,7 @@ func (w *welcome) finish(loadDemo bool) {
 		return
 	}
 	w.setBusy(true, "")
+	lang := w.u.tr.Lang()
 	w.profile.save(func(err error) {
 		if err != nil {
 			w.setBusy(false, "")
@@ -151,6 +152,14 @@ func (w *welcome) finish(loadDemo bool) {
 			w.u.win.Canvas().Focus(w.profile.name)
 			return
 		}
+		// The language shown is the advisor's choice even when it is the
+		// system's: a later start under another locale must not change it.
+		w.u.background(func() func() {
+			if err := w.u.opt.Prefs.SetLanguage(lang); err != nil {
+				return func() { w.u.showError(err) }
+			}
+			return nil
+		})
 		if !loadDemo || !w.offerDemo {
 			w.dismiss()
 			return

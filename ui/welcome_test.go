@@ -148,3 +148,16 @@ func TestNoWelcomeOnceSetUp(t *testing.T) {
 		t.Fatal("the welcome showed for a set-up profile")
 	}
 }
+
+func TestWelcomeStoresTheLanguageShownEvenWhenItIsTheSystems(t *testing.T) {
+	u, st, w := newFirstRunUI(t, "sv", nil)
+	if v := prefs.New(st).Language(); v != "" {
+		t.Fatalf("a language was stored before the advisor chose: %q", v)
+	}
+	typeInto(u, w.profile.name, "Anna Svensson")
+	tapButton(t, u, topOverlay(t, u), "Börja tomt")
+	u.WaitIdle()
+	if v := prefs.New(st).Language(); v != "sv" {
+		t.Fatalf("stored language %q, want sv", v)
+	}
+}

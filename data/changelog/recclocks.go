@@ -203,6 +203,18 @@ func recordClocks(q Queryer, entity, id string) ([]fieldClock, error) {
 	return cl, nil
 }
 
+// FieldClock is the clock of the value one field of a record holds now (0
+// when the field was never written).
+func FieldClock(q Queryer, entity, id, field string) (hlc.Timestamp, error) {
+	cl, err := recordClocks(q, entity, id)
+	for _, c := range cl {
+		if c.field == field {
+			return c.hlc, err
+		}
+	}
+	return 0, err
+}
+
 // SeenClock is the newest field clock of a record: the clock of the record
 // as its reader saw it (a form's Meta.Seen).
 func SeenClock(q Queryer, entity, id string) hlc.Timestamp {

@@ -145,11 +145,11 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 		return
 	}
 	scope := c.scopeBuf[:0]
-	hasSE, hasNO := false, false
+	var sides BorderSides
 	orgFiltered := c.f.orgFiltered()
 	for _, o := range all {
-		hasSE = hasSE || o.se
-		hasNO = hasNO || o.no
+		sides.se = sides.se || o.se
+		sides.no = sides.no || o.no
 		if !orgFiltered || c.f.matchOrg(o) {
 			scope = append(scope, o)
 		}
@@ -176,8 +176,8 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 	// Organisations of both countries on one visit cooperate across the
 	// border (RCO87); the advisor's mark counts for the visit as a joint
 	// action (RCO81, RCO84) but names no partner organisation.
-	spans := hasSE && hasNO
-	crossBorder := spans || v.CrossBorder
+	spans := sides.Spans()
+	crossBorder := sides.CrossBorder(v.CrossBorder)
 	for _, o := range scope {
 		c.all.addOrg(o)
 		c.reached.addOrg(o)
