@@ -195,9 +195,10 @@ func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]domain.Visit, error
 		where = append(where, "v.date <= ?")
 		args = append(args, q.To)
 	}
-	if fq := ftsQuery(q.Text); fq != "" {
-		where = append(where, "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?)")
-		args = append(args, fq)
+	if ts := newTextSearch(q.Text); !ts.empty() {
+		sel, selArgs := ts.rowids("visit")
+		where = append(where, "v.rowid IN ("+sel+")")
+		args = append(args, selArgs...)
 	}
 	query := `SELECT ` + visitColumns + ` FROM visits v WHERE ` + strings.Join(where, " AND ") + ` ORDER BY v.date DESC, v.created_at DESC, v.id DESC`
 	if q.Limit > 0 {

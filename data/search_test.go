@@ -1,0 +1,121 @@
+package data_test
+
+import (
+	"fmt"
+	"testing"
+	"unicode"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
+)
+
+// searchCases are what an advisor types and what it must find: a Swedish
+// keyboard has no ø or æ, and compound words hide the word typed.
+var searchCases = []struct{ stored, typed string }{
+	{"Trøndelag", "trondelag"},
+	{"Trøndelag", "tröndelag"},
+	{"Røros", "Roros"},
+	{"Nærøysund", "naeroy"},
+	{"Snåsa", "snasa"},
+	{"Östersund", "ostersund"},
+	{"limträbalkar", "balkar"},
+	{"Fjällbryggan", "bryggan"},
+	{"Fjällbryggan", "fjallbr"},
+	{"Åre", "are"},
+	{"Åre", "år"},
+}
+
+func TestOrganisationAndVisitSearchFindWhatPeopleType(t *testing.T) {
+	s, _ := datatest.Open(t)
+	for i, c := range searchCases {
+		name := fmt.Sprintf("Org %d %s", i, c.stored)
+		o := datatest.Org(t, s, name, "")
+		notes := fmt.Sprintf("Besök %d om %s", i, c.stored)
+		datatest.Visit(t, s, "2026-03-14", notes, o.ID)
+		id := fmt.Sprint(i)
+		rows, err := s.SearchOrganisations(ctx, data.OrgQuery{Text: id + " " + c.typed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 || rows[0].Name != name {
+			t.Errorf("organisation search %q: %+v, want %q", c.typed, rows, name)
+		}
+		visits, err := s.Visits(ctx, data.VisitQuery{Text: id + " " + c.typed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(visits) != 1 || visits[0].Notes != notes {
+			t.Errorf("visit search %q: %+v, want %q", c.typed, visits, notes)
+		}
+	}
+}
+
+// TestIndexesFoldEveryLetterAsFoldDoes stores a visit per letter of
+// Latin-1 and Latin Extended-A and finds each by its folded spelling: the
+// indexes (FoldSQL and the tokenizers) and domain.Fold must agree.
+func TestIndexesFoldEveryLetterAsFoldDoes(t *testing.T) {
+	s, _ := datatest.Open(t)
+	o := datatest.Org(t, s, "Bokstav AB", "")
+	b := &data.Bulk{}
+	var letters []rune
+	for r := rune(0xC0); r <= 0x17F; r++ {
+		if unicode.IsLetter(r) {
+			letters = append(letters, r)
+			b.Visits = append(b.Visits, &data.NewVisit{Visit: domain.Visit{Date: "2026-03-14", Type: domain.VisitOnSite,
+				OrgIDs: []string{o.ID}, Notes: "qq" + string(r) + "zz"}})
+		}
+	}
+	if err := s.CreateBulk(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range letters {
+		typed := "qq" + domain.Fold(string(r)) + "zz"
+		visits, err := s.Visits(ctx, data.VisitQuery{Text: typed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, v := range visits {
+			found = found || v.Notes == "qq"+string(r)+"zz"
+		}
+		if !found {
+			t.Errorf("%q (U+%04X) not found by %q", string(r), r, typed)
+		}
+	}
+}
+
+// TestImportedRecordsAreFoundLikeLocalOnes imports enough changes that the
+// full-text indexing is deferred and the search documents refreshed in bulk.
+func TestImportedRecordsAreFoundLikeLocalOnes(t *testing.T) {
+	src, _ := datatest.Open(t)
+	b := &data.Bulk{}
+	for i := range 120 {
+		o := &domain.Organisation{Name: fmt.Sprintf("Sågverk %d", i), Municipality: "2321"}
+		b.Organisations = append(b.Organisations, o)
+	}
+	if err := src.CreateBulk(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := src.SearchOrganisations(ctx, data.OrgQuery{})
+	o := datatest.Org(t, src, "Fjällbryggan Røros AS", "")
+	datatest.Visit(t, src, "2026-03-14", "Limträbalkar till Trøndelag", o.ID, rows[0].ID)
+	changes, _ := src.Changes(ctx, "", 0, 0)
+	if len(changes) < 500 {
+		t.Fatalf("only %d changes: the import would not defer its indexing", len(changes))
+	}
+	dst, _ := datatest.Open(t)
+	datatest.Import(t, dst, changes)
+	for _, typed := range []string{"bryggan roros", "balkar trondelag"} {
+		rows, err := dst.SearchOrganisations(ctx, data.OrgQuery{Text: typed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) == 0 || rows[0].Name != "Fjällbryggan Røros AS" {
+			t.Errorf("%q after an import: %+v", typed, rows)
+		}
+	}
+	if visits, _ := dst.Visits(ctx, data.VisitQuery{Text: "balkar trondelag"}); len(visits) != 1 {
+		t.Errorf("visit search after an import: %+v", visits)
+	}
+}
