@@ -64,6 +64,7 @@ type duplicatesStore interface {
 // visitStore: the visit list and the visit form.
 type visitStore interface {
 	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
+	VisitsFound(ctx context.Context, q data.VisitQuery) (visits, minutes int, err error)
 	Visit(ctx context.Context, id string) (domain.Visit, error)
 	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
 	CreateVisitWithActions(ctx context.Context, nv *data.NewVisit) error
