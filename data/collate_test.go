@@ -80,7 +80,7 @@ func TestNamesSortByTheirNumbersAlsoInADatabaseFromBefore(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, l := range domain.SortLangs {
-		if _, err := db.Exec(`UPDATE organisations SET sort_`+l+` = CAST(name AS BLOB)`); err != nil {
+		if _, err := db.Exec(`UPDATE organisations SET sort_` + l + ` = CAST(name AS BLOB)`); err != nil {
 			t.Fatal(err)
 		}
 	}
