@@ -63,6 +63,7 @@ const SizeFilterUnknown = "unknown"
 // OrgQuery filters and sorts the organisation list. Zero fields filter nothing.
 type OrgQuery struct {
 	Text         string // full-text: name, org number, notes and the notes of their visits
+	OwnText      bool   // Text searches only the organisation's own name, org number and notes: the quick first answer while typing
 	Country      domain.Country
 	County       string // "23" Jämtland, "50" Trøndelag
 	Municipality string
@@ -159,9 +160,14 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	where = append(where, "o.deleted = 0")
 	if ts := newTextSearch(q.Text); !ts.empty() {
 		own, ownArgs := ts.rowids("org")
-		visits, visitArgs := ts.rowids("org_visit")
-		where = append(where, `o.rowid IN (`+own+` UNION `+visits+`)`)
-		args = append(append(args, ownArgs...), visitArgs...)
+		if q.OwnText {
+			where = append(where, `o.rowid IN (`+own+`)`)
+			args = append(args, ownArgs...)
+		} else {
+			visits, visitArgs := ts.rowids("org_visit")
+			where = append(where, `o.rowid IN (`+own+` UNION `+visits+`)`)
+			args = append(append(args, ownArgs...), visitArgs...)
+		}
 	}
 	if q.Country != "" {
 		where = append(where, "o.country = ?")

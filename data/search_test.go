@@ -119,3 +119,28 @@ func TestImportedRecordsAreFoundLikeLocalOnes(t *testing.T) {
 		t.Errorf("visit search after an import: %+v", visits)
 	}
 }
+
+// OwnText is the quick first answer while typing: the organisations' own
+// fields only; the whole answer adds those found through their visits.
+func TestOwnTextLeavesOutMatchesInVisitNotes(t *testing.T) {
+	s, _ := datatest.Open(t)
+	named := datatest.Org(t, s, "Patentbyrån i Östersund", "")
+	visited := datatest.Org(t, s, "Snåsa Smie", "")
+	datatest.Visit(t, s, "2026-03-14", "Snakket om patentsøknad", visited.ID, named.ID)
+	for _, c := range []struct {
+		own  bool
+		want []string
+	}{{true, []string{named.Name}}, {false, []string{named.Name, visited.Name}}} {
+		rows, err := s.SearchOrganisations(ctx, data.OrgQuery{Text: "patent", OwnText: c.own, Lang: "sv"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows {
+			got = append(got, r.Name)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("OwnText %v: %q, want %q", c.own, got, c.want)
+		}
+	}
+}
