@@ -144,3 +144,51 @@ func TestOwnTextLeavesOutMatchesInVisitNotes(t *testing.T) {
 		}
 	}
 }
+
+func TestActionsSearchTheirTextAndFilterByOwner(t *testing.T) {
+	s, _ := datatest.Open(t)
+	o := datatest.Org(t, s, "Røros Limtre AS", "")
+	for _, a := range []domain.Action{
+		{OrgID: o.ID, Text: "Skicka offert på limträbalkar", Owner: "Kari Nordmann"},
+		{OrgID: o.ID, Text: "Boka möte om patentsøknad", Owner: "Anna Berg"},
+		{OrgID: o.ID, Text: "Ring om patent", Owner: "Kari Nordmann"},
+	} {
+		if err := s.CreateAction(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	texts := func(q data.ActionQuery) string {
+		q.Status = data.ActionsAll
+		rows, err := s.Actions(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := s.CountActions(ctx, q)
+		if err != nil || n != len(rows) {
+			t.Fatalf("count %d of %d rows: %v", n, len(rows), err)
+		}
+		var out []string
+		for _, r := range rows {
+			out = append(out, r.Text)
+		}
+		return fmt.Sprint(out)
+	}
+	for _, c := range []struct {
+		q    data.ActionQuery
+		want string
+	}{
+		{data.ActionQuery{Text: "balkar"}, "[Skicka offert på limträbalkar]"},
+		{data.ActionQuery{Text: "patentsoknad"}, "[Boka möte om patentsøknad]"},
+		{data.ActionQuery{Text: "patent", Owner: "Kari Nordmann"}, "[Ring om patent]"},
+		{data.ActionQuery{Owner: "Anna Berg"}, "[Boka möte om patentsøknad]"},
+		{data.ActionQuery{Text: "mo"}, "[Boka möte om patentsøknad]"},
+	} {
+		if got := texts(c.q); got != c.want {
+			t.Errorf("%+v: %s, want %s", c.q, got, c.want)
+		}
+	}
+	owners, err := s.ActionOwners(ctx, "sv")
+	if err != nil || fmt.Sprint(owners) != "[Anna Berg Kari Nordmann]" {
+		t.Errorf("owners: %q %v", owners, err)
+	}
+}

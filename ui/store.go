@@ -81,6 +81,7 @@ type actionStore interface {
 	SearchOrganisations(ctx context.Context, q data.OrgQuery) ([]data.OrgRow, error)
 	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
 	CountActions(ctx context.Context, q data.ActionQuery) (int, error)
+	ActionOwners(ctx context.Context, lang string) ([]string, error)
 	CreateAction(ctx context.Context, a *domain.Action) error
 	SetActionDone(ctx context.Context, id, date string) error
 }

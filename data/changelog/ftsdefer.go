@@ -9,7 +9,7 @@ const deferFTSMin = 500
 
 // ftsTables are the synced tables with full-text indexes kept by triggers,
 // and the statements that index their rows created after a rowid (folded,
-// as the triggers of migration 0014 do).
+// as the triggers of migrations 0014 and 0016 do).
 var ftsTables = []struct {
 	table   string
 	indexes []string
@@ -21,6 +21,10 @@ var ftsTables = []struct {
 	{"visits", []string{
 		`INSERT INTO visit_fts(rowid, notes, place) SELECT rowid, ` + foldColumns("notes", "place") + ` FROM visits WHERE rowid > ?`,
 		`INSERT INTO visit_tri(rowid, notes, place) SELECT rowid, ` + foldColumns("notes", "place") + ` FROM visits WHERE rowid > ?`,
+	}},
+	{"actions", []string{
+		`INSERT INTO action_fts(rowid, text) SELECT rowid, ` + foldColumns("text") + ` FROM actions WHERE rowid > ?`,
+		`INSERT INTO action_tri(rowid, text) SELECT rowid, ` + foldColumns("text") + ` FROM actions WHERE rowid > ?`,
 	}},
 }
 
