@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"image/color"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -34,6 +36,9 @@ type actionsScreen struct {
 	status   data.ActionStatus
 	search   *widget.Entry
 	owner    *widgets.ChoiceSelect // "" is everyone
+	// ownerWidth keeps the owner filter as wide as its longest name (a
+	// select is only as wide as its placeholder).
+	ownerWidth *canvas.Rectangle
 	typing   *debounce
 	count    *widget.Label
 	empty    *widget.Label
@@ -83,6 +88,7 @@ func newActionsScreen(u *UI) *actionsScreen {
 	s.search.SetPlaceHolder(tr.T("ui.actions.search"))
 	s.search.OnChanged = func(string) { s.typing.run(s.refresh) }
 	s.search.ActionItem = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { s.search.SetText("") })
+	s.ownerWidth = canvas.NewRectangle(color.Transparent)
 	s.owner = widgets.NewChoiceSelect(s.ownerChoices(nil), nil)
 	s.owner.SetSelectedIndex(0)
 	ownerShown := ""
@@ -107,7 +113,7 @@ func newActionsScreen(u *UI) *actionsScreen {
 	newBtn.Importance = widget.HighImportance
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, newBtn, s.filter),
-		container.NewBorder(nil, nil, nil, s.owner.Select, s.search),
+		container.NewBorder(nil, nil, nil, container.NewStack(s.ownerWidth, s.owner.Select), s.search),
 		s.count, s.empty)
 	s.view = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.list)
 	return s
@@ -245,11 +251,18 @@ func (s *actionsScreen) showCount() {
 }
 
 // ownerChoices is the owner filter's options: everyone, then each owner.
+// It also widens the filter to the longest of them (up to a limit).
 func (s *actionsScreen) ownerChoices(owners []string) []widgets.Choice {
 	out := []widgets.Choice{{Value: "", Label: s.u.tr.T("ui.actions.owner.any")}}
+	var w float32
+	for _, o := range append([]string{out[0].Label}, owners...) {
+		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
 	for _, o := range owners {
 		out = append(out, widgets.Choice{Value: o, Label: o})
 	}
+	// Room for the padding and the drop-down icon beside the text.
+	s.ownerWidth.SetMinSize(fyne.NewSize(min(w, 240)+theme.IconInlineSize()+4*theme.InnerPadding(), 0))
 	return out
 }
 
