@@ -39,10 +39,10 @@ type actionsScreen struct {
 	// ownerWidth keeps the owner filter as wide as its longest name (a
 	// select is only as wide as its placeholder).
 	ownerWidth *canvas.Rectangle
-	typing   *debounce
-	count    *widget.Label
-	empty    *widget.Label
-	list     *widget.List
+	typing     *debounce
+	count      *widget.Label
+	empty      *widget.Label
+	list       *widget.List
 
 	rows  []data.ActionRow
 	total int // how many actions the filter matches (rows holds at most actionsLimit)
