@@ -1,9 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data/changelog"
@@ -83,6 +85,8 @@ type ActionQuery struct {
 	// of its dimensions).
 	ModelID   string
 	Dimension string
+	Text      string // words of the action's text (folded, found inside words as in every search)
+	Owner     string // who is to do it, exactly as written
 	Limit     int
 }
 
@@ -108,6 +112,15 @@ func actionFilter(q ActionQuery) ([]string, []any, error) {
 		where = append(where, "a.dimension = ?")
 		args = append(args, q.Dimension)
 	}
+	if q.Owner != "" {
+		where = append(where, "a.owner = ?")
+		args = append(args, q.Owner)
+	}
+	if ts := newTextSearch(q.Text); !ts.empty() {
+		sel, selArgs := ts.rowids("action")
+		where = append(where, "a.rowid IN ("+sel+")")
+		args = append(args, selArgs...)
+	}
 	switch q.Status {
 	case ActionsAll:
 	case ActionsOpen:
@@ -132,6 +145,26 @@ func actionFilter(q ActionQuery) ([]string, []any, error) {
 		args = append(args, q.DueTo)
 	}
 	return where, args, nil
+}
+
+// ActionOwners lists the owners named on live actions, for the owner
+// filter, in the reader's order (lang: "sv", "nb" or "en").
+func (s *Store) ActionOwners(ctx context.Context, lang string) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT owner FROM actions WHERE deleted = 0 AND owner <> ''`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var o string
+		if err := rows.Scan(&o); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	slices.SortFunc(out, func(a, b string) int { return bytes.Compare(domain.SortKey(lang, a), domain.SortKey(lang, b)) })
+	return out, rows.Err()
 }
 
 // CountActions counts the actions a query would list (ignoring its Limit).

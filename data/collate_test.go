@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data/domain"
@@ -55,6 +56,69 @@ func TestSortKeysAreFilledForOlderRowsWhenTheStoreOpens(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%s: %s, want %s", lang, got, want)
+		}
+	}
+}
+
+func TestNamesSortByTheirNumbersAlsoInADatabaseFromBefore(t *testing.T) {
+	path := filepath.Join(t.TempDir(), DBFileName)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, n := range []string{"Fas 10 Bygg", "Fas 2 Bygg", "AB 1202", "AB 452", "Öst 3", "Öst 20"} {
+		o := domain.Organisation{Name: n}
+		if err := s.CreateOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	// A database from before 0015 holds keys that sort digits as text.
+	db, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range domain.SortLangs {
+		if _, err := db.Exec(`UPDATE organisations SET sort_` + l + ` = CAST(name AS BLOB)`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Migration 0015 runs on such a database (here on its own: the later
+	// ones have run already).
+	ran := false
+	for _, m := range migrations() {
+		if m.name == "0015_natural_sort_keys.sql" {
+			if _, err := db.Exec(m.sql); err != nil {
+				t.Fatal(err)
+			}
+			ran = true
+		}
+	}
+	if !ran {
+		t.Fatal("no migration 0015")
+	}
+	db.Close()
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for lang, want := range map[string]string{
+		"sv": "AB 452|AB 1202|Fas 2 Bygg|Fas 10 Bygg|Öst 3|Öst 20",
+		"nb": "AB 452|AB 1202|Fas 2 Bygg|Fas 10 Bygg|Öst 3|Öst 20",
+		"en": "AB 452|AB 1202|Fas 2 Bygg|Fas 10 Bygg|Öst 3|Öst 20",
+	} {
+		rows, err := s.SearchOrganisations(ctx, OrgQuery{Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range rows {
+			got = append(got, r.Name)
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("%s: %s, want %s", lang, strings.Join(got, "|"), want)
 		}
 	}
 }

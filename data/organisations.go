@@ -7,11 +7,10 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // CreateOrganisation validates o, gives it an id and stores it.
@@ -64,6 +63,7 @@ const SizeFilterUnknown = "unknown"
 // OrgQuery filters and sorts the organisation list. Zero fields filter nothing.
 type OrgQuery struct {
 	Text         string // full-text: name, org number, notes and the notes of their visits
+	OwnText      bool   // Text searches only the organisation's own name, org number and notes: the quick first answer while typing
 	Country      domain.Country
 	County       string // "23" Jämtland, "50" Trøndelag
 	Municipality string
@@ -85,9 +85,18 @@ type OrgRow struct {
 	Visits    int
 }
 
-// ftsQuery turns typed text into an FTS5 query: every word must match as a
-// prefix. Quotes keep FTS5 syntax characters in user text harmless.
-func ftsQuery(text string) string {
+// textSearch is typed text as the full-text queries that find it: each word
+// is folded (domain.Fold, as the indexes are); words of three letters or
+// more are found anywhere in a word through the trigram indexes
+// ("balkar" finds "limträbalkar"), shorter ones at the start of a word
+// through the unicode61 indexes (a trigram index cannot look up fewer than
+// three letters). Quotes keep FTS5 syntax characters in user text harmless.
+type textSearch struct {
+	words        []string
+	infix, start string // FTS5 queries for the *_tri and *_fts indexes; "" matches all
+}
+
+func newTextSearch(text string) textSearch {
 	text = domain.NormaliseOrgNumberQuery(text)
 	if isDigitsAndSeparators(text) {
 		// A partly typed number ("988 077", "556036-07") is one number.
@@ -98,12 +107,36 @@ func ftsQuery(text string) string {
 			return -1
 		}, text)
 	}
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	var parts []string
-	for _, w := range words {
-		parts = append(parts, `"`+w+`"*`)
+	ts := textSearch{words: domain.SearchWords(text)}
+	var infix, start []string
+	for _, w := range ts.words {
+		if utf8.RuneCountInString(w) >= 3 {
+			infix = append(infix, `"`+w+`"`)
+		} else {
+			start = append(start, `"`+w+`"*`)
+		}
 	}
-	return strings.Join(parts, " AND ")
+	ts.infix, ts.start = strings.Join(infix, " AND "), strings.Join(start, " AND ")
+	return ts
+}
+
+// empty reports whether there is nothing to search for.
+func (ts textSearch) empty() bool { return len(ts.words) == 0 }
+
+// rowids is a SELECT of the rowids whose document in the index pair
+// name_fts / name_tri holds every word, and its arguments.
+func (ts textSearch) rowids(name string) (string, []any) {
+	var parts []string
+	var args []any
+	if ts.infix != "" {
+		parts = append(parts, `SELECT rowid FROM `+name+`_tri WHERE `+name+`_tri MATCH ?`)
+		args = append(args, ts.infix)
+	}
+	if ts.start != "" {
+		parts = append(parts, `SELECT rowid FROM `+name+`_fts WHERE `+name+`_fts MATCH ?`)
+		args = append(args, ts.start)
+	}
+	return strings.Join(parts, " INTERSECT "), args
 }
 
 func isDigitsAndSeparators(s string) bool {
@@ -125,10 +158,16 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	var where []string
 	var args []any
 	where = append(where, "o.deleted = 0")
-	if fq := ftsQuery(q.Text); fq != "" {
-		where = append(where, `o.rowid IN (SELECT rowid FROM org_fts WHERE org_fts MATCH ?
-			UNION SELECT rowid FROM org_visit_fts WHERE org_visit_fts MATCH ?)`)
-		args = append(args, fq, fq)
+	if ts := newTextSearch(q.Text); !ts.empty() {
+		own, ownArgs := ts.rowids("org")
+		if q.OwnText {
+			where = append(where, `o.rowid IN (`+own+`)`)
+			args = append(args, ownArgs...)
+		} else {
+			visits, visitArgs := ts.rowids("org_visit")
+			where = append(where, `o.rowid IN (`+own+` UNION `+visits+`)`)
+			args = append(append(args, ownArgs...), visitArgs...)
+		}
 	}
 	if q.Country != "" {
 		where = append(where, "o.country = ?")
@@ -212,20 +251,21 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 }
 
 // nameMatchesFirst moves the organisations whose name itself matches the
-// typed words ahead of those found through their org number, notes or
+// typed words (as the full-text search does: inside a word from three
+// letters, at its start below) ahead of those found through their org number, notes or
 // visits, keeping the order within each group: "berg" lists Bergskog AB
 // before a company whose visit took place in Berg.
 func nameMatchesFirst(rows []OrgRow, text string) {
-	words := strings.FieldsFunc(foldText(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	words := domain.SearchWords(text)
 	if len(words) == 0 {
 		return
 	}
 	matches := func(name string) bool {
-		nameWords := strings.FieldsFunc(foldText(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		nameWords := domain.SearchWords(name)
 		for _, w := range words {
 			found := false
 			for _, nw := range nameWords {
-				if strings.HasPrefix(nw, w) {
+				if strings.HasPrefix(nw, w) || utf8.RuneCountInString(w) >= 3 && strings.Contains(nw, w) {
 					found = true
 					break
 				}
@@ -246,29 +286,6 @@ func nameMatchesFirst(rows []OrgRow, text string) {
 		}
 	}
 	copy(rows, append(first, rest...))
-}
-
-// foldText lower-cases and strips diacritics, as the full-text index does
-// ("Åre" and "are" match).
-func foldText(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	// Decompose, then drop the combining marks: two small allocations,
-	// where a transform chain would allocate kilobytes of buffers per call.
-	return strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Mn, r) {
-			return -1
-		}
-		return r
-	}, norm.NFD.String(strings.ToLower(s)))
 }
 
 // OrganisationsByID returns the live organisations among ids, in no order.

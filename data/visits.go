@@ -179,8 +179,8 @@ type VisitQuery struct {
 	Limit int
 }
 
-// Visits lists live visits, newest first.
-func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]domain.Visit, error) {
+// where is the WHERE clause of the visits q selects, and its arguments.
+func (q VisitQuery) where() (string, []any) {
 	where := []string{"v.deleted = 0"}
 	var args []any
 	if q.OrgID != "" {
@@ -195,11 +195,27 @@ func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]domain.Visit, error
 		where = append(where, "v.date <= ?")
 		args = append(args, q.To)
 	}
-	if fq := ftsQuery(q.Text); fq != "" {
-		where = append(where, "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?)")
-		args = append(args, fq)
+	if ts := newTextSearch(q.Text); !ts.empty() {
+		sel, selArgs := ts.rowids("visit")
+		where = append(where, "v.rowid IN ("+sel+")")
+		args = append(args, selArgs...)
 	}
-	query := `SELECT ` + visitColumns + ` FROM visits v WHERE ` + strings.Join(where, " AND ") + ` ORDER BY v.date DESC, v.created_at DESC, v.id DESC`
+	return strings.Join(where, " AND "), args
+}
+
+// VisitsFound counts every visit q selects, whatever its Limit, and sums
+// their minutes: a list that shows the newest thousand still says how many
+// there are.
+func (s *Store) VisitsFound(ctx context.Context, q VisitQuery) (visits, minutes int, err error) {
+	where, args := q.where()
+	err = s.r.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(v.minutes), 0) FROM visits v WHERE `+where, args...).Scan(&visits, &minutes)
+	return visits, minutes, err
+}
+
+// Visits lists live visits, newest first.
+func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]domain.Visit, error) {
+	where, args := q.where()
+	query := `SELECT ` + visitColumns + ` FROM visits v WHERE ` + where + ` ORDER BY v.date DESC, v.created_at DESC, v.id DESC`
 	if q.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", q.Limit)
 	}

@@ -1,15 +1,18 @@
 package ui
 
 import (
+	"image/color"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
 // shownActions is what an action list was loaded for: while neither the
@@ -31,9 +34,15 @@ type actionsScreen struct {
 	filter   *widget.RadioGroup
 	statuses map[string]data.ActionStatus // filter label → status
 	status   data.ActionStatus
-	count    *widget.Label
-	empty    *widget.Label
-	list     *widget.List
+	search   *widget.Entry
+	owner    *widgets.ChoiceSelect // "" is everyone
+	// ownerWidth keeps the owner filter as wide as its longest name (a
+	// select is only as wide as its placeholder).
+	ownerWidth *canvas.Rectangle
+	typing     *debounce
+	count      *widget.Label
+	empty      *widget.Label
+	list       *widget.List
 
 	rows  []data.ActionRow
 	total int // how many actions the filter matches (rows holds at most actionsLimit)
@@ -74,6 +83,22 @@ func newActionsScreen(u *UI) *actionsScreen {
 		s.setStatus(old.status) // a rebuild (new language) keeps the filter
 	}
 
+	s.typing = &debounce{u: u, delay: searchDelay}
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(tr.T("ui.actions.search"))
+	s.search.OnChanged = func(string) { s.typing.run(s.refresh) }
+	s.search.ActionItem = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { s.search.SetText("") })
+	s.ownerWidth = canvas.NewRectangle(color.Transparent)
+	s.owner = widgets.NewChoiceSelect(s.ownerChoices(nil), nil)
+	s.owner.SetSelectedIndex(0)
+	ownerShown := ""
+	s.owner.OnChanged = func(string) {
+		if v := s.owner.Value(); v != ownerShown { // Offer re-selects the same owner
+			ownerShown = v
+			s.refresh()
+		}
+	}
+
 	s.count = widget.NewLabel("")
 	s.count.TextStyle = fyne.TextStyle{Italic: true}
 	s.empty = widget.NewLabel("")
@@ -88,6 +113,7 @@ func newActionsScreen(u *UI) *actionsScreen {
 	newBtn.Importance = widget.HighImportance
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, newBtn, s.filter),
+		container.NewBorder(nil, nil, nil, container.NewStack(s.ownerWidth, s.owner.Select), s.search),
 		s.count, s.empty)
 	s.view = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.list)
 	return s
@@ -156,11 +182,12 @@ func (s *actionsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // refresh reloads the list off the UI goroutine; only the newest query's
 // result is shown.
 func (s *actionsScreen) refresh() {
-	q := data.ActionQuery{Status: s.status, Today: s.u.today8601(), Limit: actionsLimit}
+	q := data.ActionQuery{Status: s.status, Today: s.u.today8601(), Text: s.search.Text, Owner: s.owner.Value(), Limit: actionsLimit}
 	shown, had := s.shown, s.loaded
 	type page struct {
 		rows    []data.ActionRow
 		total   int
+		owners  []string
 		at      shownActions
 		current bool // nothing written since the list on screen was loaded
 	}
@@ -180,11 +207,16 @@ func (s *actionsScreen) refresh() {
 		// A backlog of thousands is listed up to actionsLimit: the count
 		// says how many there are, and the filters narrow it.
 		rows, err := s.u.storeForActions().Actions(s.u.ctx(), q)
-		return page{rows, total, at, false}, err
+		if err != nil {
+			return page{}, err
+		}
+		owners, err := s.u.storeForActions().ActionOwners(s.u.ctx(), s.u.tr.Lang())
+		return page{rows, total, owners, at, false}, err
 	}, func(p page) {
 		if p.current {
 			return
 		}
+		s.owner.Offer(s.ownerChoices(p.owners))
 		s.rows, s.today, s.total, s.shown, s.loaded = p.rows, q.Today, p.total, p.at, true
 		s.showCount()
 		s.list.Refresh()
@@ -203,17 +235,35 @@ func (s *actionsScreen) showCount() {
 		s.empty.Hide()
 		return
 	}
-	switch s.status {
-	case data.ActionsOpen:
+	switch {
+	case s.shown.q.Text != "" || s.shown.q.Owner != "":
+		s.empty.SetText(tr.T("ui.actions.empty.search"))
+	case s.status == data.ActionsOpen:
 		s.empty.SetText(tr.T("ui.actions.empty.open"))
-	case data.ActionsOverdue:
+	case s.status == data.ActionsOverdue:
 		s.empty.SetText(tr.T("ui.actions.empty.overdue"))
-	case data.ActionsDone:
+	case s.status == data.ActionsDone:
 		s.empty.SetText(tr.T("ui.actions.empty.done"))
 	default:
 		s.empty.SetText(tr.T("ui.actions.empty.all"))
 	}
 	s.empty.Show()
+}
+
+// ownerChoices is the owner filter's options: everyone, then each owner.
+// It also widens the filter to the longest of them (up to a limit).
+func (s *actionsScreen) ownerChoices(owners []string) []widgets.Choice {
+	out := []widgets.Choice{{Value: "", Label: s.u.tr.T("ui.actions.owner.any")}}
+	var w float32
+	for _, o := range append([]string{out[0].Label}, owners...) {
+		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	for _, o := range owners {
+		out = append(out, widgets.Choice{Value: o, Label: o})
+	}
+	// Room for the padding and the drop-down icon beside the text.
+	s.ownerWidth.SetMinSize(fyne.NewSize(min(w, 240)+theme.IconInlineSize()+4*theme.InnerPadding(), 0))
+	return out
 }
 
 // setStatus chooses the filter without reloading (the caller does).

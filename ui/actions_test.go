@@ -249,3 +249,42 @@ func TestNewActionDialogAsksBeforeTypedTextGoesAndSavesWithCtrlS(t *testing.T) {
 		t.Fatalf("after Ctrl+S: %d dialogs, stored %+v", len(u.dialogs), rows)
 	}
 }
+
+func TestActionsSearchTextAndFilterByOwner(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	kvarn := datatest.Org(t, st, "Krokoms Kvarn AB", "")
+	addAction(t, st, kvarn, "Skicka offert på limträbalkar", "2026-11-20", "")
+	addAction(t, st, kvarn, "Kontakte patentbyrå om søknad", "", "")
+	kari := domain.Action{OrgID: kvarn.ID, Text: "Ring om patentsøknaden", Owner: "Kari Nordmann"}
+	if err := st.CreateAction(u.ctx(), &kari); err != nil {
+		t.Fatal(err)
+	}
+	u.Show(tabActions)
+	u.WaitIdle()
+	s := u.actions
+	if len(s.rows) != 3 || !shows(s.view, "3 åtgärder") {
+		t.Fatalf("open: %v", visibleTexts(s.view))
+	}
+	typeInto(u, s.search, "balkar")
+	if len(s.rows) != 1 || !shows(s.list, "Skicka offert på limträbalkar") || !shows(s.view, "1 åtgärd") {
+		t.Fatalf("search balkar: %v", visibleTexts(s.view))
+	}
+	typeInto(u, s.search, "soknad") // a Swedish keyboard has no ø
+	if len(s.rows) != 2 {
+		t.Fatalf("search soknad: %v", visibleTexts(s.view))
+	}
+	s.owner.SetValue("Kari Nordmann")
+	u.WaitIdle()
+	if len(s.rows) != 1 || !shows(s.list, "Ring om patentsøknaden") {
+		t.Fatalf("owner Kari: %v", visibleTexts(s.view))
+	}
+	typeInto(u, s.search, "balkar")
+	if len(s.rows) != 0 || !shows(s.view, "Ingen åtgärd matchar sökningen och filtret.") {
+		t.Fatalf("nothing found: %v", visibleTexts(s.view))
+	}
+	s.owner.SetValue("")
+	u.WaitIdle()
+	if len(s.rows) != 1 || !shows(s.view, "Alla ansvariga") {
+		t.Fatalf("everyone again: %v", visibleTexts(s.view))
+	}
+}

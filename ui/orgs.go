@@ -251,16 +251,24 @@ func (s *orgScreen) refreshSoon() {
 }
 
 // refresh queries the list off the UI goroutine; only the newest query's
-// result is shown, so typing never waits for a stale search.
+// result is shown, so typing never waits for a stale search. A search lists
+// the organisations whose own name, number or notes match first, at once,
+// and adds those found through their visits' notes when that answer comes.
 func (s *orgScreen) refresh() {
 	if !s.ready {
 		return
 	}
-	q := s.query()
+	s.load(s.query(), true)
+}
+
+// load lists the organisations q finds; ownFirst shows the matches of
+// their own fields before the whole answer.
+func (s *orgScreen) load(q data.OrgQuery, ownFirst bool) {
 	shown, had := s.shown, s.rows != nil
 	type result struct {
-		rows []data.OrgRow
-		at   shownList
+		rows    []data.OrgRow
+		at      shownList
+		partial bool // only the matches of the organisations' own fields
 	}
 	newest(s.u, &s.gen, func() (result, error) {
 		g, err := s.u.storeForOrgs().Generation(s.u.ctx())
@@ -271,20 +279,30 @@ func (s *orgScreen) refresh() {
 		if had && at == shown {
 			return result{at: at}, nil // nothing written since: the list on screen is current
 		}
-		rows, err := s.u.storeForOrgs().SearchOrganisations(s.u.ctx(), q)
+		lq := q
+		lq.OwnText = ownFirst && q.Text != ""
+		rows, err := s.u.storeForOrgs().SearchOrganisations(s.u.ctx(), lq)
 		if rows == nil {
 			rows = []data.OrgRow{}
 		}
-		return result{rows, at}, err
+		return result{rows, at, lq.OwnText}, err
 	}, func(r result) {
 		if r.rows != nil {
-			s.rows, s.shown = r.rows, r.at
+			s.rows = r.rows
+			if !r.partial {
+				s.shown = r.at
+			}
 			s.count.SetText(s.u.tr.N("ui.orgs.count", len(r.rows), "N", s.u.tr.Number(len(r.rows))))
 			s.list.UnselectAll()
 			s.list.Refresh()
-			s.dups.check() // something was written: look again
+			if !r.partial {
+				s.dups.check() // something was written: look again
+			}
 		}
 		s.showSelected()
+		if r.partial {
+			s.load(q, false)
+		}
 	})
 }
 

@@ -65,6 +65,7 @@ type duplicatesStore interface {
 // visitStore: the visit list and the visit form.
 type visitStore interface {
 	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
+	VisitsFound(ctx context.Context, q data.VisitQuery) (visits, minutes int, err error)
 	Visit(ctx context.Context, id string) (domain.Visit, error)
 	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
 	CreateVisitWithActions(ctx context.Context, nv *data.NewVisit) error
@@ -81,6 +82,7 @@ type actionStore interface {
 	SearchOrganisations(ctx context.Context, q data.OrgQuery) ([]data.OrgRow, error)
 	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
 	CountActions(ctx context.Context, q data.ActionQuery) (int, error)
+	ActionOwners(ctx context.Context, lang string) ([]string, error)
 	CreateAction(ctx context.Context, a *domain.Action) error
 	SetActionDone(ctx context.Context, id, date string) error
 }

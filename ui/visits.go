@@ -184,8 +184,19 @@ func (s *visitsScreen) refreshSoon() {
 func (s *visitsScreen) refresh() {
 	q := data.VisitQuery{Text: s.search.Text, From: s.from(), Limit: visitsLimit}
 	unknown := s.u.tr.T("ui.picker.unknown")
-	newest(s.u, &s.gen, func() ([]visitRow, error) {
+	newest(s.u, &s.gen, func() (visitList, error) {
+		var l visitList
 		visits, err := s.u.storeForVisits().Visits(s.u.ctx(), q)
+		if err == nil {
+			l.found, l.minutes = len(visits), 0
+			for _, v := range visits {
+				l.minutes += v.Minutes
+			}
+			if len(visits) >= visitsLimit {
+				// The list holds the newest; the count and hours are of all.
+				l.found, l.minutes, err = s.u.storeForVisits().VisitsFound(s.u.ctx(), q)
+			}
+		}
 		var orgs map[string]domain.Organisation
 		if err == nil {
 			var ids []string
@@ -200,7 +211,7 @@ func (s *visitsScreen) refresh() {
 			}
 			orgs, err = s.u.storeForVisits().OrganisationsByID(s.u.ctx(), ids)
 		}
-		rows := make([]visitRow, len(visits))
+		l.rows = make([]visitRow, len(visits))
 		for i, v := range visits {
 			names := make([]string, len(v.OrgIDs))
 			for j, id := range v.OrgIDs {
@@ -209,28 +220,31 @@ func (s *visitsScreen) refresh() {
 					names[j] = o.Name
 				}
 			}
-			rows[i] = visitRow{Visit: v, orgs: strings.Join(names, ", ")}
+			l.rows[i] = visitRow{Visit: v, orgs: strings.Join(names, ", ")}
 		}
-		return rows, err
+		return l, err
 	}, s.show)
 }
 
-func (s *visitsScreen) show(rows []visitRow) {
+// visitList is what one query found: the rows listed (the newest
+// visitsLimit), and the number and minutes of all the visits it matched.
+type visitList struct {
+	rows           []visitRow
+	found, minutes int
+}
+
+func (s *visitsScreen) show(l visitList) {
 	tr := s.u.tr
-	s.rows = rows
-	minutes := 0
-	for _, r := range rows {
-		minutes += r.Minutes
+	s.rows = l.rows
+	text := tr.N("ui.visits.count", l.found, "N", tr.Number(l.found))
+	if l.minutes > 0 {
+		text += " · " + tr.N("ui.visits.hours", hoursPlural(l.minutes), "H", s.hours(l.minutes))
 	}
-	text := tr.N("ui.visits.count", len(rows), "N", tr.Number(len(rows)))
-	if minutes > 0 {
-		text += " · " + tr.N("ui.visits.hours", hoursPlural(minutes), "H", s.hours(minutes))
-	}
-	if len(rows) >= visitsLimit {
-		text += " · " + tr.T("ui.visits.limited", "N", tr.Number(visitsLimit))
+	if l.found > len(l.rows) {
+		text += " · " + tr.T("ui.visits.limited", "N", tr.Number(len(l.rows)))
 	}
 	s.count.SetText(text)
-	if len(rows) == 0 {
+	if len(l.rows) == 0 {
 		s.empty.Show()
 	} else {
 		s.empty.Hide()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -538,5 +539,36 @@ func TestVisitFormDateUsesDatePicker(t *testing.T) {
 	}
 	if u.win.Canvas().Focused() != f.date {
 		t.Error("the keyboard does not return to the date field")
+	}
+}
+
+// The list shows the newest thousand; its count and hours are of every
+// visit found, and a search folds what a Swedish keyboard cannot type.
+func TestVisitListCountsEveryMatchNotOnlyThoseShown(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	o := datatest.Org(t, st, "Røros Limtre AS", "")
+	b := &data.Bulk{}
+	for i := range visitsLimit + 5 {
+		b.Visits = append(b.Visits, &data.NewVisit{Visit: domain.Visit{Date: fmt.Sprintf("2026-%02d-%02d", 1+i%12, 1+i%28),
+			Type: domain.VisitOnSite, OrgIDs: []string{o.ID}, Minutes: 90, Notes: "Limtrebjelker på Røros"}})
+	}
+	b.Visits = append(b.Visits, &data.NewVisit{Visit: domain.Visit{Date: "2026-03-14", Type: domain.VisitPhone,
+		OrgIDs: []string{o.ID}, Minutes: 30, Notes: "Samtal om patent"}})
+	if err := st.CreateBulk(u.ctx(), b); err != nil {
+		t.Fatal(err)
+	}
+	u.Show(tabVisits)
+	u.WaitIdle()
+	s := u.visits
+	if len(s.rows) != visitsLimit || !shows(s.view, "1\u00a0006 besök · 1\u00a0508 timmar · visar de 1\u00a0000 senaste") {
+		t.Fatalf("%d rows: %v", len(s.rows), visibleTexts(s.view))
+	}
+	typeInto(u, s.search, "roros bjelker")
+	if len(s.rows) != visitsLimit || !shows(s.view, "1\u00a0005 besök · 1\u00a0507,5 timmar · visar de 1\u00a0000 senaste") {
+		t.Fatalf("search: %d rows: %v", len(s.rows), visibleTexts(s.view))
+	}
+	typeInto(u, s.search, "patent")
+	if len(s.rows) != 1 || !shows(s.view, "1 besök · 0,5 timmar") || shows(s.view, "visar de") {
+		t.Fatalf("search: %d rows: %v", len(s.rows), visibleTexts(s.view))
 	}
 }

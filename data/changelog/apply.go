@@ -17,23 +17,27 @@ const (
 		SELECT vo.org_id, MAX(v.date), COUNT(*) FROM visit_orgs vo
 		JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0
 		WHERE vo.org_id = ? GROUP BY vo.org_id`
-	sqlDeleteSearchDoc = `DELETE FROM org_visit_fts WHERE rowid = (SELECT rowid FROM organisations WHERE id = ?)`
-	sqlInsertSearchDoc = `INSERT INTO org_visit_fts(rowid, notes)
-		SELECT o.rowid, group_concat(v.notes, char(10)) FROM organisations o
-		JOIN visit_orgs vo ON vo.org_id = o.id
-		JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0
-		WHERE o.id = ? GROUP BY o.rowid`
 	sqlVisitOrgs       = `SELECT org_id FROM visit_orgs WHERE visit_id = ?`
 	sqlDeleteVisitOrgs = `DELETE FROM visit_orgs WHERE visit_id = ?`
 	sqlInsertVisitOrg  = `INSERT OR IGNORE INTO visit_orgs(visit_id, org_id) VALUES(?, ?)`
 )
 
+// sqlSearchDoc rewrites one organisation's search documents (the notes of
+// its visits, in both indexes); each statement takes the organisation's id.
+var sqlSearchDoc = append(
+	deleteSearchDocSQL(`SELECT rowid FROM organisations WHERE id = ?`),
+	searchDocSQL(`FROM organisations o
+		JOIN visit_orgs vo ON vo.org_id = o.id
+		JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0
+		WHERE o.id = ?`)...)
+
 func sqlInsertRow(table string) string { return `INSERT OR IGNORE INTO ` + table + `(id) VALUES(?)` }
 
 // preparedQueries are prepared once when the store opens.
 func preparedQueries() []string {
-	q := []string{sqlInsertChange, sqlSelectRecordClocks, sqlUpsertRecordClocks, sqlRecordKnown, sqlDeleteStats, sqlInsertStats, sqlDeleteSearchDoc, sqlInsertSearchDoc,
+	q := []string{sqlInsertChange, sqlSelectRecordClocks, sqlUpsertRecordClocks, sqlRecordKnown, sqlDeleteStats, sqlInsertStats,
 		sqlVisitOrgs, sqlDeleteVisitOrgs, sqlInsertVisitOrg}
+	q = append(q, sqlSearchDoc...)
 	for _, name := range EntityOrder {
 		q = append(q, sqlInsertRow(entities[name].table))
 	}
@@ -129,11 +133,10 @@ func (a *applier) finish() error {
 		if _, err := a.exec(sqlInsertStats, org); err != nil {
 			return err
 		}
-		if _, err := a.exec(sqlDeleteSearchDoc, org); err != nil {
-			return err
-		}
-		if _, err := a.exec(sqlInsertSearchDoc, org); err != nil {
-			return err
+		for _, q := range sqlSearchDoc {
+			if _, err := a.exec(q, org); err != nil {
+				return err
+			}
 		}
 	}
 	clear(a.statsDirty)

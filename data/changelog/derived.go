@@ -1,6 +1,9 @@
 package changelog
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // bulkDerivedMin is how many touched organisations make it worth refreshing
 // their derived rows (org_stats, org_visit_fts) with four set-based
@@ -52,22 +55,18 @@ func (a *applier) refreshDerivedBulk() error {
 	if err := a.spillDirty(); err != nil {
 		return err
 	}
-	for _, q := range []string{
+	for _, q := range slices.Concat([]string{
 		`DELETE FROM org_stats WHERE org_id IN (SELECT id FROM temp.dirty_orgs)`,
 		`INSERT INTO org_stats(org_id, last_visit, visits)
 			SELECT vo.org_id, MAX(v.date), COUNT(*) FROM visit_orgs vo
 			JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0
 			WHERE vo.org_id IN (SELECT id FROM temp.dirty_orgs) GROUP BY vo.org_id`,
-		`DELETE FROM org_visit_fts WHERE rowid IN
-			(SELECT o.rowid FROM organisations o JOIN temp.dirty_orgs d ON d.id = o.id)`,
-		`INSERT INTO org_visit_fts(rowid, notes)
-			SELECT o.rowid, group_concat(v.notes, char(10)) FROM organisations o
+	}, deleteSearchDocSQL(`SELECT o.rowid FROM organisations o JOIN temp.dirty_orgs d ON d.id = o.id`),
+		searchDocSQL(`FROM organisations o
 			JOIN temp.dirty_orgs d ON d.id = o.id
 			JOIN visit_orgs vo ON vo.org_id = o.id
-			JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0
-			GROUP BY o.rowid`,
-		`DELETE FROM temp.dirty_orgs`,
-	} {
+			JOIN visits v ON v.id = vo.visit_id AND v.deleted = 0`),
+		[]string{`DELETE FROM temp.dirty_orgs`}) {
 		if _, err := a.tx.Exec(q); err != nil {
 			return err
 		}

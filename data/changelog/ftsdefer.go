@@ -7,11 +7,25 @@ package changelog
 // cost is not worth it.
 const deferFTSMin = 500
 
-// ftsTables are the synced tables with a full-text index kept by triggers,
-// and the statement that indexes their rows created after a rowid.
-var ftsTables = []struct{ table, index string }{
-	{"organisations", `INSERT INTO org_fts(rowid, name, orgnr, notes) SELECT rowid, name, orgnr, notes FROM organisations WHERE rowid > ?`},
-	{"visits", `INSERT INTO visit_fts(rowid, notes, place) SELECT rowid, notes, place FROM visits WHERE rowid > ?`},
+// ftsTables are the synced tables with full-text indexes kept by triggers,
+// and the statements that index their rows created after a rowid (folded,
+// as the triggers of migrations 0014 and 0016 do).
+var ftsTables = []struct {
+	table   string
+	indexes []string
+}{
+	{"organisations", []string{
+		`INSERT INTO org_fts(rowid, name, orgnr, notes) SELECT rowid, ` + foldColumns("name", "orgnr", "notes") + ` FROM organisations WHERE rowid > ?`,
+		`INSERT INTO org_tri(rowid, name, orgnr, notes) SELECT rowid, ` + foldColumns("name", "orgnr", "notes") + ` FROM organisations WHERE rowid > ?`,
+	}},
+	{"visits", []string{
+		`INSERT INTO visit_fts(rowid, notes, place) SELECT rowid, ` + foldColumns("notes", "place") + ` FROM visits WHERE rowid > ?`,
+		`INSERT INTO visit_tri(rowid, notes, place) SELECT rowid, ` + foldColumns("notes", "place") + ` FROM visits WHERE rowid > ?`,
+	}},
+	{"actions", []string{
+		`INSERT INTO action_fts(rowid, text) SELECT rowid, ` + foldColumns("text") + ` FROM actions WHERE rowid > ?`,
+		`INSERT INTO action_tri(rowid, text) SELECT rowid, ` + foldColumns("text") + ` FROM actions WHERE rowid > ?`,
+	}},
 }
 
 // deferFTS makes the triggers skip the rows this transaction creates.
@@ -37,8 +51,10 @@ func (a *applier) indexDeferredFTS() error {
 		if err := a.tx.QueryRow(`SELECT above FROM fts_defer WHERE tbl = ?`, t.table).Scan(&above); err != nil {
 			return err
 		}
-		if _, err := a.tx.Exec(t.index, above); err != nil {
-			return err
+		for _, index := range t.indexes {
+			if _, err := a.tx.Exec(index, above); err != nil {
+				return err
+			}
 		}
 	}
 	if _, err := a.tx.Exec(`DELETE FROM fts_defer`); err != nil {

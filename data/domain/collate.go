@@ -30,7 +30,10 @@ type keyer struct {
 }
 
 // newCollator builds a collator for a reader of lang: Swedish puts Å Ä Ö
-// after Z, Norwegian Æ Ø Å, English treats Å as A.
+// after Z, Norwegian Æ Ø Å, English treats Å as A. Numbers within names
+// sort by their value ("Fas 2" before "Fas 10"). A change here changes
+// stored keys: add a migration that clears them (as 0015 does), and the
+// store refills them when it opens.
 func newCollator(lang string) *collate.Collator {
 	tag := language.English
 	switch lang {
@@ -41,7 +44,7 @@ func newCollator(lang string) *collate.Collator {
 		// inherits from); Nynorsk has the same alphabet order, Æ Ø Å after Z.
 		tag = language.MustParse("nn")
 	}
-	return collate.New(tag, collate.IgnoreCase)
+	return collate.New(tag, collate.IgnoreCase, collate.Numeric)
 }
 
 // SortKey is the byte string that orders name as a reader of lang expects;
