@@ -25,12 +25,18 @@ var (
 // folder, keyed by schema version; benchmarks that write must copy it.
 func BigDB(b testing.TB) string {
 	bigOnce.Do(func() {
-		bigPath = filepath.Join(os.TempDir(), fmt.Sprintf("ilsa-bench-s%d-d%d-10k-100k.db", data.LatestSchema(), demo.Version))
+		// A folder of its own: a data folder holds one database (its
+		// device marker, its locks), and the temp folder holds others'.
+		dir := filepath.Join(os.TempDir(), fmt.Sprintf("ilsa-bench-s%d-d%d-10k-100k", data.LatestSchema(), demo.Version))
+		bigPath = filepath.Join(dir, data.DBFileName)
 		if _, err := os.Stat(bigPath + ".done"); err == nil {
 			return
 		}
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			os.Remove(bigPath + suffix)
+		if bigErr = os.RemoveAll(dir); bigErr != nil {
+			return
+		}
+		if bigErr = os.MkdirAll(dir, 0o755); bigErr != nil {
+			return
 		}
 		s, err := data.Open(bigPath, data.Options{})
 		if err != nil {
