@@ -30,6 +30,7 @@ type assessForm struct {
 	models   []*models.Model // the select's options
 	date     *widgets.KeyedEntry
 	hint     *widget.Label
+	credit   *modelCredit // the chosen model's source, author and licence
 	sections *fyne.Container
 	answers  []*answerRow // in the model's dimension order
 	wheel    *wheelScroll // the body's scroll (formBase.view is its Scroll)
@@ -154,8 +155,9 @@ func (f *assessForm) build() {
 	}
 	f.hint.Importance = widget.LowImportance
 	f.hint.Wrapping = fyne.TextWrapWord
+	f.credit = newModelCredit(tr)
 	f.sections = container.NewVBox()
-	f.body = container.NewVBox(f.form.Content(), f.hint, f.sections)
+	f.body = container.NewVBox(f.form.Content(), f.hint, f.credit.view, f.sections)
 	f.wheel = newWheelScroll(container.NewPadded(f.body))
 	f.view = &f.wheel.Scroll
 
@@ -198,6 +200,7 @@ func (f *assessForm) setModel(m *models.Model) {
 	f.model = m
 	f.modelSel.SetValue(m.ID)
 	f.hint.SetText(m.Description.In(f.u.tr.Lang()))
+	f.credit.show(m)
 	stored := map[string]domain.Answer{}
 	if f.orig.ModelID == m.ID && f.orig.ModelVersion == m.Version {
 		for _, a := range f.orig.Answers {
