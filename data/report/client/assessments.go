@@ -31,6 +31,21 @@ func (r *report) assessments() {
 			r.checklist(mp)
 		}
 	}
+	r.modelCredits()
+}
+
+// modelCredits credits every model the report used: its source, author and
+// licence, as the model file gives them (a model like the Business Model
+// Canvas is CC BY-SA and must be credited wherever it is reproduced).
+func (r *report) modelCredits() {
+	r.space(3)
+	r.para(r.left, r.width, r.tr.T("report.client.model_credits"), "", sizeSmall, colText)
+	for i := range r.c.models {
+		m := r.c.models[i].model
+		if line := r.tr.ModelCredit(m); line != "" {
+			r.para(r.left, r.width, m.Name.In(r.lang)+" — "+line, "", sizeSmall, colMuted)
+		}
+	}
 }
 
 // scale: radar, levels against targets, the next step, levels over time.

@@ -168,9 +168,11 @@ func TestReportInEachLanguage(t *testing.T) {
 			"556036-0793", "Östersund", "Tillverkning", "2026-11-27", "Anna Rådgivare", "Märta Ödlund",
 			"2027-06-30", "Försenat", "Uppnått", "Kopplad till", "Innovationsmognad (IRL): Kund/Behov",
 			"Dagligvarubutiker i Jämtland och Trøndelag", "7. Hållbar energi för alla", "Solceller på presseriets tak",
-			"Sida 1 av "}},
+			"Sida 1 av ", "Modellerna i rapporten:", "Upphov: Alexander Osterwalder, Strategyzer AG. Licens: CC BY-SA 3.0",
+			"Texterna är bearbetade och översatta av ILSA-projektet"}},
 		{"nb", []string{"Kunderapport", "Kunde/Behov", "Forretningsmodell", "Besøk", "Neste steg", "Åpne tiltak", "Mål",
-			"27.11.2026", "30.06.2027", "Forsinket", "Nådd", "Innovasjonsmodenhet (IRL): Kunde/Behov", "Side 1 av "}},
+			"27.11.2026", "30.06.2027", "Forsinket", "Nådd", "Innovasjonsmodenhet (IRL): Kunde/Behov", "Side 1 av ",
+			"Modellene i rapporten:", "Opphav: KTH Innovation, KTH Royal Institute of Technology"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			pdf, pages := f.write(t, tc.lang)
