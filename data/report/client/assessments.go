@@ -43,6 +43,7 @@ func (r *report) modelCredits() {
 	for i := range r.c.models {
 		m := r.c.models[i].model
 		if line := r.tr.ModelCredit(m); line != "" {
+			r.space(1)
 			r.para(r.left, r.width, m.Name.In(r.lang)+" — "+line, "", sizeSmall, colMuted)
 		}
 	}
