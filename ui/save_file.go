@@ -38,6 +38,5 @@ func (u *UI) saveAs(name string, write func(path string) (title, message string,
 	if ext := filepath.Ext(name); ext != "" {
 		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	}
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	u.showFileDialog(d)
 }

@@ -233,8 +233,7 @@ func (s *syncScreen) chooseFolder() {
 			s.setFolder(uri.Path())
 		}
 	}, s.u.win)
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	s.u.showFileDialog(d)
 }
 
 // setFolder hands the typed or chosen folder to the Syncer, which keeps it
