@@ -97,4 +97,3 @@ func fileURL(path string) *url.URL {
 	}
 	return &url.URL{Scheme: "file", Path: p}
 }
-
