@@ -193,10 +193,22 @@ prepare_sync() {
 	ilsa_cli "$lang" "$logf" --data "$colleague" sync --folder "$shared"
 }
 
+# Today before anything is recorded (the welcome answered with "start
+# empty"): the first steps and demo data on offer. The shot's copy of the
+# demo data is replaced by an empty data folder.
+prepare_today_empty() {
+	local lang=$1 data=$2 logf=$3
+	rm -rf "$data"
+	: >"$logf"
+	ilsa_cli "$lang" "$logf" --data "$data" --lang "$lang" \
+		init --advisor "${ADVISOR[$lang]}" --organisation "${ORGANISATION[$lang]}" --country "${COUNTRY[$lang]}"
+}
+
 # Every language the app and its guide (docs/guide) speak; the guide's pages
 # show these shots in their own language.
 for lang in sv nb en; do
 	shot "$lang" today
+	shot "$lang" today-empty
 	shot "$lang" organisations "$NAV_ORGS" sleep:1
 	shot "$lang" organisation "${ORG[@]}"
 	shot "$lang" organisation-contacts "${ORG[@]}" "$TAB_CONTACTS" sleep:1
