@@ -159,9 +159,10 @@ NAV_ACTIONS=click:60,290 # navigation: Follow-ups (actions)
 NAV_REPORTS=click:60,375
 NAV_SYNC=click:60,460
 NAV_SETTINGS=click:60,545
-# Second row of the organisation list, sorted by name: with the demo data
-# "Bergmekaniska AB 103", which has a contact, seven visits and three actions.
-ORG_ROW=click:300,350
+# Third row of the organisation list, sorted by name (after "Berg kommun" and
+# "Bergdesign AB 105"): with the demo data "Bergmekaniska AB 103", which has a
+# contact, seven visits and three actions.
+ORG_ROW=click:300,428
 TAB_CONTACTS=click:675,105 # organisation detail tabs
 TAB_VISITS=click:775,105
 TAB_ACTIONS=click:880,105
