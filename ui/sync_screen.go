@@ -75,7 +75,7 @@ func newSyncScreen(u *UI) *syncScreen {
 	intro := widget.NewLabel(tr.T("ui.sync.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(
-		heading(tr.T("nav.sync")), intro,
+		heading(tr.T("nav.sync")), intro, container.NewHBox(u.guideButton("sync")),
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.sync.folder")), choose, s.folder), s.reach, s.auto,
 		container.NewBorder(nil, nil, s.syncBtn, nil, s.progress), s.last, s.problems,
 		widget.NewSeparator(), heading(tr.T("ui.sync.conflicts")), s.conflicts.view,
