@@ -78,7 +78,7 @@ func TestReportIndicatorsFiles(t *testing.T) {
 		if err != nil || len(b) == 0 {
 			t.Fatalf("%s: %v (%d bytes)", format, err, len(b))
 		}
-		magic := map[string]string{"xlsx": "PK", "csv": "\ufeffKod;Indikator;Värde", "pdf": "%PDF-", "json": "{"}[format]
+		magic := map[string]string{"xlsx": "PK", "csv": "\ufeffPeriod: 2026-01-01 – 2026-06-30\r\n\r\nKod;Indikator;Värde", "pdf": "%PDF-", "json": "{"}[format]
 		if !bytes.HasPrefix(b, []byte(magic)) {
 			t.Errorf("%s starts %q", format, b[:min(20, len(b))])
 		}

@@ -179,9 +179,10 @@ NAV_ACTIONS=click:60,290 # navigation: Follow-ups (actions)
 NAV_REPORTS=click:60,375
 NAV_SYNC=click:60,460
 NAV_SETTINGS=click:60,545
-# Second row of the organisation list, sorted by name: with the demo data
-# "Bergmekaniska AB 103", which has a contact, seven visits and three actions.
-ORG_ROW=click:300,225
+# Third row of the organisation list, sorted by name (after "Berg kommun" and
+# "Bergdesign AB 105"): with the demo data "Bergmekaniska AB 103", which has a
+# contact, seven visits and three actions.
+ORG_ROW=click:300,265
 # The organisation's tabs start where the list/detail split puts them: at
 # 40 % of the window beside the navigation. TAB_X X: X at 1200 px, moved
 # with the split for SHOT_SIZE (tabs past the edge fold into "…" and
@@ -218,10 +219,22 @@ prepare_sync() {
 	ilsa_cli "$lang" "$logf" --data "$colleague" sync --folder "$shared"
 }
 
+# Today before anything is recorded (the welcome answered with "start
+# empty"): the first steps and demo data on offer. The shot's copy of the
+# demo data is replaced by an empty data folder.
+prepare_today_empty() {
+	local lang=$1 data=$2 logf=$3
+	rm -rf "$data"
+	: >"$logf"
+	ilsa_cli "$lang" "$logf" --data "$data" --lang "$lang" \
+		init --advisor "${ADVISOR[$lang]}" --organisation "${ORGANISATION[$lang]}" --country "${COUNTRY[$lang]}"
+}
+
 # Every language the app and its guide (docs/guide) speak; the guide's pages
 # show these shots in their own language.
 for lang in sv nb en; do
 	shot "$lang" today
+	shot "$lang" today-empty
 	shot "$lang" organisations "$NAV_ORGS" sleep:1
 	shot "$lang" organisation "${ORG[@]}"
 	shot "$lang" organisation-contacts "${ORG[@]}" "$TAB_CONTACTS" sleep:1

@@ -18,7 +18,9 @@ import (
 var files embed.FS
 
 // FyneFiles holds translations of Fyne's own strings (OK, Cancel, weekdays,
-// file dialogs) for the languages Fyne does not ship: Norwegian Bokmål.
+// file dialogs), named by locale: all of them for Norwegian Bokmål, which
+// Fyne does not ship, and the few Swedish ones we word otherwise (Fyne's
+// "Spara Fil" title, its "(Överordnad)" that does not fit under an icon).
 //
 //go:embed fyne/*.json
 var FyneFiles embed.FS

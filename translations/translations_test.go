@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -192,24 +193,50 @@ func TestEveryValidationCodeHasAMessage(t *testing.T) {
 // the values' own rules, and the problems only the store can see.
 var validationDirs = []string{"../data/domain", "../data", "../data/changelog"}
 
-// fyneKeys are the strings Fyne 2.7 translates (its lang/translations/base.en.json
-// plus "(Parent)" from the file dialog).
-var fyneKeys = []string{"(Parent)", "Advanced", "Cancel", "Confirm", "Copy", "Create Folder", "Cut", "Enter filename",
-	"Error", "Favourites", "File", "Folder", "New Folder", "No", "OK", "Open", "Paste", "Quit", "Redo", "Save",
-	"Select all", "Show Hidden Files", "Undo", "Yes", "file.name", "file.parent", "friday", "friday.short", "monday",
-	"monday.short", "saturday", "saturday.short", "sunday", "sunday.short", "thursday", "thursday.short", "tuesday",
-	"tuesday.short", "wednesday", "wednesday.short"}
+// fyneEnglish is Fyne's own English message file, read from the module
+// Fyne is built from: the ids Fyne translates.
+func fyneEnglish(t *testing.T) map[string]any {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "fyne.io/fyne/v2").Output()
+	if err != nil {
+		t.Fatalf("finding Fyne's module: %v", err)
+	}
+	return fyneFile(t, os.DirFS(strings.TrimSpace(string(out))), "lang/translations/base.en.json")
+}
 
-func TestNorwegianCoversFyneStrings(t *testing.T) {
-	b, err := FyneFiles.ReadFile("fyne/nb.json")
+// fyneFile reads one of Fyne's message files (ours or Fyne's own).
+func fyneFile(t *testing.T, fsys fs.FS, name string) map[string]any {
+	t.Helper()
+	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var m map[string]any
 	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", name, err)
 	}
-	for _, k := range fyneKeys {
+	return m
+}
+
+// TestOurFyneStringsAreFynesIDs fails when Fyne renames or drops a message
+// we translate (after an upgrade): our word would silently stop showing.
+func TestOurFyneStringsAreFynesIDs(t *testing.T) {
+	en := fyneEnglish(t)
+	if len(en) < 20 {
+		t.Fatalf("Fyne's English file has only %d messages", len(en))
+	}
+	for _, name := range []string{"fyne/nb.json", "fyne/sv.json"} {
+		for k := range fyneFile(t, FyneFiles, name) {
+			if _, ok := en[k]; !ok {
+				t.Errorf("%s translates %q, which Fyne's English file does not have", name, k)
+			}
+		}
+	}
+}
+
+func TestNorwegianCoversFyneStrings(t *testing.T) {
+	m := fyneFile(t, FyneFiles, "fyne/nb.json")
+	for k := range fyneEnglish(t) {
 		if _, ok := m[k]; !ok {
 			t.Errorf("fyne/nb.json lacks %q", k)
 		}

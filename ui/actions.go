@@ -51,6 +51,9 @@ type actionsScreen struct {
 	loaded bool
 	today  string // the date the rows were judged overdue against
 	gen    atomic.Int64
+
+	// emptyGuide opens the guide's follow-ups section; shown with empty.
+	emptyGuide *widget.Button
 }
 
 func newActionsScreen(u *UI) *actionsScreen {
@@ -105,6 +108,8 @@ func newActionsScreen(u *UI) *actionsScreen {
 	s.empty.Importance = widget.LowImportance
 	s.empty.Wrapping = fyne.TextWrapWord
 	s.empty.Hide()
+	s.emptyGuide = u.guideButton("follow-ups")
+	s.emptyGuide.Hide()
 
 	s.list = widget.NewList(func() int { return len(s.rows) }, s.newRow, s.updateRow)
 	s.list.OnSelected = func(widget.ListItemID) { s.list.UnselectAll() } // rows act through their own controls
@@ -114,7 +119,7 @@ func newActionsScreen(u *UI) *actionsScreen {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, newBtn, s.filter),
 		container.NewBorder(nil, nil, nil, container.NewStack(s.ownerWidth, s.owner.Select), s.search),
-		s.count, s.empty)
+		s.count, s.empty, container.NewHBox(s.emptyGuide))
 	s.view = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.list)
 	return s
 }
@@ -233,6 +238,7 @@ func (s *actionsScreen) showCount() {
 	s.count.SetText(text)
 	if n > 0 {
 		s.empty.Hide()
+		s.emptyGuide.Hide()
 		return
 	}
 	switch {
@@ -248,6 +254,7 @@ func (s *actionsScreen) showCount() {
 		s.empty.SetText(tr.T("ui.actions.empty.all"))
 	}
 	s.empty.Show()
+	s.emptyGuide.Show()
 }
 
 // ownerChoices is the owner filter's options: everyone, then each owner.

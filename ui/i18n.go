@@ -15,8 +15,9 @@ var fyneLocales = map[string]string{"sv": "sv_SE.UTF-8", "nb": "nb_NO.UTF-8", "e
 // applyFyneLanguage makes Fyne's own strings (OK, Cancel, weekdays, file
 // dialogs) follow the language chosen in ILSA Coach rather than the OS.
 // Fyne reads the language from the environment whenever translations are
-// added, so we set the environment and (re)add our Norwegian file — Fyne
-// ships Swedish and English but no Bokmål.
+// added, so we set the environment and (re)add our files: all of Norwegian
+// (Fyne ships Swedish and English but no Bokmål) and a few Swedish words
+// that replace Fyne's own (added after Fyne's, so ours win).
 func applyFyneLanguage(l string) {
 	loc := fyneLocales[l]
 	if loc == "" {
@@ -24,12 +25,13 @@ func applyFyneLanguage(l string) {
 	}
 	_ = os.Setenv("LANGUAGE", l)
 	_ = os.Setenv("LC_ALL", loc)
-	nb, err := translations.FyneFiles.ReadFile("fyne/nb.json")
-	if err != nil {
-		fyne.LogError("Norwegian strings for Fyne", err)
-		return
-	}
-	if err := lang.AddTranslationsForLocale(nb, fyne.Locale("nb")); err != nil {
-		fyne.LogError("Norwegian strings for Fyne", err)
+	for _, name := range []string{"nb", "sv"} {
+		b, err := translations.FyneFiles.ReadFile("fyne/" + name + ".json")
+		if err == nil {
+			err = lang.AddTranslationsForLocale(b, fyne.Locale(name))
+		}
+		if err != nil {
+			fyne.LogError("strings for Fyne in "+name, err)
+		}
 	}
 }

@@ -51,6 +51,10 @@ type reportsScreen struct {
 	gen, advisorsGen                     atomic.Int64
 	typing                               *debounce
 	filling                              bool
+
+	// emptyGuide opens the guide's reports section, shown while the
+	// selection holds no visits.
+	emptyGuide *widget.Button
 }
 
 // Period presets: funders are reported to by half-year.
@@ -106,6 +110,8 @@ func newReportsScreen(u *UI) *reportsScreen {
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.figures = container.New(&figureLayout{})
+	s.emptyGuide = u.guideButton("reports")
+	s.emptyGuide.Hide()
 
 	s.byMonth, s.byMuni, s.gender = chart.NewBars(), chart.NewBars(), chart.NewShares()
 	for _, b := range []*chart.Bars{s.byMonth, s.byMuni} {
@@ -137,7 +143,7 @@ func newReportsScreen(u *UI) *reportsScreen {
 		container.NewBorder(heading(tr.T("ui.reports.by_municipality")), nil, nil, nil, sized(s.byMuni, 200)))
 	body := container.NewVBox(
 		heading(tr.T("report.indicators.title")), periodRow, filterRow, s.status,
-		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF),
+		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.emptyGuide),
 		widget.NewSeparator(), s.figures,
 		widget.NewSeparator(), charts,
 		heading(tr.T("report.indicators.gender")), sized(s.gender, 70),
@@ -288,8 +294,15 @@ func (s *reportsScreen) refresh() {
 		return u.opt.Reports.Indicators(u.ctx(), f)
 	}, func(r *indicators.Report) {
 		s.report = r
-		s.status.SetText(u.tr.T("ui.reports.computed", "Visits", u.tr.Number(r.VisitCount.Value),
-			"Ms", u.tr.Number(int(time.Since(started).Milliseconds()))))
+		status := u.tr.T("ui.reports.computed", "Visits", u.tr.Number(r.VisitCount.Value),
+			"Ms", u.tr.Number(int(time.Since(started).Milliseconds())))
+		// Nothing to count: say what would fill the report, and where to read more.
+		s.emptyGuide.Hide()
+		if r.VisitCount.Value == 0 {
+			status += " " + u.tr.T("ui.reports.empty_hint")
+			s.emptyGuide.Show()
+		}
+		s.status.SetText(status)
 		s.show()
 	})
 }

@@ -22,6 +22,7 @@ type todayStore interface {
 	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
 	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
 	VisitTotals(ctx context.Context, from, to string) (visits, minutes int, err error)
+	IsEmpty(ctx context.Context) (bool, error)
 }
 
 // orgStore: the organisation list, its form and its tabs (contacts,

@@ -33,8 +33,7 @@ func (s *syncScreen) importFiles() {
 		r.Close()
 		s.importPaths([]string{path})
 	}, u.win)
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // importFolder imports every bundle file in a folder and its subfolders:
@@ -60,8 +59,7 @@ func (s *syncScreen) importFolder() {
 		}
 		s.importPaths(paths)
 	}, u.win)
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // importPaths imports bundle files off the UI goroutine with progress, and

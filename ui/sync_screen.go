@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -39,7 +43,7 @@ func newSyncScreen(u *UI) *syncScreen {
 	tr := u.tr
 	s := &syncScreen{u: u}
 	s.folder = widget.NewEntry()
-	s.folder.SetPlaceHolder(tr.T("ui.sync.folder_placeholder"))
+	s.folder.SetPlaceHolder(tr.T("ui.sync.folder_placeholder", "Path", exampleSyncFolder(runtime.GOOS, tr.Lang())))
 	s.folder.OnSubmitted = func(string) { s.setFolder(s.folder.Text) }
 	choose := widget.NewButtonWithIcon(tr.T("ui.sync.choose"), theme.FolderOpenIcon(), s.chooseFolder)
 	s.reach = widget.NewLabel("")
@@ -71,7 +75,7 @@ func newSyncScreen(u *UI) *syncScreen {
 	intro := widget.NewLabel(tr.T("ui.sync.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(
-		heading(tr.T("nav.sync")), intro,
+		heading(tr.T("nav.sync")), intro, container.NewHBox(u.guideButton("sync")),
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.sync.folder")), choose, s.folder), s.reach, s.auto,
 		container.NewBorder(nil, nil, s.syncBtn, nil, s.progress), s.last, s.problems,
 		widget.NewSeparator(), heading(tr.T("ui.sync.conflicts")), s.conflicts.view,
@@ -241,8 +245,7 @@ func (s *syncScreen) chooseFolder() {
 			s.setFolder(uri.Path())
 		}
 	}, s.u.win)
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	s.u.showFileDialog(d)
 }
 
 // setFolder hands the typed or chosen folder to the Syncer, which keeps it
@@ -253,6 +256,11 @@ func (s *syncScreen) setFolder(path string) {
 	}
 	path = strings.TrimSpace(path)
 	if err := s.u.opt.Sync.SetFolder(path); err != nil {
+		var missing *exchange.Error
+		if errors.As(err, &missing) && missing.Code == exchange.CodeFolderMissing && filepath.IsAbs(path) {
+			s.offerToCreate(path)
+			return
+		}
 		s.u.showError(err)
 		return
 	}
@@ -261,6 +269,42 @@ func (s *syncScreen) setFolder(path string) {
 	if path != "" {
 		s.syncNow(true)
 	}
+}
+
+// offerToCreate asks before making a shared folder that does not exist
+// yet (a typing slip should not leave folders behind), then uses it.
+func (s *syncScreen) offerToCreate(path string) *dialog.ConfirmDialog {
+	tr := s.u.tr
+	d := dialog.NewConfirm(tr.T("ui.sync.create.title"), tr.T("ui.sync.create.text", "Folder", path), func(yes bool) {
+		if !yes {
+			return
+		}
+		if err := os.MkdirAll(path, 0o755); err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.setFolder(path)
+	}, s.u.win)
+	d.SetConfirmText(tr.T("ui.sync.create.confirm"))
+	d.SetDismissText(tr.T("ui.sync.create.cancel"))
+	d.Show()
+	return d
+}
+
+// exampleSyncFolder is a shared folder as it looks on the user's system,
+// for the hint in the empty folder field.
+func exampleSyncFolder(goos, lang string) string {
+	user := map[string]string{"sv": "anna", "nb": "kari"}[lang]
+	if user == "" {
+		user = "alex"
+	}
+	switch goos {
+	case "windows":
+		return `C:\Users\` + user + `\Nextcloud\ILSA`
+	case "darwin":
+		return "/Users/" + user + "/Nextcloud/ILSA"
+	}
+	return "/home/" + user + "/Nextcloud/ILSA"
 }
 
 // syncNow asks the Syncer for a sync off the UI goroutine and shows its

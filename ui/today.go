@@ -43,6 +43,7 @@ type todayScreen struct {
 	monthHours     *widget.Label
 	monthCard      *widget.Card
 	syncLine       *widget.Label
+	start          *todayStart // the first steps, before the first visit
 
 	gen atomic.Int64 // the newest load; older results are dropped
 }
@@ -59,6 +60,7 @@ type todayData struct {
 	monthFirst, monthLast  string
 	todayISO               string
 	sync                   syncState
+	emptyDB                bool // nothing stored at all: demo data may be offered
 }
 
 func newTodayScreen(u *UI) *todayScreen {
@@ -94,7 +96,8 @@ func newTodayScreen(u *UI) *todayScreen {
 	openSync.Importance = widget.LowImportance
 	syncCard := widget.NewCard(tr.T("ui.today.sync"), "", container.NewVBox(s.syncLine, container.NewHBox(openSync)))
 
-	header := container.NewVBox(s.greeting, s.date)
+	s.start = newTodayStart(u)
+	header := container.NewVBox(s.greeting, s.date, s.start.card)
 	columns := container.NewGridWithColumns(2, container.NewVBox(followups),
 		container.NewVBox(s.monthCard, recent, syncCard))
 	s.view = container.NewVScroll(container.NewPadded(container.NewVBox(header, columns)))
@@ -174,6 +177,11 @@ func (s *todayScreen) load(now time.Time) (todayData, error) {
 	if err != nil {
 		return d, err
 	}
+	if len(d.recent) == 0 {
+		if d.emptyDB, err = st.IsEmpty(ctx); err != nil {
+			return d, err
+		}
+	}
 	d.sync, err = s.u.readSyncState(false)
 	return d, err
 }
@@ -216,6 +224,7 @@ func (s *todayScreen) show(d todayData) {
 		none.Importance = widget.LowImportance
 		s.recent.Add(none)
 	}
+	s.start.show(len(d.recent) == 0, d.emptyDB)
 	for _, v := range d.recent {
 		s.recent.Add(s.visitRow(v, d.orgNames))
 	}

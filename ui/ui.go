@@ -7,6 +7,7 @@ package ui
 
 import (
 	"context"
+	"net/url"
 	"sync"
 	"time"
 
@@ -97,6 +98,10 @@ type UI struct {
 
 	pending sync.WaitGroup // background loads in flight (tests wait on it)
 	dialogs []dialogCloser // open dialogs, innermost last (Esc closes it)
+
+	// openURL is the system's handler for files and folders; tests record
+	// what would open instead. nil means the app's OpenURL.
+	openURL func(*url.URL) error
 }
 
 // New builds the UI in a new window of a.

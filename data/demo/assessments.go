@@ -69,7 +69,7 @@ func fillAssessments(ctx context.Context, s *data.Store, r *rand.Rand, orgs []*d
 			}
 		}
 		act := domain.Action{OrgID: o.ID, ModelID: irl.ID, Dimension: irl.Dimensions[weakest].ID,
-			Owner: advisors[r.IntN(len(advisors))], Due: today.AddDate(0, 1, r.IntN(30)).Format(domain.DateLayout)}
+			Owner: advisorFor(r.IntN(len(advisors)), o.Country), Due: today.AddDate(0, 1, r.IntN(30)).Format(domain.DateLayout)}
 		if se {
 			act.Text = "Nå nästa nivå: " + irl.Dimensions[weakest].Name.SV
 		} else {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -17,7 +18,7 @@ import (
 
 // Version changes whenever the generated data changes (benchmark fixtures
 // built from an older version are rebuilt).
-const Version = 3
+const Version = 4
 
 // Options size the demo; zero values take the defaults.
 type Options struct {
@@ -66,8 +67,34 @@ var (
 		"Samarbeid med svensk partner om felles eksport ble diskutert."}
 	actionsSE = []string{"Skicka underlag för ansökan", "Boka uppföljningsmöte", "Ta fram kundintervjuer", "Kontakta patentbyrå", "Skissa pilotplan"}
 	actionsNO = []string{"Sende underlag for søknad", "Avtale oppfølgingsmøte", "Gjennomføre kundeintervjuer", "Kontakte patentbyrå", "Skissere pilotplan"}
-	advisors  = []string{"Anna Svensson", "Erik Jonsson", "Kari Nordmann", "Ola Haugen"}
+	// advisors: the first half Swedish, the second Norwegian; each writes
+	// notes and follow-ups in their own language (advisorFor).
+	advisors = []string{"Anna Svensson", "Erik Jonsson", "Kari Nordmann", "Ola Haugen"}
+	rolesSE  = []string{"VD", "Teknisk chef", "CTO", "Projektledare"}
+	rolesNO  = []string{"Daglig leder", "Teknisk leder", "CTO", "Prosjektleder"}
+	// universities of the region, each in the demo at most once.
+	universities = []struct {
+		name         string
+		country      domain.Country
+		municipality string
+		staff        int
+	}{
+		{"Mittuniversitetet", domain.CountrySE, "2380", 1100},
+		{"NTNU", domain.CountryNO, "5001", 8000},
+		{"Nord universitet", domain.CountryNO, "5037", 1300},
+	}
 )
+
+// advisorFor is the advisor who looks after an organisation of country c:
+// one of that country's, chosen by the draw i (an index into advisors), so
+// Swedish clients get Swedish notes and Norwegian clients Norwegian ones.
+func advisorFor(i int, c domain.Country) string {
+	half := len(advisors) / 2
+	if c == domain.CountrySE {
+		return advisors[i%half]
+	}
+	return advisors[half+i%half]
+}
 
 // Fill adds demo data to an empty store.
 func Fill(ctx context.Context, s *data.Store, opt Options) error {
@@ -103,6 +130,14 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	}
 	pick := func(l []string) string { return l[r.IntN(len(l))] }
 
+	// Institutions (municipalities, universities) and the recent visits'
+	// extra follow-ups come from draws of their own, so the companies and
+	// visits stay those earlier versions made (the screenshots find them).
+	extra := rand.New(rand.NewPCG(opt.Seed, 13))
+	usedPublic := map[string]bool{}
+	nextUniversity := 0
+	overdueLeft := 3 + opt.Visits/200 // a few late follow-ups, not a backlog
+
 	orgs := make([]*domain.Organisation, 0, opt.Orgs)
 	countryOf := map[string]domain.Country{}
 	var bulk data.Bulk
@@ -130,34 +165,38 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 			o.Name = fmt.Sprintf("%s %d", o.Name, i)
 		}
 		o.Sector = t.sector
-		switch n := r.IntN(100); {
-		case n < 70:
-			o.Kind = domain.KindSME
-		case n < 85:
-			o.Kind = domain.KindStartup
-		case n < 90:
-			o.Kind = domain.KindLarge
-		case n < 96:
-			o.Kind = domain.KindPublic
-		default:
-			o.Kind = domain.KindAcademia
-		}
+		n := r.IntN(100)
 		if r.IntN(10) > 0 { // some sizes are unknown, as in real life
 			emp := []int{1, 2, 3, 5, 8, 12, 18, 25, 40, 60, 120, 300}[r.IntN(12)]
-			if o.Kind == domain.KindLarge {
+			if n >= 85 && n < 90 {
 				emp = 250 + r.IntN(900)
 			}
 			o.Employees = &emp
 		}
+		// A company's kind follows its size: large from 250 staff, a
+		// startup only while small.
+		switch {
+		case o.Employees != nil && *o.Employees >= 250:
+			o.Kind = domain.KindLarge
+		case n >= 70 && n < 85 && (o.Employees == nil || *o.Employees < 50):
+			o.Kind = domain.KindStartup
+		default:
+			o.Kind = domain.KindSME
+		}
 		o.OrgNr = orgNumber(r, o.Country)
+		if n >= 90 { // one in ten is a municipality or a university
+			institution(extra, o, n >= 96, usedPublic, &nextUniversity)
+		}
 		o.LeaderGender = []domain.LeaderGender{domain.LeaderWomen, domain.LeaderMen, domain.LeaderMen, domain.LeaderMixed, domain.LeaderUnknown}[r.IntN(5)]
 		o.Sustainability = []domain.Sustainability{domain.SustainabilityYes, domain.SustainabilityNo, domain.SustainabilityUnknown}[r.IntN(3)]
 		bulk.Organisations = append(bulk.Organisations, o)
 		orgs = append(orgs, o)
 		o.ID = data.NewID()
 		if r.IntN(3) > 0 {
-			c := &domain.Contact{OrgID: o.ID, Role: []string{"VD", "Daglig leder", "CTO", "Projektledare"}[r.IntN(4)]}
+			role := r.IntN(4)
+			c := &domain.Contact{OrgID: o.ID, Role: rolesNO[role]}
 			if o.Country == domain.CountrySE {
+				c.Role = rolesSE[role]
 				c.Name = pick(firstNamesSE) + " " + pick(lastNamesSE)
 			} else {
 				c.Name = pick(firstNamesNO) + " " + pick(lastNamesNO)
@@ -185,7 +224,8 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		d := start.AddDate(0, 0, r.IntN(days+1))
 		main := orgs[r.IntN(len(orgs))]
 		v := &data.NewVisit{Visit: domain.Visit{Date: d.Format(domain.DateLayout), OrgIDs: []string{main.ID},
-			Advisor: pick(advisors)}}
+			Advisor: advisorFor(r.IntN(len(advisors)), main.Country)}}
+		swedish := main.Country == domain.CountrySE // the advisor's language
 		v.Type = []domain.VisitType{domain.VisitOnSite, domain.VisitOnSite, domain.VisitDigital, domain.VisitPhone, domain.VisitWorkshop, domain.VisitEvent}[r.IntN(6)]
 		v.Minutes = []int{30, 45, 60, 90, 120, 180}[r.IntN(6)]
 		v.Phase = domain.Phases[r.IntN(len(domain.Phases))]
@@ -205,7 +245,7 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 				v.CrossBorder = true
 			}
 		}
-		if main.Country == domain.CountrySE {
+		if swedish {
 			v.Notes = pick(notesSE)
 		} else {
 			v.Notes = pick(notesNO)
@@ -216,15 +256,32 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		if v.Type == domain.VisitDigital {
 			v.Place = "Teams"
 		}
-		if r.IntN(3) == 0 {
-			a := domain.Action{Owner: v.Advisor, Due: d.AddDate(0, 0, 7+r.IntN(40)).Format(domain.DateLayout)}
-			if main.Country == domain.CountrySE {
-				a.Text = pick(actionsSE)
+		// One visit in three leaves a next step, and every visit of the last
+		// month does, so the demo opens with follow-ups due in the coming
+		// weeks (those extra ones drawn from extra).
+		var src *rand.Rand
+		switch {
+		case r.IntN(3) == 0:
+			src = r
+		case opt.Today.Sub(d) < 30*24*time.Hour:
+			src = extra
+		}
+		if src != nil {
+			a := domain.Action{Owner: v.Advisor, Due: d.AddDate(0, 0, 7+src.IntN(40)).Format(domain.DateLayout)}
+			if swedish {
+				a.Text = actionsSE[src.IntN(len(actionsSE))]
 			} else {
-				a.Text = pick(actionsNO)
+				a.Text = actionsNO[src.IntN(len(actionsNO))]
 			}
-			if a.Due < today && r.IntN(4) > 0 {
-				a.Done = a.Due
+			// What fell due was done, on time or a few days late; only a
+			// few of the last ten days' are still open (overdue by days).
+			if a.Due < today {
+				late := src.IntN(4)
+				if a.Due >= opt.Today.AddDate(0, 0, -10).Format(domain.DateLayout) && overdueLeft > 0 {
+					overdueLeft--
+				} else {
+					a.Done = min(today, mustDate(a.Due).AddDate(0, 0, late).Format(domain.DateLayout))
+				}
 			}
 			v.NextSteps = []domain.Action{a}
 		}
@@ -239,6 +296,63 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		return err
 	}
 	return fillAssessments(ctx, s, r, orgs, opt.Today)
+}
+
+// institution turns o into a municipality (public) or, while any is left,
+// one of the region's universities (academia), named and numbered as such.
+func institution(r *rand.Rand, o *domain.Organisation, university bool, usedPublic map[string]bool, next *int) {
+	if university && *next < len(universities) {
+		u := universities[*next]
+		*next++
+		o.Name, o.Country, o.Municipality = u.name, u.country, u.municipality
+		o.Kind, o.Sector = domain.KindAcademia, "P"
+		o.Employees = &u.staff
+		o.OrgNr = institutionNumber(r, o.Country)
+		return
+	}
+	m, ok := domain.MunicipalityByCode(o.Municipality)
+	if !ok || usedPublic[m.Code] {
+		return // stays the company it was drawn as
+	}
+	usedPublic[m.Code] = true
+	name := m.Name
+	if i := strings.LastIndex(name, " – "); i >= 0 { // "Snåase – Snåsa": the Norwegian form
+		name = name[i+len(" – "):]
+	}
+	if o.Country == domain.CountrySE {
+		o.Name = name + " kommun"
+	} else {
+		o.Name = name + " kommune"
+	}
+	o.Kind, o.Sector = domain.KindPublic, "O"
+	staff := 250 + r.IntN(2500) // from a small rural municipality to a town's
+	o.Employees = &staff
+	o.OrgNr = institutionNumber(r, o.Country)
+}
+
+// institutionNumber is a valid number of a public body: in Sweden the
+// legal-form group 2 (state, region, municipality); in Norway numbers of
+// every kind start with 8 or 9.
+func institutionNumber(r *rand.Rand, c domain.Country) string {
+	if c == domain.CountryNO {
+		return orgNumber(r, c)
+	}
+	for {
+		digits := fmt.Sprintf("212%06d", r.IntN(1_000_000))
+		digits += fmt.Sprint(luhn(digits))
+		if n, err := domain.ParseOrgNumber(digits, c); err == nil {
+			return n.Digits
+		}
+	}
+}
+
+// mustDate reads a date the demo itself formatted.
+func mustDate(s string) time.Time {
+	t, err := time.Parse(domain.DateLayout, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
 }
 
 func lower(s string) string {

@@ -3,6 +3,8 @@ package demo_test
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,5 +45,124 @@ func TestFillMakesRealisticDataOnlyOnce(t *testing.T) {
 	}
 	if err := demo.Fill(ctx, s, demo.Options{Orgs: 5}); !errors.Is(err, demo.ErrNotEmpty) {
 		t.Fatalf("second fill: %v", err)
+	}
+}
+
+// fillDefault fills a store with the demo as `ilsa demo` and the first-run
+// button do, on a fixed day.
+func fillDefault(t *testing.T) (*data.Store, time.Time) {
+	t.Helper()
+	s, _ := datatest.Open(t)
+	today := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	if err := demo.Fill(context.Background(), s, demo.Options{Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	return s, today
+}
+
+// The demo opens on follow-ups due around the day it is loaded: a few late
+// by days, more coming in the next weeks, no backlog from last year.
+func TestDemoFollowUpsAreDueAroundToday(t *testing.T) {
+	ctx := context.Background()
+	s, today := fillDefault(t)
+	day := func(days int) string { return today.AddDate(0, 0, days).Format(domain.DateLayout) }
+	overdue, err := s.Actions(ctx, data.ActionQuery{Status: data.ActionsOverdue, Today: day(0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(overdue) == 0 || len(overdue) > 6 {
+		t.Errorf("%d overdue follow-ups, want a few", len(overdue))
+	}
+	for _, a := range overdue {
+		if a.Due < day(-10) {
+			t.Errorf("overdue since %s: %q", a.Due, a.Text)
+		}
+	}
+	coming, err := s.Actions(ctx, data.ActionQuery{Status: data.ActionsOpen, DueFrom: day(0), DueTo: day(28)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(coming) < 2*len(overdue) || len(coming) < 8 {
+		t.Errorf("%d follow-ups due in the next four weeks beside %d overdue", len(coming), len(overdue))
+	}
+}
+
+// norwegianMarks are words only the demo's Norwegian texts use.
+var norwegianMarks = []string{"Gikk", "Diskuterte", "ledergruppen", "Oppfølging", "nåsituasjonen", "patentsøknad",
+	"svensk partner", "Sende", "Avtale", "Gjennomføre", "Kontakte", "Skissere", "neste nivå"}
+
+func norwegian(s string) bool {
+	for _, m := range norwegianMarks {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// Swedish advisors write Swedish notes and follow-ups, Norwegian advisors
+// Norwegian ones.
+func TestDemoTextsAreInTheAdvisorsLanguage(t *testing.T) {
+	ctx := context.Background()
+	s, _ := fillDefault(t)
+	swedishAdvisor := map[string]bool{"Anna Svensson": true, "Erik Jonsson": true}
+	visits, err := s.Visits(ctx, data.VisitQuery{})
+	if err != nil || len(visits) == 0 {
+		t.Fatalf("%d visits, %v", len(visits), err)
+	}
+	for _, v := range visits {
+		if swedishAdvisor[v.Advisor] == norwegian(v.Notes) {
+			t.Errorf("%s wrote %q", v.Advisor, v.Notes)
+		}
+	}
+	actions, err := s.Actions(ctx, data.ActionQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range actions {
+		if swedishAdvisor[a.Owner] == norwegian(a.Text) {
+			t.Errorf("%s is to %q", a.Owner, a.Text)
+		}
+	}
+}
+
+// An organisation's kind matches its name: universities are academia,
+// municipalities public, companies (AB, AS) enterprises by their size.
+func TestDemoKindsMatchNames(t *testing.T) {
+	s, _ := fillDefault(t)
+	rows, err := s.SearchOrganisations(context.Background(), data.OrgQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[domain.OrgKind]int{}
+	for _, r := range rows {
+		o := r.Organisation
+		kinds[o.Kind]++
+		var want []domain.OrgKind
+		switch {
+		case strings.Contains(o.Name, "universitet") || o.Name == "NTNU":
+			want = []domain.OrgKind{domain.KindAcademia}
+		case strings.HasSuffix(o.Name, " kommun") || strings.HasSuffix(o.Name, " kommune"):
+			want = []domain.OrgKind{domain.KindPublic}
+		case strings.Contains(o.Name, " AB") || strings.Contains(o.Name, " AS"):
+			want = []domain.OrgKind{domain.KindSME, domain.KindStartup}
+			if o.Employees != nil && *o.Employees >= 250 {
+				want = []domain.OrgKind{domain.KindLarge}
+			}
+			if o.Employees != nil && *o.Employees >= 50 {
+				want = slices.DeleteFunc(want, func(k domain.OrgKind) bool { return k == domain.KindStartup })
+			}
+		default:
+			t.Errorf("a name of no known sort: %q", o.Name)
+			continue
+		}
+		if !slices.Contains(want, o.Kind) {
+			t.Errorf("%q (%v staff) is %s, want one of %v", o.Name, o.Employees, o.Kind, want)
+		}
+	}
+	for _, k := range domain.OrgKinds {
+		if k != domain.KindOther && kinds[k] == 0 {
+			t.Errorf("no organisation of kind %s in the demo: %v", k, kinds)
+		}
 	}
 }

@@ -16,6 +16,9 @@ const bom = "\ufeff"
 // opens it without an import dialog in the reader's locale: UTF-8 with a
 // byte-order mark, CRLF line ends, and in Swedish and Norwegian ';' between
 // fields and a decimal comma (',' and a decimal point in English).
+// The first line says which period and selection the numbers cover, and an
+// empty line parts it from the table, so a pasted or re-opened file still
+// says what it counts and Excel's table tools see the table on its own.
 func CSV(w io.Writer, r *indicators.Report, o Options) error {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return err
@@ -25,7 +28,18 @@ func CSV(w io.Writer, r *indicators.Report, o Options) error {
 	if decimalComma(o.Lang) {
 		cw.Comma = ';'
 	}
-	t := indicatorTable(r, o.Lang)
+	tr := o.Lang
+	covers := []string{tr.T("report.indicators.period", "From", tr.DateString(r.Filter.From), "To", tr.DateString(r.Filter.To))}
+	if sel := selection(r.Filter, tr); sel != "" {
+		covers = append(covers, tr.T("report.indicators.filter", "Filter", sel))
+	}
+	if err := cw.Write(covers); err != nil {
+		return err
+	}
+	if err := cw.Write(nil); err != nil { // an empty line
+		return err
+	}
+	t := indicatorTable(r, tr)
 	if err := cw.Write(t.header); err != nil {
 		return err
 	}

@@ -114,9 +114,9 @@ func TestXLSX(t *testing.T) {
 func TestCSVInEachLanguage(t *testing.T) {
 	r := report(t)
 	for _, tc := range []struct{ lang, header, hours string }{
-		{"sv", "Kod;Indikator;Värde\r\n", "Rådgivartimmar;2,75\r\n"},
-		{"nb", "Kode;Indikator;Verdi\r\n", "Rådgivertimer;2,75\r\n"},
-		{"en", "Code,Indicator,Value\r\n", "Advisor hours,2.75\r\n"},
+		{"sv", "Period: 2026-01-01 – 2026-06-30\r\n\r\nKod;Indikator;Värde\r\n", "Rådgivartimmar;2,75\r\n"},
+		{"nb", "Periode: 01.01.2026 – 30.06.2026\r\n\r\nKode;Indikator;Verdi\r\n", "Rådgivertimer;2,75\r\n"},
+		{"en", "Period: 1 Jan 2026 – 30 Jun 2026\r\n\r\nCode,Indicator,Value\r\n", "Advisor hours,2.75\r\n"},
 	} {
 		var buf bytes.Buffer
 		if err := export.CSV(&buf, r, export.Options{Lang: translations.New(tc.lang)}); err != nil {
@@ -135,6 +135,22 @@ func TestCSVInEachLanguage(t *testing.T) {
 	export.CSV(&buf, r, export.Options{Lang: translations.New("sv")})
 	if !strings.Contains(buf.String(), "RCO01;Företag som får stöd;2\r\n") {
 		t.Errorf("sv CSV lacks the RCO01 line:\n%s", buf.String())
+	}
+}
+
+// A CSV of a selection says so on its first line, as the PDF does: a file
+// pasted into the funder's system weeks later still says what it counts.
+func TestCSVSaysWhichSelectionItCovers(t *testing.T) {
+	r := report(t)
+	r.Filter.Country = domain.CountryNO
+	r.Filter.Advisor = "Kari Nordmann"
+	var buf bytes.Buffer
+	if err := export.CSV(&buf, r, export.Options{Lang: translations.New("nb")}); err != nil {
+		t.Fatal(err)
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(buf.String(), "\ufeff"), "\r\n")
+	if want := "Periode: 01.01.2026 – 30.06.2026;Utvalg: Land: Norge · Rådgiver: Kari Nordmann"; first != want {
+		t.Errorf("first line %q, want %q", first, want)
 	}
 }
 

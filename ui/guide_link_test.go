@@ -1,0 +1,33 @@
+package ui
+
+import (
+	"testing"
+)
+
+// An empty Follow-ups, Reports or Sync screen says what to do and links to
+// the guide's section about it.
+func TestEmptyScreensLinkToTheirGuideSection(t *testing.T) {
+	for _, c := range []struct {
+		tab               int
+		hint, section string
+	}{
+		{tabActions, "Inga öppna åtgärder", "follow-ups"},
+		{tabReports, "registrera besök, eller välj en annan period", "reports"},
+		{tabSync, "ILSA Coach delar ditt arbete", "sync"},
+	} {
+		u, st := newTestUI(t, "sv")
+		u.opt.Reports = testReports{st}
+		u.opt.Sync = testSyncer(st)
+		u.build(c.tab)
+		u.WaitIdle()
+		view := u.tabs.Selected().Content
+		if !shows(view, c.hint) {
+			t.Errorf("tab %d says: %q", c.tab, visibleTexts(view))
+			continue
+		}
+		tapButton(t, u, view, "Läs mer i guiden")
+		if u.tabs.SelectedIndex() != tabHelp || u.help.current != c.section {
+			t.Errorf("tab %d: the guide link opened tab %d at %q", c.tab, u.tabs.SelectedIndex(), u.help.current)
+		}
+	}
+}
