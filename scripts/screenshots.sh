@@ -182,7 +182,7 @@ NAV_SETTINGS=click:60,545
 # Third row of the organisation list, sorted by name (after "Berg kommun" and
 # "Bergdesign AB 105"): with the demo data "Bergmekaniska AB 103", which has a
 # contact, seven visits and three actions.
-ORG_ROW=click:300,265
+ORG_ROW=click:300,315
 # The organisation's tabs start where the list/detail split puts them: at
 # 40 % of the window beside the navigation. TAB_X X: X at 1200 px, moved
 # with the split for SHOT_SIZE (tabs past the edge fold into "…" and
