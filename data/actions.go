@@ -59,6 +59,11 @@ func (s *Store) DeleteAction(ctx context.Context, id string) error {
 	return s.setDeleted(ctx, domain.EntityAction, id, true)
 }
 
+// RestoreAction undoes a delete.
+func (s *Store) RestoreAction(ctx context.Context, id string) error {
+	return s.setDeleted(ctx, domain.EntityAction, id, false)
+}
+
 // Action reads one live action.
 func (s *Store) Action(ctx context.Context, id string) (domain.Action, error) {
 	return readLive(ctx, s, actionRecords, id)

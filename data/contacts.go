@@ -38,6 +38,11 @@ func (s *Store) DeleteContact(ctx context.Context, id string) error {
 	return s.setDeleted(ctx, domain.EntityContact, id, true)
 }
 
+// RestoreContact undoes a delete.
+func (s *Store) RestoreContact(ctx context.Context, id string) error {
+	return s.setDeleted(ctx, domain.EntityContact, id, false)
+}
+
 // Contact reads one live contact.
 func (s *Store) Contact(ctx context.Context, id string) (domain.Contact, error) {
 	return readLive(ctx, s, contactRecords, id)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/ui/widgets"
 )
 
@@ -125,25 +126,28 @@ func newActionsScreen(u *UI) *actionsScreen {
 }
 
 // actionRow is one list row: done checkbox, text, organisation (a link),
-// owner, and the due date on the right.
+// owner, and the due date and a delete button on the right.
 type actionRow struct {
 	widget.BaseWidget
 	check      *widget.Check
 	text       *widget.Label
 	org        *widget.Hyperlink
 	owner, due *widget.Label
+	del        *widget.Button
 	content    fyne.CanvasObject
 }
 
 func (s *actionsScreen) newRow() fyne.CanvasObject {
 	r := &actionRow{check: widget.NewCheck("", nil), text: widget.NewLabel(""),
-		org: widget.NewHyperlink("", nil), owner: widget.NewLabel(""), due: widget.NewLabel("")}
+		org: widget.NewHyperlink("", nil), owner: widget.NewLabel(""), due: widget.NewLabel(""),
+		del: widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)}
+	r.del.Importance = widget.LowImportance
 	r.text.Truncation = fyne.TextTruncateEllipsis
 	r.owner.Importance = widget.LowImportance
 	r.owner.Truncation = fyne.TextTruncateEllipsis
 	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
 		r.text, container.NewBorder(nil, nil, r.org, nil, r.owner))
-	r.content = container.NewBorder(nil, nil, r.check, r.due, lines)
+	r.content = container.NewBorder(nil, nil, r.check, container.NewHBox(r.due, container.NewCenter(r.del)), lines)
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -160,8 +164,9 @@ func (s *actionsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	// Setting the box must not count as the user ticking it.
 	v.check.OnChanged = nil
 	v.check.SetChecked(!r.IsOpen())
-	id := r.ID
-	v.check.OnChanged = func(done bool) { s.u.markActionDone(id, done, nil) }
+	act := r.Action
+	v.check.OnChanged = func(done bool) { s.u.markActionDone(act, done, nil, nil) }
+	v.del.OnTapped = func() { s.u.deleteAction(act, nil) }
 
 	v.text.SetText(r.Text)
 	v.text.Importance = widget.MediumImportance
@@ -298,21 +303,54 @@ func (u *UI) showActions(status data.ActionStatus) {
 }
 
 // markActionDone marks an action done today (or open again) off the UI
-// goroutine, then reloads the screen in front. after, if given, learns the
-// outcome on the UI goroutine.
-func (u *UI) markActionDone(id string, done bool, after func(error)) {
+// goroutine, then reloads the screen in front and offers to undo it: the
+// row leaves the list at once, so a slip of the mouse must not need a
+// filter to find it again. after, if given, learns the outcome on the UI
+// goroutine; undone, if given, runs once an undo restored the action.
+func (u *UI) markActionDone(a domain.Action, done bool, after func(error), undone func()) {
 	date := ""
 	if done {
 		date = u.today8601()
 	}
+	was := a.Done // the undo puts back exactly this date (or none)
+	st := u.storeForActions()
 	u.background(func() func() {
-		err := u.storeForActions().SetActionDone(u.ctx(), id, date)
+		err := st.SetActionDone(u.ctx(), a.ID, date)
 		return func() {
 			if err != nil {
 				u.showError(err)
+			} else {
+				key := "ui.undo.action_reopened"
+				if done {
+					key = "ui.undo.action_done"
+				}
+				u.undo.offer(u.tr.T(key, "Text", a.Text),
+					func() error { return st.SetActionDone(u.ctx(), a.ID, was) }, undone)
 			}
 			if after != nil {
 				after(err)
+			}
+			u.dataChanged()
+		}
+	})
+}
+
+// deleteAction deletes an action off the UI goroutine and offers to undo
+// it; deleted runs on the UI goroutine after the delete and again after
+// an undo, for a list the window's reload does not reach.
+func (u *UI) deleteAction(a domain.Action, deleted func()) {
+	st := u.storeForActions()
+	u.background(func() func() {
+		err := st.DeleteAction(u.ctx(), a.ID)
+		return func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.undo.offer(u.tr.T("ui.undo.action_deleted", "Text", a.Text),
+				func() error { return st.RestoreAction(u.ctx(), a.ID) }, deleted)
+			if deleted != nil {
+				deleted()
 			}
 			u.dataChanged()
 		}

@@ -28,7 +28,7 @@ func newTestUI(t *testing.T, lang string) (*UI, *data.Store) {
 	if err := st.SetProfile(data.Profile{Advisor: "Anna Svensson", Country: domain.CountrySE}); err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, st, translations.New(lang), Options{Prefs: prefs.New(st), Now: func() time.Time { return testNow }, queue: &applyQueue{}})
+	u := New(a, st, translations.New(lang), Options{Prefs: prefs.New(st), Now: func() time.Time { return testNow }, queue: &applyQueue{}, timers: &testTimers{}})
 	u.win.Resize(fyne.NewSize(1200, 760))
 	u.WaitIdle()
 	return u, st

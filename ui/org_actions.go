@@ -45,7 +45,9 @@ func newOrgActions(u *UI) *orgActions {
 		func() fyne.CanvasObject {
 			check := widget.NewCheck("", nil)
 			due := widget.NewLabel("")
-			return container.NewBorder(nil, nil, nil, due, check)
+			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+			del.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, nil, container.NewHBox(due, container.NewCenter(del)), check)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(a.rows) {
@@ -58,8 +60,11 @@ func newOrgActions(u *UI) *orgActions {
 			check.SetText(r.Text)
 			check.SetChecked(!r.IsOpen())
 			check.Enable() // a recycled row may come from one being written
-			check.OnChanged = func(done bool) { a.setDone(check, r.ID, done) }
-			due := box.Objects[1].(*widget.Label)
+			check.OnChanged = func(done bool) { a.setDone(check, r.Action, done) }
+			right := box.Objects[1].(*fyne.Container)
+			due := right.Objects[0].(*widget.Label)
+			act := r.Action
+			right.Objects[1].(*fyne.Container).Objects[0].(*widget.Button).OnTapped = func() { a.remove(act) }
 			due.Importance = widget.LowImportance
 			if r.IsOverdue(u.today8601()) {
 				due.Importance = widget.DangerImportance
@@ -211,15 +216,28 @@ func (a *orgActions) add() {
 	})
 }
 
-// setDone marks the action done (or open again) off the UI goroutine, its
-// box held meanwhile, then lists the actions again.
-func (a *orgActions) setDone(check *widget.Check, id string, done bool) {
-	check.Disable()
+// remove deletes an action (Undo brings it back) and lists the actions again.
+func (a *orgActions) remove(act domain.Action) {
 	org := a.orgID
-	a.u.markActionDone(id, done, func(error) {
-		check.Enable()
+	a.u.deleteAction(act, func() {
 		if a.orgID == org {
 			a.load(org)
 		}
 	})
+}
+
+// setDone marks the action done (or open again) off the UI goroutine, its
+// box held meanwhile, then lists the actions again.
+func (a *orgActions) setDone(check *widget.Check, act domain.Action, done bool) {
+	check.Disable()
+	org := a.orgID
+	reload := func() {
+		if a.orgID == org {
+			a.load(org)
+		}
+	}
+	a.u.markActionDone(act, done, func(error) {
+		check.Enable()
+		reload()
+	}, reload)
 }

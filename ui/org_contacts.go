@@ -78,15 +78,31 @@ func (c *orgContacts) edit(p domain.Contact) {
 	c.u.newContactForm(p, func() { c.load(c.orgID) })
 }
 
+// remove asks, then deletes the contact off the UI goroutine and offers
+// to undo it.
 func (c *orgContacts) remove(p domain.Contact) {
 	dialog.NewConfirm(c.u.tr.T("ui.contacts.delete_title"), c.u.tr.T("ui.contacts.delete_confirm", "Name", p.Name), func(ok bool) {
 		if !ok {
 			return
 		}
-		if err := c.u.storeForOrgs().DeleteContact(c.u.ctx(), p.ID); err != nil {
-			c.u.showError(err)
-			return
+		u, org := c.u, c.orgID
+		reload := func() {
+			if c.orgID == org {
+				c.load(org)
+			}
 		}
-		c.load(c.orgID)
+		st := u.storeForOrgs()
+		u.background(func() func() {
+			err := st.DeleteContact(u.ctx(), p.ID)
+			return func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				u.undo.offer(u.tr.T("ui.undo.contact_deleted", "Name", p.Name),
+					func() error { return st.RestoreContact(u.ctx(), p.ID) }, reload)
+				reload()
+			}
+		})
 	}, c.u.win).Show()
 }

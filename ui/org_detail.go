@@ -193,25 +193,37 @@ func (d *orgDetail) save() {
 	}
 }
 
+// confirmDelete asks, then deletes the organisation off the UI goroutine
+// (the store may wait for an import to commit) with the form and its
+// buttons held meanwhile, like a save; Undo brings it back.
 func (d *orgDetail) confirmDelete() {
 	o := d.form.org
-	if o.ID == "" {
+	if o.ID == "" || !d.form.canSave() {
 		return
 	}
 	msg := d.u.tr.T("ui.org.delete_confirm", "Name", o.Name)
 	dialog.NewConfirm(d.u.tr.T("ui.org.delete_title"), msg, func(ok bool) {
-		if !ok {
+		if !ok || !d.form.canSave() {
 			return
 		}
-		if err := d.u.storeForOrgs().DeleteOrganisation(d.u.ctx(), o.ID); err != nil {
-			d.u.showError(err)
-			return
-		}
-		d.form.draft.discard()
-		d.form.org = domain.Organisation{}
-		d.body.Hide()
-		d.empty.Show()
-		d.screen.deleted(o)
+		st := d.u.storeForOrgs()
+		held := append([]fyne.Disableable{d.delete, d.visit, d.report}, d.form.saveButtons...)
+		d.form.saver.run(d.form.body, held, func() error {
+			return st.DeleteOrganisation(d.u.ctx(), o.ID)
+		}, func(err error) {
+			if err != nil {
+				d.u.showError(err)
+				return
+			}
+			if d.form.org.ID != o.ID {
+				return // another organisation was opened meanwhile
+			}
+			d.form.draft.discard()
+			d.form.org = domain.Organisation{}
+			d.body.Hide()
+			d.empty.Show()
+			d.screen.deleted(o)
+		})
 	}, d.u.win).Show()
 }
 

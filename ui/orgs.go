@@ -32,9 +32,6 @@ type orgScreen struct {
 	filterBtn                               *widget.Button
 	count                                   *widget.Label
 	list                                    *widget.List
-	undoBar                                 *fyne.Container
-	undoLabel                               *widget.Label
-	deletedID                               string
 
 	rows     []data.OrgRow
 	shown    shownList // what rows were loaded for
@@ -116,15 +113,6 @@ func newOrgScreen(u *UI) *orgScreen {
 		}
 	}
 
-	s.undoLabel = widget.NewLabel("")
-	s.undoLabel.Truncation = fyne.TextTruncateEllipsis
-	s.undoBar = container.NewBorder(nil, nil, widget.NewIcon(theme.DeleteIcon()),
-		container.NewHBox(
-			widget.NewButtonWithIcon(tr.T("ui.undo"), theme.ContentUndoIcon(), s.undoDelete),
-			widget.NewButtonWithIcon("", theme.CancelIcon(), func() { s.undoBar.Hide() })),
-		s.undoLabel)
-	s.undoBar.Hide()
-
 	newBtn := widget.NewButtonWithIcon(tr.T("ui.orgs.new"), theme.ContentAddIcon(), func() { s.detail.openNew() })
 	newBtn.Importance = widget.HighImportance
 	// The filters fold away behind one button that counts the active ones,
@@ -144,7 +132,7 @@ func newOrgScreen(u *UI) *orgScreen {
 		atLeast(selectWidth(s.sort.Select.Options...), s.sort.Select))
 	search := atLeast(entryWidth(s.search.PlaceHolder), s.search)
 	top := container.NewVBox(search, sortRow, filterBox,
-		container.NewHBox(s.count, layout.NewSpacer(), s.dups.button), s.undoBar)
+		container.NewHBox(s.count, layout.NewSpacer(), s.dups.button))
 	// New organisation sits under the list, where the search row would
 	// squeeze its field.
 	left := container.NewBorder(top, newBtn, nil, nil, s.list)
@@ -324,28 +312,17 @@ type shownList struct {
 	gen data.Generation
 }
 
-// deleted offers to undo the delete of the organisation just removed.
+// deleted lists the organisations again without the one just deleted,
+// and offers to undo the delete.
 func (s *orgScreen) deleted(o domain.Organisation) {
-	s.deletedID = o.ID
 	s.selected = ""
-	s.undoLabel.SetText(s.u.tr.T("ui.orgs.deleted", "Name", o.Name))
-	s.undoBar.Show()
-	s.refresh()
-}
-
-func (s *orgScreen) undoDelete() {
-	id := s.deletedID
-	if id == "" {
-		return
-	}
-	if err := s.u.storeForOrgs().RestoreOrganisation(s.u.ctx(), id); err != nil {
-		s.u.showError(err)
-		return
-	}
-	s.deletedID = ""
-	s.undoBar.Hide()
-	s.selected = id
-	s.detail.open(id)
+	st := s.u.storeForOrgs()
+	s.u.undo.offer(s.u.tr.T("ui.orgs.deleted", "Name", o.Name),
+		func() error { return st.RestoreOrganisation(s.u.ctx(), o.ID) },
+		func() {
+			s.selected = o.ID
+			s.detail.open(o.ID)
+		})
 	s.refresh()
 }
 

@@ -116,10 +116,10 @@ func TestDeleteWithConfirmationAndUndo(t *testing.T) {
 	if _, err := st.Organisation(u.ctx(), o.ID); err == nil {
 		t.Fatal("not deleted")
 	}
-	if !shows(u.orgs.view, "Deleted Snåsa Smak AS.") {
-		t.Fatalf("no undo offer: %v", visibleTexts(u.orgs.view))
+	if !shows(u.undo.view, "Deleted Snåsa Smak AS.") {
+		t.Fatalf("no undo offer: %v", visibleTexts(u.win.Content()))
 	}
-	tapButton(t, u, u.orgs.view, "Undo")
+	tapButton(t, u, u.undo.view, "Undo")
 	if _, err := st.Organisation(u.ctx(), o.ID); err != nil {
 		t.Fatalf("undo did not restore: %v", err)
 	}

@@ -41,10 +41,13 @@ type orgStore interface {
 	CreateContact(ctx context.Context, c *domain.Contact) error
 	UpdateContact(ctx context.Context, c *domain.Contact) error
 	DeleteContact(ctx context.Context, id string) error
+	RestoreContact(ctx context.Context, id string) error
 	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
 	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
 	CreateAction(ctx context.Context, a *domain.Action) error
 	SetActionDone(ctx context.Context, id, date string) error
+	DeleteAction(ctx context.Context, id string) error
+	RestoreAction(ctx context.Context, id string) error
 	Assessments(ctx context.Context, orgID string) ([]domain.Assessment, error)
 }
 
@@ -86,6 +89,8 @@ type actionStore interface {
 	ActionOwners(ctx context.Context, lang string) ([]string, error)
 	CreateAction(ctx context.Context, a *domain.Action) error
 	SetActionDone(ctx context.Context, id, date string) error
+	DeleteAction(ctx context.Context, id string) error
+	RestoreAction(ctx context.Context, id string) error
 }
 
 // assessmentStore: the assessment form and an organisation's progress.

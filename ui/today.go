@@ -277,11 +277,11 @@ func (s *todayScreen) actionRow(a data.ActionRow, today string) fyne.CanvasObjec
 	var done *widget.Button
 	done = widget.NewButtonWithIcon(tr.T("ui.action.mark_done"), theme.ConfirmIcon(), func() {
 		done.Disable() // one click is enough; a second would race the first
-		s.u.markActionDone(a.ID, true, func(err error) {
+		s.u.markActionDone(a.Action, true, func(err error) {
 			if err != nil {
 				done.Enable()
 			}
-		})
+		}, nil)
 	})
 	// The two lines of one action sit close, so rows read as units.
 	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), text, container.NewHBox(org, due))

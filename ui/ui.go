@@ -49,6 +49,10 @@ type Options struct {
 	// Prefs are this device's settings (required).
 	Prefs Prefs
 
+	// timers schedule the undo bar's expiry; nil means time.AfterFunc
+	// (tests pass a clock they advance).
+	timers timers
+
 	// queue, in tests, collects the results of background work so WaitIdle
 	// applies them on the test's goroutine (Fyne's test driver would run
 	// them on the worker's goroutine, racing with the test).
@@ -92,6 +96,7 @@ type UI struct {
 	syncScreen *syncScreen
 	settings   *settingsScreen
 	help       *helpScreen
+	undo       *undoBar // the offer to take back what was just done
 
 	helpWin       fyne.Window // the guide beside an open form (F1), if open
 	helpWinScreen *helpScreen
@@ -108,6 +113,9 @@ type UI struct {
 func New(a fyne.App, st Store, tr *translations.Localizer, opt Options) *UI {
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.timers == nil {
+		opt.timers = realTimers{}
 	}
 	u := &UI{app: a, store: st, tr: tr, opt: opt}
 	applyFyneLanguage(tr.Lang())
@@ -149,6 +157,10 @@ func (u *UI) ShowAndRun() {
 
 // build (re)creates every screen in the current language, showing tab.
 func (u *UI) build(tab int) {
+	if u.undo != nil {
+		u.undo.dismiss() // its words are in the old language
+	}
+	u.undo = newUndoBar(u)
 	u.today = newTodayScreen(u)
 	u.orgs = newOrgScreen(u)
 	u.visits = newVisitsScreen(u)
@@ -169,8 +181,11 @@ func (u *UI) build(tab int) {
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.SelectIndex(tab)
-	u.tabs.OnSelected = func(*container.TabItem) { u.refreshCurrent() }
-	u.win.SetContent(u.tabs)
+	u.tabs.OnSelected = func(*container.TabItem) {
+		u.undo.dismiss() // the user moved on
+		u.refreshCurrent()
+	}
+	u.win.SetContent(container.NewBorder(nil, u.undo.view, nil, nil, u.tabs))
 	u.refreshCurrent()
 }
 

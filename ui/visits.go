@@ -36,15 +36,12 @@ type visitsScreen struct {
 	u    *UI
 	view fyne.CanvasObject
 
-	search    *widget.Entry
-	period    *widgets.ChoiceSelect
-	count     *widget.Label
-	empty     *widget.Label
-	list      *widget.List
-	undoBar   *fyne.Container
-	undoLabel *widget.Label
-	deletedID string
-	ask       *dialog.ConfirmDialog // the open delete question (tests answer it)
+	search *widget.Entry
+	period *widgets.ChoiceSelect
+	count  *widget.Label
+	empty  *widget.Label
+	list   *widget.List
+	ask    *dialog.ConfirmDialog // the open delete question (tests answer it)
 
 	rows   []visitRow
 	gen    atomic.Int64 // the newest query; older results are dropped
@@ -117,21 +114,11 @@ func newVisitsScreen(u *UI) *visitsScreen {
 		u.EditVisit(id)
 	}
 
-	s.undoLabel = widget.NewLabel("")
-	s.undoLabel.Truncation = fyne.TextTruncateEllipsis
-	s.undoBar = container.NewBorder(nil, nil, widget.NewIcon(theme.DeleteIcon()),
-		container.NewHBox(
-			widget.NewButtonWithIcon(tr.T("ui.visits.undo"), theme.ContentUndoIcon(), s.undoDelete),
-			widget.NewButtonWithIcon("", theme.CancelIcon(), func() { s.undoBar.Hide() })),
-		s.undoLabel)
-	s.undoBar.Hide()
-
 	newBtn := widget.NewButtonWithIcon(tr.T("ui.visits.new"), theme.ContentAddIcon(), func() { u.NewVisit(nil) })
 	newBtn.Importance = widget.HighImportance
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, newBtn, s.search),
-		container.NewBorder(nil, nil, atLeast(selectWidth(s.period.Select.Options...), s.period.Select), nil, s.count),
-		s.undoBar)
+		container.NewBorder(nil, nil, atLeast(selectWidth(s.period.Select.Options...), s.period.Select), nil, s.count))
 	// The hint spans the list's width: in a centring container a wrapping
 	// label gets no width of its own and stands one letter a line.
 	s.view = container.NewBorder(top, nil, nil, nil, container.NewStack(s.list,
@@ -297,27 +284,20 @@ func (s *visitsScreen) confirmDelete(r visitRow) {
 	s.ask.Show()
 }
 
+// delete deletes the visit off the UI goroutine and offers to undo it.
 func (s *visitsScreen) delete(r visitRow) {
-	if err := s.u.storeForVisits().DeleteVisit(s.u.ctx(), r.ID); err != nil {
-		s.u.showError(err)
-		return
-	}
-	s.deletedID = r.ID
-	s.undoLabel.SetText(s.u.tr.T("ui.visits.deleted", "Date", s.u.tr.DateString(r.Date), "Orgs", r.orgs))
-	s.undoBar.Show()
-	s.u.dataChanged()
-}
-
-func (s *visitsScreen) undoDelete() {
-	id := s.deletedID
-	if id == "" {
-		return
-	}
-	if err := s.u.storeForVisits().RestoreVisit(s.u.ctx(), id); err != nil {
-		s.u.showError(err)
-		return
-	}
-	s.deletedID = ""
-	s.undoBar.Hide()
-	s.u.dataChanged()
+	u := s.u
+	st := u.storeForVisits()
+	u.background(func() func() {
+		err := st.DeleteVisit(u.ctx(), r.ID)
+		return func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.undo.offer(u.tr.T("ui.visits.deleted", "Date", u.tr.DateString(r.Date), "Orgs", r.orgs),
+				func() error { return st.RestoreVisit(u.ctx(), r.ID) }, nil)
+			u.dataChanged()
+		}
+	})
 }

@@ -425,14 +425,14 @@ func TestVisitListSearchPeriodDeleteAndUndo(t *testing.T) {
 	if vs, _ := st.Visits(u.ctx(), data.VisitQuery{}); len(vs) != 2 {
 		t.Fatalf("after delete: %d visits", len(vs))
 	}
-	if len(s.rows) != 0 || !shows(s.view, "Visit on 1 Jun 2026 to Hammerdal Heat AB deleted.") {
-		t.Fatalf("after delete: %v", visibleTexts(s.view))
+	if len(s.rows) != 0 || !shows(u.undo.view, "Visit on 1 Jun 2026 to Hammerdal Heat AB deleted.") {
+		t.Fatalf("after delete: %v", visibleTexts(u.win.Content()))
 	}
-	tapButton(t, u, s.view, "Undo")
+	tapButton(t, u, u.undo.view, "Undo")
 	if vs, _ := st.Visits(u.ctx(), data.VisitQuery{}); len(vs) != 3 {
 		t.Fatalf("after undo: %d visits", len(vs))
 	}
-	if len(s.rows) != 1 || s.undoBar.Visible() {
+	if len(s.rows) != 1 || u.undo.view.Visible() {
 		t.Fatal("the list does not show the restored visit")
 	}
 }

@@ -142,7 +142,7 @@ func (l *Line) draw(d *drawing, size fyne.Size) {
 	}
 
 	// The plot area: y tick labels at the left, date labels below, half a
-	// date label free at the right so the last one is not clipped.
+	// date label free at either end so the end labels stay whole.
 	sh := s.small.height()
 	labels := make([]string, len(dates))
 	widths := make([]float64, len(dates))
@@ -160,11 +160,14 @@ func (l *Line) draw(d *drawing, size fyne.Size) {
 	for _, t := range ticks {
 		tickW = max(tickW, s.small.width(strconv.Itoa(t)))
 	}
-	// Dots stay off the axes by a little more than their radius; the first
-	// and last date labels, centred on their dots, must not be clipped.
+	// Dots stay off the axes by a little more than their radius. The first
+	// and last date labels, centred on their dots, keep a padding inside
+	// the chart: a chart sits flush against the edge of its scroll, its
+	// neighbour or the scroll bar, and a label 1 px from the edge read as
+	// cut off there (its glyphs' soft edges meet the clip).
 	inset := float32(8)
-	left := max(tickW+2*s.pad, float32(widths[0])/2-inset+1)
-	right := size.Width - max(float32(widths[len(widths)-1])/2-inset+1, s.pad)
+	left := max(tickW+2*s.pad, float32(widths[0])/2-inset+s.pad)
+	right := size.Width - max(float32(widths[len(widths)-1])/2-inset+s.pad, s.pad)
 	xs, err := plot.NewDateScale(dates, float64(left+inset), float64(right-inset))
 	if err != nil {
 		return // dates() only returns readable dates

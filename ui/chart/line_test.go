@@ -154,3 +154,35 @@ func TestLinePictures(t *testing.T) {
 		}
 	}
 }
+
+// The first and last date labels lie inside the chart, a padding from its
+// edges, however narrow the chart and however long the reader's dates: in
+// the window a chart sits flush against its scroll's edge and its
+// neighbour, and a label touching the edge reads as cut off.
+func TestLineEndLabelsLieInsideTheChart(t *testing.T) {
+	formats := map[string]func(string) string{
+		"iso": nil,
+		"nb":  func(d string) string { return d[8:10] + "." + d[5:7] + "." + d[:4] },
+		"en": func(d string) string {
+			return map[string]string{"10": "22 Oct ", "05": "3 May ", "11": "6 Nov "}[d[5:7]] + d[:4]
+		},
+	}
+	for name, format := range formats {
+		for _, width := range []float32{240, 300, 360, 500} {
+			l := NewLine()
+			show(t, l, fyne.NewSize(width, 170), variants[0].v)
+			l.SetDateFormat(format)
+			l.SetData(8, []LineSeries{{Colour: green, Target: 5, Points: []Point{
+				{"2025-10-22", 1}, {"2026-05-03", 2}, {"2026-11-06", 3}}}})
+			pad := styleOf(l.Theme()).pad
+			first, last := l.label("2025-10-22"), l.label("2026-11-06")
+			for _, s := range []string{first, last} {
+				x := textObj(t, l, s)
+				if x.Position().X < pad || x.Position().X+x.Size().Width > width-pad {
+					t.Errorf("%s at %v px: %q spans %v–%v, outside %v–%v", name, width, s,
+						x.Position().X, x.Position().X+x.Size().Width, pad, width-pad)
+				}
+			}
+		}
+	}
+}
