@@ -138,7 +138,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		rep.Integrity = append(rep.Integrity, line)
 	}
 	rows.Close()
-	for _, fts := range []string{"org_fts", "org_tri", "visit_fts", "visit_tri", "org_visit_fts", "org_visit_tri", "action_fts", "action_tri"} {
+	for _, fts := range []string{"org_fts", "org_tri", "visit_fts", "org_visit_fts", "action_fts", "action_tri"} {
 		if s.readOnly {
 			break // FTS5's integrity check is written as an INSERT
 		}

@@ -86,14 +86,14 @@ type OrgRow struct {
 }
 
 // textSearch is typed text as the full-text queries that find it: each word
-// is folded (domain.Fold, as the indexes are); words of three letters or
-// more are found anywhere in a word through the trigram indexes
-// ("balkar" finds "limträbalkar"), shorter ones at the start of a word
-// through the unicode61 indexes (a trigram index cannot look up fewer than
-// three letters). Quotes keep FTS5 syntax characters in user text harmless.
+// is folded (domain.Fold, as the indexes are) and found from the start of a
+// word in the unicode61 indexes. Organisation names and follow-up texts
+// also have a trigram index, where words of three letters or more are found
+// anywhere in a word ("bryggan" finds "Fjällbryggan"); notes and visit notes
+// have none (migration 0014 says why). Quotes keep FTS5 syntax characters in
+// user text harmless.
 type textSearch struct {
-	words        []string
-	infix, start string // FTS5 queries for the *_tri and *_fts indexes; "" matches all
+	words []string
 }
 
 func newTextSearch(text string) textSearch {
@@ -107,36 +107,46 @@ func newTextSearch(text string) textSearch {
 			return -1
 		}, text)
 	}
-	ts := textSearch{words: domain.SearchWords(text)}
-	var infix, start []string
-	for _, w := range ts.words {
-		if utf8.RuneCountInString(w) >= 3 {
-			infix = append(infix, `"`+w+`"`)
-		} else {
-			start = append(start, `"`+w+`"*`)
-		}
-	}
-	ts.infix, ts.start = strings.Join(infix, " AND "), strings.Join(start, " AND ")
-	return ts
+	return textSearch{words: domain.SearchWords(text)}
 }
 
 // empty reports whether there is nothing to search for.
 func (ts textSearch) empty() bool { return len(ts.words) == 0 }
 
-// rowids is a SELECT of the rowids whose document in the index pair
-// name_fts / name_tri holds every word, and its arguments.
+// trigramIndexed names the texts whose name_tri index finds words inside
+// words, beside their name_fts index.
+var trigramIndexed = map[string]bool{"org": true, "action": true}
+
+// rowids is a SELECT of the rowids whose document in name_fts holds every
+// word at the start of a word, or — where name_tri exists — whose trigram
+// text holds every word of three letters or more anywhere and the shorter
+// ones at the start of a word; and its arguments.
 func (ts textSearch) rowids(name string) (string, []any) {
-	var parts []string
-	var args []any
-	if ts.infix != "" {
-		parts = append(parts, `SELECT rowid FROM `+name+`_tri WHERE `+name+`_tri MATCH ?`)
-		args = append(args, ts.infix)
+	var long, all []string
+	for _, w := range ts.words {
+		all = append(all, `"`+w+`"*`)
+		if utf8.RuneCountInString(w) >= 3 {
+			long = append(long, `"`+w+`"`)
+		}
 	}
-	if ts.start != "" {
-		parts = append(parts, `SELECT rowid FROM `+name+`_fts WHERE `+name+`_fts MATCH ?`)
-		args = append(args, ts.start)
+	sel := `SELECT rowid FROM ` + name + `_fts WHERE ` + name + `_fts MATCH ?`
+	args := []any{strings.Join(all, " AND ")}
+	if !trigramIndexed[name] || len(long) == 0 {
+		return sel, args
 	}
-	return strings.Join(parts, " INTERSECT "), args
+	infix := `SELECT rowid FROM ` + name + `_tri WHERE ` + name + `_tri MATCH ?`
+	args = append(args, strings.Join(long, " AND "))
+	if len(long) < len(ts.words) {
+		var short []string
+		for _, w := range ts.words {
+			if utf8.RuneCountInString(w) < 3 {
+				short = append(short, `"`+w+`"*`)
+			}
+		}
+		infix += ` INTERSECT SELECT rowid FROM ` + name + `_fts WHERE ` + name + `_fts MATCH ?`
+		args = append(args, strings.Join(short, " AND "))
+	}
+	return sel + ` UNION ` + infix, args
 }
 
 func isDigitsAndSeparators(s string) bool {

@@ -11,19 +11,25 @@ import (
 )
 
 // searchCases are what an advisor types and what it must find: a Swedish
-// keyboard has no ø or æ, and compound words hide the word typed.
-var searchCases = []struct{ stored, typed string }{
-	{"Trøndelag", "trondelag"},
-	{"Trøndelag", "tröndelag"},
-	{"Røros", "Roros"},
-	{"Nærøysund", "naeroy"},
-	{"Snåsa", "snasa"},
-	{"Östersund", "ostersund"},
-	{"limträbalkar", "balkar"},
-	{"Fjällbryggan", "bryggan"},
-	{"Fjällbryggan", "fjallbr"},
-	{"Åre", "are"},
-	{"Åre", "år"},
+// keyboard has no ø or æ, and compound words hide the word typed. A word
+// inside a compound (infix) is found in organisation names, not in notes
+// (migration 0014 says why); there the start of the word finds it.
+var searchCases = []struct {
+	stored, typed string
+	infix         bool
+}{
+	{"Trøndelag", "trondelag", false},
+	{"Trøndelag", "tröndelag", false},
+	{"Røros", "Roros", false},
+	{"Nærøysund", "naeroy", false},
+	{"Snåsa", "snasa", false},
+	{"Östersund", "ostersund", false},
+	{"limträbalkar", "balkar", true},
+	{"limträbalkar", "limtra", false},
+	{"Fjällbryggan", "bryggan", true},
+	{"Fjällbryggan", "fjallbr", false},
+	{"Åre", "are", false},
+	{"Åre", "år", false},
 }
 
 func TestOrganisationAndVisitSearchFindWhatPeopleType(t *testing.T) {
@@ -40,6 +46,9 @@ func TestOrganisationAndVisitSearchFindWhatPeopleType(t *testing.T) {
 		}
 		if len(rows) != 1 || rows[0].Name != name {
 			t.Errorf("organisation search %q: %+v, want %q", c.typed, rows, name)
+		}
+		if c.infix {
+			continue
 		}
 		visits, err := s.Visits(ctx, data.VisitQuery{Text: id + " " + c.typed})
 		if err != nil {
@@ -106,7 +115,7 @@ func TestImportedRecordsAreFoundLikeLocalOnes(t *testing.T) {
 	}
 	dst, _ := datatest.Open(t)
 	datatest.Import(t, dst, changes)
-	for _, typed := range []string{"bryggan roros", "balkar trondelag"} {
+	for _, typed := range []string{"bryggan roros", "limtra trondelag"} {
 		rows, err := dst.SearchOrganisations(ctx, data.OrgQuery{Text: typed})
 		if err != nil {
 			t.Fatal(err)
@@ -115,7 +124,7 @@ func TestImportedRecordsAreFoundLikeLocalOnes(t *testing.T) {
 			t.Errorf("%q after an import: %+v", typed, rows)
 		}
 	}
-	if visits, _ := dst.Visits(ctx, data.VisitQuery{Text: "balkar trondelag"}); len(visits) != 1 {
+	if visits, _ := dst.Visits(ctx, data.VisitQuery{Text: "limtra trondelag"}); len(visits) != 1 {
 		t.Errorf("visit search after an import: %+v", visits)
 	}
 }

@@ -16,11 +16,10 @@ var ftsTables = []struct {
 }{
 	{"organisations", []string{
 		`INSERT INTO org_fts(rowid, name, orgnr, notes) SELECT rowid, ` + foldColumns("name", "orgnr", "notes") + ` FROM organisations WHERE rowid > ?`,
-		`INSERT INTO org_tri(rowid, name, orgnr, notes) SELECT rowid, ` + foldColumns("name", "orgnr", "notes") + ` FROM organisations WHERE rowid > ?`,
+		`INSERT INTO org_tri(rowid, name) SELECT rowid, ` + foldColumns("name") + ` FROM organisations WHERE rowid > ?`,
 	}},
 	{"visits", []string{
 		`INSERT INTO visit_fts(rowid, notes, place) SELECT rowid, ` + foldColumns("notes", "place") + ` FROM visits WHERE rowid > ?`,
-		`INSERT INTO visit_tri(rowid, notes, place) SELECT rowid, ` + foldColumns("notes", "place") + ` FROM visits WHERE rowid > ?`,
 	}},
 	{"actions", []string{
 		`INSERT INTO action_fts(rowid, text) SELECT rowid, ` + foldColumns("text") + ` FROM actions WHERE rowid > ?`,
