@@ -34,8 +34,10 @@ type Match struct {
 // line before it truncates it.
 const excerptRunes = 90
 
-// excerptLead is how much of the text before the first hit an excerpt keeps.
-const excerptLead = 25
+// excerptLead is how much of the text before the first hit an excerpt
+// keeps: a few words, so the hit stays in sight after the field's name in
+// a narrow list.
+const excerptLead = 12
 
 // OrgMatches says, for each of the organisations ids that text finds
 // through something other than its name, where: its org number, its notes

@@ -40,14 +40,14 @@ func TestOrgMatchesSayWhereSomethingOtherThanTheNameWasFound(t *testing.T) {
 	}{
 		{"patent", map[string]string{
 			// The newest visit that holds the word; the name's own match needs no reason.
-			visited.ID: "visit_notes 2026-03-14 Snakket lenge om en [patent]søknad for den nye smia, og om Trøndelag.",
+			visited.ID: "visit_notes 2026-03-14 …om en [patent]søknad for den nye smia, og om Trøndelag.",
 		}},
 		{"trondelag", map[string]string{
-			visited.ID: "visit_notes 2026-03-14 …for den nye smia, og om [Trøndelag].",
-			named.ID:   "visit_notes 2026-03-14 …for den nye smia, og om [Trøndelag].",
-			noted.ID:   "org_notes  …i hela Jämtland och [Trøndelag].",
+			visited.ID: "visit_notes 2026-03-14 …og om [Trøndelag].",
+			named.ID:   "visit_notes 2026-03-14 …og om [Trøndelag].",
+			noted.ID:   "org_notes  …och [Trøndelag].",
 		}},
-		{"balkar", map[string]string{noted.ID: "org_notes  Bygger limträ[balkar] till broar, säljer i hela Jämtland och Trøndelag."}},
+		{"balkar", map[string]string{noted.ID: "org_notes  …limträ[balkar] till broar, säljer i hela Jämtland och Trøndelag."}},
 		{"556036-07", map[string]string{noted.ID: "orgnr  [556036-07]93"}},
 		{"fjäll", map[string]string{}},
 	} {
@@ -70,9 +70,9 @@ func TestOrgMatchesSayWhereSomethingOtherThanTheNameWasFound(t *testing.T) {
 func TestVisitMatchPointsAtTheNotesOrThePlace(t *testing.T) {
 	v := domain.Visit{Place: "Røros", Notes: "Snakket om tre ting. " + strings.Repeat("Mye annet. ", 20) + "Til slutt: patentsøknad."}
 	for _, c := range []struct{ typed, want string }{
-		{"patent", "visit_notes …Mye annet. Til slutt: [patent]søknad."},
+		{"patent", "visit_notes …Til slutt: [patent]søknad."},
 		{"roros", "visit_place [Røros]"},
-		{"ting", "visit_notes Snakket om tre [ting]. Mye annet. Mye annet. Mye annet. Mye annet. Mye annet. Mye annet. Mye…"},
+		{"ting", "visit_notes …om tre [ting]. Mye annet. Mye annet. Mye annet. Mye annet. Mye annet. Mye annet. Mye annet. Mye…"},
 	} {
 		m, ok := data.VisitMatch(v, c.typed)
 		if got := string(m.Field) + " " + hitsOf(m); !ok || got != c.want {
