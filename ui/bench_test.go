@@ -17,7 +17,7 @@ import (
 //   first window < 1 s, a screen switch < 100 ms, search results while
 //   typing < 100 ms. These drive the UI headless (Fyne's test driver, no
 //   GPU); scripts/startup.sh times the real binary's first window under Xvfb.
-// Run: make bench BENCH='Startup|ScreenSwitch|TypeSearch'
+// Run: make bench BENCH='Startup|ScreenSwitch|TypeSearch|KeystrokeToRows'
 
 func openBig(b *testing.B) *data.Store {
 	st, err := data.Open(datatest.BigDB(b), data.Options{})
