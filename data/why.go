@@ -34,9 +34,10 @@ type Match struct {
 // line before it truncates it.
 const excerptRunes = 90
 
-// excerptLead is how much of the text before the first hit an excerpt
-// keeps: a few words, so the hit stays in sight after the field's name in
-// a narrow list.
+// excerptLead is how much of the text before the first hit the visit
+// list's excerpt keeps: a few words. The organisation list, a narrow column
+// beside the detail, starts at the word hit, so the hit stays in sight
+// after the field's name and date.
 const excerptLead = 12
 
 // OrgMatches says, for each of the organisations ids that text finds
@@ -102,7 +103,7 @@ func (s *Store) OrgMatches(ctx context.Context, text string, ids []string) (map[
 				hits, n := digitHits(display, ts.words)
 				offer(b, Match{Field: MatchOrgNumber, Excerpt: display, Hits: hits}, n)
 			}
-			if m, n := matchIn(notes, ts.words); n > 0 {
+			if m, n := matchIn(notes, ts.words, 0); n > 0 {
 				m.Field = MatchOrgNotes
 				offer(b, m, n)
 			}
@@ -111,7 +112,7 @@ func (s *Store) OrgMatches(ctx context.Context, text string, ids []string) (map[
 		if b.named || b.words == len(ts.words) {
 			continue
 		}
-		if m, n := matchIn(notes, ts.words); n > 0 {
+		if m, n := matchIn(notes, ts.words, 0); n > 0 {
 			m.Field, m.Date = MatchVisitNotes, date
 			offer(b, m, n)
 		}
@@ -134,8 +135,8 @@ func VisitMatch(v domain.Visit, text string) (Match, bool) {
 	if ts.empty() {
 		return Match{}, false
 	}
-	notes, n := matchIn(v.Notes, ts.words)
-	place, p := matchIn(v.Place, ts.words)
+	notes, n := matchIn(v.Notes, ts.words, excerptLead)
+	place, p := matchIn(v.Place, ts.words, excerptLead)
 	switch {
 	case n > 0 && n >= p:
 		notes.Field = MatchVisitNotes
@@ -222,34 +223,43 @@ func mergeHits(spans []domain.Span) []domain.Span {
 	return out
 }
 
-// matchIn is the excerpt of text around the first hit of the words, and
-// how many of the words text holds.
-func matchIn(text string, words []string) (Match, int) {
+// matchIn is the excerpt of text around the first hit of the words, from
+// about lead runes before it, and how many of the words text holds.
+func matchIn(text string, words []string, lead int) (Match, int) {
 	hits, n := wordHits(text, words)
 	if n == 0 {
 		return Match{}, 0
 	}
-	excerpt, shifted := excerptAround(text, hits)
+	excerpt, shifted := excerptAround(text, hits, lead)
 	return Match{Excerpt: excerpt, Hits: shifted}, n
 }
 
-// excerptAround cuts one line of about excerptRunes out of text, starting a
-// little before the first hit and at a word's start, with the line breaks
+// excerptAround cuts one line of about excerptRunes out of text, starting
+// about lead runes before the first hit and at a word's start, with the line breaks
 // and runs of spaces as one space and "…" where text goes on; it returns
 // the hits that fall in it, moved to its bytes.
-func excerptAround(text string, hits []domain.Span) (string, []domain.Span) {
+func excerptAround(text string, hits []domain.Span, lead int) (string, []domain.Span) {
 	first := hits[0].Start
-	// Back up excerptLead runes, then forward to a word's start.
-	start := first
-	for n := 0; start > 0 && n < excerptLead; n++ {
+	// The start of the word hit ("limträbalkar" for "balkar").
+	word := first
+	for word > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:word])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		word -= size
+	}
+	// Back up lead runes, then forward to a word's start.
+	start := word
+	for n := 0; start > 0 && n < lead; n++ {
 		_, size := utf8.DecodeLastRuneInString(text[:start])
 		start -= size
 	}
-	if start > 0 {
-		if i := strings.IndexFunc(text[start:first], unicode.IsSpace); i >= 0 {
+	if start > 0 && start < word {
+		if i := strings.IndexFunc(text[start:word], unicode.IsSpace); i >= 0 {
 			start += i
 		} else {
-			start = first
+			start = word
 		}
 	}
 	var b strings.Builder
@@ -261,7 +271,7 @@ func excerptAround(text string, hits []domain.Span) (string, []domain.Span) {
 	if start > 0 {
 		b.WriteString("…")
 	}
-	lead := b.Len()
+	ellipsis := b.Len()
 	runes, space, end := 0, false, len(text)
 	for i, r := range text[start:] {
 		i += start
@@ -273,7 +283,7 @@ func excerptAround(text string, hits []domain.Span) (string, []domain.Span) {
 			break
 		}
 		if unicode.IsSpace(r) {
-			space = b.Len() > lead
+			space = b.Len() > ellipsis
 			continue
 		}
 		if space {

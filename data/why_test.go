@@ -36,16 +36,16 @@ func TestOrgMatchesSayWhereSomethingOtherThanTheNameWasFound(t *testing.T) {
 
 	for _, c := range []struct {
 		typed string
-		want  map[string]string // id → field, date and the excerpt with its hits bracketed
+		want  map[string]string // id → field, date and the excerpt from the word hit, its hits bracketed
 	}{
 		{"patent", map[string]string{
 			// The newest visit that holds the word; the name's own match needs no reason.
-			visited.ID: "visit_notes 2026-03-14 …om en [patent]søknad for den nye smia, og om Trøndelag.",
+			visited.ID: "visit_notes 2026-03-14 …[patent]søknad for den nye smia, og om Trøndelag.",
 		}},
 		{"trondelag", map[string]string{
-			visited.ID: "visit_notes 2026-03-14 …og om [Trøndelag].",
-			named.ID:   "visit_notes 2026-03-14 …og om [Trøndelag].",
-			noted.ID:   "org_notes  …och [Trøndelag].",
+			visited.ID: "visit_notes 2026-03-14 …[Trøndelag].",
+			named.ID:   "visit_notes 2026-03-14 …[Trøndelag].",
+			noted.ID:   "org_notes  …[Trøndelag].",
 		}},
 		{"balkar", map[string]string{noted.ID: "org_notes  …limträ[balkar] till broar, säljer i hela Jämtland och Trøndelag."}},
 		{"556036-07", map[string]string{noted.ID: "orgnr  [556036-07]93"}},

@@ -40,9 +40,9 @@ func rowLines(list fyne.CanvasObject, first string) (line string, bold []string,
 // one found by its name keeps its ordinary details.
 func TestOrganisationFoundInAVisitNoteSaysWhere(t *testing.T) {
 	for _, c := range []struct{ lang, want string }{
-		{"sv", "i en besöksanteckning, 2026-03-14: …om en patentsøknad for den nye smia."},
-		{"nb", "i et besøksnotat, 14.03.2026: …om en patentsøknad for den nye smia."},
-		{"en", "in a visit note, 14 Mar 2026: …om en patentsøknad for den nye smia."},
+		{"sv", "i en besöksanteckning, 2026-03-14: …patentsøknad for den nye smia."},
+		{"nb", "i et besøksnotat, 14.03.2026: …patentsøknad for den nye smia."},
+		{"en", "in a visit note, 14 Mar 2026: …patentsøknad for den nye smia."},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			u, st := newTestUI(t, c.lang)
