@@ -73,6 +73,53 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchWithReasons: a search, then why each of the first rows a
+// list shows (orgListPage) was found, as the Organisations screen asks.
+func BenchmarkSearchWithReasons(b *testing.B) {
+	s, err := data.Open(datatest.BigDB(b), data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	const orgListPage = 40
+	for _, c := range []struct{ name, text string }{
+		{"visit_notes", "patentsøknad"},
+		{"infix", "bryggeri"},
+		{"orgnr", "5560"},
+	} {
+		rows, err := s.SearchOrganisations(context.Background(), data.OrgQuery{Text: c.text, Lang: "sv"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var ids []string
+		for _, r := range rows[:min(len(rows), orgListPage)] {
+			ids = append(ids, r.ID)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			var n int
+			for b.Loop() {
+				if _, err := s.SearchOrganisations(context.Background(), data.OrgQuery{Text: c.text, Lang: "sv"}); err != nil {
+					b.Fatal(err)
+				}
+				why, err := s.OrgMatches(context.Background(), c.text, ids)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(why)
+			}
+			b.ReportMetric(float64(n), "reasons")
+		})
+		// The reasons alone: what they add to a search.
+		b.Run(c.name+"_reasons_only", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.OrgMatches(context.Background(), c.text, ids); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkSingleEdit(b *testing.B) {
 	s, err := data.Open(copyDB(b, datatest.BigDB(b)), data.Options{})
 	if err != nil {

@@ -238,11 +238,14 @@ for lang in sv nb en; do
 	shot "$lang" today
 	shot "$lang" today-empty
 	shot "$lang" organisations "$NAV_ORGS" sleep:1
+	# A search: rows found through a visit's note say so under the name.
+	shot "$lang" organisations-search "$NAV_ORGS" sleep:1 ctrl+f type:patent sleep:2
 	shot "$lang" organisation "${ORG[@]}"
 	shot "$lang" organisation-contacts "${ORG[@]}" "$TAB_CONTACTS" sleep:1
 	shot "$lang" organisation-visits "${ORG[@]}" "$TAB_VISITS" sleep:1
 	shot "$lang" organisation-actions "${ORG[@]}" "$TAB_ACTIONS" sleep:1
 	shot "$lang" visits "$NAV_VISITS" sleep:1
+	shot "$lang" visits-search "$NAV_VISITS" sleep:1 click:400,25 type:patent sleep:1
 	# A visit search that finds nothing: the hint in place of the list.
 	shot "$lang" visits-none-found "$NAV_VISITS" sleep:1 click:400,25 type:zzqx sleep:1
 	# The new-visit form with the organisation picker's type-ahead list open.

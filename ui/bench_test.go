@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -16,7 +17,7 @@ import (
 //   first window < 1 s, a screen switch < 100 ms, search results while
 //   typing < 100 ms. These drive the UI headless (Fyne's test driver, no
 //   GPU); scripts/startup.sh times the real binary's first window under Xvfb.
-// Run: make bench BENCH='Startup|ScreenSwitch|TypeSearch'
+// Run: make bench BENCH='Startup|ScreenSwitch|TypeSearch|KeystrokeToRows'
 
 func openBig(b *testing.B) *data.Store {
 	st, err := data.Open(datatest.BigDB(b), data.Options{})
@@ -93,5 +94,66 @@ func BenchmarkTypeSearch(b *testing.B) {
 		u.orgs.refresh()
 		u.WaitIdle()
 		i++
+	}
+}
+
+// BenchmarkKeystrokeToRows: a word typed into the Organisations screen's
+// search field, from the keystrokes until the list shows the first
+// matches, the typing pause (searchDelay) included; issue 13's budget is
+// 150 ms. "name" finds organisations by their names (the quick first
+// answer shows them); "visit_notes" only through visits' notes (the list
+// waits for the whole answer). 3k is the 3,000-organisation, 30,000-visit
+// trial of issue 13, 10k the 10,000/100,000 demo. The rest of the answer
+// and the reasons under the rows are left to come untimed.
+func BenchmarkKeystrokeToRows(b *testing.B) {
+	for _, size := range []struct {
+		name         string
+		orgs, visits int
+	}{{"3k", 3_000, 30_000}, {"10k", 10_000, 100_000}} {
+		b.Run(size.name, func(b *testing.B) {
+			st, err := data.Open(datatest.DemoDB(b, size.orgs, size.visits), data.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			u := New(test.NewApp(), st, translations.New("sv"), Options{Prefs: prefs.New(st), queue: &applyQueue{}})
+			u.Show(tabOrganisations)
+			u.WaitIdle()
+			s := u.orgs
+			for _, word := range []struct{ name, text string }{{"name", "fjäll"}, {"visit_notes", "patent"}} {
+				b.Run(word.name, func(b *testing.B) {
+					var rows int
+					for b.Loop() {
+						b.StopTimer()
+						s.search.SetText("")
+						u.WaitIdle()
+						u.win.Canvas().Focus(s.search)
+						b.StartTimer()
+						test.Type(s.search, word.text)
+						u.applyUntil(func() bool { return s.reasons.text == word.text && len(s.rows) > 0 })
+						b.StopTimer()
+						rows = len(s.rows)
+						u.WaitIdle() // the whole answer and the reasons, untimed
+						b.StartTimer()
+					}
+					b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+					b.ReportMetric(float64(rows), "first-rows")
+				})
+			}
+		})
+	}
+}
+
+// applyUntil runs the results of background work on the test's goroutine
+// as they arrive, until done (WaitIdle would wait for every one of them).
+func (u *UI) applyUntil(done func() bool) {
+	for !done() {
+		fns := u.opt.queue.take()
+		for _, fn := range fns {
+			fn()
+		}
+		if len(fns) == 0 {
+			time.Sleep(100 * time.Microsecond)
+		}
 	}
 }

@@ -39,6 +39,8 @@ type orgScreen struct {
 	gen      atomic.Int64 // the newest query; older results are dropped
 	typing   *debounce
 
+	reasons orgReasons // why the rows a search found were found
+
 	detail *orgDetail
 	dups   *duplicates
 	ready  bool // set once every widget exists: selecting defaults must not query yet
@@ -92,10 +94,7 @@ func newOrgScreen(u *UI) *orgScreen {
 			name := widget.NewLabel("")
 			name.TextStyle = fyne.TextStyle{Bold: true}
 			name.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.Truncation = fyne.TextTruncateEllipsis
-			sub.Importance = widget.LowImportance
-			return container.NewVBox(name, sub)
+			return container.NewVBox(name, newSubLine())
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(s.rows) {
@@ -104,7 +103,12 @@ func newOrgScreen(u *UI) *orgScreen {
 			r := s.rows[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(r.Name)
-			box.Objects[1].(*widget.Label).SetText(s.subtitle(r))
+			sub := box.Objects[1].(*widget.RichText)
+			if m, ok := s.reasons.of(s, i); ok {
+				s.u.setWhyLine(sub, m)
+			} else {
+				setSubLine(sub, s.subtitle(r))
+			}
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(s.rows) {
@@ -277,6 +281,7 @@ func (s *orgScreen) load(q data.OrgQuery, ownFirst bool) {
 	}, func(r result) {
 		if r.rows != nil {
 			s.rows = r.rows
+			s.reasons.listed(r.at)
 			if !r.partial {
 				s.shown = r.at
 			}

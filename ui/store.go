@@ -31,6 +31,7 @@ type orgStore interface {
 	Profile() (data.Profile, error)
 	Generation(ctx context.Context) (data.Generation, error)
 	SearchOrganisations(ctx context.Context, q data.OrgQuery) ([]data.OrgRow, error)
+	OrgMatches(ctx context.Context, text string, ids []string) (map[string]data.Match, error)
 	Organisation(ctx context.Context, id string) (domain.Organisation, error)
 	OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (domain.Organisation, bool, error)
 	CreateOrganisation(ctx context.Context, o *domain.Organisation) error

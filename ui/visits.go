@@ -48,10 +48,12 @@ type visitsScreen struct {
 	typing *debounce
 }
 
-// visitRow is a visit with the names of its organisations.
+// visitRow is a visit with the names of its organisations, and where a
+// search found it.
 type visitRow struct {
 	domain.Visit
-	orgs string
+	orgs  string
+	found *data.Match
 }
 
 func newVisitsScreen(u *UI) *visitsScreen {
@@ -86,9 +88,7 @@ func newVisitsScreen(u *UI) *visitsScreen {
 			title := widget.NewLabel("")
 			title.TextStyle = fyne.TextStyle{Bold: true}
 			title.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.Truncation = fyne.TextTruncateEllipsis
-			sub.Importance = widget.LowImportance
+			sub := newSubLine()
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 			del.Importance = widget.LowImportance
 			return container.NewBorder(nil, nil, nil, container.NewCenter(del), container.NewVBox(title, sub))
@@ -102,7 +102,11 @@ func newVisitsScreen(u *UI) *visitsScreen {
 			texts := box.Objects[0].(*fyne.Container)
 			title, sub := s.rowText(r)
 			texts.Objects[0].(*widget.Label).SetText(title)
-			texts.Objects[1].(*widget.Label).SetText(sub)
+			if r.found != nil {
+				s.u.setWhyLine(texts.Objects[1].(*widget.RichText), *r.found)
+			} else {
+				setSubLine(texts.Objects[1].(*widget.RichText), sub)
+			}
 			box.Objects[1].(*fyne.Container).Objects[0].(*widget.Button).OnTapped = func() { s.confirmDelete(r) }
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
@@ -208,6 +212,11 @@ func (s *visitsScreen) refresh() {
 				}
 			}
 			l.rows[i] = visitRow{Visit: v, orgs: strings.Join(names, ", ")}
+			// The visits are in memory already: saying where each was
+			// found costs no query.
+			if m, ok := data.VisitMatch(v, q.Text); ok {
+				l.rows[i].found = &m
+			}
 		}
 		return l, err
 	}, s.show)
