@@ -161,17 +161,17 @@ func (ts textSearch) anyWordRowids(name string) (string, []any) {
 	return strings.Join(parts, " UNION "), args
 }
 
-// wordHits finds the folded words in text as the search does: a word of
-// three letters or more anywhere, a shorter one at the start of a word. It
-// returns the hits in order and how many of the words were found.
+// wordHits finds the folded words in text as the search finds them in the
+// texts a reason names (notes, visit notes, places): at the start of a word
+// (those texts have no trigram index, migration 0014). It returns the hits
+// in order and how many of the words were found.
 func wordHits(text string, words []string) ([]domain.Span, int) {
 	var spans []domain.Span
 	found := 0
 	for _, w := range words {
-		short := utf8.RuneCountInString(w) < 3
 		hit := false
 		for _, sp := range domain.FoldedSpans(text, []string{w}) {
-			if short && sp.Start > 0 {
+			if sp.Start > 0 {
 				if r, _ := utf8.DecodeLastRuneInString(text[:sp.Start]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 					continue
 				}

@@ -47,7 +47,9 @@ func TestOrgMatchesSayWhereSomethingOtherThanTheNameWasFound(t *testing.T) {
 			named.ID:   "visit_notes 2026-03-14 …[Trøndelag].",
 			noted.ID:   "org_notes  …[Trøndelag].",
 		}},
-		{"balkar", map[string]string{noted.ID: "org_notes  …limträ[balkar] till broar, säljer i hela Jämtland och Trøndelag."}},
+		{"limtra", map[string]string{noted.ID: "org_notes  …[limträ]balkar till broar, säljer i hela Jämtland och Trøndelag."}},
+		// Inside a word is found in names only (migration 0014): no reason.
+		{"balkar", map[string]string{}},
 		{"556036-07", map[string]string{noted.ID: "orgnr  [556036-07]93"}},
 		{"fjäll", map[string]string{}},
 	} {
