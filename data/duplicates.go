@@ -140,15 +140,15 @@ func (s *Store) DuplicateCandidates(ctx context.Context) ([]DuplicatePair, error
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].A.Name < out[j].A.Name })
-	if err := s.fillHistories(ctx, out); err != nil {
-		return nil, err
-	}
 	return out, nil
 }
 
-// fillHistories reads the visits and the creating device of both sides of
-// every pair, in two queries.
-func (s *Store) fillHistories(ctx context.Context, pairs []DuplicatePair) error {
+// DuplicateHistories fills in the histories of both sides of every pair
+// (their visits and the device that registered them), in two queries. It
+// is separate from DuplicateCandidates: the organisation list checks for
+// duplicates after every change and only counts them; the histories are
+// for the review.
+func (s *Store) DuplicateHistories(ctx context.Context, pairs []DuplicatePair) error {
 	if len(pairs) == 0 {
 		return nil
 	}

@@ -154,6 +154,9 @@ func TestDuplicateCandidatesTellTheirHistory(t *testing.T) {
 	if err != nil || len(pairs) != 1 {
 		t.Fatalf("pairs %+v, %v", pairs, err)
 	}
+	if err := s.DuplicateHistories(ctx, pairs); err != nil {
+		t.Fatal(err)
+	}
 	p := pairs[0]
 	if p.A.ID != a.ID || p.AHistory != (data.OrgHistory{CreatedBy: s.DeviceID()}) {
 		t.Errorf("the older side: %+v", p.AHistory)

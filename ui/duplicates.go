@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -22,6 +23,7 @@ type duplicates struct {
 	pairs  []data.DuplicatePair
 	by     map[string]string // device → who registered on it, as shown
 	gen    atomic.Int64
+	review atomic.Int64    // the newest opening of the review (its histories load first)
 	at     data.Generation // the data the pairs were found in
 	looked bool
 
@@ -42,21 +44,27 @@ func newDuplicates(u *UI) *duplicates {
 func (d *duplicates) check() {
 	u := d.u
 	// What the last look found, read here on the UI goroutine.
-	looked, at, pairs := d.looked, d.at, d.pairs
+	looked, at, pairs, by := d.looked, d.at, d.pairs, d.by
+	reviewing := d.dlg != nil // the review shows histories; the button only counts
 	type found struct {
 		pairs []data.DuplicatePair
 		at    data.Generation
 		by    map[string]string
 	}
 	newest(u, &d.gen, func() (found, error) {
-		g, err := u.storeForDuplicates().Generation(u.ctx())
+		st := u.storeForDuplicates()
+		g, err := st.Generation(u.ctx())
 		if err != nil {
 			return found{}, err
 		}
-		if looked && g == at {
-			return found{pairs, g, d.by}, nil
+		if looked && g == at && (!reviewing || by != nil) {
+			return found{pairs, g, by}, nil
 		}
-		p, err := u.storeForDuplicates().DuplicateCandidates(u.ctx())
+		p, err := st.DuplicateCandidates(u.ctx())
+		if err != nil || !reviewing {
+			return found{p, g, nil}, err
+		}
+		err = st.DuplicateHistories(u.ctx(), p)
 		return found{p, g, u.registeredBy(p)}, err
 	}, func(f found) {
 		d.pairs, d.at, d.by, d.looked = f.pairs, f.at, f.by, true
@@ -79,8 +87,26 @@ func (d *duplicates) close() {
 	}
 }
 
-// show opens the review of all flagged pairs.
+// show opens the review of all flagged pairs, once their histories are
+// read (off the UI goroutine: the button's count did not need them).
 func (d *duplicates) show() {
+	u, pairs := d.u, d.pairs
+	type histories struct {
+		pairs []data.DuplicatePair
+		by    map[string]string
+	}
+	newest(u, &d.review, func() (histories, error) {
+		p := slices.Clone(pairs)
+		err := u.storeForDuplicates().DuplicateHistories(u.ctx(), p)
+		return histories{p, u.registeredBy(p)}, err
+	}, func(h histories) {
+		d.pairs, d.by = h.pairs, h.by
+		d.open()
+	})
+}
+
+// open shows the review dialog of d.pairs.
+func (d *duplicates) open() {
 	tr := d.u.tr
 	d.body = container.NewVBox()
 	closeBtn := widget.NewButtonWithIcon(tr.T("ui.close"), theme.CancelIcon(), d.close)

@@ -62,6 +62,7 @@ type lookupStore interface {
 type duplicatesStore interface {
 	Generation(ctx context.Context) (data.Generation, error)
 	DuplicateCandidates(ctx context.Context) ([]data.DuplicatePair, error)
+	DuplicateHistories(ctx context.Context, pairs []data.DuplicatePair) error
 	MergeOrganisations(ctx context.Context, keepID, dupID string) (data.MergeResult, error)
 	DismissDuplicate(aID, bID string) error
 	DeviceID() string
