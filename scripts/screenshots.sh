@@ -179,6 +179,9 @@ NAV_ACTIONS=click:60,290 # navigation: Follow-ups (actions)
 NAV_REPORTS=click:60,375
 NAV_SYNC=click:60,460
 NAV_SETTINGS=click:60,545
+# Settings' "Licences of included software…": the About card's texts wrap
+# differently in each language.
+declare -A LICENCES_BUTTON=([sv]=click:815,565 [nb]=click:815,585 [en]=click:790,547)
 # Third row of the organisation list, sorted by name (after "Berg kommun" and
 # "Bergdesign AB 105"): with the demo data "Bergmekaniska AB 103", which has a
 # contact, seven visits and three actions.
@@ -252,6 +255,7 @@ for lang in sv nb en; do
 	shot "$lang" new-visit ctrl+n sleep:1 type:berg sleep:1
 	shot "$lang" actions "$NAV_ACTIONS" sleep:1
 	shot "$lang" settings "$NAV_SETTINGS" sleep:1
+	shot "$lang" licences "$NAV_SETTINGS" sleep:1 "${LICENCES_BUTTON[$lang]}" sleep:1
 	shot "$lang" reports "$NAV_REPORTS" sleep:2
 	shot "$lang" sync "$NAV_SYNC" sleep:1
 	# shellcheck disable=SC2086 # Swedish takes two steps, split at the space
