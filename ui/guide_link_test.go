@@ -8,7 +8,7 @@ import (
 // the guide's section about it.
 func TestEmptyScreensLinkToTheirGuideSection(t *testing.T) {
 	for _, c := range []struct {
-		tab               int
+		tab           int
 		hint, section string
 	}{
 		{tabActions, "Inga öppna åtgärder", "follow-ups"},
