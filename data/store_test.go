@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data"
-	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
@@ -264,75 +263,6 @@ func TestContacts(t *testing.T) {
 	}
 }
 
-func TestSearchOrganisations(t *testing.T) {
-	s, _ := datatest.Open(t)
-	glas := domain.Organisation{Name: "Åre Glasbruk AB", OrgNr: "5560360793", Municipality: "2321", Sector: "C", Employees: ptr(4)}
-	if err := s.CreateOrganisation(ctx, &glas); err != nil {
-		t.Fatal(err)
-	}
-	ost := domain.Organisation{Name: "Røros Ysteri AS", OrgNr: "988077917", Municipality: "5025", Sector: "C", Kind: domain.KindStartup}
-	if err := s.CreateOrganisation(ctx, &ost); err != nil {
-		t.Fatal(err)
-	}
-	datatest.Visit(t, s, "2026-10-01", "Diskuterade solpaneler på taket", ost.ID)
-	names := func(q data.OrgQuery) string {
-		rows, err := s.SearchOrganisations(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var n []string
-		for _, r := range rows {
-			n = append(n, r.Name)
-		}
-		return strings.Join(n, "|")
-	}
-	for _, c := range []struct {
-		q    data.OrgQuery
-		want string
-	}{
-		{data.OrgQuery{Lang: "en"}, "Åre Glasbruk AB|Røros Ysteri AS"},
-		{data.OrgQuery{Lang: "sv"}, "Røros Ysteri AS|Åre Glasbruk AB"},
-		{data.OrgQuery{Lang: "nb", Desc: true}, "Åre Glasbruk AB|Røros Ysteri AS"},
-		{data.OrgQuery{Text: "glas"}, "Åre Glasbruk AB"},
-		{data.OrgQuery{Text: "are"}, "Åre Glasbruk AB"},
-		{data.OrgQuery{Text: "556036-0793"}, "Åre Glasbruk AB"},
-		{data.OrgQuery{Text: "988 077"}, "Røros Ysteri AS"},
-		{data.OrgQuery{Text: "solpanel"}, "Røros Ysteri AS"},
-		{data.OrgQuery{Text: `"AND OR NEAR(`}, ""},
-		{data.OrgQuery{Country: domain.CountryNO}, "Røros Ysteri AS"},
-		{data.OrgQuery{County: "23"}, "Åre Glasbruk AB"},
-		{data.OrgQuery{Size: data.SizeFilterUnknown}, "Røros Ysteri AS"},
-		{data.OrgQuery{Size: "micro"}, "Åre Glasbruk AB"},
-		{data.OrgQuery{Kind: domain.KindStartup}, "Røros Ysteri AS"},
-		{data.OrgQuery{Sort: data.SortByLastVisit, Desc: true}, "Røros Ysteri AS|Åre Glasbruk AB"},
-	} {
-		if got := names(c.q); got != c.want {
-			t.Errorf("%+v: got %q want %q", c.q, got, c.want)
-		}
-	}
-	// A name match comes before a match in visit notes.
-	kontor := domain.Organisation{Name: "Aa Kontor AB", Municipality: "2321"}
-	if err := s.CreateOrganisation(ctx, &kontor); err != nil {
-		t.Fatal(err)
-	}
-	datatest.Visit(t, s, "2026-10-02", "Besök på Röros ysteri", kontor.ID)
-	if got := names(data.OrgQuery{Text: "ysteri", Lang: "sv"}); got != "Røros Ysteri AS|Aa Kontor AB" {
-		t.Errorf("name matches first: %q", got)
-	}
-	// "Røros" also finds the visit note that spelled it "Röros" (folded
-	// alike), after the name match.
-	rows, _ := s.SearchOrganisations(ctx, data.OrgQuery{Text: "Røros"})
-	if len(rows) != 2 || rows[0].Name != "Røros Ysteri AS" || rows[0].LastVisit != "2026-10-01" || rows[0].Visits != 1 {
-		t.Fatalf("row stats: %+v", rows)
-	}
-	if err := s.DeleteOrganisation(ctx, glas.ID); err != nil {
-		t.Fatal(err)
-	}
-	if got := names(data.OrgQuery{Text: "glas"}); got != "" {
-		t.Fatalf("deleted organisation found: %q", got)
-	}
-}
-
 func TestSettingsAndProfile(t *testing.T) {
 	s, _ := datatest.Open(t)
 	if err := s.SetProfile(data.Profile{Advisor: " "}); err == nil {
@@ -416,50 +346,6 @@ func TestActionCountsAndVisitTotals(t *testing.T) {
 	rows, _ := s.SearchOrganisations(ctx, data.OrgQuery{})
 	if rows[0].LastVisit != "2026-12-01" || rows[0].Visits != 3 {
 		t.Fatalf("stats after a deleted visit: %+v", rows[0])
-	}
-}
-
-func TestSearchByVisitNotesFollowsEditsDeletesAndLateOrganisations(t *testing.T) {
-	src, _ := datatest.Open(t)
-	o := datatest.Org(t, src, "Grong Gardsmat AS", "")
-	v := datatest.Visit(t, src, "2026-11-10", "Snakket om vakuumpakking", o.ID)
-	changes, _ := src.Changes(ctx, "", 0, 0)
-
-	// Another device receives the visit before the organisation.
-	dst, _ := datatest.Open(t)
-	var orgChanges, visitChanges []changelog.Change
-	for _, c := range changes {
-		if c.Entity == domain.EntityOrganisation {
-			orgChanges = append(orgChanges, c)
-		} else {
-			visitChanges = append(visitChanges, c)
-		}
-	}
-	for _, batch := range [][]changelog.Change{visitChanges, orgChanges} {
-		if _, err := datatest.ImportChanges(ctx, dst, batch); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, s := range []*data.Store{src, dst} {
-		if rows, _ := s.SearchOrganisations(ctx, data.OrgQuery{Text: "vakuum"}); len(rows) != 1 || rows[0].Visits != 1 {
-			t.Fatalf("visit notes not searchable: %+v", rows)
-		}
-	}
-	v.Notes = "Snakket om etiketter"
-	if err := src.UpdateVisit(ctx, &v); err != nil {
-		t.Fatal(err)
-	}
-	if rows, _ := src.SearchOrganisations(ctx, data.OrgQuery{Text: "vakuum"}); len(rows) != 0 {
-		t.Fatal("old notes still found")
-	}
-	if rows, _ := src.SearchOrganisations(ctx, data.OrgQuery{Text: "etikett"}); len(rows) != 1 {
-		t.Fatal("new notes not found")
-	}
-	if err := src.DeleteVisit(ctx, v.ID); err != nil {
-		t.Fatal(err)
-	}
-	if rows, _ := src.SearchOrganisations(ctx, data.OrgQuery{Text: "etikett"}); len(rows) != 0 {
-		t.Fatal("a deleted visit's notes still find the organisation")
 	}
 }
 
