@@ -14,6 +14,8 @@ func TestEmptyScreensLinkToTheirGuideSection(t *testing.T) {
 		{tabActions, "Inga öppna åtgärder", "follow-ups"},
 		{tabReports, "registrera besök, eller välj en annan period", "reports"},
 		{tabSync, "ILSA Coach delar ditt arbete", "sync"},
+		{tabVisits, "Inga besök här", "visit"},
+		{tabOrganisations, "Välj en organisation i listan", "first-start"},
 	} {
 		u, st := newTestUI(t, "sv")
 		u.opt.Reports = testReports{st}

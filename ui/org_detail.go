@@ -104,7 +104,7 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	hint := widget.NewLabel(tr.T("ui.org.choose"))
 	hint.Alignment = fyne.TextAlignCenter
 	hint.Importance = widget.LowImportance
-	d.empty = container.NewCenter(hint)
+	d.empty = container.NewCenter(container.NewVBox(hint, container.NewCenter(u.guideButton("first-start"))))
 	d.view = container.NewStack(d.empty, d.body)
 	d.body.Hide()
 	return d

@@ -40,6 +40,7 @@ type visitsScreen struct {
 	period *widgets.ChoiceSelect
 	count  *widget.Label
 	empty  *widget.Label
+	guide  *widget.Button // to the guide's "a visit in two minutes", beside the empty hint
 	list   *widget.List
 	ask    *dialog.ConfirmDialog // the open delete question (tests answer it)
 
@@ -125,8 +126,10 @@ func newVisitsScreen(u *UI) *visitsScreen {
 		container.NewBorder(nil, nil, atLeast(selectWidth(s.period.Select.Options...), s.period.Select), nil, s.count))
 	// The hint spans the list's width: in a centring container a wrapping
 	// label gets no width of its own and stands one letter a line.
+	s.guide = u.guideButton("visit")
+	s.guide.Hide()
 	s.view = container.NewBorder(top, nil, nil, nil, container.NewStack(s.list,
-		container.NewVBox(layout.NewSpacer(), s.empty, layout.NewSpacer())))
+		container.NewVBox(layout.NewSpacer(), s.empty, container.NewCenter(s.guide), layout.NewSpacer())))
 	return s
 }
 
@@ -242,8 +245,10 @@ func (s *visitsScreen) show(l visitList) {
 	s.count.SetText(text)
 	if len(l.rows) == 0 {
 		s.empty.Show()
+		s.guide.Show()
 	} else {
 		s.empty.Hide()
+		s.guide.Hide()
 	}
 	s.list.UnselectAll()
 	s.list.Refresh()
