@@ -48,7 +48,7 @@ type Store struct {
 	eng      *changelog.Engine // the change-log engine: the only writer
 	now      func() time.Time
 	readOnly bool          // opened read-only: every write is refused with *ReadOnlyError
-	commits  atomic.Uint64 // successful write transactions of this store
+	commits  atomic.Uint64 // write transactions of this store that wrote records
 	ckpt     *checkpointer // nil when read-only
 }
 
@@ -225,8 +225,10 @@ func (s *Store) Clock() *hlc.Clock { return s.eng.Clock() }
 
 // committed counts a write transaction that committed and has its pages
 // copied into the database file soon.
-func (s *Store) committed() {
-	s.commits.Add(1)
+func (s *Store) committed(records bool) {
+	if records {
+		s.commits.Add(1)
+	}
 	s.ckpt.wake()
 }
 
@@ -242,10 +244,12 @@ func NewID() string {
 // Ping checks the database answers (used by the CLI's check).
 func (s *Store) Ping(ctx context.Context) error { return s.r.PingContext(ctx) }
 
-// Generation identifies the state of the database: it changes after every
-// write of this store and whenever another process (the command line, say)
-// has committed to the same file. Screens use it to skip reloading a list
-// that cannot have changed.
+// Generation identifies the state of the records: it changes after every
+// write of records by this store and whenever another process (the command
+// line, say) has committed to the same file. Device-local writes (a draft
+// kept while typing, a setting) leave it as it is: no list shows them.
+// Screens use it to skip reloading a list, or looking for duplicates again,
+// when nothing they show can have changed.
 type Generation struct {
 	local    uint64
 	external int64

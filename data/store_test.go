@@ -349,7 +349,7 @@ func TestActionCountsAndVisitTotals(t *testing.T) {
 	}
 }
 
-func TestGenerationChangesOnEveryWriteFromAnyProcess(t *testing.T) {
+func TestGenerationChangesOnEveryWriteOfRecordsFromAnyProcess(t *testing.T) {
 	path := filepath.Join(t.TempDir(), data.DBFileName)
 	s, _ := datatest.OpenAt(t, path)
 	g0, err := s.Generation(ctx)
@@ -358,6 +358,17 @@ func TestGenerationChangesOnEveryWriteFromAnyProcess(t *testing.T) {
 	}
 	if g1, _ := s.Generation(ctx); g1 != g0 {
 		t.Fatal("generation changed without a write")
+	}
+	// A draft kept while typing, or a setting, changes no list: no list
+	// reloads and no duplicates are looked for again because of it.
+	if err := s.SetSetting("ui.test", "1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveDraft("visit:new", `{"notes":"Hitra"}`); err != nil {
+		t.Fatal(err)
+	}
+	if g, _ := s.Generation(ctx); g != g0 {
+		t.Fatal("a device-local write changed the generation")
 	}
 	datatest.Org(t, s, "Hitra Havbruk AS", "")
 	g2, _ := s.Generation(ctx)

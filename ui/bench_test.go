@@ -10,6 +10,7 @@ import (
 	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -51,6 +52,18 @@ func BenchmarkScreenSwitch(b *testing.B) {
 	defer st.Close()
 	u := New(test.NewApp(), st, translations.New("sv"), Options{Prefs: prefs.New(st), queue: &applyQueue{}})
 	u.WaitIdle()
+	rows, err := st.SearchOrganisations(u.ctx(), data.OrgQuery{Limit: 50})
+	if err != nil || len(rows) == 0 {
+		b.Fatal(rows, err)
+	}
+	var orgs []domain.Organisation
+	for _, r := range rows {
+		o, err := st.Organisation(u.ctx(), r.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		orgs = append(orgs, o)
+	}
 	for _, tab := range []struct {
 		name string
 		idx  int
@@ -66,7 +79,12 @@ func BenchmarkScreenSwitch(b *testing.B) {
 					u.Show(tabSettings)
 					u.WaitIdle()
 					if write {
-						if err := st.SetSetting("bench.write", fmt.Sprint(i)); err != nil {
+						// A record written (an organisation's notes), as a
+						// colleague's sync or the command line would: device-
+						// local writes (drafts, settings) change no list.
+						o := orgs[i%len(orgs)]
+						o.Notes = fmt.Sprint("bench ", i)
+						if err := st.UpdateOrganisation(u.ctx(), &o); err != nil {
 							b.Fatal(err)
 						}
 					}

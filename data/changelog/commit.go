@@ -77,7 +77,7 @@ func (e *Engine) CommitLocal(ctx context.Context, build func(tx ReadTx) ([]Edit,
 		return nil, err
 	}
 	e.nextSeq = seq
-	e.committed()
+	e.committed(true)
 	return changes, nil
 }
 

@@ -43,9 +43,10 @@ type Engine struct {
 	knownVer int64
 	knownTok int64
 
-	// onCommit is told of every write transaction that committed (the
-	// store counts them and wakes its checkpointer).
-	onCommit func()
+	// onCommit is told of every write transaction that committed, and
+	// whether it wrote records or only device-local rows (the store counts
+	// the former and wakes its checkpointer for both).
+	onCommit func(records bool)
 }
 
 // Options tune New.
@@ -55,8 +56,9 @@ type Options struct {
 	// ReadOnly, when set, is the error every write returns: the database
 	// was opened read-only, and the engine only reads its device id.
 	ReadOnly error
-	// OnCommit, if set, is told of every write transaction that committed.
-	OnCommit func()
+	// OnCommit, if set, is told of every write transaction that committed:
+	// records is false when it wrote only device-local rows (WriteLocal).
+	OnCommit func(records bool)
 }
 
 // New takes over w, the store's one writer connection, migrated to the
@@ -69,7 +71,7 @@ func New(w *sql.DB, opt Options) (*Engine, error) {
 	e := &Engine{w: w, clock: hlc.NewClock(opt.Now), now: opt.Now, refuse: opt.ReadOnly,
 		stmtCache: map[string]*sql.Stmt{}, onCommit: opt.OnCommit}
 	if e.onCommit == nil {
-		e.onCommit = func() {}
+		e.onCommit = func(bool) {}
 	}
 	if e.refuse != nil {
 		e.loadDevice()
@@ -129,8 +131,9 @@ func (e *Engine) DeviceID() string {
 // Clock is the hybrid logical clock (sync observes remote timestamps).
 func (e *Engine) Clock() *hlc.Clock { return e.clock }
 
-// committed counts a write transaction that committed.
-func (e *Engine) committed() { e.onCommit() }
+// committed counts a write transaction that committed; records says
+// whether it wrote records (entity rows) rather than only device-local rows.
+func (e *Engine) committed(records bool) { e.onCommit(records) }
 
 // loadDevice reads the device id without writing (a read-only store).
 func (e *Engine) loadDevice() {
@@ -211,11 +214,12 @@ func (e *Engine) syncWithLog(tx *sql.Tx) (uint64, error) {
 // WriteLocal runs fn in a write transaction for rows that are not part of
 // the change log: device-local settings, drafts, the sync bookkeeping.
 func (e *Engine) WriteLocal(fn func(tx LocalTx) error) error {
-	return e.writeTx(func(tx *sql.Tx) error { return fn(LocalTx{tx}) })
+	return e.writeTx(false, func(tx *sql.Tx) error { return fn(LocalTx{tx}) })
 }
 
-// writeTx runs fn in a write transaction of the engine's own.
-func (e *Engine) writeTx(fn func(tx *sql.Tx) error) error {
+// writeTx runs fn in a write transaction of the engine's own; records says
+// whether fn writes records or only device-local rows.
+func (e *Engine) writeTx(records bool, fn func(tx *sql.Tx) error) error {
 	if err := e.refuseWrite(); err != nil {
 		return err
 	}
@@ -232,7 +236,7 @@ func (e *Engine) writeTx(fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	e.committed()
+	e.committed(records)
 	return nil
 }
 
@@ -273,7 +277,7 @@ func (e *Engine) fillSortKeys() error {
 	if err := rows.Err(); err != nil || len(todo) == 0 {
 		return err
 	}
-	return e.writeTx(func(tx *sql.Tx) error {
+	return e.writeTx(true, func(tx *sql.Tx) error {
 		st, err := tx.Prepare(`UPDATE organisations SET sort_sv = ?, sort_nb = ?, sort_en = ? WHERE id = ?`)
 		if err != nil {
 			return err

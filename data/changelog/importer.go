@@ -176,7 +176,7 @@ func (e *Engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, 
 	if err := tx.Commit(); err != nil {
 		return ImportResult{}, err
 	}
-	e.committed()
+	e.committed(true)
 	if newDevice != "" {
 		e.device.Store(&newDevice)
 		e.nextSeq = 1
