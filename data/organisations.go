@@ -243,16 +243,24 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]OrgRow, 0, 256)
+	// Rows are scanned into small records and copied into OrgRows once their
+	// number is known: an OrgRow carries a whole Organisation (~400 bytes),
+	// and growing a slice of 10,000 of them by doubling copied and allocated
+	// most of a full list's time.
+	var lines []orgLine
 	for rows.Next() {
-		r, err := scanOrgRow(rows)
+		l, err := scanOrgLine(rows)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, r)
+		lines = append(lines, l)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	out := make([]OrgRow, len(lines))
+	for i := range lines {
+		lines[i].into(&out[i])
 	}
 	if (q.Sort == "" || q.Sort == SortByName) && q.Text != "" {
 		nameMatchesFirst(out, q.Text)

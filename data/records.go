@@ -114,23 +114,34 @@ const orgColumns = `o.id, o.created_at, o.updated_at, o.deleted, o.name, o.orgnr
 	o.employees, o.leader_gender, o.sustainability, o.sustainability_notes, o.notes, o.tags, o.merged_into`
 
 // orgListColumns are what a line of the organisation list needs: no long
-// texts, no tags (scanned by scanOrgRow, followed by the visit statistics).
+// texts, no tags (scanned by scanOrgLine, followed by the visit statistics).
 const orgListColumns = `o.id, o.name, o.orgnr, o.country, o.municipality, o.sector, o.kind, o.employees`
 
-// scanOrgRow reads orgListColumns and the two statistics columns.
-func scanOrgRow(sc rowScanner) (OrgRow, error) {
-	var r OrgRow
-	var emp sql.NullInt64
-	err := sc.Scan(&r.ID, &r.Name, &r.OrgNr, &r.Country, &r.Municipality, &r.Sector, &r.Kind,
-		&emp, &r.LastVisit, &r.Visits)
-	if err != nil {
-		return r, err
-	}
-	if emp.Valid {
-		n := int(emp.Int64)
+// orgLine is a line of the organisation list as scanned (orgListColumns and
+// the two statistics columns), before it becomes an OrgRow (see
+// SearchOrganisations).
+type orgLine struct {
+	id, name, orgnr, country, municipality, sector, kind, lastVisit string
+	employees                                                       sql.NullInt64
+	visits                                                          int
+}
+
+func scanOrgLine(sc rowScanner) (orgLine, error) {
+	var l orgLine
+	err := sc.Scan(&l.id, &l.name, &l.orgnr, &l.country, &l.municipality, &l.sector, &l.kind,
+		&l.employees, &l.lastVisit, &l.visits)
+	return l, err
+}
+
+// into fills r from the line.
+func (l *orgLine) into(r *OrgRow) {
+	r.ID, r.Name, r.OrgNr, r.Country = l.id, l.name, l.orgnr, domain.Country(l.country)
+	r.Municipality, r.Sector, r.Kind = l.municipality, l.sector, domain.OrgKind(l.kind)
+	r.LastVisit, r.Visits = l.lastVisit, l.visits
+	if l.employees.Valid {
+		n := int(l.employees.Int64)
 		r.Employees = &n
 	}
-	return r, nil
 }
 
 func scanOrganisation(sc rowScanner) (domain.Organisation, error) {
