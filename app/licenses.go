@@ -25,24 +25,16 @@ func licenses(fs *flag.FlagSet) runFunc {
 			return err
 		}
 		if *asJSON {
-			type entry struct {
-				Name    string `json:"name"`
-				Version string `json:"version,omitempty"`
-				License string `json:"license"`
-				Text    string `json:"text,omitempty"`
-			}
 			out := struct {
-				Program string  `json:"program"`
-				Version string  `json:"version"`
-				License string  `json:"license"`
-				Credits []entry `json:"third_party"`
-			}{"ILSA Coach", Version, License, make([]entry, 0, len(credits))}
-			for _, c := range credits {
-				e := entry{Name: c.Name, Version: c.Version, License: c.License}
-				if *full {
-					e.Text = c.Text
+				Program string          `json:"program"`
+				Version string          `json:"version"`
+				License string          `json:"license"`
+				Credits []assets.Credit `json:"third_party"`
+			}{"ILSA Coach", Version, License, credits}
+			if !*full {
+				for i := range out.Credits {
+					out.Credits[i].Text = ""
 				}
-				out.Credits = append(out.Credits, e)
 			}
 			return s.writeJSON(out)
 		}

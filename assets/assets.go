@@ -43,10 +43,10 @@ var Licenses []byte
 
 // Credit is one entry of Licenses.
 type Credit struct {
-	Name    string `json:"name"`    // module path, or what the entry is
-	Version string `json:"version"` // module version; empty for the standard library and fonts
-	License string `json:"license"` // SPDX identifier(s)
-	Text    string `json:"text"`    // the licence's full text
+	Name    string `json:"name"`              // module path, or what the entry is
+	Version string `json:"version,omitempty"` // module version; empty for the standard library and fonts
+	License string `json:"license"`           // SPDX identifier(s)
+	Text    string `json:"text,omitempty"`    // the licence's full text
 }
 
 // Credits decodes Licenses.

@@ -122,11 +122,13 @@ var trigramIndexed = map[string]bool{"org": true, "action": true}
 // text holds every word of three letters or more anywhere and the shorter
 // ones at the start of a word; and its arguments.
 func (ts textSearch) rowids(name string) (string, []any) {
-	var long, all []string
+	var long, short, all []string
 	for _, w := range ts.words {
 		all = append(all, `"`+w+`"*`)
 		if utf8.RuneCountInString(w) >= 3 {
 			long = append(long, `"`+w+`"`)
+		} else {
+			short = append(short, `"`+w+`"*`)
 		}
 	}
 	sel := `SELECT rowid FROM ` + name + `_fts WHERE ` + name + `_fts MATCH ?`
@@ -136,13 +138,7 @@ func (ts textSearch) rowids(name string) (string, []any) {
 	}
 	infix := `SELECT rowid FROM ` + name + `_tri WHERE ` + name + `_tri MATCH ?`
 	args = append(args, strings.Join(long, " AND "))
-	if len(long) < len(ts.words) {
-		var short []string
-		for _, w := range ts.words {
-			if utf8.RuneCountInString(w) < 3 {
-				short = append(short, `"`+w+`"*`)
-			}
-		}
+	if len(short) > 0 {
 		infix += ` INTERSECT SELECT rowid FROM ` + name + `_fts WHERE ` + name + `_fts MATCH ?`
 		args = append(args, strings.Join(short, " AND "))
 	}

@@ -20,6 +20,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"eu.ilsa.coach/ilsa/assets"
 )
 
 // Output is where the list goes, relative to the repository root.
@@ -28,13 +30,8 @@ const Output = "assets/licenses/licenses.json"
 // tags are the build tags the program is built with (Makefile TAGS).
 const tags = "migrated_fynedo sqlite_fts5"
 
-// Credit is one entry of the list (the same shape assets.Credit reads).
-type Credit struct {
-	Name    string `json:"name"`    // module path, or what the entry is
-	Version string `json:"version"` // module version; empty for the standard library and fonts
-	License string `json:"license"` // SPDX identifier(s), " AND " between files
-	Text    string `json:"text"`    // the licence files' text
-}
+// Credit is one entry of the list: the type the program reads it with.
+type Credit = assets.Credit
 
 func main() {
 	root, err := repoRoot()
