@@ -244,6 +244,7 @@ for lang in sv nb en; do
 	# A search: rows found through a visit's note say so under the name.
 	shot "$lang" organisations-search "$NAV_ORGS" sleep:1 ctrl+f type:patent sleep:2
 	shot "$lang" organisation "${ORG[@]}"
+	shot "$lang" duplicates "$NAV_ORGS" sleep:1 click:470,101 sleep:2
 	shot "$lang" organisation-contacts "${ORG[@]}" "$TAB_CONTACTS" sleep:1
 	shot "$lang" organisation-visits "${ORG[@]}" "$TAB_VISITS" sleep:1
 	shot "$lang" organisation-actions "${ORG[@]}" "$TAB_ACTIONS" sleep:1
