@@ -16,8 +16,8 @@ cd "$(dirname "$0")/.."
 
 TAGS=${TAGS:-migrated_fynedo sqlite_fts5}
 GO=${GO:-go}
-version=$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml)
-build=$(sed -n 's/^[[:space:]]*Build[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' FyneApp.toml)
+version=$(scripts/version.sh)
+build=$(scripts/version.sh build)
 [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "dist: FyneApp.toml has no Version x.y.z" >&2; exit 1; }
 version4="$version.${build:-0}"
 

@@ -19,7 +19,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/smoke.sh"
 cd "$ROOT"
 
-version=$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml)
+version=$(scripts/version.sh)
 deb="dist/ilsa_${version}_amd64.deb"
 tarball="dist/ilsa-$version-linux-amd64.tar.xz"
 zip="dist/ilsa-$version-windows-amd64.zip"
