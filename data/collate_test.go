@@ -67,7 +67,7 @@ func TestNamesSortByTheirNumbersAlsoInADatabaseFromBefore(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	for _, n := range []string{"Fas 10 Bygg", "Fas 2 Bygg", "AB 1202", "AB 452", "Öst 3", "Öst 20"} {
+	for _, n := range []string{"Fas 10 Bygg", "Fas 2 Bygg", "Fas 0 Förstudie", "AB 1202", "AB 452", "Öst 3", "Öst 20"} {
 		o := domain.Organisation{Name: n}
 		if err := s.CreateOrganisation(ctx, &o); err != nil {
 			t.Fatal(err)
@@ -105,9 +105,9 @@ func TestNamesSortByTheirNumbersAlsoInADatabaseFromBefore(t *testing.T) {
 	}
 	defer s.Close()
 	for lang, want := range map[string]string{
-		"sv": "AB 452|AB 1202|Fas 2 Bygg|Fas 10 Bygg|Öst 3|Öst 20",
-		"nb": "AB 452|AB 1202|Fas 2 Bygg|Fas 10 Bygg|Öst 3|Öst 20",
-		"en": "AB 452|AB 1202|Fas 2 Bygg|Fas 10 Bygg|Öst 3|Öst 20",
+		"sv": "AB 452|AB 1202|Fas 0 Förstudie|Fas 2 Bygg|Fas 10 Bygg|Öst 3|Öst 20",
+		"nb": "AB 452|AB 1202|Fas 0 Förstudie|Fas 2 Bygg|Fas 10 Bygg|Öst 3|Öst 20",
+		"en": "AB 452|AB 1202|Fas 0 Förstudie|Fas 2 Bygg|Fas 10 Bygg|Öst 3|Öst 20",
 	} {
 		rows, err := s.SearchOrganisations(ctx, OrgQuery{Lang: lang})
 		if err != nil {

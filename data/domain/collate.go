@@ -55,8 +55,55 @@ func SortKey(lang, name string) []byte {
 		p = keyers["en"] // newCollator's choice for any other language
 	}
 	k := p.Get().(*keyer)
-	key := slices.Clone(k.c.KeyFromString(&k.buf, name))
+	key := slices.Clone(k.c.KeyFromString(&k.buf, zerosAsText(name)))
 	k.buf.Reset()
 	p.Put(k)
 	return key
+}
+
+// zerosAsText writes each number that is nothing but zeros ("0", "000") with
+// superscript zeros, which collate as the digit 0 but are no number to the
+// collator: x/text's numeric collation drops a zero followed by more text,
+// so "Fas 0 Förstudie" sorted after "Fas 9 Drift". The superscript zero
+// sorts before every other number, as 0 should.
+func zerosAsText(name string) string {
+	var b []byte
+	run := -1 // start of the digit run being read, or -1
+	zeros := true
+	flush := func(end int) {
+		if run < 0 || !zeros {
+			return
+		}
+		if b == nil {
+			b = make([]byte, 0, len(name)+8)
+			b = append(b, name[:run]...)
+		}
+		for range end - run {
+			b = append(b, "⁰"...)
+		}
+	}
+	for i := 0; i <= len(name); i++ {
+		digit := i < len(name) && name[i] >= '0' && name[i] <= '9'
+		switch {
+		case digit && run < 0:
+			run, zeros = i, name[i] == '0'
+		case digit:
+			zeros = zeros && name[i] == '0'
+		case run >= 0:
+			flush(i)
+			if b != nil && !zeros {
+				b = append(b, name[run:i]...)
+			}
+			run = -1
+			fallthrough
+		default:
+			if b != nil && i < len(name) {
+				b = append(b, name[i])
+			}
+		}
+	}
+	if b == nil {
+		return name
+	}
+	return string(b)
 }
