@@ -121,7 +121,15 @@ var trigramIndexed = map[string]bool{"org": true, "action": true}
 // word at the start of a word, or — where name_tri exists — whose trigram
 // text holds every word of three letters or more anywhere and the shorter
 // ones at the start of a word; and its arguments.
-func (ts textSearch) rowids(name string) (string, []any) {
+func (ts textSearch) rowids(name string) (string, []any) { return ts.rowidsIn(name, "") }
+
+// nameRowids is rowids("org") with the organisation's name alone: the
+// organisations whose name itself holds every typed word.
+func (ts textSearch) nameRowids() (string, []any) { return ts.rowidsIn("org", "name") }
+
+// rowidsIn is rowids, limited to one column of name_fts when column is not
+// empty (name_tri holds a name only).
+func (ts textSearch) rowidsIn(name, column string) (string, []any) {
 	var long, short, all []string
 	for _, w := range ts.words {
 		all = append(all, `"`+w+`"*`)
@@ -131,8 +139,15 @@ func (ts textSearch) rowids(name string) (string, []any) {
 			short = append(short, `"`+w+`"*`)
 		}
 	}
+	match := func(words []string) string {
+		expr := strings.Join(words, " AND ")
+		if column != "" {
+			expr = "{" + column + "} : (" + expr + ")"
+		}
+		return expr
+	}
 	sel := `SELECT rowid FROM ` + name + `_fts WHERE ` + name + `_fts MATCH ?`
-	args := []any{strings.Join(all, " AND ")}
+	args := []any{match(all)}
 	if !trigramIndexed[name] || len(long) == 0 {
 		return sel, args
 	}
@@ -140,7 +155,7 @@ func (ts textSearch) rowids(name string) (string, []any) {
 	args = append(args, strings.Join(long, " AND "))
 	if len(short) > 0 {
 		infix += ` INTERSECT SELECT rowid FROM ` + name + `_fts WHERE ` + name + `_fts MATCH ?`
-		args = append(args, strings.Join(short, " AND "))
+		args = append(args, match(short))
 	}
 	return sel + ` UNION ` + infix, args
 }
@@ -159,12 +174,68 @@ func isDigitsAndSeparators(s string) bool {
 	return digits > 0
 }
 
-// SearchOrganisations lists live organisations matching q.
+// SearchOrganisations lists live organisations matching q, whole rows in
+// list order (the command line and the pickers; the Organisations screen
+// pages through ListOrganisations instead).
 func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, error) {
+	f, err := orgFilterOf(q)
+	if err != nil {
+		return nil, err
+	}
+	query := `SELECT ` + orgListColumns + `, COALESCE(st.last_visit, ''), COALESCE(st.visits, 0)
+		FROM organisations o
+		LEFT JOIN org_stats st ON st.org_id = o.id
+		WHERE ` + f.where + f.order
+	if q.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	return s.scanOrgRows(ctx, query, f.args...)
+}
+
+// scanOrgRows runs a query of orgListColumns and the two statistics
+// columns. Rows are scanned into small records and copied into OrgRows once
+// their number is known: an OrgRow carries a whole Organisation (~400
+// bytes), and growing a slice of 10,000 of them by doubling copied and
+// allocated most of a full list's time.
+func (s *Store) scanOrgRows(ctx context.Context, query string, args ...any) ([]OrgRow, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var lines []orgLine
+	for rows.Next() {
+		l, err := scanOrgLine(rows)
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]OrgRow, len(lines))
+	for i := range lines {
+		lines[i].into(&out[i])
+	}
+	return out, nil
+}
+
+// orgFilter is an OrgQuery as SQL over organisations o (with org_stats st
+// joined where the order needs it): the WHERE condition, the ORDER BY
+// clause, and their arguments in that order.
+type orgFilter struct {
+	where, order string
+	args         []any
+	byLastVisit  bool // the order reads st.last_visit
+}
+
+func orgFilterOf(q OrgQuery) (orgFilter, error) {
 	var where []string
 	var args []any
 	where = append(where, "o.deleted = 0")
-	if ts := newTextSearch(q.Text); !ts.empty() {
+	ts := newTextSearch(q.Text)
+	if !ts.empty() {
 		own, ownArgs := ts.rowids("org")
 		if q.OwnText {
 			where = append(where, `o.rowid IN (`+own+`)`)
@@ -208,98 +279,36 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, 
 	case string(domain.SizeLarge):
 		where = append(where, "o.employees >= 250")
 	default:
-		return nil, invalid("size", "choice", "value", q.Size)
+		return orgFilter{}, invalid("size", "choice", "value", q.Size)
 	}
-	order := "o." + changelog.SortColumn(q.Lang) // the reader's alphabetical order
+	f := orgFilter{where: strings.Join(where, " AND "), args: args}
+	// By name: the reader's alphabetical order, ties broken as the list
+	// index (migration 0021) holds them, so a whole list is read in index order.
+	byName := "o." + changelog.SortColumn(q.Lang)
+	order := byName
 	switch q.Sort {
 	case "", SortByName:
+		if !ts.empty() {
+			// The organisations whose name itself matches come first: "berg"
+			// lists Bergskog AB before a company whose visit took place in Berg.
+			named, namedArgs := ts.nameRowids()
+			order = `o.rowid IN (` + named + `) DESC, ` + byName
+			f.args = append(f.args, namedArgs...)
+		}
 	case SortByLastVisit:
-		order = "COALESCE(st.last_visit, '')"
+		order, f.byLastVisit = "COALESCE(st.last_visit, '')", true
 	case SortByUpdated:
 		order = "o.updated_at"
 	case SortByPlace:
 		order = "o.municipality"
 	default:
-		return nil, invalid("sort", "choice", "value", string(q.Sort))
+		return orgFilter{}, invalid("sort", "choice", "value", string(q.Sort))
 	}
 	if q.Desc {
 		order += " DESC"
 	}
-	order = " ORDER BY " + order + ", o.name COLLATE NOCASE, o.id"
-	// Lists leave out the long texts (notes can be pages long); Organisation() reads them.
-	query := `SELECT ` + orgListColumns + `, COALESCE(st.last_visit, ''), COALESCE(st.visits, 0)
-		FROM organisations o
-		LEFT JOIN org_stats st ON st.org_id = o.id
-		WHERE ` + strings.Join(where, " AND ") + order
-	if q.Limit > 0 {
-		query += fmt.Sprintf(" LIMIT %d", q.Limit)
-	}
-	rows, err := s.r.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	// Rows are scanned into small records and copied into OrgRows once their
-	// number is known: an OrgRow carries a whole Organisation (~400 bytes),
-	// and growing a slice of 10,000 of them by doubling copied and allocated
-	// most of a full list's time.
-	var lines []orgLine
-	for rows.Next() {
-		l, err := scanOrgLine(rows)
-		if err != nil {
-			return nil, err
-		}
-		lines = append(lines, l)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out := make([]OrgRow, len(lines))
-	for i := range lines {
-		lines[i].into(&out[i])
-	}
-	if (q.Sort == "" || q.Sort == SortByName) && q.Text != "" {
-		nameMatchesFirst(out, q.Text)
-	}
-	return out, nil
-}
-
-// nameMatchesFirst moves the organisations whose name itself matches the
-// typed words (as the full-text search does: inside a word from three
-// letters, at its start below) ahead of those found through their org number, notes or
-// visits, keeping the order within each group: "berg" lists Bergskog AB
-// before a company whose visit took place in Berg.
-func nameMatchesFirst(rows []OrgRow, text string) {
-	words := domain.SearchWords(text)
-	if len(words) == 0 {
-		return
-	}
-	matches := func(name string) bool {
-		nameWords := domain.SearchWords(name)
-		for _, w := range words {
-			found := false
-			for _, nw := range nameWords {
-				if strings.HasPrefix(nw, w) || utf8.RuneCountInString(w) >= 3 && strings.Contains(nw, w) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				return false
-			}
-		}
-		return true
-	}
-	first := make([]OrgRow, 0, len(rows))
-	var rest []OrgRow
-	for _, r := range rows {
-		if matches(r.Name) {
-			first = append(first, r)
-		} else {
-			rest = append(rest, r)
-		}
-	}
-	copy(rows, append(first, rest...))
+	f.order = " ORDER BY " + order + ", o.name COLLATE NOCASE, o.id"
+	return f, nil
 }
 
 // OrganisationsByID returns the live organisations among ids, in no order.

@@ -32,6 +32,22 @@ func TestSearchOrganisations(t *testing.T) {
 		for _, r := range rows {
 			n = append(n, r.Name)
 		}
+		// The screen's paged list finds the same, in the same order.
+		l, err := s.ListOrganisations(ctx, q, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rest, err := s.OrgRows(ctx, l.IDs[min(1, len(l.IDs)):])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var paged []string
+		for _, r := range append(l.Rows, rest...) {
+			paged = append(paged, r.Name)
+		}
+		if strings.Join(paged, "|") != strings.Join(n, "|") || len(l.IDs) != len(rows) {
+			t.Errorf("%+v: paged list %q (%d ids), whole list %q", q, paged, len(l.IDs), n)
+		}
 		return strings.Join(n, "|")
 	}
 	for _, c := range []struct {
@@ -66,6 +82,9 @@ func TestSearchOrganisations(t *testing.T) {
 	datatest.Visit(t, s, "2026-10-02", "Besök på Röros ysteri", kontor.ID)
 	if got := names(data.OrgQuery{Text: "ysteri", Lang: "sv"}); got != "Røros Ysteri AS|Aa Kontor AB" {
 		t.Errorf("name matches first: %q", got)
+	}
+	if got := names(data.OrgQuery{Text: "ys", Lang: "sv"}); got != "Røros Ysteri AS|Aa Kontor AB" {
+		t.Errorf("name matches first, a short word: %q", got)
 	}
 	// "Røros" also finds the visit note that spelled it "Röros" (folded
 	// alike), after the name match.
@@ -122,5 +141,29 @@ func TestSearchByVisitNotesFollowsEditsDeletesAndLateOrganisations(t *testing.T)
 	}
 	if rows, _ := src.SearchOrganisations(ctx, data.OrgQuery{Text: "etikett"}); len(rows) != 0 {
 		t.Fatal("a deleted visit's notes still find the organisation")
+	}
+}
+
+// OrgRows reads a page of the list in the order asked, leaving out an
+// organisation deleted since its id was listed.
+func TestOrgRowsKeepTheListOrder(t *testing.T) {
+	s, _ := datatest.Open(t)
+	var ids []string
+	for _, name := range []string{"Berg AB", "Alm AB", "Ceder AB"} {
+		o := domain.Organisation{Name: name, Municipality: "2321"}
+		if err := s.CreateOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, o.ID)
+	}
+	if err := s.DeleteOrganisation(ctx, ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.OrgRows(ctx, []string{ids[2], ids[1], ids[0], "no-such-id"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].Name != "Ceder AB" || rows[1].Name != "Berg AB" {
+		t.Fatalf("rows %+v", rows)
 	}
 }
