@@ -148,9 +148,9 @@ func BenchmarkKeystrokeToRows(b *testing.B) {
 						u.win.Canvas().Focus(s.search)
 						b.StartTimer()
 						test.Type(s.search, word.text)
-						u.applyUntil(func() bool { return s.reasons.text == word.text && len(s.rows) > 0 })
+						u.applyUntil(func() bool { return s.reasons.text == word.text && len(s.ids) > 0 })
 						b.StopTimer()
-						rows = len(s.rows)
+						rows = len(s.ids)
 						u.WaitIdle() // the whole answer and the reasons, untimed
 						b.StartTimer()
 					}

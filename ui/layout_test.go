@@ -74,12 +74,12 @@ func TestNoScreenMakesTheWindowGrow(t *testing.T) {
 				// An organisation with assessments, when there are any, so
 				// Progress shows its charts.
 				id := ""
-				for _, r := range u.orgs.rows {
+				for _, orgID := range u.orgs.ids {
 					if id == "" {
-						id = r.ID
+						id = orgID
 					}
-					if as, err := st.Assessments(context.Background(), r.ID); err == nil && len(as) > 0 {
-						id = r.ID
+					if as, err := st.Assessments(context.Background(), orgID); err == nil && len(as) > 0 {
+						id = orgID
 						break
 					}
 				}

@@ -33,8 +33,9 @@ type orgScreen struct {
 	count                                   *widget.Label
 	list                                    *widget.List
 
-	rows     []data.OrgRow
-	shown    shownList // what rows were loaded for
+	ids      []string    // every organisation listed, in list order
+	rows     orgListRows // the rows of ids read so far
+	shown    shownList   // what the list was loaded for
 	selected string
 	gen      atomic.Int64 // the newest query; older results are dropped
 	typing   *debounce
@@ -89,7 +90,7 @@ func newOrgScreen(u *UI) *orgScreen {
 	s.count = widget.NewLabel("")
 	s.count.TextStyle = fyne.TextStyle{Italic: true}
 	s.list = widget.NewList(
-		func() int { return len(s.rows) },
+		func() int { return len(s.ids) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("")
 			name.TextStyle = fyne.TextStyle{Bold: true}
@@ -97,23 +98,25 @@ func newOrgScreen(u *UI) *orgScreen {
 			return container.NewVBox(name, newSubLine())
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(s.rows) {
+			if i >= len(s.ids) {
 				return
 			}
-			r := s.rows[i]
+			r, read := s.rows.of(s, i)
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(r.Name)
 			sub := box.Objects[1].(*widget.RichText)
-			if m, ok := s.reasons.of(s, i); ok {
+			if !read {
+				setSubLine(sub, "")
+			} else if m, ok := s.reasons.of(s, i); ok {
 				s.u.setWhyLine(sub, m)
 			} else {
 				setSubLine(sub, s.subtitle(r))
 			}
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.rows) {
-			s.selected = s.rows[i].ID
-			s.detail.open(s.rows[i].ID)
+		if i < len(s.ids) {
+			s.selected = s.ids[i]
+			s.detail.open(s.ids[i])
 		}
 	}
 
@@ -256,9 +259,9 @@ func (s *orgScreen) refresh() {
 // load lists the organisations q finds; ownFirst shows the matches of
 // their own fields before the whole answer.
 func (s *orgScreen) load(q data.OrgQuery, ownFirst bool) {
-	shown, had := s.shown, s.rows != nil
+	shown, had := s.shown, s.ids != nil
 	type result struct {
-		rows    []data.OrgRow
+		list    *data.OrgList // nil: the list on screen is current
 		at      shownList
 		partial bool // only the matches of the organisations' own fields
 	}
@@ -273,19 +276,20 @@ func (s *orgScreen) load(q data.OrgQuery, ownFirst bool) {
 		}
 		lq := q
 		lq.OwnText = ownFirst && q.Text != ""
-		rows, err := s.u.storeForOrgs().SearchOrganisations(s.u.ctx(), lq)
-		if rows == nil {
-			rows = []data.OrgRow{}
+		l, err := s.u.storeForOrgs().ListOrganisations(s.u.ctx(), lq, orgRowsPage)
+		if l.IDs == nil {
+			l.IDs = []string{}
 		}
-		return result{rows, at, lq.OwnText}, err
+		return result{&l, at, lq.OwnText}, err
 	}, func(r result) {
-		if r.rows != nil {
-			s.rows = r.rows
+		if r.list != nil {
+			s.ids = r.list.IDs
+			s.rows.reset(r.list.Rows)
 			s.reasons.listed(r.at)
 			if !r.partial {
 				s.shown = r.at
 			}
-			s.count.SetText(s.u.tr.N("ui.orgs.count", len(r.rows), "N", s.u.tr.Number(len(r.rows))))
+			s.count.SetText(s.u.tr.N("ui.orgs.count", len(s.ids), "N", s.u.tr.Number(len(s.ids))))
 			s.list.UnselectAll()
 			s.list.Refresh()
 			if !r.partial {
@@ -301,8 +305,8 @@ func (s *orgScreen) load(q data.OrgQuery, ownFirst bool) {
 
 // showSelected highlights the selected organisation's row, if it is listed.
 func (s *orgScreen) showSelected() {
-	for i, r := range s.rows {
-		if r.ID == s.selected {
+	for i, id := range s.ids {
+		if id == s.selected {
 			s.list.Select(i)
 			s.list.ScrollTo(i)
 			return

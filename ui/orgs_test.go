@@ -88,20 +88,20 @@ func TestSearchAsYouTypeAndFilters(t *testing.T) {
 	u.Show(tabOrganisations)
 	u.WaitIdle()
 	s := u.orgs
-	if len(s.rows) != 31 || !shows(s.view, "31 organisations") {
-		t.Fatalf("initial list: %d rows", len(s.rows))
+	if len(s.ids) != 31 || !shows(s.view, "31 organisations") {
+		t.Fatalf("initial list: %d rows", len(s.ids))
 	}
 	test.Type(s.search, "solar")
 	u.WaitIdle()
-	if len(s.rows) != 1 || s.rows[0].ID != glas.ID {
-		t.Fatalf("search by visit notes: %+v", s.rows)
+	if len(s.ids) != 1 || s.ids[0] != glas.ID {
+		t.Fatalf("search by visit notes: %+v", s.ids)
 	}
 	s.search.SetText("")
 	u.WaitIdle()
 	s.muni.SetValue("2321")
 	u.WaitIdle()
-	if len(s.rows) != 1 || !shows(s.list, "Åre Glashytta") {
-		t.Fatalf("municipality filter: %d rows", len(s.rows))
+	if len(s.ids) != 1 || !shows(s.list, "Åre Glashytta") {
+		t.Fatalf("municipality filter: %d rows", len(s.ids))
 	}
 }
 
@@ -149,12 +149,12 @@ func TestOrganisationListReloadsOnlyWhenSomethingWasWritten(t *testing.T) {
 	datatest.Org(t, st, "Inderøy Is AS", "")
 	u.Show(tabOrganisations)
 	u.WaitIdle()
-	first := u.orgs.rows
+	first := u.orgs.ids
 	u.Show(tabSettings)
 	u.WaitIdle()
 	u.Show(tabOrganisations)
 	u.WaitIdle()
-	if &u.orgs.rows[0] != &first[0] {
+	if &u.orgs.ids[0] != &first[0] {
 		t.Fatal("the list was reloaded although nothing was written")
 	}
 	// Another process (the command line) adds an organisation meanwhile.
@@ -164,8 +164,8 @@ func TestOrganisationListReloadsOnlyWhenSomethingWasWritten(t *testing.T) {
 	u.WaitIdle()
 	u.Show(tabOrganisations)
 	u.WaitIdle()
-	if len(u.orgs.rows) != 2 || !shows(u.orgs.list, "Leka Laks AS") {
-		t.Fatalf("another process's write not shown: %d rows", len(u.orgs.rows))
+	if len(u.orgs.ids) != 2 || !shows(u.orgs.list, "Leka Laks AS") {
+		t.Fatalf("another process's write not shown: %d rows", len(u.orgs.ids))
 	}
 }
 
@@ -240,5 +240,33 @@ func TestOrganisationNewActionSavesWithCtrlSAndAsksBeforeDiscarding(t *testing.T
 	}
 	if rows, _ := st.Actions(u.ctx(), data.ActionQuery{OrgID: o.ID}); len(rows) != 1 {
 		t.Fatalf("a discarded action was stored: %+v", rows)
+	}
+}
+
+// The list reads its rows a page at a time: rows far down a long list
+// show their names once scrolled to.
+func TestALongOrganisationListShowsEveryRowScrolledTo(t *testing.T) {
+	u, st := newTestUI(t, "en")
+	n := 2*orgRowsPage + 15
+	for i := 0; i < n; i++ {
+		datatest.Org(t, st, fmt.Sprintf("Företag %03d AB", i), "")
+	}
+	u.Show(tabOrganisations)
+	u.WaitIdle()
+	s := u.orgs
+	if len(s.ids) != n || !shows(s.view, fmt.Sprintf("%d organisations", n)) || !shows(s.list, "Företag 000 AB") {
+		t.Fatalf("first rows: %d listed, list shows %q", len(s.ids), visibleTexts(s.list))
+	}
+	s.list.ScrollToBottom()
+	u.WaitIdle()
+	last := fmt.Sprintf("Företag %03d AB", n-1)
+	if !shows(s.list, last) {
+		t.Fatalf("%s not shown at the bottom of the list", last)
+	}
+	// Selecting a row far down opens it.
+	s.list.Select(n - 1)
+	u.WaitIdle()
+	if s.selected != s.ids[n-1] || !shows(s.detail.view, last) {
+		t.Fatalf("selected %q, detail does not show %s", s.selected, last)
 	}
 }

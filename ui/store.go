@@ -30,7 +30,8 @@ type todayStore interface {
 type orgStore interface {
 	Profile() (data.Profile, error)
 	Generation(ctx context.Context) (data.Generation, error)
-	SearchOrganisations(ctx context.Context, q data.OrgQuery) ([]data.OrgRow, error)
+	ListOrganisations(ctx context.Context, q data.OrgQuery, first int) (data.OrgList, error)
+	OrgRows(ctx context.Context, ids []string) ([]data.OrgRow, error)
 	OrgMatches(ctx context.Context, text string, ids []string) (map[string]data.Match, error)
 	Organisation(ctx context.Context, id string) (domain.Organisation, error)
 	OrgNumberTaken(ctx context.Context, orgnr, exceptID string) (domain.Organisation, bool, error)

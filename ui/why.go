@@ -110,7 +110,7 @@ func (r *orgReasons) of(s *orgScreen, i int) (data.Match, bool) {
 	if r.text == "" || r.known == nil {
 		return data.Match{}, false
 	}
-	id := s.rows[i].ID
+	id := s.ids[i]
 	if !r.asked[id] {
 		r.ask(s, i)
 	}
@@ -120,8 +120,8 @@ func (r *orgReasons) of(s *orgScreen, i int) (data.Match, bool) {
 
 func (r *orgReasons) ask(s *orgScreen, from int) {
 	var ids []string
-	for j := from; j < len(s.rows) && len(ids) < orgReasonsPage; j++ {
-		if id := s.rows[j].ID; !r.asked[id] {
+	for j := from; j < len(s.ids) && len(ids) < orgReasonsPage; j++ {
+		if id := s.ids[j]; !r.asked[id] {
 			r.asked[id] = true
 			ids = append(ids, id)
 		}
