@@ -319,3 +319,20 @@ func excerptAround(text string, hits []domain.Span, lead int) (string, []domain.
 	}
 	return b.String(), shifted
 }
+
+// ActionTextHits is where the action search (ActionQuery.Text) finds the
+// typed words in an action's text, for the Follow-ups list to show them
+// bold: words of three letters or more anywhere (the text has a trigram
+// index), shorter ones at the start of a word.
+func ActionTextHits(text, typed string) []domain.Span {
+	var spans []domain.Span
+	for _, w := range newTextSearch(typed).words {
+		if utf8.RuneCountInString(w) >= 3 {
+			spans = append(spans, domain.FoldedSpans(text, []string{w})...)
+			continue
+		}
+		hits, _ := wordHits(text, []string{w})
+		spans = append(spans, hits...)
+	}
+	return mergeHits(spans)
+}

@@ -85,3 +85,22 @@ func TestVisitMatchPointsAtTheNotesOrThePlace(t *testing.T) {
 		t.Error("a visit without the word has no reason")
 	}
 }
+
+func TestActionTextHits(t *testing.T) {
+	for _, c := range []struct{ text, typed, want string }{
+		{"Skicka offert på limträbalkar", "balkar", "Skicka offert på limträ[balkar]"},
+		{"Ring om patentsøknaden", "patentsoknad ri", "[Ri]ng om [patentsøknad]en"},
+		{"Ring om patentsøknaden", "ng", "Ring om patentsøknaden"}, // a short word only at a word's start
+		{"Boka möte", "", "Boka möte"},
+		{"Boka möte", "möt BOKA", "[Boka] [möt]e"},
+	} {
+		text, at := "", 0
+		for _, h := range data.ActionTextHits(c.text, c.typed) {
+			text += c.text[at:h.Start] + "[" + c.text[h.Start:h.End] + "]"
+			at = h.End
+		}
+		if text += c.text[at:]; text != c.want {
+			t.Errorf("%q in %q: %s, want %s", c.typed, c.text, text, c.want)
+		}
+	}
+}

@@ -130,7 +130,8 @@ func newActionsScreen(u *UI) *actionsScreen {
 type actionRow struct {
 	widget.BaseWidget
 	check      *widget.Check
-	text       *widget.Label
+	text       *widget.RichText // the action, with the typed words in bold while searching
+	late       bool             // the text shows in the error colour
 	org        *widget.Hyperlink
 	owner, due *widget.Label
 	del        *widget.Button
@@ -138,7 +139,7 @@ type actionRow struct {
 }
 
 func (s *actionsScreen) newRow() fyne.CanvasObject {
-	r := &actionRow{check: widget.NewCheck("", nil), text: widget.NewLabel(""),
+	r := &actionRow{check: widget.NewCheck("", nil), text: widget.NewRichText(),
 		org: widget.NewHyperlink("", nil), owner: widget.NewLabel(""), due: widget.NewLabel(""),
 		del: widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)}
 	r.del.Importance = widget.LowImportance
@@ -168,13 +169,18 @@ func (s *actionsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	v.check.OnChanged = func(done bool) { s.u.markActionDone(act, done, nil, nil) }
 	v.del.OnTapped = func() { s.u.deleteAction(act, nil) }
 
-	v.text.SetText(r.Text)
-	v.text.Importance = widget.MediumImportance
+	v.late = late
 	v.due.Importance = widget.LowImportance
 	if late {
-		v.text.Importance = widget.DangerImportance
 		v.due.Importance = widget.DangerImportance
 	}
+	plain := widget.RichTextStyleInline
+	if late {
+		plain.ColorName = theme.ColorNameError
+	}
+	hit := plain
+	hit.TextStyle = fyne.TextStyle{Bold: true}
+	v.text.Segments = hitSegments(r.Text, data.ActionTextHits(r.Text, s.search.Text), plain, hit)
 	v.text.Refresh()
 	v.due.SetText(dueText(s.u, r.Action, s.today))
 

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -20,7 +21,7 @@ func actionRowShowing(t *testing.T, s *actionsScreen, text string) *actionRow {
 	t.Helper()
 	var found *actionRow
 	walk(s.list, func(o fyne.CanvasObject) {
-		if r, ok := o.(*actionRow); ok && r.text.Text == text && found == nil {
+		if r, ok := o.(*actionRow); ok && r.text.String() == text && found == nil {
 			found = r
 		}
 	})
@@ -76,14 +77,14 @@ func TestActionsFilterShowsTheRightRows(t *testing.T) {
 				t.Fatalf("open rows: %v", visibleTexts(s.list))
 			}
 			late := actionRowShowing(t, s, "Skicka ansökan")
-			if late.text.Importance != widget.DangerImportance || late.due.Text != c.lateDue ||
+			if !inErrorColour(late.text) || late.due.Text != c.lateDue ||
 				late.due.Importance != widget.DangerImportance || late.check.Checked {
-				t.Fatalf("overdue row: %q %q importance %v", late.text.Text, late.due.Text, late.due.Importance)
+				t.Fatalf("overdue row: %q %q importance %v", late.text.String(), late.due.Text, late.due.Importance)
 			}
 			if late.org.Text != "Krokoms Kvarn AB" || late.owner.Text != c.ownerOf {
 				t.Fatalf("overdue row names %q, %q", late.org.Text, late.owner.Text)
 			}
-			if r := actionRowShowing(t, s, "Avtale oppfølgingsmøte"); r.text.Importance == widget.DangerImportance {
+			if r := actionRowShowing(t, s, "Avtale oppfølgingsmøte"); inErrorColour(r.text) {
 				t.Fatal("an action due later is shown as late")
 			}
 			if r := actionRowShowing(t, s, "Kontakte patentbyrå"); r.due.Text != c.noDue {
@@ -121,7 +122,7 @@ func TestActionsTickMarksDoneAndUntickReopens(t *testing.T) {
 		t.Fatalf("ticked: stored done %q", got.Done)
 	}
 	if r := actionRowShowing(t, s, "Skicka ansökan"); !r.check.Checked || r.due.Text != "Klar 2026-11-27" ||
-		r.text.Importance == widget.DangerImportance {
+		inErrorColour(r.text) {
 		t.Fatalf("after ticking: %q checked=%v", r.due.Text, r.check.Checked)
 	}
 
@@ -269,6 +270,10 @@ func TestActionsSearchTextAndFilterByOwner(t *testing.T) {
 	if len(s.rows) != 1 || !shows(s.list, "Skicka offert på limträbalkar") || !shows(s.view, "1 åtgärd") {
 		t.Fatalf("search balkar: %v", visibleTexts(s.view))
 	}
+	// The row shows why it matched: the typed word bold in the action's text.
+	if r := actionRowShowing(t, s, "Skicka offert på limträbalkar"); fmt.Sprint(boldTexts(r.text)) != "[balkar]" {
+		t.Fatalf("bold in the row: %v", boldTexts(r.text))
+	}
 	typeInto(u, s.search, "soknad") // a Swedish keyboard has no ø
 	if len(s.rows) != 2 {
 		t.Fatalf("search soknad: %v", visibleTexts(s.view))
@@ -287,4 +292,25 @@ func TestActionsSearchTextAndFilterByOwner(t *testing.T) {
 	if len(s.rows) != 1 || !shows(s.view, "Alla ansvariga") {
 		t.Fatalf("everyone again: %v", visibleTexts(s.view))
 	}
+}
+
+// boldTexts are the bold parts of rich text.
+func boldTexts(rt *widget.RichText) []string {
+	var out []string
+	for _, seg := range rt.Segments {
+		if ts, ok := seg.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold {
+			out = append(out, ts.Text)
+		}
+	}
+	return out
+}
+
+// inErrorColour reports whether all of rich text shows in the error colour.
+func inErrorColour(rt *widget.RichText) bool {
+	for _, seg := range rt.Segments {
+		if ts, ok := seg.(*widget.TextSegment); !ok || ts.Style.ColorName != theme.ColorNameError {
+			return false
+		}
+	}
+	return len(rt.Segments) > 0
 }

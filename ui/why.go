@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 )
 
 // A list row found through something other than its name says where on
@@ -42,19 +43,26 @@ func setSubLine(rt *widget.RichText, text string) {
 // with each hit bold.
 func (u *UI) setWhyLine(rt *widget.RichText, m data.Match) {
 	segs := []widget.RichTextSegment{&widget.TextSegment{Text: u.whereFound(m) + ": ", Style: subLineStyle(false)}}
+	rt.Segments = append(segs, hitSegments(m.Excerpt, m.Hits, subLineStyle(false), subLineStyle(true))...)
+	rt.Refresh()
+}
+
+// hitSegments is text as rich text, the hits (byte ranges, in order) in the
+// hit style and the rest plain.
+func hitSegments(text string, hits []domain.Span, plain, hit widget.RichTextStyle) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
 	at := 0
-	for _, h := range m.Hits {
+	for _, h := range hits {
 		if h.Start > at {
-			segs = append(segs, &widget.TextSegment{Text: m.Excerpt[at:h.Start], Style: subLineStyle(false)})
+			segs = append(segs, &widget.TextSegment{Text: text[at:h.Start], Style: plain})
 		}
-		segs = append(segs, &widget.TextSegment{Text: m.Excerpt[h.Start:h.End], Style: subLineStyle(true)})
+		segs = append(segs, &widget.TextSegment{Text: text[h.Start:h.End], Style: hit})
 		at = h.End
 	}
-	if at < len(m.Excerpt) {
-		segs = append(segs, &widget.TextSegment{Text: m.Excerpt[at:], Style: subLineStyle(false)})
+	if at < len(text) || len(segs) == 0 {
+		segs = append(segs, &widget.TextSegment{Text: text[at:], Style: plain})
 	}
-	rt.Segments = segs
-	rt.Refresh()
+	return segs
 }
 
 // whereFound names the field a match is in, in the reader's words.
