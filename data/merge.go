@@ -14,6 +14,12 @@ import (
 // MergeResult counts what a merge moved onto the kept organisation.
 type MergeResult struct {
 	Contacts, Visits, Actions, Assessments int
+	JointActions                           int // joint actions that name the kept organisation as a partner instead
+}
+
+// Moved is how many records the merge moved in all.
+func (r MergeResult) Moved() int {
+	return r.Contacts + r.Visits + r.Actions + r.Assessments + r.JointActions
 }
 
 // MergeOrganisations merges the duplicate dupID into keepID in one local
@@ -178,6 +184,44 @@ func rehome(tx changelog.ReadTx, from []string, resolve func(string) string, res
 		edits = append(edits, changelog.Edit{Entity: domain.EntityVisit, ID: id, Field: "orgs", Value: moved})
 		res.Visits++
 	}
+	joint, err := rehomeJoint(tx, ph, args, resolve)
+	res.JointActions += len(joint)
+	return append(edits, joint...), err
+}
+
+// rehomeJoint returns the edits that make the live joint actions naming one
+// of the organisations (placeholders ph, arguments args) as a partner name
+// resolve(id) instead.
+func rehomeJoint(tx changelog.ReadTx, ph string, args []any, resolve func(string) string) ([]changelog.Edit, error) {
+	ids, err := idsWhere(tx, `SELECT DISTINCT j.id FROM joint_actions j, json_each(j.orgs) p
+		WHERE p.value IN (`+ph+`) AND j.deleted = 0 ORDER BY j.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var edits []changelog.Edit
+	for _, id := range ids {
+		var orgsJSON string
+		if err := tx.QueryRow(`SELECT orgs FROM joint_actions WHERE id = ?`, id).Scan(&orgsJSON); err != nil {
+			return nil, err
+		}
+		var orgs []string
+		if err := jsonUnmarshalString(orgsJSON, &orgs); err != nil {
+			return nil, err
+		}
+		moved := make([]string, 0, len(orgs))
+		for _, o := range orgs {
+			if r := resolve(o); r != "" {
+				o = r
+			}
+			if !slices.Contains(moved, o) {
+				moved = append(moved, o)
+			}
+		}
+		if slices.Equal(moved, orgs) {
+			continue
+		}
+		edits = append(edits, changelog.Edit{Entity: domain.EntityJoint, ID: id, Field: "orgs", Value: moved})
+	}
 	return edits, nil
 }
 
@@ -238,7 +282,7 @@ func (s *Store) RehomeMerged(ctx context.Context) (int, error) {
 		if err != nil {
 			return nil, err
 		}
-		n = res.Contacts + res.Visits + res.Actions + res.Assessments
+		n = res.Moved()
 		sort.SliceStable(edits, func(i, j int) bool { return edits[i].ID < edits[j].ID })
 		return edits, nil
 	})

@@ -200,6 +200,25 @@ func scanAction(sc rowScanner) (domain.Action, error) {
 	return a, err
 }
 
+const jointColumns = `j.id, j.created_at, j.updated_at, j.deleted, j.kind, j.title, j.orgs, j.status, j.start, j.date,
+	j.models, j.notes, j.outcome, j.visits`
+
+func scanJoint(sc rowScanner) (domain.JointAction, error) {
+	var j domain.JointAction
+	var created, updated int64
+	var orgs, models, visits string
+	err := sc.Scan(&j.ID, &created, &updated, &j.Deleted, &j.Kind, &j.Title, &orgs, &j.Status, &j.Start, &j.Date,
+		&models, &j.Notes, &j.Outcome, &visits)
+	if err != nil {
+		return j, err
+	}
+	j.CreatedAt, j.UpdatedAt = msTime(created), msTime(updated)
+	_ = jsonUnmarshalString(orgs, &j.OrgIDs)
+	_ = jsonUnmarshalString(models, &j.ModelIDs)
+	_ = jsonUnmarshalString(visits, &j.VisitIDs)
+	return j, nil
+}
+
 // liveExists reports whether a live (not deleted) record exists, inside tx.
 func liveExists(tx changelog.ReadTx, entity, id string) (bool, error) {
 	var n int
@@ -231,6 +250,7 @@ var (
 	contactRecords = recordKind[domain.Contact]{domain.EntityContact, "c", contactColumns, scanContact}
 	visitRecords   = recordKind[domain.Visit]{domain.EntityVisit, "v", visitColumns, scanVisit}
 	actionRecords  = recordKind[domain.Action]{domain.EntityAction, "a", actionColumns, scanAction}
+	jointRecords   = recordKind[domain.JointAction]{domain.EntityJoint, "j", jointColumns, scanJoint}
 )
 
 func (k recordKind[T]) byID() string {

@@ -70,6 +70,12 @@ var incomingRules = map[string]map[string]incomingRule{
 		"status":        choiceRule([]domain.AssessmentStatus{"", domain.AssessmentDraft, domain.AssessmentDone}),
 		"comment":       textRule(domain.MaxNotesLen), "created_at": createdRule,
 	},
+	domain.EntityJoint: {
+		"kind": required(choiceRule(domain.JointKinds)), "title": required(textRule(domain.MaxNameLen)),
+		"orgs": required(listRule(maxIDLen)), "status": choiceRule(append([]domain.JointStatus{""}, domain.JointStatuses...)),
+		"models": listRule(maxIDLen), "notes": textRule(domain.MaxNotesLen), "outcome": textRule(domain.MaxNotesLen),
+		"visits": listRule(maxIDLen), "created_at": createdRule,
+	},
 	domain.EntityAnswer: {
 		"assessment_id": textRule(maxIDLen), "dimension": textRule(maxIDLen),
 		"level": intRule(1, models.MaxLevels, true), "text": textRule(domain.MaxNotesLen),

@@ -10,6 +10,7 @@ const (
 	EntityAction       = "action"
 	EntityAssessment   = "assessment"
 	EntityAnswer       = "answer"
+	EntityJoint        = "joint"
 )
 
 // FieldKind is what sort of value a field holds: it decides how the value
@@ -72,6 +73,11 @@ var entityFields = map[string][]Field{
 		Field{"assessment_id", FieldText}, Field{"dimension", FieldText}, Field{"level", FieldNullInt},
 		Field{"text", FieldNotes}, Field{"applies", FieldBool}, Field{"comment", FieldFreeText},
 		Field{"target", FieldNullInt}, Field{"target_due", FieldDate}),
+	EntityJoint: append(slices.Clone(commonFields),
+		Field{"kind", FieldText}, Field{"title", FieldFreeText}, Field{"orgs", FieldList},
+		Field{"status", FieldText}, Field{"start", FieldDate}, Field{"date", FieldDate},
+		Field{"models", FieldList}, Field{"notes", FieldNotes}, Field{"outcome", FieldNotes},
+		Field{"visits", FieldList}),
 }
 
 // EntityFields returns the synced fields of entity in their fixed order (nil
