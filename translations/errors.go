@@ -36,6 +36,7 @@ var errorKeys = map[string]string{
 	"municipality.country":         "error.municipality.country",
 	"sector.unknown":               "error.sector.unknown",
 	"visit.no_org":                 "error.visit.no_org",
+	"joint.ends_before_start":      "error.joint.ends_before_start",
 	"reference.missing":            "error.reference.missing",
 	"merge.same":                   "error.merge.same",
 	"conflict.not_text":            "error.conflict.not_text",
@@ -92,6 +93,7 @@ var fieldKeys = map[string]string{
 	"done": "field.done", "visit": "field.visit", "size": "field.size", "sort": "field.sort", "status": "field.status",
 	"today": "field.date", "cross_border": "field.cross_border", "owner": "field.owner",
 	"model": "field.model", "level": "field.level", "dimension": "field.dimension",
+	"title": "field.title", "start": "field.start", "outcome": "field.outcome", "visits": "field.visits", "models": "field.models",
 	"from": "field.from", "to": "field.to",
 	"folder": "field.folder", "file": "field.file",
 }
@@ -100,6 +102,7 @@ var fieldKeys = map[string]string{
 var entityKeys = map[string]string{
 	domain.EntityOrganisation: "entity.organisation", domain.EntityContact: "entity.contact",
 	domain.EntityVisit: "entity.visit", domain.EntityAction: "entity.action",
+	domain.EntityJoint: "entity.joint",
 }
 
 // EntityName names a kind of record ("organisation" → "organisation" in

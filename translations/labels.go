@@ -37,11 +37,29 @@ var sustainabilityKeys = map[domain.Sustainability]string{
 	domain.SustainabilityUnknown: "sustainability.unknown", domain.SustainabilityYes: "sustainability.yes", domain.SustainabilityNo: "sustainability.no",
 }
 
+var jointKindKeys = map[domain.JointKind]string{
+	domain.JointPilot: "joint_kind.pilot", domain.JointPlan: "joint_kind.plan", domain.JointCooperation: "joint_kind.cooperation",
+}
+
+var jointStatusKeys = map[domain.JointStatus]string{
+	domain.JointPlanned: "joint_status.planned", domain.JointOngoing: "joint_status.ongoing", domain.JointCompleted: "joint_status.completed",
+}
+
 var countryKeys = map[domain.Country]string{domain.CountrySE: "country.se", domain.CountryNO: "country.no"}
 
 // VisitType names a visit type.
 func (l *Localizer) VisitType(v domain.VisitType) string {
 	return lookup(l, visitTypeKeys, v, string(v))
+}
+
+// JointKind names a kind of joint action.
+func (l *Localizer) JointKind(v domain.JointKind) string {
+	return lookup(l, jointKindKeys, v, string(v))
+}
+
+// JointStatus names how far a joint action has come.
+func (l *Localizer) JointStatus(v domain.JointStatus) string {
+	return lookup(l, jointStatusKeys, v, string(v))
 }
 
 // Phase names a project phase.
