@@ -176,9 +176,10 @@ setup
 NAV_ORGS=click:60,125    # navigation: Organisations
 NAV_VISITS=click:60,210  # navigation: Visits
 NAV_ACTIONS=click:60,290 # navigation: Follow-ups (actions)
-NAV_REPORTS=click:60,375
-NAV_SYNC=click:60,460
-NAV_SETTINGS=click:60,545
+NAV_JOINT=click:60,375   # navigation: Joint actions
+NAV_REPORTS=click:60,460
+NAV_SYNC=click:60,545
+NAV_SETTINGS=click:60,630
 # Settings' "Licences of included software…": the About card's texts wrap
 # differently in each language.
 declare -A LICENCES_BUTTON=([sv]=click:815,565 [nb]=click:815,585 [en]=click:790,547)
@@ -256,6 +257,8 @@ for lang in sv nb en; do
 	shot "$lang" new-visit ctrl+n sleep:1 type:berg sleep:1
 	shot "$lang" actions "$NAV_ACTIONS" sleep:1
 	shot "$lang" actions-search "$NAV_ACTIONS" sleep:1 click:300,75 type:patent sleep:1
+	shot "$lang" joint "$NAV_JOINT" sleep:1
+	shot "$lang" joint-edit "$NAV_JOINT" sleep:1 click:500,130 sleep:2
 	shot "$lang" settings "$NAV_SETTINGS" sleep:1
 	shot "$lang" licences "$NAV_SETTINGS" sleep:1 "${LICENCES_BUTTON[$lang]}" sleep:1
 	shot "$lang" reports "$NAV_REPORTS" sleep:2

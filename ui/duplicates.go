@@ -238,7 +238,7 @@ func (d *duplicates) confirmMerge(keep, dup domain.Organisation) {
 				d.u.showError(err)
 				return
 			}
-			moved := res.Contacts + res.Visits + res.Actions + res.Assessments
+			moved := res.Moved()
 			dialog.NewInformation(tr.T("ui.dup.merged.title"),
 				tr.N("ui.dup.merged.message", moved, "Dup", dup.Name, "Keep", keep.Name, "N", moved), d.u.win).Show()
 			d.u.dataChanged()

@@ -67,6 +67,11 @@ func TestNoScreenMakesTheWindowGrow(t *testing.T) {
 				u.closeFrontDialog()
 				u.WaitIdle()
 
+				u.NewJointAction(nil)
+				checkFits(t, u, "New joint action")
+				u.closeFrontDialog()
+				u.WaitIdle()
+
 				u.Show(tabOrganisations)
 				u.orgs.detail.openNew()
 				checkFits(t, u, "a new organisation")

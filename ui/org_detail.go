@@ -75,7 +75,13 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	if u.opt.ClientReport == nil {
 		d.report.Hide()
 	}
-	buttons := container.New(&rowWrapLayout{}, d.form.saveButton, d.form.discardButton, d.visit, d.report, d.delete)
+	joint := widget.NewButtonWithIcon(tr.T("ui.org.joint_actions"), theme.AccountIcon(), func() {
+		if o := d.form.org; o.ID != "" {
+			u.Show(tabJoint)
+			u.joint.showPartner(o.ID, o.Name)
+		}
+	})
+	buttons := container.New(&rowWrapLayout{}, d.form.saveButton, d.form.discardButton, d.visit, joint, d.report, d.delete)
 	overview := container.NewBorder(nil, buttons, nil, nil, d.form.view)
 
 	d.contacts = newOrgContacts(u)

@@ -96,6 +96,18 @@ type actionStore interface {
 	RestoreAction(ctx context.Context, id string) error
 }
 
+// jointStore: the joint-action list and form.
+type jointStore interface {
+	Generation(ctx context.Context) (data.Generation, error)
+	JointActions(ctx context.Context, q data.JointQuery) ([]domain.JointAction, error)
+	JointAction(ctx context.Context, id string) (domain.JointAction, error)
+	CreateJointAction(ctx context.Context, j *domain.JointAction) error
+	UpdateJointAction(ctx context.Context, j *domain.JointAction) error
+	DeleteJointAction(ctx context.Context, id string) error
+	RestoreJointAction(ctx context.Context, id string) error
+	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
+}
+
 // assessmentStore: the assessment form and an organisation's progress.
 type assessmentStore interface {
 	SaveAssessment(ctx context.Context, a *domain.Assessment, m *models.Model) error
@@ -138,6 +150,7 @@ type Store interface {
 	todayStore
 	orgStore
 	lookupStore
+	jointStore
 	duplicatesStore
 	visitStore
 	actionStore
@@ -154,6 +167,7 @@ func (u *UI) storeForLookup() lookupStore         { return u.store }
 func (u *UI) storeForDuplicates() duplicatesStore { return u.store }
 func (u *UI) storeForVisits() visitStore          { return u.store }
 func (u *UI) storeForActions() actionStore        { return u.store }
+func (u *UI) storeForJoint() jointStore           { return u.store }
 func (u *UI) storeForAssessments() assessmentStore {
 	return u.store
 }

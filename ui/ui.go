@@ -92,6 +92,7 @@ type UI struct {
 	orgs       *orgScreen
 	visits     *visitsScreen
 	actions    *actionsScreen
+	joint      *jointScreen
 	reports    *reportsScreen
 	syncScreen *syncScreen
 	settings   *settingsScreen
@@ -165,6 +166,7 @@ func (u *UI) build(tab int) {
 	u.orgs = newOrgScreen(u)
 	u.visits = newVisitsScreen(u)
 	u.actions = newActionsScreen(u)
+	u.joint = newJointScreen(u)
 	u.reports = newReportsScreen(u)
 	u.syncScreen = newSyncScreen(u)
 	u.settings = newSettingsScreen(u)
@@ -174,6 +176,7 @@ func (u *UI) build(tab int) {
 		container.NewTabItemWithIcon(u.tr.T("nav.organisations"), theme.StorageIcon(), u.orgs.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.visits"), theme.CalendarIcon(), u.visits.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.actions"), theme.ConfirmIcon(), u.actions.view),
+		container.NewTabItemWithIcon(u.tr.T("nav.joint"), theme.AccountIcon(), u.joint.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.reports"), theme.DocumentIcon(), u.reports.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.sync"), theme.ViewRefreshIcon(), u.syncScreen.view),
 		container.NewTabItemWithIcon(u.tr.T("nav.settings"), theme.SettingsIcon(), u.settings.view),
@@ -195,6 +198,7 @@ const (
 	tabOrganisations
 	tabVisits
 	tabActions
+	tabJoint
 	tabReports
 	tabSync
 	tabSettings
@@ -219,6 +223,8 @@ func (u *UI) refreshCurrent() {
 		u.visits.refresh()
 	case tabActions:
 		u.actions.refresh()
+	case tabJoint:
+		u.joint.refresh()
 	case tabReports:
 		u.reports.refresh()
 	case tabSync:
