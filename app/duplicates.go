@@ -50,7 +50,7 @@ func orgMerge(s *session, pos []string) error {
 	if err != nil {
 		return err
 	}
-	moved := res.Contacts + res.Visits + res.Actions + res.Assessments
+	moved := res.Moved()
 	s.say(s.env.Stdout, s.tr.N("cli.merged", moved, "N", moved, "Contacts", res.Contacts, "Visits", res.Visits,
 		"Actions", res.Actions, "Assessments", res.Assessments))
 	return nil
