@@ -3,7 +3,7 @@ package team
 import "errors"
 
 // Error is a team operation the user asked for that cannot be done; its
-// code names the sentence (translations "team.error.<code>").
+// code names the sentence (messageKeys).
 type Error struct {
 	Code string
 	Path string
@@ -38,7 +38,19 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // MessageKey lets translations.Localizer.Error read it out.
 func (e *Error) MessageKey() (string, []any) {
-	return "team.error." + e.Code, []any{"Path", e.Path}
+	return messageKeys[e.Code], []any{"Path", e.Path}
+}
+
+// messageKeys are the sentences of the codes (translations/*.json).
+var messageKeys = map[string]string{
+	CodeWrongPassphrase: "error.team.wrong_passphrase",
+	CodeNoTeam:          "error.team.no_team",
+	CodeTeamExists:      "error.team.team_exists",
+	CodeOtherTeam:       "error.team.other_team",
+	CodeNotJoined:       "error.team.not_joined",
+	CodeNotCurrent:      "error.team.not_current",
+	CodeDamaged:         "error.team.damaged",
+	CodeShortPassphrase: "error.team.short_passphrase",
 }
 
 // Is matches any *Error with the same code.
