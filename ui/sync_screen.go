@@ -178,7 +178,7 @@ func (s *syncScreen) showLast(l *exchange.LastSync, open int) {
 	}
 	r := l.Result
 	s.last.Importance = widget.MediumImportance
-	if r.Partial() {
+	if r.Partial() || r.NoTeamKey > 0 || r.NewerKey > 0 {
 		s.last.Importance = widget.WarningImportance
 	}
 	s.last.SetText(tr.T("ui.sync.last", "Time", when) + " " + summary(s.u, r, open))

@@ -135,11 +135,11 @@ func (t *teamSection) ask(title, hint string, confirm bool, do func(string) erro
 	again := widget.NewPasswordEntry()
 	note := widget.NewLabel(hint)
 	note.Wrapping = fyne.TextWrapWord
-	items := []*widget.FormItem{widget.NewFormItem("", note), widget.NewFormItem(tr.T("ui.team.passphrase"), pass)}
+	form := widget.NewForm(widget.NewFormItem(tr.T("ui.team.passphrase"), pass))
 	if confirm {
-		items = append(items, widget.NewFormItem(tr.T("ui.team.passphrase_again"), again))
+		form.Append(tr.T("ui.team.passphrase_again"), again)
 	}
-	d := dialog.NewForm(title, tr.T("ui.team.ok"), tr.T("ui.cancel"), items, func(ok bool) {
+	d := dialog.NewCustomConfirm(title, tr.T("ui.team.ok"), tr.T("ui.cancel"), container.NewVBox(note, form), func(ok bool) {
 		if !ok {
 			return
 		}
