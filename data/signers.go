@@ -2,7 +2,13 @@ package data
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"database/sql"
+	"encoding/base64"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data/changelog"
@@ -63,4 +69,35 @@ func (s *Store) PinSigner(ctx context.Context, g Signer) error {
 			signerKey+g.Device, string(b))
 		return err
 	})
+}
+
+// signingKeyLocal keeps this device's ed25519 seed in the local table: it
+// travels with the device id (a backup restores both; a new database is a
+// new device with a new key) and never leaves this computer.
+const signingKeyLocal = "sync.signing_key"
+
+// SigningKey is this device's key for signing the bundles it writes,
+// made on first use.
+func (s *Store) SigningKey() (ed25519.PrivateKey, error) {
+	var key ed25519.PrivateKey
+	err := s.eng.WriteLocal(func(tx changelog.LocalTx) error {
+		var v string
+		if err := tx.QueryRow(`SELECT value FROM local WHERE key = ?`, signingKeyLocal).Scan(&v); err == nil {
+			seed, err := base64.StdEncoding.DecodeString(v)
+			if err != nil || len(seed) != ed25519.SeedSize {
+				return fmt.Errorf("data: the device's signing key is damaged")
+			}
+			key = ed25519.NewKeyFromSeed(seed)
+			return nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		seed := make([]byte, ed25519.SeedSize)
+		if _, err := rand.Read(seed); err != nil {
+			return err
+		}
+		key = ed25519.NewKeyFromSeed(seed)
+		return tx.SetLocal(signingKeyLocal, base64.StdEncoding.EncodeToString(seed))
+	})
+	return key, err
 }

@@ -1,6 +1,7 @@
 package exchange_test
 
 import (
+	"crypto/ed25519"
 	"database/sql"
 	"fmt"
 	"net/url"
@@ -258,7 +259,7 @@ func BenchmarkImportVsRawEncrypted(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	signer, err := team.LoadSigner(keyDir)
+	_, signer, err := ed25519.GenerateKey(nil)
 	if err != nil {
 		b.Fatal(err)
 	}

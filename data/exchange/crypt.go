@@ -13,7 +13,8 @@ import (
 )
 
 // crypt is what a sync knows of the team: the team keys this device holds
-// (none before it joined), its signing key (once it joined), and the keys
+// (none before it joined), its signing key (Store.SigningKey, once it
+// joined), and the keys
 // other devices were first seen signing with.
 type crypt struct {
 	ring   *team.Keyring
@@ -21,12 +22,12 @@ type crypt struct {
 	pins   map[string]data.Signer
 }
 
-// KeyDir is where a store's device keeps its team keys and signing key:
+// KeyDir is where a store's device keeps its team keys:
 // its data folder, beside the database (never the shared folder).
 func KeyDir(st *data.Store) string { return filepath.Dir(st.Path()) }
 
-// loadCrypt reads the device's keys (Options.KeyDir, or the database's
-// folder) and the pinned signers.
+// loadCrypt reads the device's team keys (Options.KeyDir, or the
+// database's folder), its signing key and the pinned signers.
 func loadCrypt(ctx context.Context, st *data.Store, opt Options) (*crypt, error) {
 	dir := opt.KeyDir
 	if dir == "" {
@@ -38,7 +39,7 @@ func loadCrypt(ctx context.Context, st *data.Store, opt Options) (*crypt, error)
 		return nil, err
 	}
 	if c.ring.Joined() {
-		if c.signer, err = team.LoadSigner(dir); err != nil {
+		if c.signer, err = st.SigningKey(); err != nil {
 			return nil, err
 		}
 	}

@@ -202,7 +202,7 @@ func (d *device) seal() *bundle.Seal {
 	if err != nil {
 		d.t.Fatal(err)
 	}
-	signer, err := team.LoadSigner(d.keyDir())
+	signer, err := d.s.SigningKey()
 	if err != nil {
 		d.t.Fatal(err)
 	}
