@@ -2,6 +2,8 @@ package exchange_test
 
 import (
 	"bytes"
+	"crypto/ed25519"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -258,5 +260,63 @@ func TestForgedAndForeignBundlesAreRefusedAndTheRestImports(t *testing.T) {
 	org, err := b.s.Organisation(ctx, o.ID)
 	if err != nil || org.Name != "Äkta namnet AB" || org.Notes != "äkta anteckning" {
 		t.Fatalf("what b has: %+v %v", org, err)
+	}
+}
+
+func TestAStrangersTeamFilesOrAChangedDeviceKeyChangeNothing(t *testing.T) {
+	folder := t.TempDir()
+	a, b := newDevice(t), newDevice(t)
+	a.createTeam(folder)
+	b.join(folder, passphrase)
+	a.org("Före bytet AB")
+	a.sync(folder)
+	b.sync(folder)
+	// A stranger replaces the team's files with a team of their own.
+	strangerFolder := t.TempDir()
+	s := newDevice(t)
+	s.createTeam(strangerFolder)
+	for _, f := range []string{team.KeysFile, team.InfoFile} {
+		raw, _ := os.ReadFile(filepath.Join(strangerFolder, filepath.FromSlash(team.Dir), f))
+		os.WriteFile(filepath.Join(folder, filepath.FromSlash(team.Dir), f), raw, 0o644)
+	}
+
+	// The members go on with the key they unwrapped: b still reads a.
+	o := a.org("Efter bytet AB")
+	res := a.sync(folder)
+	if len(res.Written) != 1 {
+		t.Fatalf("a's sync: %+v", res)
+	}
+	// Then someone rewrites a's device.json, naming the stranger's signing key.
+	aDev := a.s.DeviceID()
+	djPath := filepath.Join(folder, filepath.FromSlash(exchange.DevicesDir), aDev, exchange.DeviceFile)
+	var dj map[string]any
+	raw, _ := os.ReadFile(djPath)
+	json.Unmarshal(raw, &dj)
+	dj["sign_key"] = bundle.EncodeKey(s.seal().Signer.Public().(ed25519.PublicKey))
+	raw, _ = json.Marshal(dj)
+	os.WriteFile(djPath, raw, 0o644)
+	res = b.sync(folder)
+	if _, err := b.s.Organisation(ctx, o.ID); err != nil {
+		t.Fatalf("b lost a's change after the team files were replaced: %v (%+v)", err, res.Files)
+	}
+	if reasons(res)[exchange.DeviceFile] != "quarantined "+exchange.ReasonSignerChanged {
+		t.Errorf("a changed device key not reported: %+v", res.Files)
+	}
+	if got := filesContaining(t, folder, "Efter bytet"); len(got) > 0 {
+		t.Errorf("written readable after the team files were replaced: %v", got)
+	}
+	signers, _ := b.s.Signers(ctx)
+	pinned := map[string]string{}
+	for d, g := range signers {
+		pinned[d] = g.PublicKey
+	}
+	st, err := exchange.ReadTeamStatus(folder, b.keyDir(), b.s.DeviceID(), pinned)
+	if err != nil || !st.OtherTeam {
+		t.Fatalf("status after the stranger's files: %+v %v", st, err)
+	}
+	for _, d := range st.Devices {
+		if d.Device == aDev && !d.SignerChanged {
+			t.Errorf("a not marked as key changed: %+v", d)
+		}
 	}
 }
