@@ -149,3 +149,26 @@ func TestPlainHeaderWithASignerIsRefused(t *testing.T) {
 		t.Fatalf("plain header with a signer: %v", err)
 	}
 }
+
+// FuzzSealedReader feeds the reader of encrypted bundles arbitrary bytes
+// around a sound one: it must never panic, fail only with typed errors
+// (I/O aside), and accept only the bundle exactly as written.
+func FuzzSealedReader(f *testing.F) {
+	k := newTeamKey(f)
+	good := encodeSealed(f, logHeader("d", 1, 4), sampleChanges("d", 1, 4), k.seal())
+	f.Add(good)
+	f.Add(good[:len(good)-1])
+	f.Add(good[:len(good)/2])
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, got, err := readSealed(b, k.keys)
+		if err != nil {
+			if CodeOf(err) == "" {
+				t.Fatalf("untyped error %v", err)
+			}
+			return
+		}
+		if !bytes.Equal(b, good) || len(got) != 4 {
+			t.Fatalf("accepted %d bytes that are not the bundle written", len(b))
+		}
+	})
+}
