@@ -122,3 +122,16 @@ func (c *crypt) pin(ctx context.Context, st *data.Store, h bundle.Header) error 
 	c.pins[h.Device] = g
 	return nil
 }
+
+// checkDeviceFile reports a device.json that names another signing key
+// than the device's bundles were first seen signed with: someone may be
+// writing in its name. Its bundles are checked one by one on import.
+func (s *syncer) checkDeviceFile(path, device string) {
+	pin, ok := s.opt.crypt.pins[device]
+	if !ok {
+		return
+	}
+	if di, err := readDeviceInfo(path, nil); err == nil && di.SignKey != "" && di.SignKey != pin.PublicKey {
+		s.report(path, ActionQuarantined, ReasonSignerChanged, device)
+	}
+}

@@ -276,19 +276,6 @@ func (s *syncer) scan(root string, own []string) (mine, others []candidate, err 
 	return mine, others, nil
 }
 
-// checkDeviceFile reports a device.json that names another signing key
-// than the device's bundles were first seen signed with: someone may be
-// writing in its name. Its bundles are checked one by one on import.
-func (s *syncer) checkDeviceFile(path, device string) {
-	pin, ok := s.opt.crypt.pins[device]
-	if !ok {
-		return
-	}
-	if di, err := readDeviceInfo(path, nil); err == nil && di.SignKey != "" && di.SignKey != pin.PublicKey {
-		s.report(path, ActionQuarantined, ReasonSignerChanged, device)
-	}
-}
-
 func (s *syncer) report(path, action, reason, detail string) {
 	s.res.Files = append(s.res.Files, FileReport{Path: path, Action: action, Reason: reason, Detail: detail})
 }
