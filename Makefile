@@ -82,7 +82,8 @@ bench: deps-build
 # of a million rows (five pairs side by side, the median ratio), the peak heap
 # of imports of 10k, 100k and 1M changes, and a sync with nothing new.
 syncbench: deps-build
-	$(GO) test -tags '$(TAGS)' -run '^$$' -bench 'ImportVsRaw' -benchtime 5x ./data/exchange/
+	$(GO) test -tags '$(TAGS)' -run '^$$' -bench 'ImportVsRaw$$' -benchtime 5x ./data/exchange/
+	$(GO) test -tags '$(TAGS)' -run '^$$' -bench 'ImportVsRawEncrypted' -benchtime 3x ./data/exchange/
 	$(GO) test -tags '$(TAGS)' -run '^$$' -bench 'Import10k|Import100k|Import1M$$|NoopSync10k' -benchtime 1x ./data/exchange/
 
 # Issue 12's budget: while a sync imports a million changes, the window's

@@ -35,6 +35,9 @@ type Env struct {
 	Now            func() time.Time
 	// OpenGUI opens the desktop app; nil means the real Fyne window.
 	OpenGUI func(s *data.Store, tr *translations.Localizer, dataDir string) error
+	// ReadPassword prompts and reads a passphrase without echo; nil: the
+	// terminal (none when stdin is not one).
+	ReadPassword func(prompt string) (string, error)
 }
 
 // Run runs ILSA Coach with os.Args and returns the exit code.

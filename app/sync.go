@@ -194,6 +194,12 @@ func (s *session) printResult(r exchange.Result) {
 	if r.Refused > 0 {
 		s.say(out, s.tr.N("cli.sync.refused", r.Refused))
 	}
+	if r.NoTeamKey > 0 {
+		s.say(out, s.tr.N("cli.sync.no_team_key", r.NoTeamKey))
+	}
+	if r.NewerKey > 0 {
+		s.say(out, s.tr.N("cli.sync.newer_key", r.NewerKey))
+	}
 	for _, g := range r.Gaps {
 		s.say(out, s.tr.T("cli.sync.gap", "Device", g.Device, "From", g.From, "To", g.To))
 	}

@@ -225,6 +225,28 @@ prepare_sync() {
 	ilsa_cli "$lang" "$logf" --data "$colleague" sync --folder "$shared"
 }
 
+# The Sync screen's Team section. sync-team: the colleague created a team
+# for the folder and synced; this advisor has not joined yet, so the last
+# sync says the colleague's files are encrypted. sync-team-member: both
+# joined and synced, so both are listed as members.
+prepare_sync_team() {
+	local lang=$1 data=$2 logf=$3 shared="$TMP/$1/Nextcloud/ILSA" colleague="$TMP/colleague-$1"
+	rm -rf "$shared" "$colleague"
+	mkdir -p "$shared"
+	: >"$logf"
+	export ILSA_PASSPHRASE="Storsjon i februari"
+	ilsa_cli "$lang" "$logf" --data "$colleague" init --advisor "${COLLEAGUE[$lang]}" --country "${COUNTRY[$lang]}"
+	ilsa_cli "$lang" "$logf" --data "$colleague" team create --folder "$shared"
+	ilsa_cli "$lang" "$logf" --data "$colleague" org add --name "Fjallbruket AB"
+	ilsa_cli "$lang" "$logf" --data "$colleague" sync --folder "$shared"
+	[[ "${TEAM_JOIN:-}" == 1 ]] && ilsa_cli "$lang" "$logf" --data "$data" team join --folder "$shared"
+	ilsa_cli "$lang" "$logf" --data "$data" sync --folder "$shared" || true
+	ilsa_cli "$lang" "$logf" --data "$colleague" sync --folder "$shared"
+	unset ILSA_PASSPHRASE
+}
+prepare_sync_team_member() { TEAM_JOIN=1 prepare_sync_team "$@"; }
+prepare_sync_team_join() { prepare_sync_team "$@"; }
+
 # Today before anything is recorded (the welcome answered with "start
 # empty"): the first steps and demo data on offer. The shot's copy of the
 # demo data is replaced by an empty data folder.
@@ -263,6 +285,10 @@ for lang in sv nb en; do
 	shot "$lang" licences "$NAV_SETTINGS" sleep:1 "${LICENCES_BUTTON[$lang]}" sleep:1
 	shot "$lang" reports "$NAV_REPORTS" sleep:2
 	shot "$lang" sync "$NAV_SYNC" sleep:1
+	shot "$lang" sync-team "$NAV_SYNC" sleep:1
+	shot "$lang" sync-team-member "$NAV_SYNC" sleep:1
+	# The passphrase dialog of "Join the team", from sync-team's screen.
+	shot "$lang" sync-team-join "$NAV_SYNC" sleep:1 click:210,555 sleep:1 type:Storsjon sleep:1
 	# shellcheck disable=SC2086 # Swedish takes two steps, split at the space
 	shot "$lang" progress "${ASSESSED[@]}" ${TAB_PROGRESS[$lang]} sleep:1
 	# The Business Model Canvas of that organisation, opened from its list.

@@ -238,4 +238,10 @@ type Syncer interface {
 	BundleFiles(dir string) ([]string, error)
 	Export(path string) (changes int, err error)
 	Import(paths []string, progress func(done, total int64)) (exchange.Result, error)
+	// TeamStatus reads the shared folder's team and who is in it;
+	// CreateTeam, JoinTeam and RotateTeam change it (package team).
+	TeamStatus() (exchange.TeamStatus, error)
+	CreateTeam(passphrase string) error
+	JoinTeam(passphrase string) error
+	RotateTeam(passphrase string) error
 }

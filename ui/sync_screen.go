@@ -35,6 +35,7 @@ type syncScreen struct {
 	last      *widget.Label
 	problems  *fyne.Container
 	conflicts *conflictReview
+	team      *teamSection
 
 	gen atomic.Int64
 }
@@ -64,6 +65,7 @@ func newSyncScreen(u *UI) *syncScreen {
 	s.last.Wrapping = fyne.TextWrapWord
 	s.problems = container.NewVBox()
 	s.conflicts = newConflictReview(u)
+	s.team = newTeamSection(u, func() { s.syncNow(true) })
 
 	export := widget.NewButtonWithIcon(tr.T("ui.sync.export"), theme.UploadIcon(), s.export)
 	importBtn := widget.NewButtonWithIcon(tr.T("ui.sync.import"), theme.DownloadIcon(), s.importFiles)
@@ -78,6 +80,7 @@ func newSyncScreen(u *UI) *syncScreen {
 		heading(tr.T("nav.sync")), intro, container.NewHBox(u.guideButton("sync")),
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.sync.folder")), choose, s.folder), s.reach, s.auto,
 		container.NewBorder(nil, nil, s.syncBtn, nil, s.progress), s.last, s.problems,
+		widget.NewSeparator(), s.team.view,
 		widget.NewSeparator(), heading(tr.T("ui.sync.conflicts")), s.conflicts.view,
 		widget.NewSeparator(), heading(tr.T("ui.sync.manual")), manualHint, container.NewHBox(export, importBtn, importDir),
 	)
@@ -122,6 +125,7 @@ func (u *UI) readSyncState(withItems bool) (syncState, error) {
 
 func (s *syncScreen) refresh() {
 	newest(s.u, &s.gen, func() (syncState, error) { return s.u.readSyncState(true) }, s.show)
+	s.team.refresh()
 }
 
 func (s *syncScreen) show(st syncState) {
@@ -174,7 +178,7 @@ func (s *syncScreen) showLast(l *exchange.LastSync, open int) {
 	}
 	r := l.Result
 	s.last.Importance = widget.MediumImportance
-	if r.Partial() {
+	if r.Partial() || r.NoTeamKey > 0 || r.NewerKey > 0 {
 		s.last.Importance = widget.WarningImportance
 	}
 	s.last.SetText(tr.T("ui.sync.last", "Time", when) + " " + summary(s.u, r, open))
@@ -186,6 +190,9 @@ func (s *syncScreen) showLast(l *exchange.LastSync, open int) {
 		s.problems.Add(p)
 	}
 	for _, f := range r.Files {
+		if f.Reason == exchange.ReasonNoTeamKey || f.Reason == exchange.ReasonNewerKey {
+			continue // one sentence for them all, in the summary
+		}
 		p := widget.NewLabel("• " + tr.Problem(f.Problem()))
 		p.Wrapping = fyne.TextWrapWord
 		p.Importance = widget.WarningImportance
@@ -224,6 +231,12 @@ func summary(u *UI, r exchange.Result, open int) string {
 	}
 	if r.Refused > 0 {
 		parts = append(parts, tr.N("ui.sync.refused", r.Refused, "N", r.Refused))
+	}
+	if r.NoTeamKey > 0 {
+		parts = append(parts, tr.N("ui.sync.no_team_key", r.NoTeamKey, "N", r.NoTeamKey))
+	}
+	if r.NewerKey > 0 {
+		parts = append(parts, tr.N("ui.sync.newer_key", r.NewerKey, "N", r.NewerKey))
 	}
 	if r.NewDeviceID != "" {
 		parts = append(parts, tr.T("ui.sync.cloned"))

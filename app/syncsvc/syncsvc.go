@@ -207,7 +207,15 @@ func (s *Service) AdvisorOf(device string) string {
 	if folder == "" {
 		return ""
 	}
-	return exchange.AdvisorOf(folder, device)
+	return exchange.AdvisorOf(folder, s.keyDir(), device)
+}
+
+// keyDir is where this device keeps its team keys.
+func (s *Service) keyDir() string {
+	if s.opt.Exchange.KeyDir != "" {
+		return s.opt.Exchange.KeyDir
+	}
+	return exchange.KeyDir(s.st)
 }
 
 // BundleFiles lists the bundle files in dir and its subfolders (a folder

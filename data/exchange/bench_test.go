@@ -1,6 +1,7 @@
 package exchange_test
 
 import (
+	"crypto/ed25519"
 	"database/sql"
 	"fmt"
 	"net/url"
@@ -17,6 +18,7 @@ import (
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/exchange"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
+	"eu.ilsa.coach/ilsa/data/exchange/team"
 	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
@@ -27,7 +29,8 @@ import (
 //   a sync with nothing new, 10,000 bundles in the folder: < 100 ms
 //   peak memory of an import does not grow with its size
 // Run: make syncbench, which runs
-//   go test -tags "migrated_fynedo sqlite_fts5" -run XXX -bench 'ImportVsRaw' -benchtime 5x ./data/exchange/
+//   go test -tags "migrated_fynedo sqlite_fts5" -run XXX -bench 'ImportVsRaw$' -benchtime 5x ./data/exchange/
+//   and -bench 'ImportVsRawEncrypted' -benchtime 3x (encrypted bundles: also ≥ 50%)
 //   and -bench 'Import10k|Import100k|Import1M$|NoopSync10k' -benchtime 1x for memory and the no-op sync
 
 // fieldChanges yields n realistic field changes of one device: whole
@@ -73,6 +76,11 @@ func fieldChanges(dev string, n int, yield func(changelog.Change)) {
 
 // writeBundles writes n changes of dev as log bundles of per changes each.
 func writeBundles(tb testing.TB, dir, dev string, n, per int) []string {
+	return writeSealedBundles(tb, dir, dev, n, per, nil)
+}
+
+// writeSealedBundles is writeBundles, encrypted and signed when seal is set.
+func writeSealedBundles(tb testing.TB, dir, dev string, n, per int, seal *bundle.Seal) []string {
 	tb.Helper()
 	var paths []string
 	var w *bundle.Writer
@@ -98,8 +106,12 @@ func writeBundles(tb testing.TB, dir, dev string, n, per int) []string {
 			if f, err = os.CreateTemp(dir, ".tmp"); err != nil {
 				tb.Fatal(err)
 			}
-			w, err = bundle.NewWriter(f, bundle.Header{Kind: bundle.KindLog, Device: dev, FirstSeq: c.Seq,
-				LastSeq: c.Seq + cnt - 1, Count: cnt, Created: datatest.Epoch})
+			h := bundle.Header{Kind: bundle.KindLog, Device: dev, FirstSeq: c.Seq, LastSeq: c.Seq + cnt - 1, Count: cnt, Created: datatest.Epoch}
+			if seal != nil {
+				w, err = bundle.NewSealedWriter(f, h, *seal)
+			} else {
+				w, err = bundle.NewWriter(f, h)
+			}
 			if err != nil {
 				tb.Fatal(err)
 			}
@@ -146,7 +158,7 @@ func peakHeap(fn func()) uint64 {
 func benchImport(b *testing.B, paths []string, n int) {
 	var peak uint64
 	for i := 0; i < b.N; i++ {
-		rate, p := importOnce(b, paths, n)
+		rate, p := importOnce(b, paths, n, exchange.Options{})
 		b.ReportMetric(rate, "changes/s")
 		peak = max(peak, p)
 	}
@@ -157,13 +169,13 @@ func benchImport(b *testing.B, paths []string, n int) {
 // peak heap. The time runs until the import is in the database file: the
 // store's checkpointer copies the log while it imports, and closing the
 // store copies what is left; opening is not timed.
-func importOnce(b *testing.B, paths []string, n int) (rate float64, peak uint64) {
+func importOnce(b *testing.B, paths []string, n int, opt exchange.Options) (rate float64, peak uint64) {
 	b.StopTimer()
 	s, _ := datatest.Open(b)
 	b.StartTimer()
 	start := time.Now()
 	peak = peakHeap(func() {
-		res, err := exchange.ImportFiles(ctx, s, paths, exchange.Options{})
+		res, err := exchange.ImportFiles(ctx, s, paths, opt)
 		if err != nil || res.Applied != n || len(res.Files) != 0 {
 			b.Fatalf("import: applied %d of %d, %v %v", res.Applied, n, res.Files, err)
 		}
@@ -224,13 +236,55 @@ func BenchmarkImportVsRaw(b *testing.B) {
 	var ratios, imports, raws []float64
 	for i := 0; i < b.N; i++ {
 		raw := rawInsertOnce(b)
-		imp, _ := importOnce(b, paths, 1_000_000)
+		imp, _ := importOnce(b, paths, 1_000_000, exchange.Options{})
 		raws, imports = append(raws, raw), append(imports, imp)
 		ratios = append(ratios, imp/raw)
 	}
 	b.ReportMetric(100*median(ratios), "%-of-raw")
 	b.ReportMetric(median(imports), "import-changes/s")
 	b.ReportMetric(median(raws), "raw-rows/s")
+}
+
+// BenchmarkImportVsRawEncrypted is BenchmarkImportVsRaw for a team: the
+// same million changes in bundles encrypted to the team key and signed, next
+// to the raw insert and the plain import, one after the other in each
+// iteration. The budget: the encrypted import ≥ 50% of the raw rate.
+func BenchmarkImportVsRawEncrypted(b *testing.B) {
+	team.ScryptWorkFactor = 10
+	keyDir := b.TempDir()
+	if _, err := team.Create(b.TempDir(), keyDir, "bänkprov med nyckel", datatest.Epoch); err != nil {
+		b.Fatal(err)
+	}
+	ring, err := team.LoadKeyring(keyDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, signer, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	k := ring.Current()
+	seal := &bundle.Seal{Team: ring.Team, KeyGen: k.Generation, Recipient: k.Identity.Recipient(), Signer: signer}
+	sealed := writeSealedBundles(b, b.TempDir(), "0190c4c0-0000-7000-8000-00000000bench", 1_000_000, 100_000, seal)
+	plain := bundles1MPaths(b)
+	var encRatios, plainRatios, encs []float64
+	for i := 0; i < b.N; i++ {
+		// The two imports take turns going first, so neither always meets
+		// the machine the other one left behind.
+		var imp, enc float64
+		raw := rawInsertOnce(b)
+		if i%2 == 0 {
+			imp, _ = importOnce(b, plain, 1_000_000, exchange.Options{})
+			enc, _ = importOnce(b, sealed, 1_000_000, exchange.Options{KeyDir: keyDir})
+		} else {
+			enc, _ = importOnce(b, sealed, 1_000_000, exchange.Options{KeyDir: keyDir})
+			imp, _ = importOnce(b, plain, 1_000_000, exchange.Options{})
+		}
+		encRatios, plainRatios, encs = append(encRatios, enc/raw), append(plainRatios, imp/raw), append(encs, enc)
+	}
+	b.ReportMetric(100*median(encRatios), "encrypted-%-of-raw")
+	b.ReportMetric(100*median(plainRatios), "plain-%-of-raw")
+	b.ReportMetric(median(encs), "encrypted-changes/s")
 }
 
 func median(v []float64) float64 {

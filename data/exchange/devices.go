@@ -10,10 +10,11 @@ import (
 )
 
 // AdvisorOf names the advisor of device from its device.json in the shared
-// folder ("" when unknown). A clone's changes are named by the installation
-// they came from.
-func AdvisorOf(folder, device string) string {
-	info, err := ReadDeviceInfo(folder, changelog.OriginalDevice(device))
+// folder ("" when unknown, or sealed with a team key this device, whose
+// keys are in keyDir, does not hold). A clone's changes are named by the
+// installation they came from.
+func AdvisorOf(folder, keyDir, device string) string {
+	info, err := ReadDeviceInfo(folder, keyDir, changelog.OriginalDevice(device))
 	if err != nil {
 		return ""
 	}

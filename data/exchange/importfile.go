@@ -47,6 +47,11 @@ func importFile(ctx context.Context, st *data.Store, path string, exp *expectati
 	}
 	defer f.Close()
 	h := r.Header()
+	if why := opt.crypt.signerProblem(h, r.Envelope()); exp != nil && why != "" {
+		// Not signed as the device it names was first seen signing.
+		return fileOutcome{header: h, failed: true, report: &FileReport{Path: path, Action: ActionQuarantined, Reason: why,
+			Detail: h.Device}}, nil
+	}
 	if exp != nil && headerMismatch(h, exp) != "" {
 		return importFileVerified(ctx, st, path, exp, opt, progress)
 	}
@@ -73,7 +78,7 @@ func importFileVerified(ctx context.Context, st *data.Store, path string, exp *e
 	if err != nil {
 		return pendingOutcome(path, err), nil
 	}
-	h, sum, err := bundle.Verify(vf)
+	h, sum, err := bundle.VerifyWith(vf, opt.crypt.bundleKeys())
 	vf.Close()
 	if err != nil {
 		return pendingOutcome(path, err), nil
@@ -161,6 +166,10 @@ func pendingOutcome(path string, err error) fileOutcome {
 func ImportFiles(ctx context.Context, st *data.Store, paths []string, opt Options) (Result, error) {
 	opt.fill()
 	res := Result{Device: st.DeviceID(), Written: []BundleInfo{}, Imported: []BundleInfo{}, Files: []FileReport{}, Gaps: []Gap{}}
+	var err error
+	if opt.crypt, err = loadCrypt(ctx, st, opt); err != nil {
+		return res, err
+	}
 	prog := newProgress(opt.Progress)
 	for _, p := range paths {
 		prog.addTotal(p, opt)
@@ -176,6 +185,7 @@ func ImportFiles(ctx context.Context, st *data.Store, paths []string, opt Option
 	if err := rehome(ctx, st, &res); err != nil {
 		return res, err
 	}
+	res.countLocked()
 	res.Device = st.DeviceID()
 	return res, nil
 }
@@ -219,7 +229,7 @@ func openBundle(path string, opt Options) (io.Closer, *bundle.Reader, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := bundle.NewReader(f)
+	r, err := bundle.Open(f, opt.crypt.bundleKeys())
 	if err != nil {
 		f.Close()
 		return nil, nil, err

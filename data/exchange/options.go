@@ -31,6 +31,11 @@ type Options struct {
 	// (atomicfile); nil: os.CreateTemp. Tests inject a folder that cannot
 	// be written (a chmod does not stop root) or a disk that fills up.
 	CreateTemp func(dir, pattern string) (TempFile, error)
+	// KeyDir is where this device keeps its team keys and signing key
+	// (package team); "": the database's folder (KeyDir).
+	KeyDir string
+
+	crypt *crypt // loaded by Sync and ImportFiles
 }
 
 // TempFile is a file being written: an *os.File.

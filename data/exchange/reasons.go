@@ -33,6 +33,9 @@ const (
 	ReasonNotBundle  = "sync.file.not_bundle"  // garbage under a bundle's name
 	ReasonNewer      = "sync.file.newer"       // a newer format: update ILSA Coach
 	ReasonEncrypted  = "sync.file.encrypted"   // an envelope this version cannot open
+	ReasonNoTeamKey  = "sync.file.no_team_key" // encrypted for the team, and this device has not joined it
+	ReasonNewerKey   = "sync.file.newer_key"   // encrypted with a team key newer than this device holds
+	ReasonOtherTeam  = "sync.file.other_team"  // encrypted for another team (or a key the team never had)
 	ReasonDamaged    = "sync.file.damaged"     // checksum, count, range or record wrong
 	ReasonNotRegular = "sync.file.not_regular" // a pipe, device or socket under a bundle's name: never opened
 	ReasonRefused    = "sync.file.refused"     // sound, but the database refused a change in it
@@ -43,6 +46,9 @@ const (
 	ReasonSeqLimit         = "sync.file.seq_limit"     // sequence numbers no device can reach
 	ReasonNameMismatch     = "sync.file.name_mismatch" // name or directory disagree with the content
 	ReasonSameKeyOtherHash = changelog.ReasonSameKeyOtherHash
+	ReasonBadSignature     = "sync.file.bad_signature"  // the signature does not match the key the header names
+	ReasonSignerChanged    = "sync.file.signer_changed" // signed with another key than the device was first seen with
+	ReasonUnsigned         = "sync.file.unsigned"       // plain, from a device that signs its bundles
 
 	// Why this device's own files were not written (Result.NotWritten):
 	// the sync imported what it could and goes on.
@@ -61,6 +67,7 @@ const (
 var Reasons = []string{ReasonSystemFile, ReasonEngineTemp, ReasonEngineConflict, ReasonCopy, ReasonUnknownFile,
 	ReasonTruncated, ReasonUnreadable, ReasonNotBundle, ReasonNewer, ReasonEncrypted, ReasonDamaged,
 	ReasonNotRegular, ReasonRefused, ReasonTooLarge, ReasonSeqLimit, ReasonNameMismatch, ReasonSameKeyOtherHash,
+	ReasonNoTeamKey, ReasonNewerKey, ReasonOtherTeam, ReasonBadSignature, ReasonSignerChanged, ReasonUnsigned,
 	ReasonChangesNotWritten, ReasonDeviceNotWritten,
 	CodeFolderMissing, CodeFolderNotDir, CodeFolderUnreadable, CodeFolderEmptied, CodeFolderUnwritable}
 
@@ -105,6 +112,14 @@ func fileReason(err error) string {
 		return ReasonTooLarge
 	case bundle.CodeSeqLimit:
 		return ReasonSeqLimit
+	case bundle.CodeNoKey:
+		return ReasonNoTeamKey
+	case bundle.CodeNewerKey:
+		return ReasonNewerKey
+	case bundle.CodeOtherTeam:
+		return ReasonOtherTeam
+	case bundle.CodeSignature:
+		return ReasonBadSignature
 	case "":
 		var r *refusedError
 		var seq *changelog.SeqRangeError
@@ -125,7 +140,8 @@ func fileReason(err error) string {
 // breaks the limits is quarantined (a hostile or broken writer; it is not
 // read again until it changes), the others are left for a later sync.
 func failedAction(reason string) string {
-	if reason == ReasonTooLarge || reason == ReasonSeqLimit {
+	switch reason {
+	case ReasonTooLarge, ReasonSeqLimit, ReasonBadSignature, ReasonSignerChanged, ReasonUnsigned:
 		return ActionQuarantined
 	}
 	return ActionPending
@@ -162,5 +178,13 @@ func fileFault(ctx context.Context, err error) bool {
 }
 
 // retryAlways says whether a failed file is read again at every sync even
-// when it has not changed (a permission may be fixed; content does not heal).
-func retryAlways(reason string) bool { return reason == ReasonUnreadable }
+// when it has not changed: a permission may be fixed, and the device may
+// have joined the team or got its newer key since (failing costs a header
+// read then); content does not heal.
+func retryAlways(reason string) bool {
+	switch reason {
+	case ReasonUnreadable, ReasonNoTeamKey, ReasonNewerKey, ReasonOtherTeam:
+		return true
+	}
+	return false
+}

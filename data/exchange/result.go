@@ -1,6 +1,8 @@
 package exchange
 
 import (
+	"path/filepath"
+
 	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
@@ -52,6 +54,11 @@ type Result struct {
 	// done, but the sync was partial: the others do not get this device's
 	// changes until a later sync can write them.
 	NotWritten *FileReport `json:"not_written,omitempty"`
+	// NoTeamKey and NewerKey count colleagues (devices) whose bundles are
+	// encrypted and stay unapplied until this device joins the team, or
+	// joins again for the newer key (each file is also in Files).
+	NoTeamKey int `json:"colleagues_encrypted"`
+	NewerKey  int `json:"colleagues_newer_key"`
 }
 
 // BundleInfo is one bundle written or imported.
@@ -89,6 +96,21 @@ func (r Result) Problems() bool { return len(r.Files) > 0 || r.NotWritten != nil
 
 // Partial reports whether this device's own files could not be written.
 func (r Result) Partial() bool { return r.NotWritten != nil }
+
+// countLocked counts the colleagues whose files this device cannot decrypt.
+func (r *Result) countLocked() {
+	noKey, newer := map[string]bool{}, map[string]bool{}
+	for _, f := range r.Files {
+		dev := filepath.Base(filepath.Dir(f.Path))
+		switch f.Reason {
+		case ReasonNoTeamKey:
+			noKey[dev] = true
+		case ReasonNewerKey:
+			newer[dev] = true
+		}
+	}
+	r.NoTeamKey, r.NewerKey = len(noKey), len(newer)
+}
 
 func (r *Result) addImport(ir changelog.ImportResult) {
 	r.Applied += ir.Applied

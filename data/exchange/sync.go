@@ -81,6 +81,9 @@ func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Resu
 		return res, &Error{Code: CodeFolderEmptied, Path: abs}
 	}
 
+	if opt.crypt, err = loadCrypt(ctx, st, opt); err != nil {
+		return res, err
+	}
 	s := &syncer{st: st, folder: abs, opt: opt, res: &res, seen: map[fileKey]string{}, ranges: map[string][]span{}}
 	if err := s.loadState(ctx); err != nil {
 		return res, err
@@ -115,6 +118,7 @@ func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Resu
 		return res, err
 	}
 	res.Gaps = s.gaps(own)
+	res.countLocked()
 	res.Device = st.DeviceID()
 	return res, nil
 }
@@ -222,6 +226,7 @@ func (s *syncer) scan(root string, own []string) (mine, others []candidate, err 
 			name := f.Name()
 			path := filepath.Join(dpath, name)
 			if name == DeviceFile {
+				s.checkDeviceFile(path, d.Name())
 				continue
 			}
 			pn, why := parseName(name)
@@ -301,6 +306,9 @@ func (s *syncer) importOne(ctx context.Context, c candidate, ownDir bool) error 
 	h := out.header
 	if out.report == nil {
 		s.ranges[h.Device] = append(s.ranges[h.Device], span{h.FirstSeq, h.LastSeq})
+		if err := s.opt.crypt.pin(ctx, s.st, h); err != nil {
+			return err
+		}
 	}
 	if ownDir && out.report == nil && out.imported.Clones == 0 {
 		// Our own bundle that we had not recorded (the process stopped
@@ -326,6 +334,12 @@ func (s *syncer) writeOwn(ctx context.Context) error {
 	for _, dev := range own {
 		w, err := writeOwn(ctx, s.st, s.folder, dev, s.opt)
 		s.res.Written = append(s.res.Written, w...)
+		if pub := s.opt.crypt.publicKey(); pub != "" && len(w) > 0 {
+			// Our own key, as the others will pin it.
+			if err := s.opt.crypt.pin(ctx, s.st, bundle.Header{Device: dev, FirstSeq: w[0].FirstSeq, Signer: pub}); err != nil {
+				return err
+			}
+		}
 		if err != nil {
 			return s.notWritten(err, ReasonChangesNotWritten, filepath.Join(root, dev))
 		}

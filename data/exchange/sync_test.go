@@ -38,7 +38,7 @@ func TestTwoDevicesConvergeThroughAFolder(t *testing.T) {
 	b.sync(folder)
 	a.sync(folder)
 	mustEqual(t, "notes on a", a.notes(oa.ID), "uppdaterat av b")
-	info, err := exchange.ReadDeviceInfo(folder, b.s.DeviceID())
+	info, err := exchange.ReadDeviceInfo(folder, "", b.s.DeviceID())
 	if err != nil || info.Device != b.s.DeviceID() || info.App != "test" {
 		t.Fatalf("device.json: %+v %v", info, err)
 	}
@@ -362,7 +362,7 @@ func TestAdvisorOfFollowsClonesToTheirOriginal(t *testing.T) {
 	}
 	a.sync(folder)
 	dev := a.s.DeviceID()
-	mustEqual(t, "device", exchange.AdvisorOf(folder, dev), "Erik Lund")
-	mustEqual(t, "clone", exchange.AdvisorOf(folder, dev+"~0badc0de"), "Erik Lund")
-	mustEqual(t, "unknown", exchange.AdvisorOf(folder, "someone-else"), "")
+	mustEqual(t, "device", exchange.AdvisorOf(folder, "", dev), "Erik Lund")
+	mustEqual(t, "clone", exchange.AdvisorOf(folder, "", dev+"~0badc0de"), "Erik Lund")
+	mustEqual(t, "unknown", exchange.AdvisorOf(folder, "", "someone-else"), "")
 }

@@ -164,7 +164,7 @@ func TestFIFOsInTheFolderDoNotHang(t *testing.T) {
 		}
 	})
 	within(t, "device.json", func() {
-		if _, err := exchange.ReadDeviceInfo(folder, "pipe-device"); err == nil {
+		if _, err := exchange.ReadDeviceInfo(folder, "", "pipe-device"); err == nil {
 			t.Error("a FIFO read as device.json")
 		}
 	})

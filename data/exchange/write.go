@@ -1,9 +1,7 @@
 package exchange
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"iter"
 	"os"
@@ -13,7 +11,6 @@ import (
 	"eu.ilsa.coach/ilsa/data/atomicfile"
 	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
-	"eu.ilsa.coach/ilsa/data/internal/regular"
 )
 
 // writeOwn writes device's changes after what this installation already
@@ -38,7 +35,7 @@ func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Op
 			}
 			h := bundle.Header{Kind: bundle.KindLog, Device: device, FirstSeq: li.FirstSeq, LastSeq: li.LastSeq,
 				Count: li.Count, Created: opt.Now().UTC(), App: opt.App}
-			name, sum, err := writeFile(dir, h, changes, opt, func(sum string) string { return BundleName(li.FirstSeq, sum) })
+			name, sum, err := writeFile(dir, h, changes, opt, opt.crypt.seal(), func(sum string) string { return BundleName(li.FirstSeq, sum) })
 			if err != nil {
 				return err
 			}
@@ -67,14 +64,14 @@ func writeOwn(ctx context.Context, st *data.Store, folder, device string, opt Op
 // Every failure of the folder (cannot create, write, sync or rename: a
 // read-only folder, a full disk) is an *Error with CodeFolderUnwritable;
 // any other error comes from reading the changes (the database).
-func writeFile(dir string, h bundle.Header, changes iter.Seq2[changelog.Change, error], opt Options, name func(sum string) string) (string, string, error) {
+func writeFile(dir string, h bundle.Header, changes iter.Seq2[changelog.Change, error], opt Options, seal *bundle.Seal, name func(sum string) string) (string, string, error) {
 	p, err := atomicfile.New(dir, tmpPrefix+"*.tmp", opt.CreateTemp)
 	if err != nil {
 		return "", "", unwritable(dir, err)
 	}
 	defer p.Discard()
 	fw := &folderWriter{w: p}
-	sum, err := writeBundle(fw, h, changes)
+	sum, err := writeBundle(fw, h, changes, seal)
 	if fw.err != nil {
 		return "", "", unwritable(dir, fw.err)
 	}
@@ -108,8 +105,15 @@ func (f *folderWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func writeBundle(w io.Writer, h bundle.Header, changes iter.Seq2[changelog.Change, error]) (string, error) {
-	bw, err := bundle.NewWriter(w, h)
+// writeBundle writes a plain bundle, or an encrypted one when seal is set.
+func writeBundle(w io.Writer, h bundle.Header, changes iter.Seq2[changelog.Change, error], seal *bundle.Seal) (string, error) {
+	var bw *bundle.Writer
+	var err error
+	if seal != nil {
+		bw, err = bundle.NewSealedWriter(w, h, *seal)
+	} else {
+		bw, err = bundle.NewWriter(w, h)
+	}
 	if err != nil {
 		return "", err
 	}
@@ -127,65 +131,6 @@ func writeBundle(w io.Writer, h bundle.Header, changes iter.Seq2[changelog.Chang
 	return bw.Sum(), nil
 }
 
-// DeviceInfo is device.json: who writes a device directory.
-type DeviceInfo struct {
-	Format       int    `json:"format"`
-	Device       string `json:"device"`
-	Advisor      string `json:"advisor"`
-	Organisation string `json:"organisation"`
-	App          string `json:"app"`
-}
-
-// writeDeviceInfo writes device.json when its content changed (temp, rename).
-func writeDeviceInfo(st *data.Store, folder, device string, opt Options) error {
-	p, err := st.Profile()
-	if err != nil {
-		return err
-	}
-	b, err := json.MarshalIndent(DeviceInfo{Format: bundle.Version, Device: device, Advisor: p.Advisor,
-		Organisation: p.Organisation, App: opt.App}, "", "  ")
-	if err != nil {
-		return err
-	}
-	b = append(b, '\n')
-	dir := filepath.Join(devicesRoot(folder), device)
-	path := filepath.Join(dir, DeviceFile)
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
-		return nil
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return unwritable(dir, err)
-	}
-	out, err := atomicfile.New(dir, tmpPrefix+"*.tmp", opt.CreateTemp)
-	if err != nil {
-		return unwritable(dir, err)
-	}
-	defer out.Discard()
-	if _, err := out.Write(b); err != nil {
-		return unwritable(dir, err)
-	}
-	if err := out.Commit(path); err != nil {
-		return unwritable(dir, err)
-	}
-	return nil
-}
-
-// ReadDeviceInfo reads a device directory's device.json (for the Sync screen).
-func ReadDeviceInfo(folder, device string) (DeviceInfo, error) {
-	var d DeviceInfo
-	f, err := regular.Open(filepath.Join(devicesRoot(folder), device, DeviceFile))
-	if err != nil {
-		return d, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, 64<<10)) // a few hundred bytes when written by us
-	if err != nil {
-		return d, err
-	}
-	err = json.Unmarshal(b, &d)
-	return d, err
-}
-
 // Export writes one bundle with everything this device knows — every
 // device's changes, by device then seq — for e-mail or a USB stick. It
 // returns the header and checksum written.
@@ -196,7 +141,7 @@ func Export(ctx context.Context, st *data.Store, w io.Writer, opt Options) (bund
 	err := st.ChangeLog(ctx, "", 0, func(li data.LogInfo, changes iter.Seq2[changelog.Change, error]) error {
 		h = bundle.Header{Kind: bundle.KindExport, Device: st.DeviceID(), Count: li.Count, Created: opt.Now().UTC(), App: opt.App}
 		var err error
-		sum, err = writeBundle(w, h, changes)
+		sum, err = writeBundle(w, h, changes, nil)
 		return err
 	})
 	h.Format = bundle.Version

@@ -192,7 +192,7 @@ func TestDeviceInfoNotWritten(t *testing.T) {
 	if res := a.sync(folder); res.NotWritten != nil || len(res.Written) != 0 {
 		t.Fatalf("next sync: written %+v, not written %+v", res.Written, res.NotWritten)
 	}
-	if _, err := exchange.ReadDeviceInfo(folder, a.s.DeviceID()); err != nil {
+	if _, err := exchange.ReadDeviceInfo(folder, "", a.s.DeviceID()); err != nil {
 		t.Fatalf("device.json after the folder became writable: %v", err)
 	}
 }

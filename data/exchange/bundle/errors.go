@@ -23,6 +23,12 @@ const (
 	CodeTrailing  Code = "trailing_data" // bytes after the checksum
 	CodeTooLarge  Code = "too_large"     // a value, a change or the payload over its limit (format.go)
 	CodeSeqLimit  Code = "seq_limit"     // a sequence number beyond changelog.MaxSeq
+
+	// Encrypted bundles (EnvelopeAge).
+	CodeNoKey     Code = "no_key"     // encrypted, and this device has not joined a team
+	CodeNewerKey  Code = "newer_key"  // encrypted to a newer generation of the team key than this device holds
+	CodeOtherTeam Code = "other_team" // encrypted to another team's key
+	CodeSignature Code = "signature"  // the signature does not match the signer its header names
 )
 
 // Error is a bundle that fails validation. Compare with errors.Is against the
@@ -59,7 +65,14 @@ var (
 	ErrTrailing  = &Error{Code: CodeTrailing}
 	ErrTooLarge  = &Error{Code: CodeTooLarge}
 	ErrSeqLimit  = &Error{Code: CodeSeqLimit}
+	ErrNoKey     = &Error{Code: CodeNoKey}
+	ErrNewerKey  = &Error{Code: CodeNewerKey}
+	ErrOtherTeam = &Error{Code: CodeOtherTeam}
+	ErrSignature = &Error{Code: CodeSignature}
 )
+
+// Errorf makes an *Error (a Keys function reports with it).
+func Errorf(c Code, format string, args ...any) *Error { return errorf(c, format, args...) }
 
 func errorf(c Code, format string, args ...any) *Error {
 	return &Error{Code: c, Detail: fmt.Sprintf(format, args...)}

@@ -39,12 +39,12 @@ const (
 	MaxPayload = 2 << 30
 )
 
-// Envelope says how the payload is wrapped. Only plain (compressed) payloads
-// exist today; the byte is reserved so that encryption (age) can be added
-// without a new format version.
+// Envelope says how the payload is wrapped: plain (compressed), or
+// compressed, encrypted with filippo.io/age to a team key and signed by the
+// writing device (docs/sync.md, "Encrypted bundles").
 const (
 	EnvelopePlain byte = 0
-	EnvelopeAge   byte = 1 // reserved for payloads encrypted with filippo.io/age
+	EnvelopeAge   byte = 1
 )
 
 // Kinds of bundle.
@@ -74,6 +74,12 @@ type Header struct {
 	Count    uint64    `json:"count"`
 	Created  time.Time `json:"created"`
 	App      string    `json:"app,omitempty"`
+	// Team, KeyGen and Signer are set exactly in encrypted bundles: the team
+	// and key generation the payload is encrypted to, and the writing
+	// device's public signing key (EncodeKey).
+	Team   string `json:"team,omitempty"`
+	KeyGen int    `json:"key_gen,omitempty"`
+	Signer string `json:"signer,omitempty"`
 }
 
 // MaxSeq is the largest sequence number a bundle may carry: changelog.MaxSeq.
@@ -101,6 +107,24 @@ func (h Header) validate() error {
 		}
 	default:
 		return errorf(CodeHeader, "unknown kind %q", h.Kind)
+	}
+	return nil
+}
+
+// validateEnvelope checks that the header names a team, a key generation
+// and a signer exactly when the payload is encrypted.
+func (h Header) validateEnvelope(env byte) error {
+	switch env {
+	case EnvelopePlain:
+		if h.Team != "" || h.KeyGen != 0 || h.Signer != "" {
+			return errorf(CodeHeader, "team or signer in a plain bundle")
+		}
+	case EnvelopeAge:
+		if _, ok := DecodeKey(h.Signer); !ok || h.Team == "" || h.KeyGen < 1 {
+			return errorf(CodeHeader, "an encrypted bundle without its team, key generation or signer")
+		}
+	default:
+		return errorf(CodeEnvelope, "envelope %d", env)
 	}
 	return nil
 }

@@ -33,6 +33,9 @@ type Reader struct {
 	digest []byte
 	intern map[string]string
 	rec    uint64 // bytes of the strings of the change being read, against MaxChange
+	env    byte
+	tail   *tailReader   // EnvelopeAge: the file after the header, less the trailer
+	plain  *bufio.Reader // EnvelopeAge: the decrypted DEFLATE stream
 }
 
 // maxPayload is MaxPayload; a variable so that tests need not inflate 2 GiB.
@@ -91,8 +94,14 @@ func (r *hashingReader) flush() {
 	r.pend = r.pend[:0]
 }
 
-// NewReader reads and checks the preamble and header.
-func NewReader(r io.Reader) (*Reader, error) {
+// NewReader reads and checks the preamble and header of a plain bundle (an
+// encrypted one is refused with CodeEnvelope).
+func NewReader(r io.Reader) (*Reader, error) { return Open(r, nil) }
+
+// Open reads and checks the preamble and header; for an encrypted bundle
+// keys gives the identity to decrypt it with (nil: encrypted bundles are
+// refused with CodeEnvelope).
+func Open(r io.Reader, keys Keys) (*Reader, error) {
 	src := &hashingReader{br: bufio.NewReaderSize(r, 64<<10), h: sha256.New(), pend: make([]byte, 0, 4096)}
 	pre := make([]byte, len(Magic)+6)
 	if n, err := io.ReadFull(src, pre); err != nil {
@@ -109,8 +118,9 @@ func NewReader(r io.Reader) (*Reader, error) {
 	if v := pre[len(Magic)]; v != Version {
 		return nil, errorf(CodeVersion, "format %d, this program reads %d", v, Version)
 	}
-	if e := pre[len(Magic)+1]; e != EnvelopePlain {
-		return nil, errorf(CodeEnvelope, "envelope %d", e)
+	env := pre[len(Magic)+1]
+	if env != EnvelopePlain && env != EnvelopeAge {
+		return nil, errorf(CodeEnvelope, "envelope %d", env)
 	}
 	hl := binary.BigEndian.Uint32(pre[len(Magic)+2:])
 	if hl == 0 || hl > maxHeader {
@@ -129,8 +139,26 @@ func NewReader(r io.Reader) (*Reader, error) {
 	if err := h.validate(); err != nil {
 		return nil, err
 	}
-	return &Reader{h: h, src: src, dec: bufio.NewReaderSize(&payloadLimit{r: flate.NewReader(src), left: maxPayload}, 64<<10), intern: map[string]string{}}, nil
+	if env == EnvelopeAge && keys == nil {
+		return nil, errorf(CodeEnvelope, "an encrypted bundle and no keys")
+	}
+	if err := h.validateEnvelope(env); err != nil {
+		return nil, err
+	}
+	rd := &Reader{h: h, src: src, env: env, intern: map[string]string{}}
+	var payload io.Reader = src
+	if env == EnvelopeAge {
+		var err error
+		if payload, err = rd.openAge(src, keys); err != nil {
+			return nil, err
+		}
+	}
+	rd.dec = bufio.NewReaderSize(&payloadLimit{r: flate.NewReader(payload), left: maxPayload}, 64<<10)
+	return rd, nil
 }
+
+// Envelope is the bundle's envelope byte.
+func (r *Reader) Envelope() byte { return r.env }
 
 // Header is the bundle's header.
 func (r *Reader) Header() Header { return r.h }
@@ -214,6 +242,13 @@ func (r *Reader) end() error {
 		return errorf(CodeCorrupt, "data after the end record")
 	} else if err != io.EOF {
 		return payloadErr(err)
+	}
+	if r.env == EnvelopeAge {
+		if err := r.endAge(); err != nil {
+			return err
+		}
+		r.done = true
+		return io.EOF
 	}
 	r.src.flush()
 	r.digest = r.src.h.Sum(nil)
@@ -314,10 +349,13 @@ func truncated(err error) error {
 	return err
 }
 
-// Verify reads a whole bundle and reports its header and checksum, or why it
-// is not sound.
-func Verify(r io.Reader) (Header, string, error) {
-	br, err := NewReader(r)
+// Verify reads a whole plain bundle and reports its header and checksum, or
+// why it is not sound.
+func Verify(r io.Reader) (Header, string, error) { return VerifyWith(r, nil) }
+
+// VerifyWith is Verify, opening encrypted bundles with keys.
+func VerifyWith(r io.Reader, keys Keys) (Header, string, error) {
+	br, err := Open(r, keys)
 	if err != nil {
 		return Header{}, "", err
 	}

@@ -3,6 +3,7 @@ package bundle
 import (
 	"bufio"
 	"compress/flate"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -10,6 +11,8 @@ import (
 	"errors"
 	"hash"
 	"io"
+
+	"filippo.io/age"
 
 	"eu.ilsa.coach/ilsa/data/changelog"
 )
@@ -27,6 +30,9 @@ type Writer struct {
 	scr    [binary.MaxVarintLen64]byte
 	err    error
 	digest []byte
+	seal   *Seal
+	age    io.WriteCloser // EnvelopeAge: the encrypting stream under the compressor
+	raw    io.Writer      // the destination itself, for the trailer
 }
 
 // hashWriter feeds everything written to the destination into the checksum.
@@ -41,22 +47,38 @@ func (hw hashWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// NewWriter writes the preamble and header to w. h.Count must be the number
-// of changes that will be written (the reader checks it before the end).
-func NewWriter(w io.Writer, h Header) (*Writer, error) {
+// NewWriter writes the preamble and header of a plain bundle to w. h.Count
+// must be the number of changes that will be written (the reader checks it
+// before the end).
+func NewWriter(w io.Writer, h Header) (*Writer, error) { return newWriter(w, h, nil) }
+
+// NewSealedWriter writes an encrypted, signed bundle (EnvelopeAge).
+func NewSealedWriter(w io.Writer, h Header, s Seal) (*Writer, error) {
+	h.Team, h.KeyGen, h.Signer = s.Team, s.KeyGen, EncodeKey(s.Signer.Public().(ed25519.PublicKey))
+	return newWriter(w, h, &s)
+}
+
+func newWriter(w io.Writer, h Header, seal *Seal) (*Writer, error) {
 	h.Format = Version
+	env := EnvelopePlain
+	if seal != nil {
+		env = EnvelopeAge
+	}
 	if err := h.validate(); err != nil {
+		return nil, err
+	}
+	if err := h.validateEnvelope(env); err != nil {
 		return nil, err
 	}
 	hj, err := json.Marshal(h)
 	if err != nil {
 		return nil, err
 	}
-	bw := &Writer{h: h, sum: sha256.New()}
+	bw := &Writer{h: h, sum: sha256.New(), seal: seal, raw: w}
 	bw.out = hashWriter{w, bw.sum}
 	pre := make([]byte, 0, len(Magic)+6+len(hj))
 	pre = append(pre, Magic...)
-	pre = append(pre, Version, EnvelopePlain)
+	pre = append(pre, Version, env)
 	pre = binary.BigEndian.AppendUint32(pre, uint32(len(hj)))
 	pre = append(pre, hj...)
 	if _, err := bw.out.Write(pre); err != nil {
@@ -64,7 +86,14 @@ func NewWriter(w io.Writer, h Header) (*Writer, error) {
 	}
 	// BestSpeed: a sync must not keep an advisor waiting on compression;
 	// field changes are repetitive text and compress well even so.
-	bw.fw, _ = flate.NewWriter(bw.out, flate.BestSpeed)
+	var payload io.Writer = bw.out
+	if seal != nil {
+		if bw.age, err = age.Encrypt(bw.out, seal.Recipient); err != nil {
+			return nil, err
+		}
+		payload = bw.age
+	}
+	bw.fw, _ = flate.NewWriter(payload, flate.BestSpeed)
 	bw.bw = bufio.NewWriterSize(bw.fw, 64<<10)
 	return bw, nil
 }
@@ -135,13 +164,21 @@ func (w *Writer) Close() error {
 	w.bw.WriteByte(tagEnd)
 	w.uvarint(w.n)
 	err := errors.Join(w.bw.Flush(), w.fw.Close())
+	if err == nil && w.age != nil {
+		err = w.age.Close()
+	}
 	if err != nil {
 		w.err = err
 		return err
 	}
 	w.digest = w.sum.Sum(nil)
-	// The checksum itself is not part of what it covers.
-	if _, err := w.out.(hashWriter).w.Write(w.digest); err != nil {
+	// The checksum itself is not part of what it covers; an encrypted
+	// bundle's signature signs it.
+	trailer := w.digest
+	if w.seal != nil {
+		trailer = append(trailer[:len(trailer):len(trailer)], ed25519.Sign(w.seal.Signer, signedMessage(w.digest))...)
+	}
+	if _, err := w.raw.Write(trailer); err != nil {
 		w.err = err
 		return err
 	}
