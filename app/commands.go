@@ -66,6 +66,8 @@ func init() {
 		{path: []string{"export"}, help: "cli.help.export", required: []string{"out"}, flags: exportBundle},
 		{path: []string{"import"}, help: "cli.help.import", operands: "cli.operands.files", flags: importBundles},
 		{path: []string{"conflicts"}, help: "cli.help.conflicts", flags: conflicts},
+		{path: []string{"backup"}, help: "cli.help.backup", flags: backupNow},
+		{path: []string{"restore"}, help: "cli.help.restore", operands: "cli.operands.file", flags: noFlags(restoreFile)},
 		{path: []string{"dump"}, help: "cli.help.dump", flags: noFlags((*session).cmdDump)},
 		{path: []string{"demo"}, help: "cli.help.demo", flags: demoData},
 		{path: []string{"check"}, help: "cli.help.check", flags: noFlags((*session).cmdCheck)},
