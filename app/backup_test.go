@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/backup"
@@ -84,7 +85,7 @@ func TestBackupAndRestoreCommandLineErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"restore"}, exitUsage, "Give the file"},
+		{[]string{"restore"}, exitUsage, "Name the backup file"},
 		{[]string{"restore", "a.db", "b.db"}, exitUsage, "b.db"},
 		{[]string{"restore", filepath.Join(a.dir, "nope.db")}, exitError, "cannot be read"},
 		{[]string{"restore", a.dir}, exitError, "not an ILSA Coach database"},
@@ -129,5 +130,51 @@ func TestWorkBetweenRestoreAndSyncClashesWithNothing(t *testing.T) {
 	}
 	if d := a.dump(); !strings.Contains(d, "Limträbalkar") || !strings.Contains(d, "Frostviken") {
 		t.Errorf("work lost: %s", d)
+	}
+}
+
+// The window does not open on a damaged database, and nothing replaces
+// the file: the message says it is damaged.
+func TestWindowOnADamagedDatabaseChangesNothing(t *testing.T) {
+	a := newCLI(t)
+	a.ok("init", "--advisor", "Anna Berg")
+	path := filepath.Join(a.dir, data.DBFileName)
+	b, _ := os.ReadFile(path)
+	copy(b[:16], "not a database!!")
+	os.WriteFile(path, b, 0o600)
+	_, errOut, code, opened := runGUI(t, a.env, "--data", a.dir)
+	if opened || code != exitError || !strings.Contains(errOut, "is damaged") {
+		t.Errorf("exit %d, opened %v, %q", code, opened, errOut)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(b) {
+		t.Error("the damaged file was changed")
+	}
+}
+
+// A restore asked for in the window is checked at once (a clear error,
+// nothing changed) and only remembered for when the window has closed.
+func TestWindowRestoreIsCheckedThenLeftForAfterTheWindow(t *testing.T) {
+	a := newCLI(t)
+	a.ok("init", "--advisor", "Anna Berg")
+	st, err := data.Open(filepath.Join(a.dir, data.DBFileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := newWindowBackups(st, a.dir, func() time.Time { return fixedNow })
+	info, err := w.BackUpNow(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(notes, []byte("hello"), 0o644)
+	if err := w.Restore(t.Context(), notes); err == nil || w.pendingRestore() != "" {
+		t.Errorf("a text file: %v, pending %q", err, w.pendingRestore())
+	}
+	if err := w.Restore(t.Context(), info.Path); err != nil || w.pendingRestore() != info.Path {
+		t.Errorf("a backup: %v, pending %q", err, w.pendingRestore())
+	}
+	if list, _ := w.List(); len(list) != 1 || list[0].Path != info.Path {
+		t.Errorf("list %v", list)
 	}
 }

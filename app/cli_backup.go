@@ -47,7 +47,7 @@ func (s *session) cmdBackup(out string) error {
 func restoreFile(s *session, operands []string) error {
 	switch {
 	case len(operands) == 0:
-		return usage("cli.error.missing_file")
+		return usage("cli.error.missing_backup")
 	case len(operands) > 1:
 		return usage("cli.error.extra_args", "Args", operands[1])
 	}

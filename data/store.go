@@ -54,8 +54,17 @@ type Store struct {
 	inUse    *flock.Flock  // the shared lock a restore waits for (inuse.go); nil where none can be taken
 }
 
-// Open opens (creating and migrating if needed) the database at path.
+// Open opens (creating and migrating if needed) the database at path. A
+// file SQLite finds damaged gives a *DamagedError, and is left as it is.
 func Open(path string, opt Options) (*Store, error) {
+	s, err := open(path, opt)
+	if err != nil {
+		return nil, damaged(path, err)
+	}
+	return s, nil
+}
+
+func open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}

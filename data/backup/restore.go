@@ -270,3 +270,27 @@ func copyFile(src, dst string) error {
 	}
 	return nil
 }
+
+// Check tells whether file could be restored — an ILSA Coach database
+// this version opens, that passes the integrity check — without changing
+// anything: it checks a private copy, as Restore does.
+func Check(ctx context.Context, file string) error {
+	fi, err := os.Stat(file)
+	if err != nil {
+		return &Error{Code: CodeMissing, Path: file, Err: err}
+	}
+	if !fi.Mode().IsRegular() {
+		return &Error{Code: CodeNotDatabase, Path: file}
+	}
+	work, err := os.MkdirTemp("", "ilsa-check-*")
+	if err != nil {
+		return writeError(os.TempDir(), err)
+	}
+	defer os.RemoveAll(work)
+	copyPath := filepath.Join(work, data.DBFileName)
+	if err := copyFile(file, copyPath); err != nil {
+		return err
+	}
+	_, _, err = check(ctx, copyPath, file)
+	return err
+}
