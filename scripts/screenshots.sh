@@ -235,6 +235,16 @@ prepare_today_empty() {
 		init --advisor "${ADVISOR[$lang]}" --organisation "${ORGANISATION[$lang]}" --country "${COUNTRY[$lang]}"
 }
 
+# A Swedish sole trader, whose org number is the owner's personnummer: the
+# list and a search by the number show it masked, its own page whole with
+# the warning why.
+prepare_organisations_sole_trader() {
+	local lang=$1 data=$2 logf=$3
+	: >"$logf"
+	ilsa_cli "$lang" "$logf" --data "$data" org add --name "Anna Bergs Snickeri" --orgnr 811218-9876 --country SE --municipality 2321
+}
+prepare_organisation_sole_trader() { prepare_organisations_sole_trader "$@"; }
+
 # Every language the app and its guide (docs/guide) speak; the guide's pages
 # show these shots in their own language.
 for lang in sv nb en; do
@@ -256,6 +266,8 @@ for lang in sv nb en; do
 	shot "$lang" new-visit ctrl+n sleep:1 type:berg sleep:1
 	shot "$lang" actions "$NAV_ACTIONS" sleep:1
 	shot "$lang" settings "$NAV_SETTINGS" sleep:1
+	shot "$lang" organisations-sole-trader "$NAV_ORGS" sleep:1 ctrl+f type:811218 sleep:2
+	shot "$lang" organisation-sole-trader "$NAV_ORGS" sleep:1 ctrl+f type:811218 sleep:2 click:300,150 sleep:1
 	shot "$lang" licences "$NAV_SETTINGS" sleep:1 "${LICENCES_BUTTON[$lang]}" sleep:1
 	shot "$lang" reports "$NAV_REPORTS" sleep:2
 	shot "$lang" sync "$NAV_SYNC" sleep:1
