@@ -21,6 +21,9 @@ import (
 // window stays open).
 const autoBackupEvery = time.Hour
 
+// autoBackupAfter is how long after the start the first check waits.
+const autoBackupAfter = 30 * time.Second
+
 // windowBackups is the window's ui.Backups: the rolling backups of its
 // data folder, the automatic one, and a restore arranged for when the
 // window has closed (a database cannot be replaced under an open store).
@@ -82,9 +85,16 @@ func (b *windowBackups) pendingRestore() string {
 	return b.pending
 }
 
-// run makes today's backup at start and checks every hour until ctx ends.
-// It runs beside the window, so a large database never delays the start.
-func (b *windowBackups) run(ctx context.Context, tick <-chan time.Time) {
+// run makes today's backup soon after start (when first fires) and then
+// checks every hour (tick) until ctx ends. It runs beside the window, and
+// waits until the window is up: copying a large database competes with
+// the start for the disk and the processor.
+func (b *windowBackups) run(ctx context.Context, first, tick <-chan time.Time) {
+	select {
+	case <-ctx.Done():
+		return
+	case <-first:
+	}
 	for {
 		_, err := backup.Daily(ctx, b.st, b.dataDir, b.now())
 		if ctx.Err() != nil {

@@ -60,7 +60,7 @@ func (s *session) gui() error {
 	backups := newWindowBackups(s.store, s.dataDir, s.env.Now)
 	ctx, stop := context.WithCancel(context.Background())
 	tick := time.NewTicker(autoBackupEvery)
-	go backups.run(ctx, tick.C)
+	go backups.run(ctx, time.After(autoBackupAfter), tick.C)
 	openWindow(s.store, s.tr, s.dataDir, s.env.Now, primary, backups, takeNotice(s.dataDir))
 	stop()
 	tick.Stop()

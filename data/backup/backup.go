@@ -26,6 +26,9 @@ const DirName = "backups"
 // Dir is the backups folder of the data folder dataDir.
 func Dir(dataDir string) string { return filepath.Join(dataDir, DirName) }
 
+// tempPattern begins the name of a backup being written.
+const tempPattern = ".ilsa-backup-"
+
 // Perm is a backup's permission: only the owner reads it, as the database.
 const Perm fs.FileMode = 0o600
 
@@ -71,7 +74,7 @@ func Write(ctx context.Context, st *data.Store, path string) error {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return &Error{Code: CodeFolderMissing, Path: dir, Err: err}
 	}
-	tmp, err := os.CreateTemp(dir, ".ilsa-backup-*.tmp")
+	tmp, err := os.CreateTemp(dir, tempPattern+"*.tmp")
 	if err != nil {
 		return writeError(dir, err)
 	}
@@ -81,6 +84,7 @@ func Write(ctx context.Context, st *data.Store, path string) error {
 	defer func() {
 		if !done {
 			os.Remove(name)
+			os.Remove(name + "-journal")
 		}
 	}()
 	// VACUUM INTO writes into an empty file it finds, and the copy holds

@@ -169,3 +169,23 @@ func TestPruneLeavesOtherFiles(t *testing.T) {
 		}
 	}
 }
+
+// A backup a stopped process was writing leaves a temporary file (and
+// SQLite's journal of it); the next backup in that folder removes them.
+func TestNextBackupRemovesWhatAStoppedOneLeft(t *testing.T) {
+	st, _ := datatest.Open(t)
+	dir := t.TempDir()
+	os.MkdirAll(backup.Dir(dir), 0o700)
+	left := []string{".ilsa-backup-123.tmp", ".ilsa-backup-123.tmp-journal"}
+	for _, n := range left {
+		os.WriteFile(filepath.Join(backup.Dir(dir), n), []byte("half"), 0o600)
+	}
+	if _, err := backup.Now(ctx, st, dir, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range left {
+		if _, err := os.Stat(filepath.Join(backup.Dir(dir), n)); err == nil {
+			t.Errorf("%s is still there", n)
+		}
+	}
+}

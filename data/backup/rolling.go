@@ -8,8 +8,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gofrs/flock"
+
 	"eu.ilsa.coach/ilsa/data"
 )
+
+// lockName is the lock file of the backups folder: one backup written at
+// a time, by the window or a command.
+const lockName = ".lock"
 
 // Keep: the newest backup of each of the last KeepDaily days that have
 // one, and the newest of each of the KeepWeekly weeks before those.
@@ -82,6 +88,11 @@ func Now(ctx context.Context, st *data.Store, dataDir string, now time.Time) (In
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Info{}, writeError(dir, err)
 	}
+	unlock, err := holdFolder(ctx, dir)
+	if err != nil {
+		return Info{}, err
+	}
+	defer unlock()
 	path := filepath.Join(dir, Name(now))
 	if err := Write(ctx, st, path); err != nil {
 		return Info{}, err
@@ -91,6 +102,22 @@ func Now(ctx context.Context, st *data.Store, dataDir string, now time.Time) (In
 		info.Size = fi.Size()
 	}
 	return info, Prune(dataDir)
+}
+
+// holdFolder takes the backups folder's lock, waiting while another
+// process writes a backup there, and removes what a process stopped in the
+// middle of writing one left behind (its temporary file and SQLite's
+// journal of it): with the lock held, no one else is writing.
+func holdFolder(ctx context.Context, dir string) (unlock func(), err error) {
+	l := flock.New(filepath.Join(dir, lockName))
+	if _, err := l.TryLockContext(ctx, 100*time.Millisecond); err != nil {
+		return nil, writeError(dir, err)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, tempPattern+"*"))
+	for _, f := range leftovers {
+		os.Remove(f)
+	}
+	return func() { l.Close() }, nil
 }
 
 // Daily makes a rolling backup unless one was made today already; made
