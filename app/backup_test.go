@@ -178,3 +178,21 @@ func TestWindowRestoreIsCheckedThenLeftForAfterTheWindow(t *testing.T) {
 		t.Errorf("list %v", list)
 	}
 }
+
+// A lost database (the folder was used, the file is gone) is not started
+// afresh at a window's start either.
+func TestWindowOnALostDatabaseCreatesNothing(t *testing.T) {
+	a := newCLI(t)
+	a.ok("init", "--advisor", "Anna Berg")
+	a.ok("backup")
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(filepath.Join(a.dir, data.DBFileName+suffix))
+	}
+	_, errOut, code, opened := runGUI(t, a.env, "--data", a.dir)
+	if opened || code != exitError || !strings.Contains(errOut, "is missing") {
+		t.Errorf("exit %d, opened %v, %q", code, opened, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(a.dir, data.DBFileName)); err == nil {
+		t.Error("a new database was created")
+	}
+}

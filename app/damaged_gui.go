@@ -12,11 +12,12 @@ import (
 	"eu.ilsa.coach/ilsa/ui"
 )
 
-// damagedWindow is the start on a damaged database: it offers to restore
-// the latest backup (the damaged file is set aside, not deleted) or to
-// open what can still be read, read-only, and export it into a bundle
-// file. Nothing is ever created over the damaged file.
-func (s *session) damagedWindow(a fyne.App, damaged *data.DamagedError, primary *instance.Primary) error {
+// damagedWindow is the start on a damaged or lost database (why): it
+// offers to restore the latest backup (a damaged file is set aside, not
+// deleted) or, when there is a damaged file (damaged), to open what can
+// still be read, read-only, and export it into a bundle file. Nothing is
+// ever created over the old file.
+func (s *session) damagedWindow(a fyne.App, why error, damaged *data.DamagedError, primary *instance.Primary) error {
 	var choices ui.DamagedChoices
 	restored := ""
 	if list, err := backup.List(s.dataDir); err == nil && len(list) > 0 {
@@ -30,18 +31,20 @@ func (s *session) damagedWindow(a fyne.App, damaged *data.DamagedError, primary 
 			return nil
 		}
 	}
-	choices.Export = func(path string) (int, error) {
-		st, err := data.Open(damaged.Path, data.Options{ReadOnly: true, Now: s.env.Now})
-		if err != nil {
-			return 0, err
+	if damaged != nil {
+		choices.Export = func(path string) (int, error) {
+			st, err := data.Open(damaged.Path, data.Options{ReadOnly: true, Now: s.env.Now})
+			if err != nil {
+				return 0, err
+			}
+			defer st.Close()
+			h, err := exchange.ExportFile(context.Background(), st, path, s.syncOptions())
+			return int(h.Count), err
 		}
-		defer st.Close()
-		h, err := exchange.ExportFile(context.Background(), st, path, s.syncOptions())
-		return int(h.Count), err
 	}
-	ui.DamagedDatabaseWindow(a, s.tr, s.tr.Error(damaged), choices).ShowAndRun()
+	ui.DamagedDatabaseWindow(a, s.tr, s.tr.Error(why), choices).ShowAndRun()
 	if restored == "" {
-		return damaged
+		return why
 	}
 	primary.Close()
 	return restoreAndReopen(s.dataDir, restored, s.env.Now(), s.tr)

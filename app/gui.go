@@ -47,8 +47,9 @@ func (s *session) gui() error {
 			a := fyneapp.NewWithID(AppID)
 			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 			var damaged *data.DamagedError
-			if errors.As(err, &damaged) {
-				return s.damagedWindow(a, damaged, primary)
+			var lost *data.DatabaseLostError
+			if errors.As(err, &damaged) || errors.As(err, &lost) {
+				return s.damagedWindow(a, err, damaged, primary)
 			}
 			ui.StartupErrorWindow(a, s.tr, s.tr.Error(err)).ShowAndRun()
 		}

@@ -245,6 +245,21 @@ prepare_organisations_sole_trader() {
 }
 prepare_organisation_sole_trader() { prepare_organisations_sole_trader "$@"; }
 
+# A start on a damaged database: its first bytes overwritten, a backup in
+# the data folder to restore.
+prepare_damaged() {
+	local lang=$1 data=$2 logf=$3
+	: >"$logf"
+	ilsa_cli "$lang" "$logf" --data "$data" backup
+	printf 'not a database!!' | dd of="$data/ilsa.db" bs=16 count=1 conv=notrunc status=none
+}
+# Settings' backups: "Restore…" on the newest asks first.
+prepare_backup_restore() {
+	: >"$3"
+	ilsa_cli "$1" "$3" --data "$2" backup
+}
+declare -A RESTORE_BUTTON=([sv]=click:595,553 [nb]=click:580,535 [en]=click:590,535)
+
 # Every language the app and its guide (docs/guide) speak; the guide's pages
 # show these shots in their own language.
 for lang in sv nb en; do
@@ -266,6 +281,8 @@ for lang in sv nb en; do
 	shot "$lang" new-visit ctrl+n sleep:1 type:berg sleep:1
 	shot "$lang" actions "$NAV_ACTIONS" sleep:1
 	shot "$lang" settings "$NAV_SETTINGS" sleep:1
+	shot "$lang" backup-restore "$NAV_SETTINGS" sleep:2 "${RESTORE_BUTTON[$lang]}" sleep:1
+	APP_OK_RC=1 shot "$lang" damaged
 	shot "$lang" organisations-sole-trader "$NAV_ORGS" sleep:1 ctrl+f type:811218 sleep:2
 	shot "$lang" organisation-sole-trader "$NAV_ORGS" sleep:1 ctrl+f type:811218 sleep:2 click:300,150 sleep:1
 	shot "$lang" licences "$NAV_SETTINGS" sleep:1 "${LICENCES_BUTTON[$lang]}" sleep:1

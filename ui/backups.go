@@ -166,7 +166,7 @@ func (c *backupsCard) confirmRestore(path, name string) {
 	tr := c.u.tr
 	msg := widget.NewLabel(tr.T("ui.backups.confirm", "Backup", name))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(tr.T("ui.backups.confirm_title"), tr.T("ui.backups.restore"), tr.T("ui.cancel"),
+	d := dialog.NewCustomConfirm(tr.T("ui.backups.confirm_title"), tr.T("ui.backups.restore_confirm"), tr.T("ui.cancel"),
 		container.NewGridWrap(fyne.NewSize(460, msg.MinSize().Height*5), msg), func(ok bool) {
 			if !ok {
 				return

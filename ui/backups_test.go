@@ -47,8 +47,8 @@ func (refusal) MessageKey() (string, []any) {
 // one at "Back up now", and restores one only after saying what happens.
 func TestSettingsListsBackupsAndRestoresAfterConfirming(t *testing.T) {
 	for _, c := range []struct{ lang, date, now, restore, yes, made string }{
-		{"sv", "2026-12-06 09:00 · 1,2 MB", "Säkerhetskopiera nu", "Återställ…", "Återställ…", "Säkerhetskopia gjord: 2026-12-07 11:30."},
-		{"nb", "06.12.2026 09:00 · 1,2 MB", "Ta sikkerhetskopi nå", "Gjenopprett …", "Gjenopprett …", "Sikkerhetskopi tatt: 07.12.2026 11:30."},
+		{"sv", "2026-12-06 09:00 · 1,2 MB", "Säkerhetskopiera nu", "Återställ…", "Återställ", "Säkerhetskopia gjord: 2026-12-07 11:30."},
+		{"nb", "06.12.2026 09:00 · 1,2 MB", "Ta sikkerhetskopi nå", "Gjenopprett …", "Gjenopprett", "Sikkerhetskopi tatt: 07.12.2026 11:30."},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			u, _ := newTestUI(t, c.lang)
@@ -96,7 +96,7 @@ func TestRestoreRefusedSaysWhyAndKeepsTheWindow(t *testing.T) {
 	u.Show(tabSettings)
 	u.WaitIdle()
 	u.settings.backups.confirmRestore("/x/notes.txt", "/x/notes.txt")
-	tapButton(t, u, topOverlay(t, u), "Återställ…")
+	tapButton(t, u, topOverlay(t, u), "Återställ")
 	if want := "/x/notes.txt är ingen ILSA Coach-databas"; !shows(u.settings.backups.card, want) {
 		t.Errorf("card shows %v, want %q", visibleTexts(u.settings.backups.card), want)
 	}
@@ -118,5 +118,10 @@ func TestDamagedDatabaseOffersRestoreAndExport(t *testing.T) {
 	}
 	if strings.Contains(strings.Join(visibleTexts(w.Content()), " "), "ny database") {
 		t.Error("a new database is offered")
+	}
+	// A lost file: nothing to export.
+	w = DamagedDatabaseWindow(test.NewTempApp(t), tr, "mangler", DamagedChoices{Latest: latest, Restore: func() error { return nil }})
+	if shows(w.Content(), "Åpne skrivebeskyttet og eksporter det som kan leses …") {
+		t.Error("export offered for a lost file")
 	}
 }

@@ -18,16 +18,17 @@ type DamagedChoices struct {
 	// file (set aside) once this window closes; the app then opens again.
 	Restore func() error
 	// Export opens what can be read of the damaged file read-only and
-	// writes it into an export bundle at path; it returns the changes written.
+	// writes it into an export bundle at path; it returns the changes
+	// written. nil (a lost file: nothing to read) hides the choice.
 	Export func(path string) (int, error)
 }
 
-// DamagedDatabaseWindow is the start on a damaged database file: the
-// reason, then restoring the latest backup or exporting what can still be
-// read — never a new, empty database over the old file.
+// DamagedDatabaseWindow is the start on a damaged or lost database file:
+// the reason, then restoring the latest backup or exporting what can
+// still be read — never a new, empty database over the old file.
 func DamagedDatabaseWindow(a fyne.App, tr *translations.Localizer, msg string, c DamagedChoices) fyne.Window {
 	w := a.NewWindow("ILSA Coach")
-	title := widget.NewLabelWithStyle(tr.T("ui.damaged.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(tr.T("ui.startup_error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
 	status := widget.NewLabel("")
@@ -73,6 +74,9 @@ func DamagedDatabaseWindow(a fyne.App, tr *translations.Localizer, msg string, c
 		d.Resize(fyne.NewSize(720, 480))
 		d.Show()
 	})
+	if c.Export == nil {
+		export.Hide()
+	}
 	quit := widget.NewButtonWithIcon(tr.T("ui.startup_error.quit"), theme.LogoutIcon(), func() { a.Quit() })
 	buttons := container.NewVBox(restore, export, container.NewHBox(quit))
 	w.SetContent(container.NewPadded(container.NewBorder(
