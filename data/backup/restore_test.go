@@ -85,6 +85,17 @@ func TestRestoreRefusesWhatIsNotASoundBackup(t *testing.T) {
 		copy(b[i+100:i+400], bytes.Repeat([]byte{0xA5}, 300))
 	}
 	os.WriteFile(damaged, b, 0o644)
+	// Sound pages and schema, but an index that does not match its table
+	// (it claims another column): only the integrity check finds it.
+	crossed := filepath.Join(other, "crossed.db")
+	cb, _ := os.ReadFile(file)
+	os.WriteFile(crossed, cb, 0o644)
+	db, _ = sql.Open("sqlite3", crossed)
+	if _, err := db.Exec(`PRAGMA writable_schema = ON;
+		UPDATE sqlite_schema SET sql = 'CREATE INDEX organisations_name ON organisations(id)' WHERE name = 'organisations_name'`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
 	newer := filepath.Join(other, "newer.db")
 	nb, _ := os.ReadFile(file)
 	os.WriteFile(newer, nb, 0o644)
@@ -99,9 +110,11 @@ func TestRestoreRefusesWhatIsNotASoundBackup(t *testing.T) {
 		{empty, backup.CodeNotDatabase},
 		{foreign, backup.CodeNotDatabase},
 		{damaged, backup.CodeDamaged},
+		{crossed, backup.CodeDamaged},
 		{newer, backup.CodeTooNew},
 	} {
 		before := snapshot(t, dir)
+		wantCode(t, backup.Check(ctx, c.file), c.code)
 		_, err := backup.Restore(ctx, dir, c.file, restoreTime)
 		wantCode(t, err, c.code)
 		sameFiles(t, before, snapshot(t, dir))
