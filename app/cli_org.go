@@ -119,7 +119,7 @@ func orgList(fs *flag.FlagSet) runFunc {
 				if r.Employees != nil {
 					emp = *r.Employees
 				}
-				out = append(out, map[string]any{"id": r.ID, "name": r.Name, "orgnr": r.OrgNr, "country": r.Country,
+				out = append(out, map[string]any{"id": r.ID, "name": r.Name, "orgnr": r.OrgNrExport(), "country": r.Country,
 					"municipality": r.Municipality, "sector": r.Sector, "kind": r.Kind, "employees": emp,
 					"size": r.Size(), "last_visit": r.LastVisit, "visits": r.Visits})
 			}
@@ -127,7 +127,7 @@ func orgList(fs *flag.FlagSet) runFunc {
 		}
 		w := s.table(s.tr.T("cli.col.id"), s.tr.T("field.name"), s.tr.T("field.orgnr"), s.tr.T("field.municipality"), s.tr.T("cli.col.last_visit"))
 		for _, r := range rows {
-			row(w, r.ID, r.Name, r.OrgNumberDisplay(), municipalityName(r.Municipality), s.tr.DateString(r.LastVisit))
+			row(w, r.ID, r.Name, r.OrgNumberMasked(), municipalityName(r.Municipality), s.tr.DateString(r.LastVisit))
 		}
 		return w.Flush()
 	}

@@ -74,6 +74,8 @@ func init() {
 		{path: []string{"team", "rotate"}, help: "cli.help.team.rotate", required: []string{"folder"}, flags: teamFlags((*session).cmdTeamRotate)},
 		{path: []string{"team", "status"}, help: "cli.help.team.status", required: []string{"folder"}, flags: teamStatus},
 		{path: []string{"conflicts"}, help: "cli.help.conflicts", flags: conflicts},
+		{path: []string{"backup"}, help: "cli.help.backup", flags: backupNow},
+		{path: []string{"restore"}, help: "cli.help.restore", operands: "cli.operands.file", flags: noFlags(restoreFile)},
 		{path: []string{"dump"}, help: "cli.help.dump", flags: noFlags((*session).cmdDump)},
 		{path: []string{"demo"}, help: "cli.help.demo", flags: demoData},
 		{path: []string{"check"}, help: "cli.help.check", flags: noFlags((*session).cmdCheck)},

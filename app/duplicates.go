@@ -17,8 +17,8 @@ func duplicates(fs *flag.FlagSet) runFunc {
 			out := make([]map[string]any, 0, len(pairs))
 			for _, p := range pairs {
 				out = append(out, map[string]any{"reason": p.Reason,
-					"a": map[string]any{"id": p.A.ID, "name": p.A.Name, "orgnr": p.A.OrgNr, "municipality": p.A.Municipality},
-					"b": map[string]any{"id": p.B.ID, "name": p.B.Name, "orgnr": p.B.OrgNr, "municipality": p.B.Municipality}})
+					"a": map[string]any{"id": p.A.ID, "name": p.A.Name, "orgnr": p.A.OrgNrExport(), "municipality": p.A.Municipality},
+					"b": map[string]any{"id": p.B.ID, "name": p.B.Name, "orgnr": p.B.OrgNrExport(), "municipality": p.B.Municipality}})
 			}
 			return s.writeJSON(out)
 		}

@@ -46,6 +46,11 @@ func (s *session) gui() error {
 		if s.env.OpenGUI == nil {
 			a := fyneapp.NewWithID(AppID)
 			a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+			var damaged *data.DamagedError
+			var lost *data.DatabaseLostError
+			if errors.As(err, &damaged) || errors.As(err, &lost) {
+				return s.damagedWindow(a, err, damaged, primary)
+			}
 			ui.StartupErrorWindow(a, s.tr, s.tr.Error(err)).ShowAndRun()
 		}
 		return err
@@ -53,7 +58,23 @@ func (s *session) gui() error {
 	if s.env.OpenGUI != nil {
 		return s.env.OpenGUI(s.store, s.tr, s.dataDir)
 	}
-	return openWindow(s.store, s.tr, s.dataDir, s.env.Now, primary)
+	backups := newWindowBackups(s.store, s.dataDir, s.env.Now)
+	ctx, stop := context.WithCancel(context.Background())
+	tick := time.NewTicker(autoBackupEvery)
+	go backups.run(ctx, time.After(autoBackupAfter), tick.C)
+	openWindow(s.store, s.tr, s.dataDir, s.env.Now, primary, backups, takeNotice(s.dataDir))
+	stop()
+	tick.Stop()
+	file := backups.pendingRestore()
+	if file == "" {
+		return nil
+	}
+	// Restore confirmed in Settings: the database is replaced only now,
+	// with the window's store closed and the folder let go.
+	s.store.Close()
+	s.store = nil
+	primary.Close()
+	return restoreAndReopen(s.dataDir, file, s.env.Now(), s.tr)
 }
 
 // holdDataDir takes the data folder for this window. When another window
@@ -94,11 +115,12 @@ func (e *readOnlyWindowError) MessageKey() (string, []any) {
 // reloaded after each sync and read by the screens, the client report and
 // the funder exports alike, and the sync service that runs the window's
 // syncs as `ilsa sync` runs its own (now is the clock of its records).
-func windowOptions(st *data.Store, dataDir string, now func() time.Time) ui.Options {
+func windowOptions(st *data.Store, dataDir string, now func() time.Time, backups ui.Backups) ui.Options {
 	lib := newModelLibrary(dataDir, st)
 	sync := syncsvc.New(st, syncsvc.Options{App: Version, Now: now, AfterSync: func() { lib.Reload() }})
 	return ui.Options{DataDir: dataDir, Version: Version, License: License, Models: lib.Current(), Sync: sync,
 		Prefs:         prefs.New(st),
+		Backups:       backups,
 		Reports:       funderReports{st, lib},
 		CurrentModels: lib.Current,
 		ClientReport: func(ctx context.Context, orgID, lang, path string) (int, error) {
@@ -111,11 +133,12 @@ func windowOptions(st *data.Store, dataDir string, now func() time.Time) ui.Opti
 	}
 }
 
-func openWindow(st *data.Store, tr *translations.Localizer, dataDir string, now func() time.Time, primary *instance.Primary) error {
+func openWindow(st *data.Store, tr *translations.Localizer, dataDir string, now func() time.Time, primary *instance.Primary, backups ui.Backups, notice string) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	u := ui.New(a, st, tr, windowOptions(st, dataDir, now))
+	opt := windowOptions(st, dataDir, now, backups)
+	opt.Notice = notice
+	u := ui.New(a, st, tr, opt)
 	primary.OnRaise(func() { fyne.Do(u.Raise) })
 	u.ShowAndRun()
-	return nil
 }

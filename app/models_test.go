@@ -154,7 +154,7 @@ func TestTheWindowsReportsKnowAModelSharedAfterStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	opts := windowOptions(st, c.dir, func() time.Time { return fixedNow })
+	opts := windowOptions(st, c.dir, func() time.Time { return fixedNow }, nil)
 
 	dir := filepath.Join(shared, "ilsa", "v1", "models")
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -210,7 +210,7 @@ func TestTodayShowsASyncMadeByTheCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	u := ui.New(test.NewApp(), st, translations.New("sv"), windowOptions(st, c.dir, func() time.Time { return fixedNow }))
+	u := ui.New(test.NewApp(), st, translations.New("sv"), windowOptions(st, c.dir, func() time.Time { return fixedNow }, nil))
 	u.WaitIdle()
 	all := strings.Join(shownTexts(u.Window().Content()), "\n")
 	if !strings.Contains(all, "Senast synkat "+fixedNow.Format("2006-01-02")) {
@@ -266,7 +266,7 @@ func TestTheCommandLineAndTheWindowRecordTheSameLastSync(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	window := windowOptions(st, twin, func() time.Time { return fixedNow }).Sync
+	window := windowOptions(st, twin, func() time.Time { return fixedNow }, nil).Sync
 	if err := window.SetFolder(shared); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/mattn/go-sqlite3"
+
 	"eu.ilsa.coach/ilsa/data/atomicfile"
 )
 
@@ -98,4 +100,27 @@ func folderReadOnly(path string) bool {
 
 func isReadOnlyErr(err error) bool {
 	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// DamagedError means the database file is there but SQLite finds it
+// damaged (not a database any more, or a page that does not read). Open
+// changes nothing then: the file stays as it is for a restore of a backup
+// or an export of what can still be read.
+type DamagedError struct {
+	Path string
+	Err  error
+}
+
+func (e *DamagedError) Error() string { return "database " + e.Path + " is damaged: " + e.Err.Error() }
+
+func (e *DamagedError) Unwrap() error { return e.Err }
+
+// damaged wraps err as a *DamagedError when SQLite says the file is
+// damaged, and returns it unchanged otherwise.
+func damaged(path string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+		return &DamagedError{Path: path, Err: err}
+	}
+	return err
 }

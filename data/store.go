@@ -19,6 +19,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data/changelog"
 
+	"github.com/gofrs/flock"
 	"github.com/google/uuid"
 	_ "github.com/mattn/go-sqlite3" // registers "sqlite3"; built with -tags sqlite_fts5
 
@@ -50,10 +51,20 @@ type Store struct {
 	readOnly bool          // opened read-only: every write is refused with *ReadOnlyError
 	commits  atomic.Uint64 // write transactions of this store that wrote records
 	ckpt     *checkpointer // nil when read-only
+	inUse    *flock.Flock  // the shared lock a restore waits for (inuse.go); nil where none can be taken
 }
 
-// Open opens (creating and migrating if needed) the database at path.
+// Open opens (creating and migrating if needed) the database at path. A
+// file SQLite finds damaged gives a *DamagedError, and is left as it is.
 func Open(path string, opt Options) (*Store, error) {
+	s, err := open(path, opt)
+	if err != nil {
+		return nil, damaged(path, err)
+	}
+	return s, nil
+}
+
+func open(path string, opt Options) (*Store, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
@@ -87,13 +98,23 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	_, statErr := os.Stat(path)
+	inUse, err := holdShared(path)
+	if err != nil {
+		return nil, err
+	}
+	opened := false
+	defer func() {
+		if !opened && inUse != nil {
+			inUse.Close()
+		}
+	}()
 	if !opt.ReadOnly && folderReadOnly(path) {
 		if statErr != nil {
 			return nil, &ReadOnlyError{Dir: filepath.Dir(path)}
 		}
 		opt.ReadOnly = true
 	}
-	s := &Store{path: path, now: opt.Now, readOnly: opt.ReadOnly}
+	s := &Store{path: path, now: opt.Now, readOnly: opt.ReadOnly, inUse: inUse}
 	writeMode := "rwc"
 	if opt.ReadOnly {
 		writeMode = "ro"
@@ -158,6 +179,7 @@ func Open(path string, opt Options) (*Store, error) {
 		ck.SetMaxOpenConns(1)
 		s.ckpt = startCheckpointer(ck)
 	}
+	opened = true
 	return s, nil
 }
 
@@ -200,6 +222,9 @@ func (s *Store) Close() error {
 	}
 	if s.eng != nil {
 		errs = append(errs, s.eng.Close()...)
+	}
+	if s.inUse != nil {
+		errs = append(errs, s.inUse.Close())
 	}
 	return errors.Join(errs...)
 }

@@ -100,8 +100,11 @@ func (s *Store) OrgMatches(ctx context.Context, text string, ids []string) (map[
 			}
 			o := domain.Organisation{OrgNr: orgnr, Country: domain.Country(country)}
 			if display := o.OrgNumberDisplay(); display != "" {
+				// Found by the whole number, shown as lists show it: a
+				// sole trader's personnummer masked (the same length, so
+				// the hits still fall on the digits typed).
 				hits, n := digitHits(display, ts.words)
-				offer(b, Match{Field: MatchOrgNumber, Excerpt: display, Hits: hits}, n)
+				offer(b, Match{Field: MatchOrgNumber, Excerpt: o.OrgNumberMasked(), Hits: hits}, n)
 			}
 			if m, n := matchIn(notes, ts.words, 0); n > 0 {
 				m.Field = MatchOrgNotes

@@ -258,6 +258,31 @@ prepare_today_empty() {
 		init --advisor "${ADVISOR[$lang]}" --organisation "${ORGANISATION[$lang]}" --country "${COUNTRY[$lang]}"
 }
 
+# A Swedish sole trader, whose org number is the owner's personnummer: the
+# list and a search by the number show it masked, its own page whole with
+# the warning why.
+prepare_organisations_sole_trader() {
+	local lang=$1 data=$2 logf=$3
+	: >"$logf"
+	ilsa_cli "$lang" "$logf" --data "$data" org add --name "Anna Bergs Snickeri" --orgnr 811218-9876 --country SE --municipality 2321
+}
+prepare_organisation_sole_trader() { prepare_organisations_sole_trader "$@"; }
+
+# A start on a damaged database: its first bytes overwritten, a backup in
+# the data folder to restore.
+prepare_damaged() {
+	local lang=$1 data=$2 logf=$3
+	: >"$logf"
+	ilsa_cli "$lang" "$logf" --data "$data" backup
+	printf 'not a database!!' | dd of="$data/ilsa.db" bs=16 count=1 conv=notrunc status=none
+}
+# Settings' backups: "Restore…" on the newest asks first.
+prepare_backup_restore() {
+	: >"$3"
+	ilsa_cli "$1" "$3" --data "$2" backup
+}
+declare -A RESTORE_BUTTON=([sv]=click:595,553 [nb]=click:580,535 [en]=click:590,535)
+
 # Every language the app and its guide (docs/guide) speak; the guide's pages
 # show these shots in their own language.
 for lang in sv nb en; do
@@ -282,6 +307,10 @@ for lang in sv nb en; do
 	shot "$lang" joint "$NAV_JOINT" sleep:1
 	shot "$lang" joint-edit "$NAV_JOINT" sleep:1 click:500,130 sleep:2
 	shot "$lang" settings "$NAV_SETTINGS" sleep:1
+	shot "$lang" backup-restore "$NAV_SETTINGS" sleep:2 "${RESTORE_BUTTON[$lang]}" sleep:1
+	APP_OK_RC=1 shot "$lang" damaged
+	shot "$lang" organisations-sole-trader "$NAV_ORGS" sleep:1 ctrl+f type:811218 sleep:2
+	shot "$lang" organisation-sole-trader "$NAV_ORGS" sleep:1 ctrl+f type:811218 sleep:2 click:300,150 sleep:1
 	shot "$lang" licences "$NAV_SETTINGS" sleep:1 "${LICENCES_BUTTON[$lang]}" sleep:1
 	shot "$lang" reports "$NAV_REPORTS" sleep:2
 	shot "$lang" sync "$NAV_SYNC" sleep:1

@@ -198,8 +198,10 @@ stop_app() {
 	wait "$APP_PID" 2>/dev/null || rc=$?
 	kill -KILL -- "-$APP_PID" 2>/dev/null || true # leftovers in its group
 	APP_PID=""
-	# 0 = quit cleanly; 143 = ended by the SIGTERM itself. Anything else is a crash.
-	if [[ $ok -eq 1 && $rc -ne 0 && $rc -ne 143 ]]; then
+	# 0 = quit cleanly; 143 = ended by the SIGTERM itself; APP_OK_RC = what a
+	# start that fails on purpose ends with (a damaged database: 1). Anything
+	# else is a crash.
+	if [[ $ok -eq 1 && $rc -ne 0 && $rc -ne 143 && $rc -ne ${APP_OK_RC:-0} ]]; then
 		log "the app exited with status $rc"
 		ok=0
 	fi

@@ -180,6 +180,10 @@ func (l *Localizer) Error(err error) string {
 		}
 		return l.T("error.db_lost.missing", "Path", lost.Path, "Device", lost.Device)
 	}
+	var damaged *data.DamagedError
+	if errors.As(err, &damaged) {
+		return l.T("error.db_damaged", "Path", damaged.Path)
+	}
 	var ro *data.ReadOnlyError
 	if errors.As(err, &ro) {
 		return l.T("error.read_only", "Dir", ro.Dir)

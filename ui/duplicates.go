@@ -161,7 +161,7 @@ func (d *duplicates) describe(o domain.Organisation, h data.OrgHistory) fyne.Can
 	tr := d.u.tr
 	name := widget.NewLabelWithStyle(o.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
-	line := o.OrgNumberDisplay()
+	line := o.OrgNumberMasked()
 	for _, part := range []string{d.u.municipalityLabel(o.Municipality), tr.Kind(o.Kind), tr.Size(o.Size())} {
 		if part == "" {
 			continue
@@ -224,7 +224,7 @@ func (d *duplicates) confirmMerge(keep, dup domain.Organisation) {
 		case keep.Name != dup.Name:
 			return o.Name
 		case keep.OrgNr != dup.OrgNr && o.OrgNr != "":
-			return o.Name + " (" + o.OrgNumberDisplay() + ")"
+			return o.Name + " (" + o.OrgNumberMasked() + ")"
 		}
 		return o.Name + " (" + tr.T("ui.dup.registered", "Date", tr.Date(o.CreatedAt.Local())) + ")"
 	}

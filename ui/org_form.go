@@ -203,7 +203,7 @@ func (f *orgForm) checkOrgNr() {
 	}
 	hint := f.u.tr.T("ui.org.orgnr_ok", "Number", n.String(), "Country", f.u.tr.Country(n.Country))
 	if n.Personal {
-		hint = f.u.tr.T("ui.org.orgnr_personal", "Number", n.String())
+		hint = f.u.tr.T("ui.org.orgnr_personal", "Number", n.String(), "Masked", n.Masked())
 	}
 	if other, taken, _ := f.u.storeForOrgs().OrgNumberTaken(f.u.ctx(), n.Digits, f.org.ID); taken {
 		f.setOrgNrHint("")
@@ -211,11 +211,16 @@ func (f *orgForm) checkOrgNr() {
 		return
 	}
 	f.setOrgNrHint(hint)
+	if n.Personal { // the warning why it is masked elsewhere
+		f.orgnrHint.Importance = widget.WarningImportance
+		f.orgnrHint.Refresh()
+	}
 }
 
 // setOrgNrHint shows the line under the org number, or hides it when
 // empty: a problem then takes its place rather than a blank line above it.
 func (f *orgForm) setOrgNrHint(text string) {
+	f.orgnrHint.Importance = widget.LowImportance
 	f.orgnrHint.SetText(text)
 	f.orgnrHint.Hidden = text == ""
 	f.orgnrHint.Refresh()

@@ -46,7 +46,7 @@ func (l *orgLookup) Find(text string, exclude []string, limit int, now bool, sho
 			matches := make([]widgets.OrgMatch, len(rows))
 			for i, r := range rows {
 				label := u.orgLabel(r.Organisation)
-				if nr := r.OrgNumberDisplay(); nr != "" {
+				if nr := r.OrgNumberMasked(); nr != "" {
 					label += " · " + nr
 				}
 				matches[i] = widgets.OrgMatch{ID: r.ID, Name: r.Name, Label: label}

@@ -225,7 +225,7 @@ func (s *orgScreen) subtitle(r data.OrgRow) string {
 		}
 		parts += p
 	}
-	add(r.OrgNumberDisplay())
+	add(r.OrgNumberMasked())
 	add(s.u.municipalityLabel(r.Municipality))
 	if r.LastVisit != "" {
 		add(s.u.tr.T("ui.orgs.last_visit", "Date", s.u.tr.DateString(r.LastVisit)))

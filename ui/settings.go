@@ -32,6 +32,7 @@ type settingsScreen struct {
 	database *widget.Label
 	copied   *widget.Label
 	dataDir  string
+	backups  *backupsCard
 }
 
 // settingsData is what Settings reads off the UI goroutine.
@@ -109,9 +110,10 @@ func newSettingsScreen(u *UI) *settingsScreen {
 		container.NewHBox(copyBtn, s.copied)))
 
 	aboutCard := newAboutCard(u)
+	s.backups = newBackupsCard(u)
 
 	s.view = container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2,
-		container.NewVBox(profileCard, langCard),
+		container.NewVBox(profileCard, langCard, s.backups.card),
 		container.NewVBox(themeCard, dataCard, aboutCard))))
 	return s
 }
@@ -127,6 +129,7 @@ func pathLabel() *widget.Label {
 // refresh reads the stored settings off the UI goroutine. A profile the
 // user is editing is left alone.
 func (s *settingsScreen) refresh() {
+	s.backups.refresh()
 	s.u.background(func() func() {
 		var d settingsData
 		var err error

@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
@@ -48,6 +49,11 @@ type Options struct {
 	Sync Syncer
 	// Prefs are this device's settings (required).
 	Prefs Prefs
+	// Backups are this device's copies of the database; nil hides them.
+	Backups Backups
+	// Notice, if set, is shown once the window is up: what happened
+	// before it opened (a restore).
+	Notice string
 
 	// timers schedule the undo bar's expiry; nil means time.AfterFunc
 	// (tests pass a clock they advance).
@@ -147,6 +153,9 @@ func (u *UI) Raise() {
 func (u *UI) ShowAndRun() {
 	u.win.Show()
 	u.FirstRun()
+	if u.opt.Notice != "" {
+		dialog.ShowInformation(u.tr.T("ui.backups.restored_title"), u.opt.Notice, u.win)
+	}
 	if u.opt.Sync != nil {
 		// The Syncer's schedule asks for each automatic sync through the
 		// screen's "sync now", so it shows its progress like a click.

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/google/uuid"
 )
 
 // The engine's own keys in the local table (device-local, never synced).
@@ -103,4 +106,40 @@ func RetiredDevices(ctx context.Context, db *sql.DB) ([]string, error) {
 		out = append(out, strings.TrimPrefix(k, localRetiredPrefix))
 	}
 	return out, rows.Err()
+}
+
+// RetireDevice moves this installation to a fresh device id and keeps the
+// one it wrote under as retired, exactly as Import does when it finds the
+// id cloned: the old id's changes are still written into its directory,
+// and no new change is ever numbered under it. A database restored from a
+// backup whose log may be behind what the old id already wrote into the
+// shared folder starts so (data/backup).
+func (e *Engine) RetireDevice() (string, error) {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return "", err
+	}
+	fresh, old := id.String(), e.DeviceID()
+	err = e.writeTx(false, func(tx *sql.Tx) error {
+		if err := setLocal(tx, localDevice, fresh); err != nil {
+			return err
+		}
+		return setLocal(tx, localRetiredPrefix+old, e.now().UTC().Format(time.RFC3339))
+	})
+	if err != nil {
+		return "", err
+	}
+	e.mu.Lock()
+	e.device.Store(&fresh)
+	e.nextSeq = 1
+	e.mu.Unlock()
+	return fresh, nil
+}
+
+// LastOwnSeq is the highest sequence number the log holds of device.
+func LastOwnSeq(ctx context.Context, db *sql.DB, device string) (uint64, error) {
+	var n int64
+	err := db.QueryRowContext(ctx, `SELECT MAX(IFNULL((SELECT MAX(seq) FROM changes WHERE device = ?1), 0),
+		IFNULL((SELECT MAX(last_seq) FROM change_runs WHERE device = ?1), 0))`, device).Scan(&n)
+	return uint64(n), err
 }

@@ -45,7 +45,7 @@ func (r *report) titleBlock() {
 		size = r.tr.Size(o.Size())
 	}
 	r.facts(2, [][2]string{
-		{r.tr.T("field.orgnr"), o.OrgNumberDisplay()},
+		{r.tr.T("field.orgnr"), o.OrgNumberMasked()},
 		{r.tr.T("field.municipality"), municipality},
 		{r.tr.T("field.sector"), sector},
 		{r.tr.T("field.size"), size},
