@@ -173,13 +173,13 @@ shot() {
 setup
 
 # Where the shots click, relative to the window's top-left corner.
-NAV_ORGS=click:60,125    # navigation: Organisations
-NAV_VISITS=click:60,210  # navigation: Visits
-NAV_ACTIONS=click:60,290 # navigation: Follow-ups (actions)
-NAV_JOINT=click:60,375   # navigation: Joint actions
-NAV_REPORTS=click:60,460
-NAV_SYNC=click:60,545
-NAV_SETTINGS=click:60,630
+NAV_ORGS=click:60,105    # navigation: Organisations
+NAV_VISITS=click:60,175  # navigation: Visits
+NAV_ACTIONS=click:60,245 # navigation: Follow-ups (actions)
+NAV_JOINT=click:60,315   # navigation: Joint actions
+NAV_REPORTS=click:60,385
+NAV_SYNC=click:60,455
+NAV_SETTINGS=click:60,525
 # Settings' "Licences of included software…": the About card's texts wrap
 # differently in each language.
 declare -A LICENCES_BUTTON=([sv]=click:815,565 [nb]=click:815,585 [en]=click:790,547)

@@ -99,6 +99,7 @@ type UI struct {
 	visits     *visitsScreen
 	actions    *actionsScreen
 	joint      *jointScreen
+	views      *fyne.Container // the screens, one shown at a time beside the navigation (u.tabs)
 	reports    *reportsScreen
 	syncScreen *syncScreen
 	settings   *settingsScreen
@@ -180,24 +181,26 @@ func (u *UI) build(tab int) {
 	u.syncScreen = newSyncScreen(u)
 	u.settings = newSettingsScreen(u)
 	u.help = newHelpScreen(u)
-	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(u.tr.T("nav.today"), theme.HomeIcon(), u.today.view),
-		container.NewTabItemWithIcon(u.tr.T("nav.organisations"), theme.StorageIcon(), u.orgs.view),
-		container.NewTabItemWithIcon(u.tr.T("nav.visits"), theme.CalendarIcon(), u.visits.view),
-		container.NewTabItemWithIcon(u.tr.T("nav.actions"), theme.ConfirmIcon(), u.actions.view),
-		container.NewTabItemWithIcon(u.tr.T("nav.joint"), theme.AccountIcon(), u.joint.view),
-		container.NewTabItemWithIcon(u.tr.T("nav.reports"), theme.DocumentIcon(), u.reports.view),
-		container.NewTabItemWithIcon(u.tr.T("nav.sync"), theme.ViewRefreshIcon(), u.syncScreen.view),
-		container.NewTabItemWithIcon(u.tr.T("nav.settings"), theme.SettingsIcon(), u.settings.view),
-		container.NewTabItemWithIcon(u.tr.T("nav.help"), theme.HelpIcon(), u.help.view),
-	)
-	u.tabs.SetTabLocation(container.TabLocationLeading)
+	var nav fyne.CanvasObject
+	u.tabs, u.views, nav = newNavigation([]navItem{
+		{u.tr.T("nav.today"), theme.HomeIcon(), u.today.view},
+		{u.tr.T("nav.organisations"), theme.StorageIcon(), u.orgs.view},
+		{u.tr.T("nav.visits"), theme.CalendarIcon(), u.visits.view},
+		{u.tr.T("nav.actions"), theme.ConfirmIcon(), u.actions.view},
+		{u.tr.T("nav.joint"), theme.AccountIcon(), u.joint.view},
+		{u.tr.T("nav.reports"), theme.DocumentIcon(), u.reports.view},
+		{u.tr.T("nav.sync"), theme.ViewRefreshIcon(), u.syncScreen.view},
+		{u.tr.T("nav.settings"), theme.SettingsIcon(), u.settings.view},
+		{u.tr.T("nav.help"), theme.HelpIcon(), u.help.view},
+	})
 	u.tabs.SelectIndex(tab)
+	showView(u.views, tab)
 	u.tabs.OnSelected = func(*container.TabItem) {
+		showView(u.views, u.tabs.SelectedIndex())
 		u.undo.dismiss() // the user moved on
 		u.refreshCurrent()
 	}
-	u.win.SetContent(container.NewBorder(nil, u.undo.view, nil, nil, u.tabs))
+	u.win.SetContent(container.NewBorder(nil, u.undo.view, nav, nil, u.views))
 	u.refreshCurrent()
 }
 
