@@ -22,7 +22,7 @@ func TestEmptyScreensLinkToTheirGuideSection(t *testing.T) {
 		u.opt.Sync = testSyncer(st)
 		u.build(c.tab)
 		u.WaitIdle()
-		view := u.tabs.Selected().Content
+		view := u.views.Objects[c.tab]
 		if !shows(view, c.hint) {
 			t.Errorf("tab %d says: %q", c.tab, visibleTexts(view))
 			continue
