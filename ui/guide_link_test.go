@@ -12,6 +12,7 @@ func TestEmptyScreensLinkToTheirGuideSection(t *testing.T) {
 		hint, section string
 	}{
 		{tabActions, "Inga öppna åtgärder", "follow-ups"},
+		{tabJoint, "Inga gemensamma insatser än", "joint-actions"},
 		{tabReports, "registrera besök, eller välj en annan period", "reports"},
 		{tabSync, "ILSA Coach delar ditt arbete", "sync"},
 		{tabVisits, "Inga besök här", "visit"},

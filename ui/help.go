@@ -30,6 +30,7 @@ var helpForTab = map[int]string{
 	tabToday:   "first-start",
 	tabVisits:  "visit",
 	tabActions: "follow-ups",
+	tabJoint:   "joint-actions",
 	tabReports: "reports",
 	tabSync:    "sync",
 }

@@ -28,6 +28,7 @@ type jointScreen struct {
 	typing  *debounce
 	count   *widget.Label
 	empty   *widget.Label
+	guide   *widget.Button // opens the guide's section, shown with empty
 	list    *widget.List
 
 	rows  []jointRow
@@ -71,6 +72,8 @@ func newJointScreen(u *UI) *jointScreen {
 	s.empty.Importance = widget.LowImportance
 	s.empty.Wrapping = fyne.TextWrapWord
 	s.empty.Hide()
+	s.guide = u.guideButton("joint-actions")
+	s.guide.Hide()
 	s.list = widget.NewList(func() int { return len(s.rows) }, s.newRow, s.updateRow)
 	s.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(s.rows) {
@@ -89,7 +92,7 @@ func newJointScreen(u *UI) *jointScreen {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, newBtn, container.NewBorder(nil, nil, nil,
 			atLeast(selectWidth(s.kind.Select.Options...), s.kind.Select), s.search)),
-		s.partner, s.count, s.empty)
+		s.partner, s.count, s.empty, container.NewHBox(s.guide))
 	s.view = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.list)
 	return s
 }
@@ -194,6 +197,7 @@ func (s *jointScreen) refresh() {
 		s.shown.q, s.shown.gen = q, p.gen
 		tr := s.u.tr
 		s.count.SetText(tr.N("ui.joint.count", len(p.rows), "N", tr.Number(len(p.rows))))
+		s.guide.Hide()
 		switch {
 		case len(p.rows) > 0:
 			s.empty.Hide()
@@ -203,6 +207,7 @@ func (s *jointScreen) refresh() {
 		default:
 			s.empty.SetText(tr.T("ui.joint.none"))
 			s.empty.Show()
+			s.guide.Show()
 		}
 		s.list.Refresh()
 	})

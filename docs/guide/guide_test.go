@@ -89,7 +89,7 @@ func TestSectionIDReadsLinks(t *testing.T) {
 		"08-conflicts.md":        "conflicts",
 		"./08-conflicts.md#keep": "conflicts",
 		"guide:sync":             "sync",
-		"11-troubleshooting.md":  "troubleshooting",
+		"12-troubleshooting.md":  "troubleshooting",
 		"first-start.md":         "first-start",
 	} {
 		if got, ok := SectionID(target); !ok || got != want {
