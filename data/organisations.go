@@ -178,7 +178,7 @@ func isDigitsAndSeparators(s string) bool {
 // list order (the command line and the pickers; the Organisations screen
 // pages through ListOrganisations instead).
 func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, error) {
-	f, err := orgFilterOf(q)
+	f, err := orgFilterOf(q, q.Limit == 0)
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +230,10 @@ type orgFilter struct {
 	byLastVisit  bool // the order reads st.last_visit
 }
 
-func orgFilterOf(q OrgQuery) (orgFilter, error) {
+// wholeTable orders by name without the list index: a query that reads
+// every match's whole row is cheaper scanning the table and sorting than
+// walking the index and fetching each row from the table in turn.
+func orgFilterOf(q OrgQuery, wholeTable bool) (orgFilter, error) {
 	var where []string
 	var args []any
 	where = append(where, "o.deleted = 0")
@@ -285,6 +288,9 @@ func orgFilterOf(q OrgQuery) (orgFilter, error) {
 	// By name: the reader's alphabetical order, ties broken as the list
 	// index (migration 0021) holds them, so a whole list is read in index order.
 	byName := "o." + changelog.SortColumn(q.Lang)
+	if wholeTable {
+		byName = "+" + byName // the unary plus keeps SQLite from ordering by the index
+	}
 	order := byName
 	switch q.Sort {
 	case "", SortByName:
