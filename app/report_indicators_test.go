@@ -114,3 +114,33 @@ func TestReportIndicatorsWrongCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// RCO01 counts enterprises only: an incubator is reached but not an
+// enterprise, and an organisation whose kind was not given is counted apart.
+func TestReportIndicatorsCountsEnterprisesOnly(t *testing.T) {
+	c := newCLI(t)
+	sme := c.id("org", "add", "--name", "Åre Trä AB", "--country", "SE", "--kind", "sme", "--employees", "4")
+	hub := c.id("org", "add", "--name", "Nasjonalparken Næringshage", "--country", "NO", "--kind", "incubator")
+	unknown := c.id("org", "add", "--name", "Fjällbryggeriet", "--country", "SE")
+	c.id("visit", "add", "--org", sme, "--org", hub, "--org", unknown, "--date", "2026-03-02")
+	out := c.ok("report", "indicators", "--from", "2026-01-01", "--to", "2026-06-30", "--out", "-")
+	var doc struct {
+		Indicators map[string]map[string]float64
+		Breakdowns map[string][]map[string]any
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for key, want := range map[string]float64{"RCO01": 1, "RCO04": 1, "organisations_reached": 3, "unknown_kind": 1} {
+		if got := doc.Indicators[key]["value"]; got != want {
+			t.Errorf("%s = %v, want %v", key, got, want)
+		}
+	}
+	kinds := map[string]float64{}
+	for _, row := range doc.Breakdowns["kind"] {
+		kinds[row["key"].(string)] = row["organisations"].(float64)
+	}
+	if len(kinds) != 3 || kinds["sme"] != 1 || kinds["incubator"] != 1 || kinds[""] != 1 {
+		t.Errorf("organisations by kind %v", kinds)
+	}
+}

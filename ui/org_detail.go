@@ -129,7 +129,7 @@ func (d *orgDetail) open(id string) {
 func (d *orgDetail) openNew() {
 	d.screen.list.UnselectAll()
 	d.screen.selected = ""
-	o := domain.Organisation{Kind: domain.KindSME}
+	o := domain.Organisation{} // the kind starts as not given: the advisor chooses it
 	if p, err := d.u.storeForOrgs().Profile(); err == nil {
 		o.Country = p.Country
 	}

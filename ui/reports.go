@@ -263,6 +263,7 @@ func (s *reportsScreen) show() {
 	add("RCO84", tr.T("report.indicators.rco84"), r.RCO84, false)
 	add("RCO87", tr.T("report.indicators.rco87"), r.RCO87, false)
 	add("", tr.T("report.indicators.orgs_reached"), r.OrgsReached, false)
+	add("", tr.T("report.indicators.unknown_kind"), r.UnknownKind, true)
 	add("", tr.T("report.indicators.women_led"), r.WomenLed, false)
 	add("", tr.T("report.indicators.col.visits"), r.VisitCount, false)
 	add("", tr.T("report.indicators.cross_border"), r.CrossBorder, false)

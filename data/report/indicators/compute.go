@@ -63,6 +63,7 @@ type computation struct {
 	visitIDs                               []string         // the ids of visits, which figures share
 	rco01                                  [6]figureBuilder // total, then by size class
 	rco81, rco87, reached, womenLed, cross figureBuilder
+	unknownKind                            figureBuilder
 	leaders                                map[domain.LeaderGender]*figureBuilder
 	all                                    figureBuilder
 	minutes                                int
@@ -195,6 +196,10 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 			c.womenLed.addOrg(o)
 			c.womenLed.addVisit(n)
 		}
+		if !o.knownKind {
+			c.unknownKind.addOrg(o)
+			c.unknownKind.addVisit(n)
+		}
 		if o.enterprise {
 			for _, b := range [2]*figureBuilder{&c.rco01[0], &c.rco01[1+o.size]} {
 				b.addOrg(o)
@@ -296,7 +301,7 @@ func (c *computation) breakdowns(n int, v *VisitRow, scope []*org) {
 
 // orgDimensions are the dimensions that are properties of organisations, in
 // the order of org.rows.
-var orgDimensions = [4]Dimension{ByCountry, ByCounty, ByMunicipality, BySector}
+var orgDimensions = [5]Dimension{ByCountry, ByCounty, ByMunicipality, BySector, ByKind}
 
 func orgKey(d Dimension, o *org) string {
 	switch d {
@@ -306,6 +311,11 @@ func orgKey(d Dimension, o *org) string {
 		return o.county
 	case ByMunicipality:
 		return o.Municipality
+	case ByKind:
+		if !o.knownKind {
+			return ""
+		}
+		return string(o.Kind)
 	}
 	return o.Sector
 }
@@ -337,6 +347,7 @@ func (c *computation) report() *Report {
 	r.RCO84.Value = len(c.pilots)
 	r.RCO87 = c.rco87.orgFigure(c)
 	r.OrgsReached = c.reached.orgFigure(c)
+	r.UnknownKind = c.unknownKind.orgFigure(c)
 	r.WomenLed = c.womenLed.orgFigure(c)
 	r.Leadership = Leadership{Women: c.leaders[domain.LeaderWomen].orgFigure(c), Men: c.leaders[domain.LeaderMen].orgFigure(c),
 		Mixed: c.leaders[domain.LeaderMixed].orgFigure(c), Unknown: c.leaders[domain.LeaderUnknown].orgFigure(c)}

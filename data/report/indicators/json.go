@@ -33,6 +33,7 @@ type jsonIndicators struct {
 	RCO84         jsonValue `json:"RCO84"`
 	RCO87         jsonValue `json:"RCO87"`
 	OrgsReached   jsonValue `json:"organisations_reached"`
+	UnknownKind   jsonValue `json:"unknown_kind"`
 	WomenLed      jsonValue `json:"women_led"`
 	Visits        jsonValue `json:"visits"`
 	CrossBorder   jsonValue `json:"cross_border_visits"`
@@ -109,8 +110,9 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 			RCO01: jsonRCO01{Value: r.RCO01.Value, Micro: r.RCO01.Micro.Value, Small: r.RCO01.Small.Value,
 				Medium: r.RCO01.Medium.Value, Large: r.RCO01.Large.Value, Unknown: r.RCO01.Unknown.Value},
 			RCO04: jsonValue{r.RCO04.Value}, RCO81: jsonValue{r.RCO81.Value}, RCO84: jsonValue{r.RCO84.Value},
-			RCO87: jsonValue{r.RCO87.Value}, OrgsReached: jsonValue{r.OrgsReached.Value}, WomenLed: jsonValue{r.WomenLed.Value},
-			Visits: jsonValue{r.VisitCount.Value}, CrossBorder: jsonValue{r.CrossBorder.Value},
+			RCO87: jsonValue{r.RCO87.Value}, OrgsReached: jsonValue{r.OrgsReached.Value}, UnknownKind: jsonValue{r.UnknownKind.Value},
+			WomenLed: jsonValue{r.WomenLed.Value},
+			Visits:   jsonValue{r.VisitCount.Value}, CrossBorder: jsonValue{r.CrossBorder.Value},
 			AdvisorHours: jsonHours{hours(r.Minutes)}, SDGsAddressed: jsonValue{r.SDGsAddressed}, Impact: jsonValue{r.ImpactOrgs.Value},
 		},
 		Gender: jsonGender{r.Gender.Women, r.Gender.Men, r.Gender.Other, r.Gender.Total()},

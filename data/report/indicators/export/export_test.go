@@ -60,7 +60,7 @@ func TestXLSX(t *testing.T) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	if len(sheets) != 14 || sheets[0] != "Indikatorer" || sheets[len(sheets)-1] != "Besök (rådata)" {
+	if len(sheets) != 15 || sheets[0] != "Indikatorer" || sheets[len(sheets)-1] != "Besök (rådata)" {
 		t.Fatalf("sheets %q", sheets)
 	}
 	if !strings.Contains(strings.Join(sheets, "|"), "Län-fylke") {

@@ -87,6 +87,7 @@ func indicatorTable(r *indicators.Report, tr *translations.Localizer) table {
 	add("RCO84", tr.T("report.indicators.rco84"), count(r.RCO84.Value))
 	add("RCO87", tr.T("report.indicators.rco87"), count(r.RCO87.Value))
 	add("", tr.T("report.indicators.orgs_reached"), count(r.OrgsReached.Value))
+	add("", tr.T("report.indicators.unknown_kind"), count(r.UnknownKind.Value))
 	add("", tr.T("report.indicators.women_led"), count(r.WomenLed.Value))
 	add("", tr.T("report.indicators.col.visits"), count(r.VisitCount.Value))
 	add("", tr.T("report.indicators.cross_border"), count(r.CrossBorder.Value))
@@ -145,7 +146,7 @@ func breakdownTable(b indicators.Breakdown, tr *translations.Localizer) table {
 		header: []string{label, tr.T("report.indicators.col.visits"), tr.T("report.indicators.col.hours"), tr.T("report.indicators.col.organisations")},
 		widths: []float64{40, 12, 16, 16}}
 	if b.Dimension == indicators.ByCountry || b.Dimension == indicators.ByCounty ||
-		b.Dimension == indicators.ByMunicipality || b.Dimension == indicators.BySector {
+		b.Dimension == indicators.ByMunicipality || b.Dimension == indicators.BySector || b.Dimension == indicators.ByKind {
 		t.note = tr.T("report.indicators.by.note")
 	}
 	for _, r := range b.Rows {
