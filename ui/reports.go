@@ -141,10 +141,13 @@ func newReportsScreen(u *UI) *reportsScreen {
 	charts := container.NewGridWithColumns(2,
 		container.NewBorder(heading(tr.T("ui.reports.by_month")), nil, nil, nil, sized(s.byMonth, 200)),
 		container.NewBorder(heading(tr.T("ui.reports.by_municipality")), nil, nil, nil, sized(s.byMuni, 200)))
+	sizeNote := widget.NewLabel(tr.T("report.indicators.size_note"))
+	sizeNote.Wrapping = fyne.TextWrapWord
+	sizeNote.Importance = widget.LowImportance
 	body := container.NewVBox(
 		heading(tr.T("report.indicators.title")), periodRow, filterRow, s.status,
 		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.emptyGuide),
-		widget.NewSeparator(), s.figures,
+		widget.NewSeparator(), s.figures, sizeNote,
 		widget.NewSeparator(), charts,
 		heading(tr.T("report.indicators.gender")), sized(s.gender, 70),
 		widget.NewSeparator(), container.NewBorder(nil, nil, heading(tr.T("ui.reports.breakdown")), nil, s.breakdownSel.Select),

@@ -218,6 +218,11 @@ type Visit struct {
 	Phase       Phase
 	CrossBorder bool // marked by the advisor (e.g. participants from both countries)
 	Notes       string
+	// Sizes is each organisation's size class when the visit was recorded,
+	// by organisation id (the store fills it from the headcount; the advisor
+	// may correct it). Entries of organisations no longer on the visit are
+	// kept: after a merge the duplicate's entry still tells its size then.
+	Sizes map[string]SizeClass
 }
 
 // Participants is the total head count.
@@ -233,7 +238,7 @@ func (v *Visit) Fields() map[string]any {
 	}
 	return map[string]any{"date": v.Date, "orgs": ids, "type": string(v.Type), "minutes": v.Minutes,
 		"place": v.Place, "advisor": v.Advisor, "women": v.Women, "men": v.Men, "other": v.Other,
-		"phase": string(v.Phase), "cross_border": v.CrossBorder, "notes": v.Notes}
+		"phase": string(v.Phase), "cross_border": v.CrossBorder, "notes": v.Notes, "sizes": FormatOrgSizes(v.Sizes)}
 }
 
 // Action is a next step agreed with a client.

@@ -328,6 +328,7 @@ func (v *Visit) Normalise() error {
 	}
 	p.add(CheckLen("place", v.Place, MaxShortLen))
 	p.add(CheckLen("notes", v.Notes, MaxNotesLen))
+	p.add(checkOrgSizes(v.Sizes))
 	return p.err()
 }
 

@@ -201,7 +201,10 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 			c.unknownKind.addVisit(n)
 		}
 		if o.enterprise {
-			for _, b := range [2]*figureBuilder{&c.rco01[0], &c.rco01[1+o.size]} {
+			if !c.rco01[0].has(o) { // its first support in the period decides its size
+				o.periodSize = c.sizeAtSupport(v, o)
+			}
+			for _, b := range [2]*figureBuilder{&c.rco01[0], &c.rco01[1+o.periodSize]} {
 				b.addOrg(o)
 				b.addVisit(n)
 			}
@@ -240,6 +243,30 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 		}
 	}
 	c.breakdowns(n, v, scope)
+}
+
+// sizeAtSupport is the size class (index in sizeOrder) o had when visit v
+// was recorded: the visit's entry for o — under o's own id, or else under
+// a duplicate since merged into o — or, for a visit recorded before visits
+// kept sizes, o's headcount now.
+func (c *computation) sizeAtSupport(v *VisitRow, o *org) uint8 {
+	found := -1
+	for _, e := range v.Sizes {
+		id, class, ok := domain.ParseOrgSize(e)
+		if !ok {
+			continue
+		}
+		if id == o.ID {
+			return uint8(slices.Index(sizeOrder, class))
+		}
+		if found < 0 && c.orgs.resolve(id) == o {
+			found = slices.Index(sizeOrder, class)
+		}
+	}
+	if found >= 0 {
+		return uint8(found)
+	}
+	return o.size
 }
 
 // visitDimensions are the dimensions that are properties of visits.

@@ -16,7 +16,8 @@ type org struct {
 	se, no     bool   // Country is Sweden, Norway
 	enterprise bool   // Kind.IsEnterprise()
 	knownKind  bool   // Kind.Known(): "" and kinds from newer builds are not
-	size       uint8  // index of Size() in sizeOrder
+	size       uint8  // index of Size() in sizeOrder: its headcount now
+	periodSize uint8  // index in sizeOrder of its size at its first support in the period
 	womenLed   bool   // LeaderGender is LeaderWomen
 	// rows are the breakdown rows of its country, county, municipality and
 	// sector and kind (orgDimensions), and leader the leadership figure, looked up

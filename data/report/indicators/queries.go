@@ -127,6 +127,9 @@ type VisitRow struct {
 	Phase       domain.Phase
 	CrossBorder bool
 	OrgIDs      []string
+	// Sizes are the stored "ORGID=CLASS" entries: each organisation's size
+	// class when the visit was recorded (ids as stored, not resolved).
+	Sizes []string
 }
 
 // Participants is the head count.
@@ -178,15 +181,15 @@ func readVisits(ctx context.Context, db *sql.DB, from, to string) (*visitTable, 
 	}
 	rows, err := db.QueryContext(ctx, `SELECT v.created_at, v.minutes, v.women, v.men, v.other, v.cross_border,
 		octet_length(v.id), octet_length(v.date), octet_length(v.type), octet_length(v.advisor),
-		octet_length(v.place), octet_length(v.phase),
-		concat(v.id, v.date, v.type, v.advisor, v.place, v.phase, v.orgs)
+		octet_length(v.place), octet_length(v.phase), octet_length(v.orgs),
+		concat(v.id, v.date, v.type, v.advisor, v.place, v.phase, v.orgs, v.sizes)
 		FROM visits v NOT INDEXED
 		WHERE v.deleted = 0 AND v.date >= ? AND v.date <= ?`, from, to)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	const ncol = 13
+	const ncol = 14
 	var vals [ncol]any
 	var dest [ncol]any
 	for i := range vals {
@@ -216,12 +219,12 @@ func readVisits(ctx context.Context, db *sql.DB, from, to string) (*visitTable, 
 		if err := rows.Scan(dest[:]...); err != nil {
 			return nil, err
 		}
-		var n [12]int64
+		var n [13]int64
 		if err := scanInts(vals[:], n[:], "visits"); err != nil {
 			return nil, err
 		}
-		packed, _ := vals[12].(string)
-		var field [6]string
+		packed, _ := vals[13].(string)
+		var field [7]string // the last one, sizes, runs to the end
 		at := 0
 		for i := range field {
 			l := int(n[6+i])
@@ -238,8 +241,13 @@ func readVisits(ctx context.Context, db *sql.DB, from, to string) (*visitTable, 
 		// The ids stay windows on the row's value (not interned, which
 		// would cost a lookup each): the report replaces them with the ids
 		// its organisation table resolves them to.
-		if v.OrgIDs, err = lists.parse(packed[at:], nil); err != nil {
+		if v.OrgIDs, err = lists.parse(field[6], nil); err != nil {
 			return nil, fmt.Errorf("visit %s: orgs: %w", id, err)
+		}
+		if sizes := packed[at:]; sizes != "[]" && sizes != "" {
+			if v.Sizes, err = lists.parse(sizes, nil); err != nil {
+				return nil, fmt.Errorf("visit %s: sizes: %w", id, err)
+			}
 		}
 		idBuf = append(grow(idBuf, len(id)), id...)
 		idEnds = append(grow(idEnds, 1), int32(len(idBuf)))

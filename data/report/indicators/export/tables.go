@@ -73,6 +73,7 @@ func tables(r *indicators.Report, o Options) []table {
 // also the CSV.
 func indicatorTable(r *indicators.Report, tr *translations.Localizer) table {
 	t := table{sheet: tr.T("report.indicators.sheet.indicators"), title: tr.T("report.indicators.title"),
+		note:   tr.T("report.indicators.size_note"),
 		header: []string{tr.T("report.indicators.col.code"), tr.T("report.indicators.col.indicator"), tr.T("report.indicators.col.value")},
 		widths: []float64{10, 60, 14}}
 	add := func(code, label string, v cell) { t.rows = append(t.rows, []cell{text(code), text(label), v}) }
