@@ -78,6 +78,7 @@ type computation struct {
 
 	// Reused for every visit.
 	scopeBuf []*org
+	sizesBuf []string
 	pilotKey []byte
 	lastRow  [len(visitDimensions)]struct {
 		key string
@@ -251,7 +252,9 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 // kept sizes, o's headcount now.
 func (c *computation) sizeAtSupport(v *VisitRow, o *org) uint8 {
 	found := -1
-	for _, e := range v.Sizes {
+	entries, _ := appendIDList(c.sizesBuf[:0], v.sizes, nil) // a list that is not JSON gives none
+	c.sizesBuf = entries
+	for _, e := range entries {
 		id, class, ok := domain.ParseOrgSize(e)
 		if !ok {
 			continue

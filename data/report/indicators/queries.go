@@ -127,9 +127,10 @@ type VisitRow struct {
 	Phase       domain.Phase
 	CrossBorder bool
 	OrgIDs      []string
-	// Sizes are the stored "ORGID=CLASS" entries: each organisation's size
-	// class when the visit was recorded (ids as stored, not resolved).
-	Sizes []string
+	// sizes is the stored list of "ORGID=CLASS" entries, each organisation's
+	// size class when the visit was recorded (ids as stored, not resolved),
+	// kept as read: only an enterprise's first visit in the period needs it.
+	sizes string
 }
 
 // Participants is the head count.
@@ -244,11 +245,7 @@ func readVisits(ctx context.Context, db *sql.DB, from, to string) (*visitTable, 
 		if v.OrgIDs, err = lists.parse(field[6], nil); err != nil {
 			return nil, fmt.Errorf("visit %s: orgs: %w", id, err)
 		}
-		if sizes := packed[at:]; sizes != "[]" && sizes != "" {
-			if v.Sizes, err = lists.parse(sizes, nil); err != nil {
-				return nil, fmt.Errorf("visit %s: sizes: %w", id, err)
-			}
-		}
+		v.sizes = packed[at:]
 		idBuf = append(grow(idBuf, len(id)), id...)
 		idEnds = append(grow(idEnds, 1), int32(len(idBuf)))
 		keys = append(grow(keys, 1), sortKey{dateNumber(v.Date), int32(len(keys)), n[0]})
