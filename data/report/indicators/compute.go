@@ -10,18 +10,28 @@ import (
 )
 
 // Compute builds the report for f from the store: one pass over the visits
-// of the period (joined with their organisations) and one over the finished
-// assessments, both through the store's read pool.
+// (joined with their organisations) from the earlier of the period's and
+// the project's start to the period's end, counted for the period and for
+// the project so far, and one over the finished assessments, all through
+// the store's read pool.
 func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
 	db := st.ReadDB()
+	start, err := projectStart(ctx, db, f)
+	if err != nil {
+		return nil, err
+	}
 	orgRows, err := readOrgs(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	table, err := readVisits(ctx, db, f.From, f.To)
+	readFrom := f.From
+	if readFrom != "" && start != "" && start < readFrom {
+		readFrom = start
+	}
+	table, err := readVisits(ctx, db, readFrom, f.To)
 	if err != nil {
 		return nil, err
 	}
@@ -30,6 +40,11 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		return nil, err
 	}
 	c := newComputation(f, newOrgTable(orgRows))
+	// The project's figures need none of the period's lists: only their
+	// organisations, in a table of their own (organisations keep what a
+	// computation worked out about them).
+	cum := newComputation(f, newOrgTable(orgRows))
+	cum.figuresOnly = true
 	// First the organisations of every visit, in the order the visits were
 	// read (their memory front to back); then the visits in date order.
 	orgs, ends := c.resolveOrgs(table)
@@ -44,20 +59,39 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		if i > 0 {
 			from = ends[i-1]
 		}
-		c.visit(table.At(int(i)), orgs[from:ends[i]])
+		v := table.At(int(i))
+		if start != "" && v.Date >= start {
+			cum.visit(v, cum.sameOrgs(orgs[from:ends[i]]))
+		}
+		if v.Date >= f.From {
+			c.visit(v, orgs[from:ends[i]])
+		}
 	}
 	c.visitIDs = make([]string, len(c.visits))
 	for i := range c.visits {
 		c.visitIDs[i] = c.visits[i].ID
 	}
 	c.assessments(answers)
-	return c.report(), nil
+	r := c.report()
+	r.Cumulative = cum.cumulative(start, f.To)
+	// The project's figures name organisations the period may not: every
+	// one of them is among those reached.
+	for _, id := range r.Cumulative.OrgsReached.Orgs {
+		if _, ok := r.Orgs[id]; !ok {
+			r.Orgs[id] = cum.orgs.byID[id].OrgRow
+		}
+	}
+	return r, nil
 }
 
 // computation accumulates the report while the visits stream past.
 type computation struct {
 	f    Filter
 	orgs *orgTable
+	// figuresOnly: the project's figures, which keep no visits, no
+	// breakdowns and no names of their own.
+	figuresOnly bool
+	count       int // visits counted
 
 	visits                                 []VisitRow
 	visitIDs                               []string         // the ids of visits, which figures share
@@ -79,6 +113,7 @@ type computation struct {
 	// Reused for every visit.
 	scopeBuf []*org
 	sizesBuf []string
+	orgBuf   []*org
 	pilotKey []byte
 	lastRow  [len(visitDimensions)]struct {
 		key string
@@ -160,13 +195,16 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 	if orgFiltered && len(scope) == 0 {
 		return
 	}
-	for _, o := range all {
-		c.named.addOrg(o)
-	}
 	resolved := v.OrgIDs
-	n := len(c.visits) // the visit's position in the report
-	c.visits = append(c.visits, *v)
-	v = &c.visits[n]
+	n := c.count // the visit's position in the report
+	c.count++
+	if !c.figuresOnly {
+		for _, o := range all {
+			c.named.addOrg(o)
+		}
+		c.visits = append(c.visits, *v)
+		v = &c.visits[n]
+	}
 
 	c.all.value++
 	c.all.addVisit(n)
@@ -243,7 +281,9 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 			}
 		}
 	}
-	c.breakdowns(n, v, scope)
+	if !c.figuresOnly {
+		c.breakdowns(n, v, scope)
+	}
 }
 
 // sizeAtSupport is the size class (index in sizeOrder) o had when visit v

@@ -131,6 +131,9 @@ type Report struct {
 	Impact        []Impact    // per model and dimension, sorted
 	ImpactOrgs    Figure      // organisations that rose in at least one dimension
 
+	// Cumulative are the figures of the whole project up to the period's end.
+	Cumulative *Cumulative
+
 	// Visits are the visits in scope (the raw data of the exports), oldest
 	// first, with organisation ids resolved through merges.
 	Visits []VisitRow
