@@ -92,7 +92,7 @@ var fieldKeys = map[string]string{
 	"done": "field.done", "visit": "field.visit", "size": "field.size", "sort": "field.sort", "status": "field.status",
 	"today": "field.date", "cross_border": "field.cross_border", "owner": "field.owner", "sizes": "field.sizes",
 	"model": "field.model", "level": "field.level", "dimension": "field.dimension",
-	"from": "field.from", "to": "field.to",
+	"from": "field.from", "to": "field.to", "project_start": "ui.reports.project_start",
 	"folder": "field.folder", "file": "field.file",
 }
 
