@@ -246,6 +246,8 @@ for lang in sv nb en; do
 	shot "$lang" organisation "${ORG[@]}"
 	# Its kind, open: enterprises, innovation actors, public bodies.
 	shot "$lang" organisation-kind "${ORG[@]}" click:960,383 sleep:1
+	# Deleting it: what happens to the funder's figures.
+	shot "$lang" organisation-delete "${ORG[@]}" click:600,738 sleep:2
 	shot "$lang" duplicates "$NAV_ORGS" sleep:1 click:470,101 sleep:2
 	shot "$lang" organisation-contacts "${ORG[@]}" "$TAB_CONTACTS" sleep:1
 	shot "$lang" organisation-visits "${ORG[@]}" "$TAB_VISITS" sleep:1
