@@ -19,7 +19,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		return nil, err
 	}
 	db := st.ReadDB()
-	start, err := projectStart(ctx, db, f)
+	start, first, err := projectStart(ctx, db, f)
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +31,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	if readFrom != "" && start != "" && start < readFrom {
 		readFrom = start
 	}
-	table, err := readVisits(ctx, db, readFrom, f.To)
+	table, err := readVisits(ctx, db, readFrom, f.To, f.Advisor)
 	if err != nil {
 		return nil, err
 	}
@@ -42,9 +42,13 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	c := newComputation(f, newOrgTable(orgRows))
 	// The project's figures need none of the period's lists: only their
 	// organisations, in a table of their own (organisations keep what a
-	// computation worked out about them).
-	cum := newComputation(f, newOrgTable(orgRows))
-	cum.figuresOnly = true
+	// computation worked out about them). When the period holds the same
+	// visits, they are the period's.
+	var cum *computation
+	if start != "" && !sameSpan(f.From, start, first) {
+		cum = newComputation(f, newOrgTable(orgRows))
+		cum.figuresOnly = true
+	}
 	// First the organisations of every visit, in the order the visits were
 	// read (their memory front to back); then the visits in date order.
 	orgs, ends := c.resolveOrgs(table)
@@ -60,7 +64,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 			from = ends[i-1]
 		}
 		v := table.At(int(i))
-		if start != "" && v.Date >= start {
+		if cum != nil && v.Date >= start {
 			cum.visit(v, cum.sameOrgs(orgs[from:ends[i]]))
 		}
 		if v.Date >= f.From {
@@ -73,7 +77,11 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	}
 	c.assessments(answers)
 	r := c.report()
-	r.Cumulative = cum.cumulative(start, f.To)
+	if cum == nil {
+		r.Cumulative = cumulativeOf(r, start)
+		return r, nil
+	}
+	r.Cumulative = cum.cumulative(start)
 	// The project's figures name organisations the period may not: every
 	// one of them is among those reached.
 	for _, id := range r.Cumulative.OrgsReached.Orgs {

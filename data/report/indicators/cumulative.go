@@ -30,15 +30,36 @@ type Cumulative struct {
 func (c *Cumulative) Hours() float64 { return float64(c.Minutes) / 60 }
 
 // projectStart is the day the project's figures count from: the filter's
-// ProjectStart, or else the date of the first live visit ("" when there is
-// none).
-func projectStart(ctx context.Context, db *sql.DB, f Filter) (string, error) {
-	if f.ProjectStart != "" {
-		return f.ProjectStart, nil
+// ProjectStart, or else the date of the first live visit; first is that
+// date ("" when there is no visit).
+func projectStart(ctx context.Context, db *sql.DB, f Filter) (start, first string, err error) {
+	var d sql.NullString
+	if err := db.QueryRowContext(ctx, `SELECT min(date) FROM visits WHERE deleted = 0`).Scan(&d); err != nil {
+		return "", "", err
 	}
-	var first sql.NullString
-	err := db.QueryRowContext(ctx, `SELECT min(date) FROM visits WHERE deleted = 0`).Scan(&first)
-	return first.String, err
+	if f.ProjectStart != "" {
+		return f.ProjectStart, d.String, nil
+	}
+	return d.String, d.String, nil
+}
+
+// sameSpan reports whether the period and the project up to its end hold
+// the same visits: their starts are the same once moved up to the first
+// visit. Then the period's figures are the project's, computed once.
+func sameSpan(from, start, first string) bool {
+	return max(from, first) == max(start, first)
+}
+
+// cumulativeOf is the project's figures of a report whose span is the
+// project's (the period's own report, or a figures-only one): the same
+// figures, without visits.
+func cumulativeOf(r *Report, from string) *Cumulative {
+	o := func(f Figure) Figure { return Figure{Value: f.Value, Orgs: f.Orgs} }
+	rco01 := SizeSplit{Figure: o(r.RCO01.Figure), Micro: o(r.RCO01.Micro), Small: o(r.RCO01.Small), Medium: o(r.RCO01.Medium),
+		Large: o(r.RCO01.Large), Unknown: o(r.RCO01.Unknown)}
+	return &Cumulative{From: from, To: r.Filter.To, RCO01: rco01, RCO04: o(r.RCO04), RCO81: o(r.RCO81), RCO84: o(r.RCO84),
+		RCO87: o(r.RCO87), OrgsReached: o(r.OrgsReached), UnknownKind: o(r.UnknownKind), WomenLed: o(r.WomenLed),
+		VisitCount: o(r.VisitCount), CrossBorder: o(r.CrossBorder), Minutes: r.Minutes}
 }
 
 // sameOrgs gives the organisations of c's table that os (of another
@@ -53,9 +74,6 @@ func (c *computation) sameOrgs(os []*org) []*org {
 }
 
 // cumulative turns a figures-only computation into the project's figures.
-func (c *computation) cumulative(from, to string) *Cumulative {
-	r := c.report()
-	return &Cumulative{From: from, To: to, RCO01: r.RCO01, RCO04: r.RCO04, RCO81: r.RCO81, RCO84: r.RCO84, RCO87: r.RCO87,
-		OrgsReached: r.OrgsReached, UnknownKind: r.UnknownKind, WomenLed: r.WomenLed, VisitCount: r.VisitCount,
-		CrossBorder: r.CrossBorder, Minutes: r.Minutes}
+func (c *computation) cumulative(from string) *Cumulative {
+	return cumulativeOf(c.report(), from)
 }

@@ -161,8 +161,8 @@ func (t *visitTable) Len() int { return len(t.Order) }
 func (t *visitTable) At(i int) *VisitRow { return &t.chunks[i>>chunkBits][i&chunkMask] }
 
 // readVisits reads the live visits dated from..to (inclusive; "" leaves
-// that end open), with their organisations, in the table's order (Order gives
-// them oldest first).
+// that end open) of advisor ("" for every advisor), with their
+// organisations, in the table's order (Order gives them oldest first).
 //
 // It reads the visits table front to back and takes the organisations from
 // the visit's own list (visit_orgs is derived from it) rather than walking
@@ -176,7 +176,7 @@ func (t *visitTable) At(i int) *VisitRow { return &t.chunks[i>>chunkBits][i&chun
 // one value and are cut apart again by their byte lengths (small integers,
 // which need no allocation): no separator, so no value can be misread
 // whatever it contains.
-func readVisits(ctx context.Context, db *sql.DB, from, to string) (*visitTable, error) {
+func readVisits(ctx context.Context, db *sql.DB, from, to, advisor string) (*visitTable, error) {
 	if to == "" {
 		to = "9999-12-31"
 	}
@@ -185,7 +185,7 @@ func readVisits(ctx context.Context, db *sql.DB, from, to string) (*visitTable, 
 		octet_length(v.place), octet_length(v.phase), octet_length(v.orgs),
 		concat(v.id, v.date, v.type, v.advisor, v.place, v.phase, v.orgs, v.sizes)
 		FROM visits v NOT INDEXED
-		WHERE v.deleted = 0 AND v.date >= ? AND v.date <= ?`, from, to)
+		WHERE v.deleted = 0 AND v.date >= ?1 AND v.date <= ?2 AND (?3 = '' OR v.advisor = ?3)`, from, to, advisor)
 	if err != nil {
 		return nil, err
 	}
