@@ -43,7 +43,13 @@ func (f orgFlags) apply(_ *session, o *domain.Organisation, given map[string]boo
 		o.Country = domain.Country(strings.ToUpper(*f.country))
 	}
 	if given["kind"] {
-		o.Kind = domain.OrgKind(*f.kind)
+		// The kinds are a fixed list: another word is a wrong command line.
+		// An empty value clears the kind (not given).
+		k := domain.OrgKind(strings.TrimSpace(*f.kind))
+		if k != domain.KindUnknown && !k.Known() {
+			return usage("cli.error.flag_value", "Flag", "--kind", "Value", *f.kind)
+		}
+		o.Kind = k
 	}
 	if given["leader"] {
 		o.LeaderGender = domain.LeaderGender(*f.leader)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"flag"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,15 +14,16 @@ import (
 
 // visitFlags declares the flags shared by visit add and edit.
 type visitFlags struct {
-	orgs                                    *stringList
+	orgs, sizes                             *stringList
 	date, typ, place, phase, notes, advisor *string
 	minutes, women, men, other              *int
 	crossBorder                             *bool
 }
 
 func declareVisitFlags(fs *flag.FlagSet) visitFlags {
-	f := visitFlags{orgs: &stringList{}}
+	f := visitFlags{orgs: &stringList{}, sizes: &stringList{}}
 	fs.Var(f.orgs, "org", "cli.flag.visit.org")
+	fs.Var(f.sizes, "size", "cli.flag.visit.size")
 	f.date, f.typ = fs.String("date", "", "cli.flag.visit.date"), fs.String("type", "", "cli.flag.visit.type")
 	f.place, f.phase = fs.String("place", "", "cli.flag.place"), fs.String("phase", "", "cli.flag.phase")
 	f.notes, f.advisor = fs.String("notes", "", "cli.flag.notes"), fs.String("advisor", "", "cli.flag.visit.advisor")
@@ -56,6 +58,41 @@ func (f visitFlags) apply(s *session, v *domain.Visit, given map[string]bool) er
 	}
 	if given["cross-border"] {
 		v.CrossBorder = *f.crossBorder
+	}
+	if given["size"] {
+		return applySizes(v, *f.sizes)
+	}
+	return nil
+}
+
+// applySizes sets the sizes at the time of the visit from --size values:
+// CLASS for every organisation of the visit, or ORG-ID=CLASS for one of
+// them; CLASS is micro, small, medium, large or unknown. Anything else is a
+// wrong command line.
+func applySizes(v *domain.Visit, values []string) error {
+	if v.Sizes == nil {
+		v.Sizes = map[string]domain.SizeClass{}
+	}
+	for _, val := range values {
+		id, class, one := strings.Cut(val, "=")
+		if !one {
+			class = id
+		}
+		c := domain.SizeClass(class)
+		if class == "unknown" {
+			c = domain.SizeUnknown
+		}
+		if c == domain.SizeUnknown && class != "unknown" || !slices.Contains(domain.SizeClasses, c) ||
+			one && !slices.Contains(v.OrgIDs, id) {
+			return usage("cli.error.flag_value", "Flag", "--size", "Value", val)
+		}
+		if one {
+			v.Sizes[id] = c
+			continue
+		}
+		for _, org := range v.OrgIDs {
+			v.Sizes[org] = c
+		}
 	}
 	return nil
 }
@@ -104,7 +141,7 @@ func visitList(fs *flag.FlagSet) runFunc {
 			for _, v := range vs {
 				out = append(out, map[string]any{"id": v.ID, "date": v.Date, "orgs": v.OrgIDs, "type": v.Type,
 					"minutes": v.Minutes, "place": v.Place, "advisor": v.Advisor, "women": v.Women, "men": v.Men,
-					"other": v.Other, "phase": v.Phase, "cross_border": v.CrossBorder, "notes": v.Notes})
+					"other": v.Other, "phase": v.Phase, "cross_border": v.CrossBorder, "notes": v.Notes, "sizes": sizesJSON(v)})
 			}
 			return s.writeJSON(out)
 		}
@@ -122,6 +159,16 @@ func visitList(fs *flag.FlagSet) runFunc {
 		}
 		return w.Flush()
 	}
+}
+
+// sizesJSON is each organisation's size at the time of the visit, "" when
+// it was not known.
+func sizesJSON(v domain.Visit) map[string]string {
+	out := map[string]string{}
+	for id, c := range v.Sizes {
+		out[id] = string(c)
+	}
+	return out
 }
 
 func (s *session) orgNames(vs []domain.Visit) (map[string]string, error) {

@@ -7,7 +7,9 @@ import (
 	"flag"
 	"io"
 	"path/filepath"
+	"strings"
 
+	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
@@ -26,9 +28,11 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&f.Municipality, "municipality", "", "cli.flag.only.municipality")
 	fs.StringVar(&f.Advisor, "advisor", "", "cli.flag.only.advisor")
 	kind := fs.String("kind", "", "cli.flag.only.kind")
+	start := fs.String("project-start", "", "cli.flag.project_start")
 	return func(s *session, _ []string) error {
-		s.isoDates(from, to)
+		s.isoDates(from, to, start)
 		f.From, f.To, f.Country, f.Kind = *from, *to, domain.Country(*country), domain.OrgKind(*kind)
+		f.ProjectStart = *start
 		write, ok := map[string]func(io.Writer, *indicators.Report, export.Options) error{
 			"json": writeIndicatorsJSON, "xlsx": export.XLSX, "csv": export.CSV, "pdf": export.PDF}[*format]
 		if !ok {
@@ -42,9 +46,9 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 			}
 			val, _ := v.Params["value"].(string)
 			if val == "" {
-				val = map[string]string{"from": f.From, "to": f.To, "municipality": f.Municipality}[v.Field]
+				val = map[string]string{"from": f.From, "to": f.To, "municipality": f.Municipality, "project_start": f.ProjectStart}[v.Field]
 			}
-			return usage("cli.error.flag_value", "Flag", "--"+v.Field, "Value", val)
+			return usage("cli.error.flag_value", "Flag", "--"+strings.ReplaceAll(v.Field, "_", "-"), "Value", val)
 		}
 		if *out != "-" {
 			if err := checkOutFile(*out); err != nil {
@@ -53,6 +57,10 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 		}
 		if err := s.open(); err != nil {
 			return err
+		}
+		if f.ProjectStart == "" {
+			// The start the Reports screen keeps, when set there.
+			f.ProjectStart = prefs.New(s.store).ProjectStart()
 		}
 		r, err := indicators.Compute(s.ctx(), s.store, f)
 		if err != nil {

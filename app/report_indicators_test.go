@@ -114,3 +114,72 @@ func TestReportIndicatorsWrongCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// RCO01 counts enterprises only: an incubator is reached but not an
+// enterprise, and an organisation whose kind was not given is counted apart.
+func TestReportIndicatorsCountsEnterprisesOnly(t *testing.T) {
+	c := newCLI(t)
+	sme := c.id("org", "add", "--name", "Åre Trä AB", "--country", "SE", "--kind", "sme", "--employees", "4")
+	hub := c.id("org", "add", "--name", "Nasjonalparken Næringshage", "--country", "NO", "--kind", "incubator")
+	unknown := c.id("org", "add", "--name", "Fjällbryggeriet", "--country", "SE")
+	c.id("visit", "add", "--org", sme, "--org", hub, "--org", unknown, "--date", "2026-03-02")
+	out := c.ok("report", "indicators", "--from", "2026-01-01", "--to", "2026-06-30", "--out", "-")
+	var doc struct {
+		Indicators map[string]map[string]float64
+		Breakdowns map[string][]map[string]any
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for key, want := range map[string]float64{"RCO01": 1, "RCO04": 1, "organisations_reached": 3, "unknown_kind": 1} {
+		if got := doc.Indicators[key]["value"]; got != want {
+			t.Errorf("%s = %v, want %v", key, got, want)
+		}
+	}
+	kinds := map[string]float64{}
+	for _, row := range doc.Breakdowns["kind"] {
+		kinds[row["key"].(string)] = row["organisations"].(float64)
+	}
+	if len(kinds) != 3 || kinds["sme"] != 1 || kinds["incubator"] != 1 || kinds[""] != 1 {
+		t.Errorf("organisations by kind %v", kinds)
+	}
+}
+
+// Beside the period's figures, the project's up to the period's end: from
+// the first visit, or from --project-start.
+func TestReportIndicatorsSinceProjectStart(t *testing.T) {
+	c := indicatorsCLI(t)
+	type doc struct {
+		Indicators map[string]map[string]float64
+		Cumulative map[string]any
+	}
+	report := func(args ...string) doc {
+		t.Helper()
+		out := c.ok(append([]string{"report", "indicators", "--from", "2026-07-01", "--to", "2026-12-31", "--out", "-"}, args...)...)
+		var d doc
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		return d
+	}
+	value := func(d doc, key string) float64 {
+		m, _ := d.Cumulative[key].(map[string]any)
+		v, _ := m["value"].(float64)
+		return v
+	}
+	d := report()
+	if d.Indicators["RCO01"]["value"] != 1 || value(d, "RCO01") != 2 || value(d, "organisations_reached") != 3 ||
+		value(d, "visits") != 3 || d.Cumulative["from"] != "2026-03-02" || d.Cumulative["to"] != "2026-12-31" {
+		t.Errorf("second half: RCO01 %v; since start %v", d.Indicators["RCO01"], d.Cumulative)
+	}
+	d = report("--project-start", "2026-04-01")
+	if value(d, "RCO01") != 1 || value(d, "organisations_reached") != 2 || d.Cumulative["from"] != "2026-04-01" {
+		t.Errorf("from 2026-04-01: since start %v", d.Cumulative)
+	}
+	for _, bad := range []string{"2026-02-30", "soon", "2026-04-01T00:00"} {
+		out, errOut, code := c.run("report", "indicators", "--from", "2026-07-01", "--to", "2026-12-31", "--out", "-", "--project-start", bad)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, "--project-start") {
+			t.Errorf("--project-start %q: exit %d, stdout %q, stderr %q; want exit 2 naming --project-start", bad, code, out, errOut)
+		}
+	}
+}

@@ -174,19 +174,22 @@ func scanContact(sc rowScanner) (domain.Contact, error) {
 }
 
 const visitColumns = `v.id, v.created_at, v.updated_at, v.deleted, v.date, v.orgs, v.type, v.minutes, v.place, v.advisor,
-	v.women, v.men, v.other, v.phase, v.cross_border, v.notes`
+	v.women, v.men, v.other, v.phase, v.cross_border, v.notes, v.sizes`
 
 func scanVisit(sc rowScanner) (domain.Visit, error) {
 	var v domain.Visit
 	var created, updated int64
-	var orgs string
+	var orgs, sizes string
 	err := sc.Scan(&v.ID, &created, &updated, &v.Deleted, &v.Date, &orgs, &v.Type, &v.Minutes, &v.Place, &v.Advisor,
-		&v.Women, &v.Men, &v.Other, &v.Phase, &v.CrossBorder, &v.Notes)
+		&v.Women, &v.Men, &v.Other, &v.Phase, &v.CrossBorder, &v.Notes, &sizes)
 	if err != nil {
 		return v, err
 	}
 	v.CreatedAt, v.UpdatedAt = msTime(created), msTime(updated)
 	_ = jsonUnmarshalString(orgs, &v.OrgIDs)
+	var entries []string
+	_ = jsonUnmarshalString(sizes, &entries)
+	v.Sizes = domain.ParseOrgSizes(entries)
 	return v, nil
 }
 

@@ -100,7 +100,7 @@ func TestImportedRecordsAreFoundLikeLocalOnes(t *testing.T) {
 	src, _ := datatest.Open(t)
 	b := &data.Bulk{}
 	for i := range 120 {
-		o := &domain.Organisation{Name: fmt.Sprintf("Sågverk %d", i), Municipality: "2321"}
+		o := &domain.Organisation{Name: fmt.Sprintf("Sågverk %d", i), Municipality: "2321", Kind: domain.KindSME}
 		b.Organisations = append(b.Organisations, o)
 	}
 	if err := src.CreateBulk(ctx, b); err != nil {

@@ -39,8 +39,6 @@ func (s *Store) CreateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 		return err
 	}
 	v.ID = ""
-	edits := s.createEdits(domain.EntityVisit, v)
-	edits = append(edits, s.nextStepEdits(nv)...)
 	_, err := s.eng.CommitLocal(ctx, func(tx changelog.ReadTx) ([]changelog.Edit, error) {
 		for _, id := range v.OrgIDs {
 			if err := requireLive(tx, domain.EntityOrganisation, "orgs", id); err != nil {
@@ -50,7 +48,11 @@ func (s *Store) CreateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 		if err := nv.checkNextSteps(tx); err != nil {
 			return nil, err
 		}
-		return edits, nil
+		if err := fillSizes(v, sizeNow(tx)); err != nil {
+			return nil, err
+		}
+		edits := s.createEdits(domain.EntityVisit, v)
+		return append(edits, s.nextStepEdits(nv)...), nil
 	})
 	return err
 }
@@ -81,6 +83,9 @@ func (s *Store) UpdateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 			}
 		}
 		if err := nv.checkNextSteps(tx); err != nil {
+			return nil, err
+		}
+		if err := fillSizes(v, sizeNow(tx)); err != nil {
 			return nil, err
 		}
 		return append(updateEdits(domain.EntityVisit, v, &stored), steps...), nil
@@ -151,7 +156,7 @@ func (s *Store) UpdateVisit(ctx context.Context, v *domain.Visit) error {
 				}
 			}
 		}
-		return nil
+		return fillSizes(v, sizeNow(tx))
 	})
 }
 
@@ -292,14 +297,27 @@ func (s *Store) CreateBulk(ctx context.Context, b *Bulk) error {
 	}
 	var edits []changelog.Edit
 	newOrgs := map[string]bool{}
+	sizes := map[string]domain.SizeClass{}
 	for _, o := range b.Organisations {
 		edits = append(edits, s.createEdits(domain.EntityOrganisation, o)...)
 		newOrgs[o.ID] = true
+		sizes[o.ID] = domain.SizeOf(o.Employees)
 	}
 	for _, c := range b.Contacts {
 		edits = append(edits, s.createEdits(domain.EntityContact, c)...)
 	}
 	for _, v := range b.Visits {
+		// The sizes of the bulk's own organisations; others are not read
+		// here (the report takes their headcount now).
+		for _, id := range v.OrgIDs {
+			c, inBulk := sizes[id]
+			if _, set := v.Sizes[id]; inBulk && !set {
+				if v.Sizes == nil {
+					v.Sizes = map[string]domain.SizeClass{}
+				}
+				v.Sizes[id] = c
+			}
+		}
 		edits = append(edits, s.createEdits(domain.EntityVisit, &v.Visit)...)
 		for i := range v.NextSteps {
 			v.NextSteps[i].VisitID = v.ID

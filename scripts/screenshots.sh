@@ -292,6 +292,10 @@ for lang in sv nb en; do
 	# A search: rows found through a visit's note say so under the name.
 	shot "$lang" organisations-search "$NAV_ORGS" sleep:1 ctrl+f type:patent sleep:2
 	shot "$lang" organisation "${ORG[@]}"
+	# Its kind, open: enterprises, innovation actors, public bodies.
+	shot "$lang" organisation-kind "${ORG[@]}" click:960,383 sleep:1
+	# Deleting it: what happens to the funder's figures.
+	shot "$lang" organisation-delete "${ORG[@]}" click:600,738 sleep:2
 	shot "$lang" duplicates "$NAV_ORGS" sleep:1 click:470,101 sleep:2
 	shot "$lang" organisation-contacts "${ORG[@]}" "$TAB_CONTACTS" sleep:1
 	shot "$lang" organisation-visits "${ORG[@]}" "$TAB_VISITS" sleep:1
@@ -302,6 +306,8 @@ for lang in sv nb en; do
 	shot "$lang" visits-none-found "$NAV_VISITS" sleep:1 click:400,25 type:zzqx sleep:1
 	# The new-visit form with the organisation picker's type-ahead list open.
 	shot "$lang" new-visit ctrl+n sleep:1 type:berg sleep:1
+	# The new visit with an organisation chosen: its size at the time of the visit.
+	shot "$lang" new-visit-chosen ctrl+n sleep:1 type:berg sleep:1 Return sleep:2
 	shot "$lang" actions "$NAV_ACTIONS" sleep:1
 	shot "$lang" actions-search "$NAV_ACTIONS" sleep:1 click:300,75 type:patent sleep:1
 	shot "$lang" joint "$NAV_JOINT" sleep:1

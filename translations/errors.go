@@ -97,10 +97,10 @@ var fieldKeys = map[string]string{
 	"minutes": "field.minutes", "place": "field.place", "advisor": "field.advisor", "women": "field.women",
 	"men": "field.men", "other": "field.other", "phase": "field.phase", "text": "field.text", "due": "field.due",
 	"done": "field.done", "visit": "field.visit", "size": "field.size", "sort": "field.sort", "status": "field.status",
-	"today": "field.date", "cross_border": "field.cross_border", "owner": "field.owner",
+	"today": "field.date", "cross_border": "field.cross_border", "owner": "field.owner", "sizes": "field.sizes",
 	"model": "field.model", "level": "field.level", "dimension": "field.dimension",
 	"title": "field.title", "start": "field.start", "outcome": "field.outcome", "visits": "field.visits", "models": "field.models",
-	"from": "field.from", "to": "field.to",
+	"from": "field.from", "to": "field.to", "project_start": "ui.reports.project_start",
 	"folder": "field.folder", "file": "field.file",
 }
 

@@ -16,8 +16,10 @@ var phaseKeys = map[domain.Phase]string{
 }
 
 var kindKeys = map[domain.OrgKind]string{
-	domain.KindSME: "kind.sme", domain.KindStartup: "kind.startup", domain.KindLarge: "kind.large",
-	domain.KindPublic: "kind.public", domain.KindAcademia: "kind.academia", domain.KindOther: "kind.other",
+	domain.KindUnknown: "kind.unknown", domain.KindSME: "kind.sme", domain.KindStartup: "kind.startup", domain.KindLarge: "kind.large",
+	domain.KindIncubator: "kind.incubator", domain.KindCluster: "kind.cluster", domain.KindBusinessOrg: "kind.business-org",
+	domain.KindResearch: "kind.research", domain.KindAcademia: "kind.academia", domain.KindMunicipality: "kind.municipality",
+	domain.KindRegion: "kind.region", domain.KindPublic: "kind.public", domain.KindNGO: "kind.ngo", domain.KindOther: "kind.other",
 }
 
 var leaderKeys = map[domain.LeaderGender]string{

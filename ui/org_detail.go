@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -135,7 +136,7 @@ func (d *orgDetail) open(id string) {
 func (d *orgDetail) openNew() {
 	d.screen.list.UnselectAll()
 	d.screen.selected = ""
-	o := domain.Organisation{Kind: domain.KindSME}
+	o := domain.Organisation{} // the kind starts as not given: the advisor chooses it
 	if p, err := d.u.storeForOrgs().Profile(); err == nil {
 		o.Country = p.Country
 	}
@@ -199,17 +200,43 @@ func (d *orgDetail) save() {
 	}
 }
 
-// confirmDelete asks, then deletes the organisation off the UI goroutine
-// (the store may wait for an import to commit) with the form and its
-// buttons held meanwhile, like a save; Undo brings it back.
+// confirmDelete says what deleting does to the funder's figures (counting
+// the organisation's visits off the UI goroutine), asks, then deletes the
+// organisation off the UI goroutine (the store may wait for an import to
+// commit) with the form and its buttons held meanwhile, like a save; Undo
+// brings it back.
 func (d *orgDetail) confirmDelete() {
 	o := d.form.org
 	if o.ID == "" || !d.form.canSave() {
 		return
 	}
-	msg := d.u.tr.T("ui.org.delete_confirm", "Name", o.Name)
-	dialog.NewConfirm(d.u.tr.T("ui.org.delete_title"), msg, func(ok bool) {
-		if !ok || !d.form.canSave() {
+	st := d.u.storeForOrgs()
+	d.u.background(func() func() {
+		visits, err := st.Visits(d.u.ctx(), data.VisitQuery{OrgID: o.ID})
+		return func() {
+			if err != nil {
+				d.u.showError(err)
+				return
+			}
+			d.askDelete(o, len(visits))
+		}
+	})
+}
+
+// askDelete asks before deleting o, which has visits visits. The visits
+// stay (they count as visits and hours), but a deleted organisation is no
+// longer counted in any figure of any period, reported or not: the dialog
+// says so, and points to merging, which keeps it counted.
+func (d *orgDetail) askDelete(o domain.Organisation, visits int) {
+	tr := d.u.tr
+	msg := tr.T("ui.org.delete_confirm_no_visits", "Name", o.Name)
+	if visits > 0 {
+		msg = tr.N("ui.org.delete_confirm_visits", visits, "Name", o.Name, "N", tr.Number(visits))
+	}
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	ask := dialog.NewCustomConfirm(tr.T("ui.org.delete_title"), tr.T("ui.delete"), tr.T("ui.cancel"), text, func(ok bool) {
+		if !ok || !d.form.canSave() || d.form.org.ID != o.ID {
 			return
 		}
 		st := d.u.storeForOrgs()
@@ -230,7 +257,9 @@ func (d *orgDetail) confirmDelete() {
 			d.empty.Show()
 			d.screen.deleted(o)
 		})
-	}, d.u.win).Show()
+	}, d.u.win)
+	ask.Resize(fyne.NewSize(520, 0))
+	ask.Show()
 }
 
 // orgLabel is "Name (municipality)" for lists that mix organisations.

@@ -62,7 +62,7 @@ func newOrgForm(u *UI) *orgForm {
 	})
 	f.muni = widgets.NewChoiceSelect(u.municipalityChoices(""), changed)
 	f.sector = widgets.NewChoiceSelect(u.sectorChoices(), changed)
-	f.kind = widgets.NewChoiceSelect(u.kindChoices(), changed)
+	f.kind = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: u.tr.Kind(domain.KindUnknown)}}, u.kindChoices()...), changed)
 	f.employees = f.entry(false)
 	f.employees.SetPlaceHolder(tr.T("ui.org.employees_placeholder"))
 	f.sizeLabel = widget.NewLabel("")

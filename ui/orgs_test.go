@@ -112,7 +112,7 @@ func TestDeleteWithConfirmationAndUndo(t *testing.T) {
 	u.WaitIdle()
 	d := u.orgs.detail
 	tapButton(t, u, d.view, "Delete")
-	tapButton(t, u, topOverlay(t, u), "Yes")
+	tapButton(t, u, topOverlay(t, u), "Delete")
 	if _, err := st.Organisation(u.ctx(), o.ID); err == nil {
 		t.Fatal("not deleted")
 	}

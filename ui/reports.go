@@ -37,6 +37,7 @@ type reportsScreen struct {
 
 	period                               *widgets.ChoiceSelect
 	from, to                             *widgets.KeyedEntry
+	projectStart                         *widgets.KeyedEntry // "" counts from the first visit
 	calendar                             *widgets.CalendarHost
 	country, county, muni, advisor, kind *widgets.ChoiceSelect
 	status                               *widget.Label
@@ -93,6 +94,17 @@ func newReportsScreen(u *UI) *reportsScreen {
 			}
 		}
 	}
+	s.projectStart = widgets.NewKeyedEntry(false)
+	s.projectStart.SetPlaceHolder(tr.T("ui.reports.project_start_hint"))
+	s.calendar.Attach(s.projectStart)
+	if d := u.opt.Prefs.ProjectStart(); d != "" {
+		s.projectStart.SetText(tr.DateString(d))
+	}
+	s.projectStart.OnChanged = func(string) {
+		if !s.filling {
+			s.refreshSoon()
+		}
+	}
 	s.country = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_country")}}, u.countryChoices()...), changed)
 	counties := []widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_county")}}
 	for _, c := range domain.Counties() {
@@ -134,17 +146,21 @@ func newReportsScreen(u *UI) *reportsScreen {
 	s.exportCSV = widget.NewButtonWithIcon(tr.T("ui.reports.export_csv"), theme.DocumentSaveIcon(), func() { s.export("csv") })
 	s.exportPDF = widget.NewButtonWithIcon(tr.T("ui.reports.export_pdf"), theme.DocumentPrintIcon(), func() { s.export("pdf") })
 
-	periodRow := container.NewGridWithColumns(3, s.period.Select,
+	periodRow := container.NewGridWithColumns(4, s.period.Select,
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.from")), nil, s.from),
-		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.to")), nil, s.to))
+		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.to")), nil, s.to),
+		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.project_start")), nil, s.projectStart))
 	filterRow := container.NewGridWithColumns(5, s.country.Select, s.county.Select, s.muni.Select, s.advisor.Select, s.kind.Select)
 	charts := container.NewGridWithColumns(2,
 		container.NewBorder(heading(tr.T("ui.reports.by_month")), nil, nil, nil, sized(s.byMonth, 200)),
 		container.NewBorder(heading(tr.T("ui.reports.by_municipality")), nil, nil, nil, sized(s.byMuni, 200)))
+	sizeNote := widget.NewLabel(tr.T("report.indicators.size_note"))
+	sizeNote.Wrapping = fyne.TextWrapWord
+	sizeNote.Importance = widget.LowImportance
 	body := container.NewVBox(
 		heading(tr.T("report.indicators.title")), periodRow, filterRow, s.status,
 		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.emptyGuide),
-		widget.NewSeparator(), s.figures,
+		widget.NewSeparator(), s.figures, sizeNote,
 		widget.NewSeparator(), charts,
 		heading(tr.T("report.indicators.gender")), sized(s.gender, 70),
 		widget.NewSeparator(), container.NewBorder(nil, nil, heading(tr.T("ui.reports.breakdown")), nil, s.breakdownSel.Select),
@@ -185,6 +201,9 @@ func (s *reportsScreen) refresh() {
 	s.status.Refresh()
 	started := time.Now()
 	newest(u, &s.gen, func() (*indicators.Report, error) {
+		if err := u.opt.Prefs.SetProjectStart(f.ProjectStart); err != nil {
+			return nil, err
+		}
 		return u.opt.Reports.Indicators(u.ctx(), f)
 	}, func(r *indicators.Report) {
 		s.report = r
@@ -227,53 +246,76 @@ func (s *reportsScreen) show() {
 		return
 	}
 	s.figures.RemoveAll()
-	add := func(code, label string, f indicators.Figure, indent bool) {
-		c := widget.NewLabel(code)
-		c.TextStyle = fyne.TextStyle{Bold: true}
+	c := r.Cumulative
+	if c == nil {
+		c = &indicators.Cumulative{}
+	}
+	// A number opens what lies behind it.
+	number := func(label string, f indicators.Figure) fyne.CanvasObject {
+		if f.Value > 0 && len(f.Orgs)+len(f.Visits) > 0 {
+			link := widget.NewHyperlink(tr.Number(f.Value), nil)
+			link.OnTapped = func() { s.drill(label, f) }
+			link.Alignment = fyne.TextAlignTrailing
+			link.TextStyle = fyne.TextStyle{Bold: true}
+			return link
+		}
+		return widget.NewLabelWithStyle(tr.Number(f.Value), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	}
+	row := func(code, label string, indent bool, period, since fyne.CanvasObject) {
+		cl := widget.NewLabel(code)
+		cl.TextStyle = fyne.TextStyle{Bold: true}
 		l := widget.NewLabel(label)
 		l.Wrapping = fyne.TextWrapWord
 		if indent {
 			l.SetText("    " + label)
 			l.Importance = widget.LowImportance
 		}
-		var v fyne.CanvasObject
-		if f.Value > 0 && len(f.Orgs)+len(f.Visits) > 0 {
-			// A link: the number opens what lies behind it.
-			link := widget.NewHyperlink(tr.Number(f.Value), nil)
-			link.OnTapped = func() { s.drill(label, f) }
-			link.Alignment = fyne.TextAlignTrailing
-			link.TextStyle = fyne.TextStyle{Bold: true}
-			v = link
-		} else {
-			v = widget.NewLabelWithStyle(tr.Number(f.Value), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		}
-		s.figures.Add(c)
+		s.figures.Add(cl)
 		s.figures.Add(l)
-		s.figures.Add(v)
+		s.figures.Add(period)
+		s.figures.Add(since)
 	}
-	add("RCO01", tr.T("report.indicators.rco01"), r.RCO01.Figure, false)
+	sinceLabel := tr.T("report.indicators.since_start")
+	sinceHead := sinceLabel
+	if c.From != "" {
+		sinceHead += "\n" + tr.DateString(c.From) + " –"
+	}
+	row("", "", false, widget.NewLabelWithStyle(tr.T("ui.reports.period"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(sinceHead, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+	// add shows a figure of the period and the project's up to its end
+	// (nil: the period's only).
+	add := func(code, label string, f indicators.Figure, since *indicators.Figure, indent bool) {
+		var sinceObj fyne.CanvasObject = widget.NewLabel("")
+		if since != nil {
+			sinceObj = number(label+" · "+sinceLabel, *since)
+		}
+		row(code, label, indent, number(label, f), sinceObj)
+	}
+	add("RCO01", tr.T("report.indicators.rco01"), r.RCO01.Figure, &c.RCO01.Figure, false)
 	for _, sc := range []struct {
 		class domain.SizeClass
 		key   string
 	}{{domain.SizeMicro, "micro"}, {domain.SizeSmall, "small"}, {domain.SizeMedium, "medium"}, {domain.SizeLarge, "large"}, {domain.SizeUnknown, "unknown"}} {
-		add("", tr.T("report.indicators.rco01."+sc.key), *r.RCO01.Class(sc.class), true)
+		add("", tr.T("report.indicators.rco01."+sc.key), *r.RCO01.Class(sc.class), c.RCO01.Class(sc.class), true)
 	}
-	add("RCO04", tr.T("report.indicators.rco04"), r.RCO04, false)
-	add("RCO81", tr.T("report.indicators.rco81"), r.RCO81, false)
-	add("RCO84", tr.T("report.indicators.rco84"), r.RCO84, false)
-	add("RCO87", tr.T("report.indicators.rco87"), r.RCO87, false)
-	add("", tr.T("report.indicators.orgs_reached"), r.OrgsReached, false)
-	add("", tr.T("report.indicators.women_led"), r.WomenLed, false)
-	add("", tr.T("report.indicators.col.visits"), r.VisitCount, false)
-	add("", tr.T("report.indicators.cross_border"), r.CrossBorder, false)
-	add("", tr.T("report.indicators.col.hours"), indicators.Figure{Value: int(r.Hours() + 0.5), Visits: r.VisitCount.Visits}, false)
-	add("", tr.T("report.indicators.participants"), indicators.Figure{Value: r.Gender.Total(), Visits: r.Gender.Visits}, false)
+	add("RCO04", tr.T("report.indicators.rco04"), r.RCO04, &c.RCO04, false)
+	add("RCO81", tr.T("report.indicators.rco81"), r.RCO81, &c.RCO81, false)
+	add("RCO84", tr.T("report.indicators.rco84"), r.RCO84, &c.RCO84, false)
+	add("RCO87", tr.T("report.indicators.rco87"), r.RCO87, &c.RCO87, false)
+	add("", tr.T("report.indicators.orgs_reached"), r.OrgsReached, &c.OrgsReached, false)
+	add("", tr.T("report.indicators.unknown_kind"), r.UnknownKind, &c.UnknownKind, true)
+	add("", tr.T("report.indicators.women_led"), r.WomenLed, &c.WomenLed, false)
+	add("", tr.T("report.indicators.col.visits"), r.VisitCount, &c.VisitCount, false)
+	add("", tr.T("report.indicators.cross_border"), r.CrossBorder, &c.CrossBorder, false)
+	add("", tr.T("report.indicators.col.hours"), indicators.Figure{Value: int(r.Hours() + 0.5), Visits: r.VisitCount.Visits},
+		&indicators.Figure{Value: int(c.Hours() + 0.5)}, false)
+	add("", tr.T("report.indicators.participants"), indicators.Figure{Value: r.Gender.Total(), Visits: r.Gender.Visits}, nil, false)
 	var sdgOrgs []string
 	for _, g := range r.SDGs {
 		sdgOrgs = append(sdgOrgs, g.Orgs...)
 	}
-	add("", tr.T("report.indicators.sdgs_addressed"), indicators.Figure{Value: r.SDGsAddressed, Orgs: uniq(sdgOrgs)}, false)
-	add("", tr.T("report.indicators.improved"), r.ImpactOrgs, false)
+	add("", tr.T("report.indicators.sdgs_addressed"), indicators.Figure{Value: r.SDGsAddressed, Orgs: uniq(sdgOrgs)}, nil, false)
+	add("", tr.T("report.indicators.improved"), r.ImpactOrgs, nil, false)
 	s.figures.Refresh()
 
 	if b := r.Breakdown(indicators.ByMonth); b != nil {

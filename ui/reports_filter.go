@@ -114,5 +114,8 @@ func (s *reportsScreen) filter() (indicators.Filter, error) {
 	if f.To, err = s.u.typedDate("to", s.to.Text); err != nil {
 		return f, err
 	}
+	if f.ProjectStart, err = s.u.typedDate("project_start", s.projectStart.Text); err != nil {
+		return f, err
+	}
 	return f, f.Validate()
 }

@@ -44,31 +44,37 @@ func boldLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// figureLayout lines indicator rows up in three columns: code, label
-// (taking the room) and the number.
+// figureLayout lines indicator rows up in four columns: code, label
+// (taking the room), the period's number and the project's since its start.
 type figureLayout struct{}
 
-const figureCodeWidth, figureValueWidth = 70, 110
+const figureCodeWidth, figureValueWidth, figureSinceWidth = 70, 110, 150
 
 func (figureLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var h float32
-	for i := 0; i+2 < len(objs); i += 3 {
-		h += max(objs[i+1].MinSize().Height, objs[i+2].MinSize().Height) + theme.Padding()
+	for i := 0; i+3 < len(objs); i += 4 {
+		h += rowHeight(objs[i:i+4]) + theme.Padding()
 	}
-	return fyne.NewSize(figureCodeWidth+figureValueWidth+200, h)
+	return fyne.NewSize(figureCodeWidth+figureValueWidth+figureSinceWidth+200, h)
+}
+
+func rowHeight(row []fyne.CanvasObject) float32 {
+	return max(row[1].MinSize().Height, row[2].MinSize().Height, row[3].MinSize().Height)
 }
 
 func (figureLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	var y float32
-	labelW := size.Width - figureCodeWidth - figureValueWidth - 2*theme.Padding()
-	for i := 0; i+2 < len(objs); i += 3 {
-		h := max(objs[i+1].MinSize().Height, objs[i+2].MinSize().Height)
+	labelW := size.Width - figureCodeWidth - figureValueWidth - figureSinceWidth - 3*theme.Padding()
+	for i := 0; i+3 < len(objs); i += 4 {
+		h := rowHeight(objs[i : i+4])
 		objs[i].Move(fyne.NewPos(0, y))
 		objs[i].Resize(fyne.NewSize(figureCodeWidth, h))
 		objs[i+1].Move(fyne.NewPos(figureCodeWidth+theme.Padding(), y))
 		objs[i+1].Resize(fyne.NewSize(labelW, h))
-		objs[i+2].Move(fyne.NewPos(size.Width-figureValueWidth, y))
+		objs[i+2].Move(fyne.NewPos(size.Width-figureSinceWidth-figureValueWidth, y))
 		objs[i+2].Resize(fyne.NewSize(figureValueWidth, h))
+		objs[i+3].Move(fyne.NewPos(size.Width-figureSinceWidth, y))
+		objs[i+3].Resize(fyne.NewSize(figureSinceWidth, h))
 		y += h + theme.Padding()
 	}
 }

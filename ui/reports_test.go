@@ -35,17 +35,28 @@ func (r testReports) Export(ctx context.Context, rep *indicators.Report, format,
 	return export.CSV(f, rep, export.Options{Lang: translations.New(lang)})
 }
 
-// figureLink is the number shown for an indicator label (a link when
-// something lies behind it).
+// figureLink is the period's number shown for an indicator label (a link
+// when something lies behind it).
 func figureLink(t *testing.T, s *reportsScreen, label string) *widget.Hyperlink {
 	t.Helper()
+	return figureColumn(t, s, label, 2)
+}
+
+// sinceLink is the number since the project's start for an indicator label.
+func sinceLink(t *testing.T, s *reportsScreen, label string) *widget.Hyperlink {
+	t.Helper()
+	return figureColumn(t, s, label, 3)
+}
+
+func figureColumn(t *testing.T, s *reportsScreen, label string, col int) *widget.Hyperlink {
+	t.Helper()
 	objs := s.figures.Objects
-	for i := 0; i+2 < len(objs); i += 3 {
+	for i := 0; i+3 < len(objs); i += 4 {
 		if l, ok := objs[i+1].(*widget.Label); ok && strings.TrimSpace(l.Text) == label {
-			if h, ok := objs[i+2].(*widget.Hyperlink); ok {
+			if h, ok := objs[i+col].(*widget.Hyperlink); ok {
 				return h
 			}
-			t.Fatalf("indicator %q has no link: %T", label, objs[i+2])
+			t.Fatalf("indicator %q has no link in column %d: %T", label, col, objs[i+col])
 		}
 	}
 	t.Fatalf("no indicator %q", label)
@@ -54,7 +65,7 @@ func figureLink(t *testing.T, s *reportsScreen, label string) *widget.Hyperlink 
 
 func hasFigure(s *reportsScreen, label string) bool {
 	objs := s.figures.Objects
-	for i := 0; i+2 < len(objs); i += 3 {
+	for i := 0; i+3 < len(objs); i += 4 {
 		if l, ok := objs[i+1].(*widget.Label); ok && strings.TrimSpace(l.Text) == label {
 			return true
 		}
@@ -100,6 +111,17 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 	if !hasFigure(s, "varav okänd storlek") {
 		t.Errorf("no line for enterprises of unknown size: %v", visibleTexts(s.figures))
 	}
+	// Since the project's start (the first visit, 2026-03-01): the same two
+	// enterprises, once each, and the three visits.
+	if got := sinceLink(t, s, "Företag som får stöd").Text; got != "2" {
+		t.Errorf("RCO01 since start = %s, want 2", got)
+	}
+	if got, period := sinceLink(t, s, "Besök").Text, figureLink(t, s, "Besök").Text; got != "3" || period != "2" {
+		t.Errorf("visits since start %s, in the period %s; want 3 and 2", got, period)
+	}
+	if !shows(s.figures, "Sedan projektstart\n2026-03-01 –") {
+		t.Errorf("the column does not say where the project starts: %v", visibleTexts(s.figures))
+	}
 	cross := figureLink(t, s, "Organisationer som samarbetar över gränsen")
 	if cross.Text != "2" {
 		t.Errorf("RCO87 = %s, want 2", cross.Text)
@@ -133,8 +155,21 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 		t.Error("tapping an organisation does not open it")
 	}
 
-	// Last half-year: only the phone call.
 	u.Show(tabReports)
+	// The lead sets the project's start: the phone call in March is
+	// before it, and the start is kept for the next time.
+	typeInto(u, s.projectStart, "2026-06-01")
+	u.WaitIdle()
+	if got := sinceLink(t, s, "Besök").Text; got != "2" {
+		t.Errorf("visits since 2026-06-01 = %s, want 2", got)
+	}
+	if got := u.opt.Prefs.ProjectStart(); got != "2026-06-01" {
+		t.Errorf("kept project start %q", got)
+	}
+	typeInto(u, s.projectStart, "")
+	u.WaitIdle()
+
+	// Last half-year: only the phone call.
 	s.period.SetValue(periodLastHalf)
 	u.WaitIdle()
 	if got := figureLink(t, s, "Företag som får stöd").Text; got != "1" {

@@ -201,6 +201,10 @@ type Prefs interface {
 	SetTheme(theme string) error
 	WindowSize() (width, height int, ok bool)
 	SetWindowSize(width, height int) error
+	// ProjectStart is the day the Reports screen's "since project start"
+	// counts from ("" for the first visit).
+	ProjectStart() string
+	SetProjectStart(date string) error
 }
 
 // Syncer is this device's sync with the shared folder, which the app runs

@@ -237,8 +237,8 @@ var undoCases = []undoCase{
 		u.selectOrg(o.ID)
 		u.WaitIdle()
 		d := u.orgs.detail
-		tapButton(t, u, d.view, "Delete")
-		test.Tap(buttonWithText(t, topOverlay(t, u), "Yes"))
+		tapButton(t, u, d.view, "Delete") // counts its visits, then asks
+		test.Tap(buttonWithText(t, topOverlay(t, u), "Delete"))
 		// The delete runs off the UI goroutine, Delete and Save held meanwhile.
 		if !d.delete.Disabled() || !d.form.saveButton.Disabled() {
 			t.Fatal("Delete and Save are not held while the delete runs")

@@ -5,8 +5,9 @@ package ui
 
 import "eu.ilsa.coach/ilsa/data/report/indicators"
 
-// loadSides looks up the countries of the chosen organisations off the UI
-// goroutine, then shows what the report will count.
+// loadSides looks up the chosen organisations off the UI goroutine, then
+// shows what the report will count: whether the visit is cross-border, and
+// each organisation's size.
 func (f *visitForm) loadSides() {
 	ids := f.orgs.Selected()
 	gen := f.sidesGen.Add(1)
@@ -26,6 +27,7 @@ func (f *visitForm) loadSides() {
 			}
 			f.sides = sides
 			f.showCross()
+			f.showSizes(orgs)
 		}
 	})
 }

@@ -39,23 +39,25 @@ type visitForm struct {
 	steps                []*stepRow
 	stepBox              *fyne.Container
 	agreed               *widget.Label // when editing: next steps stored before
+	sizes                visitSizes
 }
 
 // visitDraft is the form's content as typed (numbers and dates too), so a
 // restored draft shows exactly what the advisor left, mistakes included.
 type visitDraft struct {
-	Orgs        []string    `json:"orgs"`
-	Date        string      `json:"date"`
-	Type        string      `json:"type"`
-	Minutes     string      `json:"minutes"`
-	Place       string      `json:"place"`
-	Women       string      `json:"women"`
-	Men         string      `json:"men"`
-	Other       string      `json:"other"`
-	Phase       string      `json:"phase"`
-	CrossBorder bool        `json:"cross_border"`
-	Notes       string      `json:"notes"`
-	Steps       []stepDraft `json:"steps"`
+	Orgs        []string          `json:"orgs"`
+	Date        string            `json:"date"`
+	Type        string            `json:"type"`
+	Minutes     string            `json:"minutes"`
+	Place       string            `json:"place"`
+	Women       string            `json:"women"`
+	Men         string            `json:"men"`
+	Other       string            `json:"other"`
+	Phase       string            `json:"phase"`
+	CrossBorder bool              `json:"cross_border"`
+	Sizes       map[string]string `json:"sizes,omitempty"` // chosen on the form, by organisation id
+	Notes       string            `json:"notes"`
+	Steps       []stepDraft       `json:"steps"`
 }
 
 type stepDraft struct {
@@ -181,6 +183,7 @@ func (f *visitForm) build() {
 		f.changed()
 	})
 	f.form.Add("phase", tr.FieldLabel("phase"), container.NewBorder(nil, nil, nil, f.cross, f.phase.Select))
+	f.form.Add("sizes", tr.FieldLabel("sizes"), f.buildSizes())
 
 	f.notes = f.entry(true)
 	f.notes.SetMinRowsVisible(6)
@@ -273,7 +276,7 @@ func (f *visitForm) fromVisit(v domain.Visit) visitDraft {
 	}
 	return visitDraft{Orgs: v.OrgIDs, Date: f.u.tr.DateString(v.Date), Type: string(v.Type), Minutes: count(v.Minutes),
 		Place: v.Place, Women: count(v.Women), Men: count(v.Men), Other: count(v.Other), Phase: string(v.Phase),
-		CrossBorder: v.CrossBorder, Notes: v.Notes}
+		CrossBorder: v.CrossBorder, Notes: v.Notes, Sizes: sizeStrings(v.Sizes, v.OrgIDs)}
 }
 
 // fill shows d in the fields without counting it as the user's typing.
@@ -290,6 +293,7 @@ func (f *visitForm) fillFields(d visitDraft) {
 	f.other.SetText(d.Other)
 	f.phase.SetValue(d.Phase)
 	f.crossMarked = d.CrossBorder
+	f.setChosenSizes(d.Sizes)
 	f.showCross()
 	f.loadSides()
 	f.notes.SetText(d.Notes)
@@ -304,7 +308,7 @@ func (f *visitForm) fillFields(d visitDraft) {
 func (f *visitForm) snapshot() visitDraft {
 	d := visitDraft{Orgs: f.orgs.Selected(), Date: f.date.Text, Type: f.kind.Value(), Minutes: f.minutes.Text,
 		Place: f.place.Text, Women: f.women.Text, Men: f.men.Text, Other: f.other.Text, Phase: f.phase.Value(),
-		CrossBorder: f.crossMarked, Notes: f.notes.Text, Steps: []stepDraft{}}
+		CrossBorder: f.crossMarked, Sizes: f.chosenSizes(), Notes: f.notes.Text, Steps: []stepDraft{}}
 	for _, r := range f.steps {
 		d.Steps = append(d.Steps, stepDraft{Text: r.text.Text, Due: r.due.Text})
 	}

@@ -23,6 +23,7 @@ const (
 	keyTheme        = "theme"
 	keyWindowWidth  = "window.width"
 	keyWindowHeight = "window.height"
+	keyProjectStart = "report.project_start" // YYYY-MM-DD; "" counts from the first visit
 )
 
 // Store is where the settings live (data.Store is one): device-local, never
@@ -121,3 +122,10 @@ func (p Prefs) SetWindowSize(width, height int) error {
 	}
 	return p.st.SetSetting(keyWindowHeight, strconv.Itoa(height))
 }
+
+// ProjectStart is the day the funder report's "since project start" figures
+// count from ("" when none was set: from the first visit).
+func (p Prefs) ProjectStart() string { return p.get(keyProjectStart) }
+
+// SetProjectStart keeps the project's start ("" forgets it).
+func (p Prefs) SetProjectStart(date string) error { return p.st.SetSetting(keyProjectStart, date) }

@@ -58,6 +58,7 @@ var incomingRules = map[string]map[string]incomingRule{
 		"minutes": intRule(0, 24*60, false), "place": textRule(domain.MaxShortLen), "advisor": textRule(domain.MaxShortLen),
 		"women": intRule(0, 100_000, false), "men": intRule(0, 100_000, false), "other": intRule(0, 100_000, false),
 		"phase": choiceRule(append([]domain.Phase{domain.PhaseNone}, domain.Phases...)), "notes": textRule(domain.MaxNotesLen), "created_at": createdRule,
+		"sizes": sizesRule,
 	},
 	domain.EntityAction: {
 		"org_id": required(textRule(maxIDLen)), "visit_id": textRule(maxIDLen), "text": required(textRule(domain.MaxNotesLen)),
@@ -207,6 +208,23 @@ func listRule(max int) incomingRule {
 		}
 		return nil
 	}
+}
+
+// sizesRule: a visit's sizes are "ORGID=CLASS" entries with a known class.
+// A class from a newer build is refused like an unknown kind: the value is
+// kept aside, the visit keeps the sizes it had.
+func sizesRule(field string, v any) error {
+	if err := listRule(maxIDLen+len("=medium"))(field, v); err != nil {
+		return err
+	}
+	var l []string
+	_ = jsonUnmarshalString(v.(string), &l)
+	for _, e := range l {
+		if _, _, ok := domain.ParseOrgSize(e); !ok {
+			return invalid(field, "choice", "value", e)
+		}
+	}
+	return nil
 }
 
 // invalid builds the validation error of a refused value; the translations

@@ -61,10 +61,11 @@ func OpenAt(t testing.TB, path string) (*data.Store, *Clock) {
 	return s, clk
 }
 
-// Org creates an organisation with the given name (and optional org number) or fails the test.
+// Org creates a client company (an SME) with the given name (and optional
+// org number) or fails the test.
 func Org(t testing.TB, s *data.Store, name, orgnr string) domain.Organisation {
 	t.Helper()
-	o := domain.Organisation{Name: name, OrgNr: orgnr}
+	o := domain.Organisation{Name: name, OrgNr: orgnr, Kind: domain.KindSME}
 	if err := s.CreateOrganisation(context.Background(), &o); err != nil {
 		t.Fatalf("create organisation %q: %v", name, err)
 	}

@@ -17,7 +17,7 @@ import (
 
 // Version changes whenever the generated data changes (benchmark fixtures
 // built from an older version are rebuilt).
-const Version = 5
+const Version = 6
 
 // Options size the demo; zero values take the defaults.
 type Options struct {

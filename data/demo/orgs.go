@@ -12,7 +12,7 @@ import (
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
-// institution turns o into a municipality (public) or, while any is left,
+// institution turns o into a municipality or, while any is left,
 // one of the region's universities (academia), named and numbered as such.
 func institution(r *rand.Rand, o *domain.Organisation, university bool, usedPublic map[string]bool, next *int) {
 	if university && *next < len(universities) {
@@ -38,7 +38,7 @@ func institution(r *rand.Rand, o *domain.Organisation, university bool, usedPubl
 	} else {
 		o.Name = name + " kommune"
 	}
-	o.Kind, o.Sector = domain.KindPublic, "O"
+	o.Kind, o.Sector = domain.KindMunicipality, "O"
 	staff := 250 + r.IntN(2500) // from a small rural municipality to a town's
 	o.Employees = &staff
 	o.OrgNr = institutionNumber(r, o.Country)

@@ -11,23 +11,41 @@ import (
 // DateLayout is how dates are stored and typed on the command line.
 const DateLayout = "2006-01-02"
 
-// OrgKind is what sort of organisation a client is.
+// OrgKind is what sort of organisation a client is. The kinds follow the
+// project's target groups: enterprises, the innovation system around them
+// (incubators, clusters, business organisations, research, academia) and
+// public bodies. "" is a kind not given, which is not an enterprise.
 type OrgKind string
 
 const (
-	KindSME      OrgKind = "sme"
-	KindStartup  OrgKind = "startup"
-	KindLarge    OrgKind = "large"
-	KindPublic   OrgKind = "public"
-	KindAcademia OrgKind = "academia"
-	KindOther    OrgKind = "other"
+	KindUnknown      OrgKind = ""
+	KindSME          OrgKind = "sme"
+	KindStartup      OrgKind = "startup"
+	KindLarge        OrgKind = "large"
+	KindIncubator    OrgKind = "incubator"
+	KindCluster      OrgKind = "cluster"
+	KindBusinessOrg  OrgKind = "business-org"
+	KindResearch     OrgKind = "research"
+	KindAcademia     OrgKind = "academia"
+	KindMunicipality OrgKind = "municipality"
+	KindRegion       OrgKind = "region"
+	KindPublic       OrgKind = "public"
+	KindNGO          OrgKind = "ngo"
+	KindOther        OrgKind = "other"
 )
 
-// OrgKinds lists the kinds in display order.
-var OrgKinds = []OrgKind{KindSME, KindStartup, KindLarge, KindPublic, KindAcademia, KindOther}
+// OrgKinds lists the kinds a user can choose, in display order
+// (enterprises, innovation actors, public bodies, the rest).
+var OrgKinds = []OrgKind{KindSME, KindStartup, KindLarge, KindIncubator, KindCluster, KindBusinessOrg, KindResearch,
+	KindAcademia, KindMunicipality, KindRegion, KindPublic, KindNGO, KindOther}
 
-// IsEnterprise: the funder counts every kind but public sector and academia.
-func (k OrgKind) IsEnterprise() bool { return k != KindPublic && k != KindAcademia }
+// IsEnterprise: RCO01 and RCO04 count enterprises only (sole traders are
+// SMEs); innovation actors, public bodies, other and a kind not given are not.
+func (k OrgKind) IsEnterprise() bool { return k == KindSME || k == KindStartup || k == KindLarge }
+
+// Known reports whether k is one of OrgKinds. A kind from a newer build
+// arrives as something else, and is then reported as a kind not given.
+func (k OrgKind) Known() bool { return slices.Contains(OrgKinds, k) }
 
 // LeaderGender describes who leads an organisation, for the equality follow-up.
 type LeaderGender string
@@ -200,6 +218,11 @@ type Visit struct {
 	Phase       Phase
 	CrossBorder bool // marked by the advisor (e.g. participants from both countries)
 	Notes       string
+	// Sizes is each organisation's size class when the visit was recorded,
+	// by organisation id (the store fills it from the headcount; the advisor
+	// may correct it). Entries of organisations no longer on the visit are
+	// kept: after a merge the duplicate's entry still tells its size then.
+	Sizes map[string]SizeClass
 }
 
 // Participants is the total head count.
@@ -215,7 +238,7 @@ func (v *Visit) Fields() map[string]any {
 	}
 	return map[string]any{"date": v.Date, "orgs": ids, "type": string(v.Type), "minutes": v.Minutes,
 		"place": v.Place, "advisor": v.Advisor, "women": v.Women, "men": v.Men, "other": v.Other,
-		"phase": string(v.Phase), "cross_border": v.CrossBorder, "notes": v.Notes}
+		"phase": string(v.Phase), "cross_border": v.CrossBorder, "notes": v.Notes, "sizes": FormatOrgSizes(v.Sizes)}
 }
 
 // Action is a next step agreed with a client.

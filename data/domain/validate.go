@@ -250,10 +250,9 @@ func (o *Organisation) Normalise() error {
 		}
 	}
 	p.add(ValidateSector(o.Sector))
-	if o.Kind == "" {
-		o.Kind = KindSME
+	if o.Kind != KindUnknown {
+		p.add(OneOf("kind", o.Kind, OrgKinds))
 	}
-	p.add(OneOf("kind", o.Kind, OrgKinds))
 	if o.Employees != nil && (*o.Employees < 0 || *o.Employees > 10_000_000) {
 		p.add(invalid("employees", "number.range", "min", 0, "max", 10_000_000))
 	}
@@ -329,6 +328,7 @@ func (v *Visit) Normalise() error {
 	}
 	p.add(CheckLen("place", v.Place, MaxShortLen))
 	p.add(CheckLen("notes", v.Notes, MaxNotesLen))
+	p.add(checkOrgSizes(v.Sizes))
 	return p.err()
 }
 

@@ -132,3 +132,30 @@ func BenchmarkComputeOneAdvisor(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkComputeHalfYear is the Reports screen's default: one half-year,
+// and beside it the project since its first visit, which reads every visit
+// up to the half-year's end and counts them a second time.
+func BenchmarkComputeHalfYear(b *testing.B) {
+	s, err := data.Open(hundredAdvisorsDB(b), data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	f := indicators.Filter{From: "2026-01-01", To: "2026-06-30"}
+	r, err := indicators.Compute(context.Background(), s, f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if r.Cumulative.VisitCount.Value <= r.VisitCount.Value {
+		b.Fatalf("fixture: %d visits since the start, %d in the half-year", r.Cumulative.VisitCount.Value, r.VisitCount.Value)
+	}
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := 0; i < b.N; i++ {
+		if _, err := indicators.Compute(context.Background(), s, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+}

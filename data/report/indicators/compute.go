@@ -10,18 +10,28 @@ import (
 )
 
 // Compute builds the report for f from the store: one pass over the visits
-// of the period (joined with their organisations) and one over the finished
-// assessments, both through the store's read pool.
+// (joined with their organisations) from the earlier of the period's and
+// the project's start to the period's end, counted for the period and for
+// the project so far, and one over the finished assessments, all through
+// the store's read pool.
 func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
 	db := st.ReadDB()
+	start, first, err := projectStart(ctx, db, f)
+	if err != nil {
+		return nil, err
+	}
 	orgRows, err := readOrgs(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	table, err := readVisits(ctx, db, f.From, f.To)
+	readFrom := f.From
+	if readFrom != "" && start != "" && start < readFrom {
+		readFrom = start
+	}
+	table, err := readVisits(ctx, db, readFrom, f.To, f.Advisor)
 	if err != nil {
 		return nil, err
 	}
@@ -30,6 +40,15 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		return nil, err
 	}
 	c := newComputation(f, newOrgTable(orgRows))
+	// The project's figures need none of the period's lists: only their
+	// organisations, in a table of their own (organisations keep what a
+	// computation worked out about them). When the period holds the same
+	// visits, they are the period's.
+	var cum *computation
+	if start != "" && !sameSpan(f.From, start, first) {
+		cum = newComputation(f, newOrgTable(orgRows))
+		cum.figuresOnly = true
+	}
 	// First the organisations of every visit, in the order the visits were
 	// read (their memory front to back); then the visits in date order.
 	orgs, ends := c.resolveOrgs(table)
@@ -44,25 +63,49 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		if i > 0 {
 			from = ends[i-1]
 		}
-		c.visit(table.At(int(i)), orgs[from:ends[i]])
+		v := table.At(int(i))
+		if cum != nil && v.Date >= start {
+			cum.visit(v, cum.sameOrgs(orgs[from:ends[i]]))
+		}
+		if v.Date >= f.From {
+			c.visit(v, orgs[from:ends[i]])
+		}
 	}
 	c.visitIDs = make([]string, len(c.visits))
 	for i := range c.visits {
 		c.visitIDs[i] = c.visits[i].ID
 	}
 	c.assessments(answers)
-	return c.report(), nil
+	r := c.report()
+	if cum == nil {
+		r.Cumulative = cumulativeOf(r, start)
+		return r, nil
+	}
+	r.Cumulative = cum.cumulative(start)
+	// The project's figures name organisations the period may not: every
+	// one of them is among those reached.
+	for _, id := range r.Cumulative.OrgsReached.Orgs {
+		if _, ok := r.Orgs[id]; !ok {
+			r.Orgs[id] = cum.orgs.byID[id].OrgRow
+		}
+	}
+	return r, nil
 }
 
 // computation accumulates the report while the visits stream past.
 type computation struct {
 	f    Filter
 	orgs *orgTable
+	// figuresOnly: the project's figures, which keep no visits, no
+	// breakdowns and no names of their own.
+	figuresOnly bool
+	count       int // visits counted
 
 	visits                                 []VisitRow
 	visitIDs                               []string         // the ids of visits, which figures share
 	rco01                                  [6]figureBuilder // total, then by size class
 	rco81, rco87, reached, womenLed, cross figureBuilder
+	unknownKind                            figureBuilder
 	leaders                                map[domain.LeaderGender]*figureBuilder
 	all                                    figureBuilder
 	minutes                                int
@@ -77,6 +120,8 @@ type computation struct {
 
 	// Reused for every visit.
 	scopeBuf []*org
+	sizesBuf []string
+	orgBuf   []*org
 	pilotKey []byte
 	lastRow  [len(visitDimensions)]struct {
 		key string
@@ -158,13 +203,16 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 	if orgFiltered && len(scope) == 0 {
 		return
 	}
-	for _, o := range all {
-		c.named.addOrg(o)
-	}
 	resolved := v.OrgIDs
-	n := len(c.visits) // the visit's position in the report
-	c.visits = append(c.visits, *v)
-	v = &c.visits[n]
+	n := c.count // the visit's position in the report
+	c.count++
+	if !c.figuresOnly {
+		for _, o := range all {
+			c.named.addOrg(o)
+		}
+		c.visits = append(c.visits, *v)
+		v = &c.visits[n]
+	}
 
 	c.all.value++
 	c.all.addVisit(n)
@@ -195,8 +243,15 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 			c.womenLed.addOrg(o)
 			c.womenLed.addVisit(n)
 		}
+		if !o.knownKind {
+			c.unknownKind.addOrg(o)
+			c.unknownKind.addVisit(n)
+		}
 		if o.enterprise {
-			for _, b := range [2]*figureBuilder{&c.rco01[0], &c.rco01[1+o.size]} {
+			if !c.rco01[0].has(o) { // its first support in the period decides its size
+				o.periodSize = c.sizeAtSupport(v, o)
+			}
+			for _, b := range [2]*figureBuilder{&c.rco01[0], &c.rco01[1+o.periodSize]} {
 				b.addOrg(o)
 				b.addVisit(n)
 			}
@@ -234,7 +289,35 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 			}
 		}
 	}
-	c.breakdowns(n, v, scope)
+	if !c.figuresOnly {
+		c.breakdowns(n, v, scope)
+	}
+}
+
+// sizeAtSupport is the size class (index in sizeOrder) o had when visit v
+// was recorded: the visit's entry for o — under o's own id, or else under
+// a duplicate since merged into o — or, for a visit recorded before visits
+// kept sizes, o's headcount now.
+func (c *computation) sizeAtSupport(v *VisitRow, o *org) uint8 {
+	found := -1
+	entries, _ := appendIDList(c.sizesBuf[:0], v.sizes, nil) // a list that is not JSON gives none
+	c.sizesBuf = entries
+	for _, e := range entries {
+		id, class, ok := domain.ParseOrgSize(e)
+		if !ok {
+			continue
+		}
+		if id == o.ID {
+			return uint8(slices.Index(sizeOrder, class))
+		}
+		if found < 0 && c.orgs.resolve(id) == o {
+			found = slices.Index(sizeOrder, class)
+		}
+	}
+	if found >= 0 {
+		return uint8(found)
+	}
+	return o.size
 }
 
 // visitDimensions are the dimensions that are properties of visits.
@@ -296,7 +379,7 @@ func (c *computation) breakdowns(n int, v *VisitRow, scope []*org) {
 
 // orgDimensions are the dimensions that are properties of organisations, in
 // the order of org.rows.
-var orgDimensions = [4]Dimension{ByCountry, ByCounty, ByMunicipality, BySector}
+var orgDimensions = [5]Dimension{ByCountry, ByCounty, ByMunicipality, BySector, ByKind}
 
 func orgKey(d Dimension, o *org) string {
 	switch d {
@@ -306,6 +389,11 @@ func orgKey(d Dimension, o *org) string {
 		return o.county
 	case ByMunicipality:
 		return o.Municipality
+	case ByKind:
+		if !o.knownKind {
+			return ""
+		}
+		return string(o.Kind)
 	}
 	return o.Sector
 }
@@ -337,6 +425,7 @@ func (c *computation) report() *Report {
 	r.RCO84.Value = len(c.pilots)
 	r.RCO87 = c.rco87.orgFigure(c)
 	r.OrgsReached = c.reached.orgFigure(c)
+	r.UnknownKind = c.unknownKind.orgFigure(c)
 	r.WomenLed = c.womenLed.orgFigure(c)
 	r.Leadership = Leadership{Women: c.leaders[domain.LeaderWomen].orgFigure(c), Men: c.leaders[domain.LeaderMen].orgFigure(c),
 		Mixed: c.leaders[domain.LeaderMixed].orgFigure(c), Unknown: c.leaders[domain.LeaderUnknown].orgFigure(c)}

@@ -92,6 +92,9 @@ func (b *figureBuilder) orgIDs(t *orgTable) []string {
 }
 
 func (b *figureBuilder) visitIDs(c *computation) []string {
+	if c.figuresOnly {
+		return nil
+	}
 	if b.visits == nil {
 		return c.visitIDs[:b.nvis:b.nvis]
 	}

@@ -16,6 +16,9 @@ type Filter struct {
 	Municipality string         // the organisation's municipality code
 	Advisor      string         // the visit's advisor, exactly as recorded
 	Kind         domain.OrgKind // the organisation's kind
+	// ProjectStart is the day the project's figures ("since project
+	// start") count from; "" is the date of the first visit.
+	ProjectStart string
 }
 
 // Validate checks every field and returns every problem at once, as the
@@ -23,7 +26,8 @@ type Filter struct {
 func (f *Filter) Validate() error {
 	f.Country = domain.Country(strings.ToUpper(strings.TrimSpace(string(f.Country))))
 	f.Advisor = strings.TrimSpace(f.Advisor)
-	errs := []error{domain.ValidateDate("from", f.From, false), domain.ValidateDate("to", f.To, false)}
+	errs := []error{domain.ValidateDate("from", f.From, false), domain.ValidateDate("to", f.To, false),
+		domain.ValidateDate("project_start", f.ProjectStart, false)}
 	if f.From != "" && f.To != "" && f.From > f.To && errs[0] == nil && errs[1] == nil {
 		errs = append(errs, choice("to", f.To))
 	}

@@ -108,7 +108,9 @@ func TestIndicatorsOnHandBuiltData(t *testing.T) {
 			t.Errorf("visit %s still names the merged duplicate", fx.vnames([]string{v.ID}))
 		}
 	}
-	if _, ok := r.Orgs[fx.org["D"]]; !ok || len(r.Orgs) != 6 {
+	// E is named by the figures since the project's start (its visit on 2025-12-31).
+	_, hasD := r.Orgs[fx.org["D"]]
+	if _, hasE := r.Orgs[fx.org["E"]]; !hasD || !hasE || len(r.Orgs) != 7 {
 		t.Errorf("report names %v", fx.names(mapKeys(r.Orgs)))
 	}
 
@@ -124,6 +126,8 @@ func TestIndicatorsOnHandBuiltData(t *testing.T) {
 			{"5001", 1, 90, fx.orgs("U")}, {"5025", 2, 300, fx.orgs("B")}, {"5034", 3, 150, fx.orgs("D")}},
 		indicators.BySector: {{"C", 4, 390, fx.orgs("A")}, {"D", 3, 150, fx.orgs("D")}, {"I", 2, 300, fx.orgs("B")},
 			{"M", 1, 45, fx.orgs("C")}, {"O", 1, 90, fx.orgs("P")}, {"P", 1, 90, fx.orgs("U")}},
+		indicators.ByKind: {{"academia", 1, 90, fx.orgs("U")}, {"large", 3, 150, fx.orgs("D")}, {"public", 1, 90, fx.orgs("P")},
+			{"sme", 5, 435, fx.orgs("A", "C")}, {"startup", 2, 300, fx.orgs("B")}},
 		indicators.ByPhase: {{"benchmarking", 1, 30, fx.orgs("A")}, {"capacity", 1, 60, fx.orgs("A")},
 			{"evaluation", 1, 45, fx.orgs("C")}, {"next-phase", 1, 90, fx.orgs("P", "U")}, {"pilot", 2, 300, fx.orgs("A", "B")},
 			{"", 3, 150, fx.orgs("D")}},

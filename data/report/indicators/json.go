@@ -33,6 +33,7 @@ type jsonIndicators struct {
 	RCO84         jsonValue `json:"RCO84"`
 	RCO87         jsonValue `json:"RCO87"`
 	OrgsReached   jsonValue `json:"organisations_reached"`
+	UnknownKind   jsonValue `json:"unknown_kind"`
 	WomenLed      jsonValue `json:"women_led"`
 	Visits        jsonValue `json:"visits"`
 	CrossBorder   jsonValue `json:"cross_border_visits"`
@@ -41,12 +42,47 @@ type jsonIndicators struct {
 	Impact        jsonValue `json:"organisations_improved"`
 }
 
+// jsonCumulative is the project up to the period's end: its span and the
+// figures that count organisations or visits over it.
+type jsonCumulative struct {
+	From         string    `json:"from"`
+	To           string    `json:"to"`
+	RCO01        jsonRCO01 `json:"RCO01"`
+	RCO04        jsonValue `json:"RCO04"`
+	RCO81        jsonValue `json:"RCO81"`
+	RCO84        jsonValue `json:"RCO84"`
+	RCO87        jsonValue `json:"RCO87"`
+	OrgsReached  jsonValue `json:"organisations_reached"`
+	UnknownKind  jsonValue `json:"unknown_kind"`
+	WomenLed     jsonValue `json:"women_led"`
+	Visits       jsonValue `json:"visits"`
+	CrossBorder  jsonValue `json:"cross_border_visits"`
+	AdvisorHours jsonHours `json:"advisor_hours"`
+}
+
+func rco01JSON(s SizeSplit) jsonRCO01 {
+	return jsonRCO01{Value: s.Value, Micro: s.Micro.Value, Small: s.Small.Value, Medium: s.Medium.Value,
+		Large: s.Large.Value, Unknown: s.Unknown.Value}
+}
+
+func cumulativeJSON(c *Cumulative) jsonCumulative {
+	if c == nil {
+		return jsonCumulative{}
+	}
+	return jsonCumulative{From: c.From, To: c.To, RCO01: rco01JSON(c.RCO01), RCO04: jsonValue{c.RCO04.Value},
+		RCO81: jsonValue{c.RCO81.Value}, RCO84: jsonValue{c.RCO84.Value}, RCO87: jsonValue{c.RCO87.Value},
+		OrgsReached: jsonValue{c.OrgsReached.Value}, UnknownKind: jsonValue{c.UnknownKind.Value},
+		WomenLed: jsonValue{c.WomenLed.Value}, Visits: jsonValue{c.VisitCount.Value},
+		CrossBorder: jsonValue{c.CrossBorder.Value}, AdvisorHours: jsonHours{hours(c.Minutes)}}
+}
+
 type jsonFilter struct {
 	Country      string `json:"country,omitempty"`
 	County       string `json:"county,omitempty"`
 	Municipality string `json:"municipality,omitempty"`
 	Advisor      string `json:"advisor,omitempty"`
 	Kind         string `json:"kind,omitempty"`
+	ProjectStart string `json:"project_start,omitempty"`
 }
 
 type jsonGender struct {
@@ -88,6 +124,7 @@ type jsonReport struct {
 	To         string               `json:"to"`
 	Filter     jsonFilter           `json:"filter"`
 	Indicators jsonIndicators       `json:"indicators"`
+	Cumulative jsonCumulative       `json:"cumulative"`
 	Gender     jsonGender           `json:"gender"`
 	Leadership jsonLeadership       `json:"leadership"`
 	Breakdowns map[string][]jsonRow `json:"breakdowns"`
@@ -100,20 +137,22 @@ func hours(minutes int) float64 { return math.Round(float64(minutes)/60*100) / 1
 
 // MarshalJSON writes the report in the form the funder export documents:
 // {"from", "to", "filter", "indicators": {"RCO01": {"value", "micro", …}, …},
-// "gender", "leadership", "breakdowns", "sdgs", "impact"}.
+// "cumulative": {"from", "to", "RCO01": {…}, …}, "gender", "leadership",
+// "breakdowns", "sdgs", "impact"}.
 func (r *Report) MarshalJSON() ([]byte, error) {
 	j := jsonReport{From: r.Filter.From, To: r.Filter.To,
 		Filter: jsonFilter{Country: string(r.Filter.Country), County: r.Filter.County, Municipality: r.Filter.Municipality,
-			Advisor: r.Filter.Advisor, Kind: string(r.Filter.Kind)},
+			Advisor: r.Filter.Advisor, Kind: string(r.Filter.Kind), ProjectStart: r.Filter.ProjectStart},
 		Indicators: jsonIndicators{
-			RCO01: jsonRCO01{Value: r.RCO01.Value, Micro: r.RCO01.Micro.Value, Small: r.RCO01.Small.Value,
-				Medium: r.RCO01.Medium.Value, Large: r.RCO01.Large.Value, Unknown: r.RCO01.Unknown.Value},
+			RCO01: rco01JSON(r.RCO01),
 			RCO04: jsonValue{r.RCO04.Value}, RCO81: jsonValue{r.RCO81.Value}, RCO84: jsonValue{r.RCO84.Value},
-			RCO87: jsonValue{r.RCO87.Value}, OrgsReached: jsonValue{r.OrgsReached.Value}, WomenLed: jsonValue{r.WomenLed.Value},
-			Visits: jsonValue{r.VisitCount.Value}, CrossBorder: jsonValue{r.CrossBorder.Value},
+			RCO87: jsonValue{r.RCO87.Value}, OrgsReached: jsonValue{r.OrgsReached.Value}, UnknownKind: jsonValue{r.UnknownKind.Value},
+			WomenLed: jsonValue{r.WomenLed.Value},
+			Visits:   jsonValue{r.VisitCount.Value}, CrossBorder: jsonValue{r.CrossBorder.Value},
 			AdvisorHours: jsonHours{hours(r.Minutes)}, SDGsAddressed: jsonValue{r.SDGsAddressed}, Impact: jsonValue{r.ImpactOrgs.Value},
 		},
-		Gender: jsonGender{r.Gender.Women, r.Gender.Men, r.Gender.Other, r.Gender.Total()},
+		Cumulative: cumulativeJSON(r.Cumulative),
+		Gender:     jsonGender{r.Gender.Women, r.Gender.Men, r.Gender.Other, r.Gender.Total()},
 		Leadership: jsonLeadership{r.Leadership.Women.Value, r.Leadership.Men.Value, r.Leadership.Mixed.Value,
 			r.Leadership.Unknown.Value},
 		Breakdowns: map[string][]jsonRow{},

@@ -22,6 +22,8 @@ func DimensionTitle(d Dimension, tr *translations.Localizer) (label, title strin
 		return tr.T("field.municipality"), tr.T("report.indicators.by.municipality")
 	case BySector:
 		return tr.T("field.sector"), tr.T("report.indicators.by.sector")
+	case ByKind:
+		return tr.T("report.indicators.col.kind"), tr.T("report.indicators.by.kind")
 	case ByPhase:
 		return tr.T("field.phase"), tr.T("report.indicators.by.phase")
 	case ByType:
@@ -60,6 +62,8 @@ func RowLabel(d Dimension, key string, tr *translations.Localizer) string {
 		if s, ok := domain.SectorByCode(key); ok {
 			return key + " – " + s.Name(tr.Lang())
 		}
+	case ByKind:
+		return tr.Kind(domain.OrgKind(key))
 	case ByPhase:
 		return tr.Phase(domain.Phase(key))
 	case ByType:

@@ -15,12 +15,14 @@ type org struct {
 	idx        uint32 // position in orgTable.list
 	se, no     bool   // Country is Sweden, Norway
 	enterprise bool   // Kind.IsEnterprise()
-	size       uint8  // index of Size() in sizeOrder
+	knownKind  bool   // Kind.Known(): "" and kinds from newer builds are not
+	size       uint8  // index of Size() in sizeOrder: its headcount now
+	periodSize uint8  // index in sizeOrder of its size at its first support in the period
 	womenLed   bool   // LeaderGender is LeaderWomen
 	// rows are the breakdown rows of its country, county, municipality and
-	// sector (orgDimensions), and leader the leadership figure, looked up
+	// sector and kind (orgDimensions), and leader the leadership figure, looked up
 	// once per report.
-	rows   [4]*rowBuilder
+	rows   [5]*rowBuilder
 	leader *figureBuilder
 
 	OrgRow
@@ -44,7 +46,7 @@ func newOrgTable(rows []OrgRow) *orgTable {
 	t.list = make([]*org, len(rows))
 	for i := range rows {
 		r := &rows[i]
-		all[i] = org{OrgRow: *r, county: counties[r.Municipality], enterprise: r.Kind.IsEnterprise(),
+		all[i] = org{OrgRow: *r, county: counties[r.Municipality], enterprise: r.Kind.IsEnterprise(), knownKind: r.Kind.Known(),
 			size: uint8(slices.Index(sizeOrder, r.Size())), se: r.Country == domain.CountrySE, no: r.Country == domain.CountryNO,
 			womenLed: r.LeaderGender == domain.LeaderWomen}
 		t.list[i] = &all[i]

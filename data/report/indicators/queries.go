@@ -127,6 +127,10 @@ type VisitRow struct {
 	Phase       domain.Phase
 	CrossBorder bool
 	OrgIDs      []string
+	// sizes is the stored list of "ORGID=CLASS" entries, each organisation's
+	// size class when the visit was recorded (ids as stored, not resolved),
+	// kept as read: only an enterprise's first visit in the period needs it.
+	sizes string
 }
 
 // Participants is the head count.
@@ -157,8 +161,8 @@ func (t *visitTable) Len() int { return len(t.Order) }
 func (t *visitTable) At(i int) *VisitRow { return &t.chunks[i>>chunkBits][i&chunkMask] }
 
 // readVisits reads the live visits dated from..to (inclusive; "" leaves
-// that end open), with their organisations, in the table's order (Order gives
-// them oldest first).
+// that end open) of advisor ("" for every advisor), with their
+// organisations, in the table's order (Order gives them oldest first).
 //
 // It reads the visits table front to back and takes the organisations from
 // the visit's own list (visit_orgs is derived from it) rather than walking
@@ -172,21 +176,21 @@ func (t *visitTable) At(i int) *VisitRow { return &t.chunks[i>>chunkBits][i&chun
 // one value and are cut apart again by their byte lengths (small integers,
 // which need no allocation): no separator, so no value can be misread
 // whatever it contains.
-func readVisits(ctx context.Context, db *sql.DB, from, to string) (*visitTable, error) {
+func readVisits(ctx context.Context, db *sql.DB, from, to, advisor string) (*visitTable, error) {
 	if to == "" {
 		to = "9999-12-31"
 	}
 	rows, err := db.QueryContext(ctx, `SELECT v.created_at, v.minutes, v.women, v.men, v.other, v.cross_border,
 		octet_length(v.id), octet_length(v.date), octet_length(v.type), octet_length(v.advisor),
-		octet_length(v.place), octet_length(v.phase),
-		concat(v.id, v.date, v.type, v.advisor, v.place, v.phase, v.orgs)
+		octet_length(v.place), octet_length(v.phase), octet_length(v.orgs),
+		concat(v.id, v.date, v.type, v.advisor, v.place, v.phase, v.orgs, v.sizes)
 		FROM visits v NOT INDEXED
-		WHERE v.deleted = 0 AND v.date >= ? AND v.date <= ?`, from, to)
+		WHERE v.deleted = 0 AND v.date >= ?1 AND v.date <= ?2 AND (?3 = '' OR v.advisor = ?3)`, from, to, advisor)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	const ncol = 13
+	const ncol = 14
 	var vals [ncol]any
 	var dest [ncol]any
 	for i := range vals {
@@ -216,12 +220,12 @@ func readVisits(ctx context.Context, db *sql.DB, from, to string) (*visitTable, 
 		if err := rows.Scan(dest[:]...); err != nil {
 			return nil, err
 		}
-		var n [12]int64
+		var n [13]int64
 		if err := scanInts(vals[:], n[:], "visits"); err != nil {
 			return nil, err
 		}
-		packed, _ := vals[12].(string)
-		var field [6]string
+		packed, _ := vals[13].(string)
+		var field [7]string // the last one, sizes, runs to the end
 		at := 0
 		for i := range field {
 			l := int(n[6+i])
@@ -238,9 +242,10 @@ func readVisits(ctx context.Context, db *sql.DB, from, to string) (*visitTable, 
 		// The ids stay windows on the row's value (not interned, which
 		// would cost a lookup each): the report replaces them with the ids
 		// its organisation table resolves them to.
-		if v.OrgIDs, err = lists.parse(packed[at:], nil); err != nil {
+		if v.OrgIDs, err = lists.parse(field[6], nil); err != nil {
 			return nil, fmt.Errorf("visit %s: orgs: %w", id, err)
 		}
+		v.sizes = packed[at:]
 		idBuf = append(grow(idBuf, len(id)), id...)
 		idEnds = append(grow(idEnds, 1), int32(len(idBuf)))
 		keys = append(grow(keys, 1), sortKey{dateNumber(v.Date), int32(len(keys)), n[0]})

@@ -56,6 +56,7 @@ const (
 	ByCounty       Dimension = "county"
 	ByMunicipality Dimension = "municipality"
 	BySector       Dimension = "sector"
+	ByKind         Dimension = "kind"
 	ByPhase        Dimension = "phase"
 	ByType         Dimension = "type"
 	ByMonth        Dimension = "month"
@@ -63,7 +64,7 @@ const (
 )
 
 // Dimensions lists the breakdowns in the order reports show them.
-var Dimensions = []Dimension{ByCountry, ByCounty, ByMunicipality, BySector, ByPhase, ByType, ByMonth, ByAdvisor}
+var Dimensions = []Dimension{ByCountry, ByCounty, ByMunicipality, BySector, ByKind, ByPhase, ByType, ByMonth, ByAdvisor}
 
 // Breakdown is one table: visits and advisor time per value of a dimension.
 type Breakdown struct {
@@ -72,7 +73,8 @@ type Breakdown struct {
 }
 
 // Row is one line of a breakdown. Key is the stored value: a country code,
-// county code, municipality code, sector letter, phase, visit type,
+// county code, municipality code, sector letter, organisation kind
+// ("" for a kind not given or not known to this build), phase, visit type,
 // YYYY-MM or advisor name; "" when not given.
 type Row struct {
 	Key     string
@@ -115,6 +117,7 @@ type Report struct {
 	RCO87 Figure    // organisations cooperating across borders
 
 	OrgsReached Figure // organisations of any kind visited in the period
+	UnknownKind Figure // organisations reached whose kind is not given (or unknown to this build): not in RCO01
 	WomenLed    Figure // organisations reached that are led by women
 	Leadership  Leadership
 	VisitCount  Figure // visits in scope
@@ -127,6 +130,9 @@ type Report struct {
 	SDGsAddressed int         // goals marked by at least one organisation
 	Impact        []Impact    // per model and dimension, sorted
 	ImpactOrgs    Figure      // organisations that rose in at least one dimension
+
+	// Cumulative are the figures of the whole project up to the period's end.
+	Cumulative *Cumulative
 
 	// Visits are the visits in scope (the raw data of the exports), oldest
 	// first, with organisation ids resolved through merges.

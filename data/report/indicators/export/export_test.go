@@ -18,7 +18,8 @@ import (
 
 // report builds a small report: a Swedish micro enterprise (Åre) and a
 // Norwegian one without employee count (Røros) at a cross-border workshop,
-// plus a visit of 45 minutes to the Swedish one.
+// plus a visit of 45 minutes to the Swedish one; before the period, 30
+// minutes with a municipality (in the figures since the project's start).
 func report(t *testing.T) *indicators.Report {
 	t.Helper()
 	ctx := context.Background()
@@ -27,7 +28,8 @@ func report(t *testing.T) *indicators.Report {
 	se := domain.Organisation{Name: "Åre Smörbröd AB", Country: domain.CountrySE, Municipality: "2321", Sector: "I",
 		Kind: domain.KindSME, Employees: &five, LeaderGender: domain.LeaderWomen}
 	no := domain.Organisation{Name: "Røros Øl AS", Country: domain.CountryNO, Municipality: "5025", Sector: "C", Kind: domain.KindStartup}
-	for _, o := range []*domain.Organisation{&se, &no} {
+	muni := domain.Organisation{Name: "Krokoms kommun", Country: domain.CountrySE, Municipality: "2309", Kind: domain.KindMunicipality}
+	for _, o := range []*domain.Organisation{&se, &no, &muni} {
 		if err := s.CreateOrganisation(ctx, o); err != nil {
 			t.Fatal(err)
 		}
@@ -36,6 +38,7 @@ func report(t *testing.T) *indicators.Report {
 		{Date: "2026-03-02", OrgIDs: []string{se.ID, no.ID}, Type: domain.VisitWorkshop, Minutes: 120, Advisor: "Kari Nordmann",
 			Women: 4, Men: 3, Phase: domain.PhasePilot},
 		{Date: "2026-04-10", OrgIDs: []string{se.ID}, Type: domain.VisitOnSite, Minutes: 45, Advisor: "Anna Svensson", Women: 1},
+		{Date: "2025-11-05", OrgIDs: []string{muni.ID}, Type: domain.VisitOnSite, Minutes: 30, Advisor: "Anna Svensson"},
 	} {
 		if err := s.CreateVisit(ctx, &v); err != nil {
 			t.Fatal(err)
@@ -60,14 +63,15 @@ func TestXLSX(t *testing.T) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	if len(sheets) != 14 || sheets[0] != "Indikatorer" || sheets[len(sheets)-1] != "Besök (rådata)" {
+	if len(sheets) != 15 || sheets[0] != "Indikatorer" || sheets[len(sheets)-1] != "Besök (rådata)" {
 		t.Fatalf("sheets %q", sheets)
 	}
 	if !strings.Contains(strings.Join(sheets, "|"), "Län-fylke") {
 		t.Errorf("the county sheet keeps a name Excel accepts: %q", sheets)
 	}
 	cells := map[string]string{"A1": "Kod", "B1": "Indikator", "C1": "Värde", "A2": "RCO01", "B2": "Företag som får stöd", "C2": "2",
-		"B3": "varav mikroföretag", "C3": "1", "B7": "varav okänd storlek", "C7": "1", "A9": "RCO81", "C9": "7", "A11": "RCO87", "C11": "2"}
+		"B3": "varav mikroföretag", "C3": "1", "B7": "varav okänd storlek", "C7": "1", "A9": "RCO81", "C9": "7", "A11": "RCO87", "C11": "2",
+		"D1": "Sedan projektstart (2025-11-05)", "D2": "2", "B12": "Organisationer som nåtts", "C12": "2", "D12": "3"}
 	for cell, want := range cells {
 		if got, _ := f.GetCellValue("Indikatorer", cell); got != want {
 			t.Errorf("Indikatorer!%s = %q, want %q", cell, got, want)
@@ -114,9 +118,9 @@ func TestXLSX(t *testing.T) {
 func TestCSVInEachLanguage(t *testing.T) {
 	r := report(t)
 	for _, tc := range []struct{ lang, header, hours string }{
-		{"sv", "Period: 2026-01-01 – 2026-06-30\r\n\r\nKod;Indikator;Värde\r\n", "Rådgivartimmar;2,75\r\n"},
-		{"nb", "Periode: 01.01.2026 – 30.06.2026\r\n\r\nKode;Indikator;Verdi\r\n", "Rådgivertimer;2,75\r\n"},
-		{"en", "Period: 1 Jan 2026 – 30 Jun 2026\r\n\r\nCode,Indicator,Value\r\n", "Advisor hours,2.75\r\n"},
+		{"sv", "Period: 2026-01-01 – 2026-06-30\r\n\r\nKod;Indikator;Värde;Sedan projektstart (2025-11-05)\r\n", "Rådgivartimmar;2,75;3,25\r\n"},
+		{"nb", "Periode: 01.01.2026 – 30.06.2026\r\n\r\nKode;Indikator;Verdi;Siden prosjektstart (05.11.2025)\r\n", "Rådgivertimer;2,75;3,25\r\n"},
+		{"en", "Period: 1 Jan 2026 – 30 Jun 2026\r\n\r\nCode,Indicator,Value,Since project start (5 Nov 2025)\r\n", "Advisor hours,2.75,3.25\r\n"},
 	} {
 		var buf bytes.Buffer
 		if err := export.CSV(&buf, r, export.Options{Lang: translations.New(tc.lang)}); err != nil {
@@ -133,7 +137,7 @@ func TestCSVInEachLanguage(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	export.CSV(&buf, r, export.Options{Lang: translations.New("sv")})
-	if !strings.Contains(buf.String(), "RCO01;Företag som får stöd;2\r\n") {
+	if !strings.Contains(buf.String(), "RCO01;Företag som får stöd;2;2\r\n") {
 		t.Errorf("sv CSV lacks the RCO01 line:\n%s", buf.String())
 	}
 }

@@ -69,36 +69,57 @@ func tables(r *indicators.Report, o Options) []table {
 	return append(out, sdgTable(r, tr, lib), impactTable(r, tr, lib))
 }
 
-// indicatorTable is the table funders ask for: code, name, value. It is
-// also the CSV.
+// indicatorTable is the table funders ask for: code, name, value, and the
+// value for the whole project up to the period's end. It is also the CSV.
 func indicatorTable(r *indicators.Report, tr *translations.Localizer) table {
+	c := r.Cumulative
+	if c == nil {
+		c = &indicators.Cumulative{}
+	}
 	t := table{sheet: tr.T("report.indicators.sheet.indicators"), title: tr.T("report.indicators.title"),
-		header: []string{tr.T("report.indicators.col.code"), tr.T("report.indicators.col.indicator"), tr.T("report.indicators.col.value")},
-		widths: []float64{10, 60, 14}}
-	add := func(code, label string, v cell) { t.rows = append(t.rows, []cell{text(code), text(label), v}) }
-	add("RCO01", tr.T("report.indicators.rco01"), count(r.RCO01.Value))
-	add("RCO01", tr.T("report.indicators.rco01.micro"), count(r.RCO01.Micro.Value))
-	add("RCO01", tr.T("report.indicators.rco01.small"), count(r.RCO01.Small.Value))
-	add("RCO01", tr.T("report.indicators.rco01.medium"), count(r.RCO01.Medium.Value))
-	add("RCO01", tr.T("report.indicators.rco01.large"), count(r.RCO01.Large.Value))
-	add("RCO01", tr.T("report.indicators.rco01.unknown"), count(r.RCO01.Unknown.Value))
-	add("RCO04", tr.T("report.indicators.rco04"), count(r.RCO04.Value))
-	add("RCO81", tr.T("report.indicators.rco81"), count(r.RCO81.Value))
-	add("RCO84", tr.T("report.indicators.rco84"), count(r.RCO84.Value))
-	add("RCO87", tr.T("report.indicators.rco87"), count(r.RCO87.Value))
-	add("", tr.T("report.indicators.orgs_reached"), count(r.OrgsReached.Value))
-	add("", tr.T("report.indicators.women_led"), count(r.WomenLed.Value))
-	add("", tr.T("report.indicators.col.visits"), count(r.VisitCount.Value))
-	add("", tr.T("report.indicators.cross_border"), count(r.CrossBorder.Value))
-	add("", tr.T("report.indicators.col.hours"), hoursCell(r.Minutes))
+		note: tr.T("report.indicators.size_note"),
+		header: []string{tr.T("report.indicators.col.code"), tr.T("report.indicators.col.indicator"), tr.T("report.indicators.col.value"),
+			SinceStartHeader(c, tr)},
+		widths: []float64{10, 60, 14, 20}}
+	add := func(code, label string, v, since cell) {
+		t.rows = append(t.rows, []cell{text(code), text(label), v, since})
+	}
+	addCount := func(code, label string, v int, since int) { add(code, label, count(v), count(since)) }
+	addCount("RCO01", tr.T("report.indicators.rco01"), r.RCO01.Value, c.RCO01.Value)
+	addCount("RCO01", tr.T("report.indicators.rco01.micro"), r.RCO01.Micro.Value, c.RCO01.Micro.Value)
+	addCount("RCO01", tr.T("report.indicators.rco01.small"), r.RCO01.Small.Value, c.RCO01.Small.Value)
+	addCount("RCO01", tr.T("report.indicators.rco01.medium"), r.RCO01.Medium.Value, c.RCO01.Medium.Value)
+	addCount("RCO01", tr.T("report.indicators.rco01.large"), r.RCO01.Large.Value, c.RCO01.Large.Value)
+	addCount("RCO01", tr.T("report.indicators.rco01.unknown"), r.RCO01.Unknown.Value, c.RCO01.Unknown.Value)
+	addCount("RCO04", tr.T("report.indicators.rco04"), r.RCO04.Value, c.RCO04.Value)
+	addCount("RCO81", tr.T("report.indicators.rco81"), r.RCO81.Value, c.RCO81.Value)
+	addCount("RCO84", tr.T("report.indicators.rco84"), r.RCO84.Value, c.RCO84.Value)
+	addCount("RCO87", tr.T("report.indicators.rco87"), r.RCO87.Value, c.RCO87.Value)
+	addCount("", tr.T("report.indicators.orgs_reached"), r.OrgsReached.Value, c.OrgsReached.Value)
+	addCount("", tr.T("report.indicators.unknown_kind"), r.UnknownKind.Value, c.UnknownKind.Value)
+	addCount("", tr.T("report.indicators.women_led"), r.WomenLed.Value, c.WomenLed.Value)
+	addCount("", tr.T("report.indicators.col.visits"), r.VisitCount.Value, c.VisitCount.Value)
+	addCount("", tr.T("report.indicators.cross_border"), r.CrossBorder.Value, c.CrossBorder.Value)
+	add("", tr.T("report.indicators.col.hours"), hoursCell(r.Minutes), hoursCell(c.Minutes))
+	// The head counts, goals and impact are the period's only.
+	none := text("")
 	participants := tr.T("report.indicators.participants")
-	add("", participants+": "+tr.T("field.women"), count(r.Gender.Women))
-	add("", participants+": "+tr.T("field.men"), count(r.Gender.Men))
-	add("", participants+": "+tr.T("field.other"), count(r.Gender.Other))
-	add("", participants+": "+tr.T("report.indicators.total"), count(r.Gender.Total()))
-	add("", tr.T("report.indicators.sdgs_addressed"), count(r.SDGsAddressed))
-	add("", tr.T("report.indicators.improved"), count(r.ImpactOrgs.Value))
+	add("", participants+": "+tr.T("field.women"), count(r.Gender.Women), none)
+	add("", participants+": "+tr.T("field.men"), count(r.Gender.Men), none)
+	add("", participants+": "+tr.T("field.other"), count(r.Gender.Other), none)
+	add("", participants+": "+tr.T("report.indicators.total"), count(r.Gender.Total()), none)
+	add("", tr.T("report.indicators.sdgs_addressed"), count(r.SDGsAddressed), none)
+	add("", tr.T("report.indicators.improved"), count(r.ImpactOrgs.Value), none)
 	return t
+}
+
+// SinceStartHeader heads the column of the project's figures: "Since
+// project start (2025-12-31)", the date in the reader's form.
+func SinceStartHeader(c *indicators.Cumulative, tr *translations.Localizer) string {
+	if c == nil || c.From == "" {
+		return tr.T("report.indicators.since_start")
+	}
+	return tr.T("report.indicators.since_start_on", "Date", tr.DateString(c.From))
 }
 
 // share is a part of a whole in per cent (0 when the whole is 0).
@@ -145,7 +166,7 @@ func breakdownTable(b indicators.Breakdown, tr *translations.Localizer) table {
 		header: []string{label, tr.T("report.indicators.col.visits"), tr.T("report.indicators.col.hours"), tr.T("report.indicators.col.organisations")},
 		widths: []float64{40, 12, 16, 16}}
 	if b.Dimension == indicators.ByCountry || b.Dimension == indicators.ByCounty ||
-		b.Dimension == indicators.ByMunicipality || b.Dimension == indicators.BySector {
+		b.Dimension == indicators.ByMunicipality || b.Dimension == indicators.BySector || b.Dimension == indicators.ByKind {
 		t.note = tr.T("report.indicators.by.note")
 	}
 	for _, r := range b.Rows {
