@@ -68,3 +68,27 @@ func TestJointActionCommands(t *testing.T) {
 		t.Fatalf("a refused command changed the data:\n%s\n%s", before, after)
 	}
 }
+
+// A joint action recorded on one laptop reaches a colleague's through the
+// shared folder, partners and all, and an edit there comes back.
+func TestJointActionsSyncBetweenAdvisors(t *testing.T) {
+	a, b, shared := twoAdvisors(t)
+	se := a.id("org", "add", "--name", "Peak Innovation", "--municipality", "2380")
+	no := a.id("org", "add", "--name", "Nasjonalparken Næringshage", "--municipality", "5025")
+	pilot := a.id("joint", "add", "--kind", "pilot", "--title", "Gränslös turism", "--org", se, "--org", no)
+	a.ok("sync", "--folder", shared)
+	b.ok("sync", "--folder", shared)
+	rows := b.list("joint", "list")
+	if len(rows) != 1 || rows[0]["id"] != pilot || rows[0]["cross_border"] != true || len(rows[0]["orgs"].([]any)) != 2 {
+		t.Fatalf("the colleague's list: %v", rows)
+	}
+	b.ok("joint", "edit", pilot, "--date", "2026-05-30")
+	b.ok("sync", "--folder", shared)
+	a.ok("sync", "--folder", shared)
+	if got := a.list("joint", "list"); got[0]["status"] != "completed" || got[0]["date"] != "2026-05-30" {
+		t.Fatalf("the edit did not come back: %v", got)
+	}
+	if a.dump() != b.dump() {
+		t.Fatal("the two laptops differ after syncing")
+	}
+}
