@@ -113,6 +113,11 @@ func orgList(fs *flag.FlagSet) runFunc {
 		if err := s.open(); err != nil {
 			return err
 		}
+		if *search != "" {
+			if err := s.store.PrepareSearch(s.ctx()); err != nil {
+				return err
+			}
+		}
 		rows, err := s.store.SearchOrganisations(s.ctx(), data.OrgQuery{Text: *search,
 			Country: domain.Country(strings.ToUpper(*country)), Municipality: *municipality, Lang: s.tr.Lang()})
 		if err != nil {

@@ -121,7 +121,7 @@ func actionFilter(q ActionQuery) ([]string, []any, error) {
 		where = append(where, "a.owner = ?")
 		args = append(args, q.Owner)
 	}
-	if ts := newTextSearch(q.Text); !ts.empty() {
+	if ts := newTextSearch(q.Text, nil); !ts.empty() { // action texts have a trigram index
 		sel, selArgs := ts.rowids("action")
 		where = append(where, "a.rowid IN ("+sel+")")
 		args = append(args, selArgs...)

@@ -53,6 +53,7 @@ var orgSearchCases = []struct {
 	{"orgnr", data.OrgQuery{Text: "5560", Lang: "sv"}},
 	{"filter_county", data.OrgQuery{County: "50", Size: "small", Lang: "nb"}},
 	{"all_10k_sorted", data.OrgQuery{Lang: "sv"}},
+	{"infix_visit_notes", data.OrgQuery{Text: "soknad", Lang: "nb"}}, // inside "patentsøknad", through the vocabulary
 }
 
 // BenchmarkSearch: whole rows of every match, as the command line and the
@@ -63,6 +64,9 @@ func BenchmarkSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
+	if err := s.PrepareSearch(context.Background()); err != nil {
+		b.Fatal(err)
+	}
 	for _, c := range orgSearchCases {
 		b.Run(c.name, func(b *testing.B) {
 			var n int
@@ -87,7 +91,10 @@ func BenchmarkOrgList(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	const firstPage = 60 // as ui's orgFirstPage
+	if err := s.PrepareSearch(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	const firstPage = 60 // as ui's orgRowsPage
 	for _, c := range orgSearchCases {
 		b.Run(c.name, func(b *testing.B) {
 			var n int
@@ -199,5 +206,25 @@ func BenchmarkDuplicateCandidates(b *testing.B) {
 		if _, err := s.DuplicateCandidates(context.Background()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkPrepareSearch: reading the vocabularies of the notes' word
+// indexes again, as the first search after a write does.
+func BenchmarkPrepareSearch(b *testing.B) {
+	path := datatest.BigDB(b)
+	for b.Loop() {
+		b.StopTimer()
+		s, err := data.Open(path, data.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := s.PrepareSearch(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
 	}
 }

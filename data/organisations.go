@@ -94,9 +94,10 @@ type OrgRow struct {
 // user text harmless.
 type textSearch struct {
 	words []string
+	vocab *vocabulary // words inside compounds in notes; nil: none
 }
 
-func newTextSearch(text string) textSearch {
+func newTextSearch(text string, vocab *vocabulary) textSearch {
 	text = domain.NormaliseOrgNumberQuery(text)
 	if isDigitsAndSeparators(text) {
 		// A partly typed number ("988 077", "556036-07") is one number.
@@ -107,7 +108,7 @@ func newTextSearch(text string) textSearch {
 			return -1
 		}, text)
 	}
-	return textSearch{words: domain.SearchWords(text)}
+	return textSearch{words: domain.SearchWords(text), vocab: vocab}
 }
 
 // empty reports whether there is nothing to search for.
@@ -132,7 +133,13 @@ func (ts textSearch) nameRowids() (string, []any) { return ts.rowidsIn("org", "n
 func (ts textSearch) rowidsIn(name, column string) (string, []any) {
 	var long, short, all []string
 	for _, w := range ts.words {
-		all = append(all, `"`+w+`"*`)
+		term := `"` + w + `"*`
+		if in := ts.vocab.containing(name, w); len(in) > 0 {
+			// Or a word of the vocabulary holding it: "balkar" finds
+			// "limtrabalkar" where there is no trigram index.
+			term = `(` + term + ` OR "` + strings.Join(in, `" OR "`) + `")`
+		}
+		all = append(all, term)
 		if utf8.RuneCountInString(w) >= 3 {
 			long = append(long, `"`+w+`"`)
 		} else {
@@ -178,7 +185,7 @@ func isDigitsAndSeparators(s string) bool {
 // list order (the command line and the pickers; the Organisations screen
 // pages through ListOrganisations instead).
 func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]OrgRow, error) {
-	f, err := orgFilterOf(q, q.Limit == 0)
+	f, err := orgFilterOf(q, q.Limit == 0, &s.vocab)
 	if err != nil {
 		return nil, err
 	}
@@ -233,11 +240,11 @@ type orgFilter struct {
 // wholeTable orders by name without the list index: a query that reads
 // every match's whole row is cheaper scanning the table and sorting than
 // walking the index and fetching each row from the table in turn.
-func orgFilterOf(q OrgQuery, wholeTable bool) (orgFilter, error) {
+func orgFilterOf(q OrgQuery, wholeTable bool, vocab *vocabulary) (orgFilter, error) {
 	var where []string
 	var args []any
 	where = append(where, "o.deleted = 0")
-	ts := newTextSearch(q.Text)
+	ts := newTextSearch(q.Text, vocab)
 	if !ts.empty() {
 		own, ownArgs := ts.rowids("org")
 		if q.OwnText {

@@ -18,7 +18,7 @@ type OrgList struct {
 // ListOrganisations lists the organisations q finds (q.Limit is ignored):
 // every id, and the rows of the first first of them.
 func (s *Store) ListOrganisations(ctx context.Context, q OrgQuery, first int) (OrgList, error) {
-	f, err := orgFilterOf(q, false)
+	f, err := orgFilterOf(q, false, &s.vocab)
 	if err != nil {
 		return OrgList{}, err
 	}

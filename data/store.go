@@ -52,6 +52,7 @@ type Store struct {
 	commits  atomic.Uint64 // write transactions of this store that wrote records
 	ckpt     *checkpointer // nil when read-only
 	inUse    *flock.Flock  // the shared lock a restore waits for (inuse.go); nil where none can be taken
+	vocab    vocabulary    // the words of the notes' indexes, for words inside compounds (vocabulary.go)
 }
 
 // Open opens (creating and migrating if needed) the database at path. A

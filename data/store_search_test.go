@@ -167,3 +167,57 @@ func TestOrgRowsKeepTheListOrder(t *testing.T) {
 		t.Fatalf("rows %+v", rows)
 	}
 }
+
+// A word inside a compound is found in notes and visit notes too, through
+// the vocabulary of their word indexes, once it is read (PrepareSearch);
+// a word written later is found after the next PrepareSearch.
+func TestWordsInsideCompoundsAreFoundInNotes(t *testing.T) {
+	s, _ := datatest.Open(t)
+	kvarn := domain.Organisation{Name: "Krokoms Kvarn AB", Municipality: "2309", Notes: "Tillverkar takbalkar i gran"}
+	fisk := domain.Organisation{Name: "Leka Laks AS", Municipality: "5052"}
+	for _, o := range []*domain.Organisation{&kvarn, &fisk} {
+		if err := s.CreateOrganisation(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	datatest.Visit(t, s, "2026-03-14", "Offert på limträbalkar till hallen", fisk.ID)
+	names := func(text string) string {
+		l, err := s.ListOrganisations(ctx, data.OrgQuery{Text: text, Lang: "sv"}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n []string
+		for _, r := range l.Rows {
+			n = append(n, r.Name)
+		}
+		return strings.Join(n, "|")
+	}
+	if got := names("limtra"); got != "Leka Laks AS" {
+		t.Fatalf("from a word's start, before the vocabulary is read: %q", got)
+	}
+	if err := s.PrepareSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := names("balkar"); got != "Krokoms Kvarn AB|Leka Laks AS" {
+		t.Fatalf("inside compounds in notes and visit notes: %q", got)
+	}
+	if got := names("balkar gran"); got != "Krokoms Kvarn AB" {
+		t.Fatalf("with a second word: %q", got)
+	}
+	vs, err := s.Visits(ctx, data.VisitQuery{Text: "träbalk"})
+	if err != nil || len(vs) != 1 {
+		t.Fatalf("the visit list: %d visits, %v", len(vs), err)
+	}
+	why, _ := s.OrgMatches(ctx, "balkar", []string{fisk.ID})
+	if m := why[fisk.ID]; m.Field != data.MatchVisitNotes || len(m.Hits) != 1 || m.Excerpt[m.Hits[0].Start:m.Hits[0].End] != "balkar" {
+		t.Fatalf("why Leka Laks was found: %+v", m)
+	}
+	// A word written later is found once the vocabulary is read again.
+	datatest.Visit(t, s, "2026-03-20", "Diskuterade solcellsparken", kvarn.ID)
+	if err := s.PrepareSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := names("parken"); got != "Krokoms Kvarn AB" {
+		t.Fatalf("a word written after the first read: %q", got)
+	}
+}

@@ -185,7 +185,7 @@ type VisitQuery struct {
 }
 
 // where is the WHERE clause of the visits q selects, and its arguments.
-func (q VisitQuery) where() (string, []any) {
+func (q VisitQuery) where(vocab *vocabulary) (string, []any) {
 	where := []string{"v.deleted = 0"}
 	var args []any
 	if q.OrgID != "" {
@@ -200,7 +200,7 @@ func (q VisitQuery) where() (string, []any) {
 		where = append(where, "v.date <= ?")
 		args = append(args, q.To)
 	}
-	if ts := newTextSearch(q.Text); !ts.empty() {
+	if ts := newTextSearch(q.Text, vocab); !ts.empty() {
 		sel, selArgs := ts.rowids("visit")
 		where = append(where, "v.rowid IN ("+sel+")")
 		args = append(args, selArgs...)
@@ -212,14 +212,14 @@ func (q VisitQuery) where() (string, []any) {
 // their minutes: a list that shows the newest thousand still says how many
 // there are.
 func (s *Store) VisitsFound(ctx context.Context, q VisitQuery) (visits, minutes int, err error) {
-	where, args := q.where()
+	where, args := q.where(&s.vocab)
 	err = s.r.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(v.minutes), 0) FROM visits v WHERE `+where, args...).Scan(&visits, &minutes)
 	return visits, minutes, err
 }
 
 // Visits lists live visits, newest first.
 func (s *Store) Visits(ctx context.Context, q VisitQuery) ([]domain.Visit, error) {
-	where, args := q.where()
+	where, args := q.where(&s.vocab)
 	query := `SELECT ` + visitColumns + ` FROM visits v WHERE ` + where + ` ORDER BY v.date DESC, v.created_at DESC, v.id DESC`
 	if q.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", q.Limit)

@@ -47,7 +47,7 @@ const excerptLead = 12
 // query, meant for the rows a list shows, not for every match.
 func (s *Store) OrgMatches(ctx context.Context, text string, ids []string) (map[string]Match, error) {
 	out := map[string]Match{}
-	ts := newTextSearch(text)
+	ts := newTextSearch(text, &s.vocab)
 	if ts.empty() || len(ids) == 0 {
 		return out, nil
 	}
@@ -134,7 +134,7 @@ func (s *Store) OrgMatches(ctx context.Context, text string, ids []string) (map[
 // VisitMatch says where in a visit text finds it (its notes, else its
 // place), and false when neither holds a typed word.
 func VisitMatch(v domain.Visit, text string) (Match, bool) {
-	ts := newTextSearch(text)
+	ts := newTextSearch(text, nil)
 	if ts.empty() {
 		return Match{}, false
 	}
@@ -157,24 +157,25 @@ func (ts textSearch) anyWordRowids(name string) (string, []any) {
 	var parts []string
 	var args []any
 	for _, w := range ts.words {
-		sel, a := newTextSearch(w).rowids(name)
+		sel, a := newTextSearch(w, ts.vocab).rowids(name)
 		parts = append(parts, sel)
 		args = append(args, a...)
 	}
 	return strings.Join(parts, " UNION "), args
 }
 
-// wordHits finds the folded words in text as the search finds them in the
-// texts a reason names (notes, visit notes, places): at the start of a word
-// (those texts have no trigram index, migration 0014). It returns the hits
-// in order and how many of the words were found.
+// wordHits finds the folded words in text as the search finds them: words
+// of three letters or more anywhere (names and follow-ups through their
+// trigram indexes, notes and visit notes through their vocabularies), the
+// shorter ones at the start of a word. It returns the hits in order and how
+// many of the words were found.
 func wordHits(text string, words []string) ([]domain.Span, int) {
 	var spans []domain.Span
 	found := 0
 	for _, w := range words {
 		hit := false
 		for _, sp := range domain.FoldedSpans(text, []string{w}) {
-			if sp.Start > 0 {
+			if sp.Start > 0 && utf8.RuneCountInString(w) < 3 {
 				if r, _ := utf8.DecodeLastRuneInString(text[:sp.Start]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 					continue
 				}
@@ -325,17 +326,8 @@ func excerptAround(text string, hits []domain.Span, lead int) (string, []domain.
 
 // ActionTextHits is where the action search (ActionQuery.Text) finds the
 // typed words in an action's text, for the Follow-ups list to show them
-// bold: words of three letters or more anywhere (the text has a trigram
-// index), shorter ones at the start of a word.
+// bold (wordHits).
 func ActionTextHits(text, typed string) []domain.Span {
-	var spans []domain.Span
-	for _, w := range newTextSearch(typed).words {
-		if utf8.RuneCountInString(w) >= 3 {
-			spans = append(spans, domain.FoldedSpans(text, []string{w})...)
-			continue
-		}
-		hits, _ := wordHits(text, []string{w})
-		spans = append(spans, hits...)
-	}
-	return mergeHits(spans)
+	hits, _ := wordHits(text, newTextSearch(typed, nil).words)
+	return hits
 }

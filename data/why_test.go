@@ -33,6 +33,9 @@ func TestOrgMatchesSayWhereSomethingOtherThanTheNameWasFound(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := []string{named.ID, visited.ID, noted.ID}
+	if err := s.PrepareSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
 
 	for _, c := range []struct {
 		typed string
@@ -48,8 +51,8 @@ func TestOrgMatchesSayWhereSomethingOtherThanTheNameWasFound(t *testing.T) {
 			noted.ID:   "org_notes  …[Trøndelag].",
 		}},
 		{"limtra", map[string]string{noted.ID: "org_notes  …[limträ]balkar till broar, säljer i hela Jämtland och Trøndelag."}},
-		// Inside a word is found in names only (migration 0014): no reason.
-		{"balkar", map[string]string{}},
+		// Inside a word: in notes through their index's vocabulary.
+		{"balkar", map[string]string{noted.ID: "org_notes  …limträ[balkar] till broar, säljer i hela Jämtland och Trøndelag."}},
 		{"556036-07", map[string]string{noted.ID: "orgnr  [556036-07]93"}},
 		{"fjäll", map[string]string{}},
 	} {

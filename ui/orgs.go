@@ -276,6 +276,14 @@ func (s *orgScreen) load(q data.OrgQuery, ownFirst bool) {
 		}
 		lq := q
 		lq.OwnText = ownFirst && q.Text != ""
+		if !lq.OwnText {
+			// The vocabulary of the notes (words inside compounds), read
+			// again only after a write; the quick first answer of a search
+			// does without it.
+			if err := s.u.storeForOrgs().PrepareSearch(s.u.ctx()); err != nil {
+				return result{}, err
+			}
+		}
 		l, err := s.u.storeForOrgs().ListOrganisations(s.u.ctx(), lq, orgRowsPage)
 		if l.IDs == nil {
 			l.IDs = []string{}
@@ -294,6 +302,17 @@ func (s *orgScreen) load(q data.OrgQuery, ownFirst bool) {
 			s.list.Refresh()
 			if !r.partial {
 				s.dups.check() // something was written: look again
+				if q.Text == "" {
+					// Read the notes' vocabulary now, so the next search
+					// need not wait for it.
+					st, ctx := s.u.storeForOrgs(), s.u.ctx()
+					s.u.background(func() func() {
+						if err := st.PrepareSearch(ctx); err != nil {
+							return func() { s.u.showError(err) }
+						}
+						return nil
+					})
+				}
 			}
 		}
 		s.showSelected()

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
@@ -268,5 +269,31 @@ func TestALongOrganisationListShowsEveryRowScrolledTo(t *testing.T) {
 	u.WaitIdle()
 	if s.selected != s.ids[n-1] || !shows(s.detail.view, last) {
 		t.Fatalf("selected %q, detail does not show %s", s.selected, last)
+	}
+}
+
+// "balkar" finds the organisation whose visit note says "limträbalkar", and
+// its row says where, the word bold inside the compound.
+func TestOrganisationSearchFindsWordsInsideCompoundsInVisitNotes(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	o := datatest.Org(t, st, "Leka Laks AS", "")
+	datatest.Visit(t, st, "2026-03-14", "Offert på limträbalkar till hallen", o.ID)
+	datatest.Org(t, st, "Åre Glasbruk AB", "")
+	u.Show(tabOrganisations)
+	u.WaitIdle()
+	typeInto(u, u.orgs.search, "balkar")
+	u.WaitIdle()
+	if len(u.orgs.ids) != 1 || u.orgs.ids[0] != o.ID || !shows(u.orgs.list, "Leka Laks AS") {
+		t.Fatalf("found %v", visibleTexts(u.orgs.list))
+	}
+	var bold []string
+	walk(u.orgs.list, func(obj fyne.CanvasObject) {
+		if rt, ok := obj.(*widget.RichText); ok && rt.Visible() {
+			bold = append(bold, boldTexts(rt)...)
+		}
+	})
+	// The name is bold too (a bold label); the why line holds the hit.
+	if fmt.Sprint(bold) != "[Leka Laks AS balkar]" || !shows(u.orgs.list, "i en besöksanteckning, 2026-03-14: …limträbalkar") {
+		t.Fatalf("bold in the row: %v (%v)", bold, visibleTexts(u.orgs.list))
 	}
 }

@@ -31,6 +31,7 @@ type orgStore interface {
 	Profile() (data.Profile, error)
 	Generation(ctx context.Context) (data.Generation, error)
 	ListOrganisations(ctx context.Context, q data.OrgQuery, first int) (data.OrgList, error)
+	PrepareSearch(ctx context.Context) error
 	OrgRows(ctx context.Context, ids []string) ([]data.OrgRow, error)
 	OrgMatches(ctx context.Context, text string, ids []string) (map[string]data.Match, error)
 	Organisation(ctx context.Context, id string) (domain.Organisation, error)
@@ -71,6 +72,7 @@ type duplicatesStore interface {
 
 // visitStore: the visit list and the visit form.
 type visitStore interface {
+	PrepareSearch(ctx context.Context) error
 	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
 	VisitsFound(ctx context.Context, q data.VisitQuery) (visits, minutes int, err error)
 	Visit(ctx context.Context, id string) (domain.Visit, error)

@@ -180,7 +180,13 @@ func (s *visitsScreen) refresh() {
 	unknown := s.u.tr.T("ui.picker.unknown")
 	newest(s.u, &s.gen, func() (visitList, error) {
 		var l visitList
-		visits, err := s.u.storeForVisits().Visits(s.u.ctx(), q)
+		// The vocabulary of the notes (words inside compounds), read again
+		// only after a write.
+		err := s.u.storeForVisits().PrepareSearch(s.u.ctx())
+		var visits []domain.Visit
+		if err == nil {
+			visits, err = s.u.storeForVisits().Visits(s.u.ctx(), q)
+		}
 		if err == nil {
 			l.found, l.minutes = len(visits), 0
 			for _, v := range visits {
