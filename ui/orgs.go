@@ -240,8 +240,11 @@ func (s *orgScreen) query() data.OrgQuery {
 		Lang: s.u.tr.Lang()}
 }
 
-// refreshSoon runs the query after a short pause in typing.
+// refreshSoon runs the query after a short pause in typing. Meanwhile the
+// notes' vocabulary is read if anything was written since (words inside
+// compounds), so the search need not wait for it.
 func (s *orgScreen) refreshSoon() {
+	s.u.prepareSearch()
 	s.typing.run(s.refresh)
 }
 
@@ -302,17 +305,6 @@ func (s *orgScreen) load(q data.OrgQuery, ownFirst bool) {
 			s.list.Refresh()
 			if !r.partial {
 				s.dups.check() // something was written: look again
-				if q.Text == "" {
-					// Read the notes' vocabulary now, so the next search
-					// need not wait for it.
-					st, ctx := s.u.storeForOrgs(), s.u.ctx()
-					s.u.background(func() func() {
-						if err := st.PrepareSearch(ctx); err != nil {
-							return func() { s.u.showError(err) }
-						}
-						return nil
-					})
-				}
 			}
 		}
 		s.showSelected()
@@ -360,4 +352,21 @@ func (u *UI) selectOrg(id string) {
 	u.orgs.selected = id
 	u.orgs.detail.open(id)
 	u.orgs.refresh()
+}
+
+// prepareSearch reads the notes' vocabulary off the UI goroutine, one read
+// at a time, when something was written since the last (Store.PrepareSearch
+// is cheap when nothing was).
+func (u *UI) prepareSearch() {
+	if !u.preparing.CompareAndSwap(false, true) {
+		return
+	}
+	st, ctx := u.storeForOrgs(), u.ctx()
+	u.background(func() func() {
+		defer u.preparing.Store(false)
+		if err := st.PrepareSearch(ctx); err != nil {
+			return func() { u.showError(err) }
+		}
+		return nil
+	})
 }

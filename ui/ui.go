@@ -9,6 +9,7 @@ import (
 	"context"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -100,6 +101,7 @@ type UI struct {
 	actions    *actionsScreen
 	joint      *jointScreen
 	views      *fyne.Container // the screens, one shown at a time beside the navigation (u.tabs)
+	preparing  atomic.Bool     // a read of the notes' vocabulary is under way (prepareSearch)
 	reports    *reportsScreen
 	syncScreen *syncScreen
 	settings   *settingsScreen

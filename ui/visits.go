@@ -170,6 +170,7 @@ func (s *visitsScreen) from() string {
 
 // refreshSoon runs the query after a short pause in typing.
 func (s *visitsScreen) refreshSoon() {
+	s.u.prepareSearch() // the notes' vocabulary, while the typing pauses
 	s.typing.run(s.refresh)
 }
 
@@ -180,9 +181,12 @@ func (s *visitsScreen) refresh() {
 	unknown := s.u.tr.T("ui.picker.unknown")
 	newest(s.u, &s.gen, func() (visitList, error) {
 		var l visitList
-		// The vocabulary of the notes (words inside compounds), read again
-		// only after a write.
-		err := s.u.storeForVisits().PrepareSearch(s.u.ctx())
+		var err error
+		if q.Text != "" {
+			// The vocabulary of the notes (words inside compounds), read
+			// again only after a write.
+			err = s.u.storeForVisits().PrepareSearch(s.u.ctx())
+		}
 		var visits []domain.Visit
 		if err == nil {
 			visits, err = s.u.storeForVisits().Visits(s.u.ctx(), q)
