@@ -1,0 +1,109 @@
+package exchange
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"eu.ilsa.coach/ilsa/data/changelog"
+	"eu.ilsa.coach/ilsa/data/exchange/bundle"
+)
+
+// completeErasures finishes, on this device, every erasure it has applied
+// but not yet reported complete: each of its own bundles in the folder that
+// held an erased value is written again from the log (where the values are
+// blank now) under its new checksum's name, and the old file removed — the
+// only files a device ever removes besides its temporary ones, and only in
+// its own directory; then the backups (Options.EraseBackups), the database
+// files (Store.PurgeErased), and last the synced report that this device is
+// done, which the write step that follows carries to the others.
+func (s *syncer) completeErasures(ctx context.Context) error {
+	erasures, err := s.st.Erasures(ctx)
+	if err != nil {
+		return err
+	}
+	me := s.st.DeviceID()
+	var todo []changelog.Erasure
+	for _, e := range erasures {
+		if !e.DoneBy(me) {
+			todo = append(todo, e)
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	own, err := s.st.OwnDevices(ctx)
+	if err != nil {
+		return err
+	}
+	written, err := s.st.Bundles(ctx)
+	if err != nil {
+		return err
+	}
+	for _, dev := range own {
+		seqs, err := s.st.ErasedSeqs(ctx, dev, todo)
+		if err != nil {
+			return err
+		}
+		for _, b := range written {
+			if b.Device != dev || b.Status != changelog.BundleWritten || b.Folder != s.folder || !holdsAny(seqs, b.FirstSeq, b.LastSeq) {
+				continue
+			}
+			if err := s.rewrite(ctx, b.BundleMeta); err != nil {
+				// Not complete: tried again at the next sync.
+				return s.notWritten(err, ReasonChangesNotWritten, filepath.Join(devicesRoot(s.folder), dev))
+			}
+			s.res.Rewritten++
+		}
+	}
+	if s.opt.EraseBackups != nil {
+		if err := s.opt.EraseBackups(ctx, todo); err != nil {
+			return err
+		}
+	}
+	if err := s.st.PurgeErased(ctx); err != nil {
+		return err
+	}
+	s.res.ErasuresCompleted = len(todo)
+	return s.st.RecordErasuresDone(ctx, todo)
+}
+
+// holdsAny reports whether a seq of the sorted seqs lies in first..last.
+func holdsAny(seqs []uint64, first, last uint64) bool {
+	i, _ := slices.BinarySearch(seqs, first)
+	return i < len(seqs) && seqs[i] <= last
+}
+
+// rewrite writes this device's bundle old again from the log, records it
+// and removes the old file. Encrypted and signed as every bundle this device
+// writes now; the range, and so every change's (device, seq), stays.
+func (s *syncer) rewrite(ctx context.Context, old changelog.BundleMeta) error {
+	dir := filepath.Join(devicesRoot(s.folder), old.Device)
+	count := old.LastSeq - old.FirstSeq + 1
+	h := bundle.Header{Kind: bundle.KindLog, Device: old.Device, FirstSeq: old.FirstSeq, LastSeq: old.LastSeq,
+		Count: count, Created: s.opt.Now().UTC(), App: s.opt.App}
+	name, sum, err := writeFile(dir, h, s.st.LogRange(ctx, old.Device, old.FirstSeq, old.LastSeq), s.opt, s.opt.crypt.seal(),
+		func(sum string) string { return BundleName(old.FirstSeq, sum) })
+	if err != nil {
+		return err
+	}
+	m := changelog.BundleMeta{Device: old.Device, FirstSeq: old.FirstSeq, LastSeq: old.LastSeq, Hash: sum,
+		Kind: bundle.KindLog, File: name, Count: count}
+	if err := s.st.ReplaceWritten(ctx, old, m, s.folder); err != nil {
+		return err
+	}
+	if sum == old.Hash {
+		return nil
+	}
+	err = os.Remove(filepath.Join(dir, BundleName(old.FirstSeq, old.Hash)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return unwritable(dir, err)
+	}
+	return nil
+}
