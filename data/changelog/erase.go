@@ -82,6 +82,14 @@ func ErasureDone(entity, id, device string, clock hlc.Timestamp) Edit {
 	return Edit{Entity: EntityErasure, ID: ErasureRecord(entity, id), Field: donePrefix + device, Value: int64(clock)}
 }
 
+// covers reports whether an erasure stamped at erases a value stamped
+// stamp whose author saw the value stamped base: every value written before
+// the erasure, and every value written without knowing of it — a concurrent
+// edit from a device whose clock runs ahead has a later stamp, but a base
+// older than the erasure's own blank value of the field (ErasureEdits).
+// A value entered after seeing the erasure is new data and stays.
+func covers(at, stamp, base hlc.Timestamp) bool { return stamp <= at || base < at }
+
 // erasedRec is what an erasure blanks of one record.
 type erasedRec struct {
 	hlc    hlc.Timestamp
@@ -123,7 +131,7 @@ func (s erasedSet) blank(c *Change) bool {
 		return false
 	}
 	r, ok := s[erasedKey(c.Entity, c.ID)]
-	if !ok || c.HLC > r.hlc || !slices.Contains(r.fields, c.Field) {
+	if !ok || !covers(r.hlc, c.HLC, c.Base) || !slices.Contains(r.fields, c.Field) {
 		return false
 	}
 	c.Value = BlankValue

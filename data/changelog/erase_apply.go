@@ -75,26 +75,32 @@ func eraseRecord(tx *sql.Tx, entity, id string, fields []string, at hlc.Timestam
 		return err
 	}
 	for _, f := range fields {
-		if _, err := tx.Exec(`UPDATE changes SET value = ?1 WHERE entity = ?2 AND id = ?3 AND field = ?4 AND hlc <= ?5 AND value <> ?1`,
+		if _, err := tx.Exec(`UPDATE changes SET value = ?1 WHERE entity = ?2 AND id = ?3 AND field = ?4 AND (hlc <= ?5 OR base < ?5) AND value <> ?1`,
 			BlankValue, entity, id, f, int64(at)); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`UPDATE conflicts SET
-			winner_value = CASE WHEN winner_hlc <= ?4 THEN ?5 ELSE winner_value END,
-			loser_value = CASE WHEN loser_hlc <= ?4 THEN ?5 ELSE loser_value END
-			WHERE entity = ?1 AND id = ?2 AND field = ?3`, entity, id, f, int64(at), BlankValue); err != nil {
 			return err
 		}
 	}
 	if err := eraseInRuns(tx, entity, id, fields, at); err != nil {
 		return err
 	}
+	for _, f := range fields {
+		// A conflict keeps values, not their bases: a value is erased when
+		// it is that old, or when the log (blanked above) no longer holds it.
+		if _, err := tx.Exec(`UPDATE conflicts SET
+			winner_value = CASE WHEN winner_hlc <= ?4 OR winner_value NOT IN (SELECT value FROM changes c
+				WHERE c.entity = ?1 AND c.id = ?2 AND c.field = ?3) THEN ?5 ELSE winner_value END,
+			loser_value = CASE WHEN loser_hlc <= ?4 OR loser_value NOT IN (SELECT value FROM changes c
+				WHERE c.entity = ?1 AND c.id = ?2 AND c.field = ?3) THEN ?5 ELSE loser_value END
+			WHERE entity = ?1 AND id = ?2 AND field = ?3`, entity, id, f, int64(at), BlankValue); err != nil {
+			return err
+		}
+	}
 	clocks, err := recordClocks(tx, entity, id)
 	if err != nil {
 		return err
 	}
 	for _, c := range clocks {
-		if c.hlc <= at && slices.Contains(fields, c.field) {
+		if covers(at, c.hlc, c.base) && slices.Contains(fields, c.field) {
 			if _, err := tx.Exec(`UPDATE `+spec.table+` SET `+c.field+` = '' WHERE id = ?`, id); err != nil {
 				return err
 			}

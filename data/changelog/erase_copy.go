@@ -57,7 +57,7 @@ func (e Erasure) DoneBy(device string) bool { return slices.Contains(e.Done, dev
 func ErasedSeqs(ctx context.Context, db *sql.DB, device string, erasures []Erasure) ([]uint64, error) {
 	var seqs []uint64
 	for _, e := range erasures {
-		rows, err := db.QueryContext(ctx, `SELECT seq, field FROM changes WHERE device = ? AND entity = ? AND id = ? AND hlc <= ?`,
+		rows, err := db.QueryContext(ctx, `SELECT seq, field FROM changes WHERE device = ?1 AND entity = ?2 AND id = ?3 AND (hlc <= ?4 OR base < ?4)`,
 			device, e.Entity, e.ID, int64(e.HLC))
 		if err != nil {
 			return nil, err
@@ -94,7 +94,7 @@ func ErasedSeqs(ctx context.Context, db *sql.DB, device string, erasures []Erasu
 				return nil, err
 			}
 			for _, c := range changes {
-				if c.Entity == e.Entity && c.ID == e.ID && c.HLC <= e.HLC && slices.Contains(e.Fields, c.Field) {
+				if c.Entity == e.Entity && c.ID == e.ID && covers(e.HLC, c.HLC, c.Base) && slices.Contains(e.Fields, c.Field) {
 					seqs = append(seqs, c.Seq)
 				}
 			}
