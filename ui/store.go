@@ -244,4 +244,7 @@ type Syncer interface {
 	CreateTeam(passphrase string) error
 	JoinTeam(passphrase string) error
 	RotateTeam(passphrase string) error
+	// Erasures says on how many of the shared folder's devices each
+	// erasure this device applied is complete.
+	Erasures() ([]exchange.ErasureState, error)
 }

@@ -107,3 +107,44 @@ func (s *syncer) rewrite(ctx context.Context, old changelog.BundleMeta) error {
 	}
 	return nil
 }
+
+// ErasureState is how far one erasure has come: on how many of the devices
+// that write into the shared folder it is complete.
+type ErasureState struct {
+	Entity, ID string
+	Done       int // devices that report it complete
+	Devices    int // devices with a directory in the folder (at least Done)
+}
+
+// ErasureStates says, for every erasure st has applied, on how many of the
+// folder's devices it is complete. A device counts once it has written into
+// the folder; an id a device no longer writes under (retired after a
+// restore or a clone) counts as well, so the figure errs on "not yet".
+func ErasureStates(ctx context.Context, st interface {
+	Erasures(context.Context) ([]changelog.Erasure, error)
+}, folder string) ([]ErasureState, error) {
+	er, err := st.Erasures(ctx)
+	if err != nil || len(er) == 0 {
+		return nil, err
+	}
+	devices := map[string]bool{}
+	if folder != "" {
+		entries, _ := os.ReadDir(devicesRoot(folder))
+		for _, e := range entries {
+			if e.IsDir() {
+				devices[e.Name()] = true
+			}
+		}
+	}
+	out := make([]ErasureState, len(er))
+	for i, e := range er {
+		all := len(devices)
+		for _, d := range e.Done {
+			if !devices[d] {
+				all++ // done, but not in this folder
+			}
+		}
+		out[i] = ErasureState{Entity: e.Entity, ID: e.ID, Done: len(e.Done), Devices: all}
+	}
+	return out, nil
+}
