@@ -19,11 +19,6 @@ func (e *NothingPersonalError) Error() string {
 	return "organisation " + e.ID + " holds no personal data to erase"
 }
 
-// MessageKey names the sentence translations show.
-func (e *NothingPersonalError) MessageKey() (string, []any) {
-	return "error.erase.nothing_personal", nil
-}
-
 // EraseContact erases a contact (GDPR art. 17): its name, role, e-mail,
 // phone, gender and consent date are blanked in the row and in every copy
 // the database keeps, the contact is deleted, and the erasure travels with

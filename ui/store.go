@@ -44,6 +44,10 @@ type orgStore interface {
 	UpdateContact(ctx context.Context, c *domain.Contact) error
 	DeleteContact(ctx context.Context, id string) error
 	RestoreContact(ctx context.Context, id string) error
+	// EraseContact and EraseOrgPersonal erase a person's data everywhere
+	// (data/erase.go); the window confirms first.
+	EraseContact(ctx context.Context, id string) error
+	EraseOrgPersonal(ctx context.Context, id string) error
 	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
 	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
 	CreateAction(ctx context.Context, a *domain.Action) error

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/exchange/bundle"
@@ -112,7 +113,8 @@ func (s *syncer) rewrite(ctx context.Context, old changelog.BundleMeta) error {
 // that write into the shared folder it is complete.
 type ErasureState struct {
 	Entity, ID string
-	Done       int // devices that report it complete
+	At         time.Time // when it was made
+	Done       int       // devices that report it complete
 	Devices    int // devices with a directory in the folder (at least Done)
 }
 
@@ -144,7 +146,7 @@ func ErasureStates(ctx context.Context, st interface {
 				all++ // done, but not in this folder
 			}
 		}
-		out[i] = ErasureState{Entity: e.Entity, ID: e.ID, Done: len(e.Done), Devices: all}
+		out[i] = ErasureState{Entity: e.Entity, ID: e.ID, At: e.HLC.Time(), Done: len(e.Done), Devices: all}
 	}
 	return out, nil
 }
