@@ -115,7 +115,7 @@ type ErasureState struct {
 	Entity, ID string
 	At         time.Time // when it was made
 	Done       int       // devices that report it complete
-	Devices    int // devices with a directory in the folder (at least Done)
+	Devices    int       // devices with a directory in the folder (at least Done)
 }
 
 // ErasureStates says, for every erasure st has applied, on how many of the
@@ -124,12 +124,13 @@ type ErasureState struct {
 // restore or a clone) counts as well, so the figure errs on "not yet".
 func ErasureStates(ctx context.Context, st interface {
 	Erasures(context.Context) ([]changelog.Erasure, error)
+	DeviceID() string
 }, folder string) ([]ErasureState, error) {
 	er, err := st.Erasures(ctx)
 	if err != nil || len(er) == 0 {
 		return nil, err
 	}
-	devices := map[string]bool{}
+	devices := map[string]bool{st.DeviceID(): true} // this one, also before it first wrote there
 	if folder != "" {
 		entries, _ := os.ReadDir(devicesRoot(folder))
 		for _, e := range entries {
