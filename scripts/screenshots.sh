@@ -306,6 +306,8 @@ for lang in sv nb en; do
 	shot "$lang" organisation "${ORG[@]}"
 	shot "$lang" duplicates "$NAV_ORGS" sleep:1 click:470,101 sleep:2
 	shot "$lang" organisation-contacts "${ORG[@]}" "$TAB_CONTACTS" sleep:1
+	shot "$lang" contact-menu "${ORG[@]}" "$TAB_CONTACTS" sleep:1 click:1177,205 sleep:1
+	shot "$lang" contact-erase "${ORG[@]}" "$TAB_CONTACTS" sleep:1 click:1177,205 sleep:1 click:1100,298 sleep:1
 	shot "$lang" organisation-visits "${ORG[@]}" "$TAB_VISITS" sleep:1
 	shot "$lang" organisation-actions "${ORG[@]}" "$TAB_ACTIONS" sleep:1
 	shot "$lang" visits "$NAV_VISITS" sleep:1

@@ -66,7 +66,7 @@ func personFileName(name string) string {
 // undo: that is what erasing means.
 func (c *orgContacts) erase(p domain.Contact) {
 	tr := c.u.tr
-	d := dialog.NewConfirm(tr.T("ui.person.erase_title", "Name", p.Name), tr.T("ui.person.erase_confirm", "Name", p.Name), func(ok bool) {
+	c.u.confirmErase(tr.T("ui.person.erase_title", "Name", p.Name), tr.T("ui.person.erase_confirm", "Name", p.Name), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -88,8 +88,16 @@ func (c *orgContacts) erase(p domain.Contact) {
 				}
 			}
 		})
-	}, c.u.win)
-	d.SetConfirmText(tr.T("ui.person.erase_button"))
+	})
+}
+
+// confirmErase asks before an erasure, in a dialog as wide as a form so the
+// explanation wraps into a few lines; Erase is the dangerous choice.
+func (u *UI) confirmErase(title, text string, fn func(bool)) {
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, u.tr.T("ui.person.erase_button"), u.tr.T("ui.cancel"), msg, fn, u.win)
 	d.SetConfirmImportance(widget.DangerImportance)
+	d.Resize(fyne.NewSize(520, 240))
 	d.Show()
 }

@@ -88,7 +88,6 @@ func newOrgForm(u *UI) *orgForm {
 
 	f.form.Add("name", tr.T("field.name"), f.name)
 	f.erasePersonal = widget.NewButton(tr.T("ui.org.erase_personal"), f.confirmErasePersonal)
-	f.erasePersonal.Importance = widget.DangerImportance
 	f.form.Add("orgnr", tr.T("field.orgnr"), container.NewVBox(f.orgnr, f.orgnrHint, container.NewHBox(f.erasePersonal)))
 	f.form.Add("country", tr.T("field.country"), f.country.Select)
 	f.form.Add("municipality", tr.T("field.municipality"), f.muni.Select)

@@ -1,9 +1,6 @@
 package ui
 
-import (
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
-)
+import "fyne.io/fyne/v2/dialog"
 
 // confirmErasePersonal asks, then erases a sole trader's personal number
 // (GDPR art. 17) on this computer and its backups; the sync takes the
@@ -11,7 +8,7 @@ import (
 // the business.
 func (f *orgForm) confirmErasePersonal() {
 	tr, u, o := f.u.tr, f.u, f.org
-	d := dialog.NewConfirm(tr.T("ui.org.erase_personal"), tr.T("ui.org.erase_personal_confirm", "Name", o.Name), func(ok bool) {
+	u.confirmErase(tr.T("ui.org.erase_personal"), tr.T("ui.org.erase_personal_confirm", "Name", o.Name), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -33,8 +30,5 @@ func (f *orgForm) confirmErasePersonal() {
 				}
 			}
 		})
-	}, u.win)
-	d.SetConfirmText(tr.T("ui.person.erase_button"))
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	})
 }

@@ -74,11 +74,13 @@ func eraseRecord(tx *sql.Tx, entity, id string, fields []string, at hlc.Timestam
 	if err := recordErasure(tx, entity, id, fields, at); err != nil {
 		return err
 	}
-	for _, f := range fields {
-		if _, err := tx.Exec(`UPDATE changes SET value = ?1 WHERE entity = ?2 AND id = ?3 AND field = ?4 AND (hlc <= ?5 OR base < ?5) AND value <> ?1`,
-			BlankValue, entity, id, f, int64(at)); err != nil {
-			return err
-		}
+	// One pass over the log (it has no index by record: erasures are rare,
+	// and an index would cost every import).
+	fieldList, _ := json.Marshal(fields)
+	if _, err := tx.Exec(`UPDATE changes SET value = ?1 WHERE entity = ?2 AND id = ?3
+		AND field IN (SELECT value FROM json_each(?4)) AND (hlc <= ?5 OR base < ?5) AND value <> ?1`,
+		BlankValue, entity, id, string(fieldList), int64(at)); err != nil {
+		return err
 	}
 	if err := eraseInRuns(tx, entity, id, fields, at); err != nil {
 		return err
@@ -214,6 +216,7 @@ func IsErasure(c Change) bool {
 // freed from then on), and the checkpoint copies it into the file and
 // truncates the write-ahead log, whose older frames still held the values.
 func (e *Engine) purge() error {
+	e.unpurged = true
 	if _, err := e.w.Exec(`VACUUM`); err != nil {
 		return err
 	}
@@ -228,6 +231,7 @@ func (e *Engine) purge() error {
 			return err
 		}
 		if busy == 0 {
+			e.unpurged = false
 			return nil
 		}
 		if try == 100 {

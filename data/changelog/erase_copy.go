@@ -146,15 +146,19 @@ CREATE TABLE IF NOT EXISTS erasures_done (entity TEXT NOT NULL, id TEXT NOT NULL
 	hlc INTEGER NOT NULL, PRIMARY KEY (entity, id, device)) WITHOUT ROWID;`
 
 // Purge clears the database's files of erased bytes (VACUUM, and the
-// write-ahead log checkpointed and truncated); the engine does it after each
-// transaction that erased, and sync again before a device reports an
-// erasure complete.
+// write-ahead log checkpointed and truncated) when the purge after an
+// erasing transaction of this engine did not finish; sync calls it before
+// a device reports an erasure complete. A purge copies the whole file
+// (seconds for hundreds of megabytes), so it is not repeated for nothing.
 func (e *Engine) Purge() error {
 	if err := e.refuseWrite(); err != nil {
 		return err
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if !e.unpurged {
+		return nil
+	}
 	return e.purge()
 }
 
