@@ -3,6 +3,7 @@ package exchange
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -79,14 +80,23 @@ func holdsAny(seqs []uint64, first, last uint64) bool {
 }
 
 // rewrite writes this device's bundle old again from the log, records it
-// and removes the old file. Encrypted and signed as every bundle this device
-// writes now; the range, and so every change's (device, seq), stays.
+// and removes the old file. The range, and so every change's (device, seq),
+// stays, and so does the envelope: a bundle written plain before this
+// device joined a team stays plain, since the others take a plain bundle
+// numbered after the first one a device signed for a forgery (docs/sync.md,
+// "Signatures"); an encrypted one is encrypted and signed as this device
+// writes now.
 func (s *syncer) rewrite(ctx context.Context, old changelog.BundleMeta) error {
 	dir := filepath.Join(devicesRoot(s.folder), old.Device)
+	oldPath := filepath.Join(dir, BundleName(old.FirstSeq, old.Hash))
 	count := old.LastSeq - old.FirstSeq + 1
 	h := bundle.Header{Kind: bundle.KindLog, Device: old.Device, FirstSeq: old.FirstSeq, LastSeq: old.LastSeq,
 		Count: count, Created: s.opt.Now().UTC(), App: s.opt.App}
-	name, sum, err := writeFile(dir, h, s.st.LogRange(ctx, old.Device, old.FirstSeq, old.LastSeq), s.opt, s.opt.crypt.seal(),
+	seal := s.opt.crypt.seal()
+	if wasPlain(oldPath) {
+		seal = nil
+	}
+	name, sum, err := writeFile(dir, h, s.st.LogRange(ctx, old.Device, old.FirstSeq, old.LastSeq), s.opt, seal,
 		func(sum string) string { return BundleName(old.FirstSeq, sum) })
 	if err != nil {
 		return err
@@ -99,7 +109,7 @@ func (s *syncer) rewrite(ctx context.Context, old changelog.BundleMeta) error {
 	if sum == old.Hash {
 		return nil
 	}
-	err = os.Remove(filepath.Join(dir, BundleName(old.FirstSeq, old.Hash)))
+	err = os.Remove(oldPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -107,6 +117,19 @@ func (s *syncer) rewrite(ctx context.Context, old changelog.BundleMeta) error {
 		return unwritable(dir, err)
 	}
 	return nil
+}
+
+// wasPlain reports whether the bundle file at path has the plain envelope
+// (byte 9 is 0); a file that cannot be read counts as not plain.
+func wasPlain(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [10]byte
+	_, err = io.ReadFull(f, head[:])
+	return err == nil && head[9] == 0
 }
 
 // ErasureState is how far one erasure has come: on how many of the devices

@@ -159,3 +159,44 @@ func TestErasureLeavesNoByteInAnyFolder(t *testing.T) {
 		})
 	}
 }
+
+// A bundle written plain before its device joined a team is rewritten
+// plain: the others take a plain bundle numbered after the device's first
+// signed one for a forgery, so a newcomer reading the folder must still
+// import every bundle.
+func TestRewrittenBundleKeepsItsEnvelope(t *testing.T) {
+	folder := t.TempDir()
+	a := newDevice(t)
+	org := a.org("Fjällbryggan AB")
+	ct := domain.Contact{OrgID: org.ID, Name: "Ingrid Vänsterbacka", Email: "ingrid.v@example.se"}
+	if err := a.s.CreateContact(ctx, &ct); err != nil {
+		t.Fatal(err)
+	}
+	a.syncErasing(folder)
+	a.createTeam(folder)
+	a.org("Storsjö Trä AB")
+	a.syncErasing(folder)
+	if err := a.s.EraseContact(ctx, ct.ID); err != nil {
+		t.Fatal(err)
+	}
+	if res := a.syncErasing(folder); res.Rewritten != 1 {
+		t.Fatalf("rewritten %d bundles, want the first", res.Rewritten)
+	}
+	files := bundles(t, folder, a.s.DeviceID())
+	head, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if head[9] != 0 {
+		t.Errorf("the first bundle was plain and is now envelope %d", head[9])
+	}
+	b := newDevice(t)
+	b.join(folder, passphrase)
+	res := b.syncErasing(folder)
+	if len(res.Files) != 0 {
+		t.Errorf("a newcomer's sync reports %+v", res.Files)
+	}
+	if a.dump() != b.dump() {
+		t.Error("the newcomer's dump differs")
+	}
+}
