@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc"
 	"eu.ilsa.coach/ilsa/translations"
 )
@@ -108,7 +109,7 @@ func writePersonPDF(w io.Writer, p data.Person, tr *translations.Localizer) erro
 	para(tr.T("person.intro"))
 	heading(tr.T("person.stored"))
 	for _, f := range [][2]string{{"field.name", c.Name}, {"field.role", c.Role}, {"field.email", c.Email},
-		{"field.phone", c.Phone}, {"field.gender", string(c.Gender)}, {"field.consent_date", c.ConsentDate},
+		{"field.phone", c.Phone}, {"field.gender", genderText(tr, c)}, {"field.consent_date", c.ConsentDate},
 		{"field.org", p.Organisation}} {
 		para(tr.T(f[0]) + ": " + f[1])
 	}
@@ -119,12 +120,12 @@ func writePersonPDF(w io.Writer, p data.Person, tr *translations.Localizer) erro
 	}
 	heading(tr.T("person.history"))
 	for _, h := range p.History {
-		para(fmt.Sprintf("%s  %s  %s = %s", h.At.Format("2006-01-02 15:04"), shortDevice(h.Device), h.Field, h.Value))
+		para(fmt.Sprintf("%s  %s  %s = %s", h.At.Format("2006-01-02 15:04"), shortDevice(h.Device), tr.FieldLabel(h.Field), h.Value))
 	}
 	if len(p.Conflicts) > 0 {
 		heading(tr.T("person.conflicts"))
 		for _, k := range p.Conflicts {
-			para(fmt.Sprintf("%s: %s / %s", k.Field, k.Winner, k.Loser))
+			para(fmt.Sprintf("%s: %s / %s", tr.FieldLabel(k.Field), k.Winner, k.Loser))
 		}
 	}
 	heading(tr.T("person.mentions"))
@@ -140,6 +141,14 @@ func writePersonPDF(w io.Writer, p data.Person, tr *translations.Localizer) erro
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// genderText is the contact's gender in words ("" when not given).
+func genderText(tr *translations.Localizer, c domain.Contact) string {
+	if c.Gender == "" {
+		return ""
+	}
+	return tr.Gender(c.Gender)
 }
 
 // shortDevice is the start of a device id, enough to tell devices apart.
