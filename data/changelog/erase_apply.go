@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"eu.ilsa.coach/ilsa/data/domain"
@@ -203,11 +202,6 @@ func eraseInRuns(tx *sql.Tx, entity, id string, fields []string, at hlc.Timestam
 		}
 	}
 	return nil
-}
-
-// IsErasure reports whether c is an erasure or a report of one completed.
-func IsErasure(c Change) bool {
-	return c.Entity == EntityErasure && !strings.HasPrefix(c.Field, donePrefix)
 }
 
 // purge removes what an erasure left in the database's files after its
