@@ -3,6 +3,7 @@ package data_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/hlc"
 )
 
 // The person the erasure tests erase, and the values that must vanish.
@@ -196,5 +198,45 @@ func TestEraseOrgTakesOnlyAPersonalNumber(t *testing.T) {
 	}
 	if err := s.EraseContact(ctx, "no-such-id"); !errors.As(err, new(*domain.NotFoundError)) {
 		t.Errorf("erasing a missing contact: %v", err)
+	}
+}
+
+// Erasures from another device that no form could make are kept in the log
+// but change nothing: other fields than the personal ones, an id that does
+// not match its record, values that are not an erasure.
+func TestCraftedErasuresEraseNothing(t *testing.T) {
+	ctx := context.Background()
+	s, _ := datatest.Open(t)
+	c := addPerson(t, s)
+	before := datatest.Dump(t, s)
+	rec := changelog.ErasureRecord(domain.EntityContact, c.ID)
+	value := func(entity, id string, fields ...string) string {
+		b, _ := json.Marshal(map[string]any{"entity": entity, "id": id, "fields": fields})
+		return string(b)
+	}
+	far := s.Clock().Now() + 1<<40
+	crafted := []changelog.Change{
+		{Entity: changelog.EntityErasure, ID: rec, Field: "erased", Value: value(domain.EntityContact, c.ID, "org_id")},
+		{Entity: changelog.EntityErasure, ID: rec, Field: "erased", Value: value(domain.EntityContact, c.ID, "name", "deleted")},
+		{Entity: changelog.EntityErasure, ID: "contact/other", Field: "erased", Value: value(domain.EntityContact, c.ID, "name")},
+		{Entity: changelog.EntityErasure, ID: rec, Field: "erased", Value: value(domain.EntityContact, c.ID)},
+		{Entity: changelog.EntityErasure, ID: rec, Field: "erased", Value: `"name"`},
+		{Entity: changelog.EntityErasure, ID: "visit/" + c.ID, Field: "erased", Value: value(domain.EntityVisit, c.ID, "notes")},
+		{Entity: changelog.EntityErasure, ID: rec, Field: "done:", Value: "12"},
+		{Entity: changelog.EntityErasure, ID: rec, Field: "done:x", Value: `"soon"`},
+		{Entity: changelog.EntityErasure, ID: rec, Field: "something", Value: "{}"},
+	}
+	for i := range crafted {
+		crafted[i].Device, crafted[i].Seq, crafted[i].HLC = "mallory", uint64(i+1), far+hlc.Timestamp(i)
+	}
+	res := datatest.Import(t, s, crafted)
+	if res.Unknown != len(crafted) || res.Applied != 0 {
+		t.Errorf("crafted erasures: %+v; want all kept as unknown", res)
+	}
+	if after := datatest.Dump(t, s); after != before {
+		t.Errorf("a crafted erasure changed the records:\n%s\nwas\n%s", after, before)
+	}
+	if er, _ := s.Erasures(ctx); len(er) != 0 {
+		t.Errorf("erasures recorded: %+v", er)
 	}
 }
