@@ -50,6 +50,14 @@ func (b *windowBackups) List() ([]ui.BackupInfo, error) {
 	return out, err
 }
 
+func (b *windowBackups) Erase(ctx context.Context) error {
+	er, err := b.st.Erasures(ctx)
+	if err != nil {
+		return err
+	}
+	return backup.Erase(ctx, b.dataDir, er)
+}
+
 func (b *windowBackups) BackUpNow(ctx context.Context) (ui.BackupInfo, error) {
 	x, err := backup.Now(ctx, b.st, b.dataDir, b.now())
 	b.setLastErr(err)

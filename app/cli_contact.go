@@ -3,6 +3,8 @@ package app
 import (
 	"flag"
 
+	"eu.ilsa.coach/ilsa/data/backup"
+
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -80,5 +82,65 @@ func contactList(fs *flag.FlagSet) runFunc {
 			row(w, c.ID, c.Name, c.Role, c.Email, c.Phone)
 		}
 		return w.Flush()
+	}
+}
+
+// contactErase is "ilsa contact erase ID": the contact's personal data
+// erased here, in the backups of this data folder, and (through the next
+// sync) on every device. It asks nothing; the window confirms.
+func contactErase(s *session, operands []string) error {
+	return s.eraseOne(operands, "cli.erase.contact", func(id string) error { return s.store.EraseContact(s.ctx(), id) })
+}
+
+// orgErase is "ilsa org erase ID": a sole trader's personal number erased.
+func orgErase(s *session, operands []string) error {
+	return s.eraseOne(operands, "cli.erase.org", func(id string) error { return s.store.EraseOrgPersonal(s.ctx(), id) })
+}
+
+func (s *session) eraseOne(operands []string, done string, erase func(id string) error) error {
+	id, err := oneID(operands)
+	if err != nil {
+		return err
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	if err := erase(id); err != nil {
+		return err
+	}
+	er, err := s.store.Erasures(s.ctx())
+	if err != nil {
+		return err
+	}
+	if err := backup.Erase(s.ctx(), s.dataDir, er); err != nil {
+		return err
+	}
+	s.say(s.env.Stdout, s.tr.T(done, "ID", id))
+	return nil
+}
+
+// contactExport is "ilsa contact export ID --out FILE": everything stored
+// about the contact, as JSON or PDF by the file's extension.
+func contactExport(fs *flag.FlagSet) runFunc {
+	out := fs.String("out", "", "cli.flag.person.out")
+	return func(s *session, operands []string) error {
+		id, err := oneID(operands)
+		if err != nil {
+			return err
+		}
+		if err := checkOutFile(*out); err != nil {
+			return err
+		}
+		if personFormat(*out) == "" {
+			return usage("cli.error.person_format", "File", *out)
+		}
+		if err := s.open(); err != nil {
+			return err
+		}
+		if err := exportPerson(s.ctx(), s.store, s.tr, id, *out); err != nil {
+			return err
+		}
+		s.say(s.env.Stdout, s.tr.T("cli.person.written", "File", *out))
+		return nil
 	}
 }

@@ -123,6 +123,9 @@ func windowOptions(st *data.Store, dataDir string, now func() time.Time, backups
 		Backups:       backups,
 		Reports:       funderReports{st, lib},
 		CurrentModels: lib.Current,
+		PersonExport: func(ctx context.Context, contactID, lang, path string) error {
+			return exportPerson(ctx, st, translations.New(lang), contactID, path)
+		},
 		ClientReport: func(ctx context.Context, orgID, lang, path string) (int, error) {
 			return writeViaTemp(path, func(f io.Writer) (int, error) {
 				return client.Write(ctx, f, st, lib.Current(), orgID, translations.New(lang), client.Options{})

@@ -225,6 +225,18 @@ prepare_sync() {
 	ilsa_cli "$lang" "$logf" --data "$colleague" sync --folder "$shared"
 }
 
+# The Sync screen after an erasure: a contact added and synced to the
+# colleague, then erased here and synced (complete here, not yet there).
+prepare_sync_erasure() {
+	local lang=$1 data=$2 logf=$3 shared="$TMP/$1/Nextcloud/ILSA" id contact
+	prepare_sync "$@"
+	id=$("$ILSA_BIN" --data "$data" org list --search Krokomslog --json | grep -o '"id": "[^"]*"' | head -n 1 | cut -d'"' -f4)
+	contact=$("$ILSA_BIN" --data "$data" contact add --org "$id" --name "Ingrid Exempel" --email ingrid@example.se)
+	ilsa_cli "$lang" "$logf" --data "$data" sync --folder "$shared"
+	ilsa_cli "$lang" "$logf" --data "$data" contact erase "$contact"
+	ilsa_cli "$lang" "$logf" --data "$data" sync --folder "$shared"
+}
+
 # The Sync screen's Team section. sync-team: the colleague created a team
 # for the folder and synced; this advisor has not joined yet, so the last
 # sync says the colleague's files are encrypted. sync-team-member: both
@@ -298,6 +310,8 @@ for lang in sv nb en; do
 	shot "$lang" organisation-delete "${ORG[@]}" click:600,738 sleep:2
 	shot "$lang" duplicates "$NAV_ORGS" sleep:1 click:470,101 sleep:2
 	shot "$lang" organisation-contacts "${ORG[@]}" "$TAB_CONTACTS" sleep:1
+	shot "$lang" contact-menu "${ORG[@]}" "$TAB_CONTACTS" sleep:1 click:1177,205 sleep:1
+	shot "$lang" contact-erase "${ORG[@]}" "$TAB_CONTACTS" sleep:1 click:1177,205 sleep:1 click:1100,298 sleep:1
 	shot "$lang" organisation-visits "${ORG[@]}" "$TAB_VISITS" sleep:1
 	shot "$lang" organisation-actions "${ORG[@]}" "$TAB_ACTIONS" sleep:1
 	shot "$lang" visits "$NAV_VISITS" sleep:1
@@ -320,6 +334,7 @@ for lang in sv nb en; do
 	shot "$lang" licences "$NAV_SETTINGS" sleep:1 "${LICENCES_BUTTON[$lang]}" sleep:1
 	shot "$lang" reports "$NAV_REPORTS" sleep:2
 	shot "$lang" sync "$NAV_SYNC" sleep:1
+	shot "$lang" sync-erasure "$NAV_SYNC" sleep:1
 	shot "$lang" sync-team "$NAV_SYNC" sleep:1
 	shot "$lang" sync-team-member "$NAV_SYNC" sleep:1
 	# The passphrase dialog of "Join the team", from sync-team's screen.

@@ -184,6 +184,10 @@ func (l *Localizer) Error(err error) string {
 	if errors.As(err, &damaged) {
 		return l.T("error.db_damaged", "Path", damaged.Path)
 	}
+	var np *data.NothingPersonalError
+	if errors.As(err, &np) {
+		return l.T("error.erase.nothing_personal")
+	}
 	var ro *data.ReadOnlyError
 	if errors.As(err, &ro) {
 		return l.T("error.read_only", "Dir", ro.Dir)

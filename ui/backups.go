@@ -34,6 +34,9 @@ type Backups interface {
 	Restore(ctx context.Context, file string) error
 	// LastError is why the last automatic backup failed; nil when it worked.
 	LastError() error
+	// Erase applies every erasure the database has applied to the backups
+	// too (after "Erase this person…").
+	Erase(ctx context.Context) error
 }
 
 // backupsCard is Settings' backups section: the backups kept with their

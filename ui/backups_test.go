@@ -36,6 +36,8 @@ func (f *fakeBackups) Restore(_ context.Context, file string) error {
 }
 func (f *fakeBackups) LastError() error { return nil }
 
+func (f *fakeBackups) Erase(context.Context) error { return nil }
+
 type refusal struct{}
 
 func (refusal) Error() string { return "not a database" }

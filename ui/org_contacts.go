@@ -34,7 +34,8 @@ func newOrgContacts(u *UI) *orgContacts {
 			detail.Truncation = fyne.TextTruncateEllipsis
 			edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
-			return container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), container.NewVBox(name, detail))
+			more := widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
+			return container.NewBorder(nil, nil, nil, container.NewHBox(edit, del, more), container.NewVBox(name, detail))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(c.rows) {
@@ -54,6 +55,8 @@ func newOrgContacts(u *UI) *orgContacts {
 			btns := box.Objects[1].(*fyne.Container)
 			btns.Objects[0].(*widget.Button).OnTapped = func() { c.edit(p) }
 			btns.Objects[1].(*widget.Button).OnTapped = func() { c.remove(p) }
+			more := btns.Objects[2].(*widget.Button)
+			more.OnTapped = func() { c.personMenu(p, more) }
 		})
 	c.empty = widget.NewLabel(u.tr.T("ui.contacts.none"))
 	c.empty.Importance = widget.LowImportance

@@ -26,6 +26,7 @@ type orgForm struct {
 
 	name, orgnr, employees, sustNotes, notes, tags      *widgets.KeyedEntry
 	orgnrHint, sizeLabel                                *widget.Label
+	erasePersonal                                       *widget.Button // shown for a stored personal number (org_privacy.go)
 	country, muni, sector, kind, leader, sustainability *widgets.ChoiceSelect
 	saveButton, discardButton                           *widget.Button
 
@@ -86,7 +87,8 @@ func newOrgForm(u *UI) *orgForm {
 	f.tags.SetPlaceHolder(tr.T("ui.org.tags_placeholder"))
 
 	f.form.Add("name", tr.T("field.name"), f.name)
-	f.form.Add("orgnr", tr.T("field.orgnr"), container.NewVBox(f.orgnr, f.orgnrHint))
+	f.erasePersonal = widget.NewButton(tr.T("ui.org.erase_personal"), f.confirmErasePersonal)
+	f.form.Add("orgnr", tr.T("field.orgnr"), container.NewVBox(f.orgnr, f.orgnrHint, container.NewHBox(f.erasePersonal)))
 	f.form.Add("country", tr.T("field.country"), f.country.Select)
 	f.form.Add("municipality", tr.T("field.municipality"), f.muni.Select)
 	f.form.Add("sector", tr.T("field.sector"), f.sector.Select)
@@ -111,6 +113,7 @@ func newOrgForm(u *UI) *orgForm {
 func (f *orgForm) open(o domain.Organisation) {
 	f.org = o
 	f.countryGuessed = false
+	f.erasePersonal.Hidden = o.ID == "" || !o.OrgNrPersonal()
 	f.apply(f.snapshotOf(o))
 	key := "org:new"
 	if o.ID != "" {

@@ -45,6 +45,10 @@ type orgStore interface {
 	UpdateContact(ctx context.Context, c *domain.Contact) error
 	DeleteContact(ctx context.Context, id string) error
 	RestoreContact(ctx context.Context, id string) error
+	// EraseContact and EraseOrgPersonal erase a person's data everywhere
+	// (data/erase.go); the window confirms first.
+	EraseContact(ctx context.Context, id string) error
+	EraseOrgPersonal(ctx context.Context, id string) error
 	Visits(ctx context.Context, q data.VisitQuery) ([]domain.Visit, error)
 	Actions(ctx context.Context, q data.ActionQuery) ([]data.ActionRow, error)
 	CreateAction(ctx context.Context, a *domain.Action) error
@@ -250,4 +254,7 @@ type Syncer interface {
 	CreateTeam(passphrase string) error
 	JoinTeam(passphrase string) error
 	RotateTeam(passphrase string) error
+	// Erasures says on how many of the shared folder's devices each
+	// erasure this device applied is complete.
+	Erasures() ([]exchange.ErasureState, error)
 }

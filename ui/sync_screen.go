@@ -33,6 +33,7 @@ type syncScreen struct {
 	syncBtn   *widget.Button
 	progress  *widget.ProgressBar
 	last      *widget.Label
+	erasures  *widget.Label // how far each erasure has come (sync_erasures.go)
 	problems  *fyne.Container
 	conflicts *conflictReview
 	team      *teamSection
@@ -63,6 +64,9 @@ func newSyncScreen(u *UI) *syncScreen {
 	s.progress.Hide()
 	s.last = widget.NewLabel("")
 	s.last.Wrapping = fyne.TextWrapWord
+	s.erasures = widget.NewLabel("")
+	s.erasures.Wrapping = fyne.TextWrapWord
+	s.erasures.Hide()
 	s.problems = container.NewVBox()
 	s.conflicts = newConflictReview(u)
 	s.team = newTeamSection(u, func() { s.syncNow(true) })
@@ -79,7 +83,7 @@ func newSyncScreen(u *UI) *syncScreen {
 	body := container.NewVBox(
 		heading(tr.T("nav.sync")), intro, container.NewHBox(u.guideButton("sync")),
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.sync.folder")), choose, s.folder), s.reach, s.auto,
-		container.NewBorder(nil, nil, s.syncBtn, nil, s.progress), s.last, s.problems,
+		container.NewBorder(nil, nil, s.syncBtn, nil, s.progress), s.last, s.erasures, s.problems,
 		widget.NewSeparator(), s.team.view,
 		widget.NewSeparator(), heading(tr.T("ui.sync.conflicts")), s.conflicts.view,
 		widget.NewSeparator(), heading(tr.T("ui.sync.manual")), manualHint, container.NewHBox(export, importBtn, importDir),
@@ -96,6 +100,7 @@ type syncState struct {
 	last      *exchange.LastSync
 	conflicts []conflictItem // with the records' names: only the Sync screen reads them
 	open      int            // conflicts waiting for review
+	erasures  []exchange.ErasureState
 }
 
 // readSyncState reads the shared folder's state from the Syncer (none
@@ -111,6 +116,12 @@ func (u *UI) readSyncState(withItems bool) (syncState, error) {
 			st.reachErr = sy.CheckFolder(st.folder)
 		}
 		st.last = sy.LastSync()
+		if withItems {
+			var err error
+			if st.erasures, err = sy.Erasures(); err != nil {
+				return st, err
+			}
+		}
 	}
 	if withItems {
 		var err error
@@ -153,6 +164,7 @@ func (s *syncScreen) show(st syncState) {
 	}
 	s.reach.Refresh()
 	s.showLast(st.last, st.open)
+	s.showErasures(st.erasures)
 	s.conflicts.show(st.conflicts)
 }
 

@@ -42,6 +42,10 @@ type Options struct {
 	// ClientReport writes an organisation's client report (PDF) in lang to
 	// path and returns its pages; nil hides "Export report…".
 	ClientReport func(ctx context.Context, orgID, lang, path string) (pages int, err error)
+	// PersonExport writes everything stored about a contact to path, as
+	// JSON or PDF by its extension (GDPR art. 15); nil hides
+	// "Everything about this person…".
+	PersonExport func(ctx context.Context, contactID, lang, path string) error
 	// Reports computes and exports the funder indicators; nil leaves the
 	// Reports screen empty.
 	Reports Reports

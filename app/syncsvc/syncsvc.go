@@ -8,12 +8,15 @@ package syncsvc
 
 import (
 	"context"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/backup"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/exchange"
 )
 
@@ -69,6 +72,11 @@ func New(st *data.Store, opt Options) *Service {
 func (s *Service) exchangeOptions(progress func(done, total int64)) exchange.Options {
 	o := s.opt.Exchange
 	o.App, o.Now, o.Progress = s.opt.App, s.opt.Now, progress
+	if o.EraseBackups == nil {
+		// An erasure reaches the backups in the data folder too.
+		dataDir := filepath.Dir(s.st.Path())
+		o.EraseBackups = func(ctx context.Context, er []changelog.Erasure) error { return backup.Erase(ctx, dataDir, er) }
+	}
 	return o
 }
 

@@ -54,3 +54,9 @@ func (s *Service) RotateTeam(passphrase string) error {
 	_, err := team.Rotate(s.Folder(), s.keyDir(), passphrase, s.opt.Now())
 	return err
 }
+
+// Erasures says, for every erasure this device has applied, on how many of
+// the shared folder's devices it is complete.
+func (s *Service) Erasures() ([]exchange.ErasureState, error) {
+	return exchange.ErasureStates(context.Background(), s.st, s.Folder())
+}

@@ -94,6 +94,12 @@ type applier struct {
 	// the engine's filter, told of every record given clocks even when this
 	// transaction does not rely on it (fresh.go)
 	noted *written
+	// erasures (erase.go): those applied, whose older values are blanked as
+	// they arrive; those of this transaction, blanked in finish; and
+	// whether any was, so the engine purges the file after commit
+	erased    erasedSet
+	erasures  []pendingErasure
+	erasedAny bool
 }
 
 func (e *Engine) newApplier(tx *sql.Tx, clock *hlc.Clock) *applier {
@@ -118,6 +124,9 @@ func (a *applier) finish() error {
 		return err
 	}
 	if err := a.flushFreshRows(); err != nil {
+		return err
+	}
+	if err := a.eraseNow(); err != nil {
 		return err
 	}
 	if err := a.indexDeferredFTS(); err != nil {
@@ -223,6 +232,9 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 	}
 	if c.Entity == EntityConflict {
 		return a.applySettlement(c)
+	}
+	if c.Entity == EntityErasure {
+		return a.applyErasure(c)
 	}
 	if !p.known || p.colErr != nil {
 		// An entity or field of a newer version, or a value of the wrong

@@ -63,6 +63,11 @@ type ImportResult struct {
 	// its changes were still compared one by one, and those that differ
 	// were kept as clones, so nothing is lost.
 	SameKeyOtherHash bool
+	// Rewritten: a bundle with the same device and range was imported
+	// before, and this one differs from it only in values an erasure
+	// blanked (its author rewrote it, docs/sync.md "Erasure"). Recorded as
+	// imported.
+	Rewritten bool
 	// Clones counts changes whose (device, seq) already named other content:
 	// another installation uses the same device id (a cloned laptop). They
 	// are kept, and applied, under CloneDevice(device, change).

@@ -78,6 +78,11 @@ func (e *Engine) CommitLocal(ctx context.Context, build func(tx ReadTx) ([]Edit,
 	}
 	e.nextSeq = seq
 	e.committed(true)
+	if a.erasedAny {
+		if err := e.purge(); err != nil {
+			return changes, err
+		}
+	}
 	return changes, nil
 }
 

@@ -43,6 +43,10 @@ type Engine struct {
 	knownVer int64
 	knownTok int64
 
+	// unpurged: a transaction erased values and the purge after it has not
+	// finished (erase_apply.go); guarded by mu.
+	unpurged bool
+
 	// onCommit is told of every write transaction that committed, and
 	// whether it wrote records or only device-local rows (the store counts
 	// the former and wakes its checkpointer for both).

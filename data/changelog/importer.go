@@ -73,6 +73,9 @@ func (e *Engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, 
 			return res, err
 		}
 	}
+	if a.erased, err = loadErased(tx); err != nil {
+		return res, err
+	}
 	own := e.DeviceID()
 	im := importer{a: a, own: own, now: e.now().UnixMilli()}
 	if meta.Kind == "log" && meta.FirstSeq > 0 {
@@ -148,6 +151,11 @@ func (e *Engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, 
 		return ImportResult{}, err
 	}
 	st, reason := BundleImported, ""
+	if res.SameKeyOtherHash && res.Clones == 0 {
+		// Every change was one this device holds, or the same with an
+		// erased value: its author rewrote the bundle after an erasure.
+		res.SameKeyOtherHash, res.Rewritten = false, true
+	}
 	if res.SameKeyOtherHash {
 		st, reason = BundleQuarantined, ReasonSameKeyOtherHash
 	}
@@ -177,6 +185,11 @@ func (e *Engine) Import(ctx context.Context, meta BundleMeta, src ChangeReader, 
 		return ImportResult{}, err
 	}
 	e.committed(true)
+	if a.erasedAny {
+		// Best effort: committed already; sync purges again before it
+		// reports the erasure complete.
+		_ = e.purge()
+	}
 	if newDevice != "" {
 		e.device.Store(&newDevice)
 		e.nextSeq = 1
@@ -216,6 +229,9 @@ func (im *importer) change(c Change, res *ImportResult) error {
 	if c.Device == im.own {
 		im.maxOwnSeq = max(im.maxOwnSeq, c.Seq)
 	}
+	if im.a.erased.blank(&c) {
+		im.a.pre = nil // worked out for the value it no longer has
+	}
 	if !im.fresh {
 		dup, err := im.logged(c, res)
 		if err != nil || dup {
@@ -252,7 +268,7 @@ func (im *importer) logged(c Change, res *ImportResult) (dup bool, err error) {
 		}
 		old.Device, old.Seq, old.HLC, old.Base = c.Device, c.Seq, hlc.Timestamp(h), hlc.Timestamp(b)
 	}
-	if old == c {
+	if old == c || erasedRewrite(old, c) {
 		res.Duplicates++
 		return true, nil
 	}

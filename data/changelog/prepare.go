@@ -41,7 +41,10 @@ func (p *prepared) prepare(c *Change) {
 	if p.col, p.colErr = f.columnValue(c.Value); p.colErr != nil {
 		return
 	}
-	if p.problem = valueProblem(c.Entity, f, p.col); p.problem != nil {
+	if c.Value == BlankValue && isPersonal(c.Entity, c.Field) {
+		// An erased value: blank, also where no form would leave it so
+		// (a contact's name).
+	} else if p.problem = valueProblem(c.Entity, f, p.col); p.problem != nil {
 		p.refused = RefusedValue
 		return
 	}

@@ -1,10 +1,12 @@
 package exchange
 
 import (
+	"context"
 	"io"
 	"time"
 
 	"eu.ilsa.coach/ilsa/data/atomicfile"
+	"eu.ilsa.coach/ilsa/data/changelog"
 )
 
 // Options tune Sync, ImportFiles and Export; the zero value works.
@@ -34,6 +36,10 @@ type Options struct {
 	// KeyDir is where this device keeps its team keys and signing key
 	// (package team); "": the database's folder (KeyDir).
 	KeyDir string
+	// EraseBackups, if set, erases the values of erasures this device
+	// applied from its backups (package backup); Sync calls it before it
+	// reports an erasure complete.
+	EraseBackups func(ctx context.Context, erasures []changelog.Erasure) error
 
 	crypt *crypt // loaded by Sync and ImportFiles
 }

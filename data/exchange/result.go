@@ -54,6 +54,11 @@ type Result struct {
 	// done, but the sync was partial: the others do not get this device's
 	// changes until a later sync can write them.
 	NotWritten *FileReport `json:"not_written,omitempty"`
+	// Rewritten counts this device's own bundles written again without
+	// erased values; ErasuresCompleted the erasures this device reported
+	// complete in this sync.
+	Rewritten         int `json:"rewritten,omitempty"`
+	ErasuresCompleted int `json:"erasures_completed,omitempty"`
 	// NoTeamKey and NewerKey count colleagues (devices) whose bundles are
 	// encrypted and stay unapplied until this device joins the team, or
 	// joins again for the newer key (each file is also in Files).

@@ -112,6 +112,9 @@ func Sync(ctx context.Context, st *data.Store, folder string, opt Options) (Resu
 	if err := rehome(ctx, st, &res); err != nil {
 		return res, err
 	}
+	if err := s.completeErasures(ctx); err != nil {
+		return res, err
+	}
 	// Written last, so the records the imports moved onto a merged
 	// organisation's survivor reach the others with this sync, not the next.
 	if err := s.writeOwn(ctx); err != nil {
