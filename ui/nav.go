@@ -9,6 +9,48 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
+// Tab indexes, in navigation order.
+const (
+	tabToday = iota
+	tabOrganisations
+	tabVisits
+	tabActions
+	tabJoint
+	tabReports
+	tabSync
+	tabSettings
+	tabHelp
+)
+
+// Show switches to a screen.
+func (u *UI) Show(tab int) {
+	if u.tabs.SelectedIndex() != tab {
+		u.tabs.SelectIndex(tab) // OnSelected refreshes
+	}
+}
+
+// refreshCurrent reloads the visible screen's data in the background.
+func (u *UI) refreshCurrent() {
+	switch u.tabs.SelectedIndex() {
+	case tabToday:
+		u.today.refresh()
+	case tabOrganisations:
+		u.orgs.refresh()
+	case tabVisits:
+		u.visits.refresh()
+	case tabActions:
+		u.actions.refresh()
+	case tabJoint:
+		u.joint.refresh()
+	case tabReports:
+		u.reports.refresh()
+	case tabSync:
+		u.syncScreen.refresh()
+	case tabSettings:
+		u.settings.refresh()
+	}
+}
+
 // navItem is one screen of the navigation.
 type navItem struct {
 	label string

@@ -210,48 +210,6 @@ func (u *UI) build(tab int) {
 	u.refreshCurrent()
 }
 
-// Tab indexes, in navigation order.
-const (
-	tabToday = iota
-	tabOrganisations
-	tabVisits
-	tabActions
-	tabJoint
-	tabReports
-	tabSync
-	tabSettings
-	tabHelp
-)
-
-// Show switches to a screen.
-func (u *UI) Show(tab int) {
-	if u.tabs.SelectedIndex() != tab {
-		u.tabs.SelectIndex(tab) // OnSelected refreshes
-	}
-}
-
-// refreshCurrent reloads the visible screen's data in the background.
-func (u *UI) refreshCurrent() {
-	switch u.tabs.SelectedIndex() {
-	case tabToday:
-		u.today.refresh()
-	case tabOrganisations:
-		u.orgs.refresh()
-	case tabVisits:
-		u.visits.refresh()
-	case tabActions:
-		u.actions.refresh()
-	case tabJoint:
-		u.joint.refresh()
-	case tabReports:
-		u.reports.refresh()
-	case tabSync:
-		u.syncScreen.refresh()
-	case tabSettings:
-		u.settings.refresh()
-	}
-}
-
 // dataChanged is called after any write: the visible screen reloads.
 func (u *UI) dataChanged() { u.refreshCurrent() }
 
