@@ -39,7 +39,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	joints, err := readJoints(ctx, st)
+	joints, err := readJoints(ctx, db)
 	if err != nil {
 		return nil, err
 	}

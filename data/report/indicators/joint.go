@@ -3,9 +3,11 @@ package indicators
 import (
 	"cmp"
 	"context"
+	"database/sql"
+	"fmt"
 	"slices"
+	"time"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -24,11 +26,33 @@ type jointCounts struct {
 	RCO83, RCO84, RCO87 Figure
 }
 
-// readJoints returns the live joint actions, oldest first (by completion,
-// else start date, then id), so the figures list them in that order.
-func readJoints(ctx context.Context, st *data.Store) ([]domain.JointAction, error) {
-	js, err := st.JointActions(ctx, data.JointQuery{})
+// readJoints returns the live joint actions with the fields the report
+// needs, oldest first (by completion, else start date, then id), so the
+// figures list them in that order. One narrow query: the store's list
+// decodes every field of every action and took twice as long.
+func readJoints(ctx context.Context, db *sql.DB) ([]domain.JointAction, error) {
+	rows, err := db.QueryContext(ctx, `SELECT id, created_at, kind, title, orgs, status, start, date
+		FROM joint_actions WHERE deleted = 0`)
 	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var js []domain.JointAction
+	var lists idLists
+	for rows.Next() {
+		var j domain.JointAction
+		var created int64
+		var orgs string
+		if err := rows.Scan(&j.ID, &created, &j.Kind, &j.Title, &orgs, &j.Status, &j.Start, &j.Date); err != nil {
+			return nil, err
+		}
+		j.CreatedAt = time.UnixMilli(created)
+		if j.OrgIDs, err = lists.parse(orgs, nil); err != nil {
+			return nil, fmt.Errorf("joint action %s: orgs: %w", j.ID, err)
+		}
+		js = append(js, j)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(js, func(a, b domain.JointAction) int {
