@@ -303,7 +303,7 @@ func (s *reportsScreen) show() {
 	add("RCO83", tr.T("report.indicators.rco83"), r.RCO83, &c.RCO83, false)
 	add("RCO84", tr.T("report.indicators.rco84"), r.RCO84, &c.RCO84, false)
 	add("RCO87", tr.T("report.indicators.rco87"), r.RCO87, &c.RCO87, false)
-	add("", tr.T("report.indicators.border_orgs"), r.BorderActivityOrgs, &c.BorderActivityOrgs, true)
+	add("", tr.T("report.indicators.border_orgs"), r.BorderActivityOrgs, &c.BorderActivityOrgs, false)
 	add("", tr.T("report.indicators.orgs_reached"), r.OrgsReached, &c.OrgsReached, false)
 	add("", tr.T("report.indicators.unknown_kind"), r.UnknownKind, &c.UnknownKind, true)
 	add("", tr.T("report.indicators.women_led"), r.WomenLed, &c.WomenLed, false)

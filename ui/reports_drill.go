@@ -25,13 +25,12 @@ func (s *reportsScreen) drill(title string, f indicators.Figure) {
 		list.Add(boldLabel(tr.N("ui.reports.drill.joints", len(f.Joints), "N", tr.Number(len(f.Joints)))))
 		for _, id := range f.Joints {
 			j := r.JointActions[id]
-			when := j.Date
-			if j.Status != domain.JointCompleted || when == "" {
-				when = j.Start
-			}
+			// A completed action by its completion date, any other by its start ("since 1 Mar 2026").
 			line := j.Title + " · " + tr.JointKind(j.Kind) + " · " + tr.JointStatus(j.Status)
-			if when != "" {
-				line = tr.DateString(when) + " · " + line
+			if j.Status == domain.JointCompleted && j.Date != "" {
+				line = tr.DateString(j.Date) + " · " + line
+			} else if j.Start != "" {
+				line = tr.T("ui.reports.drill.since", "Date", tr.DateString(j.Start)) + " · " + line
 			}
 			var names []string
 			for _, o := range j.OrgIDs {

@@ -100,6 +100,11 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 	if err := st.CreateJointAction(ctx, &pilot); err != nil {
 		t.Fatal(err)
 	}
+	coop := domain.JointAction{Kind: domain.JointCooperation, Title: "Avtal", OrgIDs: []string{no.ID, se.ID},
+		Status: domain.JointOngoing, Start: "2026-09-01"}
+	if err := st.CreateJointAction(ctx, &coop); err != nil {
+		t.Fatal(err)
+	}
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.Show(tabReports)
 	u.WaitIdle()
@@ -156,7 +161,7 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 	// Drill down from RCO87 to the pilot and its two partners, and open one.
 	test.TapAt(cross, fyne.NewPos(cross.Size().Width-4, cross.Size().Height/2)) // on the number
 	dlg := topOverlay(t, u)
-	for _, want := range []string{"1 gemensam insats", "2026-11-30 · Snickeri och mølle · Pilot · Genomförd · Meråker Mølle AS, Strömsunds Snickeri AB",
+	for _, want := range []string{"2 gemensamma insatser", "sedan 2026-09-01 · Avtal · Formell samverkan · Pågår · Meråker Mølle AS, Strömsunds Snickeri AB", "2026-11-30 · Snickeri och mølle · Pilot · Genomförd · Meråker Mølle AS, Strömsunds Snickeri AB",
 		"2 organisationer", "Strömsunds Snickeri AB", "Meråker Mølle AS"} {
 		if !shows(dlg, want) {
 			t.Errorf("the drill-down lacks %q: %v", want, visibleTexts(dlg))
