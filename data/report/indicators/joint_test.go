@@ -1,7 +1,9 @@
 package indicators_test
 
 import (
+	"database/sql"
 	"slices"
+	"strings"
 	"testing"
 
 	"eu.ilsa.coach/ilsa/data/domain"
@@ -116,4 +118,44 @@ func TestJointActionTraps(t *testing.T) {
 				r.RCO84.Value, r.RCO83.Value)
 		}
 	})
+}
+
+// Joint actions as a colleague's newer version, or a damaged database, may
+// leave them: an unknown kind or status, repeated and unknown partners, a
+// partner list that is not one. Written underneath the store.
+func TestJointActionsWithOddData(t *testing.T) {
+	fx := newFixture(t)
+	raw, err := sql.Open("sqlite3", "file:"+fx.s.Path()+"?_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	set := func(short, column, value string) {
+		t.Helper()
+		if _, err := raw.Exec(`UPDATE joint_actions SET `+column+` = ? WHERE id = ?`, value, fx.j[short]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A kind this build does not know, with A twice, an id never received and U: across the border, ran since February.
+	set("with X", "kind", "workshop")
+	set("with X", "orgs", `["`+fx.org["A"]+`", "`+fx.org["A"]+`", "never-received", "`+fx.org["U"]+`"]`)
+	// A status this build does not know: it did not run, as far as this build can tell.
+	set("planned", "status", "paused")
+	r := compute(t, fx, indicators.Filter{From: from, To: to})
+	fx.check(t, "RCO87", r.RCO87, 6, fx.orgs("A", "B", "C", "D", "Inc", "U"), nil)
+	fx.checkJoints(t, "RCO87", r.RCO87, "with X", "plan", "pilot", "late pilot")
+	fx.checkJoints(t, "RCO84", r.RCO84, "pilot")
+	fx.checkJoints(t, "RCO83", r.RCO83, "plan")
+	want := fx.orgs("A", "U")
+	slices.Sort(want)
+	if got := r.JointActions[fx.j["with X"]].OrgIDs; !slices.Equal(got, want) {
+		t.Errorf("partners %v", fx.names(got))
+	}
+
+	// A partner list that is not a list is named, not read as no partners.
+	set("plan", "orgs", `{"not": "a list"}`)
+	_, err = indicators.Compute(t.Context(), fx.s, indicators.Filter{From: from, To: to})
+	if err == nil || !strings.Contains(err.Error(), fx.j["plan"]) {
+		t.Errorf("a damaged partner list: %v", err)
+	}
 }
