@@ -10,8 +10,8 @@ import (
 )
 
 // indicatorsCLI is a data folder with a Swedish and a Norwegian client at a
-// cross-border workshop, a public body visited alone, and a visit after the
-// period.
+// cross-border workshop and in a pilot completed in the period, a public
+// body visited alone, and a visit after the period.
 func indicatorsCLI(t *testing.T) *cli {
 	c := newCLI(t)
 	se := c.id("org", "add", "--name", "Åre Trä AB", "--country", "SE", "--municipality", "2321", "--kind", "sme", "--employees", "4", "--leader", "women")
@@ -21,6 +21,8 @@ func indicatorsCLI(t *testing.T) *cli {
 		"--women", "4", "--men", "3", "--phase", "pilot", "--advisor", "Kari Nordmann")
 	c.id("visit", "add", "--org", pub, "--date", "2026-04-01", "--minutes", "60", "--women", "1")
 	c.id("visit", "add", "--org", se, "--date", "2026-07-01", "--minutes", "60")
+	c.id("joint", "add", "--kind", "pilot", "--title", "Trä och reiseliv", "--org", se, "--org", no, "--status", "completed",
+		"--start", "2026-03-02", "--date", "2026-05-29")
 	return c
 }
 
@@ -41,7 +43,8 @@ func TestReportIndicatorsJSONToStdout(t *testing.T) {
 	}
 	for key, want := range map[string]map[string]float64{
 		"RCO01": {"value": 2, "micro": 1, "small": 0, "medium": 0, "large": 0, "unknown": 1},
-		"RCO04": {"value": 2}, "RCO87": {"value": 2}, "RCO81": {"value": 7}, "RCO84": {"value": 1},
+		"RCO04": {"value": 2}, "RCO87": {"value": 2}, "RCO81": {"value": 7}, "RCO84": {"value": 1}, "RCO83": {"value": 0},
+		"organisations_at_cross_border_activities": {"value": 2},
 		"visits": {"value": 2}, "advisor_hours": {"value": 3}, "women_led": {"value": 1}, "organisations_reached": {"value": 3},
 	} {
 		for field, n := range want {

@@ -333,6 +333,8 @@ for lang in sv nb en; do
 	shot "$lang" organisation-sole-trader "$NAV_ORGS" sleep:1 ctrl+f type:811218 sleep:2 click:300,150 sleep:1
 	shot "$lang" licences "$NAV_SETTINGS" sleep:1 "${LICENCES_BUTTON[$lang]}" sleep:1
 	shot "$lang" reports "$NAV_REPORTS" sleep:2
+	# RCO87's drill-down: the joint actions and the partners behind the figure.
+	shot "$lang" reports-rco87 "$NAV_REPORTS" sleep:2 click:1025,682 sleep:1
 	shot "$lang" sync "$NAV_SYNC" sleep:1
 	shot "$lang" sync-erasure "$NAV_SYNC" sleep:1
 	shot "$lang" sync-team "$NAV_SYNC" sleep:1

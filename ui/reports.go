@@ -252,7 +252,7 @@ func (s *reportsScreen) show() {
 	}
 	// A number opens what lies behind it.
 	number := func(label string, f indicators.Figure) fyne.CanvasObject {
-		if f.Value > 0 && len(f.Orgs)+len(f.Visits) > 0 {
+		if f.Value > 0 && len(f.Orgs)+len(f.Visits)+len(f.Joints) > 0 {
 			link := widget.NewHyperlink(tr.Number(f.Value), nil)
 			link.OnTapped = func() { s.drill(label, f) }
 			link.Alignment = fyne.TextAlignTrailing
@@ -300,8 +300,10 @@ func (s *reportsScreen) show() {
 	}
 	add("RCO04", tr.T("report.indicators.rco04"), r.RCO04, &c.RCO04, false)
 	add("RCO81", tr.T("report.indicators.rco81"), r.RCO81, &c.RCO81, false)
+	add("RCO83", tr.T("report.indicators.rco83"), r.RCO83, &c.RCO83, false)
 	add("RCO84", tr.T("report.indicators.rco84"), r.RCO84, &c.RCO84, false)
 	add("RCO87", tr.T("report.indicators.rco87"), r.RCO87, &c.RCO87, false)
+	add("", tr.T("report.indicators.border_orgs"), r.BorderActivityOrgs, &c.BorderActivityOrgs, false)
 	add("", tr.T("report.indicators.orgs_reached"), r.OrgsReached, &c.OrgsReached, false)
 	add("", tr.T("report.indicators.unknown_kind"), r.UnknownKind, &c.UnknownKind, true)
 	add("", tr.T("report.indicators.women_led"), r.WomenLed, &c.WomenLed, false)

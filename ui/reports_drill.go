@@ -11,15 +11,41 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 )
 
-// drill shows the organisations and visits behind a number; an
-// organisation opens with a tap.
+// drill shows the joint actions, organisations and visits behind a
+// number; a joint action or an organisation opens with a tap.
 func (s *reportsScreen) drill(title string, f indicators.Figure) {
 	r, tr := s.report, s.u.tr
 	list := container.NewVBox()
 	var dlg *dialog.CustomDialog
+	if len(f.Joints) > 0 {
+		list.Add(boldLabel(tr.N("ui.reports.drill.joints", len(f.Joints), "N", tr.Number(len(f.Joints)))))
+		for _, id := range f.Joints {
+			j := r.JointActions[id]
+			// A completed action by its completion date, any other by its start ("since 1 Mar 2026").
+			line := j.Title + " · " + tr.JointKind(j.Kind) + " · " + tr.JointStatus(j.Status)
+			if j.Status == domain.JointCompleted && j.Date != "" {
+				line = tr.DateString(j.Date) + " · " + line
+			} else if j.Start != "" {
+				line = tr.T("ui.reports.drill.since", "Date", tr.DateString(j.Start)) + " · " + line
+			}
+			var names []string
+			for _, o := range j.OrgIDs {
+				names = append(names, r.Orgs[o].Name)
+			}
+			slices.SortFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+			b := widget.NewButton(line+" · "+strings.Join(names, ", "), func() {
+				dlg.Hide()
+				s.u.EditJointAction(id)
+			})
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			list.Add(b)
+		}
+	}
 	if len(f.Orgs) > 0 {
 		list.Add(boldLabel(tr.N("ui.reports.drill.orgs", len(f.Orgs), "N", tr.Number(len(f.Orgs)))))
 		// By name, as a reader looks for one; a copy, as figures share lists.

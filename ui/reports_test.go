@@ -95,6 +95,16 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	pilot := domain.JointAction{Kind: domain.JointPilot, Title: "Snickeri och mølle", OrgIDs: []string{se.ID, no.ID},
+		Status: domain.JointCompleted, Start: "2026-10-05", Date: "2026-11-30"}
+	if err := st.CreateJointAction(ctx, &pilot); err != nil {
+		t.Fatal(err)
+	}
+	coop := domain.JointAction{Kind: domain.JointCooperation, Title: "Avtal", OrgIDs: []string{no.ID, se.ID},
+		Status: domain.JointOngoing, Start: "2026-09-01"}
+	if err := st.CreateJointAction(ctx, &coop); err != nil {
+		t.Fatal(err)
+	}
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.Show(tabReports)
 	u.WaitIdle()
@@ -126,6 +136,19 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 	if cross.Text != "2" {
 		t.Errorf("RCO87 = %s, want 2", cross.Text)
 	}
+	if got := figureLink(t, s, "Gemensamt utvecklade och genomförda pilotinsatser").Text; got != "1" {
+		t.Errorf("RCO84 = %s, want 1", got)
+	}
+	if !hasFigure(s, "Gemensamt utarbetade strategier och handlingsplaner") {
+		t.Errorf("no line for RCO83: %v", visibleTexts(s.figures))
+	}
+	// The workshop of both countries: its organisations were at a cross-border activity.
+	atBorder := figureLink(t, s, "Organisationer vid gränsöverskridande aktiviteter (inte RCO87)")
+	test.TapAt(atBorder, fyne.NewPos(atBorder.Size().Width-4, atBorder.Size().Height/2))
+	if dlg := topOverlay(t, u); !shows(dlg, "1 besök") || !shows(dlg, "2 organisationer") {
+		t.Errorf("at cross-border activities: %v", visibleTexts(dlg))
+	}
+	u.closeFrontDialog()
 	// The month chart and the gender shares show the same numbers.
 	month := viewOf(s.byMonth)
 	if !slices.Contains(month.texts, "okt 2026") || !slices.Contains(month.texts, "nov 2026") || slices.Contains(month.texts, "mar 2026") {
@@ -135,10 +158,11 @@ func TestReportsScreenShowsIndicatorsChartsAndDrillDown(t *testing.T) {
 		t.Errorf("gender shares: %v", g.texts)
 	}
 
-	// Drill down from RCO87 to the two organisations, and open one.
+	// Drill down from RCO87 to the pilot and its two partners, and open one.
 	test.TapAt(cross, fyne.NewPos(cross.Size().Width-4, cross.Size().Height/2)) // on the number
 	dlg := topOverlay(t, u)
-	for _, want := range []string{"2 organisationer", "Strömsunds Snickeri AB", "Meråker Mølle AS", "1 besök"} {
+	for _, want := range []string{"2 gemensamma insatser", "sedan 2026-09-01 · Avtal · Formell samverkan · Pågår · Meråker Mølle AS, Strömsunds Snickeri AB", "2026-11-30 · Snickeri och mølle · Pilot · Genomförd · Meråker Mølle AS, Strömsunds Snickeri AB",
+		"2 organisationer", "Strömsunds Snickeri AB", "Meråker Mølle AS"} {
 		if !shows(dlg, want) {
 			t.Errorf("the drill-down lacks %q: %v", want, visibleTexts(dlg))
 		}

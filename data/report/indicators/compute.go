@@ -39,6 +39,10 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	joints, err := readJoints(ctx, db)
+	if err != nil {
+		return nil, err
+	}
 	c := newComputation(f, newOrgTable(orgRows))
 	// The project's figures need none of the period's lists: only their
 	// organisations, in a table of their own (organisations keep what a
@@ -76,17 +80,32 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		c.visitIDs[i] = c.visits[i].ID
 	}
 	c.assessments(answers)
+	period := countJoints(c.orgs, f, joints, f.From, f.To, &c.named)
 	r := c.report()
+	r.RCO83, r.RCO84, r.RCO87 = period.RCO83, period.RCO84, period.RCO87
 	if cum == nil {
 		r.Cumulative = cumulativeOf(r, start)
-		return r, nil
+	} else {
+		r.Cumulative = cum.cumulative(start)
 	}
-	r.Cumulative = cum.cumulative(start)
-	// The project's figures name organisations the period may not: every
-	// one of them is among those reached.
-	for _, id := range r.Cumulative.OrgsReached.Orgs {
-		if _, ok := r.Orgs[id]; !ok {
-			r.Orgs[id] = cum.orgs.byID[id].OrgRow
+	project := countJoints(c.orgs, f, joints, start, f.To, nil)
+	rc := r.Cumulative
+	rc.RCO83, rc.RCO84, rc.RCO87 = project.RCO83, project.RCO84, project.RCO87
+	r.JointActions = jointRows(c.orgs, joints, r.RCO83, r.RCO84, r.RCO87, rc.RCO83, rc.RCO84, rc.RCO87)
+	// The project's figures name organisations the period may not: those
+	// reached, and the partners of its joint actions.
+	for _, list := range [][]string{rc.OrgsReached.Orgs, rc.RCO87.Orgs} {
+		for _, id := range list {
+			if _, ok := r.Orgs[id]; !ok {
+				r.Orgs[id] = c.orgs.byID[id].OrgRow
+			}
+		}
+	}
+	for _, j := range r.JointActions {
+		for _, id := range j.OrgIDs {
+			if _, ok := r.Orgs[id]; !ok {
+				r.Orgs[id] = c.orgs.byID[id].OrgRow
+			}
 		}
 	}
 	return r, nil
@@ -101,28 +120,25 @@ type computation struct {
 	figuresOnly bool
 	count       int // visits counted
 
-	visits                                 []VisitRow
-	visitIDs                               []string         // the ids of visits, which figures share
-	rco01                                  [6]figureBuilder // total, then by size class
-	rco81, rco87, reached, womenLed, cross figureBuilder
-	unknownKind                            figureBuilder
-	leaders                                map[domain.LeaderGender]*figureBuilder
-	all                                    figureBuilder
-	minutes                                int
-	gender                                 Gender
-	pilots                                 map[string]bool // RCO84: groups of organisations
-	rco84                                  figureBuilder
-	rows                                   map[Dimension]map[string]*rowBuilder
-	named                                  figureBuilder // every organisation the report names
-	sdgs                                   map[string]*sdgBuilder
-	impact                                 []Impact
-	impactOrgs                             figureBuilder
+	visits                                    []VisitRow
+	visitIDs                                  []string         // the ids of visits, which figures share
+	rco01                                     [6]figureBuilder // total, then by size class
+	rco81, atBorder, reached, womenLed, cross figureBuilder
+	unknownKind                               figureBuilder
+	leaders                                   map[domain.LeaderGender]*figureBuilder
+	all                                       figureBuilder
+	minutes                                   int
+	gender                                    Gender
+	rows                                      map[Dimension]map[string]*rowBuilder
+	named                                     figureBuilder // every organisation the report names
+	sdgs                                      map[string]*sdgBuilder
+	impact                                    []Impact
+	impactOrgs                                figureBuilder
 
 	// Reused for every visit.
 	scopeBuf []*org
 	sizesBuf []string
 	orgBuf   []*org
-	pilotKey []byte
 	lastRow  [len(visitDimensions)]struct {
 		key string
 		rb  *rowBuilder
@@ -137,7 +153,7 @@ type rowBuilder struct {
 var sizeOrder = []domain.SizeClass{domain.SizeMicro, domain.SizeSmall, domain.SizeMedium, domain.SizeLarge, domain.SizeUnknown}
 
 func newComputation(f Filter, orgs *orgTable) *computation {
-	c := &computation{f: f, orgs: orgs, pilots: map[string]bool{},
+	c := &computation{f: f, orgs: orgs,
 		leaders: map[domain.LeaderGender]*figureBuilder{}, rows: map[Dimension]map[string]*rowBuilder{}}
 	for _, d := range Dimensions {
 		c.rows[d] = map[string]*rowBuilder{}
@@ -203,7 +219,6 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 	if orgFiltered && len(scope) == 0 {
 		return
 	}
-	resolved := v.OrgIDs
 	n := c.count // the visit's position in the report
 	c.count++
 	if !c.figuresOnly {
@@ -221,9 +236,10 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 	c.gender.Men += v.Men
 	c.gender.Other += v.Other
 
-	// Organisations of both countries on one visit cooperate across the
-	// border (RCO87); the advisor's mark counts for the visit as a joint
-	// action (RCO81, RCO84) but names no partner organisation.
+	// Organisations of both countries on one visit are at a cross-border
+	// activity (not RCO87: attending is not cooperating); the advisor's mark
+	// counts for the visit as a joint action (RCO81) but names no
+	// organisation of the other country.
 	spans := sides.Spans()
 	crossBorder := sides.CrossBorder(v.CrossBorder)
 	for _, o := range scope {
@@ -257,8 +273,8 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 			}
 		}
 		if spans {
-			c.rco87.addOrg(o)
-			c.rco87.addVisit(n)
+			c.atBorder.addOrg(o)
+			c.atBorder.addVisit(n)
 		}
 	}
 	if crossBorder {
@@ -269,24 +285,6 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 		for _, o := range scope {
 			c.cross.addOrg(o)
 			c.rco81.addOrg(o)
-		}
-		if v.Phase == domain.PhasePilot {
-			// One pilot action per group of partners, however often they met.
-			key := c.pilotKey[:0]
-			for i, id := range resolved {
-				if i > 0 {
-					key = append(key, 0)
-				}
-				key = append(key, id...)
-			}
-			c.pilotKey = key
-			if !c.pilots[string(key)] {
-				c.pilots[string(key)] = true
-			}
-			c.rco84.addVisit(n)
-			for _, o := range scope {
-				c.rco84.addOrg(o)
-			}
 		}
 	}
 	if !c.figuresOnly {
@@ -421,9 +419,7 @@ func (c *computation) report() *Report {
 	}
 	r.RCO04 = r.RCO01.Figure // every support we give is advice: non-financial
 	r.RCO81 = c.rco81.figure(c)
-	r.RCO84 = c.rco84.figure(c)
-	r.RCO84.Value = len(c.pilots)
-	r.RCO87 = c.rco87.orgFigure(c)
+	r.BorderActivityOrgs = c.atBorder.orgFigure(c)
 	r.OrgsReached = c.reached.orgFigure(c)
 	r.UnknownKind = c.unknownKind.orgFigure(c)
 	r.WomenLed = c.womenLed.orgFigure(c)

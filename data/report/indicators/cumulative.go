@@ -13,17 +13,20 @@ import (
 type Cumulative struct {
 	From, To string // the project's start (the first visit's date when none is set) and the period's end
 
-	RCO01       SizeSplit // sizes at each enterprise's first visit since the project's start
-	RCO04       Figure
-	RCO81       Figure
-	RCO84       Figure
-	RCO87       Figure
-	OrgsReached Figure
-	UnknownKind Figure
-	WomenLed    Figure
-	VisitCount  Figure
-	CrossBorder Figure
-	Minutes     int
+	RCO01 SizeSplit // sizes at each enterprise's first visit since the project's start
+	RCO04 Figure
+	RCO81 Figure
+	RCO83 Figure
+	RCO84 Figure
+	RCO87 Figure
+	// BorderActivityOrgs: organisations at cross-border activities.
+	BorderActivityOrgs Figure
+	OrgsReached        Figure
+	UnknownKind        Figure
+	WomenLed           Figure
+	VisitCount         Figure
+	CrossBorder        Figure
+	Minutes            int
 }
 
 // Hours is the advisor time in hours.
@@ -52,13 +55,14 @@ func sameSpan(from, start, first string) bool {
 
 // cumulativeOf is the project's figures of a report whose span is the
 // project's (the period's own report, or a figures-only one): the same
-// figures, without visits.
+// figures, without visits. The joint actions' figures are counted apart
+// (countJoints): they do not depend on the visits read.
 func cumulativeOf(r *Report, from string) *Cumulative {
 	o := func(f Figure) Figure { return Figure{Value: f.Value, Orgs: f.Orgs} }
 	rco01 := SizeSplit{Figure: o(r.RCO01.Figure), Micro: o(r.RCO01.Micro), Small: o(r.RCO01.Small), Medium: o(r.RCO01.Medium),
 		Large: o(r.RCO01.Large), Unknown: o(r.RCO01.Unknown)}
-	return &Cumulative{From: from, To: r.Filter.To, RCO01: rco01, RCO04: o(r.RCO04), RCO81: o(r.RCO81), RCO84: o(r.RCO84),
-		RCO87: o(r.RCO87), OrgsReached: o(r.OrgsReached), UnknownKind: o(r.UnknownKind), WomenLed: o(r.WomenLed),
+	return &Cumulative{From: from, To: r.Filter.To, RCO01: rco01, RCO04: o(r.RCO04), RCO81: o(r.RCO81),
+		BorderActivityOrgs: o(r.BorderActivityOrgs), OrgsReached: o(r.OrgsReached), UnknownKind: o(r.UnknownKind), WomenLed: o(r.WomenLed),
 		VisitCount: o(r.VisitCount), CrossBorder: o(r.CrossBorder), Minutes: r.Minutes}
 }
 

@@ -25,6 +25,7 @@ type fixture struct {
 	org map[string]string // short name → id
 	v   map[string]string // short name → visit id
 	a   map[string]string // "org model date" → assessment id
+	j   map[string]string // short name → joint action id
 }
 
 func intp(n int) *int { return &n }
@@ -46,7 +47,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	s, _ := datatest.Open(t)
-	fx := &fixture{s: s, org: map[string]string{}, v: map[string]string{}, a: map[string]string{}}
+	fx := &fixture{s: s, org: map[string]string{}, v: map[string]string{}, a: map[string]string{}, j: map[string]string{}}
 	mk := func(short string, o domain.Organisation) {
 		t.Helper()
 		if err := s.CreateOrganisation(ctx, &o); err != nil {
@@ -145,6 +146,45 @@ func newFixture(t *testing.T) *fixture {
 	assess("C", irl, "2026-07-15", domain.AssessmentDone, level("customer", 7))
 	assess("Ddup", irl, "2025-11-01", domain.AssessmentDone, level("customer", 1))
 	assess("D", irl, "2026-06-15", domain.AssessmentDone, level("customer", 3))
+
+	// Joint actions (RCO83, RCO84, RCO87). Inc is a Norwegian incubator, an
+	// innovation actor: a partner, never an enterprise. X is a Norwegian
+	// partner deleted since.
+	mk("Inc", domain.Organisation{Name: "Inkubator Nord", Country: domain.CountryNO, Municipality: "5006", Sector: "M",
+		Kind: domain.KindIncubator, Employees: intp(12)})
+	mk("X", domain.Organisation{Name: "Xylo AS", Country: domain.CountryNO, Municipality: "5025", Kind: domain.KindSME})
+	joint := func(short string, j domain.JointAction, orgs ...string) {
+		t.Helper()
+		j.Title = short
+		for _, o := range orgs {
+			j.OrgIDs = append(j.OrgIDs, fx.org[o])
+		}
+		if err := s.CreateJointAction(ctx, &j); err != nil {
+			t.Fatalf("joint action %s: %v", short, err)
+		}
+		fx.j[short] = j.ID
+	}
+	done, ongoing := domain.JointCompleted, domain.JointOngoing
+	// pilot: A and B's pilot, completed in the period: RCO84.
+	joint("pilot", domain.JointAction{Kind: domain.JointPilot, Status: done, Start: "2026-04-15", Date: "2026-05-31"}, "A", "B")
+	// one-country pilot: A and C are both Swedish: not across the border.
+	joint("one-country pilot", domain.JointAction{Kind: domain.JointPilot, Status: done, Start: "2026-02-01", Date: "2026-03-01"}, "A", "C")
+	// late pilot: completed the day after the period (the next one's), ongoing in June: RCO87 only.
+	joint("late pilot", domain.JointAction{Kind: domain.JointPilot, Status: done, Start: "2026-06-01", Date: "2026-07-01"}, "A", "D")
+	// plan: completed in the period; names the duplicate (its keeper D counts) and the incubator: RCO83.
+	joint("plan", domain.JointAction{Kind: domain.JointPlan, Status: done, Start: "2026-01-15", Date: "2026-03-31"}, "C", "Ddup", "Inc")
+	// deleted: would be a pilot of the period.
+	joint("deleted pilot", domain.JointAction{Kind: domain.JointPilot, Status: done, Date: "2026-04-01"}, "A", "B")
+	if err := s.DeleteJointAction(ctx, fx.j["deleted pilot"]); err != nil {
+		t.Fatal(err)
+	}
+	// planned: has not run.
+	joint("planned", domain.JointAction{Kind: domain.JointCooperation, Status: domain.JointPlanned, Start: "2026-02-01"}, "E", "U")
+	// with X: across the border only through X, deleted since.
+	joint("with X", domain.JointAction{Kind: domain.JointCooperation, Status: ongoing, Start: "2026-02-01"}, "E", "X")
+	if err := s.DeleteOrganisation(ctx, fx.org["X"]); err != nil {
+		t.Fatal(err)
+	}
 
 	// The merge, as merging does it: the duplicate's visit moves to the
 	// keeper, the duplicate points at the keeper and is deleted.

@@ -125,6 +125,9 @@ func fixtureNames(fx *fixture) map[string]string {
 	for key, id := range fx.a {
 		names[id] = "assessment " + key
 	}
+	for short, id := range fx.j {
+		names[id] = "joint " + short
+	}
 	return names
 }
 

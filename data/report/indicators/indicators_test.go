@@ -36,6 +36,32 @@ func (fx *fixture) check(t *testing.T, name string, got indicators.Figure, value
 	}
 }
 
+// checkJoints compares the joint actions behind a figure, in their order.
+func (fx *fixture) checkJoints(t *testing.T, name string, got indicators.Figure, want ...string) {
+	t.Helper()
+	ids := []string{}
+	for _, w := range want {
+		ids = append(ids, fx.j[w])
+	}
+	if !slices.Equal(got.Joints, ids) {
+		t.Errorf("%s joint actions = %v, want %v", name, fx.jnames(got.Joints), want)
+	}
+}
+
+func (fx *fixture) jnames(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		n := id
+		for short, jid := range fx.j {
+			if jid == id {
+				n = short
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
 func (fx *fixture) names(ids []string) []string {
 	var out []string
 	for _, id := range ids {
@@ -79,12 +105,21 @@ func TestIndicatorsOnHandBuiltData(t *testing.T) {
 	fx.check(t, "RCO01 large", r.RCO01.Large, 1, fx.orgs("D"), fx.visits("v7", "v8", "v9"))
 	fx.check(t, "RCO01 unknown", r.RCO01.Unknown, 1, fx.orgs("C"), fx.visits("v5"))
 	fx.check(t, "RCO04", r.RCO04, 4, fx.orgs("A", "B", "C", "D"), nil)
-	// RCO87: organisations of both countries on one visit (v3, v4: A+B; v6: P+U).
-	fx.check(t, "RCO87", r.RCO87, 4, fx.orgs("A", "B", "P", "U"), fx.visits("v6", "v3", "v4"))
+	// RCO87: the partners of the cross-border joint actions that ran in the
+	// period: the plan (C, D for its duplicate, Inc), the pilot (A, B), the
+	// late pilot (A, D; ongoing in June).
+	fx.check(t, "RCO87", r.RCO87, 5, fx.orgs("A", "B", "C", "D", "Inc"), []string{})
+	fx.checkJoints(t, "RCO87", r.RCO87, "plan", "pilot", "late pilot")
+	// At cross-border activities: organisations of both countries on one visit (v3, v4: A+B; v6: P+U).
+	fx.check(t, "at cross-border activities", r.BorderActivityOrgs, 4, fx.orgs("A", "B", "P", "U"), fx.visits("v6", "v3", "v4"))
 	// RCO81: head count on cross-border visits: v5 (marked) 1 + v6 18 + v3 10 + v4 6.
 	fx.check(t, "RCO81", r.RCO81, 35, fx.orgs("A", "B", "C", "P", "U"), fx.visits("v5", "v6", "v3", "v4"))
-	// RCO84: A and B's pilot, met twice: one pilot action.
-	fx.check(t, "RCO84", r.RCO84, 1, fx.orgs("A", "B"), fx.visits("v3", "v4"))
+	// RCO84: A and B's pilot, completed in the period (their pilot-phase
+	// workshops v3 and v4 are not pilots by themselves).
+	fx.check(t, "RCO84", r.RCO84, 1, fx.orgs("A", "B"), []string{})
+	fx.checkJoints(t, "RCO84", r.RCO84, "pilot")
+	fx.check(t, "RCO83", r.RCO83, 1, fx.orgs("C", "D", "Inc"), []string{})
+	fx.checkJoints(t, "RCO83", r.RCO83, "plan")
 	fx.check(t, "cross-border visits", r.CrossBorder, 4, fx.orgs("A", "B", "C", "P", "U"), fx.visits("v5", "v6", "v3", "v4"))
 
 	fx.check(t, "organisations reached", r.OrgsReached, 6, fx.orgs("A", "B", "C", "P", "U", "D"), nil)
@@ -110,7 +145,8 @@ func TestIndicatorsOnHandBuiltData(t *testing.T) {
 	}
 	// E is named by the figures since the project's start (its visit on 2025-12-31).
 	_, hasD := r.Orgs[fx.org["D"]]
-	if _, hasE := r.Orgs[fx.org["E"]]; !hasD || !hasE || len(r.Orgs) != 7 {
+	// Inc is named as a partner of the plan.
+	if _, hasE := r.Orgs[fx.org["E"]]; !hasD || !hasE || len(r.Orgs) != 8 {
 		t.Errorf("report names %v", fx.names(mapKeys(r.Orgs)))
 	}
 
@@ -214,7 +250,9 @@ func TestFilters(t *testing.T) {
 	r := compute(t, fx, indicators.Filter{From: from, To: to, Advisor: "Kari Nordmann"})
 	fx.check(t, "Kari: visits", r.VisitCount, 2, fx.orgs("A", "B"), fx.visits("v2", "v4"))
 	fx.check(t, "Kari: RCO01", r.RCO01.Figure, 2, fx.orgs("A", "B"), nil)
-	fx.check(t, "Kari: RCO87", r.RCO87, 2, fx.orgs("A", "B"), fx.visits("v4"))
+	fx.check(t, "Kari: at cross-border activities", r.BorderActivityOrgs, 2, fx.orgs("A", "B"), fx.visits("v4"))
+	// Joint actions name no advisor: their figures are the whole selection's.
+	fx.check(t, "Kari: RCO87", r.RCO87, 5, fx.orgs("A", "B", "C", "D", "Inc"), nil)
 	fx.check(t, "Kari: RCO81", r.RCO81, 6, fx.orgs("A", "B"), fx.visits("v4"))
 	// Assessments count for the organisations the advisor visited.
 	if r.SDGsAddressed != 2 || r.ImpactOrgs.Value != 1 {
@@ -225,7 +263,8 @@ func TestFilters(t *testing.T) {
 	r = compute(t, fx, indicators.Filter{From: from, To: to, Country: "no"})
 	fx.check(t, "NO: visits", r.VisitCount, 6, fx.orgs("B", "U", "D"), fx.visits("v6", "v7", "v8", "v9", "v3", "v4"))
 	fx.check(t, "NO: RCO01", r.RCO01.Figure, 2, fx.orgs("B", "D"), nil)
-	fx.check(t, "NO: RCO87", r.RCO87, 2, fx.orgs("B", "U"), nil)
+	fx.check(t, "NO: at cross-border activities", r.BorderActivityOrgs, 2, fx.orgs("B", "U"), nil)
+	fx.check(t, "NO: RCO87", r.RCO87, 3, fx.orgs("B", "D", "Inc"), nil)
 	fx.check(t, "NO: RCO81", r.RCO81, 34, fx.orgs("B", "U"), fx.visits("v6", "v3", "v4"))
 	if b := r.Breakdown(indicators.ByCountry); len(b.Rows) != 1 || b.Rows[0].Key != "NO" {
 		t.Errorf("NO: by country %+v", b.Rows)
@@ -282,8 +321,9 @@ func TestJSONForm(t *testing.T) {
 	}
 	want := map[string]map[string]float64{
 		"RCO01": {"value": 4, "micro": 1, "small": 1, "medium": 0, "large": 1, "unknown": 1},
-		"RCO04": {"value": 4}, "RCO81": {"value": 35}, "RCO84": {"value": 1}, "RCO87": {"value": 4},
-		"organisations_reached": {"value": 6}, "women_led": {"value": 2}, "visits": {"value": 9},
+		"RCO04": {"value": 4}, "RCO81": {"value": 35}, "RCO83": {"value": 1}, "RCO84": {"value": 1}, "RCO87": {"value": 5},
+		"organisations_at_cross_border_activities": {"value": 4}, "organisations_reached": {"value": 6},
+		"women_led": {"value": 2}, "visits": {"value": 9},
 		"cross_border_visits": {"value": 4}, "advisor_hours": {"value": 11.25}, "sdgs_addressed": {"value": 3},
 		"organisations_improved": {"value": 2},
 	}

@@ -30,8 +30,10 @@ type jsonIndicators struct {
 	RCO01         jsonRCO01 `json:"RCO01"`
 	RCO04         jsonValue `json:"RCO04"`
 	RCO81         jsonValue `json:"RCO81"`
+	RCO83         jsonValue `json:"RCO83"`
 	RCO84         jsonValue `json:"RCO84"`
 	RCO87         jsonValue `json:"RCO87"`
+	BorderOrgs    jsonValue `json:"organisations_at_cross_border_activities"`
 	OrgsReached   jsonValue `json:"organisations_reached"`
 	UnknownKind   jsonValue `json:"unknown_kind"`
 	WomenLed      jsonValue `json:"women_led"`
@@ -50,8 +52,10 @@ type jsonCumulative struct {
 	RCO01        jsonRCO01 `json:"RCO01"`
 	RCO04        jsonValue `json:"RCO04"`
 	RCO81        jsonValue `json:"RCO81"`
+	RCO83        jsonValue `json:"RCO83"`
 	RCO84        jsonValue `json:"RCO84"`
 	RCO87        jsonValue `json:"RCO87"`
+	BorderOrgs   jsonValue `json:"organisations_at_cross_border_activities"`
 	OrgsReached  jsonValue `json:"organisations_reached"`
 	UnknownKind  jsonValue `json:"unknown_kind"`
 	WomenLed     jsonValue `json:"women_led"`
@@ -70,7 +74,8 @@ func cumulativeJSON(c *Cumulative) jsonCumulative {
 		return jsonCumulative{}
 	}
 	return jsonCumulative{From: c.From, To: c.To, RCO01: rco01JSON(c.RCO01), RCO04: jsonValue{c.RCO04.Value},
-		RCO81: jsonValue{c.RCO81.Value}, RCO84: jsonValue{c.RCO84.Value}, RCO87: jsonValue{c.RCO87.Value},
+		RCO81: jsonValue{c.RCO81.Value}, RCO83: jsonValue{c.RCO83.Value}, RCO84: jsonValue{c.RCO84.Value},
+		RCO87: jsonValue{c.RCO87.Value}, BorderOrgs: jsonValue{c.BorderActivityOrgs.Value},
 		OrgsReached: jsonValue{c.OrgsReached.Value}, UnknownKind: jsonValue{c.UnknownKind.Value},
 		WomenLed: jsonValue{c.WomenLed.Value}, Visits: jsonValue{c.VisitCount.Value},
 		CrossBorder: jsonValue{c.CrossBorder.Value}, AdvisorHours: jsonHours{hours(c.Minutes)}}
@@ -145,8 +150,9 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 			Advisor: r.Filter.Advisor, Kind: string(r.Filter.Kind), ProjectStart: r.Filter.ProjectStart},
 		Indicators: jsonIndicators{
 			RCO01: rco01JSON(r.RCO01),
-			RCO04: jsonValue{r.RCO04.Value}, RCO81: jsonValue{r.RCO81.Value}, RCO84: jsonValue{r.RCO84.Value},
-			RCO87: jsonValue{r.RCO87.Value}, OrgsReached: jsonValue{r.OrgsReached.Value}, UnknownKind: jsonValue{r.UnknownKind.Value},
+			RCO04: jsonValue{r.RCO04.Value}, RCO81: jsonValue{r.RCO81.Value}, RCO83: jsonValue{r.RCO83.Value},
+			RCO84: jsonValue{r.RCO84.Value}, RCO87: jsonValue{r.RCO87.Value}, BorderOrgs: jsonValue{r.BorderActivityOrgs.Value},
+			OrgsReached: jsonValue{r.OrgsReached.Value}, UnknownKind: jsonValue{r.UnknownKind.Value},
 			WomenLed: jsonValue{r.WomenLed.Value},
 			Visits:   jsonValue{r.VisitCount.Value}, CrossBorder: jsonValue{r.CrossBorder.Value},
 			AdvisorHours: jsonHours{hours(r.Minutes)}, SDGsAddressed: jsonValue{r.SDGsAddressed}, Impact: jsonValue{r.ImpactOrgs.Value},

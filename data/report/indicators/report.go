@@ -10,6 +10,9 @@ type Figure struct {
 	Value  int      // the number reported
 	Orgs   []string // ids of the organisations behind it (keepers, never merged duplicates), sorted
 	Visits []string // ids of the visits behind it, oldest first
+	// Joints are the ids of the joint actions behind it (RCO83, RCO84,
+	// RCO87), oldest first; nil for figures counted from visits.
+	Joints []string `json:",omitempty"`
 }
 
 // SizeSplit is an enterprise count split by EU size class. Unknown holds the
@@ -113,8 +116,14 @@ type Report struct {
 	RCO01 SizeSplit // enterprises supported
 	RCO04 Figure    // enterprises with non-financial support (all our support is advice: same as RCO01)
 	RCO81 Figure    // participations in joint actions across borders: head count on cross-border visits
-	RCO84 Figure    // pilot actions developed jointly: distinct groups of organisations on cross-border pilot visits
-	RCO87 Figure    // organisations cooperating across borders
+	RCO83 Figure    // strategies and action plans jointly developed: cross-border joint plans completed in the period
+	RCO84 Figure    // pilot actions developed jointly and implemented: cross-border joint pilots completed in the period
+	RCO87 Figure    // organisations cooperating across borders: partners of cross-border joint actions that ran in the period
+
+	// BorderActivityOrgs are the organisations at cross-border activities:
+	// on a visit in the period together with an organisation of the other
+	// country. Attending is not cooperating: this is not RCO87.
+	BorderActivityOrgs Figure
 
 	OrgsReached Figure // organisations of any kind visited in the period
 	UnknownKind Figure // organisations reached whose kind is not given (or unknown to this build): not in RCO01
@@ -139,6 +148,8 @@ type Report struct {
 	Visits []VisitRow
 	// Orgs describes every organisation an id of the report names.
 	Orgs map[string]OrgRow
+	// JointActions describes every joint action a figure names.
+	JointActions map[string]JointRow
 }
 
 // Hours is the advisor time in hours.

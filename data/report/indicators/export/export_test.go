@@ -44,6 +44,12 @@ func report(t *testing.T) *indicators.Report {
 			t.Fatal(err)
 		}
 	}
+	// The two enterprises' pilot, completed in the period: RCO84 and RCO87.
+	pilot := domain.JointAction{Kind: domain.JointPilot, Title: "Smörbröd och öl", OrgIDs: []string{se.ID, no.ID},
+		Status: domain.JointCompleted, Start: "2026-03-02", Date: "2026-05-29"}
+	if err := s.CreateJointAction(ctx, &pilot); err != nil {
+		t.Fatal(err)
+	}
 	r, err := indicators.Compute(ctx, s, indicators.Filter{From: "2026-01-01", To: "2026-06-30"})
 	if err != nil {
 		t.Fatal(err)
@@ -70,8 +76,10 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("the county sheet keeps a name Excel accepts: %q", sheets)
 	}
 	cells := map[string]string{"A1": "Kod", "B1": "Indikator", "C1": "Värde", "A2": "RCO01", "B2": "Företag som får stöd", "C2": "2",
-		"B3": "varav mikroföretag", "C3": "1", "B7": "varav okänd storlek", "C7": "1", "A9": "RCO81", "C9": "7", "A11": "RCO87", "C11": "2",
-		"D1": "Sedan projektstart (2025-11-05)", "D2": "2", "B12": "Organisationer som nåtts", "C12": "2", "D12": "3"}
+		"B3": "varav mikroföretag", "C3": "1", "B7": "varav okänd storlek", "C7": "1", "A9": "RCO81", "C9": "7",
+		"A10": "RCO83", "B10": "Gemensamt utarbetade strategier och handlingsplaner", "C10": "0", "A11": "RCO84", "C11": "1",
+		"A12": "RCO87", "C12": "2", "D12": "2", "B13": "Organisationer vid gränsöverskridande aktiviteter (inte RCO87)", "C13": "2",
+		"D1": "Sedan projektstart (2025-11-05)", "D2": "2", "B14": "Organisationer som nåtts", "C14": "2", "D14": "3"}
 	for cell, want := range cells {
 		if got, _ := f.GetCellValue("Indikatorer", cell); got != want {
 			t.Errorf("Indikatorer!%s = %q, want %q", cell, got, want)
@@ -137,8 +145,11 @@ func TestCSVInEachLanguage(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	export.CSV(&buf, r, export.Options{Lang: translations.New("sv")})
-	if !strings.Contains(buf.String(), "RCO01;Företag som får stöd;2;2\r\n") {
-		t.Errorf("sv CSV lacks the RCO01 line:\n%s", buf.String())
+	for _, line := range []string{"RCO01;Företag som får stöd;2;2\r\n", "RCO83;Gemensamt utarbetade strategier och handlingsplaner;0;0\r\n",
+		"RCO84;Gemensamt utvecklade och genomförda pilotinsatser;1;1\r\n", "RCO87;Organisationer som samarbetar över gränsen;2;2\r\n"} {
+		if !strings.Contains(buf.String(), line) {
+			t.Errorf("sv CSV lacks the line %q:\n%s", line, buf.String())
+		}
 	}
 }
 
@@ -160,6 +171,7 @@ func TestCSVSaysWhichSelectionItCovers(t *testing.T) {
 
 func TestPDFInTheChosenLanguage(t *testing.T) {
 	r := report(t)
+	r.Filter.Advisor = "Kari Nordmann" // the joint actions' figures say they are not per advisor
 	var buf bytes.Buffer
 	if err := export.PDF(&buf, r, export.Options{Lang: translations.New("nb")}); err != nil {
 		t.Fatal(err)
@@ -170,7 +182,8 @@ func TestPDFInTheChosenLanguage(t *testing.T) {
 	text := pdfdoctest.Text(t, buf.Bytes())
 	for _, want := range []string{"Indikatorer for finansiører", "Periode: 01.01.2026 – 30.06.2026", "Foretak som får støtte",
 		"Organisasjoner som samarbeider over grensen", "Deltakere etter kjønn", "Besøk og rådgivertimer per kommune",
-		"Røros", "Bærekraftsmål som berøres (Agenda 2030)", "side 1 av"} {
+		"Røros", "Bærekraftsmål som berøres (Agenda 2030)", "side 1 av", "Felles utarbeidede strategier og handlingsplaner",
+		"som ikke registreres per rådgiver"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q:\n%s", want, text)
 		}

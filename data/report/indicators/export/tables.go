@@ -81,6 +81,9 @@ func indicatorTable(r *indicators.Report, tr *translations.Localizer) table {
 		header: []string{tr.T("report.indicators.col.code"), tr.T("report.indicators.col.indicator"), tr.T("report.indicators.col.value"),
 			SinceStartHeader(c, tr)},
 		widths: []float64{10, 60, 14, 20}}
+	if r.Filter.Advisor != "" {
+		t.note += " " + tr.T("report.indicators.joint_advisor_note")
+	}
 	add := func(code, label string, v, since cell) {
 		t.rows = append(t.rows, []cell{text(code), text(label), v, since})
 	}
@@ -93,8 +96,10 @@ func indicatorTable(r *indicators.Report, tr *translations.Localizer) table {
 	addCount("RCO01", tr.T("report.indicators.rco01.unknown"), r.RCO01.Unknown.Value, c.RCO01.Unknown.Value)
 	addCount("RCO04", tr.T("report.indicators.rco04"), r.RCO04.Value, c.RCO04.Value)
 	addCount("RCO81", tr.T("report.indicators.rco81"), r.RCO81.Value, c.RCO81.Value)
+	addCount("RCO83", tr.T("report.indicators.rco83"), r.RCO83.Value, c.RCO83.Value)
 	addCount("RCO84", tr.T("report.indicators.rco84"), r.RCO84.Value, c.RCO84.Value)
 	addCount("RCO87", tr.T("report.indicators.rco87"), r.RCO87.Value, c.RCO87.Value)
+	addCount("", tr.T("report.indicators.border_orgs"), r.BorderActivityOrgs.Value, c.BorderActivityOrgs.Value)
 	addCount("", tr.T("report.indicators.orgs_reached"), r.OrgsReached.Value, c.OrgsReached.Value)
 	addCount("", tr.T("report.indicators.unknown_kind"), r.UnknownKind.Value, c.UnknownKind.Value)
 	addCount("", tr.T("report.indicators.women_led"), r.WomenLed.Value, c.WomenLed.Value)
