@@ -200,6 +200,8 @@ func (l *Localizer) Error(err error) string {
 	switch {
 	case errors.Is(err, data.ErrSchemaTooNew):
 		return l.T("error.schema_too_new")
+	case errors.Is(err, data.ErrInUse): // opening while a backup is restored into the folder
+		return l.T("error.database.restoring")
 	case errors.Is(err, syscall.ENOSPC) || strings.Contains(msg, "database or disk is full"):
 		return l.T("error.disk_full")
 	case errors.Is(err, fs.ErrPermission) || strings.Contains(msg, "readonly database"):

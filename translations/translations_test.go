@@ -2,6 +2,7 @@ package translations
 
 import (
 	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -17,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -299,5 +301,9 @@ func TestErrorsReadInTheUsersLanguage(t *testing.T) {
 	_, err = domain.ParseOrgNumber("988077917", domain.CountrySE)
 	if en := New("en").Error(err); !strings.Contains(en, "Norway") {
 		t.Errorf("country placeholder not translated: %q", en)
+	}
+	// Opening while a backup is restored into the folder.
+	if sv := New("sv").Error(fmt.Errorf("open: %w", data.ErrInUse)); !strings.Contains(sv, "säkerhetskopia håller på att återställas") {
+		t.Errorf("in use: %q", sv)
 	}
 }
