@@ -61,16 +61,18 @@ build: deps-build
 run: build
 	$(BIN)$(if $(ILSA_DATA), --data '$(ILSA_DATA)') $(ARGS)
 
+# The race detector on two cores takes the UI package past go test's default
+# ten minutes per package.
 test: deps-build deps-test
 	$(GO) vet -tags '$(TAGS)' ./...
-	$(GO) test -tags '$(TAGS)' -race -count=1 ./...
+	$(GO) test -tags '$(TAGS)' -race -count=1 -timeout 30m ./...
 	scripts/smoke.sh
 
 vet: deps-build
 	$(GO) vet -tags '$(TAGS)' ./...
 
 unit: deps-build
-	$(GO) test -tags '$(TAGS)' -race -count=1 ./...
+	$(GO) test -tags '$(TAGS)' -race -count=1 -timeout 30m ./...
 
 smoke: deps-build deps-test
 	scripts/smoke.sh
