@@ -61,8 +61,8 @@ build: deps-build
 run: build
 	$(BIN)$(if $(ILSA_DATA), --data '$(ILSA_DATA)') $(ARGS)
 
-# The race detector on two cores takes the UI package past go test's default
-# ten minutes per package.
+# Under the race detector on two cores the UI package takes 8½ minutes, near
+# go test's default limit of ten per package.
 test: deps-build deps-test
 	$(GO) vet -tags '$(TAGS)' ./...
 	$(GO) test -tags '$(TAGS)' -race -count=1 -timeout 30m ./...
