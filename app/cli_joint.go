@@ -2,6 +2,7 @@ package app
 
 import (
 	"flag"
+	"slices"
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -29,10 +30,10 @@ func declareJointFlags(fs *flag.FlagSet) jointFlags {
 }
 
 func (f jointFlags) apply(s *session, j *domain.JointAction, given map[string]bool) error {
-	if given["kind"] && !oneOf(domain.JointKind(*f.kind), domain.JointKinds) {
+	if given["kind"] && !slices.Contains(domain.JointKinds, domain.JointKind(*f.kind)) {
 		return usage("cli.error.flag_value", "Flag", "--kind", "Value", *f.kind)
 	}
-	if given["status"] && !oneOf(domain.JointStatus(*f.status), domain.JointStatuses) {
+	if given["status"] && !slices.Contains(domain.JointStatuses, domain.JointStatus(*f.status)) {
 		return usage("cli.error.flag_value", "Flag", "--status", "Value", *f.status)
 	}
 	s.isoDates(f.start, f.date)
@@ -61,15 +62,6 @@ func (f jointFlags) apply(s *session, j *domain.JointAction, given map[string]bo
 	return nil
 }
 
-func oneOf[T comparable](v T, allowed []T) bool {
-	for _, a := range allowed {
-		if a == v {
-			return true
-		}
-	}
-	return false
-}
-
 // jointRecords are the joint actions, for joint add and joint edit.
 var jointRecords = recordStore[domain.JointAction]{
 	load:   func(s *session, id string) (domain.JointAction, error) { return s.store.JointAction(s.ctx(), id) },
@@ -90,7 +82,7 @@ func jointList(fs *flag.FlagSet) runFunc {
 	kind := fs.String("kind", "", "cli.flag.joint.kind")
 	asJSON := fs.Bool("json", false, "cli.flag.json")
 	return func(s *session, _ []string) error {
-		if *kind != "" && !oneOf(domain.JointKind(*kind), domain.JointKinds) {
+		if *kind != "" && !slices.Contains(domain.JointKinds, domain.JointKind(*kind)) {
 			return usage("cli.error.flag_value", "Flag", "--kind", "Value", *kind)
 		}
 		if err := s.open(); err != nil {

@@ -160,29 +160,15 @@ func rehome(tx changelog.ReadTx, from []string, resolve func(string) string, res
 		return nil, err
 	}
 	for _, id := range visits {
-		var orgsJSON string
-		if err := tx.QueryRow(`SELECT orgs FROM visits WHERE id = ?`, id).Scan(&orgsJSON); err != nil {
-			return nil, err
-		}
-		var orgs []string
-		if err := jsonUnmarshalString(orgsJSON, &orgs); err != nil {
-			return nil, err
-		}
-		moved := make([]string, 0, len(orgs))
-		for _, o := range orgs {
-			if r := resolve(o); r != "" {
-				o = r
-			}
-			moved = append(moved, o)
-		}
 		// Sorted and without repeats, as every visit's list is stored.
-		slices.Sort(moved)
-		moved = slices.Compact(moved)
-		if slices.Equal(moved, orgs) {
-			continue
+		moved, changed, err := movedOrgs(tx, "visits", id, resolve, true)
+		if err != nil {
+			return nil, err
 		}
-		edits = append(edits, changelog.Edit{Entity: domain.EntityVisit, ID: id, Field: "orgs", Value: moved})
-		res.Visits++
+		if changed {
+			edits = append(edits, changelog.Edit{Entity: domain.EntityVisit, ID: id, Field: "orgs", Value: moved})
+			res.Visits++
+		}
 	}
 	joint, err := rehomeJoint(tx, ph, args, resolve)
 	res.JointActions += len(joint)
@@ -200,29 +186,44 @@ func rehomeJoint(tx changelog.ReadTx, ph string, args []any, resolve func(string
 	}
 	var edits []changelog.Edit
 	for _, id := range ids {
-		var orgsJSON string
-		if err := tx.QueryRow(`SELECT orgs FROM joint_actions WHERE id = ?`, id).Scan(&orgsJSON); err != nil {
+		// The partners keep the order the advisor gave them.
+		moved, changed, err := movedOrgs(tx, "joint_actions", id, resolve, false)
+		if err != nil {
 			return nil, err
 		}
-		var orgs []string
-		if err := jsonUnmarshalString(orgsJSON, &orgs); err != nil {
-			return nil, err
+		if changed {
+			edits = append(edits, changelog.Edit{Entity: domain.EntityJoint, ID: id, Field: "orgs", Value: moved})
 		}
-		moved := make([]string, 0, len(orgs))
-		for _, o := range orgs {
-			if r := resolve(o); r != "" {
-				o = r
-			}
-			if !slices.Contains(moved, o) {
-				moved = append(moved, o)
-			}
-		}
-		if slices.Equal(moved, orgs) {
-			continue
-		}
-		edits = append(edits, changelog.Edit{Entity: domain.EntityJoint, ID: id, Field: "orgs", Value: moved})
 	}
 	return edits, nil
+}
+
+// movedOrgs reads the organisation list (column orgs) of record id in table
+// and names resolve(o) instead of each o that resolves, without repeats
+// (sorted too when sorted); changed says whether the list differs.
+func movedOrgs(tx changelog.ReadTx, table, id string, resolve func(string) string, sorted bool) ([]string, bool, error) {
+	var orgsJSON string
+	if err := tx.QueryRow(`SELECT orgs FROM `+table+` WHERE id = ?`, id).Scan(&orgsJSON); err != nil {
+		return nil, false, err
+	}
+	var orgs []string
+	if err := jsonUnmarshalString(orgsJSON, &orgs); err != nil {
+		return nil, false, err
+	}
+	moved := make([]string, 0, len(orgs))
+	for _, o := range orgs {
+		if r := resolve(o); r != "" {
+			o = r
+		}
+		if sorted || !slices.Contains(moved, o) {
+			moved = append(moved, o)
+		}
+	}
+	if sorted {
+		slices.Sort(moved)
+		moved = slices.Compact(moved)
+	}
+	return moved, !slices.Equal(moved, orgs), nil
 }
 
 func idsWhere(tx changelog.ReadTx, query string, args ...any) ([]string, error) {
