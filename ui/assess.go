@@ -64,7 +64,7 @@ func (u *UI) newAssessment(st assessStart, onSaved func()) *assessForm {
 	if st.VisitID != "" {
 		key += ":" + st.VisitID
 	}
-	if open := u.openAssessForm(key); open != nil {
+	if open, ok := openForm[*assessForm](u, key); ok {
 		return open // one form per draft: two would overwrite each other's text
 	}
 	f := &assessForm{orig: orig, onSaved: onSaved}
@@ -79,16 +79,6 @@ func (u *UI) newAssessment(st assessStart, onSaved func()) *assessForm {
 	return f
 }
 
-// openAssessForm is the open form with this draft key, if any.
-func (u *UI) openAssessForm(key string) *assessForm {
-	for _, d := range u.dialogs {
-		if f, ok := d.(*assessForm); ok && f.key == key {
-			return f
-		}
-	}
-	return nil
-}
-
 // openAssessment opens a stored assessment with the model version it was
 // made with.
 func (u *UI) openAssessment(a domain.Assessment, onSaved func()) *assessForm {
@@ -98,7 +88,7 @@ func (u *UI) openAssessment(a domain.Assessment, onSaved func()) *assessForm {
 		return nil
 	}
 	key := "assessment:" + full.ID
-	if open := u.openAssessForm(key); open != nil {
+	if open, ok := openForm[*assessForm](u, key); ok {
 		return open
 	}
 	f := &assessForm{orig: full, onSaved: onSaved}

@@ -67,6 +67,37 @@ func (b *formBase) init(u *UI, key string, snapshot func() any, save func()) {
 	b.keep(key)
 }
 
+// draftKey is the key the form keeps its draft under.
+func (b *formBase) draftKey() string { return b.key }
+
+// openForm is the open form of type F with this draft key, if any: two
+// forms writing one draft would overwrite each other's text.
+func openForm[F interface {
+	dialogCloser
+	draftKey() string
+}](u *UI, key string) (F, bool) {
+	for _, d := range u.dialogs {
+		if f, ok := d.(F); ok && f.draftKey() == key {
+			return f, true
+		}
+	}
+	var none F
+	return none, false
+}
+
+// usesOrgPicker lets Esc first close the picker's suggestions, and closes
+// the picker with the form.
+func (b *formBase) usesOrgPicker(p *widgets.OrgPicker) {
+	b.popups = func() bool {
+		if p.Suggesting() {
+			p.HideSuggestions()
+			return true
+		}
+		return false
+	}
+	b.stop = p.Close
+}
+
 // keep keeps drafts under key from now on ("" keeps none): an inline form
 // shows another record, or a saved one starts afresh.
 func (b *formBase) keep(key string) {

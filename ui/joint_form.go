@@ -47,7 +47,8 @@ type jointDraft struct {
 
 // NewJointAction opens the joint-action form, with partners chosen already.
 func (u *UI) NewJointAction(orgIDs []string) {
-	if f := u.openJointForm("joint:new"); f != nil {
+	if f, ok := openForm[*jointForm](u, "joint:new"); ok {
+		f.focusFirst()
 		return
 	}
 	f := u.newJointForm(domain.JointAction{})
@@ -56,7 +57,8 @@ func (u *UI) NewJointAction(orgIDs []string) {
 
 // EditJointAction opens the form on a stored joint action.
 func (u *UI) EditJointAction(id string) {
-	if f := u.openJointForm("joint:" + id); f != nil {
+	if f, ok := openForm[*jointForm](u, "joint:"+id); ok {
+		f.focusFirst()
 		return
 	}
 	j, err := u.storeForJoint().JointAction(u.ctx(), id)
@@ -68,17 +70,6 @@ func (u *UI) EditJointAction(id string) {
 	f.open(f.fromJoint(j))
 }
 
-// openJointForm is the open form with this draft key, if any.
-func (u *UI) openJointForm(key string) *jointForm {
-	for _, d := range u.dialogs {
-		if f, ok := d.(*jointForm); ok && f.key == key {
-			u.win.Canvas().Focus(f.title)
-			return f
-		}
-	}
-	return nil
-}
-
 func (u *UI) newJointForm(orig domain.JointAction) *jointForm {
 	f := &jointForm{orig: orig}
 	key := "joint:new"
@@ -86,14 +77,6 @@ func (u *UI) newJointForm(orig domain.JointAction) *jointForm {
 		key = "joint:" + orig.ID
 	}
 	f.init(u, key, func() any { return f.snapshot() }, f.save)
-	f.popups = func() bool {
-		if f.orgs.Suggesting() {
-			f.orgs.HideSuggestions()
-			return true
-		}
-		return false
-	}
-	f.stop = func() { f.orgs.Close() }
 	f.build()
 	return f
 }
@@ -119,6 +102,7 @@ func (f *jointForm) build() {
 	f.form.Add("title", tr.FieldLabel("title"), f.title)
 
 	f.orgs = f.u.newOrgPicker()
+	f.usesOrgPicker(f.orgs)
 	f.orgs.OnChanged = func() {
 		f.changed()
 		f.loadSides()

@@ -74,7 +74,7 @@ type stepRow struct {
 
 // NewVisit opens the visit form, with orgIDs chosen already.
 func (u *UI) NewVisit(orgIDs []string) {
-	if f := u.openVisitForm("visit:new"); f != nil {
+	if f, ok := openForm[*visitForm](u, "visit:new"); ok {
 		// One new visit at a time: the organisations join the open one.
 		if len(orgIDs) > 0 {
 			f.orgs.SetSelected(append(f.orgs.Selected(), orgIDs...))
@@ -90,7 +90,7 @@ func (u *UI) NewVisit(orgIDs []string) {
 
 // EditVisit opens the visit form on a stored visit.
 func (u *UI) EditVisit(id string) {
-	if f := u.openVisitForm("visit:" + id); f != nil {
+	if f, ok := openForm[*visitForm](u, "visit:"+id); ok {
 		f.focusFirst()
 		return
 	}
@@ -104,17 +104,6 @@ func (u *UI) EditVisit(id string) {
 	f.loadAgreed()
 }
 
-// openVisitForm is the open form with this draft key, if any: two forms
-// writing one draft would overwrite each other's text.
-func (u *UI) openVisitForm(key string) *visitForm {
-	for _, d := range u.dialogs {
-		if f, ok := d.(*visitForm); ok && f.key == key {
-			return f
-		}
-	}
-	return nil
-}
-
 func (u *UI) newVisitForm(orig domain.Visit) *visitForm {
 	f := &visitForm{orig: orig}
 	key := "visit:new"
@@ -122,14 +111,6 @@ func (u *UI) newVisitForm(orig domain.Visit) *visitForm {
 		key = "visit:" + orig.ID
 	}
 	f.init(u, key, func() any { return f.snapshot() }, f.save)
-	f.popups = func() bool {
-		if f.orgs.Suggesting() {
-			f.orgs.HideSuggestions()
-			return true
-		}
-		return false
-	}
-	f.stop = func() { f.orgs.Close() }
 	f.build()
 	return f
 }
@@ -138,6 +119,7 @@ func (f *visitForm) build() {
 	tr := f.u.tr
 
 	f.orgs = f.u.newOrgPicker()
+	f.usesOrgPicker(f.orgs)
 	f.orgs.OnChanged = func() {
 		f.changed()
 		f.loadSides()
