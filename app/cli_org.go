@@ -88,8 +88,44 @@ func (s *session) warnDuplicateOrgNr(o domain.Organisation) {
 	}
 }
 
-func orgDelete(s *session, operands []string) error {
-	return s.deleteOne(operands, func(id string) error { return s.store.DeleteOrganisation(s.ctx(), id) })
+// orgDelete deletes an organisation. One with visits goes only together
+// with them (--with-visits), so the funder's figures never keep visits to
+// an organisation no figure counts; a duplicate is merged instead.
+func orgDelete(fs *flag.FlagSet) runFunc {
+	withVisits := fs.Bool("with-visits", false, "cli.flag.with_visits")
+	return func(s *session, operands []string) error {
+		return s.deleteOne(operands, func(id string) error {
+			if *withVisits {
+				_, err := s.store.DeleteOrganisationWithVisits(s.ctx(), id)
+				return err
+			}
+			use, err := s.store.OrganisationUsage(s.ctx(), id)
+			if err != nil {
+				return err
+			}
+			if use.HasVisits() {
+				o, err := s.store.Organisation(s.ctx(), id)
+				if err != nil {
+					return err
+				}
+				return &orgHasVisits{name: o.Name, id: id, visits: use.Visits + use.SharedVisits}
+			}
+			return s.store.DeleteOrganisation(s.ctx(), id)
+		})
+	}
+}
+
+// orgHasVisits is "org delete" without --with-visits on an organisation
+// that has visits: nothing is deleted, and the message names both ways on.
+type orgHasVisits struct {
+	name, id string
+	visits   int
+}
+
+func (e *orgHasVisits) Error() string { return "organisation has visits" }
+
+func (e *orgHasVisits) MessageKey() (string, []any) {
+	return "cli.org.has_visits", []any{"Name", e.name, "ID", e.id, "N", e.visits}
 }
 
 // deleteOne is a delete command: one id, then del.

@@ -404,7 +404,7 @@ func TestDumpIsCanonical(t *testing.T) {
 	ct := c.id("contact", "add", "--org", a, "--name", "Karin Ek")
 	v := c.id("visit", "add", "--org", a, "--org", b, "--date", "2026-11-02")
 	ac := c.id("action", "add", "--org", a, "--text", "Send the offer", "--visit", v)
-	c.ok("org", "delete", b)
+	c.ok("org", "delete", "--with-visits", b)
 
 	first, second := c.dump(), c.dump()
 	if first != second {

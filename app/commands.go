@@ -42,7 +42,7 @@ func init() {
 		{path: []string{"init"}, help: "cli.help.init", required: []string{"advisor"}, flags: initProfile},
 		{path: []string{"org", "add"}, help: "cli.help.org.add", required: []string{"name"}, flags: orgAdd},
 		{path: []string{"org", "edit"}, help: "cli.help.org.edit", operands: "cli.operands.id", flags: orgEdit},
-		{path: []string{"org", "delete"}, help: "cli.help.org.delete", operands: "cli.operands.id", flags: noFlags(orgDelete)},
+		{path: []string{"org", "delete"}, help: "cli.help.org.delete", operands: "cli.operands.id", flags: orgDelete},
 		{path: []string{"org", "list"}, help: "cli.help.org.list", flags: orgList},
 		{path: []string{"org", "merge"}, help: "cli.help.org.merge", operands: "cli.operands.merge", flags: noFlags(orgMerge)},
 		{path: []string{"org", "erase"}, help: "cli.help.org.erase", operands: "cli.operands.id", flags: noFlags(orgErase)},

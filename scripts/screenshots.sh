@@ -307,7 +307,10 @@ for lang in sv nb en; do
 	# Its kind, open: enterprises, innovation actors, public bodies.
 	shot "$lang" organisation-kind "${ORG[@]}" click:960,383 sleep:1
 	# Deleting it: what happens to the funder's figures.
-	shot "$lang" organisation-delete "${ORG[@]}" click:600,738 sleep:2
+	shot "$lang" organisation-delete "${ORG[@]}" click:780,738 sleep:2
+	# With visits: delete it with them (the figures drop), or merge it.
+	shot "$lang" organisation-delete-visits "${ORG[@]}" click:780,738 sleep:2 click:355,414 sleep:1
+	shot "$lang" organisation-delete-merge "${ORG[@]}" click:780,738 sleep:2 click:355,380 sleep:1 click:650,384 type:Bergs sleep:2
 	shot "$lang" duplicates "$NAV_ORGS" sleep:1 click:470,101 sleep:2
 	shot "$lang" organisation-contacts "${ORG[@]}" "$TAB_CONTACTS" sleep:1
 	shot "$lang" contact-menu "${ORG[@]}" "$TAB_CONTACTS" sleep:1 click:1177,205 sleep:1

@@ -6,11 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -198,68 +196,6 @@ func (d *orgDetail) save() {
 	if d.body.Visible() {
 		d.form.save()
 	}
-}
-
-// confirmDelete says what deleting does to the funder's figures (counting
-// the organisation's visits off the UI goroutine), asks, then deletes the
-// organisation off the UI goroutine (the store may wait for an import to
-// commit) with the form and its buttons held meanwhile, like a save; Undo
-// brings it back.
-func (d *orgDetail) confirmDelete() {
-	o := d.form.org
-	if o.ID == "" || !d.form.canSave() {
-		return
-	}
-	st := d.u.storeForOrgs()
-	d.u.background(func() func() {
-		visits, err := st.Visits(d.u.ctx(), data.VisitQuery{OrgID: o.ID})
-		return func() {
-			if err != nil {
-				d.u.showError(err)
-				return
-			}
-			d.askDelete(o, len(visits))
-		}
-	})
-}
-
-// askDelete asks before deleting o, which has visits visits. The visits
-// stay (they count as visits and hours), but a deleted organisation is no
-// longer counted in any figure of any period, reported or not: the dialog
-// says so, and points to merging, which keeps it counted.
-func (d *orgDetail) askDelete(o domain.Organisation, visits int) {
-	tr := d.u.tr
-	msg := tr.T("ui.org.delete_confirm_no_visits", "Name", o.Name)
-	if visits > 0 {
-		msg = tr.N("ui.org.delete_confirm_visits", visits, "Name", o.Name, "N", tr.Number(visits))
-	}
-	text := widget.NewLabel(msg)
-	text.Wrapping = fyne.TextWrapWord
-	ask := dialog.NewCustomConfirm(tr.T("ui.org.delete_title"), tr.T("ui.delete"), tr.T("ui.cancel"), text, func(ok bool) {
-		if !ok || !d.form.canSave() || d.form.org.ID != o.ID {
-			return
-		}
-		st := d.u.storeForOrgs()
-		held := append([]fyne.Disableable{d.delete, d.visit, d.report}, d.form.saveButtons...)
-		d.form.saver.run(d.form.body, held, func() error {
-			return st.DeleteOrganisation(d.u.ctx(), o.ID)
-		}, func(err error) {
-			if err != nil {
-				d.u.showError(err)
-				return
-			}
-			if d.form.org.ID != o.ID {
-				return // another organisation was opened meanwhile
-			}
-			d.form.draft.discard()
-			d.form.org = domain.Organisation{}
-			d.body.Hide()
-			d.empty.Show()
-			d.screen.deleted(o)
-		})
-	}, d.u.win)
-	ask.Resize(fyne.NewSize(520, 0))
-	ask.Show()
 }
 
 // orgLabel is "Name (municipality)" for lists that mix organisations.

@@ -333,12 +333,10 @@ type shownList struct {
 }
 
 // deleted lists the organisations again without the one just deleted,
-// and offers to undo the delete.
-func (s *orgScreen) deleted(o domain.Organisation) {
+// and offers to undo the delete with undo.
+func (s *orgScreen) deleted(o domain.Organisation, msg string, undo func() error) {
 	s.selected = ""
-	st := s.u.storeForOrgs()
-	s.u.undo.offer(s.u.tr.T("ui.orgs.deleted", "Name", o.Name),
-		func() error { return st.RestoreOrganisation(s.u.ctx(), o.ID) },
+	s.u.undo.offer(msg, undo,
 		func() {
 			s.selected = o.ID
 			s.detail.open(o.ID)

@@ -40,6 +40,12 @@ type orgStore interface {
 	UpdateOrganisation(ctx context.Context, o *domain.Organisation) error
 	DeleteOrganisation(ctx context.Context, id string) error
 	RestoreOrganisation(ctx context.Context, id string) error
+	// The delete dialog: what a delete touches, deleting with the visits
+	// (and its undo), or merging into another organisation instead.
+	OrganisationUsage(ctx context.Context, id string) (data.OrgUsage, error)
+	DeleteOrganisationWithVisits(ctx context.Context, id string) (data.OrgDeletion, error)
+	UndoOrganisationDeletion(ctx context.Context, del data.OrgDeletion) error
+	MergeOrganisations(ctx context.Context, keepID, dupID string) (data.MergeResult, error)
 	Contacts(ctx context.Context, orgID string) ([]domain.Contact, error)
 	CreateContact(ctx context.Context, c *domain.Contact) error
 	UpdateContact(ctx context.Context, c *domain.Contact) error

@@ -51,6 +51,10 @@ type OrgPicker struct {
 	OnEscape func()
 	// Relayout lets the owner make room when the chips take another line.
 	Relayout func()
+	// Single makes a new choice replace the one before: one organisation.
+	Single bool
+	// Exclude is never offered (the organisation a merge starts from).
+	Exclude []string
 
 	lookup OrgLookup
 	tr     *translations.Localizer
@@ -127,6 +131,9 @@ func (p *OrgPicker) add(o pickedOrg) {
 	if slices.Contains(p.Selected(), o.id) {
 		return
 	}
+	if p.Single {
+		p.picked = p.picked[:0]
+	}
 	p.picked = append(p.picked, o)
 	p.renderChips()
 	if p.OnChanged != nil {
@@ -178,11 +185,16 @@ func (p *OrgPicker) search(now bool) {
 	if text == "" {
 		return
 	}
-	p.lookup.Find(text, p.Selected(), pickerMax, now, func(rows []OrgMatch) {
+	p.lookup.Find(text, p.leftOut(), pickerMax, now, func(rows []OrgMatch) {
 		// Chosen meanwhile: not offered again.
-		rows = slices.DeleteFunc(rows, func(r OrgMatch) bool { return slices.Contains(p.Selected(), r.ID) })
+		rows = slices.DeleteFunc(rows, func(r OrgMatch) bool { return slices.Contains(p.leftOut(), r.ID) })
 		p.showSuggestions(rows)
 	})
+}
+
+// leftOut is what the suggestions never offer: the chosen and the excluded.
+func (p *OrgPicker) leftOut() []string {
+	return append(p.Selected(), p.Exclude...)
 }
 
 func (p *OrgPicker) showSuggestions(rows []OrgMatch) {
