@@ -164,9 +164,50 @@ func displayValue(u *UI, entity, field, raw string) string {
 		for i, p := range x {
 			parts[i] = fmt.Sprint(p)
 		}
-		return strings.Join(parts, ", ")
+		return strings.Join(listLabels(u, entity+"."+field, parts), ", ")
 	}
 	return fmt.Sprint(v)
+}
+
+// listLabels names the entries of a list field: organisations by name
+// (a visit's organisations, a joint action's partners, each
+// organisation's size at the visit), anything else as it is.
+func listLabels(u *UI, field string, entries []string) []string {
+	switch field {
+	case domain.EntityVisit + ".orgs", domain.EntityJoint + ".orgs":
+		names := u.newOrgLookup().Names(entries)
+		out := make([]string, len(entries))
+		for i, id := range entries {
+			out[i] = orgName(u, names, id)
+		}
+		return out
+	case domain.EntityVisit + ".sizes":
+		ids := make([]string, len(entries))
+		for i, e := range entries {
+			ids[i], _, _ = domain.ParseOrgSize(e)
+		}
+		names := u.newOrgLookup().Names(ids)
+		out := make([]string, len(entries))
+		for i, e := range entries {
+			id, class, ok := domain.ParseOrgSize(e)
+			if !ok {
+				out[i] = e
+				continue
+			}
+			out[i] = orgName(u, names, id) + ": " + u.tr.Size(class)
+		}
+		return out
+	}
+	return entries
+}
+
+// orgName is the name of organisation id from names, or that it is not
+// here (deleted, or not received yet).
+func orgName(u *UI, names map[string]string, id string) string {
+	if n, ok := names[id]; ok {
+		return n
+	}
+	return u.tr.T("ui.picker.unknown")
 }
 
 func (r *conflictReview) resolve(it conflictItem, choice data.ConflictChoice, merged string) {

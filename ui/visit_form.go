@@ -166,6 +166,7 @@ func (f *visitForm) build() {
 	})
 	f.form.Add("phase", tr.FieldLabel("phase"), container.NewBorder(nil, nil, nil, f.cross, f.phase.Select))
 	f.form.Add("sizes", tr.FieldLabel("sizes"), f.buildSizes())
+	f.form.SetRowVisible("sizes", false) // until an organisation is chosen
 
 	f.notes = f.entry(true)
 	f.notes.SetMinRowsVisible(6)

@@ -103,6 +103,7 @@ func (f *visitForm) showSizes(orgs map[string]domain.Organisation) {
 		f.sizes.box.Add(container.NewGridWithColumns(2, label, sel.Select))
 	}
 	f.sizes.box.Refresh()
+	f.form.SetRowVisible("sizes", len(f.sizes.box.Objects) > 0)
 	f.relayout()
 }
 

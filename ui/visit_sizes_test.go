@@ -69,3 +69,26 @@ func sizeSelectValue(t *testing.T, f *visitForm, i int) string {
 	t.Helper()
 	return string(domain.SizeClasses[sizeSelect(t, f, i).SelectedIndex()])
 }
+
+// A new visit without organisations has no "Size at the visit" row: there
+// is nothing to size yet. Choosing one shows it.
+func TestTheSizeRowWaitsForAnOrganisation(t *testing.T) {
+	u, st := newTestUI(t, "sv")
+	n := 3
+	o := domain.Organisation{Name: "Krokoms Kafferosteri AB", Country: domain.CountrySE, Kind: domain.KindSME, Employees: &n}
+	if err := st.CreateOrganisation(u.ctx(), &o); err != nil {
+		t.Fatal(err)
+	}
+	u.NewVisit(nil)
+	u.WaitIdle()
+	if shows(topOverlay(t, u), "Storlek vid besöket") {
+		t.Fatalf("a visit without organisations shows the size row: %v", visibleTexts(topOverlay(t, u)))
+	}
+	f := frontVisitForm(t, u)
+	typeInto(u, f.orgs.Entry, "Krokoms")
+	f.orgs.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.WaitIdle()
+	if !shows(topOverlay(t, u), "Storlek vid besöket") || !shows(topOverlay(t, u), "Mikro (< 10)") {
+		t.Fatalf("with an organisation chosen the size row is missing: %v", visibleTexts(topOverlay(t, u)))
+	}
+}

@@ -20,12 +20,14 @@ type Form struct {
 	tr       *translations.Localizer
 	problems map[string]*widget.Label // by field name, as validation errors name them
 	grid     *fyne.Container
-	extra    *widget.Label // problems that belong to no field on this form
+	extra    *widget.Label                   // problems that belong to no field on this form
+	rows     map[string][2]fyne.CanvasObject // by field: its label and its cell, for SetRowVisible
 }
 
 // NewForm is an empty form whose problems read in tr's language.
 func NewForm(tr *translations.Localizer) *Form {
-	f := &Form{tr: tr, problems: map[string]*widget.Label{}, grid: container.New(layout.NewFormLayout())}
+	f := &Form{tr: tr, problems: map[string]*widget.Label{}, grid: container.New(layout.NewFormLayout()),
+		rows: map[string][2]fyne.CanvasObject{}}
 	f.extra = newProblemLabel()
 	return f
 }
@@ -42,8 +44,26 @@ func newProblemLabel() *widget.Label {
 func (f *Form) Add(field, label string, obj fyne.CanvasObject) {
 	l := widget.NewLabel(label)
 	l.TextStyle = fyne.TextStyle{Bold: true}
+	cell := container.NewVBox(obj, f.ProblemLine(field))
 	f.grid.Add(l)
-	f.grid.Add(container.NewVBox(obj, f.ProblemLine(field)))
+	f.grid.Add(cell)
+	f.rows[field] = [2]fyne.CanvasObject{l, cell}
+}
+
+// SetRowVisible shows or hides a field added with Add, label and all: the
+// form closes up around a hidden row.
+func (f *Form) SetRowVisible(field string, visible bool) {
+	for _, o := range f.rows[field] {
+		if o == nil {
+			continue
+		}
+		if visible {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	f.grid.Refresh()
 }
 
 // GroupPart is one short field of a row that holds several.
