@@ -15,11 +15,12 @@ import (
 type MergeResult struct {
 	Contacts, Visits, Actions, Assessments int
 	JointActions                           int // joint actions that name the kept organisation as a partner instead
+	Findings                               int // findings log entries that name the kept organisation instead
 }
 
 // Moved is how many records the merge moved in all.
 func (r MergeResult) Moved() int {
-	return r.Contacts + r.Visits + r.Actions + r.Assessments + r.JointActions
+	return r.Contacts + r.Visits + r.Actions + r.Assessments + r.JointActions + r.Findings
 }
 
 // MergeOrganisations merges the duplicate dupID into keepID in one local
@@ -170,29 +171,35 @@ func rehome(tx changelog.ReadTx, from []string, resolve func(string) string, res
 			res.Visits++
 		}
 	}
-	joint, err := rehomeJoint(tx, ph, args, resolve)
+	joint, err := rehomeList(tx, "joint_actions", domain.EntityJoint, ph, args, resolve)
+	if err != nil {
+		return nil, err
+	}
 	res.JointActions += len(joint)
-	return append(edits, joint...), err
+	findings, err := rehomeList(tx, "findings", domain.EntityFinding, ph, args, resolve)
+	res.Findings += len(findings)
+	return append(append(edits, joint...), findings...), err
 }
 
-// rehomeJoint returns the edits that make the live joint actions naming one
-// of the organisations (placeholders ph, arguments args) as a partner name
-// resolve(id) instead.
-func rehomeJoint(tx changelog.ReadTx, ph string, args []any, resolve func(string) string) ([]changelog.Edit, error) {
-	ids, err := idsWhere(tx, `SELECT DISTINCT j.id FROM joint_actions j, json_each(j.orgs) p
-		WHERE p.value IN (`+ph+`) AND j.deleted = 0 ORDER BY j.id`, args...)
+// rehomeList returns the edits that make the live records of table (a
+// joint action's partners, a finding's organisations: an "orgs" list in
+// the advisor's order) naming one of the organisations (placeholders ph,
+// arguments args) name resolve(id) instead.
+func rehomeList(tx changelog.ReadTx, table, entity, ph string, args []any, resolve func(string) string) ([]changelog.Edit, error) {
+	ids, err := idsWhere(tx, `SELECT DISTINCT t.id FROM `+table+` t, json_each(t.orgs) p
+		WHERE p.value IN (`+ph+`) AND t.deleted = 0 ORDER BY t.id`, args...)
 	if err != nil {
 		return nil, err
 	}
 	var edits []changelog.Edit
 	for _, id := range ids {
-		// The partners keep the order the advisor gave them.
-		moved, changed, err := movedOrgs(tx, "joint_actions", id, resolve, false)
+		// The list keeps the order the advisor gave it.
+		moved, changed, err := movedOrgs(tx, table, id, resolve, false)
 		if err != nil {
 			return nil, err
 		}
 		if changed {
-			edits = append(edits, changelog.Edit{Entity: domain.EntityJoint, ID: id, Field: "orgs", Value: moved})
+			edits = append(edits, changelog.Edit{Entity: entity, ID: id, Field: "orgs", Value: moved})
 		}
 	}
 	return edits, nil

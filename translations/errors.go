@@ -101,14 +101,15 @@ var fieldKeys = map[string]string{
 	"model": "field.model", "level": "field.level", "dimension": "field.dimension",
 	"title": "field.title", "start": "field.start", "outcome": "field.outcome", "visits": "field.visits", "models": "field.models",
 	"from": "field.from", "to": "field.to", "project_start": "ui.reports.project_start",
-	"folder": "field.folder", "file": "field.file",
+	"folder": "field.folder", "file": "field.file", "body": "field.finding", "step": "field.finding.step",
+	"source": "field.finding.source", "joints": "field.finding.joints", "forms": "field.finding.forms",
 }
 
 // entityKeys names the kinds of record in messages.
 var entityKeys = map[string]string{
 	domain.EntityOrganisation: "entity.organisation", domain.EntityContact: "entity.contact",
 	domain.EntityVisit: "entity.visit", domain.EntityAction: "entity.action",
-	domain.EntityJoint: "entity.joint",
+	domain.EntityJoint: "entity.joint", domain.EntityFinding: "entity.finding",
 }
 
 // EntityName names a kind of record ("organisation" → "organisation" in

@@ -47,6 +47,17 @@ var jointStatusKeys = map[domain.JointStatus]string{
 	domain.JointPlanned: "joint_status.planned", domain.JointOngoing: "joint_status.ongoing", domain.JointCompleted: "joint_status.completed",
 }
 
+var findingKindKeys = map[domain.FindingKind]string{
+	domain.FindingObservation: "finding.kind.finding", domain.FindingExperience: "finding.kind.experience",
+	domain.FindingMethod: "finding.kind.method", domain.FindingBenchmark: "finding.kind.benchmark",
+}
+
+var projectStepKeys = map[domain.ProjectStep]string{
+	domain.StepBenchmarking: "finding.step.benchmarking", domain.StepCapacity: "finding.step.capacity",
+	domain.StepPilot: "finding.step.pilot", domain.StepEvaluation: "finding.step.evaluation",
+	domain.StepNextPhase: "finding.step.next-phase",
+}
+
 var countryKeys = map[domain.Country]string{domain.CountrySE: "country.se", domain.CountryNO: "country.no"}
 
 // VisitType names a visit type.
@@ -62,6 +73,16 @@ func (l *Localizer) JointKind(v domain.JointKind) string {
 // JointStatus names how far a joint action has come.
 func (l *Localizer) JointStatus(v domain.JointStatus) string {
 	return lookup(l, jointStatusKeys, v, string(v))
+}
+
+// FindingKind names what an entry of the findings log records.
+func (l *Localizer) FindingKind(v domain.FindingKind) string {
+	return lookup(l, findingKindKeys, v, string(v))
+}
+
+// ProjectStep names one of the project's five steps.
+func (l *Localizer) ProjectStep(v domain.ProjectStep) string {
+	return lookup(l, projectStepKeys, v, string(v))
 }
 
 // Phase names a project phase.

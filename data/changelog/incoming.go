@@ -77,6 +77,13 @@ var incomingRules = map[string]map[string]incomingRule{
 		"models": listRule(maxIDLen), "notes": textRule(domain.MaxNotesLen), "outcome": textRule(domain.MaxNotesLen),
 		"visits": listRule(maxIDLen), "created_at": createdRule,
 	},
+	domain.EntityFinding: {
+		"kind": choiceRule(append([]domain.FindingKind{""}, domain.FindingKinds...)),
+		"step": required(choiceRule(domain.ProjectSteps)), "date": required(nil), "body": required(textRule(domain.MaxNotesLen)),
+		"source": textRule(domain.MaxNameLen), "author": textRule(domain.MaxShortLen),
+		"orgs": listRule(maxIDLen), "joints": listRule(maxIDLen), "models": listRule(maxIDLen), "forms": listRule(maxIDLen),
+		"created_at": createdRule,
+	},
 	domain.EntityAnswer: {
 		"assessment_id": textRule(maxIDLen), "dimension": textRule(maxIDLen),
 		"level": intRule(1, models.MaxLevels, true), "text": textRule(domain.MaxNotesLen),

@@ -11,6 +11,7 @@ const (
 	EntityAssessment   = "assessment"
 	EntityAnswer       = "answer"
 	EntityJoint        = "joint"
+	EntityFinding      = "finding"
 )
 
 // FieldKind is what sort of value a field holds: it decides how the value
@@ -79,6 +80,10 @@ var entityFields = map[string][]Field{
 		Field{"status", FieldText}, Field{"start", FieldDate}, Field{"date", FieldDate},
 		Field{"models", FieldList}, Field{"notes", FieldNotes}, Field{"outcome", FieldNotes},
 		Field{"visits", FieldList}),
+	EntityFinding: append(slices.Clone(commonFields),
+		Field{"kind", FieldText}, Field{"step", FieldText}, Field{"date", FieldDate}, Field{"body", FieldNotes},
+		Field{"source", FieldFreeText}, Field{"author", FieldFreeText}, Field{"orgs", FieldList},
+		Field{"joints", FieldList}, Field{"models", FieldList}, Field{"forms", FieldList}),
 }
 
 // EntityFields returns the synced fields of entity in their fixed order (nil
