@@ -61,7 +61,7 @@ var entityFields = map[string][]Field{
 		Field{"minutes", FieldInt}, Field{"place", FieldFreeText}, Field{"advisor", FieldFreeText},
 		Field{"women", FieldInt}, Field{"men", FieldInt}, Field{"other", FieldInt},
 		Field{"phase", FieldText}, Field{"cross_border", FieldBool}, Field{"notes", FieldNotes},
-		Field{"sizes", FieldList}),
+		Field{"sizes", FieldList}, Field{"partner", FieldFreeText}, Field{"side", FieldText}),
 	EntityAction: append(slices.Clone(commonFields),
 		Field{"org_id", FieldText}, Field{"visit_id", FieldText}, Field{"text", FieldFreeText},
 		Field{"owner", FieldFreeText}, Field{"due", FieldDate}, Field{"done", FieldDate},
@@ -78,7 +78,7 @@ var entityFields = map[string][]Field{
 		Field{"kind", FieldText}, Field{"title", FieldFreeText}, Field{"orgs", FieldList},
 		Field{"status", FieldText}, Field{"start", FieldDate}, Field{"date", FieldDate},
 		Field{"models", FieldList}, Field{"notes", FieldNotes}, Field{"outcome", FieldNotes},
-		Field{"visits", FieldList}),
+		Field{"visits", FieldList}, Field{"partner", FieldFreeText}, Field{"side", FieldText}),
 }
 
 // EntityFields returns the synced fields of entity in their fixed order (nil
