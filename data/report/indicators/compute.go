@@ -53,6 +53,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		cum = newComputation(f, newOrgTable(orgRows))
 		cum.figuresOnly = true
 	}
+	split := newSplitter(f, c.orgs)
 	// First the organisations of every visit, in the order the visits were
 	// read (their memory front to back); then the visits in date order.
 	orgs, ends := c.resolveOrgs(table)
@@ -73,6 +74,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		}
 		if v.Date >= f.From {
 			c.visit(v, orgs[from:ends[i]])
+			split.visit(v, orgs[from:ends[i]])
 		}
 	}
 	c.visitIDs = make([]string, len(c.visits))
@@ -83,6 +85,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	period := countJoints(c.orgs, f, joints, f.From, f.To, &c.named)
 	r := c.report()
 	r.RCO83, r.RCO84, r.RCO87 = period.RCO83, period.RCO84, period.RCO87
+	r.Partners, r.Sides = split.splits(joints, f.From, f.To)
 	if cum == nil {
 		r.Cumulative = cumulativeOf(r, start)
 	} else {
@@ -125,6 +128,7 @@ type computation struct {
 	rco01                                     [6]figureBuilder // total, then by size class
 	rco81, atBorder, reached, womenLed, cross figureBuilder
 	unknownKind                               figureBuilder
+	sustYes, sustUnknown                      figureBuilder
 	leaders                                   map[domain.LeaderGender]*figureBuilder
 	all                                       figureBuilder
 	minutes                                   int
@@ -202,7 +206,7 @@ func (c *computation) resolveOrgs(t *visitTable) (orgs []*org, ends []int32) {
 // visit counts one visit of the period, with its organisations resolved by
 // resolveOrgs, and when it is in scope appends it to c.visits.
 func (c *computation) visit(v *VisitRow, all []*org) {
-	if c.f.Advisor != "" && v.Advisor != c.f.Advisor {
+	if c.f.Advisor != "" && v.Advisor != c.f.Advisor || !c.f.matchPartner(v.Partner, v.Side) {
 		return
 	}
 	scope := c.scopeBuf[:0]
@@ -271,6 +275,7 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 				b.addOrg(o)
 				b.addVisit(n)
 			}
+			c.sustainability(n, o)
 		}
 		if spans {
 			c.atBorder.addOrg(o)
@@ -337,6 +342,7 @@ func (c *computation) report() *Report {
 	r.WomenLed = c.womenLed.orgFigure(c)
 	r.Leadership = Leadership{Women: c.leaders[domain.LeaderWomen].orgFigure(c), Men: c.leaders[domain.LeaderMen].orgFigure(c),
 		Mixed: c.leaders[domain.LeaderMixed].orgFigure(c), Unknown: c.leaders[domain.LeaderUnknown].orgFigure(c)}
+	r.Sustainability = Sustainability{Yes: c.sustYes.orgFigure(c), Unknown: c.sustUnknown.orgFigure(c)}
 	r.VisitCount = c.all.figure(c)
 	r.Gender.Visits = r.VisitCount.Visits // every visit in scope has its head count
 	r.CrossBorder = c.cross.figure(c)

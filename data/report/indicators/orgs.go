@@ -20,9 +20,9 @@ type org struct {
 	periodSize uint8  // index in sizeOrder of its size at its first support in the period
 	womenLed   bool   // LeaderGender is LeaderWomen
 	// rows are the breakdown rows of its country, county, municipality and
-	// sector and kind (orgDimensions), and leader the leadership figure, looked up
-	// once per report.
-	rows   [5]*rowBuilder
+	// sector, kind and leadership (orgDimensions), and leader the leadership
+	// figure, looked up once per report.
+	rows   [len(orgDimensions)]*rowBuilder
 	leader *figureBuilder
 
 	OrgRow
