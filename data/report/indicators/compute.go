@@ -130,14 +130,18 @@ type computation struct {
 	unknownKind                               figureBuilder
 	sustYes, sustUnknown                      figureBuilder
 	leaders                                   map[domain.LeaderGender]*figureBuilder
-	all                                       figureBuilder
-	minutes                                   int
-	gender                                    Gender
-	rows                                      map[Dimension]map[string]*rowBuilder
-	named                                     figureBuilder // every organisation the report names
-	sdgs                                      map[string]*sdgBuilder
-	impact                                    []Impact
-	impactOrgs                                figureBuilder
+	leaderBy                                  []*figureBuilder // leaders by org.leader
+	// periodSize is each organisation's size class (index in sizeOrder)
+	// at its first support in the period, by org.idx.
+	periodSize []uint8
+	all        figureBuilder
+	minutes    int
+	gender     Gender
+	rows       map[Dimension]map[string]*rowBuilder
+	named      figureBuilder // every organisation the report names
+	sdgs       map[string]*sdgBuilder
+	impact     []Impact
+	impactOrgs figureBuilder
 
 	// Reused for every visit.
 	scopeBuf []*org
@@ -164,7 +168,9 @@ func newComputation(f Filter, orgs *orgTable) *computation {
 	}
 	for _, g := range domain.LeaderGenders {
 		c.leaders[g] = &figureBuilder{}
+		c.leaderBy = append(c.leaderBy, c.leaders[g])
 	}
+	c.periodSize = make([]uint8, len(orgs.list))
 	return c
 }
 
@@ -250,13 +256,7 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 		c.all.addOrg(o)
 		c.reached.addOrg(o)
 		c.reached.addVisit(n)
-		lb := o.leader
-		if lb == nil {
-			if lb = c.leaders[o.LeaderGender]; lb == nil {
-				lb = c.leaders[domain.LeaderUnknown]
-			}
-			o.leader = lb
-		}
+		lb := c.leaderBy[o.leader]
 		lb.addOrg(o)
 		lb.addVisit(n)
 		if o.womenLed {
@@ -269,9 +269,9 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 		}
 		if o.enterprise {
 			if !c.rco01[0].has(o) { // its first support in the period decides its size
-				o.periodSize = c.sizeAtSupport(v, o)
+				c.periodSize[o.idx] = c.sizeAtSupport(v, o)
 			}
-			for _, b := range [2]*figureBuilder{&c.rco01[0], &c.rco01[1+o.periodSize]} {
+			for _, b := range [2]*figureBuilder{&c.rco01[0], &c.rco01[1+c.periodSize[o.idx]]} {
 				b.addOrg(o)
 				b.addVisit(n)
 			}

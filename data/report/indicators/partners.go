@@ -28,45 +28,54 @@ type Split struct {
 }
 
 // splitPart is one partner's or side's computation while the visits pass.
+// The computations share the report's table of organisations: what they
+// work out about an organisation they keep themselves.
 type splitPart struct {
-	c         *computation
-	spellings map[string]int // how often each spelling of the partner was seen
-	joints    []domain.JointAction
+	c      *computation
+	joints []domain.JointAction
+}
+
+// spelling is one way a partner is written on records, and how often.
+type spelling struct {
+	part *splitPart
+	n    int
 }
 
 // splitter hands each visit to the computations of its partner and side.
 type splitter struct {
 	f        Filter
-	orgs     *orgTable // the table the parts' tables are copies of
+	orgs     *orgTable
 	partners map[string]*splitPart
 	sides    map[domain.Country]*splitPart
-	byRaw    map[string]*splitPart // partner as spelled on a record → its part
+	byRaw    map[string]*spelling // partner as spelled on a record
 }
 
 func newSplitter(f Filter, orgs *orgTable) *splitter {
 	return &splitter{f: f, orgs: orgs, partners: map[string]*splitPart{}, sides: map[domain.Country]*splitPart{},
-		byRaw: map[string]*splitPart{}}
+		byRaw: map[string]*spelling{}}
 }
 
 func (s *splitter) newPart() *splitPart {
-	c := newComputation(s.f, s.orgs.copy())
+	c := newComputation(s.f, s.orgs)
 	c.figuresOnly = true
-	return &splitPart{c: c, spellings: map[string]int{}}
+	return &splitPart{c: c}
 }
 
 // partner is the part of a partner spelled raw.
 func (s *splitter) partner(raw string) *splitPart {
-	p := s.byRaw[raw]
-	if p == nil {
+	sp := s.byRaw[raw]
+	if sp == nil {
 		key := domain.PartnerKey(raw)
-		if p = s.partners[key]; p == nil {
+		p := s.partners[key]
+		if p == nil {
 			p = s.newPart()
 			s.partners[key] = p
 		}
-		s.byRaw[raw] = p
+		sp = &spelling{part: p}
+		s.byRaw[raw] = sp
 	}
-	p.spellings[strings.Join(strings.Fields(raw), " ")]++
-	return p
+	sp.n++
+	return sp.part
 }
 
 func (s *splitter) side(c domain.Country) *splitPart {
@@ -89,7 +98,7 @@ func (s *splitter) visit(v *VisitRow, orgs []*org) {
 		return
 	}
 	for _, p := range [2]*splitPart{s.partner(v.Partner), s.side(v.Side)} {
-		p.c.visit(v, p.c.sameOrgs(orgs))
+		p.c.visit(v, orgs)
 	}
 }
 
@@ -117,10 +126,19 @@ func (s *splitter) splits(js []domain.JointAction, from, to string) (partners, s
 		figs.RCO83, figs.RCO84, figs.RCO87 = jc.RCO83, jc.RCO84, jc.RCO87
 		return Split{Key: key, Figures: figs}
 	}
+	spellings := map[*splitPart]map[string]int{}
+	for raw, sp := range s.byRaw {
+		m := spellings[sp.part]
+		if m == nil {
+			m = map[string]int{}
+			spellings[sp.part] = m
+		}
+		m[strings.Join(strings.Fields(raw), " ")] += sp.n
+	}
 	for key, p := range s.partners {
 		name := ""
 		if key != "" {
-			name = mostCommon(p.spellings)
+			name = mostCommon(spellings[p])
 		}
 		partners = append(partners, row(name, p))
 	}
@@ -155,19 +173,4 @@ func mostCommon(spellings map[string]int) string {
 		}
 	}
 	return best
-}
-
-// copy is a table of the same organisations with nothing worked out about
-// them yet, for a computation of its own.
-func (t *orgTable) copy() *orgTable {
-	all := make([]org, len(t.list))
-	c := &orgTable{list: make([]*org, len(t.list)), byID: make(map[string]*org, len(t.list)), resolved: map[string]*org{}}
-	for i, o := range t.list {
-		all[i] = *o
-		all[i].rows = [len(orgDimensions)]*rowBuilder{}
-		all[i].leader = nil
-		c.list[i] = &all[i]
-		c.byID[o.ID] = &all[i]
-	}
-	return c
 }
