@@ -177,6 +177,9 @@ func breakdownTable(b indicators.Breakdown, tr *translations.Localizer) table {
 		b.Dimension == indicators.ByLeadership {
 		t.note = tr.T("report.indicators.by.note")
 	}
+	if b.Dimension == indicators.ByLeadership { // "Leadership" names the sheet of organisations by leadership
+		t.sheet = tr.T("report.indicators.sheet.leadership_support")
+	}
 	for _, r := range b.Rows {
 		t.rows = append(t.rows, []cell{text(indicators.RowLabel(b.Dimension, r.Key, tr)), count(r.Visits), hoursCell(r.Minutes), count(len(r.OrgIDs))})
 	}
