@@ -16,6 +16,7 @@ type jointFlags struct {
 	orgs, models                            *stringList
 	kind, title, status, start, date, notes *string
 	outcome                                 *string
+	partner                                 partnerFlags
 }
 
 func declareJointFlags(fs *flag.FlagSet) jointFlags {
@@ -26,6 +27,7 @@ func declareJointFlags(fs *flag.FlagSet) jointFlags {
 	f.status, f.start = fs.String("status", "", "cli.flag.joint.status"), fs.String("start", "", "cli.flag.joint.start")
 	f.date, f.notes = fs.String("date", "", "cli.flag.joint.date"), fs.String("notes", "", "cli.flag.notes")
 	f.outcome = fs.String("outcome", "", "cli.flag.joint.outcome")
+	f.partner = declarePartnerFlags(fs)
 	return f
 }
 
@@ -35,6 +37,9 @@ func (f jointFlags) apply(s *session, j *domain.JointAction, given map[string]bo
 	}
 	if given["status"] && !slices.Contains(domain.JointStatuses, domain.JointStatus(*f.status)) {
 		return usage("cli.error.flag_value", "Flag", "--status", "Value", *f.status)
+	}
+	if err := f.partner.apply(given, &j.Partner, &j.Side); err != nil {
+		return err
 	}
 	s.isoDates(f.start, f.date)
 	if given["org"] {
@@ -114,7 +119,7 @@ func jointList(fs *flag.FlagSet) runFunc {
 				out = append(out, map[string]any{"id": j.ID, "name": j.Title, "title": j.Title, "kind": j.Kind,
 					"orgs": nonNil(j.OrgIDs), "status": j.Status, "start": j.Start, "date": j.Date,
 					"models": nonNil(j.ModelIDs), "visits": nonNil(j.VisitIDs), "notes": j.Notes, "outcome": j.Outcome,
-					"cross_border": crossBorder(j)})
+					"cross_border": crossBorder(j), "partner": j.Partner, "side": j.Side})
 			}
 			return s.writeJSON(out)
 		}

@@ -18,6 +18,7 @@ type visitFlags struct {
 	date, typ, place, phase, notes, advisor *string
 	minutes, women, men, other              *int
 	crossBorder                             *bool
+	partner                                 partnerFlags
 }
 
 func declareVisitFlags(fs *flag.FlagSet) visitFlags {
@@ -30,6 +31,7 @@ func declareVisitFlags(fs *flag.FlagSet) visitFlags {
 	f.minutes, f.women = fs.Int("minutes", 0, "cli.flag.minutes"), fs.Int("women", 0, "cli.flag.women")
 	f.men, f.other = fs.Int("men", 0, "cli.flag.men"), fs.Int("other", 0, "cli.flag.other")
 	f.crossBorder = fs.Bool("cross-border", false, "cli.flag.cross-border")
+	f.partner = declarePartnerFlags(fs)
 	return f
 }
 
@@ -58,6 +60,9 @@ func (f visitFlags) apply(s *session, v *domain.Visit, given map[string]bool) er
 	}
 	if given["cross-border"] {
 		v.CrossBorder = *f.crossBorder
+	}
+	if err := f.partner.apply(given, &v.Partner, &v.Side); err != nil {
+		return err
 	}
 	if given["size"] {
 		return applySizes(v, *f.sizes)
@@ -141,7 +146,8 @@ func visitList(fs *flag.FlagSet) runFunc {
 			for _, v := range vs {
 				out = append(out, map[string]any{"id": v.ID, "date": v.Date, "orgs": v.OrgIDs, "type": v.Type,
 					"minutes": v.Minutes, "place": v.Place, "advisor": v.Advisor, "women": v.Women, "men": v.Men,
-					"other": v.Other, "phase": v.Phase, "cross_border": v.CrossBorder, "notes": v.Notes, "sizes": sizesJSON(v)})
+					"other": v.Other, "phase": v.Phase, "cross_border": v.CrossBorder, "notes": v.Notes, "sizes": sizesJSON(v),
+					"partner": v.Partner, "side": v.Side})
 			}
 			return s.writeJSON(out)
 		}

@@ -28,10 +28,12 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&f.Municipality, "municipality", "", "cli.flag.only.municipality")
 	fs.StringVar(&f.Advisor, "advisor", "", "cli.flag.only.advisor")
 	kind := fs.String("kind", "", "cli.flag.only.kind")
+	fs.StringVar(&f.Partner, "partner", "", "cli.flag.report.partner")
+	side := fs.String("side", "", "cli.flag.report.side")
 	start := fs.String("project-start", "", "cli.flag.project_start")
 	return func(s *session, _ []string) error {
 		s.isoDates(from, to, start)
-		f.From, f.To, f.Country, f.Kind = *from, *to, domain.Country(*country), domain.OrgKind(*kind)
+		f.From, f.To, f.Country, f.Kind, f.Side = *from, *to, domain.Country(*country), domain.OrgKind(*kind), domain.Country(*side)
 		f.ProjectStart = *start
 		write, ok := map[string]func(io.Writer, *indicators.Report, export.Options) error{
 			"json": writeIndicatorsJSON, "xlsx": export.XLSX, "csv": export.CSV, "pdf": export.PDF}[*format]

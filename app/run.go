@@ -175,6 +175,10 @@ func (s *session) open() error {
 		return err
 	}
 	s.store, s.dataDir = st, dir
+	// Records from before partners were kept take this device's partner,
+	// once; a failure leaves them unstamped ("partner not given") until the
+	// next start, and must not stop the command.
+	_, _ = st.StampOwnRecords(s.ctx())
 	if s.langArg == "" {
 		if l := prefs.New(st).Language(); translations.Supported(l) {
 			s.tr = translations.New(l)

@@ -11,6 +11,7 @@ import (
 // CreateJointAction validates j and stores it; its partners and visits
 // must exist.
 func (s *Store) CreateJointAction(ctx context.Context, j *domain.JointAction) error {
+	s.stampNew(&j.Partner, &j.Side)
 	if err := j.Normalise(); err != nil {
 		return err
 	}

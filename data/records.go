@@ -174,14 +174,14 @@ func scanContact(sc rowScanner) (domain.Contact, error) {
 }
 
 const visitColumns = `v.id, v.created_at, v.updated_at, v.deleted, v.date, v.orgs, v.type, v.minutes, v.place, v.advisor,
-	v.women, v.men, v.other, v.phase, v.cross_border, v.notes, v.sizes`
+	v.women, v.men, v.other, v.phase, v.cross_border, v.notes, v.sizes, v.partner, v.side`
 
 func scanVisit(sc rowScanner) (domain.Visit, error) {
 	var v domain.Visit
 	var created, updated int64
 	var orgs, sizes string
 	err := sc.Scan(&v.ID, &created, &updated, &v.Deleted, &v.Date, &orgs, &v.Type, &v.Minutes, &v.Place, &v.Advisor,
-		&v.Women, &v.Men, &v.Other, &v.Phase, &v.CrossBorder, &v.Notes, &sizes)
+		&v.Women, &v.Men, &v.Other, &v.Phase, &v.CrossBorder, &v.Notes, &sizes, &v.Partner, &v.Side)
 	if err != nil {
 		return v, err
 	}
@@ -204,14 +204,14 @@ func scanAction(sc rowScanner) (domain.Action, error) {
 }
 
 const jointColumns = `j.id, j.created_at, j.updated_at, j.deleted, j.kind, j.title, j.orgs, j.status, j.start, j.date,
-	j.models, j.notes, j.outcome, j.visits`
+	j.models, j.notes, j.outcome, j.visits, j.partner, j.side`
 
 func scanJoint(sc rowScanner) (domain.JointAction, error) {
 	var j domain.JointAction
 	var created, updated int64
 	var orgs, models, visits string
 	err := sc.Scan(&j.ID, &created, &updated, &j.Deleted, &j.Kind, &j.Title, &orgs, &j.Status, &j.Start, &j.Date,
-		&models, &j.Notes, &j.Outcome, &visits)
+		&models, &j.Notes, &j.Outcome, &visits, &j.Partner, &j.Side)
 	if err != nil {
 		return j, err
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"strings"
@@ -87,7 +88,7 @@ func (s *Store) SetProfile(p Profile) error {
 	if p.Country != "" && !p.Country.Valid() {
 		return invalid("country", "country.unknown", "value", string(p.Country))
 	}
-	return s.eng.WriteLocal(func(tx changelog.LocalTx) error {
+	err := s.eng.WriteLocal(func(tx changelog.LocalTx) error {
 		for k, v := range map[string]string{localAdvisor: p.Advisor, localOrg: p.Organisation, localCountry: string(p.Country), localInitDone: "1"} {
 			if err := tx.SetLocal(k, v); err != nil {
 				return err
@@ -95,4 +96,10 @@ func (s *Store) SetProfile(p Profile) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// The first profile that names a partner stamps this device's older records.
+	_, err = s.StampOwnRecords(context.Background())
+	return err
 }

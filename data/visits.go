@@ -35,6 +35,7 @@ func (s *Store) CreateVisitWithActions(ctx context.Context, nv *NewVisit) error 
 			v.Advisor = p.Advisor
 		}
 	}
+	s.stampNew(&v.Partner, &v.Side)
 	if err := nv.normalise(); err != nil {
 		return err
 	}

@@ -338,6 +338,9 @@ for lang in sv nb en; do
 	shot "$lang" reports "$NAV_REPORTS" sleep:2
 	# RCO87's drill-down: the joint actions and the partners behind the figure.
 	shot "$lang" reports-rco87 "$NAV_REPORTS" sleep:2 click:1025,682 sleep:1
+	# The report of one project partner: its list opened, then Peak Innovation chosen.
+	shot "$lang" reports-partner-list "$NAV_REPORTS" sleep:2 click:960,109 sleep:1
+	shot "$lang" reports-partner "$NAV_REPORTS" sleep:2 click:960,109 sleep:1 click:960,261 sleep:2
 	shot "$lang" sync "$NAV_SYNC" sleep:1
 	shot "$lang" sync-erasure "$NAV_SYNC" sleep:1
 	shot "$lang" sync-team "$NAV_SYNC" sleep:1

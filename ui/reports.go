@@ -40,6 +40,7 @@ type reportsScreen struct {
 	projectStart                         *widgets.KeyedEntry // "" counts from the first visit
 	calendar                             *widgets.CalendarHost
 	country, county, muni, advisor, kind *widgets.ChoiceSelect
+	partner, side                        *widgets.ChoiceSelect
 	status                               *widget.Label
 	figures                              *fyne.Container
 	byMonth, byMuni                      *chart.Bars
@@ -114,8 +115,9 @@ func newReportsScreen(u *UI) *reportsScreen {
 	s.muni = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_municipality")}}, u.municipalityChoices("")...), changed)
 	s.advisor = widgets.NewChoiceSelect([]widgets.Choice{{Value: "", Label: tr.T("ui.reports.any_advisor")}}, changed)
 	s.kind = widgets.NewChoiceSelect(append([]widgets.Choice{{Value: "", Label: tr.T("ui.filter.any_kind")}}, u.kindChoices()...), changed)
+	s.newPartnerFilters(changed)
 	s.filling = true // choosing the first values is not the user asking for a report
-	for _, c := range []*widgets.ChoiceSelect{s.country, s.county, s.muni, s.advisor, s.kind} {
+	for _, c := range []*widgets.ChoiceSelect{s.country, s.county, s.muni, s.advisor, s.kind, s.partner, s.side} {
 		c.SetValue("")
 	}
 	s.filling = false
@@ -138,6 +140,7 @@ func newReportsScreen(u *UI) *reportsScreen {
 		_, title := indicators.DimensionTitle(d, tr)
 		dims = append(dims, widgets.Choice{Value: string(d), Label: title})
 	}
+	dims = append(dims, s.splitChoices()...)
 	s.breakdown = container.NewVBox()
 	s.breakdownSel = widgets.NewChoiceSelect(dims, func(string) { s.showBreakdown() })
 	s.breakdownSel.SetValue(string(indicators.ByMunicipality))
@@ -150,7 +153,8 @@ func newReportsScreen(u *UI) *reportsScreen {
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.from")), nil, s.from),
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.to")), nil, s.to),
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.project_start")), nil, s.projectStart))
-	filterRow := container.NewGridWithColumns(5, s.country.Select, s.county.Select, s.muni.Select, s.advisor.Select, s.kind.Select)
+	filterRow := container.NewGridWithColumns(7, s.country.Select, s.county.Select, s.muni.Select, s.advisor.Select, s.kind.Select,
+		s.partner.Select, s.side.Select)
 	charts := container.NewGridWithColumns(2,
 		container.NewBorder(heading(tr.T("ui.reports.by_month")), nil, nil, nil, sized(s.byMonth, 200)),
 		container.NewBorder(heading(tr.T("ui.reports.by_municipality")), nil, nil, nil, sized(s.byMuni, 200)))
@@ -216,6 +220,7 @@ func (s *reportsScreen) refresh() {
 			s.emptyGuide.Show()
 		}
 		s.status.SetText(status)
+		s.listPartners(r)
 		s.show()
 	})
 }
@@ -307,6 +312,11 @@ func (s *reportsScreen) show() {
 	add("", tr.T("report.indicators.orgs_reached"), r.OrgsReached, &c.OrgsReached, false)
 	add("", tr.T("report.indicators.unknown_kind"), r.UnknownKind, &c.UnknownKind, true)
 	add("", tr.T("report.indicators.women_led"), r.WomenLed, &c.WomenLed, false)
+	add("", tr.T("report.indicators.sustainable"), r.Sustainability.Yes, &c.Sustainability.Yes, false)
+	shareLine, sharePeriod, shareSince := s.sustainabilityShare(r, c)
+	row("", shareLine, true, widget.NewLabelWithStyle(sharePeriod, fyne.TextAlignTrailing, fyne.TextStyle{}),
+		widget.NewLabelWithStyle(shareSince, fyne.TextAlignTrailing, fyne.TextStyle{}))
+	add("", tr.T("report.indicators.sustainable_unknown"), r.Sustainability.Unknown, &c.Sustainability.Unknown, true)
 	add("", tr.T("report.indicators.col.visits"), r.VisitCount, &c.VisitCount, false)
 	add("", tr.T("report.indicators.cross_border"), r.CrossBorder, &c.CrossBorder, false)
 	add("", tr.T("report.indicators.col.hours"), indicators.Figure{Value: int(r.Hours() + 0.5), Visits: r.VisitCount.Visits},

@@ -56,12 +56,14 @@ type reportChoices struct {
 	preset                               string
 	from, to                             time.Time // custom periods only
 	country, county, muni, advisor, kind string
+	partner, side                        string
 }
 
 // choices reads what the screen shows, to carry it over a rebuild.
 func (s *reportsScreen) choices() reportChoices {
 	c := reportChoices{preset: s.period.Value(), country: s.country.Value(), county: s.county.Value(),
-		muni: s.muni.Value(), advisor: s.advisor.Value(), kind: s.kind.Value()}
+		muni: s.muni.Value(), advisor: s.advisor.Value(), kind: s.kind.Value(),
+		partner: s.partner.Value(), side: s.side.Value()}
 	if c.preset == periodCustom {
 		c.from, _ = s.u.tr.ParseDate(s.from.Text)
 		c.to, _ = s.u.tr.ParseDate(s.to.Text)
@@ -95,6 +97,12 @@ func (s *reportsScreen) restore(c reportChoices) {
 	s.county.SetValue(c.county)
 	s.muni.SetValue(c.muni)
 	s.kind.SetValue(c.kind)
+	s.side.SetValue(c.side)
+	if c.partner != "" {
+		// Like the advisors: listed when a report names them.
+		s.partner.SetChoices([]widgets.Choice{{Value: "", Label: s.u.tr.T("ui.reports.any_partner")}, {Value: c.partner, Label: c.partner}})
+		s.partner.SetValue(c.partner)
+	}
 	if c.advisor != "" {
 		// The advisors are listed when the report is first computed; until
 		// then the choice is kept as the only one besides "any".
@@ -106,7 +114,8 @@ func (s *reportsScreen) restore(c reportChoices) {
 // filter reads the screen's choices; problems name the fields.
 func (s *reportsScreen) filter() (indicators.Filter, error) {
 	f := indicators.Filter{Country: domain.Country(s.country.Value()), County: s.county.Value(),
-		Municipality: s.muni.Value(), Advisor: s.advisor.Value(), Kind: domain.OrgKind(s.kind.Value())}
+		Municipality: s.muni.Value(), Advisor: s.advisor.Value(), Kind: domain.OrgKind(s.kind.Value()),
+		Partner: s.partner.Value(), Side: domain.Country(s.side.Value())}
 	var err error
 	if f.From, err = s.u.typedDate("from", s.from.Text); err != nil {
 		return f, err

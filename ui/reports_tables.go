@@ -16,6 +16,10 @@ func (s *reportsScreen) showBreakdown() {
 	if r == nil {
 		return
 	}
+	if v := s.breakdownSel.Value(); v == splitByPartner || v == splitBySide {
+		s.showSplit(v == splitBySide)
+		return
+	}
 	d := indicators.Dimension(s.breakdownSel.Value())
 	b := r.Breakdown(d)
 	if b == nil {

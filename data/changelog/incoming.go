@@ -58,7 +58,7 @@ var incomingRules = map[string]map[string]incomingRule{
 		"minutes": intRule(0, 24*60, false), "place": textRule(domain.MaxShortLen), "advisor": textRule(domain.MaxShortLen),
 		"women": intRule(0, 100_000, false), "men": intRule(0, 100_000, false), "other": intRule(0, 100_000, false),
 		"phase": choiceRule(append([]domain.Phase{domain.PhaseNone}, domain.Phases...)), "notes": textRule(domain.MaxNotesLen), "created_at": createdRule,
-		"sizes": sizesRule,
+		"sizes": sizesRule, "partner": textRule(domain.MaxShortLen), "side": choiceRule([]domain.Country{"", domain.CountrySE, domain.CountryNO}),
 	},
 	domain.EntityAction: {
 		"org_id": required(textRule(maxIDLen)), "visit_id": textRule(maxIDLen), "text": required(textRule(domain.MaxNotesLen)),
@@ -76,6 +76,7 @@ var incomingRules = map[string]map[string]incomingRule{
 		"orgs": required(listRule(maxIDLen)), "status": choiceRule(append([]domain.JointStatus{""}, domain.JointStatuses...)),
 		"models": listRule(maxIDLen), "notes": textRule(domain.MaxNotesLen), "outcome": textRule(domain.MaxNotesLen),
 		"visits": listRule(maxIDLen), "created_at": createdRule,
+		"partner": textRule(domain.MaxShortLen), "side": choiceRule([]domain.Country{"", domain.CountrySE, domain.CountryNO}),
 	},
 	domain.EntityFinding: {
 		"kind": choiceRule(append([]domain.FindingKind{""}, domain.FindingKinds...)),

@@ -17,7 +17,7 @@ import (
 
 // Version changes whenever the generated data changes (benchmark fixtures
 // built from an older version are rebuilt).
-const Version = 6
+const Version = 7
 
 // Options size the demo; zero values take the defaults.
 type Options struct {
@@ -225,6 +225,11 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 		v := &data.NewVisit{Visit: domain.Visit{Date: d.Format(domain.DateLayout), OrgIDs: []string{main.ID},
 			Advisor: advisorFor(r.IntN(len(advisors)), main.Country)}}
 		swedish := main.Country == domain.CountrySE // the advisor's language
+		// The advisor's partner organisation: the Swedish and the Norwegian partner.
+		v.Partner, v.Side = "Peak Innovation", domain.CountrySE
+		if !swedish {
+			v.Partner, v.Side = "Nasjonalparken Næringshage", domain.CountryNO
+		}
 		v.Type = []domain.VisitType{domain.VisitOnSite, domain.VisitOnSite, domain.VisitDigital, domain.VisitPhone, domain.VisitWorkshop, domain.VisitEvent}[r.IntN(6)]
 		v.Minutes = []int{30, 45, 60, 90, 120, 180}[r.IntN(6)]
 		v.Phase = domain.Phases[r.IntN(len(domain.Phases))]

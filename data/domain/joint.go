@@ -47,6 +47,10 @@ type JointAction struct {
 	Notes    string   // what it is
 	Outcome  string   // what came of it
 	VisitIDs []string // the visits that were part of it
+	// Partner and Side are the project partner the action is reported
+	// under and its country (see partner.go); "" when not given.
+	Partner string
+	Side    Country
 }
 
 // Fields gives the record's synced fields by name, as the change log writes them.
@@ -59,7 +63,7 @@ func (j *JointAction) Fields() map[string]any {
 	}
 	return map[string]any{"kind": string(j.Kind), "title": j.Title, "orgs": list(j.OrgIDs), "status": string(j.Status),
 		"start": j.Start, "date": j.Date, "models": list(j.ModelIDs), "notes": j.Notes, "outcome": j.Outcome,
-		"visits": list(j.VisitIDs)}
+		"visits": list(j.VisitIDs), "partner": j.Partner, "side": string(j.Side)}
 }
 
 // IsCrossBorder reports whether the partners, whose countries are given by
@@ -89,6 +93,7 @@ func (j *JointAction) Normalise() error {
 		j.Status = JointPlanned
 	}
 	p := checkFields(EntityJoint, j.Fields())
+	normalisePartner(p, &j.Partner, &j.Side)
 	p.add(OneOf("kind", j.Kind, JointKinds))
 	if j.Title == "" {
 		p.add(invalid("title", "required"))

@@ -223,6 +223,10 @@ type Visit struct {
 	// may correct it). Entries of organisations no longer on the visit are
 	// kept: after a merge the duplicate's entry still tells its size then.
 	Sizes map[string]SizeClass
+	// Partner and Side are the project partner the visit is reported under
+	// and its country (see partner.go); "" when not given.
+	Partner string
+	Side    Country
 }
 
 // Participants is the total head count.
@@ -238,7 +242,8 @@ func (v *Visit) Fields() map[string]any {
 	}
 	return map[string]any{"date": v.Date, "orgs": ids, "type": string(v.Type), "minutes": v.Minutes,
 		"place": v.Place, "advisor": v.Advisor, "women": v.Women, "men": v.Men, "other": v.Other,
-		"phase": string(v.Phase), "cross_border": v.CrossBorder, "notes": v.Notes, "sizes": FormatOrgSizes(v.Sizes)}
+		"phase": string(v.Phase), "cross_border": v.CrossBorder, "notes": v.Notes, "sizes": FormatOrgSizes(v.Sizes),
+		"partner": v.Partner, "side": string(v.Side)}
 }
 
 // Action is a next step agreed with a client.

@@ -307,6 +307,7 @@ func (v *Visit) Normalise() error {
 		v.Type = VisitOnSite
 	}
 	p := checkFields(EntityVisit, v.Fields())
+	normalisePartner(p, &v.Partner, &v.Side)
 	p.add(ValidateDate("date", v.Date, true))
 	if len(ids) == 0 {
 		p.add(invalid("orgs", "visit.no_org"))

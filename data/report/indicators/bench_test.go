@@ -31,7 +31,7 @@ var (
 func hundredAdvisorsDB(b *testing.B) string {
 	big := datatest.BigDB(b)
 	fixtureOnce.Do(func() {
-		fixturePath = filepath.Join(filepath.Dir(big), "indicators-100adv-2000joint-"+filepath.Base(big))
+		fixturePath = filepath.Join(filepath.Dir(big), "indicators-100adv-2000joint-4partners-"+filepath.Base(big))
 		if _, err := os.Stat(fixturePath + ".done"); err == nil {
 			return
 		}
@@ -50,7 +50,11 @@ func hundredAdvisorsDB(b *testing.B) string {
 			return
 		}
 		defer db.Close()
-		if _, err := db.Exec(`UPDATE visits SET advisor = printf('Advisor %03d', rowid % 100)`); err != nil {
+		// Four partners, two on each side, spelled two ways each, as
+		// advisors type them; every tenth visit names none.
+		if _, err := db.Exec(`UPDATE visits SET advisor = printf('Advisor %03d', rowid % 100),
+			partner = CASE WHEN rowid % 10 = 0 THEN '' ELSE printf(CASE WHEN rowid % 3 = 0 THEN 'partner %d' ELSE 'Partner %d' END, rowid % 4) END,
+			side = CASE WHEN rowid % 10 = 0 THEN '' WHEN rowid % 4 < 2 THEN 'SE' ELSE 'NO' END`); err != nil {
 			fixtureErr = err
 			return
 		}

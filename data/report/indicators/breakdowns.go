@@ -1,8 +1,14 @@
 package indicators
 
+import (
+	"slices"
+
+	"eu.ilsa.coach/ilsa/data/domain"
+)
+
 // The report's breakdowns: each visit added to the row of its value in every
 // dimension, of the visit (phase, type, month, advisor) and of its
-// organisations (country, county, municipality, sector, kind).
+// organisations (country, county, municipality, sector, kind, leadership).
 
 // visitDimensions are the dimensions that are properties of visits.
 var visitDimensions = [4]Dimension{ByPhase, ByType, ByMonth, ByAdvisor}
@@ -63,7 +69,7 @@ func (c *computation) breakdowns(n int, v *VisitRow, scope []*org) {
 
 // orgDimensions are the dimensions that are properties of organisations, in
 // the order of org.rows.
-var orgDimensions = [5]Dimension{ByCountry, ByCounty, ByMunicipality, BySector, ByKind}
+var orgDimensions = [6]Dimension{ByCountry, ByCounty, ByMunicipality, BySector, ByKind, ByLeadership}
 
 func orgKey(d Dimension, o *org) string {
 	switch d {
@@ -78,6 +84,11 @@ func orgKey(d Dimension, o *org) string {
 			return ""
 		}
 		return string(o.Kind)
+	case ByLeadership:
+		if !slices.Contains(domain.LeaderGenders, o.LeaderGender) {
+			return "" // a value from a newer build: not given here
+		}
+		return string(o.LeaderGender)
 	}
 	return o.Sector
 }

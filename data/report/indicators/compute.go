@@ -53,6 +53,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		cum = newComputation(f, newOrgTable(orgRows))
 		cum.figuresOnly = true
 	}
+	split := newSplitter(f, c.orgs)
 	// First the organisations of every visit, in the order the visits were
 	// read (their memory front to back); then the visits in date order.
 	orgs, ends := c.resolveOrgs(table)
@@ -73,6 +74,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 		}
 		if v.Date >= f.From {
 			c.visit(v, orgs[from:ends[i]])
+			split.visit(v, orgs[from:ends[i]])
 		}
 	}
 	c.visitIDs = make([]string, len(c.visits))
@@ -83,6 +85,7 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	period := countJoints(c.orgs, f, joints, f.From, f.To, &c.named)
 	r := c.report()
 	r.RCO83, r.RCO84, r.RCO87 = period.RCO83, period.RCO84, period.RCO87
+	r.Partners, r.Sides = split.splits(joints, f.From, f.To)
 	if cum == nil {
 		r.Cumulative = cumulativeOf(r, start)
 	} else {
@@ -125,15 +128,20 @@ type computation struct {
 	rco01                                     [6]figureBuilder // total, then by size class
 	rco81, atBorder, reached, womenLed, cross figureBuilder
 	unknownKind                               figureBuilder
+	sustYes, sustUnknown                      figureBuilder
 	leaders                                   map[domain.LeaderGender]*figureBuilder
-	all                                       figureBuilder
-	minutes                                   int
-	gender                                    Gender
-	rows                                      map[Dimension]map[string]*rowBuilder
-	named                                     figureBuilder // every organisation the report names
-	sdgs                                      map[string]*sdgBuilder
-	impact                                    []Impact
-	impactOrgs                                figureBuilder
+	leaderBy                                  []*figureBuilder // leaders by org.leader
+	// periodSize is each organisation's size class (index in sizeOrder)
+	// at its first support in the period, by org.idx.
+	periodSize []uint8
+	all        figureBuilder
+	minutes    int
+	gender     Gender
+	rows       map[Dimension]map[string]*rowBuilder
+	named      figureBuilder // every organisation the report names
+	sdgs       map[string]*sdgBuilder
+	impact     []Impact
+	impactOrgs figureBuilder
 
 	// Reused for every visit.
 	scopeBuf []*org
@@ -160,7 +168,9 @@ func newComputation(f Filter, orgs *orgTable) *computation {
 	}
 	for _, g := range domain.LeaderGenders {
 		c.leaders[g] = &figureBuilder{}
+		c.leaderBy = append(c.leaderBy, c.leaders[g])
 	}
+	c.periodSize = make([]uint8, len(orgs.list))
 	return c
 }
 
@@ -202,7 +212,7 @@ func (c *computation) resolveOrgs(t *visitTable) (orgs []*org, ends []int32) {
 // visit counts one visit of the period, with its organisations resolved by
 // resolveOrgs, and when it is in scope appends it to c.visits.
 func (c *computation) visit(v *VisitRow, all []*org) {
-	if c.f.Advisor != "" && v.Advisor != c.f.Advisor {
+	if c.f.Advisor != "" && v.Advisor != c.f.Advisor || !c.f.matchPartner(v.Partner, v.Side) {
 		return
 	}
 	scope := c.scopeBuf[:0]
@@ -246,13 +256,7 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 		c.all.addOrg(o)
 		c.reached.addOrg(o)
 		c.reached.addVisit(n)
-		lb := o.leader
-		if lb == nil {
-			if lb = c.leaders[o.LeaderGender]; lb == nil {
-				lb = c.leaders[domain.LeaderUnknown]
-			}
-			o.leader = lb
-		}
+		lb := c.leaderBy[o.leader]
 		lb.addOrg(o)
 		lb.addVisit(n)
 		if o.womenLed {
@@ -265,12 +269,13 @@ func (c *computation) visit(v *VisitRow, all []*org) {
 		}
 		if o.enterprise {
 			if !c.rco01[0].has(o) { // its first support in the period decides its size
-				o.periodSize = c.sizeAtSupport(v, o)
+				c.periodSize[o.idx] = c.sizeAtSupport(v, o)
 			}
-			for _, b := range [2]*figureBuilder{&c.rco01[0], &c.rco01[1+o.periodSize]} {
+			for _, b := range [2]*figureBuilder{&c.rco01[0], &c.rco01[1+c.periodSize[o.idx]]} {
 				b.addOrg(o)
 				b.addVisit(n)
 			}
+			c.sustainability(n, o)
 		}
 		if spans {
 			c.atBorder.addOrg(o)
@@ -337,6 +342,7 @@ func (c *computation) report() *Report {
 	r.WomenLed = c.womenLed.orgFigure(c)
 	r.Leadership = Leadership{Women: c.leaders[domain.LeaderWomen].orgFigure(c), Men: c.leaders[domain.LeaderMen].orgFigure(c),
 		Mixed: c.leaders[domain.LeaderMixed].orgFigure(c), Unknown: c.leaders[domain.LeaderUnknown].orgFigure(c)}
+	r.Sustainability = Sustainability{Yes: c.sustYes.orgFigure(c), Unknown: c.sustUnknown.orgFigure(c)}
 	r.VisitCount = c.all.figure(c)
 	r.Gender.Visits = r.VisitCount.Visits // every visit in scope has its head count
 	r.CrossBorder = c.cross.figure(c)

@@ -24,6 +24,7 @@ type Cumulative struct {
 	OrgsReached        Figure
 	UnknownKind        Figure
 	WomenLed           Figure
+	Sustainability     Sustainability
 	VisitCount         Figure
 	CrossBorder        Figure
 	Minutes            int
@@ -63,7 +64,7 @@ func cumulativeOf(r *Report, from string) *Cumulative {
 		Large: o(r.RCO01.Large), Unknown: o(r.RCO01.Unknown)}
 	return &Cumulative{From: from, To: r.Filter.To, RCO01: rco01, RCO04: o(r.RCO04), RCO81: o(r.RCO81),
 		BorderActivityOrgs: o(r.BorderActivityOrgs), OrgsReached: o(r.OrgsReached), UnknownKind: o(r.UnknownKind), WomenLed: o(r.WomenLed),
-		VisitCount: o(r.VisitCount), CrossBorder: o(r.CrossBorder), Minutes: r.Minutes}
+		Sustainability: Sustainability{Yes: o(r.Sustainability.Yes), Unknown: o(r.Sustainability.Unknown)}, VisitCount: o(r.VisitCount), CrossBorder: o(r.CrossBorder), Minutes: r.Minutes}
 }
 
 // sameOrgs gives the organisations of c's table that os (of another

@@ -16,6 +16,11 @@ type Filter struct {
 	Municipality string         // the organisation's municipality code
 	Advisor      string         // the visit's advisor, exactly as recorded
 	Kind         domain.OrgKind // the organisation's kind
+	// Partner and Side select visits and joint actions by the project
+	// partner they are reported under (case and spacing aside) and its
+	// country.
+	Partner string
+	Side    domain.Country
 	// ProjectStart is the day the project's figures ("since project
 	// start") count from; "" is the date of the first visit.
 	ProjectStart string
@@ -26,6 +31,8 @@ type Filter struct {
 func (f *Filter) Validate() error {
 	f.Country = domain.Country(strings.ToUpper(strings.TrimSpace(string(f.Country))))
 	f.Advisor = strings.TrimSpace(f.Advisor)
+	f.Partner = strings.Join(strings.Fields(f.Partner), " ")
+	f.Side = domain.Country(strings.ToUpper(strings.TrimSpace(string(f.Side))))
 	errs := []error{domain.ValidateDate("from", f.From, false), domain.ValidateDate("to", f.To, false),
 		domain.ValidateDate("project_start", f.ProjectStart, false)}
 	if f.From != "" && f.To != "" && f.From > f.To && errs[0] == nil && errs[1] == nil {
@@ -39,6 +46,9 @@ func (f *Filter) Validate() error {
 	}
 	if f.Municipality != "" {
 		errs = append(errs, domain.ValidateMunicipality(f.Municipality))
+	}
+	if f.Side != "" && f.Side != domain.CountrySE && f.Side != domain.CountryNO {
+		errs = append(errs, choice("side", string(f.Side)))
 	}
 	if f.Kind != "" && !slices.Contains(domain.OrgKinds, f.Kind) {
 		errs = append(errs, choice("kind", string(f.Kind)))
@@ -66,4 +76,10 @@ func (f *Filter) matchOrg(o *org) bool {
 		(f.County == "" || o.county == f.County) &&
 		(f.Municipality == "" || o.Municipality == f.Municipality) &&
 		(f.Kind == "" || o.Kind == f.Kind)
+}
+
+// matchPartner reports whether a visit or joint action reported under
+// partner and side passes the partner filters.
+func (f *Filter) matchPartner(partner string, side domain.Country) bool {
+	return (f.Side == "" || side == f.Side) && (f.Partner == "" || domain.PartnerKey(partner) == domain.PartnerKey(f.Partner))
 }

@@ -164,6 +164,9 @@ func TestIndicatorsOnHandBuiltData(t *testing.T) {
 			{"M", 1, 45, fx.orgs("C")}, {"O", 1, 90, fx.orgs("P")}, {"P", 1, 90, fx.orgs("U")}},
 		indicators.ByKind: {{"academia", 1, 90, fx.orgs("U")}, {"large", 3, 150, fx.orgs("D")}, {"public", 1, 90, fx.orgs("P")},
 			{"sme", 5, 435, fx.orgs("A", "C")}, {"startup", 2, 300, fx.orgs("B")}},
+		// Led by men: B and D (v7 and v9 name D's duplicate, counted for D).
+		indicators.ByLeadership: {{"men", 5, 450, fx.orgs("B", "D")}, {"mixed", 1, 45, fx.orgs("C")},
+			{"women", 5, 480, fx.orgs("A", "P")}, {"", 1, 90, fx.orgs("U")}},
 		indicators.ByPhase: {{"benchmarking", 1, 30, fx.orgs("A")}, {"capacity", 1, 60, fx.orgs("A")},
 			{"evaluation", 1, 45, fx.orgs("C")}, {"next-phase", 1, 90, fx.orgs("P", "U")}, {"pilot", 2, 300, fx.orgs("A", "B")},
 			{"", 3, 150, fx.orgs("D")}},

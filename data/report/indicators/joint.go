@@ -31,7 +31,7 @@ type jointCounts struct {
 // figures list them in that order. One narrow query: the store's list
 // decodes every field of every action and took twice as long.
 func readJoints(ctx context.Context, db *sql.DB) ([]domain.JointAction, error) {
-	rows, err := db.QueryContext(ctx, `SELECT id, created_at, kind, title, orgs, status, start, date
+	rows, err := db.QueryContext(ctx, `SELECT id, created_at, kind, title, orgs, status, start, date, partner, side
 		FROM joint_actions WHERE deleted = 0`)
 	if err != nil {
 		return nil, err
@@ -43,7 +43,7 @@ func readJoints(ctx context.Context, db *sql.DB) ([]domain.JointAction, error) {
 		var j domain.JointAction
 		var created int64
 		var orgs string
-		if err := rows.Scan(&j.ID, &created, &j.Kind, &j.Title, &orgs, &j.Status, &j.Start, &j.Date); err != nil {
+		if err := rows.Scan(&j.ID, &created, &j.Kind, &j.Title, &orgs, &j.Status, &j.Start, &j.Date, &j.Partner, &j.Side); err != nil {
 			return nil, err
 		}
 		j.CreatedAt = time.UnixMilli(created)
@@ -134,7 +134,7 @@ func countJoints(t *orgTable, f Filter, js []domain.JointAction, from, to string
 	}
 	for i := range js {
 		j := &js[i]
-		if !activeIn(j, from, to) {
+		if !activeIn(j, from, to) || !f.matchPartner(j.Partner, j.Side) {
 			continue // completed in the span means it ran in the span too
 		}
 		all := t.partners(j.OrgIDs, buf)

@@ -37,6 +37,7 @@ type jsonIndicators struct {
 	OrgsReached   jsonValue `json:"organisations_reached"`
 	UnknownKind   jsonValue `json:"unknown_kind"`
 	WomenLed      jsonValue `json:"women_led"`
+	Sustainable   jsonShare `json:"sustainability"`
 	Visits        jsonValue `json:"visits"`
 	CrossBorder   jsonValue `json:"cross_border_visits"`
 	AdvisorHours  jsonHours `json:"advisor_hours"`
@@ -59,6 +60,7 @@ type jsonCumulative struct {
 	OrgsReached  jsonValue `json:"organisations_reached"`
 	UnknownKind  jsonValue `json:"unknown_kind"`
 	WomenLed     jsonValue `json:"women_led"`
+	Sustainable  jsonShare `json:"sustainability"`
 	Visits       jsonValue `json:"visits"`
 	CrossBorder  jsonValue `json:"cross_border_visits"`
 	AdvisorHours jsonHours `json:"advisor_hours"`
@@ -77,7 +79,7 @@ func cumulativeJSON(c *Cumulative) jsonCumulative {
 		RCO81: jsonValue{c.RCO81.Value}, RCO83: jsonValue{c.RCO83.Value}, RCO84: jsonValue{c.RCO84.Value},
 		RCO87: jsonValue{c.RCO87.Value}, BorderOrgs: jsonValue{c.BorderActivityOrgs.Value},
 		OrgsReached: jsonValue{c.OrgsReached.Value}, UnknownKind: jsonValue{c.UnknownKind.Value},
-		WomenLed: jsonValue{c.WomenLed.Value}, Visits: jsonValue{c.VisitCount.Value},
+		WomenLed: jsonValue{c.WomenLed.Value}, Sustainable: shareJSON(c.Sustainability, c.RCO01.Value), Visits: jsonValue{c.VisitCount.Value},
 		CrossBorder: jsonValue{c.CrossBorder.Value}, AdvisorHours: jsonHours{hours(c.Minutes)}}
 }
 
@@ -87,6 +89,8 @@ type jsonFilter struct {
 	Municipality string `json:"municipality,omitempty"`
 	Advisor      string `json:"advisor,omitempty"`
 	Kind         string `json:"kind,omitempty"`
+	Partner      string `json:"partner,omitempty"`
+	Side         string `json:"side,omitempty"`
 	ProjectStart string `json:"project_start,omitempty"`
 }
 
@@ -125,16 +129,16 @@ type jsonImpact struct {
 }
 
 type jsonReport struct {
-	From       string               `json:"from"`
-	To         string               `json:"to"`
-	Filter     jsonFilter           `json:"filter"`
-	Indicators jsonIndicators       `json:"indicators"`
-	Cumulative jsonCumulative       `json:"cumulative"`
-	Gender     jsonGender           `json:"gender"`
-	Leadership jsonLeadership       `json:"leadership"`
-	Breakdowns map[string][]jsonRow `json:"breakdowns"`
-	SDGs       []jsonSDG            `json:"sdgs"`
-	Impact     []jsonImpact         `json:"impact"`
+	From       string         `json:"from"`
+	To         string         `json:"to"`
+	Filter     jsonFilter     `json:"filter"`
+	Indicators jsonIndicators `json:"indicators"`
+	Cumulative jsonCumulative `json:"cumulative"`
+	Gender     jsonGender     `json:"gender"`
+	Leadership jsonLeadership `json:"leadership"`
+	Breakdowns map[string]any `json:"breakdowns"`
+	SDGs       []jsonSDG      `json:"sdgs"`
+	Impact     []jsonImpact   `json:"impact"`
 }
 
 // hours rounds minutes to hours with two decimals.
@@ -147,21 +151,22 @@ func hours(minutes int) float64 { return math.Round(float64(minutes)/60*100) / 1
 func (r *Report) MarshalJSON() ([]byte, error) {
 	j := jsonReport{From: r.Filter.From, To: r.Filter.To,
 		Filter: jsonFilter{Country: string(r.Filter.Country), County: r.Filter.County, Municipality: r.Filter.Municipality,
-			Advisor: r.Filter.Advisor, Kind: string(r.Filter.Kind), ProjectStart: r.Filter.ProjectStart},
+			Advisor: r.Filter.Advisor, Kind: string(r.Filter.Kind), ProjectStart: r.Filter.ProjectStart,
+			Partner: r.Filter.Partner, Side: string(r.Filter.Side)},
 		Indicators: jsonIndicators{
 			RCO01: rco01JSON(r.RCO01),
 			RCO04: jsonValue{r.RCO04.Value}, RCO81: jsonValue{r.RCO81.Value}, RCO83: jsonValue{r.RCO83.Value},
 			RCO84: jsonValue{r.RCO84.Value}, RCO87: jsonValue{r.RCO87.Value}, BorderOrgs: jsonValue{r.BorderActivityOrgs.Value},
 			OrgsReached: jsonValue{r.OrgsReached.Value}, UnknownKind: jsonValue{r.UnknownKind.Value},
-			WomenLed: jsonValue{r.WomenLed.Value},
-			Visits:   jsonValue{r.VisitCount.Value}, CrossBorder: jsonValue{r.CrossBorder.Value},
+			WomenLed: jsonValue{r.WomenLed.Value}, Sustainable: shareJSON(r.Sustainability, r.RCO01.Value),
+			Visits: jsonValue{r.VisitCount.Value}, CrossBorder: jsonValue{r.CrossBorder.Value},
 			AdvisorHours: jsonHours{hours(r.Minutes)}, SDGsAddressed: jsonValue{r.SDGsAddressed}, Impact: jsonValue{r.ImpactOrgs.Value},
 		},
 		Cumulative: cumulativeJSON(r.Cumulative),
 		Gender:     jsonGender{r.Gender.Women, r.Gender.Men, r.Gender.Other, r.Gender.Total()},
 		Leadership: jsonLeadership{r.Leadership.Women.Value, r.Leadership.Men.Value, r.Leadership.Mixed.Value,
 			r.Leadership.Unknown.Value},
-		Breakdowns: map[string][]jsonRow{},
+		Breakdowns: map[string]any{},
 		SDGs:       []jsonSDG{},
 		Impact:     []jsonImpact{},
 	}
@@ -172,6 +177,7 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 		}
 		j.Breakdowns[string(b.Dimension)] = rows
 	}
+	j.Breakdowns["partner"], j.Breakdowns["side"] = splitsJSON(r.Partners), splitsJSON(r.Sides)
 	for _, s := range r.SDGs {
 		j.SDGs = append(j.SDGs, jsonSDG{s.Goal, len(s.Orgs)})
 	}

@@ -24,6 +24,8 @@ func DimensionTitle(d Dimension, tr *translations.Localizer) (label, title strin
 		return tr.T("field.sector"), tr.T("report.indicators.by.sector")
 	case ByKind:
 		return tr.T("report.indicators.col.kind"), tr.T("report.indicators.by.kind")
+	case ByLeadership:
+		return tr.T("field.leader_gender"), tr.T("report.indicators.by.leadership")
 	case ByPhase:
 		return tr.T("field.phase"), tr.T("report.indicators.by.phase")
 	case ByType:
@@ -64,6 +66,8 @@ func RowLabel(d Dimension, key string, tr *translations.Localizer) string {
 		}
 	case ByKind:
 		return tr.Kind(domain.OrgKind(key))
+	case ByLeadership:
+		return tr.Leader(domain.LeaderGender(key))
 	case ByPhase:
 		return tr.Phase(domain.Phase(key))
 	case ByType:

@@ -17,13 +17,11 @@ type org struct {
 	enterprise bool   // Kind.IsEnterprise()
 	knownKind  bool   // Kind.Known(): "" and kinds from newer builds are not
 	size       uint8  // index of Size() in sizeOrder: its headcount now
-	periodSize uint8  // index in sizeOrder of its size at its first support in the period
 	womenLed   bool   // LeaderGender is LeaderWomen
-	// rows are the breakdown rows of its country, county, municipality and
-	// sector and kind (orgDimensions), and leader the leadership figure, looked up
-	// once per report.
-	rows   [5]*rowBuilder
-	leader *figureBuilder
+	leader     uint8  // index of LeaderGender in domain.LeaderGenders (0, not given, for a value it lacks)
+	// rows are the breakdown rows of its country, county, municipality,
+	// sector, kind and leadership (orgDimensions), looked up once per report.
+	rows [len(orgDimensions)]*rowBuilder
 
 	OrgRow
 	county string // "" for "other" and unknown municipalities
@@ -48,7 +46,7 @@ func newOrgTable(rows []OrgRow) *orgTable {
 		r := &rows[i]
 		all[i] = org{OrgRow: *r, county: counties[r.Municipality], enterprise: r.Kind.IsEnterprise(), knownKind: r.Kind.Known(),
 			size: uint8(slices.Index(sizeOrder, r.Size())), se: r.Country == domain.CountrySE, no: r.Country == domain.CountryNO,
-			womenLed: r.LeaderGender == domain.LeaderWomen}
+			womenLed: r.LeaderGender == domain.LeaderWomen, leader: uint8(max(0, slices.Index(domain.LeaderGenders, r.LeaderGender)))}
 		t.list[i] = &all[i]
 	}
 	// Sorting pointers moves 8 bytes per swap instead of a whole record.

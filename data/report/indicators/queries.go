@@ -27,8 +27,10 @@ type OrgRow struct {
 	Kind         domain.OrgKind
 	Employees    *int
 	LeaderGender domain.LeaderGender
-	Deleted      bool
-	MergedInto   string
+	// Sustainability: whether it has established sustainability work.
+	Sustainability domain.Sustainability
+	Deleted        bool
+	MergedInto     string
 }
 
 // Size is the EU size class (unknown without an employee count).
@@ -45,14 +47,14 @@ func (o OrgRow) Size() domain.SizeClass {
 func readOrgs(ctx context.Context, db *sql.DB) ([]OrgRow, error) {
 	rows, err := db.QueryContext(ctx, `SELECT employees, deleted,
 		octet_length(id), octet_length(name), octet_length(country), octet_length(municipality),
-		octet_length(sector), octet_length(kind), octet_length(leader_gender),
-		concat(id, name, country, municipality, sector, kind, leader_gender, merged_into)
+		octet_length(sector), octet_length(kind), octet_length(leader_gender), octet_length(sustainability),
+		concat(id, name, country, municipality, sector, kind, leader_gender, sustainability, merged_into)
 		FROM organisations`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	const ncol = 10
+	const ncol = 11
 	var vals [ncol]any
 	var dest [ncol]any
 	for i := range vals {
@@ -69,14 +71,14 @@ func readOrgs(ctx context.Context, db *sql.DB) ([]OrgRow, error) {
 		if err := rows.Scan(dest[:]...); err != nil {
 			return nil, err
 		}
-		var n [9]int64
+		var n [10]int64
 		if err := scanInts(vals[:], n[:], "organisations"); err != nil {
 			return nil, err
 		}
-		packed, _ := vals[9].(string)
-		var field [8]string // the last one, merged_into, runs to the end
+		packed, _ := vals[10].(string)
+		var field [9]string // the last one, merged_into, runs to the end
 		at := 0
-		for i := range 7 {
+		for i := range 8 {
 			l := int(n[2+i])
 			if l < 0 || at+l > len(packed) {
 				return nil, fmt.Errorf("organisations: malformed row near %q", packed[:min(len(packed), 36)])
@@ -84,10 +86,10 @@ func readOrgs(ctx context.Context, db *sql.DB) ([]OrgRow, error) {
 			field[i] = packed[at : at+l]
 			at += l
 		}
-		field[7] = packed[at:]
+		field[8] = packed[at:]
 		o := OrgRow{Country: domain.Country(in.str(field[2])), Municipality: in.str(field[3]), Sector: in.str(field[4]),
-			Kind: domain.OrgKind(in.str(field[5])), LeaderGender: domain.LeaderGender(in.str(field[6])), Deleted: n[1] != 0,
-			MergedInto: in.str(field[7])}
+			Kind: domain.OrgKind(in.str(field[5])), LeaderGender: domain.LeaderGender(in.str(field[6])),
+			Sustainability: domain.Sustainability(in.str(field[7])), Deleted: n[1] != 0, MergedInto: in.str(field[8])}
 		if vals[0] != nil {
 			if len(employees) == cap(employees) {
 				employees = make([]int, 0, 1024)
@@ -127,6 +129,10 @@ type VisitRow struct {
 	Phase       domain.Phase
 	CrossBorder bool
 	OrgIDs      []string
+	// Partner and Side: the project partner the visit is reported under
+	// (as spelled on the visit) and its country; "" when not given.
+	Partner string
+	Side    domain.Country
 	// sizes is the stored list of "ORGID=CLASS" entries, each organisation's
 	// size class when the visit was recorded (ids as stored, not resolved),
 	// kept as read: only an enterprise's first visit in the period needs it.
@@ -182,15 +188,15 @@ func readVisits(ctx context.Context, db *sql.DB, from, to, advisor string) (*vis
 	}
 	rows, err := db.QueryContext(ctx, `SELECT v.created_at, v.minutes, v.women, v.men, v.other, v.cross_border,
 		octet_length(v.id), octet_length(v.date), octet_length(v.type), octet_length(v.advisor),
-		octet_length(v.place), octet_length(v.phase), octet_length(v.orgs),
-		concat(v.id, v.date, v.type, v.advisor, v.place, v.phase, v.orgs, v.sizes)
+		octet_length(v.place), octet_length(v.phase), octet_length(v.orgs), octet_length(v.partner), octet_length(v.side),
+		concat(v.id, v.date, v.type, v.advisor, v.place, v.phase, v.orgs, v.partner, v.side, v.sizes)
 		FROM visits v NOT INDEXED
 		WHERE v.deleted = 0 AND v.date >= ?1 AND v.date <= ?2 AND (?3 = '' OR v.advisor = ?3)`, from, to, advisor)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	const ncol = 14
+	const ncol = 16
 	var vals [ncol]any
 	var dest [ncol]any
 	for i := range vals {
@@ -220,12 +226,12 @@ func readVisits(ctx context.Context, db *sql.DB, from, to, advisor string) (*vis
 		if err := rows.Scan(dest[:]...); err != nil {
 			return nil, err
 		}
-		var n [13]int64
+		var n [15]int64
 		if err := scanInts(vals[:], n[:], "visits"); err != nil {
 			return nil, err
 		}
-		packed, _ := vals[13].(string)
-		var field [7]string // the last one, sizes, runs to the end
+		packed, _ := vals[15].(string)
+		var field [9]string // then sizes, which runs to the end
 		at := 0
 		for i := range field {
 			l := int(n[6+i])
@@ -238,7 +244,8 @@ func readVisits(ctx context.Context, db *sql.DB, from, to, advisor string) (*vis
 		id := field[0]
 		v := VisitRow{Date: in.str(field[1]), Type: domain.VisitType(in.str(field[2])), Minutes: int(n[1]),
 			Advisor: in.str(field[3]), Place: in.str(field[4]), Women: int(n[2]), Men: int(n[3]), Other: int(n[4]),
-			Phase: domain.Phase(in.str(field[5])), CrossBorder: n[5] != 0}
+			Phase: domain.Phase(in.str(field[5])), CrossBorder: n[5] != 0,
+			Partner: in.str(field[7]), Side: domain.Country(in.str(field[8]))}
 		// The ids stay windows on the row's value (not interned, which
 		// would cost a lookup each): the report replaces them with the ids
 		// its organisation table resolves them to.

@@ -60,6 +60,7 @@ const (
 	ByMunicipality Dimension = "municipality"
 	BySector       Dimension = "sector"
 	ByKind         Dimension = "kind"
+	ByLeadership   Dimension = "leadership"
 	ByPhase        Dimension = "phase"
 	ByType         Dimension = "type"
 	ByMonth        Dimension = "month"
@@ -67,7 +68,7 @@ const (
 )
 
 // Dimensions lists the breakdowns in the order reports show them.
-var Dimensions = []Dimension{ByCountry, ByCounty, ByMunicipality, BySector, ByKind, ByPhase, ByType, ByMonth, ByAdvisor}
+var Dimensions = []Dimension{ByCountry, ByCounty, ByMunicipality, BySector, ByKind, ByLeadership, ByPhase, ByType, ByMonth, ByAdvisor}
 
 // Breakdown is one table: visits and advisor time per value of a dimension.
 type Breakdown struct {
@@ -77,7 +78,8 @@ type Breakdown struct {
 
 // Row is one line of a breakdown. Key is the stored value: a country code,
 // county code, municipality code, sector letter, organisation kind
-// ("" for a kind not given or not known to this build), phase, visit type,
+// ("" for a kind not given or not known to this build), leadership
+// (women, men, mixed; "" not given), phase, visit type,
 // YYYY-MM or advisor name; "" when not given.
 type Row struct {
 	Key     string
@@ -129,10 +131,13 @@ type Report struct {
 	UnknownKind Figure // organisations reached whose kind is not given (or unknown to this build): not in RCO01
 	WomenLed    Figure // organisations reached that are led by women
 	Leadership  Leadership
-	VisitCount  Figure // visits in scope
-	Minutes     int    // advisor time on the visits in scope
-	CrossBorder Figure // visits across borders (organisations of both countries, or marked so)
-	Gender      Gender
+	// Sustainability: the enterprises supported (RCO01) with established
+	// sustainability work, and those for which it is not given.
+	Sustainability Sustainability
+	VisitCount     Figure // visits in scope
+	Minutes        int    // advisor time on the visits in scope
+	CrossBorder    Figure // visits across borders (organisations of both countries, or marked so)
+	Gender         Gender
 
 	Breakdowns    []Breakdown // one per entry of Dimensions, in that order
 	SDGs          []SDG       // the 17 goals in order (and any other item found), zero counts included
@@ -142,6 +147,9 @@ type Report struct {
 
 	// Cumulative are the figures of the whole project up to the period's end.
 	Cumulative *Cumulative
+	// Partners and Sides split the period's figures by the project partner
+	// the visits and joint actions are reported under, and by its country.
+	Partners, Sides []Split
 
 	// Visits are the visits in scope (the raw data of the exports), oldest
 	// first, with organisation ids resolved through merges.

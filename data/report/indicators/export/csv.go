@@ -39,7 +39,26 @@ func CSV(w io.Writer, r *indicators.Report, o Options) error {
 	if err := cw.Write(nil); err != nil { // an empty line
 		return err
 	}
-	t := indicatorTable(r, tr)
+	for i, t := range append([]table{indicatorTable(r, tr)}, splitTables(r, tr)...) {
+		if err := writeCSVTable(cw, t, o, i > 0); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeCSVTable writes a table's header and rows; a table after the first
+// comes after an empty line and its title.
+func writeCSVTable(cw *csv.Writer, t table, o Options, titled bool) error {
+	if titled {
+		if err := cw.Write(nil); err != nil {
+			return err
+		}
+		if err := cw.Write([]string{t.title}); err != nil {
+			return err
+		}
+	}
 	if err := cw.Write(t.header); err != nil {
 		return err
 	}
@@ -59,6 +78,5 @@ func CSV(w io.Writer, r *indicators.Report, o Options) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }

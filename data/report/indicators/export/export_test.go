@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,8 +70,13 @@ func TestXLSX(t *testing.T) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	if len(sheets) != 15 || sheets[0] != "Indikatorer" || sheets[len(sheets)-1] != "Besök (rådata)" {
+	if len(sheets) != 18 || sheets[0] != "Indikatorer" || sheets[len(sheets)-1] != "Besök (rådata)" {
 		t.Fatalf("sheets %q", sheets)
+	}
+	for _, name := range []string{"Per partner", "Per sida", "Stöd per ledning"} {
+		if !slices.Contains(sheets, name) {
+			t.Errorf("no sheet %q: %q", name, sheets)
+		}
 	}
 	if !strings.Contains(strings.Join(sheets, "|"), "Län-fylke") {
 		t.Errorf("the county sheet keeps a name Excel accepts: %q", sheets)

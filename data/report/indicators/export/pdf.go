@@ -54,6 +54,10 @@ func selection(f indicators.Filter, tr *translations.Localizer) string {
 		add(tr.T("field.municipality"), indicators.RowLabel(indicators.ByMunicipality, f.Municipality, tr))
 	}
 	add(tr.T("field.advisor"), f.Advisor)
+	add(tr.T("field.partner"), f.Partner)
+	if f.Side != "" {
+		add(tr.T("field.side"), tr.Country(f.Side))
+	}
 	if f.Kind != "" {
 		add(tr.T("field.kind"), tr.Kind(f.Kind))
 	}

@@ -63,6 +63,7 @@ func tables(r *indicators.Report, o Options) []table {
 	tr := o.Lang
 	lib := o.library()
 	out := []table{indicatorTable(r, tr), genderTable(r, tr), leadershipTable(r, tr)}
+	out = append(out, splitTables(r, tr)...)
 	for _, b := range r.Breakdowns {
 		out = append(out, breakdownTable(b, tr))
 	}
@@ -103,6 +104,7 @@ func indicatorTable(r *indicators.Report, tr *translations.Localizer) table {
 	addCount("", tr.T("report.indicators.orgs_reached"), r.OrgsReached.Value, c.OrgsReached.Value)
 	addCount("", tr.T("report.indicators.unknown_kind"), r.UnknownKind.Value, c.UnknownKind.Value)
 	addCount("", tr.T("report.indicators.women_led"), r.WomenLed.Value, c.WomenLed.Value)
+	sustainabilityRows(&t, r, c, tr)
 	addCount("", tr.T("report.indicators.col.visits"), r.VisitCount.Value, c.VisitCount.Value)
 	addCount("", tr.T("report.indicators.cross_border"), r.CrossBorder.Value, c.CrossBorder.Value)
 	add("", tr.T("report.indicators.col.hours"), hoursCell(r.Minutes), hoursCell(c.Minutes))
@@ -171,8 +173,12 @@ func breakdownTable(b indicators.Breakdown, tr *translations.Localizer) table {
 		header: []string{label, tr.T("report.indicators.col.visits"), tr.T("report.indicators.col.hours"), tr.T("report.indicators.col.organisations")},
 		widths: []float64{40, 12, 16, 16}}
 	if b.Dimension == indicators.ByCountry || b.Dimension == indicators.ByCounty ||
-		b.Dimension == indicators.ByMunicipality || b.Dimension == indicators.BySector || b.Dimension == indicators.ByKind {
+		b.Dimension == indicators.ByMunicipality || b.Dimension == indicators.BySector || b.Dimension == indicators.ByKind ||
+		b.Dimension == indicators.ByLeadership {
 		t.note = tr.T("report.indicators.by.note")
+	}
+	if b.Dimension == indicators.ByLeadership { // "Leadership" names the sheet of organisations by leadership
+		t.sheet = tr.T("report.indicators.sheet.leadership_support")
 	}
 	for _, r := range b.Rows {
 		t.rows = append(t.rows, []cell{text(indicators.RowLabel(b.Dimension, r.Key, tr)), count(r.Visits), hoursCell(r.Minutes), count(len(r.OrgIDs))})
