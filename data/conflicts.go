@@ -100,6 +100,8 @@ func (s *Store) ConflictRecordName(ctx context.Context, entity, id string) strin
 		q = `SELECT model_id || ' ' || date FROM assessments WHERE id = ?`
 	case domain.EntityJoint:
 		q = `SELECT title FROM joint_actions WHERE id = ?`
+	case domain.EntityReach:
+		q = `SELECT o.name FROM reaches r JOIN organisations o ON o.id = r.actor WHERE r.id = ?`
 	case domain.EntityFinding:
 		q = `SELECT substr(body, 1, 60) FROM findings WHERE id = ?`
 	case domain.EntityAnswer:

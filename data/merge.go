@@ -16,11 +16,12 @@ type MergeResult struct {
 	Contacts, Visits, Actions, Assessments int
 	JointActions                           int // joint actions that name the kept organisation as a partner instead
 	Findings                               int // findings log entries that name the kept organisation instead
+	Reaches                                int // second-wave records of the kept organisation, or naming it as reached
 }
 
 // Moved is how many records the merge moved in all.
 func (r MergeResult) Moved() int {
-	return r.Contacts + r.Visits + r.Actions + r.Assessments + r.JointActions + r.Findings
+	return r.Contacts + r.Visits + r.Actions + r.Assessments + r.JointActions + r.Findings + r.Reaches
 }
 
 // MergeOrganisations merges the duplicate dupID into keepID in one local
@@ -127,11 +128,12 @@ func rehome(tx changelog.ReadTx, from []string, resolve func(string) string, res
 		args[i] = f
 	}
 	for _, m := range []struct {
-		entity string
-		count  *int
-	}{{domain.EntityContact, &res.Contacts}, {domain.EntityAction, &res.Actions}, {domain.EntityAssessment, &res.Assessments}} {
-		rows, err := tx.Query(`SELECT id, org_id FROM `+changelog.Table(m.entity)+
-			` WHERE org_id IN (`+ph+`) AND deleted = 0 ORDER BY id`, args...)
+		entity, column string
+		count          *int
+	}{{domain.EntityContact, "org_id", &res.Contacts}, {domain.EntityAction, "org_id", &res.Actions},
+		{domain.EntityAssessment, "org_id", &res.Assessments}, {domain.EntityReach, "actor", &res.Reaches}} {
+		rows, err := tx.Query(`SELECT id, `+m.column+` FROM `+changelog.Table(m.entity)+
+			` WHERE `+m.column+` IN (`+ph+`) AND deleted = 0 ORDER BY id`, args...)
 		if err != nil {
 			return nil, err
 		}
@@ -151,7 +153,7 @@ func rehome(tx changelog.ReadTx, from []string, resolve func(string) string, res
 			if to == mv.org || to == "" {
 				continue
 			}
-			edits = append(edits, changelog.Edit{Entity: m.entity, ID: mv.id, Field: "org_id", Value: to})
+			edits = append(edits, changelog.Edit{Entity: m.entity, ID: mv.id, Field: m.column, Value: to})
 			*m.count++
 		}
 	}
@@ -177,8 +179,13 @@ func rehome(tx changelog.ReadTx, from []string, resolve func(string) string, res
 	}
 	res.JointActions += len(joint)
 	findings, err := rehomeList(tx, "findings", domain.EntityFinding, ph, args, resolve)
+	if err != nil {
+		return nil, err
+	}
 	res.Findings += len(findings)
-	return append(append(edits, joint...), findings...), err
+	reached, err := rehomeList(tx, "reaches", domain.EntityReach, ph, args, resolve)
+	res.Reaches += len(reached)
+	return append(append(append(edits, joint...), findings...), reached...), err
 }
 
 // rehomeList returns the edits that make the live records of table (a

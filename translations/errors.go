@@ -39,6 +39,9 @@ var errorKeys = map[string]string{
 	"joint.ends_before_start":      "error.joint.ends_before_start",
 	"reference.missing":            "error.reference.missing",
 	"merge.same":                   "error.merge.same",
+	"reach.none":                   "error.reach.none",
+	"reach.self":                   "error.reach.self",
+	"reach.actor_kind":             "error.reach.actor_kind",
 	"conflict.not_text":            "error.conflict.not_text",
 	"conflict.merged_empty":        "error.conflict.merged_empty",
 	"assessment.model":             "error.assessment.model",
@@ -103,13 +106,14 @@ var fieldKeys = map[string]string{
 	"from": "field.from", "to": "field.to", "project_start": "ui.reports.project_start",
 	"folder": "field.folder", "file": "field.file", "body": "field.finding", "step": "field.finding.step",
 	"source": "field.finding.source", "joints": "field.finding.joints", "forms": "field.finding.forms",
+	"actor": "field.reach.actor", "others": "field.reach.others",
 }
 
 // entityKeys names the kinds of record in messages.
 var entityKeys = map[string]string{
 	domain.EntityOrganisation: "entity.organisation", domain.EntityContact: "entity.contact",
 	domain.EntityVisit: "entity.visit", domain.EntityAction: "entity.action",
-	domain.EntityJoint: "entity.joint", domain.EntityFinding: "entity.finding",
+	domain.EntityJoint: "entity.joint", domain.EntityFinding: "entity.finding", domain.EntityReach: "entity.reach",
 }
 
 // EntityName names a kind of record ("organisation" → "organisation" in

@@ -78,6 +78,11 @@ var incomingRules = map[string]map[string]incomingRule{
 		"visits": listRule(maxIDLen), "created_at": createdRule,
 		"partner": textRule(domain.MaxShortLen), "side": choiceRule([]domain.Country{"", domain.CountrySE, domain.CountryNO}),
 	},
+	domain.EntityReach: {
+		"actor": required(textRule(maxIDLen)), "date": required(nil), "orgs": listRule(maxIDLen),
+		"others": intRule(0, domain.MaxReachedOthers, false), "notes": textRule(domain.MaxNotesLen),
+		"models": listRule(maxIDLen), "created_at": createdRule,
+	},
 	domain.EntityFinding: {
 		"kind": choiceRule(append([]domain.FindingKind{""}, domain.FindingKinds...)),
 		"step": required(choiceRule(domain.ProjectSteps)), "date": required(nil), "body": required(textRule(domain.MaxNotesLen)),

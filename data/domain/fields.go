@@ -12,6 +12,7 @@ const (
 	EntityAnswer       = "answer"
 	EntityJoint        = "joint"
 	EntityFinding      = "finding"
+	EntityReach        = "reach"
 )
 
 // FieldKind is what sort of value a field holds: it decides how the value
@@ -84,6 +85,9 @@ var entityFields = map[string][]Field{
 		Field{"kind", FieldText}, Field{"step", FieldText}, Field{"date", FieldDate}, Field{"body", FieldNotes},
 		Field{"source", FieldFreeText}, Field{"author", FieldFreeText}, Field{"orgs", FieldList},
 		Field{"joints", FieldList}, Field{"models", FieldList}, Field{"forms", FieldList}),
+	EntityReach: append(slices.Clone(commonFields),
+		Field{"actor", FieldText}, Field{"date", FieldDate}, Field{"orgs", FieldList}, Field{"others", FieldInt},
+		Field{"notes", FieldNotes}, Field{"models", FieldList}),
 }
 
 // EntityFields returns the synced fields of entity in their fixed order (nil
