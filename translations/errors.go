@@ -37,6 +37,7 @@ var errorKeys = map[string]string{
 	"sector.unknown":               "error.sector.unknown",
 	"visit.no_org":                 "error.visit.no_org",
 	"joint.ends_before_start":      "error.joint.ends_before_start",
+	"period.ends_before_start":     "error.period.ends_before_start",
 	"reference.missing":            "error.reference.missing",
 	"merge.same":                   "error.merge.same",
 	"conflict.not_text":            "error.conflict.not_text",
@@ -108,7 +109,7 @@ var fieldKeys = map[string]string{
 var entityKeys = map[string]string{
 	domain.EntityOrganisation: "entity.organisation", domain.EntityContact: "entity.contact",
 	domain.EntityVisit: "entity.visit", domain.EntityAction: "entity.action",
-	domain.EntityJoint: "entity.joint",
+	domain.EntityJoint: "entity.joint", domain.EntitySubmission: "entity.submission",
 }
 
 // EntityName names a kind of record ("organisation" → "organisation" in

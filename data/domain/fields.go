@@ -11,6 +11,7 @@ const (
 	EntityAssessment   = "assessment"
 	EntityAnswer       = "answer"
 	EntityJoint        = "joint"
+	EntitySubmission   = "submission"
 )
 
 // FieldKind is what sort of value a field holds: it decides how the value
@@ -79,6 +80,10 @@ var entityFields = map[string][]Field{
 		Field{"status", FieldText}, Field{"start", FieldDate}, Field{"date", FieldDate},
 		Field{"models", FieldList}, Field{"notes", FieldNotes}, Field{"outcome", FieldNotes},
 		Field{"visits", FieldList}),
+	EntitySubmission: append(slices.Clone(commonFields),
+		Field{"period_from", FieldDate}, Field{"period_to", FieldDate}, Field{"project_start", FieldDate},
+		Field{"advisor", FieldFreeText}, Field{"partner", FieldFreeText}, Field{"note", FieldNotes},
+		Field{"snapshot", FieldText}),
 }
 
 // EntityFields returns the synced fields of entity in their fixed order (nil

@@ -1,0 +1,171 @@
+package indicators
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
+)
+
+// WhyCode says what happened after a submission to a record that entered
+// or left a figure.
+type WhyCode string
+
+const (
+	WhyRecordedAfter WhyCode = "recorded_after" // recorded after the submission
+	WhyDeleted       WhyCode = "deleted"        // deleted after the submission
+	WhyMerged        WhyCode = "merged"         // an organisation merged into another (Param: the keeper's id)
+	WhyMergedFrom    WhyCode = "merged_from"    // an organisation that took over a merged duplicate (Param: its id)
+	WhyDateMoved     WhyCode = "date_moved"     // a visit's date moved (Param: the date now)
+	WhyEdited        WhyCode = "edited"         // the record was edited after the submission
+	WhyVisits        WhyCode = "visits"         // an organisation's visits changed (the visits listed say how)
+	WhyUnknown       WhyCode = "unknown"        // nothing recorded tells (e.g. a record received from a colleague with older dates)
+)
+
+// Why is what happened to one record, with what a list shows of it.
+type Why struct {
+	Entity string // domain.EntityOrganisation, domain.EntityVisit or domain.EntityJoint
+	Code   WhyCode
+	Param  string
+	Label  string // the organisation's name, the visit's date, the joint action's title (deleted ones too)
+}
+
+// explain works out Why for every id that entered or left a figure, from
+// the records as they are now (deleted ones included): their deletion,
+// merge, date, and creation and edit times against the submission's time.
+func explain(ctx context.Context, st *data.Store, f Filter, at time.Time, figs []FigureChange) (map[string]Why, error) {
+	var orgs, visits, joints []string
+	for _, fc := range figs {
+		orgs = append(append(orgs, fc.Added.Orgs...), fc.Removed.Orgs...)
+		visits = append(append(visits, fc.Added.Visits...), fc.Removed.Visits...)
+		joints = append(append(joints, fc.Added.Joints...), fc.Removed.Joints...)
+	}
+	why := map[string]Why{}
+	ms := at.UnixMilli()
+	db := st.ReadDB()
+	err := eachRow(ctx, db, `SELECT id, deleted, date, created_at, updated_at,
+		COALESCE((SELECT o.name FROM json_each(v.orgs) j JOIN organisations o ON o.id = j.value ORDER BY o.name LIMIT 1), '')
+		FROM visits v WHERE id IN `, visits, func(rows *sql.Rows) error {
+		var id, date, org string
+		var deleted bool
+		var created, updated int64
+		if err := rows.Scan(&id, &deleted, &date, &created, &updated, &org); err != nil {
+			return err
+		}
+		w := Why{Entity: domain.EntityVisit, Label: strings.TrimSpace(date + " " + org)}
+		switch {
+		case deleted:
+			w.Code = WhyDeleted
+		case date < f.From || date > f.To:
+			w.Code, w.Param = WhyDateMoved, date
+		case created > ms:
+			w.Code = WhyRecordedAfter
+		case updated > ms:
+			w.Code = WhyEdited
+		default:
+			w.Code = WhyUnknown
+		}
+		why[id] = w
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	mergedInto := map[string]string{} // keeper → a duplicate merged into it
+	err = eachRow(ctx, db, `SELECT id, deleted, merged_into, created_at, updated_at, name FROM organisations WHERE id IN `, orgs,
+		func(rows *sql.Rows) error {
+			var id, merged, name string
+			var deleted bool
+			var created, updated int64
+			if err := rows.Scan(&id, &deleted, &merged, &created, &updated, &name); err != nil {
+				return err
+			}
+			w := Why{Entity: domain.EntityOrganisation, Label: name}
+			switch {
+			case deleted && merged != "":
+				w.Code, w.Param = WhyMerged, merged
+				mergedInto[merged] = id
+			case deleted:
+				w.Code = WhyDeleted
+			case created > ms:
+				w.Code = WhyRecordedAfter
+			case updated > ms:
+				w.Code = WhyEdited
+			default:
+				w.Code = WhyVisits
+			}
+			why[id] = w
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	for keeper, dup := range mergedInto {
+		if w, ok := why[keeper]; ok && w.Code != WhyDeleted && w.Code != WhyMerged {
+			w.Code, w.Param = WhyMergedFrom, dup
+			why[keeper] = w
+		}
+	}
+	err = eachRow(ctx, db, `SELECT id, deleted, created_at, updated_at, title FROM joint_actions WHERE id IN `, joints,
+		func(rows *sql.Rows) error {
+			var id, title string
+			var deleted bool
+			var created, updated int64
+			if err := rows.Scan(&id, &deleted, &created, &updated, &title); err != nil {
+				return err
+			}
+			w := Why{Entity: domain.EntityJoint, Label: title}
+			switch {
+			case deleted:
+				w.Code = WhyDeleted
+			case created > ms:
+				w.Code = WhyRecordedAfter
+			case updated > ms:
+				w.Code = WhyEdited
+			default:
+				w.Code = WhyUnknown
+			}
+			why[id] = w
+			return nil
+		})
+	return why, err
+}
+
+// eachRow runs query (ending in "IN ") for ids, a few hundred at a time,
+// each id once.
+func eachRow(ctx context.Context, db *sql.DB, query string, ids []string, scan func(*sql.Rows) error) error {
+	seen := map[string]bool{}
+	var batch []any
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		rows, err := db.QueryContext(ctx, query+"(?"+strings.Repeat(",?", len(batch)-1)+")", batch...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+		batch = batch[:0]
+		return rows.Err()
+	}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if batch = append(batch, id); len(batch) == 500 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
