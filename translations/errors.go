@@ -38,6 +38,7 @@ var errorKeys = map[string]string{
 	"visit.no_org":                 "error.visit.no_org",
 	"joint.ends_before_start":      "error.joint.ends_before_start",
 	"period.ends_before_start":     "error.period.ends_before_start",
+	changelog.CodeFrozen:           "error.submission.frozen",
 	"reference.missing":            "error.reference.missing",
 	"merge.same":                   "error.merge.same",
 	"conflict.not_text":            "error.conflict.not_text",

@@ -61,5 +61,17 @@ func (a *applier) applyFrozen(c Change, spec *EntitySpec, f FieldSpec, col any, 
 		return res, err
 	}
 	res.Applied++
-	return res, a.setColumn(spec.table, c.ID, f.name, col, c.HLC.Millis())
+	if err := a.setColumn(spec.table, c.ID, f.name, col, c.HLC.Millis()); err != nil {
+		return res, err
+	}
+	// updated_at is the time of the newest value kept, not of the refused one.
+	if err := a.flushRow(); err != nil {
+		return res, err
+	}
+	var newest int64
+	for _, cl := range a.cur.clocks {
+		newest = max(newest, cl.hlc.Millis())
+	}
+	_, err = a.exec(`UPDATE `+spec.table+` SET updated_at = ? WHERE id = ?`, newest, c.ID)
+	return res, err
 }

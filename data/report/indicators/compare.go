@@ -156,4 +156,3 @@ func (s *Submitted) ChangedIDs() []string {
 	slices.Sort(ids)
 	return slices.Compact(ids)
 }
-
