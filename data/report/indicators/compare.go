@@ -95,7 +95,7 @@ func CompareSubmitted(ctx context.Context, st *data.Store, r *Report) (*Submitte
 		fc.Added.Joints, fc.Removed.Joints = setDiff(sorted.of(cur.Joints), was.Joints)
 		out.Figures = append(out.Figures, fc)
 	}
-	out.Why, err = explain(ctx, st, r.Filter, newest.CreatedAt, out.Figures)
+	out.Why, err = explain(ctx, st, r.Filter, newest.ID, out.Figures)
 	return out, err
 }
 

@@ -4,9 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"strings"
-	"time"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
 )
 
@@ -22,7 +22,7 @@ const (
 	WhyDateMoved     WhyCode = "date_moved"     // a visit's date moved (Param: the date now)
 	WhyEdited        WhyCode = "edited"         // the record was edited after the submission
 	WhyVisits        WhyCode = "visits"         // an organisation's visits changed (the visits listed say how)
-	WhyUnknown       WhyCode = "unknown"        // nothing recorded tells (e.g. a record received from a colleague with older dates)
+	WhyUnknown       WhyCode = "unknown"        // nothing written since the submission: e.g. recorded before it by a colleague and received since
 )
 
 // Why is what happened to one record, with what a list shows of it.
@@ -35,8 +35,12 @@ type Why struct {
 
 // explain works out Why for every id that entered or left a figure, from
 // the records as they are now (deleted ones included): their deletion,
-// merge, date, and creation and edit times against the submission's time.
-func explain(ctx context.Context, st *data.Store, f Filter, at time.Time, figs []FigureChange) (map[string]Why, error) {
+// merge and date, and whether they were recorded or edited after the
+// submission. "After" is by the change log's clocks, not wall time: a
+// record written on a device that had seen the submission is stamped after
+// it, whatever the device's clock says; a record written before it on a
+// colleague's device and received since is neither (WhyUnknown).
+func explain(ctx context.Context, st *data.Store, f Filter, subID string, figs []FigureChange) (map[string]Why, error) {
 	var orgs, visits, joints []string
 	for _, fc := range figs {
 		orgs = append(append(orgs, fc.Added.Orgs...), fc.Removed.Orgs...)
@@ -44,26 +48,34 @@ func explain(ctx context.Context, st *data.Store, f Filter, at time.Time, figs [
 		joints = append(append(joints, fc.Added.Joints...), fc.Removed.Joints...)
 	}
 	why := map[string]Why{}
-	ms := at.UnixMilli()
 	db := st.ReadDB()
-	err := eachRow(ctx, db, `SELECT id, deleted, date, created_at, updated_at,
+	at, err := changelog.FieldClock(db, domain.EntitySubmission, subID, "created_at")
+	if err != nil {
+		return nil, err
+	}
+	// after tells whether the record was created, or last edited, after the submission.
+	after := func(entity, id string) (created, edited bool) {
+		c, _ := changelog.FieldClock(db, entity, id, "created_at")
+		return c > at, changelog.SeenClock(db, entity, id) > at
+	}
+	err = eachRow(ctx, db, `SELECT id, deleted, date,
 		COALESCE((SELECT o.name FROM json_each(v.orgs) j JOIN organisations o ON o.id = j.value ORDER BY o.name LIMIT 1), '')
 		FROM visits v WHERE id IN `, visits, func(rows *sql.Rows) error {
 		var id, date, org string
 		var deleted bool
-		var created, updated int64
-		if err := rows.Scan(&id, &deleted, &date, &created, &updated, &org); err != nil {
+		if err := rows.Scan(&id, &deleted, &date, &org); err != nil {
 			return err
 		}
+		created, edited := after(domain.EntityVisit, id)
 		w := Why{Entity: domain.EntityVisit, Label: strings.TrimSpace(date + " " + org)}
 		switch {
 		case deleted:
 			w.Code = WhyDeleted
 		case date < f.From || date > f.To:
 			w.Code, w.Param = WhyDateMoved, date
-		case created > ms:
+		case created:
 			w.Code = WhyRecordedAfter
-		case updated > ms:
+		case edited:
 			w.Code = WhyEdited
 		default:
 			w.Code = WhyUnknown
@@ -75,14 +87,14 @@ func explain(ctx context.Context, st *data.Store, f Filter, at time.Time, figs [
 		return nil, err
 	}
 	mergedInto := map[string]string{} // keeper → a duplicate merged into it
-	err = eachRow(ctx, db, `SELECT id, deleted, merged_into, created_at, updated_at, name FROM organisations WHERE id IN `, orgs,
+	err = eachRow(ctx, db, `SELECT id, deleted, merged_into, name FROM organisations WHERE id IN `, orgs,
 		func(rows *sql.Rows) error {
 			var id, merged, name string
 			var deleted bool
-			var created, updated int64
-			if err := rows.Scan(&id, &deleted, &merged, &created, &updated, &name); err != nil {
+			if err := rows.Scan(&id, &deleted, &merged, &name); err != nil {
 				return err
 			}
+			created, edited := after(domain.EntityOrganisation, id)
 			w := Why{Entity: domain.EntityOrganisation, Label: name}
 			switch {
 			case deleted && merged != "":
@@ -90,9 +102,9 @@ func explain(ctx context.Context, st *data.Store, f Filter, at time.Time, figs [
 				mergedInto[merged] = id
 			case deleted:
 				w.Code = WhyDeleted
-			case created > ms:
+			case created:
 				w.Code = WhyRecordedAfter
-			case updated > ms:
+			case edited:
 				w.Code = WhyEdited
 			default:
 				w.Code = WhyVisits
@@ -109,21 +121,21 @@ func explain(ctx context.Context, st *data.Store, f Filter, at time.Time, figs [
 			why[keeper] = w
 		}
 	}
-	err = eachRow(ctx, db, `SELECT id, deleted, created_at, updated_at, title FROM joint_actions WHERE id IN `, joints,
+	err = eachRow(ctx, db, `SELECT id, deleted, title FROM joint_actions WHERE id IN `, joints,
 		func(rows *sql.Rows) error {
 			var id, title string
 			var deleted bool
-			var created, updated int64
-			if err := rows.Scan(&id, &deleted, &created, &updated, &title); err != nil {
+			if err := rows.Scan(&id, &deleted, &title); err != nil {
 				return err
 			}
+			created, edited := after(domain.EntityJoint, id)
 			w := Why{Entity: domain.EntityJoint, Label: title}
 			switch {
 			case deleted:
 				w.Code = WhyDeleted
-			case created > ms:
+			case created:
 				w.Code = WhyRecordedAfter
-			case updated > ms:
+			case edited:
 				w.Code = WhyEdited
 			default:
 				w.Code = WhyUnknown

@@ -135,6 +135,7 @@ type jsonReport struct {
 	Breakdowns map[string][]jsonRow `json:"breakdowns"`
 	SDGs       []jsonSDG            `json:"sdgs"`
 	Impact     []jsonImpact         `json:"impact"`
+	Submitted  *jsonSubmitted       `json:"submitted,omitempty"`
 }
 
 // hours rounds minutes to hours with two decimals.
@@ -164,6 +165,7 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 		Breakdowns: map[string][]jsonRow{},
 		SDGs:       []jsonSDG{},
 		Impact:     []jsonImpact{},
+		Submitted:  submittedJSON(r.Submitted),
 	}
 	for _, b := range r.Breakdowns {
 		rows := make([]jsonRow, 0, len(b.Rows))

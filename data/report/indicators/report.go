@@ -143,6 +143,10 @@ type Report struct {
 	// Cumulative are the figures of the whole project up to the period's end.
 	Cumulative *Cumulative
 
+	// Submitted is the newest submitted report of the period beside this
+	// one (CompareSubmitted), when the caller asked for it; nil otherwise.
+	Submitted *Submitted
+
 	// Visits are the visits in scope (the raw data of the exports), oldest
 	// first, with organisation ids resolved through merges.
 	Visits []VisitRow
