@@ -95,7 +95,7 @@ func reportSubmitted(fs *flag.FlagSet) runFunc {
 				by += " (" + sub.Partner + ")"
 			}
 			cells := []string{sub.ID, s.tr.DateString(sub.From), s.tr.DateString(sub.To),
-				s.tr.Date(sub.CreatedAt.Local())+" "+sub.CreatedAt.Local().Format("15:04"), by, sub.Note}
+				s.tr.Date(sub.CreatedAt.Local()) + " " + sub.CreatedAt.Local().Format("15:04"), by, sub.Note}
 			for _, k := range submittedMain {
 				v := "–"
 				if n, ok := values[i][k]; ok {
