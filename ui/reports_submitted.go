@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -192,7 +194,7 @@ func (s *reportsScreen) showDifference(label string, fc indicators.FigureChange)
 		for _, ids := range [][]string{f.Joints, f.Orgs, f.Visits} {
 			for _, id := range ids {
 				w := r.Submitted.Why[id]
-				line := tr.EntityName(w.Entity) + ": " + w.Label + " — " + s.whyText(w)
+				line := capitalised(tr.EntityName(w.Entity)) + ": " + w.Label + " — " + s.whyText(w)
 				live := w.Code != indicators.WhyDeleted && w.Code != indicators.WhyMerged
 				switch {
 				case live && w.Entity == domain.EntityOrganisation:
@@ -237,7 +239,8 @@ var whyKeys = map[indicators.WhyCode]string{
 	indicators.WhyRecordedAfter: "ui.reports.why.recorded_after", indicators.WhyDeleted: "ui.reports.why.deleted",
 	indicators.WhyMerged: "ui.reports.why.merged", indicators.WhyMergedFrom: "ui.reports.why.merged_from",
 	indicators.WhyDateMoved: "ui.reports.why.date_moved", indicators.WhyEdited: "ui.reports.why.edited",
-	indicators.WhyVisits: "ui.reports.why.visits", indicators.WhyUnknown: "ui.reports.why.unknown",
+	indicators.WhyVisits: "ui.reports.why.visits", indicators.WhyOrgGone: "ui.reports.why.org_gone",
+	indicators.WhyUnknown: "ui.reports.why.unknown",
 }
 
 // whyText says in words what happened to a record after the submission.
@@ -335,4 +338,10 @@ func (s *reportsScreen) showPeriod(from, to string) {
 	}
 	s.filling = false
 	s.refresh()
+}
+
+// capitalised is s with its first letter upper case.
+func capitalised(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

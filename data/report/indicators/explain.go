@@ -22,6 +22,7 @@ const (
 	WhyDateMoved     WhyCode = "date_moved"     // a visit's date moved (Param: the date now)
 	WhyEdited        WhyCode = "edited"         // the record was edited after the submission
 	WhyVisits        WhyCode = "visits"         // an organisation's visits changed (the visits listed say how)
+	WhyOrgGone       WhyCode = "org_gone"       // a visit whose organisation was deleted or merged (Param: its id)
 	WhyUnknown       WhyCode = "unknown"        // nothing written since the submission: e.g. recorded before it by a colleague and received since
 )
 
@@ -58,14 +59,16 @@ func explain(ctx context.Context, st *data.Store, f Filter, subID string, figs [
 		c, _ := changelog.FieldClock(db, entity, id, "created_at")
 		return c > at, changelog.SeenClock(db, entity, id) > at
 	}
-	err = eachRow(ctx, db, `SELECT id, deleted, date,
+	visitOrgs := map[string]string{} // visit → its organisations (JSON), for WhyOrgGone
+	err = eachRow(ctx, db, `SELECT id, deleted, date, orgs,
 		COALESCE((SELECT o.name FROM json_each(v.orgs) j JOIN organisations o ON o.id = j.value ORDER BY o.name LIMIT 1), '')
 		FROM visits v WHERE id IN `, visits, func(rows *sql.Rows) error {
-		var id, date, org string
+		var id, date, orgList, org string
 		var deleted bool
-		if err := rows.Scan(&id, &deleted, &date, &org); err != nil {
+		if err := rows.Scan(&id, &deleted, &date, &orgList, &org); err != nil {
 			return err
 		}
+		visitOrgs[id] = orgList
 		created, edited := after(domain.EntityVisit, id)
 		w := Why{Entity: domain.EntityVisit, Label: strings.TrimSpace(date + " " + org)}
 		switch {
@@ -114,6 +117,21 @@ func explain(ctx context.Context, st *data.Store, f Filter, subID string, figs [
 		})
 	if err != nil {
 		return nil, err
+	}
+	// A visit that changed in no way of its own left a figure with its
+	// organisation: name the organisation deleted or merged since.
+	for id, w := range why {
+		if w.Entity != domain.EntityVisit || w.Code != WhyUnknown {
+			continue
+		}
+		for o, ow := range why {
+			if ow.Entity == domain.EntityOrganisation && (ow.Code == WhyDeleted || ow.Code == WhyMerged) &&
+				strings.Contains(visitOrgs[id], `"`+o+`"`) {
+				w.Code, w.Param = WhyOrgGone, o
+				why[id] = w
+				break
+			}
+		}
 	}
 	for keeper, dup := range mergedInto {
 		if w, ok := why[keeper]; ok && w.Code != WhyDeleted && w.Code != WhyMerged {

@@ -135,6 +135,8 @@ func TestSubmittedReportKeepsItsFiguresAndNamesTheDifferences(t *testing.T) {
 	why(fx.org["C"], indicators.WhyDeleted, "")
 	why(fx.org["Bdup"], indicators.WhyMerged, fx.org["B"])
 	why(fx.org["F"], indicators.WhyRecordedAfter, "")
+	// C's visit is still there, but no longer an enterprise's: C was deleted.
+	why(fx.v["v5"], indicators.WhyOrgGone, fx.org["C"])
 	if w := cmp.Why[fx.org["C"]]; w.Label != "Charlie Konsult AB" {
 		t.Errorf("the deleted organisation is named %q", w.Label)
 	}
