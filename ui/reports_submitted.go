@@ -121,23 +121,11 @@ func by(advisor, partner string) string {
 	return advisor + partner
 }
 
-// submittedKeys are the keys of the figure rows in a snapshot
-// (indicators.FigureKeys) by their labels' translation keys.
-var submittedKeys = map[string]string{"report.indicators.rco01": "RCO01", "report.indicators.rco01.micro": "RCO01.micro",
-	"report.indicators.rco01.small": "RCO01.small", "report.indicators.rco01.medium": "RCO01.medium",
-	"report.indicators.rco01.large": "RCO01.large", "report.indicators.rco01.unknown": "RCO01.unknown",
-	"report.indicators.rco04": "RCO04", "report.indicators.rco81": "RCO81", "report.indicators.rco83": "RCO83",
-	"report.indicators.rco84": "RCO84", "report.indicators.rco87": "RCO87",
-	"report.indicators.border_orgs": "organisations_at_cross_border_activities", "report.indicators.orgs_reached": "organisations_reached",
-	"report.indicators.unknown_kind": "unknown_kind", "report.indicators.women_led": "women_led",
-	"report.indicators.col.visits": "visits", "report.indicators.cross_border": "cross_border_visits",
-	"report.indicators.improved": "organisations_improved"}
-
 // submittedKey is the snapshot key of the figure row labelled label.
 func (s *reportsScreen) submittedKey(label string) string {
-	for k, key := range submittedKeys {
-		if s.u.tr.T(k) == label {
-			return key
+	for _, k := range indicators.FigureKeys {
+		if indicators.FigureLabel(k, s.u.tr) == label {
+			return k
 		}
 	}
 	return ""
@@ -194,7 +182,7 @@ func (s *reportsScreen) showDifference(label string, fc indicators.FigureChange)
 		for _, ids := range [][]string{f.Joints, f.Orgs, f.Visits} {
 			for _, id := range ids {
 				w := r.Submitted.Why[id]
-				line := capitalised(tr.EntityName(w.Entity)) + ": " + w.Label + " — " + s.whyText(w)
+				line := capitalised(tr.EntityName(w.Entity)) + ": " + w.Label + " — " + r.WhyText(id, tr)
 				live := w.Code != indicators.WhyDeleted && w.Code != indicators.WhyMerged
 				switch {
 				case live && w.Entity == domain.EntityOrganisation:
@@ -232,30 +220,6 @@ func (s *reportsScreen) showClosable(dlg *dialog.CustomDialog, size fyne.Size) {
 	s.u.pushDialog(closer)
 	dlg.Resize(size)
 	dlg.Show()
-}
-
-// whyKeys are the words for what happened to a record.
-var whyKeys = map[indicators.WhyCode]string{
-	indicators.WhyRecordedAfter: "ui.reports.why.recorded_after", indicators.WhyDeleted: "ui.reports.why.deleted",
-	indicators.WhyMerged: "ui.reports.why.merged", indicators.WhyMergedFrom: "ui.reports.why.merged_from",
-	indicators.WhyDateMoved: "ui.reports.why.date_moved", indicators.WhyEdited: "ui.reports.why.edited",
-	indicators.WhyVisits: "ui.reports.why.visits", indicators.WhyOrgGone: "ui.reports.why.org_gone",
-	indicators.WhyUnknown: "ui.reports.why.unknown",
-}
-
-// whyText says in words what happened to a record after the submission.
-func (s *reportsScreen) whyText(w indicators.Why) string {
-	name := w.Param
-	if o, ok := s.report.Submitted.Why[w.Param]; ok {
-		name = o.Label
-	} else if o, ok := s.report.Orgs[w.Param]; ok {
-		name = o.Name
-	}
-	key, ok := whyKeys[w.Code]
-	if !ok {
-		key = whyKeys[indicators.WhyUnknown]
-	}
-	return s.u.tr.T(key, "Name", name, "Date", s.u.tr.DateString(w.Param))
 }
 
 // confirmSubmit asks before freezing the period's report, with a note.

@@ -39,7 +39,27 @@ func CSV(w io.Writer, r *indicators.Report, o Options) error {
 	if err := cw.Write(nil); err != nil { // an empty line
 		return err
 	}
-	t := indicatorTable(r, tr)
+	if err := writeCSVTable(cw, indicatorTable(r, tr), o); err != nil {
+		return err
+	}
+	// A submitted period: the differences since, after an empty line.
+	if t := submittedTable(r, tr); t != nil {
+		if err := cw.Write(nil); err != nil {
+			return err
+		}
+		if err := cw.Write([]string{t.title + ": " + t.note}); err != nil {
+			return err
+		}
+		if err := writeCSVTable(cw, *t, o); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeCSVTable writes a table's header and rows.
+func writeCSVTable(cw *csv.Writer, t table, o Options) error {
 	if err := cw.Write(t.header); err != nil {
 		return err
 	}
@@ -59,6 +79,5 @@ func CSV(w io.Writer, r *indicators.Report, o Options) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
