@@ -19,7 +19,10 @@ type Submitted struct {
 	Note         string
 	ProjectStart string // where its "since project start" figures counted from
 	Corrections  int    // earlier submissions of the same period it replaces
-	Figures      []FigureChange
+	// NoVisits: the submission kept no visit ids (a period too long for
+	// them), so differences name organisations and joint actions only.
+	NoVisits bool
+	Figures  []FigureChange
 	// Why tells, for each id that entered or left a figure, what happened
 	// to it after the submission, where that can be told.
 	Why map[string]Why
@@ -80,7 +83,7 @@ func CompareSubmitted(ctx context.Context, st *data.Store, r *Report) (*Submitte
 		return nil, err
 	}
 	out := &Submitted{ID: newest.ID, At: newest.CreatedAt, Advisor: newest.Advisor, Partner: newest.Partner,
-		Note: newest.Note, ProjectStart: newest.ProjectStart, Corrections: len(subs) - 1}
+		Note: newest.Note, ProjectStart: newest.ProjectStart, Corrections: len(subs) - 1, NoVisits: snap.NoVisits}
 	now := namedFigures(r)
 	sorted := sortedLists{}
 	for _, k := range FigureKeys {
@@ -91,7 +94,9 @@ func CompareSubmitted(ctx context.Context, st *data.Store, r *Report) (*Submitte
 		cur := now[k]
 		fc := FigureChange{Key: k, Submitted: was.Value, Now: cur.Value}
 		fc.Added.Orgs, fc.Removed.Orgs = setDiff(sorted.of(cur.Orgs), was.Orgs)
-		fc.Added.Visits, fc.Removed.Visits = setDiff(sorted.of(cur.Visits), was.Visits)
+		if !snap.NoVisits {
+			fc.Added.Visits, fc.Removed.Visits = setDiff(sorted.of(cur.Visits), was.Visits)
+		}
 		fc.Added.Joints, fc.Removed.Joints = setDiff(sorted.of(cur.Joints), was.Joints)
 		out.Figures = append(out.Figures, fc)
 	}

@@ -37,6 +37,21 @@ type SnapshotFigure struct {
 type Snapshot struct {
 	From, To, ProjectStart string
 	Figures                map[string]SnapshotFigure
+	// NoVisits: the visits' ids were left out, as they would not fit in
+	// one synced value (WithoutVisits); the figures' values and their
+	// organisations and joint actions are kept.
+	NoVisits bool
+}
+
+// WithoutVisits is s without the ids of visits, for a period too long for
+// them to travel in one synced value (some 25,000 visits and more).
+func (s *Snapshot) WithoutVisits() *Snapshot {
+	out := &Snapshot{From: s.From, To: s.To, ProjectStart: s.ProjectStart, Figures: map[string]SnapshotFigure{}, NoVisits: true}
+	for k, f := range s.Figures {
+		f.Visits = nil
+		out.Figures[k] = f
+	}
+	return out
 }
 
 // FigureKeys lists the submitted figures in the order reports show them:
@@ -106,6 +121,7 @@ type wire struct {
 	From         string       `json:"from"`
 	To           string       `json:"to"`
 	ProjectStart string       `json:"project_start,omitempty"`
+	NoVisits     bool         `json:"no_visits,omitempty"`
 	IDs          []string     `json:"ids"`
 	Figures      []wireFigure `json:"figures"`
 }
@@ -129,7 +145,7 @@ func EncodeSnapshot(s *Snapshot) (string, error) {
 	slices.Sort(keys)
 	slices.Sort(all)
 	all = slices.Compact(all)
-	w := wire{From: s.From, To: s.To, ProjectStart: s.ProjectStart, IDs: all}
+	w := wire{From: s.From, To: s.To, ProjectStart: s.ProjectStart, NoVisits: s.NoVisits, IDs: all}
 	bitSet := func(ids []string) []byte {
 		if len(ids) == 0 {
 			return nil
@@ -194,7 +210,7 @@ func DecodeSnapshot(enc string) (*Snapshot, error) {
 			return nil, errors.New("snapshot: ids not sorted")
 		}
 	}
-	s := &Snapshot{From: w.From, To: w.To, ProjectStart: w.ProjectStart, Figures: map[string]SnapshotFigure{}}
+	s := &Snapshot{From: w.From, To: w.To, ProjectStart: w.ProjectStart, NoVisits: w.NoVisits, Figures: map[string]SnapshotFigure{}}
 	for _, f := range w.Figures {
 		var bad bool
 		ids := func(set []byte) []string {

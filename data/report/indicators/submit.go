@@ -17,7 +17,11 @@ func Submit(ctx context.Context, st *data.Store, from, to, projectStart, advisor
 	if err != nil {
 		return nil, nil, err
 	}
-	enc, err := EncodeSnapshot(TakeSnapshot(r))
+	snap := TakeSnapshot(r)
+	enc, err := EncodeSnapshot(snap)
+	if err == nil && len(enc) > domain.MaxSnapshotLen {
+		enc, err = EncodeSnapshot(snap.WithoutVisits())
+	}
 	if err != nil {
 		return nil, nil, err
 	}
