@@ -145,7 +145,7 @@ type Report struct {
 
 	// Submitted is the newest submitted report of the period beside this
 	// one (CompareSubmitted), when the caller asked for it; nil otherwise.
-	Submitted *Submitted
+	Submitted *Submitted `json:"-"`
 
 	// Visits are the visits in scope (the raw data of the exports), oldest
 	// first, with organisation ids resolved through merges.
