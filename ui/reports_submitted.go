@@ -182,7 +182,7 @@ func (s *reportsScreen) showDifference(label string, fc indicators.FigureChange)
 		for _, ids := range [][]string{f.Joints, f.Orgs, f.Visits} {
 			for _, id := range ids {
 				w := r.Submitted.Why[id]
-				line := capitalised(tr.EntityName(w.Entity)) + ": " + w.Label + " — " + r.WhyText(id, tr)
+				line := capitalised(tr.EntityName(w.Entity)) + ": " + w.Name(tr) + " — " + r.WhyText(id, tr)
 				live := w.Code != indicators.WhyDeleted && w.Code != indicators.WhyMerged
 				switch {
 				case live && w.Entity == domain.EntityOrganisation:

@@ -8,6 +8,7 @@ import (
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/changelog"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/translations"
 )
 
 // WhyCode says what happened after a submission to a record that entered
@@ -31,7 +32,14 @@ type Why struct {
 	Entity string // domain.EntityOrganisation, domain.EntityVisit or domain.EntityJoint
 	Code   WhyCode
 	Param  string
-	Label  string // the organisation's name, the visit's date, the joint action's title (deleted ones too)
+	Label  string // the organisation's name, the joint action's title, a visit's first organisation (deleted ones too)
+	Date   string // a visit's date
+}
+
+// Name is what a list shows of the record: a visit by its date (in the
+// reader's form) and first organisation.
+func (w Why) Name(tr *translations.Localizer) string {
+	return strings.TrimSpace(tr.DateString(w.Date) + " " + w.Label)
 }
 
 // explain works out Why for every id that entered or left a figure, from
@@ -70,7 +78,7 @@ func explain(ctx context.Context, st *data.Store, f Filter, subID string, figs [
 		}
 		visitOrgs[id] = orgList
 		created, edited := after(domain.EntityVisit, id)
-		w := Why{Entity: domain.EntityVisit, Label: strings.TrimSpace(date + " " + org)}
+		w := Why{Entity: domain.EntityVisit, Label: org, Date: date}
 		switch {
 		case deleted:
 			w.Code = WhyDeleted

@@ -54,7 +54,7 @@ func submittedJSON(s *Submitted) *jsonSubmitted {
 		}
 	}
 	for id, w := range s.Why {
-		j.Why[id] = jsonWhy{Entity: w.Entity, Reason: string(w.Code), Param: w.Param, Name: w.Label}
+		j.Why[id] = jsonWhy{Entity: w.Entity, Reason: string(w.Code), Param: w.Param, Name: strings.TrimSpace(w.Date + " " + w.Label)}
 	}
 	return j
 }

@@ -36,7 +36,7 @@ func submittedTable(r *indicators.Report, tr *translations.Localizer) *table {
 				if w.Entity == "" {
 					entity = tr.EntityName(domain.EntityOrganisation)
 				}
-				t.rows = append(t.rows, []cell{text(sign + " " + w.Label + " (" + entity + ")"), text(""), text(""), text(r.WhyText(id, tr))})
+				t.rows = append(t.rows, []cell{text(sign + " " + w.Name(tr) + " (" + entity + ")"), text(""), text(""), text(r.WhyText(id, tr))})
 			}
 		}
 		for _, l := range [][2][]string{{f.Added.Joints, f.Removed.Joints}, {f.Added.Orgs, f.Removed.Orgs}, {f.Added.Visits, f.Removed.Visits}} {
