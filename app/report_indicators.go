@@ -68,6 +68,10 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 		if err != nil {
 			return err
 		}
+		// A submitted period: the submitted figures and what changed since.
+		if r.Submitted, err = indicators.CompareSubmitted(s.ctx(), s.store, r); err != nil {
+			return err
+		}
 		lib, _ := loadModels(s.dataDir, s.store) // problems with model files are reported by "ilsa models list"
 		opt := export.Options{Lang: s.tr, Models: lib}
 		if *out == "-" {

@@ -295,6 +295,27 @@ prepare_backup_restore() {
 }
 declare -A RESTORE_BUTTON=([sv]=click:595,553 [nb]=click:580,535 [en]=click:590,535)
 
+# Reports of a submitted half-year: this half-year submitted with a note,
+# then two enterprises visited for the first time and one deleted, so
+# figures show the submitted value and the difference.
+declare -A SUBMIT_NOTE=([sv]="Skickad med lägesrapporten" [nb]="Sendt med delrapporten" [en]="Sent with the interim report")
+prepare_reports_submitted() {
+	local lang=$1 data=$2 logf=$3 y m from to id org
+	y=$(date +%Y) m=$(date +%-m)
+	if ((m >= 7)); then from=$y-07-01 to=$y-12-31; else from=$y-01-01 to=$y-06-30; fi
+	: >"$logf"
+	ilsa_cli "$lang" "$logf" --data "$data" report submit --from "$from" --to "$to" --note "${SUBMIT_NOTE[$lang]}"
+	for org in "Nyfors Fisk AB" "Tannas Trahus AB"; do
+		id=$("$ILSA_BIN" --data "$data" org add --name "$org" --country SE --municipality 2321 --kind sme --employees 6)
+		ilsa_cli "$lang" "$logf" --data "$data" visit add --org "$id" --date "$(date +%F)" --minutes 60
+	done
+	id=$("$ILSA_BIN" --data "$data" org list --search Krokomslog --json | grep -o '"id": "[^"]*"' | head -n 1 | cut -d'"' -f4)
+	ilsa_cli "$lang" "$logf" --data "$data" org delete "$id"
+}
+declare -A SUBMITTED_BUTTON=([sv]=click:900,187 [nb]=click:855,187 [en]=click:870,187)
+prepare_reports_submitted_diff() { prepare_reports_submitted "$@"; }
+prepare_reports_submitted_list() { prepare_reports_submitted "$@"; }
+
 # Every language the app and its guide (docs/guide) speak; the guide's pages
 # show these shots in their own language.
 for lang in sv nb en; do
@@ -341,6 +362,11 @@ for lang in sv nb en; do
 	# The report of one project partner: its list opened, then Peak Innovation chosen.
 	shot "$lang" reports-partner-list "$NAV_REPORTS" sleep:2 click:960,109 sleep:1
 	shot "$lang" reports-partner "$NAV_REPORTS" sleep:2 click:960,109 sleep:1 click:960,261 sleep:2
+	# A submitted half-year: the submitted values and differences, what is
+	# behind RCO01's difference, and the list of submitted reports.
+	shot "$lang" reports-submitted "$NAV_REPORTS" sleep:2
+	shot "$lang" reports-submitted-diff "$NAV_REPORTS" sleep:2 click:1000,387 sleep:1
+	shot "$lang" reports-submitted-list "$NAV_REPORTS" sleep:2 "${SUBMITTED_BUTTON[$lang]}" sleep:1
 	shot "$lang" sync "$NAV_SYNC" sleep:1
 	shot "$lang" sync-erasure "$NAV_SYNC" sleep:1
 	shot "$lang" sync-team "$NAV_SYNC" sleep:1

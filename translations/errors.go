@@ -37,6 +37,8 @@ var errorKeys = map[string]string{
 	"sector.unknown":               "error.sector.unknown",
 	"visit.no_org":                 "error.visit.no_org",
 	"joint.ends_before_start":      "error.joint.ends_before_start",
+	"period.ends_before_start":     "error.period.ends_before_start",
+	changelog.CodeFrozen:           "error.submission.frozen",
 	"reference.missing":            "error.reference.missing",
 	"merge.same":                   "error.merge.same",
 	"reach.none":                   "error.reach.none",
@@ -114,6 +116,7 @@ var entityKeys = map[string]string{
 	domain.EntityOrganisation: "entity.organisation", domain.EntityContact: "entity.contact",
 	domain.EntityVisit: "entity.visit", domain.EntityAction: "entity.action",
 	domain.EntityJoint: "entity.joint", domain.EntityFinding: "entity.finding", domain.EntityReach: "entity.reach",
+	domain.EntitySubmission: "entity.submission",
 }
 
 // EntityName names a kind of record ("organisation" → "organisation" in

@@ -57,6 +57,8 @@ type reportsScreen struct {
 	// emptyGuide opens the guide's reports section, shown while the
 	// selection holds no visits.
 	emptyGuide *widget.Button
+
+	sub submittedUI // the period's submission (reports_submitted.go)
 }
 
 // Period presets: funders are reported to by half-year.
@@ -163,8 +165,8 @@ func newReportsScreen(u *UI) *reportsScreen {
 	sizeNote.Importance = widget.LowImportance
 	body := container.NewVBox(
 		heading(tr.T("report.indicators.title")), periodRow, filterRow, s.status,
-		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.emptyGuide),
-		widget.NewSeparator(), s.figures, sizeNote,
+		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.emptyGuide, s.submitControls()),
+		widget.NewSeparator(), s.submittedBanner(), s.figures, sizeNote,
 		widget.NewSeparator(), charts,
 		heading(tr.T("report.indicators.gender")), sized(s.gender, 70),
 		widget.NewSeparator(), container.NewBorder(nil, nil, heading(tr.T("ui.reports.breakdown")), nil, s.breakdownSel.Select),
@@ -208,7 +210,7 @@ func (s *reportsScreen) refresh() {
 		if err := u.opt.Prefs.SetProjectStart(f.ProjectStart); err != nil {
 			return nil, err
 		}
-		return u.opt.Reports.Indicators(u.ctx(), f)
+		return s.withSubmitted(u.opt.Reports.Indicators(u.ctx(), f))
 	}, func(r *indicators.Report) {
 		s.report = r
 		status := u.tr.T("ui.reports.computed", "Visits", u.tr.Number(r.VisitCount.Value),
@@ -292,9 +294,9 @@ func (s *reportsScreen) show() {
 	add := func(code, label string, f indicators.Figure, since *indicators.Figure, indent bool) {
 		var sinceObj fyne.CanvasObject = widget.NewLabel("")
 		if since != nil {
-			sinceObj = number(label+" · "+sinceLabel, *since)
+			sinceObj = s.beside(label, true, number(label+" · "+sinceLabel, *since))
 		}
-		row(code, label, indent, number(label, f), sinceObj)
+		row(code, label, indent, s.beside(label, false, number(label, f)), sinceObj)
 	}
 	add("RCO01", tr.T("report.indicators.rco01"), r.RCO01.Figure, &c.RCO01.Figure, false)
 	for _, sc := range []struct {
@@ -329,6 +331,7 @@ func (s *reportsScreen) show() {
 	add("", tr.T("report.indicators.sdgs_addressed"), indicators.Figure{Value: r.SDGsAddressed, Orgs: uniq(sdgOrgs)}, nil, false)
 	add("", tr.T("report.indicators.improved"), r.ImpactOrgs, nil, false)
 	s.figures.Refresh()
+	s.showSubmitted()
 
 	if b := r.Breakdown(indicators.ByMonth); b != nil {
 		var bars []chart.Bar

@@ -270,6 +270,9 @@ func (a *applier) applyLogged(c Change) (ApplyResult, error) {
 	if err != nil {
 		return res, err
 	}
+	if exists && frozen[c.Entity] {
+		return a.applyFrozen(c, spec, f, colVal, cl)
+	}
 	curHLC, curDev, curSeq, curBase := int64(cl.hlc), cl.device, int64(cl.seq), int64(cl.base)
 
 	if exists && !c.wins(hlc.Timestamp(curHLC), curDev, uint64(curSeq)) {

@@ -90,6 +90,11 @@ var incomingRules = map[string]map[string]incomingRule{
 		"orgs": listRule(maxIDLen), "joints": listRule(maxIDLen), "models": listRule(maxIDLen), "forms": listRule(maxIDLen),
 		"created_at": createdRule,
 	},
+	domain.EntitySubmission: {
+		"deleted": falseRule, "period_from": required(nil), "period_to": required(nil),
+		"advisor": textRule(domain.MaxShortLen), "partner": textRule(domain.MaxShortLen), "note": textRule(domain.MaxNotesLen),
+		"snapshot": required(textRule(domain.MaxSnapshotLen)), "created_at": createdRule,
+	},
 	domain.EntityAnswer: {
 		"assessment_id": textRule(maxIDLen), "dimension": textRule(maxIDLen),
 		"level": intRule(1, models.MaxLevels, true), "text": textRule(domain.MaxNotesLen),

@@ -13,6 +13,7 @@ const (
 	EntityJoint        = "joint"
 	EntityFinding      = "finding"
 	EntityReach        = "reach"
+	EntitySubmission   = "submission"
 )
 
 // FieldKind is what sort of value a field holds: it decides how the value
@@ -88,6 +89,10 @@ var entityFields = map[string][]Field{
 	EntityReach: append(slices.Clone(commonFields),
 		Field{"actor", FieldText}, Field{"date", FieldDate}, Field{"orgs", FieldList}, Field{"others", FieldInt},
 		Field{"notes", FieldNotes}, Field{"models", FieldList}),
+	EntitySubmission: append(slices.Clone(commonFields),
+		Field{"period_from", FieldDate}, Field{"period_to", FieldDate}, Field{"project_start", FieldDate},
+		Field{"advisor", FieldFreeText}, Field{"partner", FieldFreeText}, Field{"note", FieldNotes},
+		Field{"snapshot", FieldText}),
 }
 
 // EntityFields returns the synced fields of entity in their fixed order (nil

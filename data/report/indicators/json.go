@@ -139,6 +139,7 @@ type jsonReport struct {
 	Breakdowns map[string]any `json:"breakdowns"`
 	SDGs       []jsonSDG      `json:"sdgs"`
 	Impact     []jsonImpact   `json:"impact"`
+	Submitted  *jsonSubmitted `json:"submitted,omitempty"`
 }
 
 // hours rounds minutes to hours with two decimals.
@@ -169,6 +170,7 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 		Breakdowns: map[string]any{},
 		SDGs:       []jsonSDG{},
 		Impact:     []jsonImpact{},
+		Submitted:  submittedJSON(r.Submitted),
 	}
 	for _, b := range r.Breakdowns {
 		rows := make([]jsonRow, 0, len(b.Rows))

@@ -151,6 +151,10 @@ type Report struct {
 	// the visits and joint actions are reported under, and by its country.
 	Partners, Sides []Split
 
+	// Submitted is the newest submitted report of the period beside this
+	// one (CompareSubmitted), when the caller asked for it; nil otherwise.
+	Submitted *Submitted `json:"-"`
+
 	// Visits are the visits in scope (the raw data of the exports), oldest
 	// first, with organisation ids resolved through merges.
 	Visits []VisitRow

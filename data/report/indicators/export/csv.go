@@ -39,7 +39,14 @@ func CSV(w io.Writer, r *indicators.Report, o Options) error {
 	if err := cw.Write(nil); err != nil { // an empty line
 		return err
 	}
-	for i, t := range append([]table{indicatorTable(r, tr)}, splitTables(r, tr)...) {
+	tables := append([]table{indicatorTable(r, tr)}, splitTables(r, tr)...)
+	// A submitted period: the differences since, last.
+	if t := submittedTable(r, tr); t != nil {
+		st := *t
+		st.title += ": " + st.note
+		tables = append(tables, st)
+	}
+	for i, t := range tables {
 		if err := writeCSVTable(cw, t, o, i > 0); err != nil {
 			return err
 		}

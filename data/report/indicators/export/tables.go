@@ -67,7 +67,11 @@ func tables(r *indicators.Report, o Options) []table {
 	for _, b := range r.Breakdowns {
 		out = append(out, breakdownTable(b, tr))
 	}
-	return append(out, sdgTable(r, tr, lib), impactTable(r, tr, lib))
+	out = append(out, sdgTable(r, tr, lib), impactTable(r, tr, lib))
+	if t := submittedTable(r, tr); t != nil {
+		out = append(out, *t)
+	}
+	return out
 }
 
 // indicatorTable is the table funders ask for: code, name, value, and the
