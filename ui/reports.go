@@ -312,6 +312,13 @@ func (s *reportsScreen) show() {
 	add("RCO87", tr.T("report.indicators.rco87"), r.RCO87, &c.RCO87, false)
 	add("", tr.T("report.indicators.border_orgs"), r.BorderActivityOrgs, &c.BorderActivityOrgs, false)
 	add("", tr.T("report.indicators.orgs_reached"), r.OrgsReached, &c.OrgsReached, false)
+	if w := r.SecondWave; w != nil {
+		var since *indicators.Figure
+		if cw := c.SecondWave; cw != nil {
+			since = &indicators.Figure{Value: cw.Enterprises, Orgs: cw.Named.Orgs}
+		}
+		add("", tr.T("report.indicators.second_wave"), indicators.Figure{Value: w.Enterprises, Orgs: w.Named.Orgs}, since, false)
+	}
 	add("", tr.T("report.indicators.unknown_kind"), r.UnknownKind, &c.UnknownKind, true)
 	add("", tr.T("report.indicators.women_led"), r.WomenLed, &c.WomenLed, false)
 	add("", tr.T("report.indicators.sustainable"), r.Sustainability.Yes, &c.Sustainability.Yes, false)

@@ -43,6 +43,10 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	reaches, err := readReaches(ctx, db)
+	if err != nil {
+		return nil, err
+	}
 	c := newComputation(f, newOrgTable(orgRows))
 	// The project's figures need none of the period's lists: only their
 	// organisations, in a table of their own (organisations keep what a
@@ -94,10 +98,17 @@ func Compute(ctx context.Context, st *data.Store, f Filter) (*Report, error) {
 	project := countJoints(c.orgs, f, joints, start, f.To, nil)
 	rc := r.Cumulative
 	rc.RCO83, rc.RCO84, rc.RCO87 = project.RCO83, project.RCO84, project.RCO87
+	r.SecondWave, rc.SecondWave = countReach(c.orgs, f, reaches, f.From, f.To), countReach(c.orgs, f, reaches, start, f.To)
 	r.JointActions = jointRows(c.orgs, joints, r.RCO83, r.RCO84, r.RCO87, rc.RCO83, rc.RCO84, rc.RCO87)
 	// The project's figures name organisations the period may not: those
 	// reached, and the partners of its joint actions.
-	for _, list := range [][]string{rc.OrgsReached.Orgs, rc.RCO87.Orgs} {
+	lists := [][]string{rc.OrgsReached.Orgs, rc.RCO87.Orgs}
+	for _, w := range []*SecondWave{r.SecondWave, rc.SecondWave} {
+		if w != nil {
+			lists = append(lists, w.Named.Orgs, w.Actors.Orgs)
+		}
+	}
+	for _, list := range lists {
 		for _, id := range list {
 			if _, ok := r.Orgs[id]; !ok {
 				r.Orgs[id] = c.orgs.byID[id].OrgRow

@@ -25,6 +25,7 @@ type Cumulative struct {
 	UnknownKind        Figure
 	WomenLed           Figure
 	Sustainability     Sustainability
+	SecondWave         *SecondWave
 	VisitCount         Figure
 	CrossBorder        Figure
 	Minutes            int

@@ -27,43 +27,45 @@ type jsonHours struct {
 }
 
 type jsonIndicators struct {
-	RCO01         jsonRCO01 `json:"RCO01"`
-	RCO04         jsonValue `json:"RCO04"`
-	RCO81         jsonValue `json:"RCO81"`
-	RCO83         jsonValue `json:"RCO83"`
-	RCO84         jsonValue `json:"RCO84"`
-	RCO87         jsonValue `json:"RCO87"`
-	BorderOrgs    jsonValue `json:"organisations_at_cross_border_activities"`
-	OrgsReached   jsonValue `json:"organisations_reached"`
-	UnknownKind   jsonValue `json:"unknown_kind"`
-	WomenLed      jsonValue `json:"women_led"`
-	Sustainable   jsonShare `json:"sustainability"`
-	Visits        jsonValue `json:"visits"`
-	CrossBorder   jsonValue `json:"cross_border_visits"`
-	AdvisorHours  jsonHours `json:"advisor_hours"`
-	SDGsAddressed jsonValue `json:"sdgs_addressed"`
-	Impact        jsonValue `json:"organisations_improved"`
+	RCO01         jsonRCO01       `json:"RCO01"`
+	RCO04         jsonValue       `json:"RCO04"`
+	RCO81         jsonValue       `json:"RCO81"`
+	RCO83         jsonValue       `json:"RCO83"`
+	RCO84         jsonValue       `json:"RCO84"`
+	RCO87         jsonValue       `json:"RCO87"`
+	BorderOrgs    jsonValue       `json:"organisations_at_cross_border_activities"`
+	OrgsReached   jsonValue       `json:"organisations_reached"`
+	UnknownKind   jsonValue       `json:"unknown_kind"`
+	WomenLed      jsonValue       `json:"women_led"`
+	Sustainable   jsonShare       `json:"sustainability"`
+	SecondWave    *jsonSecondWave `json:"second_wave,omitempty"`
+	Visits        jsonValue       `json:"visits"`
+	CrossBorder   jsonValue       `json:"cross_border_visits"`
+	AdvisorHours  jsonHours       `json:"advisor_hours"`
+	SDGsAddressed jsonValue       `json:"sdgs_addressed"`
+	Impact        jsonValue       `json:"organisations_improved"`
 }
 
 // jsonCumulative is the project up to the period's end: its span and the
 // figures that count organisations or visits over it.
 type jsonCumulative struct {
-	From         string    `json:"from"`
-	To           string    `json:"to"`
-	RCO01        jsonRCO01 `json:"RCO01"`
-	RCO04        jsonValue `json:"RCO04"`
-	RCO81        jsonValue `json:"RCO81"`
-	RCO83        jsonValue `json:"RCO83"`
-	RCO84        jsonValue `json:"RCO84"`
-	RCO87        jsonValue `json:"RCO87"`
-	BorderOrgs   jsonValue `json:"organisations_at_cross_border_activities"`
-	OrgsReached  jsonValue `json:"organisations_reached"`
-	UnknownKind  jsonValue `json:"unknown_kind"`
-	WomenLed     jsonValue `json:"women_led"`
-	Sustainable  jsonShare `json:"sustainability"`
-	Visits       jsonValue `json:"visits"`
-	CrossBorder  jsonValue `json:"cross_border_visits"`
-	AdvisorHours jsonHours `json:"advisor_hours"`
+	From         string          `json:"from"`
+	To           string          `json:"to"`
+	RCO01        jsonRCO01       `json:"RCO01"`
+	RCO04        jsonValue       `json:"RCO04"`
+	RCO81        jsonValue       `json:"RCO81"`
+	RCO83        jsonValue       `json:"RCO83"`
+	RCO84        jsonValue       `json:"RCO84"`
+	RCO87        jsonValue       `json:"RCO87"`
+	BorderOrgs   jsonValue       `json:"organisations_at_cross_border_activities"`
+	OrgsReached  jsonValue       `json:"organisations_reached"`
+	UnknownKind  jsonValue       `json:"unknown_kind"`
+	WomenLed     jsonValue       `json:"women_led"`
+	Sustainable  jsonShare       `json:"sustainability"`
+	SecondWave   *jsonSecondWave `json:"second_wave,omitempty"`
+	Visits       jsonValue       `json:"visits"`
+	CrossBorder  jsonValue       `json:"cross_border_visits"`
+	AdvisorHours jsonHours       `json:"advisor_hours"`
 }
 
 func rco01JSON(s SizeSplit) jsonRCO01 {
@@ -80,6 +82,7 @@ func cumulativeJSON(c *Cumulative) jsonCumulative {
 		RCO87: jsonValue{c.RCO87.Value}, BorderOrgs: jsonValue{c.BorderActivityOrgs.Value},
 		OrgsReached: jsonValue{c.OrgsReached.Value}, UnknownKind: jsonValue{c.UnknownKind.Value},
 		WomenLed: jsonValue{c.WomenLed.Value}, Sustainable: shareJSON(c.Sustainability, c.RCO01.Value), Visits: jsonValue{c.VisitCount.Value},
+		SecondWave:  secondWaveJSON(c.SecondWave),
 		CrossBorder: jsonValue{c.CrossBorder.Value}, AdvisorHours: jsonHours{hours(c.Minutes)}}
 }
 
@@ -160,7 +163,7 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 			RCO84: jsonValue{r.RCO84.Value}, RCO87: jsonValue{r.RCO87.Value}, BorderOrgs: jsonValue{r.BorderActivityOrgs.Value},
 			OrgsReached: jsonValue{r.OrgsReached.Value}, UnknownKind: jsonValue{r.UnknownKind.Value},
 			WomenLed: jsonValue{r.WomenLed.Value}, Sustainable: shareJSON(r.Sustainability, r.RCO01.Value),
-			Visits: jsonValue{r.VisitCount.Value}, CrossBorder: jsonValue{r.CrossBorder.Value},
+			SecondWave: secondWaveJSON(r.SecondWave), Visits: jsonValue{r.VisitCount.Value}, CrossBorder: jsonValue{r.CrossBorder.Value},
 			AdvisorHours: jsonHours{hours(r.Minutes)}, SDGsAddressed: jsonValue{r.SDGsAddressed}, Impact: jsonValue{r.ImpactOrgs.Value},
 		},
 		Cumulative: cumulativeJSON(r.Cumulative),
@@ -187,4 +190,20 @@ func (r *Report) MarshalJSON() ([]byte, error) {
 		j.Impact = append(j.Impact, jsonImpact{im.Model, im.Dimension, im.Assessed.Value, im.Improved.Value})
 	}
 	return json.Marshal(j)
+}
+
+// jsonSecondWave is "second_wave": the enterprises innovation actors
+// reached (value = named + counted), apart from the project's own support.
+type jsonSecondWave struct {
+	Value   int `json:"value"`
+	Named   int `json:"named"`
+	Counted int `json:"counted"`
+	Actors  int `json:"actors"`
+}
+
+func secondWaveJSON(w *SecondWave) *jsonSecondWave {
+	if w == nil {
+		return nil
+	}
+	return &jsonSecondWave{Value: w.Enterprises, Named: w.Named.Value, Counted: w.Counted, Actors: w.Actors.Value}
 }

@@ -134,10 +134,13 @@ type Report struct {
 	// Sustainability: the enterprises supported (RCO01) with established
 	// sustainability work, and those for which it is not given.
 	Sustainability Sustainability
-	VisitCount     Figure // visits in scope
-	Minutes        int    // advisor time on the visits in scope
-	CrossBorder    Figure // visits across borders (organisations of both countries, or marked so)
-	Gender         Gender
+	// SecondWave: the enterprises innovation actors reached with what they
+	// learnt in the project; nil in a report of one advisor, partner or side.
+	SecondWave  *SecondWave
+	VisitCount  Figure // visits in scope
+	Minutes     int    // advisor time on the visits in scope
+	CrossBorder Figure // visits across borders (organisations of both countries, or marked so)
+	Gender      Gender
 
 	Breakdowns    []Breakdown // one per entry of Dimensions, in that order
 	SDGs          []SDG       // the 17 goals in order (and any other item found), zero counts included

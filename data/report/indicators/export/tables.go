@@ -106,6 +106,13 @@ func indicatorTable(r *indicators.Report, tr *translations.Localizer) table {
 	addCount("RCO87", tr.T("report.indicators.rco87"), r.RCO87.Value, c.RCO87.Value)
 	addCount("", tr.T("report.indicators.border_orgs"), r.BorderActivityOrgs.Value, c.BorderActivityOrgs.Value)
 	addCount("", tr.T("report.indicators.orgs_reached"), r.OrgsReached.Value, c.OrgsReached.Value)
+	if w := r.SecondWave; w != nil {
+		since := 0
+		if c.SecondWave != nil {
+			since = c.SecondWave.Enterprises
+		}
+		addCount("", tr.T("report.indicators.second_wave"), w.Enterprises, since)
+	}
 	addCount("", tr.T("report.indicators.unknown_kind"), r.UnknownKind.Value, c.UnknownKind.Value)
 	addCount("", tr.T("report.indicators.women_led"), r.WomenLed.Value, c.WomenLed.Value)
 	sustainabilityRows(&t, r, c, tr)
