@@ -73,6 +73,7 @@ func init() {
 		{path: []string{"duplicates"}, help: "cli.help.duplicates", flags: duplicates},
 		{path: []string{"report", "client"}, help: "cli.help.report.client", required: []string{"org", "out"}, flags: reportClient},
 		{path: []string{"report", "indicators"}, help: "cli.help.report.indicators", required: []string{"from", "to", "out"}, flags: reportIndicators},
+		{path: []string{"report", "project"}, help: "cli.help.report.project", required: []string{"from", "to", "out"}, flags: reportProject},
 		{path: []string{"sync"}, help: "cli.help.sync", required: []string{"folder"}, flags: syncFolder},
 		{path: []string{"export"}, help: "cli.help.export", required: []string{"out"}, flags: exportBundle},
 		{path: []string{"import"}, help: "cli.help.import", operands: "cli.operands.files", flags: importBundles},

@@ -163,7 +163,7 @@ func newReportsScreen(u *UI) *reportsScreen {
 	sizeNote.Importance = widget.LowImportance
 	body := container.NewVBox(
 		heading(tr.T("report.indicators.title")), periodRow, filterRow, s.status,
-		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.emptyGuide),
+		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.newProjectDraftButton(), s.emptyGuide),
 		widget.NewSeparator(), s.figures, sizeNote,
 		widget.NewSeparator(), charts,
 		heading(tr.T("report.indicators.gender")), sized(s.gender, 70),

@@ -21,6 +21,7 @@ func Build(in Input, tr *translations.Localizer) Document {
 		Title:      tr.T("report.project.title"),
 		Subtitle:   tr.T("report.indicators.period", "From", tr.DateString(r.Filter.From), "To", tr.DateString(r.Filter.To)),
 		PageFooter: tr.T("report.project.page", "Page", "{page}", "Pages", "{nb}"),
+		Date:       r.Filter.To,
 	}
 	joints := jointsThatRan(in, r.Filter.From, r.Filter.To)
 	doc.Sections = append(doc.Sections, summarySection(r, joints, in, tr), indicatorSection(r, tr))

@@ -14,7 +14,7 @@ func WriteMarkdown(w io.Writer, d Document) error {
 	var b strings.Builder
 	b.WriteString("# " + inline(oneLine(d.Title, " ")) + "\n\n")
 	if d.Subtitle != "" {
-		b.WriteString(inline(oneLine(d.Subtitle, " ")) + "\n\n")
+		b.WriteString(lineStart(inline(oneLine(d.Subtitle, " "))) + "\n\n")
 	}
 	for _, s := range d.Sections {
 		b.WriteString(strings.Repeat("#", s.Level+1) + " " + inline(oneLine(s.Heading, " ")) + "\n\n")
@@ -43,7 +43,7 @@ func markdownBlock(b *strings.Builder, bl Block) {
 		row := func(cells []string) {
 			b.WriteString("|")
 			for _, c := range cells {
-				b.WriteString(" " + lines(c, "<br>") + " |")
+				b.WriteString(" " + cell(c) + " |")
 			}
 			b.WriteString("\n")
 		}
@@ -65,19 +65,30 @@ func markdownBlock(b *strings.Builder, bl Block) {
 }
 
 // lines escapes each line of s and joins them with sep; empty lines are
-// dropped (in a list item or a table cell they would end it).
+// dropped (in a list item they would end it).
 func lines(s, sep string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l != "" {
+			out = append(out, lineStart(inline(l)))
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// cell is a table cell's text on one line, its line breaks as <br>; a
+// cell starts no block, so only its inline marks are escaped.
+func cell(s string) string {
 	var out []string
 	for _, l := range strings.Split(s, "\n") {
 		if l != "" {
 			out = append(out, inline(l))
 		}
 	}
-	return strings.Join(out, sep)
+	return strings.Join(out, "<br>")
 }
 
-// blockStart is what makes a line a list item, a quote, a heading or a
-// thematic break when it starts a line.
+// blockStart is an ordered list's marker, "1." or "1)", at a line's start.
 var blockStart = regexp.MustCompile(`^(\d+)([.)])`)
 
 // entity is an HTML character reference, "&amp;" or "&#35;", which
@@ -85,8 +96,8 @@ var blockStart = regexp.MustCompile(`^(\d+)([.)])`)
 var entity = regexp.MustCompile(`&(#?[0-9A-Za-z]+;)`)
 
 // inline escapes one line of text for Markdown: the characters that mark
-// emphasis, code, links, HTML and entities, headings and tables are backslash-escaped,
-// and a leading list marker ("-", "+", "1.") or "=" loses its meaning.
+// emphasis, code, links, HTML and entities, headings and tables are
+// backslash-escaped.
 func inline(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -96,7 +107,12 @@ func inline(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	out := entity.ReplaceAllString(b.String(), `\&$1`)
+	return entity.ReplaceAllString(b.String(), `\&$1`)
+}
+
+// lineStart escapes what would make a line a list item ("-", "+", "1.")
+// or a heading's underline ("=").
+func lineStart(out string) string {
 	if m := blockStart.FindStringSubmatchIndex(out); m != nil {
 		out = out[:m[3]] + `\` + out[m[4]:]
 	}

@@ -4,7 +4,8 @@ package project
 // written in.
 type Document struct {
 	Title    string
-	Subtitle string // the period, "1 jan. 2026 – 30 juni 2026"
+	Subtitle string // the period, "Period: 2026-01-01 – 2026-06-30"
+	Date     string // YYYY-MM-DD the document is dated (the period's end)
 	// PageFooter is the PDF's footer with "{page}" and "{nb}" standing for
 	// the page number and the number of pages.
 	PageFooter string

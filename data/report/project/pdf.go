@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -11,11 +12,17 @@ import (
 )
 
 // WritePDF writes d as an A4 PDF with the embedded fonts. The same
-// document gives the same bytes (no creation date).
+// document gives the same bytes: the file is dated by the period's end,
+// not by the clock.
 func WritePDF(w io.Writer, d Document) error {
-	doc := pdfdoc.New(pdfdoc.Options{Title: d.Title, Author: "ILSA Coach", Footer: func(page int) string {
+	var created int64 = 1
+	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
+		created = t.Unix()
+	}
+	doc := pdfdoc.New(pdfdoc.Options{Title: d.Title, Author: "ILSA Coach", CreatedUnix: created, Footer: func(page int) string {
 		return strings.ReplaceAll(d.PageFooter, "{page}", strconv.Itoa(page))
 	}})
+	doc.SetCatalogSort(true) // fonts and images in a fixed order, not the order of a map
 	doc.SetFont(pdfdoc.Font, "B", 18)
 	doc.MultiCell(0, 9, d.Title, "", "L", false)
 	if d.Subtitle != "" {
