@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,8 +62,9 @@ func (s *reportsScreen) askProjectDraft() {
 	format.SetValue(string(project.DOCX))
 	hint := widget.NewLabel(tr.T("ui.reports.project.hint", "From", tr.DateString(f.From), "To", tr.DateString(f.To)))
 	hint.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(widget.NewFormItem(tr.T("ui.settings.language"), lang.Select),
-		widget.NewFormItem(tr.T("ui.reports.project.format"), format.Select))
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel(tr.T("ui.settings.language")), lang.Select,
+		widget.NewLabel(tr.T("ui.reports.project.format")), format.Select)
 	ask := dialog.NewCustomConfirm(tr.T("ui.reports.project.title"), tr.T("ui.org.report_choose_file"), tr.T("ui.cancel"),
 		container.NewVBox(hint, form), func(ok bool) {
 			if ok {
