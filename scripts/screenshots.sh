@@ -341,6 +341,8 @@ for lang in sv nb en; do
 	# The report of one project partner: its list opened, then Peak Innovation chosen.
 	shot "$lang" reports-partner-list "$NAV_REPORTS" sleep:2 click:960,109 sleep:1
 	shot "$lang" reports-partner "$NAV_REPORTS" sleep:2 click:960,109 sleep:1 click:960,261 sleep:2
+	# "Project report draft…": its language and format, before the save dialog.
+	shot "$lang" reports-project-draft "$NAV_REPORTS" sleep:2 click:650,187 sleep:1
 	shot "$lang" sync "$NAV_SYNC" sleep:1
 	shot "$lang" sync-erasure "$NAV_SYNC" sleep:1
 	shot "$lang" sync-team "$NAV_SYNC" sleep:1

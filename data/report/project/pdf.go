@@ -112,18 +112,7 @@ func pdfTable(doc *fpdf.Fpdf, t *Table) {
 	pageW, pageH := doc.GetPageSize()
 	left, _, right, bottom := doc.GetMargins()
 	avail := pageW - left - right
-	widths := make([]float64, len(t.Header))
-	var sum float64
-	for i := range widths {
-		widths[i] = 1
-		if i < len(t.Widths) && t.Widths[i] > 0 {
-			widths[i] = t.Widths[i]
-		}
-		sum += widths[i]
-	}
-	for i := range widths {
-		widths[i] = avail * widths[i] / sum
-	}
+	widths := columnWidths(doc, t, avail)
 	var row func(cells []string, header bool)
 	row = func(cells []string, header bool) {
 		style := ""
@@ -176,6 +165,53 @@ func pdfTable(doc *fpdf.Fpdf, t *Table) {
 	for _, r := range t.Rows {
 		row(r, false)
 	}
+}
+
+// columnWidths shares avail among t's columns by their relative widths,
+// but gives each column room for its longest word (up to a third of the
+// table), so "Gränsöverskridande" is not cut in two.
+func columnWidths(doc *fpdf.Fpdf, t *Table, avail float64) []float64 {
+	n := len(t.Header)
+	widths, least := make([]float64, n), make([]float64, n)
+	var sum float64
+	for i := range widths {
+		widths[i] = 1
+		if i < len(t.Widths) && t.Widths[i] > 0 {
+			widths[i] = t.Widths[i]
+		}
+		sum += widths[i]
+	}
+	for i := range widths {
+		widths[i] = avail * widths[i] / sum
+		doc.SetFont(pdfdoc.Font, "B", 8.5)
+		least[i] = pdfdoc.WordWidth(doc, t.Header[i])
+		doc.SetFont(pdfdoc.Font, "", 8.5)
+		for _, r := range t.Rows {
+			least[i] = max(least[i], pdfdoc.WordWidth(doc, r[i]))
+		}
+		least[i] = min(least[i]+0.5, avail/3)
+	}
+	// Widen the narrow columns, taking the room from the others in
+	// proportion to what they have beyond their longest word.
+	var need, spare float64
+	for i := range widths {
+		if widths[i] < least[i] {
+			need += least[i] - widths[i]
+		} else {
+			spare += widths[i] - least[i]
+		}
+	}
+	if need == 0 || spare < need {
+		return widths
+	}
+	for i := range widths {
+		if widths[i] < least[i] {
+			widths[i] = least[i]
+		} else {
+			widths[i] -= (widths[i] - least[i]) * need / spare
+		}
+	}
+	return widths
 }
 
 // wrap splits s into lines that fit width w in the current font: between
