@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/report/indicators"
+	"eu.ilsa.coach/ilsa/data/report/project"
 	"eu.ilsa.coach/ilsa/translations"
 )
 
@@ -277,5 +280,28 @@ func TestReportProjectWrongCommandLine(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("a refused command left %d files", len(entries))
+	}
+}
+
+// The Reports screen's port writes the draft in the language and format
+// chosen, whatever the session's language.
+func TestProjectDraftPortWritesTheChosenFormat(t *testing.T) {
+	c := draftCLI(t)
+	st, err := data.Open(filepath.Join(c.dir, data.DBFileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	path := filepath.Join(t.TempDir(), "utkast.docx")
+	f := indicators.Filter{From: "2026-01-01", To: "2026-06-30"}
+	if err := (funderReports{st: st}).ProjectDraft(t.Context(), f, "nb", project.DOCX, path); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows := docxIndicators(t, b); rows[translations.New("nb").T("report.indicators.rco84")][0] != "1" {
+		t.Errorf("the Norwegian DOCX's RCO84 row: %v", rows)
 	}
 }
