@@ -56,7 +56,7 @@ func docxBlock(rd *docx.RootDoc, b Block) {
 		}
 	case Note:
 		for _, r := range addLines(rd.AddEmptyParagraph(), b.Text) {
-			r.Size(16).Color(noteColour)
+			r.Size(8).Color(noteColour) // points
 		}
 	case List:
 		for _, it := range b.Items {
