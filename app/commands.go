@@ -79,6 +79,7 @@ func init() {
 		{path: []string{"report", "indicators"}, help: "cli.help.report.indicators", required: []string{"from", "to", "out"}, flags: reportIndicators},
 		{path: []string{"report", "submit"}, help: "cli.help.report.submit", required: []string{"from", "to"}, flags: reportSubmit},
 		{path: []string{"report", "submitted"}, help: "cli.help.report.submitted", flags: reportSubmitted},
+		{path: []string{"report", "project"}, help: "cli.help.report.project", required: []string{"from", "to", "out"}, flags: reportProject},
 		{path: []string{"sync"}, help: "cli.help.sync", required: []string{"folder"}, flags: syncFolder},
 		{path: []string{"export"}, help: "cli.help.export", required: []string{"out"}, flags: exportBundle},
 		{path: []string{"import"}, help: "cli.help.import", operands: "cli.operands.files", flags: importBundles},

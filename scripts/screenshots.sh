@@ -367,6 +367,8 @@ for lang in sv nb en; do
 	shot "$lang" reports-submitted "$NAV_REPORTS" sleep:2
 	shot "$lang" reports-submitted-diff "$NAV_REPORTS" sleep:2 click:1000,387 sleep:1
 	shot "$lang" reports-submitted-list "$NAV_REPORTS" sleep:2 "${SUBMITTED_BUTTON[$lang]}" sleep:1
+	# "Project report draft…": its language and format, before the save dialog.
+	shot "$lang" reports-project-draft "$NAV_REPORTS" sleep:2 click:650,187 sleep:1
 	shot "$lang" sync "$NAV_SYNC" sleep:1
 	shot "$lang" sync-erasure "$NAV_SYNC" sleep:1
 	shot "$lang" sync-team "$NAV_SYNC" sleep:1

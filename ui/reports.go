@@ -165,7 +165,7 @@ func newReportsScreen(u *UI) *reportsScreen {
 	sizeNote.Importance = widget.LowImportance
 	body := container.NewVBox(
 		heading(tr.T("report.indicators.title")), periodRow, filterRow, s.status,
-		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.emptyGuide, s.submitControls()),
+		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.newProjectDraftButton(), s.emptyGuide, s.submitControls()),
 		widget.NewSeparator(), s.submittedBanner(), s.figures, sizeNote,
 		widget.NewSeparator(), charts,
 		heading(tr.T("report.indicators.gender")), sized(s.gender, 70),

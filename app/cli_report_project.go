@@ -1,0 +1,122 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"eu.ilsa.coach/ilsa/app/prefs"
+	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/report/indicators"
+	"eu.ilsa.coach/ilsa/data/report/project"
+	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui"
+)
+
+// reportProject writes the project's report draft for a period:
+// ilsa report project --from DATE --to DATE [--lang sv|nb|en] --out FILE.pdf|.docx|.md
+// The format comes from the file's extension; --lang chooses the draft's
+// language only (messages stay in the session's); the project's start is
+// the one the Reports screen keeps, as for `report indicators`.
+func reportProject(fs *flag.FlagSet) runFunc {
+	from := fs.String("from", "", "cli.flag.from")
+	to := fs.String("to", "", "cli.flag.to")
+	lang := fs.String("lang", "", "cli.flag.report.lang")
+	out := fs.String("out", "", "cli.flag.report_project.out")
+	start := fs.String("project-start", "", "cli.flag.project_start")
+	return func(s *session, _ []string) error {
+		if *lang != "" && !translations.Supported(*lang) {
+			return usage("cli.error.lang", "Value", *lang)
+		}
+		s.isoDates(from, to, start)
+		f := indicators.Filter{From: *from, To: *to, ProjectStart: *start}
+		if err := periodUsage(f); err != nil {
+			return err
+		}
+		format, err := draftFormat(*out)
+		if err != nil {
+			return err
+		}
+		if err := checkOutFile(*out); err != nil {
+			return err
+		}
+		if err := s.open(); err != nil {
+			return err
+		}
+		if f.ProjectStart == "" {
+			f.ProjectStart = prefs.New(s.store).ProjectStart()
+		}
+		tr := s.tr
+		if *lang != "" {
+			tr = translations.New(*lang)
+		}
+		if err := writeProjectDraft(s.ctx(), s.store, f, tr, format, *out); err != nil {
+			return err
+		}
+		abs, _ := filepath.Abs(*out)
+		s.say(s.env.Stdout, s.tr.T("report.project.written", "From", s.tr.DateString(f.From),
+			"To", s.tr.DateString(f.To), "Path", abs))
+		return nil
+	}
+}
+
+// draftFormat is the format the output file's extension names. ODT is
+// refused with its own message: the DOCX opens in LibreOffice.
+func draftFormat(path string) (project.Format, error) {
+	if path == "" {
+		return "", usage("cli.error.flag_value", "Flag", "--out", "Value", path)
+	}
+	format, ok := project.FormatOf(path)
+	switch {
+	case strings.EqualFold(filepath.Ext(path), ".odt"):
+		return "", usage("cli.error.report_project.odt")
+	case !ok:
+		return "", usage("cli.error.report_project.format", "Value", filepath.Base(path))
+	}
+	return format, nil
+}
+
+// periodUsage turns a wrong period or project start into a usage error
+// naming its flag.
+func periodUsage(f indicators.Filter) error {
+	err := f.Validate()
+	if err == nil {
+		return nil
+	}
+	v, _ := domain.AsValidation(err)
+	if v == nil {
+		return err
+	}
+	val, _ := v.Params["value"].(string)
+	if val == "" {
+		val = map[string]string{"from": f.From, "to": f.To, "project_start": f.ProjectStart}[v.Field]
+	}
+	return usage("cli.error.flag_value", "Flag", "--"+strings.ReplaceAll(v.Field, "_", "-"), "Value", val)
+}
+
+// writeProjectDraft gathers, builds and writes the draft to path, whole
+// or not at all.
+func writeProjectDraft(ctx context.Context, st *data.Store, f indicators.Filter, tr *translations.Localizer,
+	format project.Format, path string) error {
+	in, err := project.Gather(ctx, st, f)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := project.Write(&buf, project.Build(in, tr), format); err != nil {
+		return err
+	}
+	_, err = writeViaTemp(path, func(w io.Writer) (int, error) { return w.Write(buf.Bytes()) })
+	return err
+}
+
+var _ ui.ProjectDrafts = funderReports{}
+
+// ProjectDraft writes the Reports screen's project report draft.
+func (f funderReports) ProjectDraft(ctx context.Context, filter indicators.Filter, lang string, format project.Format, path string) error {
+	return writeProjectDraft(ctx, f.st, filter, translations.New(lang), format, path)
+}
