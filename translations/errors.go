@@ -37,6 +37,9 @@ var errorKeys = map[string]string{
 	"sector.unknown":               "error.sector.unknown",
 	"visit.no_org":                 "error.visit.no_org",
 	"joint.ends_before_start":      "error.joint.ends_before_start",
+	"evaluation.one_activity":      "error.evaluation.one_activity",
+	"evaluation.no_timing":         "error.evaluation.no_timing",
+	"evaluation.answers":           "error.evaluation.answers",
 	"reference.missing":            "error.reference.missing",
 	"merge.same":                   "error.merge.same",
 	"conflict.not_text":            "error.conflict.not_text",
@@ -102,6 +105,7 @@ var fieldKeys = map[string]string{
 	"title": "field.title", "start": "field.start", "outcome": "field.outcome", "visits": "field.visits", "models": "field.models",
 	"from": "field.from", "to": "field.to", "project_start": "ui.reports.project_start",
 	"folder": "field.folder", "file": "field.file",
+	"answers": "field.answers", "joint_id": "field.joint_action", "timing": "field.timing", "age_band": "field.age_band", "visit_id": "field.visit",
 }
 
 // entityKeys names the kinds of record in messages.

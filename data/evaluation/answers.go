@@ -1,9 +1,9 @@
 package evaluation
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -38,44 +38,50 @@ func (a Answers) Encode() string {
 // string or a list of strings.
 func Decode(s string) (Answers, error) {
 	var raw struct {
-		Form    *string                    `json:"form"`
-		Version *int                       `json:"version"`
-		Values  map[string]json.RawMessage `json:"values"`
+		Form    *string         `json:"form"`
+		Version *int            `json:"version"`
+		Values  *map[string]any `json:"values"`
 	}
 	d := json.NewDecoder(strings.NewReader(s))
 	d.DisallowUnknownFields()
-	if err := d.Decode(&raw); err != nil || raw.Form == nil || raw.Version == nil || raw.Values == nil || d.More() {
+	if err := d.Decode(&raw); err != nil || raw.Form == nil || raw.Version == nil || raw.Values == nil || *raw.Values == nil || d.More() {
 		return Answers{}, answerErr("", "shape")
 	}
-	a := Answers{Form: *raw.Form, Version: *raw.Version, Values: make(map[string]any, len(raw.Values))}
-	if len(raw.Values) > MaxQuestions {
+	values := *raw.Values
+	if len(values) > MaxQuestions {
 		return Answers{}, answerErr("", "shape")
 	}
-	for k, v := range raw.Values {
+	for k, v := range values {
 		val, ok := decodeValue(v)
 		if !ok {
 			return Answers{}, answerErr(truncate(k), "value")
 		}
-		a.Values[k] = val
+		values[k] = val
 	}
-	return a, nil
+	return Answers{Form: *raw.Form, Version: *raw.Version, Values: values}, nil
 }
 
-func decodeValue(raw json.RawMessage) (any, bool) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		return nil, false
-	}
-	switch raw[0] {
-	case '"':
-		var s string
-		return s, json.Unmarshal(raw, &s) == nil
-	case '[':
-		var l []string
-		return l, json.Unmarshal(raw, &l) == nil && l != nil
-	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		var n int64
-		return n, json.Unmarshal(raw, &n) == nil
+// decodeValue turns a decoded JSON value into an answer's: a whole number
+// as int64, a string, a list of strings.
+func decodeValue(v any) (any, bool) {
+	switch x := v.(type) {
+	case float64:
+		if x != math.Trunc(x) || math.Abs(x) > 1<<53 {
+			return nil, false
+		}
+		return int64(x), true
+	case string:
+		return x, true
+	case []any:
+		l := make([]string, len(x))
+		for i, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return nil, false
+			}
+			l[i] = s
+		}
+		return l, true
 	}
 	return nil, false
 }
@@ -134,6 +140,28 @@ func (f *Form) Check(values map[string]any) error {
 		}
 	}
 	return nil
+}
+
+// accepts is Check without saying what is wrong: the results' test of
+// each response, in no particular order.
+func (f *Form) accepts(values map[string]any) bool {
+	if len(values) > len(f.Questions) {
+		return false
+	}
+	n := 0
+	for i := range f.Questions {
+		q := &f.Questions[i]
+		v, ok := values[q.ID]
+		switch {
+		case ok && !q.accepts(v):
+			return false
+		case ok:
+			n++
+		case q.Required:
+			return false
+		}
+	}
+	return n == len(values) // no answer to a question the form lacks
 }
 
 func (q *Question) accepts(v any) bool {

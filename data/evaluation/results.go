@@ -18,6 +18,9 @@ type Respondent struct {
 	Gender  string // woman, man, other or ""
 	Country string // SE, NO or ""
 	Timing  string // before, after or ""
+	// current: the answers are to the listed version and were checked
+	// against it, so the per-question check can be skipped
+	current bool
 }
 
 // Results summarise the responses to one form.
@@ -79,10 +82,11 @@ func Summarise(form *Form, versionOf func(int) (*Form, bool), rs []Respondent) R
 	ignored := 0
 	for _, r := range rs {
 		f, ok := versionOf(r.Answers.Version)
-		if !ok || r.Answers.Form != form.ID || f.Check(r.Answers.Values) != nil {
+		if !ok || r.Answers.Form != form.ID || !f.accepts(r.Answers.Values) {
 			ignored++
 			continue
 		}
+		r.current = f == form
 		kept = append(kept, r)
 	}
 	res := summarise(form, kept)
@@ -123,7 +127,7 @@ func summarise(form *Form, rs []Respondent) Results {
 		var sum int64
 		for _, r := range rs {
 			v, ok := r.Answers.Values[q.ID]
-			if !ok || !q.accepts(v) {
+			if !ok || !r.current && !q.accepts(v) {
 				continue // a question of another version, or asked differently there
 			}
 			qr.Count++
