@@ -164,7 +164,8 @@ func newReportsScreen(u *UI) *reportsScreen {
 		widget.NewSeparator(), charts,
 		heading(tr.T("report.indicators.gender")), sized(s.gender, 70),
 		widget.NewSeparator(), container.NewBorder(nil, nil, heading(tr.T("ui.reports.breakdown")), nil, s.breakdownSel.Select),
-		s.breakdown)
+		s.breakdown,
+		widget.NewSeparator(), u.evaluations.view)
 	s.view = container.NewVScroll(container.NewPadded(body))
 	// The first period is filled in without a refresh: the screen computes
 	// its report when it is shown, and a refresh scheduled now would run
@@ -185,6 +186,9 @@ func sized(o fyne.CanvasObject, h float32) fyne.CanvasObject {
 // screen is showing: the full report reads every visit of the period.
 func (s *reportsScreen) refresh() {
 	u := s.u
+	if u.tabs != nil && u.tabs.SelectedIndex() == tabReports {
+		u.evaluations.refresh()
+	}
 	if u.opt.Reports == nil || u.tabs == nil || u.tabs.SelectedIndex() != tabReports {
 		return
 	}

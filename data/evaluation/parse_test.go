@@ -63,7 +63,9 @@ func TestParseRefusesBrokenForms(t *testing.T) {
 		"unknown key":      {func(s string) string { return s + "\ncolour = \"red\"\n" }, CodeKeyUnknown},
 		"typo in question": {func(s string) string { return strings.Replace(s, "required = true", "requird = true", 1) }, CodeKeyUnknown},
 		"missing language": {func(s string) string { return strings.Replace(s, `nb = "Spørsmål", `, "", 1) }, CodeTranslationMissing},
-		"extra language":   {func(s string) string { return strings.Replace(s, `en = "Question"`, `en = "Question", de = "Frage"`, 1) }, CodeKeyUnknown},
+		"extra language": {func(s string) string {
+			return strings.Replace(s, `en = "Question"`, `en = "Question", de = "Frage"`, 1)
+		}, CodeKeyUnknown},
 		"duplicate question": {func(s string) string { return strings.Replace(s, `id = "pick"`, `id = "q1"`, 1) }, CodeIDDuplicate},
 		"duplicate choice":   {func(s string) string { return strings.Replace(s, `id = "b"`, `id = "a"`, 1) }, CodeIDDuplicate},
 		"bad kind":           {func(s string) string { return strings.Replace(s, `"likert"`, `"stars"`, 1) }, CodeKindInvalid},
@@ -74,9 +76,9 @@ func TestParseRefusesBrokenForms(t *testing.T) {
 		"version zero":      {func(s string) string { return strings.Replace(s, "version = 2", "version = 0", 1) }, CodeVersionInvalid},
 		"version as text":   {func(s string) string { return strings.Replace(s, "version = 2", `version = "2"`, 1) }, CodeTypeInvalid},
 		"bad id":            {func(s string) string { return strings.Replace(s, `id = "demo"`, `id = "Demo Form"`, 1) }, CodeIDInvalid},
-		"no questions": {func(s string) string { return s[:strings.Index(s, "[[questions]]")] }, CodeKeyMissing},
-		"syntax":       {func(s string) string { return s + "\n[[questions\n" }, CodeSyntax},
-		"one choice":   {func(s string) string { return s[:strings.LastIndex(s, "[[questions.choices]]")] }, CodeValueEmpty},
+		"no questions":      {func(s string) string { return s[:strings.Index(s, "[[questions]]")] }, CodeKeyMissing},
+		"syntax":            {func(s string) string { return s + "\n[[questions\n" }, CodeSyntax},
+		"one choice":        {func(s string) string { return s[:strings.LastIndex(s, "[[questions.choices]]")] }, CodeValueEmpty},
 		"absurd text": {func(s string) string {
 			return strings.Replace(s, `en = "Question"`, `en = "`+strings.Repeat("x", MaxTextLength+1)+`"`, 1)
 		}, CodeTooLong},
