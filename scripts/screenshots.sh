@@ -295,6 +295,9 @@ prepare_backup_restore() {
 }
 declare -A RESTORE_BUTTON=([sv]=click:595,553 [nb]=click:580,535 [en]=click:590,535)
 
+# The "Respondent mode" button of the "Run an evaluation" dialog.
+declare -A RESPONDENT_BUTTON=([sv]=click:830,501 [nb]=click:830,501 [en]=click:830,501)
+
 # Every language the app and its guide (docs/guide) speak; the guide's pages
 # show these shots in their own language.
 for lang in sv nb en; do
@@ -338,6 +341,11 @@ for lang in sv nb en; do
 	shot "$lang" reports "$NAV_REPORTS" sleep:2
 	# RCO87's drill-down: the joint actions and the partners behind the figure.
 	shot "$lang" reports-rco87 "$NAV_REPORTS" sleep:2 click:1025,682 sleep:1
+	# Evaluations, the last section of Reports: the button above brings it into sight.
+	shot "$lang" evaluation-results "$NAV_REPORTS" sleep:2 click:1130,187 sleep:2
+	# "Run evaluation…" on the newest visit, then respondent mode (full screen).
+	shot "$lang" evaluation-start "$NAV_VISITS" sleep:1 click:1050,120 sleep:1
+	shot "$lang" respondent-mode "$NAV_VISITS" sleep:1 click:1050,120 sleep:1 "${RESPONDENT_BUTTON[$lang]}" sleep:2
 	shot "$lang" sync "$NAV_SYNC" sleep:1
 	shot "$lang" sync-erasure "$NAV_SYNC" sleep:1
 	shot "$lang" sync-team "$NAV_SYNC" sleep:1

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"eu.ilsa.coach/ilsa/data"
@@ -74,10 +75,22 @@ func newEvaluationsView(u *UI) *evaluationsView {
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.evaluation.form")), nil, v.form.Select),
 		v.status, v.results, note)
 	if len(choices) > 0 {
-		v.form.SetValue(choices[len(choices)-1].Value) // the workshop evaluation, the one most often run
+		v.form.SetValue(choices[0].Value)
+		if f, ok := u.forms().Latest("capacity-self-assessment"); ok {
+			v.form.SetValue(f.ID) // the project's result 1, measured before and after
+		}
 	}
 	v.ready = true
 	return v
+}
+
+// jump is the button that brings the evaluations into sight in the screen
+// that holds them: scrollTo gets the view's offset in its parent.
+func (v *evaluationsView) jump(scrollTo func(y float32)) *widget.Button {
+	b := widget.NewButtonWithIcon(v.u.tr.T("ui.evaluation.results_title"), theme.ListIcon(), func() {
+		scrollTo(v.view.Position().Y)
+	})
+	return b
 }
 
 // refresh reads the chosen form's results off the UI goroutine.
@@ -100,8 +113,11 @@ func (v *evaluationsView) show(form *evaluation.Form, res evaluation.Results) {
 	var parts []fyne.CanvasObject
 	if ba := res.BeforeAfter; ba != nil && res.Respondents > 0 {
 		parts = append(parts, v.beforeAfter(form, ba)...)
+		parts = append(parts, heading(tr.T("ui.evaluation.all_answers")))
 	}
+	questions := container.NewGridWithColumns(2)
 	for i, q := range res.Questions {
+		var block []fyne.CanvasObject
 		fq := form.Questions[i]
 		title := widget.NewLabel(fq.Text.In(lang))
 		title.TextStyle = fyne.TextStyle{Bold: true}
@@ -116,7 +132,7 @@ func (v *evaluationsView) show(form *evaluation.Form, res evaluation.Results) {
 		info := widget.NewLabel(line)
 		info.Wrapping = fyne.TextWrapWord
 		info.Importance = widget.LowImportance
-		parts = append(parts, widget.NewSeparator(), title, info)
+		block = append(block, widget.NewSeparator(), title, info)
 		if len(q.Distribution) > 0 {
 			bars := chart.NewBars()
 			bars.SetValueFormat(func(f float64) string { return tr.Number(int(f)) })
@@ -130,15 +146,16 @@ func (v *evaluationsView) show(form *evaluation.Form, res evaluation.Results) {
 				data = append(data, chart.Bar{Label: label, Value: float64(b.Count)})
 			}
 			bars.SetData(data)
-			parts = append(parts, sized(bars, 150))
+			block = append(block, sized(bars, 130))
 		}
 		for _, t := range q.Texts {
 			l := widget.NewLabel("– " + t)
 			l.Wrapping = fyne.TextWrapWord
-			parts = append(parts, l)
+			block = append(block, l)
 		}
+		questions.Add(container.NewVBox(block...))
 	}
-	v.results.Objects = parts
+	v.results.Objects = append(parts, questions)
 	v.results.Refresh()
 }
 

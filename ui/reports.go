@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -157,16 +158,20 @@ func newReportsScreen(u *UI) *reportsScreen {
 	sizeNote := widget.NewLabel(tr.T("report.indicators.size_note"))
 	sizeNote.Wrapping = fyne.TextWrapWord
 	sizeNote.Importance = widget.LowImportance
+	var scroll *container.Scroll
 	body := container.NewVBox(
 		heading(tr.T("report.indicators.title")), periodRow, filterRow, s.status,
-		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.emptyGuide),
+		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.emptyGuide, layout.NewSpacer(), u.evaluations.jump(func(y float32) {
+			scroll.ScrollToOffset(fyne.NewPos(0, y))
+		})),
 		widget.NewSeparator(), s.figures, sizeNote,
 		widget.NewSeparator(), charts,
 		heading(tr.T("report.indicators.gender")), sized(s.gender, 70),
 		widget.NewSeparator(), container.NewBorder(nil, nil, heading(tr.T("ui.reports.breakdown")), nil, s.breakdownSel.Select),
 		s.breakdown,
 		widget.NewSeparator(), u.evaluations.view)
-	s.view = container.NewVScroll(container.NewPadded(body))
+	scroll = container.NewVScroll(container.NewPadded(body))
+	s.view = scroll
 	// The first period is filled in without a refresh: the screen computes
 	// its report when it is shown, and a refresh scheduled now would run
 	// while the window is still being built.
