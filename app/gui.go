@@ -17,6 +17,7 @@ import (
 	"eu.ilsa.coach/ilsa/assets"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/demo"
+	"eu.ilsa.coach/ilsa/data/evaluation"
 	"eu.ilsa.coach/ilsa/data/report/client"
 	"eu.ilsa.coach/ilsa/translations"
 	"eu.ilsa.coach/ilsa/ui"
@@ -123,6 +124,9 @@ func windowOptions(st *data.Store, dataDir string, now func() time.Time, backups
 		Backups:       backups,
 		Reports:       funderReports{st, lib},
 		CurrentModels: lib.Current,
+		// Questionnaires are a few small files: read each time a screen asks,
+		// so a lead's new form is there after the sync that brought it.
+		Forms: func() *evaluation.Library { forms, _ := loadForms(dataDir, st); return forms },
 		PersonExport: func(ctx context.Context, contactID, lang, path string) error {
 			return exportPerson(ctx, st, translations.New(lang), contactID, path)
 		},

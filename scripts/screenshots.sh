@@ -315,6 +315,8 @@ prepare_reports_submitted() {
 declare -A SUBMITTED_BUTTON=([sv]=click:900,187 [nb]=click:855,187 [en]=click:870,187)
 prepare_reports_submitted_diff() { prepare_reports_submitted "$@"; }
 prepare_reports_submitted_list() { prepare_reports_submitted "$@"; }
+# The "Respondent mode" button of the "Run an evaluation" dialog.
+declare -A RESPONDENT_BUTTON=([sv]=click:830,501 [nb]=click:830,501 [en]=click:830,501)
 
 # Every language the app and its guide (docs/guide) speak; the guide's pages
 # show these shots in their own language.
@@ -369,6 +371,11 @@ for lang in sv nb en; do
 	shot "$lang" reports-submitted-list "$NAV_REPORTS" sleep:2 "${SUBMITTED_BUTTON[$lang]}" sleep:1
 	# "Project report draft…": its language and format, before the save dialog.
 	shot "$lang" reports-project-draft "$NAV_REPORTS" sleep:2 click:650,187 sleep:1
+	# Evaluations, the last section of Reports: the button above brings it into sight.
+	shot "$lang" evaluation-results "$NAV_REPORTS" sleep:2 click:1130,187 sleep:2
+	# "Run evaluation…" on the newest visit, then respondent mode (full screen).
+	shot "$lang" evaluation-start "$NAV_VISITS" sleep:1 click:1050,120 sleep:1
+	shot "$lang" respondent-mode "$NAV_VISITS" sleep:1 click:1050,120 sleep:1 "${RESPONDENT_BUTTON[$lang]}" sleep:2
 	shot "$lang" sync "$NAV_SYNC" sleep:1
 	shot "$lang" sync-erasure "$NAV_SYNC" sleep:1
 	shot "$lang" sync-team "$NAV_SYNC" sleep:1

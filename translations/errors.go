@@ -39,6 +39,9 @@ var errorKeys = map[string]string{
 	"joint.ends_before_start":      "error.joint.ends_before_start",
 	"period.ends_before_start":     "error.period.ends_before_start",
 	changelog.CodeFrozen:           "error.submission.frozen",
+	"evaluation.one_activity":      "error.evaluation.one_activity",
+	"evaluation.no_timing":         "error.evaluation.no_timing",
+	"evaluation.answers":           "error.evaluation.answers",
 	"reference.missing":            "error.reference.missing",
 	"merge.same":                   "error.merge.same",
 	"reach.none":                   "error.reach.none",
@@ -109,6 +112,7 @@ var fieldKeys = map[string]string{
 	"folder": "field.folder", "file": "field.file", "body": "field.finding", "step": "field.finding.step",
 	"source": "field.finding.source", "joints": "field.finding.joints", "forms": "field.finding.forms",
 	"actor": "field.reach.actor", "others": "field.reach.others",
+	"answers": "field.answers", "joint_id": "field.joint_action", "timing": "field.timing", "age_band": "field.age_band", "visit_id": "field.visit",
 }
 
 // entityKeys names the kinds of record in messages.

@@ -154,6 +154,11 @@ func (f *jointForm) build() {
 	f.saveButtons = append(f.saveButtons, save)
 	f.body = container.NewVBox(f.form.Content())
 	f.view = container.NewVScroll(f.body)
+	if f.orig.ID != "" {
+		evaluate := widget.NewButtonWithIcon(tr.T("ui.evaluation.run"), theme.ViewFullScreenIcon(), func() { f.u.RunEvaluation("", f.orig.ID) })
+		f.newDialog(f, title, f.view, evaluate, discard, cancel, save)
+		return
+	}
 	f.newDialog(f, title, f.view, discard, cancel, save)
 }
 

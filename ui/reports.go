@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -163,15 +164,21 @@ func newReportsScreen(u *UI) *reportsScreen {
 	sizeNote := widget.NewLabel(tr.T("report.indicators.size_note"))
 	sizeNote.Wrapping = fyne.TextWrapWord
 	sizeNote.Importance = widget.LowImportance
+	var scroll *container.Scroll
 	body := container.NewVBox(
 		heading(tr.T("report.indicators.title")), periodRow, filterRow, s.status,
-		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.newProjectDraftButton(), s.emptyGuide, s.submitControls()),
+		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.newProjectDraftButton(), s.emptyGuide, s.submitControls(),
+			layout.NewSpacer(), u.evaluations.jump(func(y float32) {
+				scroll.ScrollToOffset(fyne.NewPos(0, y))
+			})),
 		widget.NewSeparator(), s.submittedBanner(), s.figures, sizeNote,
 		widget.NewSeparator(), charts,
 		heading(tr.T("report.indicators.gender")), sized(s.gender, 70),
 		widget.NewSeparator(), container.NewBorder(nil, nil, heading(tr.T("ui.reports.breakdown")), nil, s.breakdownSel.Select),
-		s.breakdown)
-	s.view = container.NewVScroll(container.NewPadded(body))
+		s.breakdown,
+		widget.NewSeparator(), u.evaluations.view)
+	scroll = container.NewVScroll(container.NewPadded(body))
+	s.view = scroll
 	// The first period is filled in without a refresh: the screen computes
 	// its report when it is shown, and a refresh scheduled now would run
 	// while the window is still being built.
@@ -191,6 +198,9 @@ func sized(o fyne.CanvasObject, h float32) fyne.CanvasObject {
 // screen is showing: the full report reads every visit of the period.
 func (s *reportsScreen) refresh() {
 	u := s.u
+	if u.tabs != nil && u.tabs.SelectedIndex() == tabReports {
+		u.evaluations.refresh()
+	}
 	if u.opt.Reports == nil || u.tabs == nil || u.tabs.SelectedIndex() != tabReports {
 		return
 	}

@@ -150,13 +150,13 @@ func (s *reportsScreen) beside(label string, cumulative bool, number fyne.Canvas
 		return number
 	}
 	tr := s.u.tr
-	link := widget.NewHyperlink(tr.T("ui.reports.submitted_diff", "Was", tr.Number(fc.Submitted), "Diff", signed(fc.Now-fc.Submitted)), nil)
+	link := widget.NewHyperlink(tr.T("ui.reports.submitted_diff", "Was", tr.Number(fc.Submitted), "Diff", signedCount(fc.Now-fc.Submitted)), nil)
 	link.Alignment = fyne.TextAlignTrailing
 	link.OnTapped = func() { s.showDifference(label, fc) }
 	return container.NewVBox(number, link)
 }
 
-func signed(n int) string {
+func signedCount(n int) string {
 	if n > 0 {
 		return fmt.Sprintf("+%d", n)
 	}

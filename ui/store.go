@@ -168,6 +168,7 @@ type Store interface {
 	actionStore
 	assessmentStore
 	reportStore
+	evaluationStore
 	syncStore
 	settingsStore
 	draftStore

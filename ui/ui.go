@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/evaluation"
 	"eu.ilsa.coach/ilsa/data/models"
 	"eu.ilsa.coach/ilsa/translations"
 )
@@ -46,6 +47,9 @@ type Options struct {
 	// JSON or PDF by its extension (GDPR art. 15); nil hides
 	// "Everything about this person…".
 	PersonExport func(ctx context.Context, contactID, lang, path string) error
+	// Forms is the library of questionnaires as loaded now (a lead's files
+	// may arrive with a sync); nil means the bundled ones only.
+	Forms func() *evaluation.Library
 	// Reports computes and exports the funder indicators; nil leaves the
 	// Reports screen empty.
 	Reports Reports
@@ -98,19 +102,23 @@ type UI struct {
 	tr    *translations.Localizer
 	opt   Options
 
-	tabs       *container.AppTabs
-	today      *todayScreen
-	orgs       *orgScreen
-	visits     *visitsScreen
-	actions    *actionsScreen
-	joint      *jointScreen
-	views      *fyne.Container // the screens, one shown at a time beside the navigation (u.tabs)
-	preparing  atomic.Bool     // a read of the notes' vocabulary is under way (prepareSearch)
-	reports    *reportsScreen
-	syncScreen *syncScreen
-	settings   *settingsScreen
-	help       *helpScreen
-	undo       *undoBar // the offer to take back what was just done
+	tabs      *container.AppTabs
+	today     *todayScreen
+	orgs      *orgScreen
+	visits    *visitsScreen
+	actions   *actionsScreen
+	joint     *jointScreen
+	views     *fyne.Container // the screens, one shown at a time beside the navigation (u.tabs)
+	preparing atomic.Bool     // a read of the notes' vocabulary is under way (prepareSearch)
+	reports   *reportsScreen
+	// evaluations is the questionnaires' results view (Reports →
+	// Evaluations); its view can also sit elsewhere, e.g. under a project tab
+	evaluations *evaluationsView
+	respondent  *respondentMode // set while respondents answer: the window is theirs
+	syncScreen  *syncScreen
+	settings    *settingsScreen
+	help        *helpScreen
+	undo        *undoBar // the offer to take back what was just done
 
 	helpWin       fyne.Window // the guide beside an open form (F1), if open
 	helpWinScreen *helpScreen
@@ -137,13 +145,16 @@ func New(a fyne.App, st Store, tr *translations.Localizer, opt Options) *UI {
 	u.win = a.NewWindow("ILSA Coach")
 	u.win.SetMaster()
 	u.restoreSize()
-	u.win.SetCloseIntercept(func() {
-		u.saveSize()
-		u.win.Close()
-	})
+	u.win.SetCloseIntercept(u.closeWindow)
 	u.build(tabToday)
 	u.addShortcuts()
 	return u
+}
+
+// closeWindow keeps the window's size for the next start and closes it.
+func (u *UI) closeWindow() {
+	u.saveSize()
+	u.win.Close()
 }
 
 // Window is the main window.
@@ -183,6 +194,7 @@ func (u *UI) build(tab int) {
 	u.visits = newVisitsScreen(u)
 	u.actions = newActionsScreen(u)
 	u.joint = newJointScreen(u)
+	u.evaluations = newEvaluationsView(u)
 	u.reports = newReportsScreen(u)
 	u.syncScreen = newSyncScreen(u)
 	u.settings = newSettingsScreen(u)

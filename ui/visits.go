@@ -92,7 +92,9 @@ func newVisitsScreen(u *UI) *visitsScreen {
 			sub := newSubLine()
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 			del.Importance = widget.LowImportance
-			return container.NewBorder(nil, nil, nil, container.NewCenter(del), container.NewVBox(title, sub))
+			evaluate := widget.NewButtonWithIcon(tr.T("ui.evaluation.run"), theme.ViewFullScreenIcon(), nil)
+			evaluate.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(evaluate, del)), container.NewVBox(title, sub))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(s.rows) {
@@ -108,7 +110,9 @@ func newVisitsScreen(u *UI) *visitsScreen {
 			} else {
 				setSubLine(texts.Objects[1].(*widget.RichText), sub)
 			}
-			box.Objects[1].(*fyne.Container).Objects[0].(*widget.Button).OnTapped = func() { s.confirmDelete(r) }
+			buttons := box.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { u.RunEvaluation(r.ID, "") }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { s.confirmDelete(r) }
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
 		if i >= len(s.rows) {

@@ -17,7 +17,7 @@ import (
 
 // Version changes whenever the generated data changes (benchmark fixtures
 // built from an older version are rebuilt).
-const Version = 7
+const Version = 8
 
 // Options size the demo; zero values take the defaults.
 type Options struct {
@@ -302,7 +302,10 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	if err := fillAssessments(ctx, s, r, orgs, opt.Today); err != nil {
 		return err
 	}
-	return fillJoint(ctx, s, orgs, opt.Today)
+	if err := fillJoint(ctx, s, orgs, opt.Today); err != nil {
+		return err
+	}
+	return fillEvaluations(ctx, s, opt.Today)
 }
 
 // mustDate reads a date the demo itself formatted.
