@@ -11,6 +11,7 @@ import (
 	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/evaluation"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/project"
 	"eu.ilsa.coach/ilsa/translations"
@@ -54,7 +55,8 @@ func reportProject(fs *flag.FlagSet) runFunc {
 		if *lang != "" {
 			tr = translations.New(*lang)
 		}
-		if err := writeProjectDraft(s.ctx(), s.store, f, tr, format, *out); err != nil {
+		forms, _ := loadForms(s.dataDir, s.store) // problems with form files are reported by "ilsa evaluation forms"
+		if err := writeProjectDraft(s.ctx(), s.store, forms, f, tr, format, *out); err != nil {
 			return err
 		}
 		abs, _ := filepath.Abs(*out)
@@ -100,12 +102,17 @@ func periodUsage(f indicators.Filter) error {
 
 // writeProjectDraft gathers, builds and writes the draft to path, whole
 // or not at all.
-func writeProjectDraft(ctx context.Context, st *data.Store, f indicators.Filter, tr *translations.Localizer,
-	format project.Format, path string) error {
+func writeProjectDraft(ctx context.Context, st *data.Store, forms *evaluation.Library, f indicators.Filter,
+	tr *translations.Localizer, format project.Format, path string) error {
 	in, err := project.Gather(ctx, st, f)
 	if err != nil {
 		return err
 	}
+	evaluations, err := project.GatherEvaluations(ctx, st, forms, f.From, f.To)
+	if err != nil {
+		return err
+	}
+	in.Extra = append(in.Extra, project.EvaluationSections(evaluations))
 	var buf bytes.Buffer
 	if err := project.Write(&buf, project.Build(in, tr), format); err != nil {
 		return err
@@ -118,5 +125,9 @@ var _ ui.ProjectDrafts = funderReports{}
 
 // ProjectDraft writes the Reports screen's project report draft.
 func (f funderReports) ProjectDraft(ctx context.Context, filter indicators.Filter, lang string, format project.Format, path string) error {
-	return writeProjectDraft(ctx, f.st, filter, translations.New(lang), format, path)
+	var forms *evaluation.Library
+	if f.forms != nil {
+		forms = f.forms()
+	}
+	return writeProjectDraft(ctx, f.st, forms, filter, translations.New(lang), format, path)
 }

@@ -120,9 +120,10 @@ func windowOptions(st *data.Store, dataDir string, now func() time.Time, backups
 	lib := newModelLibrary(dataDir, st)
 	sync := syncsvc.New(st, syncsvc.Options{App: Version, Now: now, AfterSync: func() { lib.Reload() }})
 	return ui.Options{DataDir: dataDir, Version: Version, License: License, Models: lib.Current(), Sync: sync,
-		Prefs:         prefs.New(st),
-		Backups:       backups,
-		Reports:       funderReports{st, lib},
+		Prefs:   prefs.New(st),
+		Backups: backups,
+		Reports: funderReports{st: st, lib: lib,
+			forms: func() *evaluation.Library { forms, _ := loadForms(dataDir, st); return forms }},
 		CurrentModels: lib.Current,
 		// Questionnaires are a few small files: read each time a screen asks,
 		// so a lead's new form is there after the sync that brought it.

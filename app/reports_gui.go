@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"eu.ilsa.coach/ilsa/data"
+	"eu.ilsa.coach/ilsa/data/evaluation"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
 	"eu.ilsa.coach/ilsa/translations"
@@ -13,8 +14,9 @@ import (
 
 // funderReports gives the Reports screen the indicators over the open store.
 type funderReports struct {
-	st  *data.Store
-	lib *modelLibrary // the window's, reloaded after each sync
+	st    *data.Store
+	lib   *modelLibrary              // the window's, reloaded after each sync
+	forms func() *evaluation.Library // the questionnaires, for the project draft; nil: the bundled
 }
 
 var _ ui.Reports = funderReports{}

@@ -120,6 +120,19 @@ type jointStore interface {
 	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
 }
 
+// findingsStore: the project's findings log and its form.
+type findingsStore interface {
+	Generation(ctx context.Context) (data.Generation, error)
+	Findings(ctx context.Context, q data.FindingQuery) ([]domain.Finding, error)
+	Finding(ctx context.Context, id string) (domain.Finding, error)
+	CreateFinding(ctx context.Context, f *domain.Finding) error
+	UpdateFinding(ctx context.Context, f *domain.Finding) error
+	DeleteFinding(ctx context.Context, id string) error
+	RestoreFinding(ctx context.Context, id string) error
+	JointActions(ctx context.Context, q data.JointQuery) ([]domain.JointAction, error)
+	OrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error)
+}
+
 // assessmentStore: the assessment form and an organisation's progress.
 type assessmentStore interface {
 	SaveAssessment(ctx context.Context, a *domain.Assessment, m *models.Model) error
@@ -163,6 +176,7 @@ type Store interface {
 	orgStore
 	lookupStore
 	jointStore
+	findingsStore
 	duplicatesStore
 	visitStore
 	actionStore
@@ -181,6 +195,7 @@ func (u *UI) storeForDuplicates() duplicatesStore { return u.store }
 func (u *UI) storeForVisits() visitStore          { return u.store }
 func (u *UI) storeForActions() actionStore        { return u.store }
 func (u *UI) storeForJoint() jointStore           { return u.store }
+func (u *UI) storeForFindings() findingsStore     { return u.store }
 func (u *UI) storeForAssessments() assessmentStore {
 	return u.store
 }
@@ -192,6 +207,7 @@ func (u *UI) storeForDrafts() draftStore      { return u.store }
 // *data.Store is each screen group's store.
 var (
 	_ todayStore      = (*data.Store)(nil)
+	_ findingsStore   = (*data.Store)(nil)
 	_ orgStore        = (*data.Store)(nil)
 	_ lookupStore     = (*data.Store)(nil)
 	_ duplicatesStore = (*data.Store)(nil)

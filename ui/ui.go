@@ -108,6 +108,7 @@ type UI struct {
 	visits    *visitsScreen
 	actions   *actionsScreen
 	joint     *jointScreen
+	findings  *findingsScreen
 	views     *fyne.Container // the screens, one shown at a time beside the navigation (u.tabs)
 	preparing atomic.Bool     // a read of the notes' vocabulary is under way (prepareSearch)
 	reports   *reportsScreen
@@ -195,6 +196,7 @@ func (u *UI) build(tab int) {
 	u.actions = newActionsScreen(u)
 	u.joint = newJointScreen(u)
 	u.evaluations = newEvaluationsView(u)
+	u.findings = newFindingsScreen(u)
 	u.reports = newReportsScreen(u)
 	u.syncScreen = newSyncScreen(u)
 	u.settings = newSettingsScreen(u)
