@@ -9,7 +9,8 @@
 # where each STEP is an xdotool key sequence ("ctrl+f", "Tab Tab Return"),
 # "type:some text" to type text (ASCII is reliable; xdotool may drop letters
 # such as å/ø under Xvfb), "click:X,Y" to click with the left button at X,Y
-# relative to the window's top-left corner, or "sleep:SECONDS". Every
+# relative to the window's top-left corner, "wheel:X,Y,N" to turn the mouse
+# wheel N notches down over X,Y, or "sleep:SECONDS". Every
 # shot starts the app afresh on its own copy of the demo data, so shots do
 # not affect each other. The mouse is parked outside the window before the
 # app starts and after the steps, so no hover highlight shows in the shot.
@@ -137,6 +138,12 @@ shot() {
 			case "$step" in
 			type:*) xdotool type --delay 40 -- "${step#type:}" ;;
 			sleep:*) sleep "${step#sleep:}" ;;
+			wheel:*)
+				# wheel:X,Y,N turns the mouse wheel N notches down over X,Y.
+				local xyn=${step#wheel:}
+				[[ "$xyn" =~ ^([0-9]+),([0-9]+),([0-9]+)$ ]] || { log "bad step '$step' (wheel:X,Y,N)"; stop_app "$logp" || true; exit 1; }
+				xdotool mousemove --window "$wid" --sync "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" click --repeat "${BASH_REMATCH[3]}" --delay 80 5
+				;;
 			click:*)
 				local xy=${step#click:}
 				[[ "$xy" =~ ^[0-9]+,[0-9]+$ ]] || { log "bad step '$step' (click:X,Y)"; stop_app "$logp" || true; exit 1; }
@@ -310,9 +317,12 @@ prepare_reports_submitted() {
 		ilsa_cli "$lang" "$logf" --data "$data" visit add --org "$id" --date "$(date +%F)" --minutes 60
 	done
 	id=$("$ILSA_BIN" --data "$data" org list --search Krokomslog --json | grep -o '"id": "[^"]*"' | head -n 1 | cut -d'"' -f4)
-	ilsa_cli "$lang" "$logf" --data "$data" org delete "$id"
+	ilsa_cli "$lang" "$logf" --data "$data" org delete --with-visits "$id"
 }
-declare -A SUBMITTED_BUTTON=([sv]=click:900,187 [nb]=click:855,187 [en]=click:870,187)
+declare -A SUBMITTED_BUTTON=([sv]=click:440,267 [nb]=click:420,267 [en]=click:990,226)
+# The Reports screen's "Project report draft…" and "Evaluations" buttons.
+declare -A DRAFT_BUTTON=([sv]=click:700,226 [nb]=click:680,226 [en]=click:600,226)
+declare -A EVALUATIONS_BUTTON=([sv]=click:615,267 [nb]=click:587,267 [en]=click:185,267)
 prepare_reports_submitted_diff() { prepare_reports_submitted "$@"; }
 prepare_reports_submitted_list() { prepare_reports_submitted "$@"; }
 # The "Respondent mode" button of the "Run an evaluation" dialog.
@@ -360,19 +370,19 @@ for lang in sv nb en; do
 	shot "$lang" licences "$NAV_SETTINGS" sleep:1 "${LICENCES_BUTTON[$lang]}" sleep:1
 	shot "$lang" reports "$NAV_REPORTS" sleep:2
 	# RCO87's drill-down: the joint actions and the partners behind the figure.
-	shot "$lang" reports-rco87 "$NAV_REPORTS" sleep:2 click:1025,682 sleep:1
+	shot "$lang" reports-rco87 "$NAV_REPORTS" sleep:2 wheel:700,500,2 sleep:1 click:1024,662 sleep:1
 	# The report of one project partner: its list opened, then Peak Innovation chosen.
-	shot "$lang" reports-partner-list "$NAV_REPORTS" sleep:2 click:960,109 sleep:1
-	shot "$lang" reports-partner "$NAV_REPORTS" sleep:2 click:960,109 sleep:1 click:960,261 sleep:2
+	shot "$lang" reports-partner-list "$NAV_REPORTS" sleep:2 click:530,148 sleep:1
+	shot "$lang" reports-partner "$NAV_REPORTS" sleep:2 click:530,148 sleep:1 click:530,300 sleep:2
 	# A submitted half-year: the submitted values and differences, what is
 	# behind RCO01's difference, and the list of submitted reports.
 	shot "$lang" reports-submitted "$NAV_REPORTS" sleep:2
-	shot "$lang" reports-submitted-diff "$NAV_REPORTS" sleep:2 click:1000,387 sleep:1
+	shot "$lang" reports-submitted-diff "$NAV_REPORTS" sleep:2 click:975,467 sleep:1
 	shot "$lang" reports-submitted-list "$NAV_REPORTS" sleep:2 "${SUBMITTED_BUTTON[$lang]}" sleep:1
 	# "Project report draft…": its language and format, before the save dialog.
-	shot "$lang" reports-project-draft "$NAV_REPORTS" sleep:2 click:650,187 sleep:1
+	shot "$lang" reports-project-draft "$NAV_REPORTS" sleep:2 "${DRAFT_BUTTON[$lang]}" sleep:1
 	# Evaluations, the last section of Reports: the button above brings it into sight.
-	shot "$lang" evaluation-results "$NAV_REPORTS" sleep:2 click:1130,187 sleep:2
+	shot "$lang" evaluation-results "$NAV_REPORTS" sleep:2 "${EVALUATIONS_BUTTON[$lang]}" sleep:2
 	# "Run evaluation…" on the newest visit, then respondent mode (full screen).
 	shot "$lang" evaluation-start "$NAV_VISITS" sleep:1 click:1050,120 sleep:1
 	shot "$lang" respondent-mode "$NAV_VISITS" sleep:1 click:1050,120 sleep:1 "${RESPONDENT_BUTTON[$lang]}" sleep:2

@@ -156,7 +156,9 @@ func newReportsScreen(u *UI) *reportsScreen {
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.from")), nil, s.from),
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.to")), nil, s.to),
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.reports.project_start")), nil, s.projectStart))
-	filterRow := container.NewGridWithColumns(7, s.country.Select, s.county.Select, s.muni.Select, s.advisor.Select, s.kind.Select,
+	// Seven filters take two rows of four: in one row they would widen the
+	// window past a laptop's screen.
+	filterRow := container.NewGridWithColumns(4, s.country.Select, s.county.Select, s.muni.Select, s.advisor.Select, s.kind.Select,
 		s.partner.Select, s.side.Select)
 	charts := container.NewGridWithColumns(2,
 		container.NewBorder(heading(tr.T("ui.reports.by_month")), nil, nil, nil, sized(s.byMonth, 200)),
@@ -167,8 +169,9 @@ func newReportsScreen(u *UI) *reportsScreen {
 	var scroll *container.Scroll
 	body := container.NewVBox(
 		heading(tr.T("report.indicators.title")), periodRow, filterRow, s.status,
-		container.NewHBox(s.exportXLSX, s.exportCSV, s.exportPDF, s.newProjectDraftButton(), s.emptyGuide, s.submitControls(),
-			layout.NewSpacer(), u.evaluations.jump(func(y float32) {
+		// The actions wrap onto a second line rather than widen the window.
+		container.New(layout.NewRowWrapLayout(), s.exportXLSX, s.exportCSV, s.exportPDF, s.newProjectDraftButton(), s.emptyGuide,
+			s.submitControls(), u.evaluations.jump(func(y float32) {
 				scroll.ScrollToOffset(fyne.NewPos(0, y))
 			})),
 		widget.NewSeparator(), s.submittedBanner(), s.figures, sizeNote,
