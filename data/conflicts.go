@@ -100,6 +100,9 @@ func (s *Store) ConflictRecordName(ctx context.Context, entity, id string) strin
 		q = `SELECT model_id || ' ' || date FROM assessments WHERE id = ?`
 	case domain.EntityJoint:
 		q = `SELECT title FROM joint_actions WHERE id = ?`
+	case domain.EntityRelation:
+		q = `SELECT f.name || ' – ' || t.name FROM relations r JOIN organisations f ON f.id = r.from_org
+			JOIN organisations t ON t.id = r.to_org WHERE r.id = ?`
 	case domain.EntityAnswer:
 		q = `SELECT dimension FROM assessment_answers WHERE id = ?`
 	default:

@@ -20,23 +20,24 @@ type Keyed interface {
 
 // errorKeys maps validation codes (domain.ValidationError.Code) to message keys.
 var errorKeys = map[string]string{
-	"required":                     "error.required",
-	"too_long":                     "error.too_long",
-	"choice":                       "error.choice",
-	"date.format":                  "error.date.format",
-	"date.range":                   "error.date.range",
-	"text.control":                 "error.text.control",
-	"text.line_break":              "error.text.line_break",
-	"text.encoding":                "error.text.encoding",
-	"number.range":                 "error.number.range",
-	"email.format":                 "error.email.format",
-	"phone.format":                 "error.phone.format",
-	"country.unknown":              "error.country.unknown",
-	"municipality.unknown":         "error.municipality.unknown",
-	"municipality.country":         "error.municipality.country",
-	"sector.unknown":               "error.sector.unknown",
-	"visit.no_org":                 "error.visit.no_org",
-	"joint.ends_before_start":      "error.joint.ends_before_start",
+	"required":                "error.required",
+	"too_long":                "error.too_long",
+	"choice":                  "error.choice",
+	"date.format":             "error.date.format",
+	"date.range":              "error.date.range",
+	"text.control":            "error.text.control",
+	"text.line_break":         "error.text.line_break",
+	"text.encoding":           "error.text.encoding",
+	"number.range":            "error.number.range",
+	"email.format":            "error.email.format",
+	"phone.format":            "error.phone.format",
+	"country.unknown":         "error.country.unknown",
+	"municipality.unknown":    "error.municipality.unknown",
+	"municipality.country":    "error.municipality.country",
+	"sector.unknown":          "error.sector.unknown",
+	"visit.no_org":            "error.visit.no_org",
+	"joint.ends_before_start": "error.joint.ends_before_start",
+	"relation.self":           "error.relation.self", "relation.ends_before_start": "error.relation.ends_before_start",
 	"reference.missing":            "error.reference.missing",
 	"merge.same":                   "error.merge.same",
 	"conflict.not_text":            "error.conflict.not_text",
@@ -102,13 +103,14 @@ var fieldKeys = map[string]string{
 	"title": "field.title", "start": "field.start", "outcome": "field.outcome", "visits": "field.visits", "models": "field.models",
 	"from": "field.from", "to": "field.to", "project_start": "ui.reports.project_start",
 	"folder": "field.folder", "file": "field.file",
+	"from_org": "field.org", "to_org": "field.relation.other", "start_date": "field.start", "end_date": "field.end",
 }
 
 // entityKeys names the kinds of record in messages.
 var entityKeys = map[string]string{
 	domain.EntityOrganisation: "entity.organisation", domain.EntityContact: "entity.contact",
 	domain.EntityVisit: "entity.visit", domain.EntityAction: "entity.action",
-	domain.EntityJoint: "entity.joint",
+	domain.EntityJoint: "entity.joint", domain.EntityRelation: "entity.relation",
 }
 
 // EntityName names a kind of record ("organisation" → "organisation" in

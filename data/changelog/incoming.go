@@ -77,6 +77,10 @@ var incomingRules = map[string]map[string]incomingRule{
 		"models": listRule(maxIDLen), "notes": textRule(domain.MaxNotesLen), "outcome": textRule(domain.MaxNotesLen),
 		"visits": listRule(maxIDLen), "created_at": createdRule,
 	},
+	domain.EntityRelation: {
+		"from_org": required(textRule(maxIDLen)), "to_org": required(textRule(maxIDLen)),
+		"kind": required(choiceRule(domain.RelationKinds)), "notes": textRule(domain.MaxNotesLen), "created_at": createdRule,
+	},
 	domain.EntityAnswer: {
 		"assessment_id": textRule(maxIDLen), "dimension": textRule(maxIDLen),
 		"level": intRule(1, models.MaxLevels, true), "text": textRule(domain.MaxNotesLen),

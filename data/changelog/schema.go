@@ -38,6 +38,7 @@ var entities = map[string]*EntitySpec{
 	domain.EntityAssessment:   tableOf(domain.EntityAssessment, "assessments"),
 	domain.EntityAnswer:       tableOf(domain.EntityAnswer, "assessment_answers"),
 	domain.EntityJoint:        tableOf(domain.EntityJoint, "joint_actions"),
+	domain.EntityRelation:     tableOf(domain.EntityRelation, "relations"),
 }
 
 // Spec is the table of entity, if the entity is one of the domain's.
@@ -64,7 +65,7 @@ func tableOf(entity, table string) *EntitySpec {
 }
 
 // EntityOrder is the order entities appear in dumps.
-var EntityOrder = []string{domain.EntityOrganisation, domain.EntityContact, domain.EntityVisit, domain.EntityAction, domain.EntityAssessment, domain.EntityAnswer, domain.EntityJoint}
+var EntityOrder = []string{domain.EntityOrganisation, domain.EntityContact, domain.EntityVisit, domain.EntityAction, domain.EntityAssessment, domain.EntityAnswer, domain.EntityJoint, domain.EntityRelation}
 
 func (e *EntitySpec) field(name string) (FieldSpec, bool) {
 	for _, f := range e.fields {

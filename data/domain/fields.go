@@ -11,6 +11,7 @@ const (
 	EntityAssessment   = "assessment"
 	EntityAnswer       = "answer"
 	EntityJoint        = "joint"
+	EntityRelation     = "relation"
 )
 
 // FieldKind is what sort of value a field holds: it decides how the value
@@ -79,6 +80,9 @@ var entityFields = map[string][]Field{
 		Field{"status", FieldText}, Field{"start", FieldDate}, Field{"date", FieldDate},
 		Field{"models", FieldList}, Field{"notes", FieldNotes}, Field{"outcome", FieldNotes},
 		Field{"visits", FieldList}),
+	EntityRelation: append(slices.Clone(commonFields),
+		Field{"from_org", FieldText}, Field{"to_org", FieldText}, Field{"kind", FieldText},
+		Field{"start_date", FieldDate}, Field{"end_date", FieldDate}, Field{"notes", FieldNotes}),
 }
 
 // EntityFields returns the synced fields of entity in their fixed order (nil
