@@ -1,6 +1,10 @@
 package app
 
 import (
+	"encoding/json"
+	pngpkg "image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -94,5 +98,64 @@ func TestRelationsSyncBetweenAdvisors(t *testing.T) {
 	}
 	if a.dump() != b.dump() {
 		t.Fatal("the two laptops differ after syncing")
+	}
+}
+
+func TestMapCommand(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "--advisor", "Anna Berg", "--country", "SE")
+	cluster := c.id("org", "add", "--name", "Peak Innovation", "--municipality", "2380", "--kind", "cluster")
+	firm := c.id("org", "add", "--name", "Krokoms Kvarn AB", "--municipality", "2309", "--kind", "sme")
+	hage := c.id("org", "add", "--name", "Nasjonalparken Næringshage", "--municipality", "5025", "--kind", "incubator")
+	c.id("relation", "add", "--from", firm, "--to", cluster, "--kind", "member-of", "--start", "2025-05-01")
+	c.id("relation", "add", "--from", cluster, "--to", hage, "--kind", "partner-of", "--start", "2026-02-01")
+
+	dir := t.TempDir()
+	png := filepath.Join(dir, "karta.png")
+	out := c.ok("map", "--out", png, "--project-start", "2026-01-01", "--json")
+	var fig struct {
+		Actors      int              `json:"actors"`
+		ByKind      []map[string]any `json:"actors_by_kind"`
+		Relations   int              `json:"relations"`
+		CrossBorder int              `json:"cross_border_relations"`
+		NewlyLinked *int             `json:"newly_linked_actors"`
+	}
+	if err := json.Unmarshal([]byte(out), &fig); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if fig.Actors != 3 || fig.Relations != 2 || fig.CrossBorder != 1 || fig.NewlyLinked == nil || *fig.NewlyLinked != 2 || len(fig.ByKind) != 3 {
+		t.Fatalf("figures: %s", out)
+	}
+	f, err := os.Open(png)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := pngpkg.Decode(f)
+	f.Close()
+	if err != nil || img.Bounds().Dx() != mapWidth {
+		t.Fatalf("the picture: %v %v", err, img.Bounds())
+	}
+	// Without a project start (none set), the newly linked are not counted.
+	if out := c.ok("map", "--json", "--country", "NO"); !strings.Contains(out, `"actors": 1`) || strings.Contains(out, "newly_linked") {
+		t.Fatalf("Norway's figures without a start: %s", out)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"map"}, 2, "--out FILE.png"},
+		{[]string{"map", "--json", "--country", "DK"}, 2, `"DK" is not a valid value for --country.`},
+		{[]string{"map", "--json", "--kind", "bank"}, 2, `"bank" is not a valid value for --kind.`},
+		{[]string{"map", "--out", dir}, 1, "is a folder"},
+		{[]string{"map", "--out", filepath.Join(dir, "no", "such", "x.png")}, 1, ""},
+		{[]string{"map", "--json", "--project-start", "1st of May"}, 1, ""},
+	} {
+		out, errOut, code := c.run(tc.args...)
+		var want []string
+		if tc.want != "" {
+			want = []string{tc.want}
+		}
+		assertFailure(t, tc.args, "en", tc.code, out, errOut, code, want)
 	}
 }

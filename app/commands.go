@@ -68,6 +68,7 @@ func init() {
 		{path: []string{"relation", "edit"}, help: "cli.help.relation.edit", operands: "cli.operands.id", flags: relationEdit},
 		{path: []string{"relation", "delete"}, help: "cli.help.relation.delete", operands: "cli.operands.id", flags: noFlags(relationDelete)},
 		{path: []string{"relation", "list"}, help: "cli.help.relation.list", flags: relationList},
+		{path: []string{"map"}, help: "cli.help.map", flags: mapCommand},
 		{path: []string{"models", "list"}, help: "cli.help.models.list", flags: modelsList},
 		{path: []string{"assess"}, help: "cli.help.assess", required: []string{"org", "model", "level"}, flags: assess},
 		{path: []string{"duplicates"}, help: "cli.help.duplicates", flags: duplicates},

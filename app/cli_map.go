@@ -1,0 +1,118 @@
+package app
+
+import (
+	"bytes"
+	"flag"
+	"image/png"
+	"io"
+	"slices"
+
+	"eu.ilsa.coach/ilsa/app/prefs"
+	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/ui/netmap"
+	"eu.ilsa.coach/ilsa/translations"
+)
+
+// mapSize is the exported picture's size in pixels: room for a thousand
+// actors and a readable share of their names on a printed page.
+const mapWidth, mapHeight = 2000, 1300
+
+// mapCommand is "ilsa map": the innovation-system map as a PNG file, and
+// with --json the figures behind it.
+func mapCommand(fs *flag.FlagSet) runFunc {
+	out := fs.String("out", "", "cli.flag.map.out")
+	country := fs.String("country", "", "cli.flag.only.country")
+	kind := fs.String("kind", "", "cli.flag.only.kind")
+	municipality := fs.String("municipality", "", "cli.flag.only.municipality")
+	asJSON := fs.Bool("json", false, "cli.flag.map.json")
+	start := fs.String("project-start", "", "cli.flag.map.project_start")
+	return func(s *session, _ []string) error {
+		given := setFlags(fs)
+		s.isoDates(start)
+		if err := domain.ValidateDate("project_start", *start, false); err != nil {
+			return err
+		}
+		if !given["out"] && !*asJSON {
+			return usage("cli.error.map.out_or_json")
+		}
+		var f netmap.Filter
+		if *country != "" {
+			if c := domain.Country(*country); c.Valid() {
+				f.Country = c
+			} else {
+				return usage("cli.error.flag_value", "Flag", "--country", "Value", *country)
+			}
+		}
+		if *kind != "" && !slices.Contains(domain.OrgKinds, domain.OrgKind(*kind)) {
+			return usage("cli.error.flag_value", "Flag", "--kind", "Value", *kind)
+		}
+		f.Kind, f.Municipality = domain.OrgKind(*kind), *municipality
+		if given["out"] {
+			if err := checkOutFile(*out); err != nil {
+				return err
+			}
+		}
+		if err := s.open(); err != nil {
+			return err
+		}
+		actors, err := s.store.Actors(s.ctx())
+		if err != nil {
+			return err
+		}
+		rels, err := s.store.Relations(s.ctx(), "")
+		if err != nil {
+			return err
+		}
+		m := netmap.Build(actors, rels)
+		if given["out"] {
+			v := netmap.NewView(m, mapWidth, mapHeight, f)
+			img := v.Draw(netmap.LightStyle, -1)
+			netmap.DrawLegend(img, netmap.LightStyle, MapLegend(s.tr))
+			var buf bytes.Buffer
+			if err := png.Encode(&buf, img); err != nil {
+				return err
+			}
+			if _, err := writeViaTemp(*out, func(w io.Writer) (int, error) {
+				n, err := w.Write(buf.Bytes())
+				return n, err
+			}); err != nil {
+				return err
+			}
+		}
+		if *asJSON {
+			since := *start
+			if since == "" {
+				since = prefs.New(s.store).ProjectStart()
+			}
+			return s.writeJSON(mapFiguresJSON(netmap.Count(m, rels, f, since)))
+		}
+		return nil
+	}
+}
+
+// MapLegend is the exported map's key in tr's language.
+func MapLegend(tr *translations.Localizer) netmap.Legend {
+	return netmap.Legend{Title: tr.T("ui.map.title"), Sweden: tr.Country(domain.CountrySE), Norway: tr.Country(domain.CountryNO),
+		NoCountry: tr.T("ui.map.no_country"), Innovation: tr.T("ui.map.group.innovation"),
+		Enterprise: tr.T("ui.map.group.enterprise"), Other: tr.T("ui.map.group.other"), Across: tr.T("ui.map.cross_border")}
+}
+
+// mapFiguresJSON is the figures as ilsa map --json prints them.
+func mapFiguresJSON(f netmap.Figures) map[string]any {
+	groups := map[netmap.Group]string{netmap.GroupInnovation: "innovation", netmap.GroupEnterprise: "enterprise", netmap.GroupOther: "other"}
+	kinds := make([]map[string]any, 0, len(f.ByKind))
+	for _, k := range f.ByKind {
+		kinds = append(kinds, map[string]any{"kind": k.Kind, "group": groups[k.Group],
+			"SE": k.ByCountry[domain.CountrySE], "NO": k.ByCountry[domain.CountryNO], "none": k.ByCountry[""]})
+	}
+	rels := map[string]int{}
+	for _, k := range domain.RelationKinds {
+		rels[string(k)] = f.RelByKind[k]
+	}
+	out := map[string]any{"actors": f.Actors, "actors_by_kind": kinds, "relations": f.Relations,
+		"relations_by_kind": rels, "cross_border_relations": f.CrossBorder, "project_start": f.Since}
+	if f.Since != "" {
+		out["newly_linked_actors"] = f.NewlyLinked
+	}
+	return out
+}
