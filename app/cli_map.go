@@ -9,8 +9,8 @@ import (
 
 	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data/domain"
-	"eu.ilsa.coach/ilsa/ui/netmap"
 	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui/netmap"
 )
 
 // mapSize is the exported picture's size in pixels: room for a thousand
