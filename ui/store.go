@@ -157,6 +157,7 @@ type Store interface {
 	orgStore
 	lookupStore
 	jointStore
+	relationStore
 	duplicatesStore
 	visitStore
 	actionStore
