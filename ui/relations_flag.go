@@ -24,7 +24,9 @@ func countryFlag(c domain.Country) fyne.CanvasObject {
 // flagImage draws a Nordic cross flag 18×12 at its proportions.
 func flagImage(c domain.Country) image.Image {
 	img := image.NewRGBA(image.Rect(0, 0, 18, 12))
-	fill := func(r image.Rectangle, col color.Color) { draw.Draw(img, r, image.NewUniform(col), image.Point{}, draw.Src) }
+	fill := func(r image.Rectangle, col color.Color) {
+		draw.Draw(img, r, image.NewUniform(col), image.Point{}, draw.Src)
+	}
 	switch c {
 	case domain.CountrySE:
 		fill(img.Bounds(), color.RGBA{0x00, 0x6a, 0xa7, 0xff})
