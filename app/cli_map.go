@@ -1,21 +1,14 @@
 package app
 
 import (
-	"bytes"
 	"flag"
-	"image/png"
-	"io"
 	"slices"
 
 	"eu.ilsa.coach/ilsa/app/prefs"
 	"eu.ilsa.coach/ilsa/data/domain"
-	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui"
 	"eu.ilsa.coach/ilsa/ui/netmap"
 )
-
-// mapSize is the exported picture's size in pixels: room for a thousand
-// actors and a readable share of their names on a printed page.
-const mapWidth, mapHeight = 2000, 1300
 
 // mapCommand is "ilsa map": the innovation-system map as a PNG file, and
 // with --json the figures behind it.
@@ -65,18 +58,8 @@ func mapCommand(fs *flag.FlagSet) runFunc {
 		}
 		m := netmap.Build(actors, rels)
 		if given["out"] {
-			v := netmap.NewView(m, mapWidth, mapHeight, f)
-			img := v.Draw(netmap.LightStyle, -1)
-			netmap.DrawLegend(img, netmap.LightStyle, MapLegend(s.tr))
-			var buf bytes.Buffer
-			if err := png.Encode(&buf, img); err != nil {
-				return err
-			}
-			if _, err := writeViaTemp(*out, func(w io.Writer) (int, error) {
-				n, err := w.Write(buf.Bytes())
-				return n, err
-			}); err != nil {
-				return err
+			if err := ui.WriteMapPNG(*out, m, f, s.tr); err != nil {
+				return asWriteFileError(*out, err)
 			}
 		}
 		if *asJSON {
@@ -88,13 +71,6 @@ func mapCommand(fs *flag.FlagSet) runFunc {
 		}
 		return nil
 	}
-}
-
-// MapLegend is the exported map's key in tr's language.
-func MapLegend(tr *translations.Localizer) netmap.Legend {
-	return netmap.Legend{Title: tr.T("ui.map.title"), Sweden: tr.Country(domain.CountrySE), Norway: tr.Country(domain.CountryNO),
-		NoCountry: tr.T("ui.map.no_country"), Innovation: tr.T("ui.map.group.innovation"),
-		Enterprise: tr.T("ui.map.group.enterprise"), Other: tr.T("ui.map.group.other"), Across: tr.T("ui.map.cross_border")}
 }
 
 // mapFiguresJSON is the figures as ilsa map --json prints them.

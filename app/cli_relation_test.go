@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"eu.ilsa.coach/ilsa/ui"
 )
 
 func TestRelationCommands(t *testing.T) {
@@ -132,7 +134,7 @@ func TestMapCommand(t *testing.T) {
 	}
 	img, err := pngpkg.Decode(f)
 	f.Close()
-	if err != nil || img.Bounds().Dx() != mapWidth {
+	if err != nil || img.Bounds().Dx() != ui.MapExportWidth {
 		t.Fatalf("the picture: %v %v", err, img.Bounds())
 	}
 	// Without a project start (none set), the newly linked are not counted.
