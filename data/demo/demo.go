@@ -17,7 +17,7 @@ import (
 
 // Version changes whenever the generated data changes (benchmark fixtures
 // built from an older version are rebuilt).
-const Version = 6
+const Version = 7
 
 // Options size the demo; zero values take the defaults.
 type Options struct {
@@ -297,7 +297,10 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	if err := fillAssessments(ctx, s, r, orgs, opt.Today); err != nil {
 		return err
 	}
-	return fillJoint(ctx, s, orgs, opt.Today)
+	if err := fillJoint(ctx, s, orgs, opt.Today); err != nil {
+		return err
+	}
+	return fillRelations(ctx, s, opt.Seed, orgs, opt.Today)
 }
 
 // mustDate reads a date the demo itself formatted.
