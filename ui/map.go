@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -35,6 +36,7 @@ type mapScreen struct {
 	canvas  *mapCanvas
 	hover   *widget.Label
 	figures *fyne.Container
+	legend  *canvas.Image
 	export  *widget.Button
 
 	m      *netmap.Map // nil until the first load
@@ -82,6 +84,8 @@ func newMapScreen(u *UI) *mapScreen {
 	s.hover.Truncation = fyne.TextTruncateEllipsis
 	s.canvas.hovered = s.showHover
 	s.figures = container.NewVBox()
+	s.legend = canvas.NewImageFromImage(nil)
+	s.legend.FillMode = canvas.ImageFillContain
 	s.export = widget.NewButtonWithIcon(tr.T("ui.map.export"), theme.DownloadIcon(), s.exportPNG)
 	s.export.Disable()
 
@@ -89,7 +93,7 @@ func newMapScreen(u *UI) *mapScreen {
 		atLeast(selectWidth(tr.T("ui.map.any_country"), tr.Country(domain.CountryNO)), s.country.Select),
 		atLeast(selectWidth(tr.T("ui.map.innovation_actors"), tr.T("ui.map.any_kind")), s.kind.Select),
 		atLeast(200, s.municipality.Select), atLeast(200, s.sector.Select))
-	side := container.NewBorder(nil, container.NewHBox(s.export), nil, nil, container.NewVScroll(s.figures))
+	side := container.NewBorder(nil, container.NewHBox(s.export), nil, nil, container.NewVScroll(container.NewVBox(container.NewHBox(s.legend), s.figures)))
 	s.view = container.NewBorder(filters, s.hover, nil, atLeast(250, side), s.canvas)
 	return s
 }
@@ -200,17 +204,23 @@ func (s *mapScreen) draw() {
 	}
 	m, rels, f, style := s.m, s.rels, s.filter(), s.style(scale)
 	since := s.u.opt.Prefs.ProjectStart()
+	legend := MapLegend(s.u.tr)
+	legend.Title = "" // the tab says what it is
 	draw := s.draws.Add(1)
 	s.u.background(func() func() {
 		v := netmap.NewView(m, w, h, f)
 		img := v.Draw(style, -1)
 		fig := netmap.Count(m, rels, f, since)
+		key := netmap.LegendImage(style, legend)
 		return func() {
 			if s.draws.Load() != draw {
 				return // the filter or size changed meanwhile
 			}
 			s.canvas.show(img, v, scale)
 			s.showFigures(fig)
+			s.legend.Image = key
+			s.legend.SetMinSize(fyne.NewSize(float32(key.Bounds().Dx())/scale, float32(key.Bounds().Dy())/scale))
+			s.legend.Refresh()
 		}
 	})
 }

@@ -234,11 +234,17 @@ func (v *View) labels(img *image.RGBA, st Style, highlight int) {
 		w := font.MeasureString(f, name).Ceil()
 		x, y := v.Point(i)
 		r := int(v.radius(i)) + 3
-		box := image.Rect(int(x)+r, int(y)-height/2, int(x)+r+w+4, int(y)+height/2+1)
-		if !box.In(img.Bounds()) {
-			box = box.Sub(image.Pt(w+4+2*r, 0)) // to the left instead
+		// To the right of the marker, else to its left, above or below.
+		right := image.Rect(int(x)+r, int(y)-height/2, int(x)+r+w+4, int(y)+height/2+1)
+		box, fits := image.Rectangle{}, false
+		for _, c := range []image.Rectangle{right, right.Sub(image.Pt(w+4+2*r, 0)),
+			right.Sub(image.Pt(r+(w+4)/2, r+height/2+1)), right.Add(image.Pt(-r-(w+4)/2, r+height/2+1))} {
+			if c.In(img.Bounds()) && (i == highlight || !overlaps(c, taken, markers, i, v)) {
+				box, fits = c, true
+				break
+			}
 		}
-		if !box.In(img.Bounds()) || (i != highlight && overlaps(box, taken, markers, i, v)) {
+		if !fits {
 			continue
 		}
 		taken = append(taken, box)

@@ -193,3 +193,13 @@ func TestThePictureShowsEachActorInItsCountrysColourAndFindsItUnderThePointer(t 
 		t.Error("a Swedish actor is drawn although the filter shows Norway's")
 	}
 }
+
+// BenchmarkDraw draws the budget's network at a window's size, names and
+// all: what the map screen does off the UI goroutine at every filter change.
+func BenchmarkDraw(b *testing.B) {
+	actors, rels := network(1000, 3000, 4)
+	m := Build(actors, rels)
+	for b.Loop() {
+		NewView(m, 1400, 900, Filter{}).Draw(LightStyle, -1)
+	}
+}
