@@ -336,6 +336,9 @@ for lang in sv nb en; do
 	# An organisation's relations, both ways, in the last of its tabs.
 	# shellcheck disable=SC2086 # two steps: open the "…" menu, pick the tab
 	shot "$lang" organisation-relations "${UNIVERSITY[@]}" ${TAB_RELATIONS[$lang]} sleep:1
+	# Its "Add relation" dialog, with organisations found for "berg".
+	# shellcheck disable=SC2086
+	shot "$lang" relation-new "${UNIVERSITY[@]}" ${TAB_RELATIONS[$lang]} sleep:1 click:640,145 sleep:1 type:berg sleep:2
 	shot "$lang" joint-edit "$NAV_JOINT" sleep:1 click:500,165 sleep:2
 	shot "$lang" settings "$NAV_SETTINGS" sleep:1
 	shot "$lang" backup-restore "$NAV_SETTINGS" sleep:2 "${RESTORE_BUTTON[$lang]}" sleep:1
