@@ -78,9 +78,11 @@ func (s *mapScreen) exportPNG() {
 // WriteMapPNG draws the map of m as f shows it, with its legend in tr's
 // language, into a PNG file at path (written whole or not at all).
 func WriteMapPNG(path string, m *netmap.Map, f netmap.Filter, tr *translations.Localizer) error {
+	st := netmap.LightStyle
+	st.TextSize = 17 // names legible on a printed page
 	v := netmap.NewView(m, MapExportWidth, MapExportHeight, f)
-	img := v.Draw(netmap.LightStyle, -1)
-	netmap.DrawLegend(img, netmap.LightStyle, MapLegend(tr))
+	img := v.Draw(st, -1)
+	netmap.DrawLegend(img, st, MapLegend(tr))
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
 		return err
