@@ -104,6 +104,9 @@ func (s *Store) ConflictRecordName(ctx context.Context, entity, id string) strin
 		q = `SELECT o.name FROM reaches r JOIN organisations o ON o.id = r.actor WHERE r.id = ?`
 	case domain.EntityFinding:
 		q = `SELECT substr(body, 1, 60) FROM findings WHERE id = ?`
+	case domain.EntityRelation:
+		q = `SELECT f.name || ' – ' || t.name FROM relations r JOIN organisations f ON f.id = r.from_org
+			JOIN organisations t ON t.id = r.to_org WHERE r.id = ?`
 	case domain.EntityAnswer:
 		q = `SELECT dimension FROM assessment_answers WHERE id = ?`
 	default:

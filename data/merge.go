@@ -17,11 +17,12 @@ type MergeResult struct {
 	JointActions                           int // joint actions that name the kept organisation as a partner instead
 	Findings                               int // findings log entries that name the kept organisation instead
 	Reaches                                int // second-wave records of the kept organisation, or naming it as reached
+	Relations                              int // relations moved onto the kept organisation, or deleted when they linked the two
 }
 
 // Moved is how many records the merge moved in all.
 func (r MergeResult) Moved() int {
-	return r.Contacts + r.Visits + r.Actions + r.Assessments + r.JointActions + r.Findings + r.Reaches
+	return r.Contacts + r.Visits + r.Actions + r.Assessments + r.JointActions + r.Findings + r.Reaches + r.Relations
 }
 
 // MergeOrganisations merges the duplicate dupID into keepID in one local
@@ -184,8 +185,65 @@ func rehome(tx changelog.ReadTx, from []string, resolve func(string) string, res
 	}
 	res.Findings += len(findings)
 	reached, err := rehomeList(tx, "reaches", domain.EntityReach, ph, args, resolve)
+	if err != nil {
+		return nil, err
+	}
 	res.Reaches += len(reached)
-	return append(append(append(edits, joint...), findings...), reached...), err
+	relations, n, err := rehomeRelations(tx, ph, args, resolve)
+	res.Relations += n
+	return append(append(append(append(edits, joint...), findings...), reached...), relations...), err
+}
+
+// rehomeRelations returns the edits that make the live relations with an
+// end among the organisations (placeholders ph, arguments args) name
+// resolve(id) there instead, and how many relations they change. A relation
+// between the two organisations merged would link the kept one with itself:
+// it is deleted.
+func rehomeRelations(tx changelog.ReadTx, ph string, args []any, resolve func(string) string) ([]changelog.Edit, int, error) {
+	rows, err := tx.Query(`SELECT id, from_org, to_org FROM relations
+		WHERE (from_org IN (`+ph+`) OR to_org IN (`+ph+`)) AND deleted = 0 ORDER BY id`, append(args, args...)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	type ends struct{ id, from, to string }
+	var found []ends
+	for rows.Next() {
+		var e ends
+		if err := rows.Scan(&e.id, &e.from, &e.to); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		found = append(found, e)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, 0, err
+	}
+	var edits []changelog.Edit
+	n := 0
+	for _, e := range found {
+		from, to := e.from, e.to
+		if r := resolve(from); r != "" {
+			from = r
+		}
+		if r := resolve(to); r != "" {
+			to = r
+		}
+		switch {
+		case from == to:
+			edits = append(edits, changelog.Edit{Entity: domain.EntityRelation, ID: e.id, Field: "deleted", Value: true})
+		case from != e.from || to != e.to:
+			if from != e.from {
+				edits = append(edits, changelog.Edit{Entity: domain.EntityRelation, ID: e.id, Field: "from_org", Value: from})
+			}
+			if to != e.to {
+				edits = append(edits, changelog.Edit{Entity: domain.EntityRelation, ID: e.id, Field: "to_org", Value: to})
+			}
+		default:
+			continue
+		}
+		n++
+	}
+	return edits, n, nil
 }
 
 // rehomeList returns the edits that make the live records of table (a

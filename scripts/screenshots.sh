@@ -183,7 +183,8 @@ setup
 NAV_ORGS=click:60,105    # navigation: Organisations
 NAV_VISITS=click:60,175  # navigation: Visits
 NAV_ACTIONS=click:60,245 # navigation: Follow-ups (actions)
-NAV_JOINT=click:60,315   # navigation: Joint actions
+NAV_JOINT=click:60,315   # navigation: Project (opens on its joint actions)
+PROJECT_MAP=click:440,25 # the Project screen's inner tab: Innovation system
 NAV_REPORTS=click:60,385
 NAV_SYNC=click:60,455
 NAV_SETTINGS=click:60,525
@@ -206,10 +207,15 @@ ORG=("$NAV_ORGS" sleep:1 "$ORG_ROW" sleep:1)
 # An organisation of the demo with assessments, found by searching; its
 # Assessments and Progress tabs sit where the labels' widths put them.
 ASSESSED=("$NAV_ORGS" sleep:1 ctrl+f type:Krokomslog sleep:1 click:300,150 sleep:1)
-# In Swedish the labels are wider: at 1200 px Progress ("Utveckling") folds
-# into the tabs' "…" menu, so its steps open that menu and pick it there.
+# At 1200 px Progress folds into the tabs' "…" menu, so its steps open that
+# menu and pick it there.
 declare -A TAB_ASSESS=([sv]=click:$(TAB_X 1022),105 [nb]=click:$(TAB_X 1008),105 [en]=click:$(TAB_X 1010),105)
-declare -A TAB_PROGRESS=([sv]="click:$(TAB_X 1177),105 sleep:1 click:$(TAB_X 1150),142" [nb]=click:$(TAB_X 1130),105 [en]=click:$(TAB_X 1128),105)
+# A university of the demo, with spin-offs and a partner across the border.
+UNIVERSITY=("$NAV_ORGS" sleep:1 ctrl+f type:Mittuniv sleep:1 click:300,150 sleep:1)
+# Relations, the last tab, folds there in every language, after Progress.
+TAB_MORE="click:$(TAB_X 1177),105 sleep:1"
+declare -A TAB_PROGRESS=([sv]="$TAB_MORE click:$(TAB_X 1150),142" [nb]="$TAB_MORE click:$(TAB_X 1150),142" [en]="$TAB_MORE click:$(TAB_X 1150),142")
+declare -A TAB_RELATIONS=([sv]="$TAB_MORE click:$(TAB_X 1150),180" [nb]="$TAB_MORE click:$(TAB_X 1150),180" [en]="$TAB_MORE click:$(TAB_X 1150),180")
 
 # The Sync screen in use: a colleague shares the folder, and both edited one
 # organisation's notes and sector before seeing each other's change. The
@@ -361,7 +367,15 @@ for lang in sv nb en; do
 	shot "$lang" actions "$NAV_ACTIONS" sleep:1
 	shot "$lang" actions-search "$NAV_ACTIONS" sleep:1 click:300,75 type:patent sleep:1
 	shot "$lang" joint "$NAV_JOINT" sleep:1
-	shot "$lang" joint-edit "$NAV_JOINT" sleep:1 click:500,130 sleep:2
+	# The innovation-system map of the demo's organisations and relations.
+	shot "$lang" map "$NAV_JOINT" sleep:1 "$PROJECT_MAP" sleep:3
+	# An organisation's relations, both ways, in the last of its tabs.
+	# shellcheck disable=SC2086 # two steps: open the "…" menu, pick the tab
+	shot "$lang" organisation-relations "${UNIVERSITY[@]}" ${TAB_RELATIONS[$lang]} sleep:1
+	# Its "Add relation" dialog, with organisations found for "berg".
+	# shellcheck disable=SC2086
+	shot "$lang" relation-new "${UNIVERSITY[@]}" ${TAB_RELATIONS[$lang]} sleep:1 click:640,145 sleep:1 type:berg sleep:2
+	shot "$lang" joint-edit "$NAV_JOINT" sleep:1 click:500,165 sleep:2
 	shot "$lang" settings "$NAV_SETTINGS" sleep:1
 	shot "$lang" backup-restore "$NAV_SETTINGS" sleep:2 "${RESTORE_BUTTON[$lang]}" sleep:1
 	APP_OK_RC=1 shot "$lang" damaged

@@ -42,6 +42,8 @@ var errorKeys = map[string]string{
 	"evaluation.one_activity":      "error.evaluation.one_activity",
 	"evaluation.no_timing":         "error.evaluation.no_timing",
 	"evaluation.answers":           "error.evaluation.answers",
+	"relation.self":                "error.relation.self",
+	"relation.ends_before_start":   "error.relation.ends_before_start",
 	"reference.missing":            "error.reference.missing",
 	"merge.same":                   "error.merge.same",
 	"reach.none":                   "error.reach.none",
@@ -113,6 +115,7 @@ var fieldKeys = map[string]string{
 	"source": "field.finding.source", "joints": "field.finding.joints", "forms": "field.finding.forms",
 	"actor": "field.reach.actor", "others": "field.reach.others",
 	"answers": "field.answers", "joint_id": "field.joint_action", "timing": "field.timing", "age_band": "field.age_band", "visit_id": "field.visit",
+	"from_org": "field.org", "to_org": "field.relation.other", "start_date": "field.start", "end_date": "field.end",
 }
 
 // entityKeys names the kinds of record in messages.
@@ -120,7 +123,7 @@ var entityKeys = map[string]string{
 	domain.EntityOrganisation: "entity.organisation", domain.EntityContact: "entity.contact",
 	domain.EntityVisit: "entity.visit", domain.EntityAction: "entity.action",
 	domain.EntityJoint: "entity.joint", domain.EntityFinding: "entity.finding", domain.EntityReach: "entity.reach",
-	domain.EntitySubmission: "entity.submission",
+	domain.EntitySubmission: "entity.submission", domain.EntityRelation: "entity.relation",
 }
 
 // EntityName names a kind of record ("organisation" → "organisation" in

@@ -58,6 +58,19 @@ var projectStepKeys = map[domain.ProjectStep]string{
 	domain.StepNextPhase: "finding.step.next-phase",
 }
 
+var relationKindKeys = map[domain.RelationKind]string{
+	domain.RelationMemberOf: "relation_kind.member-of", domain.RelationSupportedBy: "relation_kind.supported-by",
+	domain.RelationPartnerOf: "relation_kind.partner-of", domain.RelationFundedBy: "relation_kind.funded-by",
+	domain.RelationSpinOffOf: "relation_kind.spin-off-of",
+}
+
+// relationInverseKeys name each kind read from its second organisation.
+var relationInverseKeys = map[domain.RelationKind]string{
+	domain.RelationMemberOf: "relation_inverse.member-of", domain.RelationSupportedBy: "relation_inverse.supported-by",
+	domain.RelationPartnerOf: "relation_kind.partner-of", domain.RelationFundedBy: "relation_inverse.funded-by",
+	domain.RelationSpinOffOf: "relation_inverse.spin-off-of",
+}
+
 var countryKeys = map[domain.Country]string{domain.CountrySE: "country.se", domain.CountryNO: "country.no"}
 
 // VisitType names a visit type.
@@ -83,6 +96,18 @@ func (l *Localizer) FindingKind(v domain.FindingKind) string {
 // ProjectStep names one of the project's five steps.
 func (l *Localizer) ProjectStep(v domain.ProjectStep) string {
 	return lookup(l, projectStepKeys, v, string(v))
+}
+
+// RelationKind names how a relation's first organisation stands to its
+// second ("member of").
+func (l *Localizer) RelationKind(v domain.RelationKind) string {
+	return lookup(l, relationKindKeys, v, string(v))
+}
+
+// RelationInverse names how a relation's second organisation stands to its
+// first ("has as member").
+func (l *Localizer) RelationInverse(v domain.RelationKind) string {
+	return lookup(l, relationInverseKeys, v, string(v))
 }
 
 // Phase names a project phase.

@@ -4,9 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/datatest"
 	"eu.ilsa.coach/ilsa/data/domain"
@@ -25,21 +22,13 @@ func frontFindingForm(t *testing.T, u *UI) *findingForm {
 	return f
 }
 
-// showFindings shows the findings log in a window of its own.
-func showFindings(t *testing.T, u *UI) {
-	w := test.NewTempWindow(t, u.findings.view)
-	w.Resize(fyne.NewSize(1000, 700))
-	u.WaitIdle()
-}
-
 // An entry of the findings log: without a step it is refused beside the
 // step with the text kept; saved, it is listed under its step with what it
 // is linked to, found by a word, and deleted with Undo.
 func TestWriteDownAFindingAndFindItAgain(t *testing.T) {
 	u, st := newTestUI(t, "nb")
 	hub := datatest.Org(t, st, "Nasjonalparken Næringshage", "")
-	showFindings(t, u)
-	u.findings.refresh()
+	u.ShowFindings()
 	u.WaitIdle()
 	if !shows(u.findings.view, "Ingenting notert ennå.") {
 		t.Fatalf("empty log: %v", visibleTexts(u.findings.view))

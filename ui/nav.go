@@ -15,15 +15,18 @@ const (
 	tabOrganisations
 	tabVisits
 	tabActions
-	tabJoint
+	tabJoint // the Project screen, which opens on its joint actions
 	tabReports
 	tabSync
 	tabSettings
 	tabHelp
 )
 
-// Show switches to a screen.
+// Show switches to a screen; tabJoint shows the joint actions.
 func (u *UI) Show(tab int) {
+	if tab == tabJoint {
+		u.project.showTab(projectTabJoint)
+	}
 	if u.tabs.SelectedIndex() != tab {
 		u.tabs.SelectIndex(tab) // OnSelected refreshes
 	}
@@ -41,7 +44,7 @@ func (u *UI) refreshCurrent() {
 	case tabActions:
 		u.actions.refresh()
 	case tabJoint:
-		u.joint.refresh()
+		u.project.refresh()
 	case tabReports:
 		u.reports.refresh()
 	case tabSync:

@@ -35,6 +35,7 @@ type orgDetail struct {
 	actions  *orgActions
 	assess   *orgAssessments
 	progress *orgProgress
+	links    *orgRelations
 }
 
 // The organisation's tabs, in order.
@@ -45,6 +46,7 @@ const (
 	orgTabActions
 	orgTabAssessments
 	orgTabProgress
+	orgTabRelations
 )
 
 func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
@@ -88,6 +90,7 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	d.actions = newOrgActions(u)
 	d.assess = newOrgAssessments(u)
 	d.progress = newOrgProgress(u)
+	d.links = newOrgRelations(u)
 	d.assess.onChange = func() { // levels, targets and links follow
 		d.progress.reload()
 		d.actions.load(d.form.org.ID)
@@ -103,6 +106,7 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.actions"), theme.ConfirmIcon(), d.actions.view),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.assessments"), theme.GridIcon(), d.assess.view),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.progress"), theme.MediaFastForwardIcon(), d.progress.view),
+		container.NewTabItemWithIcon(tr.T("ui.org.tab.relations"), theme.MailForwardIcon(), d.links.view),
 	)
 	d.body = container.NewBorder(container.NewVBox(d.title, d.sub), nil, nil, nil, d.tabs)
 
@@ -176,6 +180,7 @@ func (d *orgDetail) show(o domain.Organisation) {
 		d.actions.load(o.ID)
 		d.assess.load(o.ID)
 		d.progress.load(o.ID)
+		d.links.load(o.ID)
 	}
 }
 

@@ -37,7 +37,7 @@ func TestSettingsLanguageSwitchesAtOnce(t *testing.T) {
 	for _, it := range u.tabs.Items {
 		nav = append(nav, it.Text)
 	}
-	want := []string{"I dag", "Organisasjoner", "Besøk", "Tiltak", "Felles tiltak", "Rapporter", "Synk", "Innstillinger"}
+	want := []string{"I dag", "Organisasjoner", "Besøk", "Tiltak", "Prosjektet", "Rapporter", "Synk", "Innstillinger"}
 	for i := range want {
 		if nav[i] != want[i] {
 			t.Fatalf("navigation after the switch: %v", nav)

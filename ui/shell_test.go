@@ -44,9 +44,9 @@ func TestWindowRemembersItsSize(t *testing.T) {
 
 func TestNavigationInEachLanguage(t *testing.T) {
 	for lang, want := range map[string][]string{
-		"sv": {"I dag", "Organisationer", "Besök", "Åtgärder", "Insatser", "Rapporter", "Synk", "Inställningar", "Hjälp"},
-		"nb": {"I dag", "Organisasjoner", "Besøk", "Tiltak", "Felles tiltak", "Rapporter", "Synk", "Innstillinger", "Hjelp"},
-		"en": {"Today", "Organisations", "Visits", "Actions", "Joint actions", "Reports", "Sync", "Settings", "Help"},
+		"sv": {"I dag", "Organisationer", "Besök", "Åtgärder", "Projektet", "Rapporter", "Synk", "Inställningar", "Hjälp"},
+		"nb": {"I dag", "Organisasjoner", "Besøk", "Tiltak", "Prosjektet", "Rapporter", "Synk", "Innstillinger", "Hjelp"},
+		"en": {"Today", "Organisations", "Visits", "Actions", "Project", "Reports", "Sync", "Settings", "Help"},
 	} {
 		u, _ := newTestUI(t, lang)
 		if len(u.tabs.Items) != len(want) {

@@ -177,6 +177,7 @@ type Store interface {
 	lookupStore
 	jointStore
 	findingsStore
+	relationStore
 	duplicatesStore
 	visitStore
 	actionStore

@@ -109,6 +109,8 @@ type UI struct {
 	actions   *actionsScreen
 	joint     *jointScreen
 	findings  *findingsScreen
+	netmap    *mapScreen
+	project   *projectScreen  // the joint actions, the map and the findings, as inner tabs
 	views     *fyne.Container // the screens, one shown at a time beside the navigation (u.tabs)
 	preparing atomic.Bool     // a read of the notes' vocabulary is under way (prepareSearch)
 	reports   *reportsScreen
@@ -197,6 +199,8 @@ func (u *UI) build(tab int) {
 	u.joint = newJointScreen(u)
 	u.evaluations = newEvaluationsView(u)
 	u.findings = newFindingsScreen(u)
+	u.netmap = newMapScreen(u)
+	u.project = newProjectScreen(u)
 	u.reports = newReportsScreen(u)
 	u.syncScreen = newSyncScreen(u)
 	u.settings = newSettingsScreen(u)
@@ -207,7 +211,7 @@ func (u *UI) build(tab int) {
 		{u.tr.T("nav.organisations"), theme.StorageIcon(), u.orgs.view},
 		{u.tr.T("nav.visits"), theme.CalendarIcon(), u.visits.view},
 		{u.tr.T("nav.actions"), theme.ConfirmIcon(), u.actions.view},
-		{u.tr.T("nav.joint"), theme.AccountIcon(), u.joint.view},
+		{u.tr.T("nav.project"), theme.AccountIcon(), u.project.tabs},
 		{u.tr.T("nav.reports"), theme.DocumentIcon(), u.reports.view},
 		{u.tr.T("nav.sync"), theme.ViewRefreshIcon(), u.syncScreen.view},
 		{u.tr.T("nav.settings"), theme.SettingsIcon(), u.settings.view},

@@ -95,6 +95,10 @@ var incomingRules = map[string]map[string]incomingRule{
 		"advisor": textRule(domain.MaxShortLen), "partner": textRule(domain.MaxShortLen), "note": textRule(domain.MaxNotesLen),
 		"snapshot": required(textRule(domain.MaxSnapshotLen)), "created_at": createdRule,
 	},
+	domain.EntityRelation: {
+		"from_org": required(textRule(maxIDLen)), "to_org": required(textRule(maxIDLen)),
+		"kind": required(choiceRule(domain.RelationKinds)), "notes": textRule(domain.MaxNotesLen), "created_at": createdRule,
+	},
 	domain.EntityAnswer: {
 		"assessment_id": textRule(maxIDLen), "dimension": textRule(maxIDLen),
 		"level": intRule(1, models.MaxLevels, true), "text": textRule(domain.MaxNotesLen),

@@ -42,6 +42,7 @@ var entities = map[string]*EntitySpec{
 	domain.EntityReach:        tableOf(domain.EntityReach, "reaches"),
 	domain.EntitySubmission:   tableOf(domain.EntitySubmission, "report_submissions"),
 	domain.EntityResponse:     tableOf(domain.EntityResponse, "responses"),
+	domain.EntityRelation:     tableOf(domain.EntityRelation, "relations"),
 }
 
 // Spec is the table of entity, if the entity is one of the domain's.
@@ -68,7 +69,7 @@ func tableOf(entity, table string) *EntitySpec {
 }
 
 // EntityOrder is the order entities appear in dumps.
-var EntityOrder = []string{domain.EntityOrganisation, domain.EntityContact, domain.EntityVisit, domain.EntityAction, domain.EntityAssessment, domain.EntityAnswer, domain.EntityJoint, domain.EntitySubmission, domain.EntityFinding, domain.EntityReach, domain.EntityResponse}
+var EntityOrder = []string{domain.EntityOrganisation, domain.EntityContact, domain.EntityVisit, domain.EntityAction, domain.EntityAssessment, domain.EntityAnswer, domain.EntityJoint, domain.EntitySubmission, domain.EntityFinding, domain.EntityReach, domain.EntityResponse, domain.EntityRelation}
 
 func (e *EntitySpec) field(name string) (FieldSpec, bool) {
 	for _, f := range e.fields {

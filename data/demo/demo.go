@@ -17,7 +17,7 @@ import (
 
 // Version changes whenever the generated data changes (benchmark fixtures
 // built from an older version are rebuilt).
-const Version = 8
+const Version = 9
 
 // Options size the demo; zero values take the defaults.
 type Options struct {
@@ -305,7 +305,10 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	if err := fillJoint(ctx, s, orgs, opt.Today); err != nil {
 		return err
 	}
-	return fillEvaluations(ctx, s, opt.Today)
+	if err := fillEvaluations(ctx, s, opt.Today); err != nil {
+		return err
+	}
+	return fillRelations(ctx, s, opt.Seed, orgs, opt.Today)
 }
 
 // mustDate reads a date the demo itself formatted.

@@ -166,3 +166,36 @@ func TestDemoKindsMatchNames(t *testing.T) {
 		}
 	}
 }
+
+// The demo's organisations form a network for the map: spin-offs of the
+// universities, companies supported or funded by their municipality, and
+// institutions in partnership across the border, started before and after
+// a project start a year ago.
+func TestDemoHasAnInnovationSystem(t *testing.T) {
+	s, today := fillDefault(t)
+	rels, err := s.Relations(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orgs, _ := s.OrganisationsByID(context.Background(), func() []string {
+		var ids []string
+		for _, r := range rels {
+			ids = append(ids, r.FromOrg, r.ToOrg)
+		}
+		return ids
+	}())
+	kinds, cross, recent := map[domain.RelationKind]int{}, 0, 0
+	yearAgo := today.AddDate(-1, 0, 0).Format(domain.DateLayout)
+	for _, r := range rels {
+		kinds[r.Kind]++
+		if r.IsCrossBorder(func(id string) domain.Country { return orgs[id].Country }) {
+			cross++
+		}
+		if r.Start >= yearAgo {
+			recent++
+		}
+	}
+	if len(rels) < 20 || len(kinds) < 4 || cross == 0 || recent == 0 || recent == len(rels) {
+		t.Fatalf("%d relations, kinds %v, %d across the border, %d since a year ago", len(rels), kinds, cross, recent)
+	}
+}

@@ -14,6 +14,7 @@ const (
 	EntityFinding      = "finding"
 	EntityReach        = "reach"
 	EntitySubmission   = "submission"
+	EntityRelation     = "relation"
 )
 
 // FieldKind is what sort of value a field holds: it decides how the value
@@ -93,6 +94,9 @@ var entityFields = map[string][]Field{
 		Field{"period_from", FieldDate}, Field{"period_to", FieldDate}, Field{"project_start", FieldDate},
 		Field{"advisor", FieldFreeText}, Field{"partner", FieldFreeText}, Field{"note", FieldNotes},
 		Field{"snapshot", FieldText}),
+	EntityRelation: append(slices.Clone(commonFields),
+		Field{"from_org", FieldText}, Field{"to_org", FieldText}, Field{"kind", FieldText},
+		Field{"start_date", FieldDate}, Field{"end_date", FieldDate}, Field{"notes", FieldNotes}),
 }
 
 // EntityFields returns the synced fields of entity in their fixed order (nil
