@@ -36,6 +36,7 @@ type orgDetail struct {
 	assess   *orgAssessments
 	progress *orgProgress
 	links    *orgRelations
+	reach    *orgReach // an innovation actor's second wave, under its relations
 }
 
 // The organisation's tabs, in order.
@@ -91,6 +92,7 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 	d.assess = newOrgAssessments(u)
 	d.progress = newOrgProgress(u)
 	d.links = newOrgRelations(u)
+	d.reach = newOrgReach(u)
 	d.assess.onChange = func() { // levels, targets and links follow
 		d.progress.reload()
 		d.actions.load(d.form.org.ID)
@@ -106,7 +108,8 @@ func newOrgDetail(u *UI, s *orgScreen) *orgDetail {
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.actions"), theme.ConfirmIcon(), d.actions.view),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.assessments"), theme.GridIcon(), d.assess.view),
 		container.NewTabItemWithIcon(tr.T("ui.org.tab.progress"), theme.MediaFastForwardIcon(), d.progress.view),
-		container.NewTabItemWithIcon(tr.T("ui.org.tab.relations"), theme.MailForwardIcon(), d.links.view),
+		container.NewTabItemWithIcon(tr.T("ui.org.tab.relations"), theme.MailForwardIcon(),
+			container.NewBorder(nil, d.reach.view, nil, nil, d.links.view)),
 	)
 	d.body = container.NewBorder(container.NewVBox(d.title, d.sub), nil, nil, nil, d.tabs)
 
@@ -181,6 +184,7 @@ func (d *orgDetail) show(o domain.Organisation) {
 		d.assess.load(o.ID)
 		d.progress.load(o.ID)
 		d.links.load(o.ID)
+		d.reach.load(o)
 	}
 }
 

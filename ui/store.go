@@ -178,6 +178,7 @@ type Store interface {
 	jointStore
 	findingsStore
 	relationStore
+	reachStore
 	duplicatesStore
 	visitStore
 	actionStore

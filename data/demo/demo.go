@@ -17,7 +17,7 @@ import (
 
 // Version changes whenever the generated data changes (benchmark fixtures
 // built from an older version are rebuilt).
-const Version = 9
+const Version = 10
 
 // Options size the demo; zero values take the defaults.
 type Options struct {
@@ -308,7 +308,10 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	if err := fillEvaluations(ctx, s, opt.Today); err != nil {
 		return err
 	}
-	return fillRelations(ctx, s, opt.Seed, orgs, opt.Today)
+	if err := fillRelations(ctx, s, opt.Seed, orgs, opt.Today); err != nil {
+		return err
+	}
+	return fillReach(ctx, s, opt.Seed, orgs, opt.Today)
 }
 
 // mustDate reads a date the demo itself formatted.

@@ -89,7 +89,7 @@ func TestDemoFollowUpsAreDueAroundToday(t *testing.T) {
 
 // norwegianMarks are words only the demo's Norwegian texts use.
 var norwegianMarks = []string{"Gikk", "Diskuterte", "ledergruppen", "Oppfølging", "nåsituasjonen", "patentsøknad",
-	"svensk partner", "Sende", "Avtale", "Gjennomføre", "Kontakte", "Skissere", "neste nivå"}
+	"svensk partner", "Sende", "Avtale", "Gjennomføre", "Kontakte", "Skissere", "neste nivå", "Frokostmøte", "kundeintervjuer"}
 
 func norwegian(s string) bool {
 	for _, m := range norwegianMarks {
@@ -197,5 +197,30 @@ func TestDemoHasAnInnovationSystem(t *testing.T) {
 	}
 	if len(rels) < 20 || len(kinds) < 4 || cross == 0 || recent == 0 || recent == len(rels) {
 		t.Fatalf("%d relations, kinds %v, %d across the border, %d since a year ago", len(rels), kinds, cross, recent)
+	}
+}
+
+// The demo's innovation actors record the enterprises they reached, in
+// their country's language, so the second wave shows in the report.
+func TestDemoHasASecondWave(t *testing.T) {
+	ctx := context.Background()
+	s, _ := fillDefault(t)
+	recs, err := s.Reaches(ctx, data.ReachQuery{})
+	if err != nil || len(recs) == 0 {
+		t.Fatalf("%d second-wave records, %v", len(recs), err)
+	}
+	actors := map[string]bool{}
+	for _, r := range recs {
+		actors[r.ActorID] = true
+		o, err := s.Organisation(ctx, r.ActorID)
+		if err != nil || !o.Kind.IsInnovationActor() {
+			t.Errorf("record by %+v (%v): not an innovation actor", o, err)
+		}
+		if (o.Country == domain.CountryNO) != norwegian(r.Notes) {
+			t.Errorf("%s (%s) wrote %q", o.Name, o.Country, r.Notes)
+		}
+	}
+	if len(actors) < 2 {
+		t.Errorf("only %d actors reached enterprises", len(actors))
 	}
 }
