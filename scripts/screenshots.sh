@@ -185,6 +185,7 @@ NAV_VISITS=click:60,175  # navigation: Visits
 NAV_ACTIONS=click:60,245 # navigation: Follow-ups (actions)
 NAV_JOINT=click:60,315   # navigation: Project (opens on its joint actions)
 PROJECT_MAP=click:440,25 # the Project screen's inner tab: Innovation system
+declare -A PROJECT_FINDINGS=([sv]=click:600,25 [nb]=click:510,25 [en]=click:470,25) # its third: Findings
 NAV_REPORTS=click:60,385
 NAV_SYNC=click:60,455
 NAV_SETTINGS=click:60,525
@@ -369,6 +370,9 @@ for lang in sv nb en; do
 	shot "$lang" joint "$NAV_JOINT" sleep:1
 	# The innovation-system map of the demo's organisations and relations.
 	shot "$lang" map "$NAV_JOINT" sleep:1 "$PROJECT_MAP" sleep:3
+	# The findings log, by the project's steps, and an entry opened.
+	shot "$lang" findings "$NAV_JOINT" sleep:1 "${PROJECT_FINDINGS[$lang]}" sleep:2
+	shot "$lang" finding-edit "$NAV_JOINT" sleep:1 "${PROJECT_FINDINGS[$lang]}" sleep:2 click:500,150 sleep:2
 	# An organisation's relations, both ways, in the last of its tabs.
 	# shellcheck disable=SC2086 # two steps: open the "…" menu, pick the tab
 	shot "$lang" organisation-relations "${UNIVERSITY[@]}" ${TAB_RELATIONS[$lang]} sleep:1

@@ -17,7 +17,7 @@ import (
 
 // Version changes whenever the generated data changes (benchmark fixtures
 // built from an older version are rebuilt).
-const Version = 10
+const Version = 11
 
 // Options size the demo; zero values take the defaults.
 type Options struct {
@@ -311,7 +311,10 @@ func Fill(ctx context.Context, s *data.Store, opt Options) error {
 	if err := fillRelations(ctx, s, opt.Seed, orgs, opt.Today); err != nil {
 		return err
 	}
-	return fillReach(ctx, s, opt.Seed, orgs, opt.Today)
+	if err := fillReach(ctx, s, opt.Seed, orgs, opt.Today); err != nil {
+		return err
+	}
+	return fillFindings(ctx, s, opt.Today)
 }
 
 // mustDate reads a date the demo itself formatted.

@@ -89,7 +89,7 @@ func TestDemoFollowUpsAreDueAroundToday(t *testing.T) {
 
 // norwegianMarks are words only the demo's Norwegian texts use.
 var norwegianMarks = []string{"Gikk", "Diskuterte", "ledergruppen", "Oppfølging", "nåsituasjonen", "patentsøknad",
-	"svensk partner", "Sende", "Avtale", "Gjennomføre", "Kontakte", "Skissere", "neste nivå", "Frokostmøte", "kundeintervjuer"}
+	"svensk partner", "Sende", "Avtale", "Gjennomføre", "Kontakte", "Skissere", "neste nivå", "Frokostmøte", "kundeintervjuer", "Innovasjonsløftet", "frokostmøter", "Egenvurderingen"}
 
 func norwegian(s string) bool {
 	for _, m := range norwegianMarks {
@@ -222,5 +222,25 @@ func TestDemoHasASecondWave(t *testing.T) {
 	}
 	if len(actors) < 2 {
 		t.Errorf("only %d actors reached enterprises", len(actors))
+	}
+}
+
+// The demo's findings log has an entry for every step of the project, in
+// its author's language.
+func TestDemoFindingsCoverEveryStep(t *testing.T) {
+	s, _ := fillDefault(t)
+	fs, err := s.Findings(context.Background(), data.FindingQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := map[domain.ProjectStep]bool{}
+	for _, f := range fs {
+		steps[f.Step] = true
+		if (f.Author == "Kari Nordmann" || f.Author == "Ola Haugen") != norwegian(f.Text) {
+			t.Errorf("%s wrote %q", f.Author, f.Text)
+		}
+	}
+	if len(steps) != len(domain.ProjectSteps) {
+		t.Errorf("steps with entries: %v, want all %d", steps, len(domain.ProjectSteps))
 	}
 }
