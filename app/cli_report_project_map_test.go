@@ -13,9 +13,12 @@ import (
 	"strings"
 	"testing"
 
+	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
+	"eu.ilsa.coach/ilsa/data/report/project"
 	"eu.ilsa.coach/ilsa/translations"
+	"eu.ilsa.coach/ilsa/ui/netmap"
 )
 
 // mapCLI is a small innovation system: a Swedish cluster and firm, a
@@ -262,4 +265,42 @@ func TestReportProjectPictureCannotBeWritten(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "draft.md")); !os.IsNotExist(err) {
 		t.Errorf("the draft was written without its picture: %v", err)
 	}
+}
+
+// The innovation system's chapter of 1,000 actors and 3,000 relations:
+// the map's layout and figures (gathering without the store), the chapter
+// with its picture, and the chapter written as a PDF.
+func BenchmarkDraftInnovationSystem(b *testing.B) {
+	var actors []data.Actor
+	countries := []domain.Country{domain.CountrySE, domain.CountryNO}
+	for i := range 1000 {
+		actors = append(actors, data.Actor{ID: fmt.Sprintf("org-%04d", i), Name: fmt.Sprintf("Organisation %d AB", i),
+			Country: countries[i%2], Kind: domain.OrgKinds[i%len(domain.OrgKinds)]})
+	}
+	var rels []domain.Relation
+	for i := range 3000 {
+		rels = append(rels, domain.Relation{FromOrg: actors[i%1000].ID, ToOrg: actors[(i*7+1+i/1000)%1000].ID,
+			Kind: domain.RelationKinds[i%len(domain.RelationKinds)], Start: "2026-02-01"})
+	}
+	tr := translations.New("sv")
+	var is innovationSystem
+	b.Run("layout+figures", func(b *testing.B) {
+		for b.Loop() {
+			m := netmap.Build(actors, rels)
+			is = innovationSystem{m: m, fig: netmap.Count(m, rels, netmap.Filter{}, "2026-01-01")}
+		}
+	})
+	b.Run("chapter", func(b *testing.B) {
+		for b.Loop() {
+			innovationSystemSections(is)(tr)
+		}
+	})
+	doc := project.Document{Title: "Draft", Sections: innovationSystemSections(is)(tr)}
+	b.Run("pdf", func(b *testing.B) {
+		for b.Loop() {
+			if err := project.Write(io.Discard, doc, project.PDF); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
