@@ -15,6 +15,7 @@ import (
 
 	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/pdfdoc/pdfdoctest"
 	"eu.ilsa.coach/ilsa/data/report/project"
 	"eu.ilsa.coach/ilsa/translations"
@@ -303,4 +304,24 @@ func BenchmarkDraftInnovationSystem(b *testing.B) {
 			}
 		}
 	})
+}
+
+// The Reports screen's button writes a Markdown draft with its map picture
+// beside it, as the command does.
+func TestProjectDraftPortWritesTheMarkdownPicture(t *testing.T) {
+	c := mapCLI(t)
+	st, err := data.Open(filepath.Join(c.dir, data.DBFileName), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	dir := t.TempDir()
+	f := indicators.Filter{From: "2026-01-01", To: "2026-06-30"}
+	if err := (funderReports{st: st}).ProjectDraft(t.Context(), f, "sv", project.Markdown, filepath.Join(dir, "utkast.md")); err != nil {
+		t.Fatal(err)
+	}
+	md, _ := os.ReadFile(filepath.Join(dir, "utkast.md"))
+	if _, err := os.Stat(filepath.Join(dir, "utkast-map.png")); err != nil || !strings.Contains(string(md), "](utkast-map.png)") {
+		t.Errorf("the picture beside the draft: %v; the draft refers to it: %v", err, strings.Contains(string(md), "utkast-map.png"))
+	}
 }
