@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"io"
@@ -56,12 +55,17 @@ func reportProject(fs *flag.FlagSet) runFunc {
 			tr = translations.New(*lang)
 		}
 		forms, _ := loadForms(s.dataDir, s.store) // problems with form files are reported by "ilsa evaluation forms"
-		if err := writeProjectDraft(s.ctx(), s.store, forms, f, tr, format, *out); err != nil {
+		pictures, err := writeProjectDraft(s.ctx(), s.store, forms, f, tr, format, *out)
+		if err != nil {
 			return err
 		}
 		abs, _ := filepath.Abs(*out)
 		s.say(s.env.Stdout, s.tr.T("report.project.written", "From", s.tr.DateString(f.From),
 			"To", s.tr.DateString(f.To), "Path", abs))
+		for _, p := range pictures {
+			abs, _ := filepath.Abs(p)
+			s.say(s.env.Stdout, s.tr.T("report.project.picture_written", "Path", abs))
+		}
 		return nil
 	}
 }
@@ -101,24 +105,37 @@ func periodUsage(f indicators.Filter) error {
 }
 
 // writeProjectDraft gathers, builds and writes the draft to path, whole
-// or not at all.
+// or not at all; a Markdown draft's pictures are written next to it first,
+// and their paths returned.
 func writeProjectDraft(ctx context.Context, st *data.Store, forms *evaluation.Library, f indicators.Filter,
-	tr *translations.Localizer, format project.Format, path string) error {
+	tr *translations.Localizer, format project.Format, path string) ([]string, error) {
 	in, err := project.Gather(ctx, st, f)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	system, err := gatherInnovationSystem(ctx, st, f.ProjectStart)
+	if err != nil {
+		return nil, err
 	}
 	evaluations, err := project.GatherEvaluations(ctx, st, forms, f.From, f.To)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	in.Extra = append(in.Extra, project.EvaluationSections(evaluations))
-	var buf bytes.Buffer
-	if err := project.Write(&buf, project.Build(in, tr), format); err != nil {
-		return err
+	in.Extra = append(in.Extra, innovationSystemSections(system), project.EvaluationSections(evaluations))
+	files, err := project.Render(project.Build(in, tr), format, path)
+	if err != nil {
+		return nil, err
 	}
-	_, err = writeViaTemp(path, func(w io.Writer) (int, error) { return w.Write(buf.Bytes()) })
-	return err
+	var pictures []string
+	for _, file := range append(files[1:], files[0]) {
+		if _, err := writeViaTemp(file.Path, func(w io.Writer) (int, error) { return w.Write(file.Data) }); err != nil {
+			return nil, err
+		}
+		if file.Path != path {
+			pictures = append(pictures, file.Path)
+		}
+	}
+	return pictures, nil
 }
 
 var _ ui.ProjectDrafts = funderReports{}
@@ -129,5 +146,6 @@ func (f funderReports) ProjectDraft(ctx context.Context, filter indicators.Filte
 	if f.forms != nil {
 		forms = f.forms()
 	}
-	return writeProjectDraft(ctx, f.st, forms, filter, translations.New(lang), format, path)
+	_, err := writeProjectDraft(ctx, f.st, forms, filter, translations.New(lang), format, path)
+	return err
 }

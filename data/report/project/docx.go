@@ -1,6 +1,7 @@
 package project
 
 import (
+	"bytes"
 	"io"
 	"strings"
 
@@ -22,7 +23,8 @@ const (
 
 // WriteDOCX writes d as a Word document: real headings (Title, Heading1,
 // Heading2), bulleted list paragraphs, and tables with a header row, so
-// the lead edits it in Word or LibreOffice as any report.
+// the lead edits it in Word or LibreOffice as any report. The same
+// document gives the same bytes.
 func WriteDOCX(w io.Writer, d Document) error {
 	rd, err := godocx.NewDocument()
 	if err != nil {
@@ -39,11 +41,29 @@ func WriteDOCX(w io.Writer, d Document) error {
 			return err
 		}
 		for _, b := range s.Blocks {
+			if b.Kind == Image {
+				if b.Picture == nil { // a block not made by PictureOf
+					continue
+				}
+				if err := docxPicture(rd, b.Picture); err != nil {
+					return err
+				}
+				continue
+			}
 			docxBlock(rd, b)
 		}
 	}
 	setCoreProperties(rd, d.Title)
-	return rd.Write(w)
+	var buf bytes.Buffer
+	if err := rd.Write(&buf); err != nil {
+		return err
+	}
+	stable, err := stableDOCX(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(stable)
+	return err
 }
 
 func docxBlock(rd *docx.RootDoc, b Block) {

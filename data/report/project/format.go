@@ -1,7 +1,8 @@
 package project
 
 import (
-	"bufio"
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -37,19 +38,57 @@ func FormatOf(path string) (Format, bool) {
 	return "", false
 }
 
-// Write writes d to w in format f.
-func Write(w io.Writer, d Document, f Format) error {
+// File is a file of a rendered draft: its path and its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Render writes d in format f for a file at path. The first file is the
+// draft itself; a Markdown draft is followed by its pictures, PNG files
+// next to it that it refers to by name (draft.md: draft-map.png).
+func Render(d Document, f Format, path string) ([]File, error) {
+	var buf bytes.Buffer
+	var err error
 	switch f {
 	case PDF:
-		return WritePDF(w, d)
+		err = WritePDF(&buf, d)
 	case DOCX:
-		return WriteDOCX(w, d)
+		err = WriteDOCX(&buf, d)
 	case Markdown:
-		bw := bufio.NewWriter(w)
-		if err := WriteMarkdown(bw, d); err != nil {
-			return err
-		}
-		return bw.Flush()
+		err = WriteMarkdown(&buf, d, filepath.Base(path))
+	default:
+		err = fmt.Errorf("project: unknown format %q", f)
 	}
-	return fmt.Errorf("project: unknown format %q", f)
+	if err != nil {
+		return nil, err
+	}
+	files := []File{{Path: path, Data: buf.Bytes()}}
+	if f != Markdown {
+		return files, nil
+	}
+	seen := map[string]bool{}
+	for _, p := range pictures(d) {
+		name := PictureFileName(path, p)
+		if seen[name] {
+			return nil, fmt.Errorf("project: two pictures are named %q", p.Name)
+		}
+		seen[name] = true
+		files = append(files, File{Path: filepath.Join(filepath.Dir(path), name), Data: p.PNG})
+	}
+	return files, nil
+}
+
+// Write writes d to w in format f. A Markdown draft with pictures is
+// refused: its pictures are files of their own, which Render makes.
+func Write(w io.Writer, d Document, f Format) error {
+	if f == Markdown && len(pictures(d)) > 0 {
+		return errors.New("project: a Markdown draft with pictures is written with Render")
+	}
+	files, err := Render(d, f, "draft."+string(f))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(files[0].Data)
+	return err
 }

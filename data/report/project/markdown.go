@@ -2,6 +2,7 @@ package project
 
 import (
 	"io"
+	"net/url"
 	"regexp"
 	"strings"
 )
@@ -9,8 +10,10 @@ import (
 // WriteMarkdown writes d as CommonMark with GitHub's tables. Every stored
 // text is escaped so that it stays text: a "|" cannot add a column, a "#"
 // or "1." cannot start a heading or a list, a line break cannot end a list
-// item or a table row.
-func WriteMarkdown(w io.Writer, d Document) error {
+// item or a table row. A picture is referred to by its file's name next
+// to the draft, mdName's base and the picture's name (PictureFileName);
+// Render writes those files.
+func WriteMarkdown(w io.Writer, d Document, mdName string) error {
 	var b strings.Builder
 	b.WriteString("# " + inline(oneLine(d.Title, " ")) + "\n\n")
 	if d.Subtitle != "" {
@@ -19,15 +22,25 @@ func WriteMarkdown(w io.Writer, d Document) error {
 	for _, s := range d.Sections {
 		b.WriteString(strings.Repeat("#", s.Level+1) + " " + inline(oneLine(s.Heading, " ")) + "\n\n")
 		for _, bl := range s.Blocks {
-			markdownBlock(&b, bl)
+			markdownBlock(&b, bl, mdName)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func markdownBlock(b *strings.Builder, bl Block) {
+func markdownBlock(b *strings.Builder, bl Block, mdName string) {
 	switch bl.Kind {
+	case Image:
+		// The name is escaped as a link's path: a space or ")" cannot end it.
+		p := bl.Picture
+		if p == nil { // a block not made by PictureOf
+			return
+		}
+		b.WriteString("![" + inline(oneLine(p.Caption, " ")) + "](" + url.PathEscape(PictureFileName(mdName, p)) + ")\n\n")
+		if p.Caption != "" {
+			b.WriteString("*" + lines(p.Caption, "\\\n") + "*\n\n")
+		}
 	case Paragraph:
 		b.WriteString(lines(bl.Text, "\\\n") + "\n\n")
 	case Prompt, Note:

@@ -35,14 +35,17 @@ const (
 	List
 	// TableBlock is Table.
 	TableBlock
+	// Image is Picture; make one with PictureOf.
+	Image
 )
 
-// Block is one paragraph, prompt, list or table of a section.
+// Block is one paragraph, prompt, list, table or picture of a section.
 type Block struct {
-	Kind  BlockKind
-	Text  string   // Paragraph, Prompt, Note
-	Items []string // List
-	Table *Table   // TableBlock
+	Kind    BlockKind
+	Text    string   // Paragraph, Prompt, Note
+	Items   []string // List
+	Table   *Table   // TableBlock
+	Picture *Picture // Image
 }
 
 // Table is a table with a header row.

@@ -29,9 +29,25 @@ func WritePDF(w io.Writer, d Document) error {
 		doc.SetFont(pdfdoc.Font, "", 11)
 		doc.MultiCell(0, 6, d.Subtitle, "", "L", false)
 	}
+	afterPicture := false // the page is the picture's own
+	textPage := func() {
+		if afterPicture {
+			doc.AddPageFormat("P", doc.GetPageSizeStr("A4"))
+			afterPicture = false
+		}
+	}
 	for _, s := range d.Sections {
+		textPage()
 		pdfHeading(doc, s)
 		for _, b := range s.Blocks {
+			if b.Kind == Image {
+				if b.Picture != nil { // a block not made by PictureOf
+					pdfPicture(doc, b.Picture)
+					afterPicture = true
+				}
+				continue
+			}
+			textPage()
 			pdfBlock(doc, b)
 		}
 	}
