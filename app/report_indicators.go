@@ -3,6 +3,7 @@ package app
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"io"
@@ -10,9 +11,12 @@ import (
 	"strings"
 
 	"eu.ilsa.coach/ilsa/app/prefs"
+	"eu.ilsa.coach/ilsa/data"
 	"eu.ilsa.coach/ilsa/data/domain"
+	"eu.ilsa.coach/ilsa/data/evaluation"
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 	"eu.ilsa.coach/ilsa/data/report/indicators/export"
+	"eu.ilsa.coach/ilsa/data/report/project"
 )
 
 // reportIndicators is "ilsa report indicators": the funder report as JSON,
@@ -74,6 +78,12 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 		}
 		lib, _ := loadModels(s.dataDir, s.store) // problems with model files are reported by "ilsa models list"
 		opt := export.Options{Lang: s.tr, Models: lib}
+		if *format == "xlsx" || *format == "pdf" {
+			forms, _ := loadForms(s.dataDir, s.store) // problems with form files are reported by "ilsa evaluation forms"
+			if opt.Evaluations, err = evaluationsFor(s.ctx(), s.store, forms, f); err != nil {
+				return err
+			}
+		}
 		if *out == "-" {
 			w := bufio.NewWriter(s.env.Stdout)
 			if err := write(w, r, opt); err != nil {
@@ -93,6 +103,24 @@ func reportIndicators(fs *flag.FlagSet) runFunc {
 			"To", s.tr.DateString(f.To), "Path", abs))
 		return nil
 	}
+}
+
+// evaluationsFor sums up the questionnaires answered in the report's
+// period, for the XLSX and PDF of the whole project's report (none for a
+// selection: see export.EvaluationsApply).
+func evaluationsFor(ctx context.Context, st *data.Store, forms *evaluation.Library, f indicators.Filter) ([]export.FormResults, error) {
+	if !export.EvaluationsApply(f) {
+		return nil, nil
+	}
+	got, err := project.GatherEvaluations(ctx, st, forms, f.From, f.To)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]export.FormResults, len(got))
+	for i, g := range got {
+		out[i] = export.FormResults{Form: g.Form, Results: g.Results}
+	}
+	return out, nil
 }
 
 func writeIndicatorsJSON(w io.Writer, r *indicators.Report, _ export.Options) error {

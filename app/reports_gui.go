@@ -16,7 +16,7 @@ import (
 type funderReports struct {
 	st    *data.Store
 	lib   *modelLibrary              // the window's, reloaded after each sync
-	forms func() *evaluation.Library // the questionnaires, for the project draft; nil: the bundled
+	forms func() *evaluation.Library // the questionnaires, for the exports and the project draft; nil: the bundled
 }
 
 var _ ui.Reports = funderReports{}
@@ -34,8 +34,19 @@ func (f funderReports) Export(ctx context.Context, r *indicators.Report, format,
 	if !ok {
 		return usage("cli.error.flag_value", "Flag", "--format", "Value", format)
 	}
+	opt := export.Options{Lang: translations.New(lang), Models: f.lib.Current()}
+	if format != "csv" {
+		var forms *evaluation.Library
+		if f.forms != nil {
+			forms = f.forms()
+		}
+		var err error
+		if opt.Evaluations, err = evaluationsFor(ctx, f.st, forms, r.Filter); err != nil {
+			return err
+		}
+	}
 	_, err := writeViaTemp(path, func(file io.Writer) (int, error) {
-		return 0, write(file, r, export.Options{Lang: translations.New(lang), Models: f.lib.Current()})
+		return 0, write(file, r, opt)
 	})
 	return err
 }

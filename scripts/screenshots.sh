@@ -365,6 +365,9 @@ for lang in sv nb en; do
 	shot "$lang" new-visit ctrl+n sleep:1 type:berg sleep:1
 	# The new visit with an organisation chosen: its size at the time of the visit.
 	shot "$lang" new-visit-chosen ctrl+n sleep:1 type:berg sleep:1 Return sleep:2
+	# Its "Reported under" part at the form's end, opened: the partner and side.
+	shot "$lang" new-visit-reported-under ctrl+n sleep:1 type:berg sleep:1 Return sleep:2 wheel:600,400,10 sleep:1 \
+		click:600,607 sleep:1 wheel:280,300,10 sleep:1
 	shot "$lang" actions "$NAV_ACTIONS" sleep:1
 	shot "$lang" actions-search "$NAV_ACTIONS" sleep:1 click:300,75 type:patent sleep:1
 	shot "$lang" joint "$NAV_JOINT" sleep:1

@@ -30,6 +30,7 @@ type jointForm struct {
 	models        *widget.CheckGroup
 	modelIDs      map[string]string // check label → model id
 	notes, result *widgets.KeyedEntry
+	under         *reportedUnder
 }
 
 // jointDraft is the form's content as typed.
@@ -43,6 +44,8 @@ type jointDraft struct {
 	Models  []string `json:"models"`
 	Notes   string   `json:"notes"`
 	Outcome string   `json:"outcome"`
+	Partner string   `json:"partner"`
+	Side    string   `json:"side"`
 }
 
 // NewJointAction opens the joint-action form, with partners chosen already.
@@ -52,7 +55,9 @@ func (u *UI) NewJointAction(orgIDs []string) {
 		return
 	}
 	f := u.newJointForm(domain.JointAction{})
-	f.open(jointDraft{Kind: string(domain.JointPilot), Status: string(domain.JointPlanned), Orgs: orgIDs})
+	partner, side := u.profileStamp() // what the store stamps a new action with
+	f.open(jointDraft{Kind: string(domain.JointPilot), Status: string(domain.JointPlanned), Orgs: orgIDs,
+		Partner: partner, Side: string(side)})
 }
 
 // EditJointAction opens the form on a stored joint action.
@@ -142,6 +147,7 @@ func (f *jointForm) build() {
 	f.result.SetMinRowsVisible(3)
 	f.result.SetPlaceHolder(tr.T("ui.joint.outcome_hint"))
 	f.form.Add("outcome", tr.FieldLabel("outcome"), f.result)
+	f.under = f.addReportedUnder()
 
 	title := tr.T("ui.joint.new_title")
 	if f.orig.ID != "" {
@@ -165,7 +171,8 @@ func (f *jointForm) build() {
 func (f *jointForm) fromJoint(j domain.JointAction) jointDraft {
 	tr := f.u.tr
 	return jointDraft{Kind: string(j.Kind), Title: j.Title, Orgs: j.OrgIDs, Status: string(j.Status),
-		Start: tr.DateString(j.Start), Date: tr.DateString(j.Date), Models: j.ModelIDs, Notes: j.Notes, Outcome: j.Outcome}
+		Start: tr.DateString(j.Start), Date: tr.DateString(j.Date), Models: j.ModelIDs, Notes: j.Notes, Outcome: j.Outcome,
+		Partner: j.Partner, Side: string(j.Side)}
 }
 
 // fill shows d in the fields without counting it as the user's typing.
@@ -189,6 +196,7 @@ func (f *jointForm) fillFields(d jointDraft) {
 	f.models.SetSelected(checked)
 	f.notes.SetText(d.Notes)
 	f.result.SetText(d.Outcome)
+	f.under.set(d.Partner, domain.Country(d.Side))
 	f.loadSides()
 }
 
@@ -197,6 +205,8 @@ func (f *jointForm) fillFields(d jointDraft) {
 func (f *jointForm) snapshot() jointDraft {
 	d := jointDraft{Kind: f.kind.Value(), Title: f.title.Text, Orgs: f.orgs.Selected(), Status: f.status.Value(),
 		Start: f.start.Text, Date: f.date.Text, Notes: f.notes.Text, Outcome: f.result.Text, Models: []string{}}
+	partner, side := f.under.values()
+	d.Partner, d.Side = partner, string(side)
 	known := map[string]bool{}
 	for _, id := range f.modelIDs {
 		known[id] = true
@@ -282,6 +292,7 @@ func (f *jointForm) collect() (domain.JointAction, error) {
 	j := f.orig
 	j.Kind, j.Title, j.OrgIDs, j.Status = domain.JointKind(d.Kind), d.Title, d.Orgs, domain.JointStatus(d.Status)
 	j.ModelIDs, j.Notes, j.Outcome = d.Models, d.Notes, d.Outcome
+	j.Partner, j.Side = d.Partner, domain.Country(d.Side)
 	var local []error
 	seen := map[string]bool{}
 	for _, c := range []struct {

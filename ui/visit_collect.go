@@ -28,6 +28,7 @@ func (f *visitForm) collect() (nv data.NewVisit, rows []int, err error) {
 	v.Type, v.Phase = domain.VisitType(d.Type), domain.Phase(d.Phase)
 	v.Place, v.Notes, v.CrossBorder = d.Place, d.Notes, d.CrossBorder
 	v.Sizes = f.sizesToStore(d.Sizes)
+	v.Partner, v.Side = d.Partner, domain.Country(d.Side)
 	for _, c := range []struct {
 		field, text string
 		dst         *int

@@ -40,6 +40,7 @@ type visitForm struct {
 	stepBox              *fyne.Container
 	agreed               *widget.Label // when editing: next steps stored before
 	sizes                visitSizes
+	under                *reportedUnder
 }
 
 // visitDraft is the form's content as typed (numbers and dates too), so a
@@ -58,6 +59,8 @@ type visitDraft struct {
 	Sizes       map[string]string `json:"sizes,omitempty"` // chosen on the form, by organisation id
 	Notes       string            `json:"notes"`
 	Steps       []stepDraft       `json:"steps"`
+	Partner     string            `json:"partner"`
+	Side        string            `json:"side"`
 }
 
 type stepDraft struct {
@@ -184,6 +187,7 @@ func (f *visitForm) build() {
 	})
 	addStep.Importance = widget.LowImportance
 	f.form.Add("next_steps", tr.T("ui.visit.next_steps"), container.NewVBox(f.agreed, f.stepBox, container.NewHBox(addStep)))
+	f.under = f.addReportedUnder()
 
 	hint := widget.NewLabel(tr.T("ui.visit.keys_hint"))
 	hint.Importance = widget.LowImportance
@@ -244,10 +248,12 @@ func (f *visitForm) layoutSteps() {
 	f.relayout()
 }
 
-// blank is a new visit: today, on site, with room for one next step.
+// blank is a new visit: today, on site, with room for one next step,
+// reported under the profile's partner and side.
 func (f *visitForm) blank(orgIDs []string) visitDraft {
+	partner, side := f.u.profileStamp()
 	return visitDraft{Orgs: orgIDs, Date: f.u.tr.Date(f.u.opt.Now()), Type: string(domain.VisitOnSite),
-		Steps: []stepDraft{{}}}
+		Steps: []stepDraft{{}}, Partner: partner, Side: string(side)}
 }
 
 func (f *visitForm) fromVisit(v domain.Visit) visitDraft {
@@ -259,7 +265,7 @@ func (f *visitForm) fromVisit(v domain.Visit) visitDraft {
 	}
 	return visitDraft{Orgs: v.OrgIDs, Date: f.u.tr.DateString(v.Date), Type: string(v.Type), Minutes: count(v.Minutes),
 		Place: v.Place, Women: count(v.Women), Men: count(v.Men), Other: count(v.Other), Phase: string(v.Phase),
-		CrossBorder: v.CrossBorder, Notes: v.Notes, Sizes: sizeStrings(v.Sizes, v.OrgIDs)}
+		CrossBorder: v.CrossBorder, Notes: v.Notes, Sizes: sizeStrings(v.Sizes, v.OrgIDs), Partner: v.Partner, Side: string(v.Side)}
 }
 
 // fill shows d in the fields without counting it as the user's typing.
@@ -280,6 +286,7 @@ func (f *visitForm) fillFields(d visitDraft) {
 	f.showCross()
 	f.loadSides()
 	f.notes.SetText(d.Notes)
+	f.under.set(d.Partner, domain.Country(d.Side))
 	f.steps = nil
 	for _, s := range d.Steps {
 		f.addStep(s)
@@ -292,6 +299,8 @@ func (f *visitForm) snapshot() visitDraft {
 	d := visitDraft{Orgs: f.orgs.Selected(), Date: f.date.Text, Type: f.kind.Value(), Minutes: f.minutes.Text,
 		Place: f.place.Text, Women: f.women.Text, Men: f.men.Text, Other: f.other.Text, Phase: f.phase.Value(),
 		CrossBorder: f.crossMarked, Sizes: f.chosenSizes(), Notes: f.notes.Text, Steps: []stepDraft{}}
+	partner, side := f.under.values()
+	d.Partner, d.Side = partner, string(side)
 	for _, r := range f.steps {
 		d.Steps = append(d.Steps, stepDraft{Text: r.text.Text, Due: r.due.Text})
 	}

@@ -30,6 +30,9 @@ func PDF(w io.Writer, r *indicators.Report, o Options) error {
 	for _, t := range tables(r, o) {
 		pdfTable(doc, t, tr)
 	}
+	for _, d := range evaluationDocs(o) {
+		pdfEvaluation(doc, d, tr)
+	}
 	if err := doc.Error(); err != nil {
 		return err
 	}
@@ -84,9 +87,15 @@ func pdfTable(doc *fpdf.Fpdf, t table, tr *translations.Localizer) {
 	if !fits(14 + 3*rowHeight) { // keep a heading with its first rows
 		doc.AddPage()
 	}
-	doc.Ln(5)
-	doc.SetFont(pdfdoc.Font, "B", 12)
-	doc.MultiCell(0, 7, t.title, "", "L", false)
+	if t.subheading {
+		doc.Ln(2)
+		doc.SetFont(pdfdoc.Font, "B", 10)
+		doc.MultiCell(0, 5.5, t.title, "", "L", false)
+	} else {
+		doc.Ln(5)
+		doc.SetFont(pdfdoc.Font, "B", 12)
+		doc.MultiCell(0, 7, t.title, "", "L", false)
+	}
 	if t.note != "" {
 		doc.SetFont(pdfdoc.Font, "", 8)
 		doc.SetTextColor(90, 90, 90)

@@ -18,6 +18,9 @@ type Options struct {
 	// Models names models and their dimensions (SDGs, impact); nil means
 	// the bundled library.
 	Models *models.Library
+	// Evaluations are the questionnaires' results over the period, for
+	// the XLSX and the PDF (see EvaluationsApply); nil writes none.
+	Evaluations []FormResults
 }
 
 func (o Options) library() *models.Library {
@@ -38,6 +41,7 @@ type cell struct {
 	num     float64
 	isNum   bool
 	decimal bool
+	bold    bool // XLSX: a heading inside a sheet
 }
 
 func text(s string) cell { return cell{text: s} }
@@ -55,6 +59,8 @@ type table struct {
 	header []string
 	widths []float64 // relative column widths (characters in XLSX)
 	rows   [][]cell
+	// subheading: the PDF titles it smaller, under the table it belongs to
+	subheading bool
 }
 
 // tables builds every table of the report in the reader's language, in the

@@ -4,14 +4,17 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
 	"eu.ilsa.coach/ilsa/data/report/indicators"
 )
 
-// XLSX writes the workbook: a sheet per table (indicators first) and the
-// raw visits last, each with a bold, frozen header row and set column widths.
+// XLSX writes the workbook: a sheet per table (indicators first), a sheet
+// per questionnaire answered in the period and the raw visits last, each
+// with a bold, frozen header row and set column widths.
 func XLSX(w io.Writer, r *indicators.Report, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -60,6 +63,8 @@ func XLSX(w io.Writer, r *indicators.Report, o Options) error {
 			vals := make([]any, len(cells))
 			for i, c := range cells {
 				switch {
+				case c.bold:
+					vals[i] = excelize.Cell{StyleID: bold, Value: c.text}
 				case c.decimal:
 					vals[i] = excelize.Cell{StyleID: hours, Value: c.num}
 				case c.isNum:
@@ -88,6 +93,20 @@ func XLSX(w io.Writer, r *indicators.Report, o Options) error {
 			return err
 		}
 	}
+	for _, d := range evaluationDocs(o) {
+		header, widths, rows := evaluationSheet(d, o.Lang)
+		err := writeSheet(d.sheet, header, widths, func(yield func([]cell) error) error {
+			for _, row := range rows {
+				if err := yield(row); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
 	header, widths := rawHeader(o.Lang)
 	err = writeSheet(o.Lang.T("report.indicators.sheet.visits"), header, widths, func(yield func([]cell) error) error {
 		for i := range r.Visits {
@@ -105,28 +124,41 @@ func XLSX(w io.Writer, r *indicators.Report, o Options) error {
 }
 
 // sheetNames keeps worksheet names within Excel's rules: at most 31
-// characters, none of : \ / ? * [ ], and unique (case-insensitively).
+// UTF-16 units, none of : \ / ? * [ ], not blank, not starting or ending
+// with an apostrophe, and unique (case-insensitively). Names come from
+// translations and from questionnaires' titles.
 type sheetNames map[string]bool
 
 func (s sheetNames) unique(name string) string {
 	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`:\/?*[]`, r) {
+		if strings.ContainsRune(`:\/?*[]`, r) || unicode.IsControl(r) {
 			return '-'
 		}
 		return r
 	}, name)
-	if r := []rune(name); len(r) > 31 {
-		name = string(r[:31])
+	name = strings.TrimSpace(strings.Trim(name, "'"))
+	if name == "" {
+		name = "-"
 	}
 	base := name
+	name = fitSheetName(base, "")
 	for i := 2; s[strings.ToLower(name)]; i++ {
-		suffix := fmt.Sprintf(" %d", i)
-		r := []rune(base)
-		if len(r)+len(suffix) > 31 {
-			r = r[:31-len(suffix)]
-		}
-		name = string(r) + suffix
+		name = fitSheetName(base, fmt.Sprintf(" %d", i))
 	}
 	s[strings.ToLower(name)] = true
 	return name
+}
+
+// fitSheetName shortens base so that base+suffix is at most 31 UTF-16
+// units and does not end with an apostrophe.
+func fitSheetName(base, suffix string) string {
+	r := []rune(base)
+	for len(utf16.Encode(r))+len(suffix) > 31 {
+		r = r[:len(r)-1]
+	}
+	out := strings.TrimRight(string(r), "'")
+	if out == "" {
+		out = "-"
+	}
+	return out + suffix
 }
