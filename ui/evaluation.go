@@ -25,6 +25,7 @@ import (
 type evaluationStore interface {
 	CreateResponse(ctx context.Context, r *domain.Response, form *evaluation.Form) error
 	EvaluationResults(ctx context.Context, lib *evaluation.Library, form *evaluation.Form, q data.ResponseQuery) (evaluation.Results, error)
+	EvaluationActivities(ctx context.Context, formID string) ([]data.EvaluationActivity, error)
 }
 
 func (u *UI) storeForEvaluations() evaluationStore { return u.store }
@@ -44,13 +45,19 @@ func (u *UI) forms() *evaluation.Library {
 // answers, and for a before/after form the change of each mean. It is a
 // section of the Reports screen; view has no scroll of its own.
 type evaluationsView struct {
-	u       *UI
-	view    *fyne.Container
-	form    *widgets.ChoiceSelect
-	status  *widget.Label
-	results *fyne.Container
-	gen     atomic.Int64
-	ready   bool // built: a form chosen now is the user asking
+	u    *UI
+	view *fyne.Container
+	form *widgets.ChoiceSelect
+	// activity narrows the results to one visit or joint action ("" all);
+	// inPeriod to the Reports screen's period, which period reads.
+	activity *widgets.ChoiceSelect
+	inPeriod *widget.Check
+	period   func() (from, to string, ok bool)
+	actGen   atomic.Int64
+	status   *widget.Label
+	results  *fyne.Container
+	gen      atomic.Int64
+	ready    bool // built: a form chosen now is the user asking
 }
 
 func newEvaluationsView(u *UI) *evaluationsView {
@@ -61,6 +68,18 @@ func newEvaluationsView(u *UI) *evaluationsView {
 		choices = append(choices, widgets.Choice{Value: f.ID, Label: f.Title.In(tr.Lang())})
 	}
 	v.form = widgets.NewChoiceSelect(choices, func(string) {
+		if v.ready {
+			v.loadActivities()
+			v.refresh()
+		}
+	})
+	v.activity = widgets.NewChoiceSelect([]widgets.Choice{{Value: "", Label: tr.T("ui.evaluation.all_activities")}}, func(string) {
+		if v.ready {
+			v.refresh()
+		}
+	})
+	v.activity.SetSelectedIndex(0)
+	v.inPeriod = widget.NewCheck(tr.T("ui.evaluation.in_period"), func(bool) {
 		if v.ready {
 			v.refresh()
 		}
@@ -73,6 +92,7 @@ func newEvaluationsView(u *UI) *evaluationsView {
 	note.Importance = widget.LowImportance
 	v.view = container.NewVBox(heading(tr.T("ui.evaluation.results_title")),
 		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.evaluation.form")), nil, v.form.Select),
+		container.NewBorder(nil, nil, widget.NewLabel(tr.T("ui.evaluation.activity")), v.inPeriod, v.activity.Select),
 		v.status, v.results, note)
 	if len(choices) > 0 {
 		v.form.SetValue(choices[0].Value)
@@ -101,9 +121,53 @@ func (v *evaluationsView) refresh() {
 		return
 	}
 	lib := u.forms()
+	q := data.ResponseQuery{}
+	if id, ok := strings.CutPrefix(v.activity.Value(), "v:"); ok {
+		q.VisitID = id
+	} else if id, ok := strings.CutPrefix(v.activity.Value(), "j:"); ok {
+		q.JointID = id
+	}
+	if v.inPeriod.Checked && v.period != nil {
+		if from, to, ok := v.period(); ok {
+			q.From, q.To = from, to
+		}
+	}
 	newest(u, &v.gen, func() (evaluation.Results, error) {
-		return u.storeForEvaluations().EvaluationResults(u.ctx(), lib, form, data.ResponseQuery{})
+		return u.storeForEvaluations().EvaluationResults(u.ctx(), lib, form, q)
 	}, func(res evaluation.Results) { v.show(form, res) })
+}
+
+// loadActivities offers the visits and joint actions where the chosen
+// questionnaire was answered, off the UI goroutine; a choice that is no
+// longer there falls back to all.
+func (v *evaluationsView) loadActivities() {
+	u, tr := v.u, v.u.tr
+	formID := v.form.Value()
+	newest(u, &v.actGen, func() ([]data.EvaluationActivity, error) {
+		return u.storeForEvaluations().EvaluationActivities(u.ctx(), formID)
+	}, func(as []data.EvaluationActivity) {
+		choices := []widgets.Choice{{Value: "", Label: tr.T("ui.evaluation.all_activities")}}
+		for _, a := range as {
+			value := "v:" + a.VisitID
+			label := tr.DateString(a.Date) + " · " + a.Label
+			if a.JointID != "" {
+				value, label = "j:"+a.JointID, a.Label
+			}
+			choices = append(choices, widgets.Choice{Value: value,
+				Label: label + " (" + tr.N("ui.evaluation.respondents", a.Responses) + ")"})
+		}
+		was := v.activity.Value()
+		v.ready = false
+		v.activity.SetChoices(choices)
+		v.activity.SetValue(was)
+		if v.activity.Value() != was {
+			v.activity.SetSelectedIndex(0)
+		}
+		v.ready = true
+		if v.activity.Value() != was {
+			v.refresh()
+		}
+	})
 }
 
 func (v *evaluationsView) show(form *evaluation.Form, res evaluation.Results) {

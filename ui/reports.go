@@ -202,6 +202,11 @@ func sized(o fyne.CanvasObject, h float32) fyne.CanvasObject {
 func (s *reportsScreen) refresh() {
 	u := s.u
 	if u.tabs != nil && u.tabs.SelectedIndex() == tabReports {
+		u.evaluations.period = func() (string, string, bool) {
+			f, err := s.filter()
+			return f.From, f.To, err == nil
+		}
+		u.evaluations.loadActivities()
 		u.evaluations.refresh()
 	}
 	if u.opt.Reports == nil || u.tabs == nil || u.tabs.SelectedIndex() != tabReports {
