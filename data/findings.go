@@ -46,26 +46,12 @@ func (s *Store) UpdateFinding(ctx context.Context, f *domain.Finding) error {
 }
 
 func requireFindingLinks(tx changelog.ReadTx, f, stored *domain.Finding) error {
-	had := map[string]bool{}
+	var had domain.Finding
 	if stored != nil {
-		for _, id := range append(append([]string{}, stored.OrgIDs...), stored.JointIDs...) {
-			had[id] = true
-		}
+		had = *stored
 	}
-	for _, l := range []struct {
-		entity, field string
-		ids           []string
-	}{{domain.EntityOrganisation, "orgs", f.OrgIDs}, {domain.EntityJoint, "joints", f.JointIDs}} {
-		for _, id := range l.ids {
-			if had[id] {
-				continue
-			}
-			if err := requireLive(tx, l.entity, l.field, id); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return requireNewLive(tx, idLinks{domain.EntityOrganisation, "orgs", f.OrgIDs, had.OrgIDs},
+		idLinks{domain.EntityJoint, "joints", f.JointIDs, had.JointIDs})
 }
 
 // DeleteFinding marks an entry deleted.

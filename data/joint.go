@@ -38,27 +38,12 @@ func (s *Store) UpdateJointAction(ctx context.Context, j *domain.JointAction) er
 // requireJointLinks refuses a partner or visit that is not live, unless the
 // stored record already named it.
 func requireJointLinks(tx changelog.ReadTx, j, stored *domain.JointAction) error {
-	var had map[string]bool
+	var had domain.JointAction
 	if stored != nil {
-		had = map[string]bool{}
-		for _, id := range append(append([]string{}, stored.OrgIDs...), stored.VisitIDs...) {
-			had[id] = true
-		}
+		had = *stored
 	}
-	for _, l := range []struct {
-		entity, field string
-		ids           []string
-	}{{domain.EntityOrganisation, "orgs", j.OrgIDs}, {domain.EntityVisit, "visits", j.VisitIDs}} {
-		for _, id := range l.ids {
-			if had[id] {
-				continue
-			}
-			if err := requireLive(tx, l.entity, l.field, id); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return requireNewLive(tx, idLinks{domain.EntityOrganisation, "orgs", j.OrgIDs, had.OrgIDs},
+		idLinks{domain.EntityVisit, "visits", j.VisitIDs, had.VisitIDs})
 }
 
 // DeleteJointAction marks a joint action deleted.

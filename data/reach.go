@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"slices"
 	"strings"
 
 	"eu.ilsa.coach/ilsa/data/changelog"
@@ -58,15 +57,11 @@ func requireReachLinks(tx changelog.ReadTx, r, stored *domain.Reach) error {
 			return invalid("actor", "reach.actor_kind")
 		}
 	}
-	for _, id := range r.OrgIDs {
-		if stored != nil && slices.Contains(stored.OrgIDs, id) {
-			continue
-		}
-		if err := requireLive(tx, domain.EntityOrganisation, "orgs", id); err != nil {
-			return err
-		}
+	var had []string
+	if stored != nil {
+		had = stored.OrgIDs
 	}
-	return nil
+	return requireNewLive(tx, idLinks{domain.EntityOrganisation, "orgs", r.OrgIDs, had})
 }
 
 // DeleteReach marks a record deleted.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"time"
 
 	"eu.ilsa.coach/ilsa/data/changelog"
@@ -236,6 +237,29 @@ func requireLive(tx changelog.ReadTx, entity, field, id string) error {
 	}
 	if !ok {
 		return invalid(field, "reference.missing", "id", id)
+	}
+	return nil
+}
+
+// idLinks are the references a record makes in one field, and those the
+// stored record made there (nil for a new record).
+type idLinks struct {
+	entity, field string
+	ids, had      []string
+}
+
+// requireNewLive refuses a reference that is not live, unless the stored
+// record already made it: what was deleted since may stay named.
+func requireNewLive(tx changelog.ReadTx, links ...idLinks) error {
+	for _, l := range links {
+		for _, id := range l.ids {
+			if slices.Contains(l.had, id) {
+				continue
+			}
+			if err := requireLive(tx, l.entity, l.field, id); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
